@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { DatabaseTarget } from '../lib/config.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** Counts statements as the driver sends them, so tests can prove batching without trusting the ORM. */
+export interface StatementCounter {
+  count: number;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') return fromPostgresUrl(target.url);
+  const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+  return fromPglite(client, { ownsClient: true });
+}
+
+export function fromPostgresUrl(url: string, options: { max?: number } = {}): Database {
+  const statements: StatementCounter = { count: 0 };
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    debug: () => {
+      statements.count += 1;
+    },
+  });
+  return {
+    kind: 'postgres',
+    db: drizzlePostgres({ client: sql }) as unknown as Db,
+    statements,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Wraps a PGlite instance. Several agencies may share one instance (each in its own schema), as
+ * the tests do; only the owner closes it.
+ */
+export function fromPglite(client: PGlite, { ownsClient }: { ownsClient: boolean }): Database {
+  const statements: StatementCounter = { count: 0 };
+  const counted = countingPglite(client, statements);
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client: counted }) as unknown as Db,
+    statements,
+    close: async () => {
+      if (ownsClient && !client.closed) await client.close();
+    },
+  };
+}
+
+function countingPglite(client: PGlite, statements: StatementCounter): PGlite {
+  const count = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(obj, prop, receiver) {
+        const value = Reflect.get(obj, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'query' || prop === 'exec') {
+          return (...args: unknown[]) => {
+            statements.count += 1;
+            return (value as (...a: unknown[]) => unknown).apply(obj, args);
+          };
+        }
+        if (prop === 'transaction') {
+          return (callback: (tx: object) => Promise<unknown>) =>
+            (value as (cb: (tx: object) => Promise<unknown>) => Promise<unknown>).call(obj, (tx) => callback(count(tx)));
+        }
+        return (value as (...a: unknown[]) => unknown).bind(obj);
+      },
+    });
+  return count(client);
+}

@@ -1,0 +1,24 @@
+import { composeServices } from '@apollo/composition';
+import { AGENCIES, type Agency } from '../lib/agencies.ts';
+import { subgraphTypeDefs } from '../lib/subgraph/runtime.ts';
+
+/** Default subgraph URLs baked into the committed supergraph; the gateway overrides them from the environment. */
+export const COMPOSE_URLS = {
+  comms: 'http://localhost:4001/graphql',
+  econ: 'http://localhost:4002/graphql',
+  bigdata: 'http://localhost:4003/graphql',
+  energy: 'http://localhost:4004/graphql',
+} as const;
+
+export function subgraphDefinitions(agencies: readonly Agency[] = AGENCIES) {
+  return agencies.map((name) => ({ name, url: COMPOSE_URLS[name], typeDefs: subgraphTypeDefs(name) }));
+}
+
+/** Composes the four subgraph schemas offline, exactly as `npm run compose` does. */
+export function composeSupergraph(agencies: readonly Agency[] = AGENCIES): string {
+  const result = composeServices(subgraphDefinitions(agencies));
+  if (result.errors) {
+    throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

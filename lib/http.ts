@@ -1,0 +1,122 @@
+import http, { type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions<C extends BaseContext> {
+  apollo: ApolloServerOptions<C>;
+  context: (req: IncomingMessage) => Promise<C>;
+  port: number;
+  host: string;
+  /** Answers GET /health; throw to report unhealthy (503). */
+  health?: () => Promise<Record<string, unknown>>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+}
+
+/**
+ * A plain node:http front for Apollo Server: `/graphql` and `/health`, nothing else. We do not use
+ * `startStandaloneServer` because it has no health route, and we want the drain plugin wired to
+ * the same server we close.
+ */
+export async function serve<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
+  let apollo!: ApolloServer<C>;
+  const httpServer = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && req.method === 'GET') {
+      (options.health ?? (async () => ({})))()
+        .then((details) => {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', ...details }));
+        })
+        .catch((error: unknown) => {
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ status: 'unavailable', error: String(error instanceof Error ? error.message : error) }));
+        });
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
+      return;
+    }
+    void (async () => {
+      try {
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const response = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req) },
+          context: () => options.context(req),
+        });
+        for (const [key, value] of response.headers) res.setHeader(key, value);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') {
+          res.end(response.body.string);
+          return;
+        }
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      } catch (error) {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) console.error(error);
+        if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(error instanceof HttpError ? error.message : 'Internal server error');
+      }
+    })();
+  });
+
+  apollo = new ApolloServer<C>({
+    ...options.apollo,
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Federated tracing is for Apollo's hosted studio, which we do not use.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  } as ApolloServerOptions<C>);
+  await apollo.start();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return { url: `http://${displayHost}:${port}/graphql`, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { count } from 'drizzle-orm';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Agency } from '../agencies.ts';
+import { REGION_CODES, type RegionCode } from '../regions/codes.ts';
+import { RegionDirectory } from '../regions/directory.ts';
+import { DateScalar } from '../scalars.ts';
+import { regionResolvers } from './regions.ts';
+import { serve, type RunningServer } from '../http.ts';
+import type { Database, Db } from '../../db/connection.ts';
+import { insertChunked } from '../../db/insert.ts';
+import { migrateAgency } from '../../db/migrate.ts';
+import type { regionTable } from '../../db/region-table.ts';
+import type { DemoWorld } from '../../db/demo/world.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface SubgraphContext<L> {
+  db: Db;
+  regions: RegionDirectory;
+  loaders: L;
+}
+
+/** What each agency's folder provides; everything else about running a subgraph is shared. */
+export interface SubgraphModule<L> {
+  agency: Agency;
+  // Resolver maps are typed by each subgraph's generated types; here only their shape matters.
+  resolvers: Record<string, object>;
+  regionTable: ReturnType<typeof regionTable>;
+  createLoaders(db: Db): L;
+  /** Writes this agency's slice of the demo world. Runs inside one transaction on an empty database. */
+  seedDemo(db: Db, world: DemoWorld): Promise<void>;
+}
+
+/** The subgraph's SDL: the shared types followed by the agency's own schema.graphql. */
+export function subgraphTypeDefs(agency: Agency): DocumentNode {
+  const common = readFileSync(path.join(ROOT, 'lib/schema/common.graphql'), 'utf8');
+  const own = readFileSync(path.join(ROOT, 'subgraphs', agency, 'schema.graphql'), 'utf8');
+  return parse(`${own}\n${common}`);
+}
+
+export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
+  const { Query: ownQuery, ...own } = module.resolvers;
+  return buildSubgraphSchema({
+    typeDefs: subgraphTypeDefs(module.agency),
+    resolvers: {
+      Date: DateScalar,
+      ...regionResolvers,
+      ...own,
+      Query: { ...regionResolvers.Query, ...ownQuery },
+    } as never,
+  });
+}
+
+export interface PrepareOptions {
+  /** Demo world to load when the database is new; undefined starts empty (the code list only). */
+  world?: DemoWorld | undefined;
+}
+
+/**
+ * Migrates, loads the code list (and the demo world) into a new database, and reads the region
+ * hierarchy into memory. A database that already has its code list is left as it is.
+ */
+export async function prepareDatabase(module: SubgraphModule<unknown>, database: Database, options: PrepareOptions = {}): Promise<{ regions: RegionDirectory; seeded: boolean }> {
+  await migrateAgency(database, module.agency);
+  const [existing] = await database.db.select({ n: count() }).from(module.regionTable);
+  let seeded = false;
+  if ((existing?.n ?? 0) === 0) {
+    await database.db.transaction(async (tx) => {
+      const regions: readonly RegionCode[] = options.world?.regions ?? REGION_CODES;
+      await insertChunked(tx as unknown as Db, module.regionTable, [...regions]);
+      if (options.world) await module.seedDemo(tx as unknown as Db, options.world);
+    });
+    seeded = options.world !== undefined;
+  }
+  return { regions: await loadRegions(database.db, module.regionTable), seeded };
+}
+
+export async function loadRegions(db: Db, table: ReturnType<typeof regionTable>): Promise<RegionDirectory> {
+  return new RegionDirectory(await db.select().from(table));
+}
+
+export function startSubgraph<L>(
+  module: SubgraphModule<L>,
+  options: { database: Database; regions: RegionDirectory; port: number; host: string },
+): Promise<RunningServer> {
+  const { database, regions } = options;
+  return serve<SubgraphContext<L>>({
+    apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
+    context: async () => ({ db: database.db, regions, loaders: module.createLoaders(database.db) }),
+    port: options.port,
+    host: options.host,
+    health: async () => {
+      await database.db.select({ n: count() }).from(module.regionTable);
+      return { subgraph: module.agency, database: database.kind };
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../../db/connection.ts';
+import { insertChunked } from '../../db/insert.ts';
+import { Random } from '../../db/demo/random.ts';
+import type { DemoWorld } from '../../db/demo/world.ts';
+import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
+
+/** The register as the Big Data Bureau would hold it, plus racks retired since 2021 by older centres. */
+export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
+  const random = new Random(world.seed, 'bigdata');
+  await insertChunked(db, cluster, world.clusters.map(({ countyCodes: _, ...c }) => c));
+  await insertChunked(
+    db,
+    zone,
+    world.zones.filter((z) => world.clusters.some((c) => c.id === z.clusterId)).map(({ countyCode, ...z }) => ({ ...z, regionCode: countyCode })),
+  );
+  await insertChunked(db, dataCenter, world.dataCenters.map(({ profile: _, ...dc }) => dc));
+  const retirements = world.dataCenters
+    .filter((dc) => dc.buildType === 'EXISTING')
+    .flatMap((dc) =>
+      world.years
+        .filter((year) => year >= 2021 && random.chance(0.25))
+        .map((year) => ({ dataCenterId: dc.id, year, racks: Math.max(1, Math.round(dc.designRacks * random.float(0.01, 0.08))) })),
+    );
+  await insertChunked(db, rackRetirement, retirements);
+}

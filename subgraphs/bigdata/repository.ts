@@ -1,0 +1,75 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, gte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
+
+export type DataCenterRow = typeof dataCenter.$inferSelect;
+export type ClusterRow = typeof cluster.$inferSelect;
+export type ZoneRow = typeof zone.$inferSelect;
+export type RackRetirementRow = typeof rackRetirement.$inferSelect;
+export type ScaleClass = 'HYPER_LARGE' | 'LARGE' | 'MEDIUM_SMALL';
+
+export interface DataCenterFilter {
+  regionCodes?: string[] | undefined;
+  clusterId?: string | undefined;
+  zoneId?: string | undefined;
+  insideCluster?: boolean | undefined;
+  status?: DataCenterRow['status'] | undefined;
+  scaleClass?: ScaleClass | undefined;
+  buildType?: DataCenterRow['buildType'] | undefined;
+}
+
+function scaleClassCondition(scaleClass: ScaleClass): SQL {
+  if (scaleClass === 'HYPER_LARGE') return gte(dataCenter.designRacks, 10_000);
+  if (scaleClass === 'LARGE') return and(gte(dataCenter.designRacks, 3_000), lt(dataCenter.designRacks, 10_000))!;
+  return lt(dataCenter.designRacks, 3_000);
+}
+
+function filterConditions(f: DataCenterFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (f.regionCodes) conditions.push(inArray(dataCenter.regionCode, f.regionCodes));
+  if (f.clusterId) conditions.push(eq(dataCenter.clusterId, f.clusterId));
+  if (f.zoneId) conditions.push(eq(dataCenter.zoneId, f.zoneId));
+  if (f.insideCluster !== undefined) conditions.push(f.insideCluster ? isNotNull(dataCenter.clusterId) : isNull(dataCenter.clusterId));
+  if (f.status) conditions.push(eq(dataCenter.status, f.status));
+  if (f.scaleClass) conditions.push(scaleClassCondition(f.scaleClass));
+  if (f.buildType) conditions.push(eq(dataCenter.buildType, f.buildType));
+  return conditions;
+}
+
+/**
+ * One page of data centres plus the total match count, in a single statement: the window count
+ * runs over the filtered set before the cursor cuts it.
+ */
+export async function pageDataCenters(db: Db, filter: DataCenterFilter, after: string | undefined, limit: number): Promise<{ rows: DataCenterRow[]; total: number }> {
+  const matching = db
+    .select({ id: dataCenter.id, total: sql<number>`count(*) over ()`.as('total') })
+    .from(dataCenter)
+    .where(and(...filterConditions(filter)))
+    .as('matching');
+  const rows = await db
+    .select({ row: dataCenter, total: matching.total })
+    .from(matching)
+    .innerJoin(dataCenter, eq(dataCenter.id, matching.id))
+    .where(after === undefined ? undefined : gt(matching.id, after))
+    .orderBy(asc(matching.id))
+    .limit(limit + 1);
+  if (rows.length > 0) return { rows: rows.map((r) => r.row), total: Number(rows[0]!.total) };
+  // An empty page (past the end) still reports how many match.
+  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(dataCenter).where(and(...filterConditions(filter)));
+  return { rows: [], total: Number(counted?.n ?? 0) };
+}
+
+export const dataCentersByIds = (db: Db, ids: readonly string[]) => db.select().from(dataCenter).where(inArray(dataCenter.id, [...ids]));
+
+export const clustersByIds = (db: Db, ids: readonly string[]) => db.select().from(cluster).where(inArray(cluster.id, [...ids]));
+
+export const clusters = (db: Db, provinceCode?: string) =>
+  db.select().from(cluster).where(provinceCode ? eq(cluster.provinceCode, provinceCode) : undefined).orderBy(asc(cluster.id));
+
+export const zonesByIds = (db: Db, ids: readonly string[]) => db.select().from(zone).where(inArray(zone.id, [...ids]));
+
+export const zonesByClusterIds = (db: Db, clusterIds: readonly string[]) =>
+  db.select().from(zone).where(inArray(zone.clusterId, [...clusterIds])).orderBy(sql`${zone.startUp} desc`, asc(zone.id));
+
+export const retirementsByDataCenterIds = (db: Db, ids: readonly string[]) =>
+  db.select().from(rackRetirement).where(inArray(rackRetirement.dataCenterId, [...ids])).orderBy(asc(rackRetirement.year));

@@ -1,0 +1,39 @@
+import { ErrorCode, UserInputError } from '../../../lib/errors.ts';
+import { decodeCursor, pageSize, toConnection } from '../../../lib/pagination.ts';
+import type { QueryResolvers } from '../resolvers.generated.ts';
+import * as repo from '../repository.ts';
+
+export const Query: QueryResolvers = {
+  dataCenter: (_, { id }, { loaders }) => loaders.dataCenter.load(id),
+
+  dataCenters: async (_, args, { db, regions, loaders }) => {
+    const limit = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    if (args.cluster && !(await loaders.cluster.load(args.cluster))) {
+      throw new UserInputError(ErrorCode.NOT_FOUND, `No cluster "${args.cluster}": list clusters with \`dataCenterClusters\`.`, { argument: 'cluster', value: args.cluster });
+    }
+    if (args.zone && !(await loaders.zone.load(args.zone))) {
+      throw new UserInputError(ErrorCode.NOT_FOUND, `No zone "${args.zone}": list a cluster's zones with \`dataCenterClusters { zones { id } }\`.`, { argument: 'zone', value: args.zone });
+    }
+    const { rows, total } = await repo.pageDataCenters(
+      db,
+      {
+        regionCodes: args.region ? regions.selfAndDescendants(regions.require(args.region).code) : undefined,
+        clusterId: args.cluster ?? undefined,
+        zoneId: args.zone ?? undefined,
+        insideCluster: args.insideCluster ?? undefined,
+        status: args.status ?? undefined,
+        scaleClass: args.scaleClass ?? undefined,
+        buildType: args.buildType ?? undefined,
+      },
+      after,
+      limit,
+    );
+    for (const row of rows) loaders.dataCenter.prime(row.id, row);
+    return toConnection(rows, limit, total, (r) => r.id);
+  },
+
+  dataCenterClusters: (_, { province }, { db, regions }) => repo.clusters(db, province ? regions.require(province, 'province').code : undefined),
+
+  dataCenterCluster: (_, { id }, { loaders }) => loaders.cluster.load(id),
+};

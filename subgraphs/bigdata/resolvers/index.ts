@@ -1,0 +1,9 @@
+import type { Resolvers } from '../resolvers.generated.ts';
+import { ClusterZone } from './ClusterZone.ts';
+import { DataCenter } from './DataCenter.ts';
+import { DataCenterCluster } from './DataCenterCluster.ts';
+import { DataCenterYear } from './DataCenterYear.ts';
+import { Query } from './Query.ts';
+
+/** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
+export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone };

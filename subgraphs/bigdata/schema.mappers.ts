@@ -1,0 +1,9 @@
+// Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { ClusterRow, DataCenterRow, ZoneRow } from './repository.ts';
+
+export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
+export type DataCenterMapper = DataCenterRow;
+export type DataCenterClusterMapper = ClusterRow;
+export type ClusterZoneMapper = ZoneRow;
+export type DataCenterYearMapper = { dataCenterId: string; year: number };
+export type EnterpriseMapper = { uscc: string };

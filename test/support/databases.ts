@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { fromPglite, fromPostgresUrl, type Database } from '../../db/connection.ts';
+
+/**
+ * A database server for one test file. Under the `postgres` project (TEST_DATABASE_URL set) it is
+ * a fresh database on that server, dropped afterwards; otherwise an in-memory PGlite. Agencies
+ * share it, each in its own schema, as they may in production.
+ */
+export interface TestDatabaseServer {
+  mode: 'pglite' | 'postgres';
+  open(): Promise<Database>;
+  close(): Promise<void>;
+}
+
+export async function createTestDatabaseServer(): Promise<TestDatabaseServer> {
+  const adminUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+  const opened: Database[] = [];
+  if (!adminUrl) {
+    const client = await PGlite.create();
+    return {
+      mode: 'pglite',
+      open: async () => {
+        const database = fromPglite(client, { ownsClient: false });
+        opened.push(database);
+        return database;
+      },
+      close: () => client.close(),
+    };
+  }
+  const name = `gict_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    mode: 'postgres',
+    open: async () => {
+      const database = fromPostgresUrl(url.toString(), { max: 4 });
+      opened.push(database);
+      return database;
+    },
+    close: async () => {
+      await Promise.all(opened.map((d) => d.close()));
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

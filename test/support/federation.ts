@@ -1,0 +1,73 @@
+import { AGENCIES, type Agency } from '../../lib/agencies.ts';
+import type { RunningServer } from '../../lib/http.ts';
+import { loadSubgraph } from '../../lib/subgraph/registry.ts';
+import { prepareDatabase, startSubgraph } from '../../lib/subgraph/runtime.ts';
+import type { Database } from '../../db/connection.ts';
+import type { DemoWorld } from '../../db/demo/world.ts';
+import { composeSupergraph } from '../../gateway/compose.ts';
+import { startGateway } from '../../gateway/server.ts';
+import { createTestDatabaseServer } from './databases.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+export interface TestFederation {
+  gateway: RunningServer;
+  subgraphs: Record<Agency, RunningServer>;
+  databases: Record<Agency, Database>;
+  /** Query through the gateway. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** SQL statements sent by all subgraphs' drivers since the last reset. */
+  statements(): number;
+  resetStatements(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
+ * fresh database, and the gateway in front, composed from the current SDL.
+ */
+export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld } = {}): Promise<TestFederation> {
+  const agencies = options.agencies ?? AGENCIES;
+  const server = await createTestDatabaseServer();
+  const databases = {} as Record<Agency, Database>;
+  const subgraphs = {} as Record<Agency, RunningServer>;
+  for (const agency of agencies) {
+    const module = await loadSubgraph(agency);
+    const database = await server.open();
+    const { regions } = await prepareDatabase(module, database, { world: options.world });
+    databases[agency] = database;
+    subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
+  }
+  const gateway = await startGateway({
+    supergraphSdl: composeSupergraph(agencies),
+    urls: Object.fromEntries(agencies.map((a) => [a, subgraphs[a].url])),
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const all = () => agencies.map((a) => databases[a]);
+  return {
+    gateway,
+    subgraphs,
+    databases,
+    query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
+    statements: () => all().reduce((sum, d) => sum + d.statements.count, 0),
+    resetStatements: () => all().forEach((d) => (d.statements.count = 0)),
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(agencies.map((a) => subgraphs[a].stop()));
+      await server.close();
+    },
+  };
+}
