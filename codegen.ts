@@ -15,7 +15,8 @@ function mappersOf(agency: string): Record<string, string> {
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
-    AGENCIES.filter((agency) => existsSync(`subgraphs/${agency}/schema.graphql`)).map((agency) => [
+    // AGENCY=energy regenerates one subgraph only, handy while its schema is half-written.
+    AGENCIES.filter((agency) => existsSync(`subgraphs/${agency}/schema.graphql`) && (!process.env.AGENCY || process.env.AGENCY === agency)).map((agency) => [
       `subgraphs/${agency}/resolvers.generated.ts`,
       {
         schema: [`subgraphs/${agency}/schema.graphql`, 'lib/schema/common.graphql'],
