@@ -14,7 +14,7 @@ export default defineConfig({
         test: { name: 'pglite', include: ['test/**/*.test.ts'], env: { TEST_DB: 'pglite' } },
       },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'postgres', include: ['test/**/*.int.test.ts'], env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.int.test.ts'], env: { TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

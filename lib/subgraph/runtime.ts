@@ -43,16 +43,10 @@ export function subgraphTypeDefs(agency: Agency): DocumentNode {
 }
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
-  const { Query: ownQuery, ...own } = module.resolvers;
-  return buildSubgraphSchema({
-    typeDefs: subgraphTypeDefs(module.agency),
-    resolvers: {
-      Date: DateScalar,
-      ...regionResolvers,
-      ...own,
-      Query: { ...regionResolvers.Query, ...ownQuery },
-    } as never,
-  });
+  // Merge per type, so a subgraph may add fields to the shared Region/RegionYear/Query types.
+  const merged: Record<string, object> = { Date: DateScalar, ...regionResolvers };
+  for (const [type, fields] of Object.entries(module.resolvers)) merged[type] = { ...(merged[type] ?? {}), ...fields };
+  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never });
 }
 
 export interface PrepareOptions {

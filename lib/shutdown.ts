@@ -1,0 +1,23 @@
+/**
+ * Runs the cleanup once on SIGINT/SIGTERM (in-flight requests finish, databases close), then
+ * exits. A second Ctrl-C exits at once for the impatient.
+ */
+export function onShutdown(cleanup: () => Promise<unknown>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    cleanup()
+      .then(() => {
+        console.log('stopped cleanly');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('error during shutdown:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,45 @@
+// `npm start`: the four subgraphs and the gateway in one process, each on its own port.
+import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
+import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
+import { onShutdown } from '../lib/shutdown.ts';
+import { bootSubgraph } from '../lib/subgraph/boot.ts';
+import { buildWorld } from '../db/demo/world.ts';
+import { startGateway } from '../gateway/server.ts';
+import { readSupergraph } from '../gateway/supergraph.ts';
+
+const started = performance.now();
+const world = seedDemo(process.argv) ? buildWorld() : undefined;
+const results = await Promise.allSettled(AGENCIES.map((agency) => bootSubgraph(agency, { world })));
+const subgraphs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[AGENCIES[i], r.reason] as const] : []));
+if (failed.length > 0) {
+  for (const [agency, reason] of failed) console.error(`${agency} failed to start:`, reason);
+  await Promise.all(subgraphs.map((s) => s.stop()));
+  process.exit(1);
+}
+
+const gateway = await startGateway({
+  supergraphSdl: readSupergraph(),
+  urls: Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])),
+  port: port('gateway'),
+  host: host(),
+}).catch(async (error: unknown) => {
+  console.error('gateway failed to start:', error);
+  await Promise.all(subgraphs.map((s) => s.stop()));
+  process.exit(1);
+});
+
+console.log('\nGreen-ICT statistics federation');
+for (const s of subgraphs) {
+  const target = databaseTarget(s.agency);
+  const where = target.kind === 'postgres' ? 'postgres' : `pglite ${target.dataDir}`;
+  const data = s.seeded ? 'demo data loaded' : 'existing data';
+  console.log(`  ${s.agency.padEnd(8)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
+}
+console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
+console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
+
+onShutdown(async () => {
+  await gateway.stop();
+  await Promise.all(subgraphs.map((s) => s.stop()));
+});
