@@ -9,7 +9,8 @@ if (!isAgency(agency)) throw new Error(`Set AGENCY to comms, econ, bigdata or en
 export default defineConfig({
   dialect: 'postgresql',
   schema: `./subgraphs/${agency}/tables.ts`,
-  out: `./db/migrations/${agency}`,
+  // DRIZZLE_OUT lets the staleness test generate into a scratch copy of the migrations.
+  out: process.env.DRIZZLE_OUT ?? `./db/migrations/${agency}`,
   schemaFilter: [agency],
   migrations: { schema: 'drizzle', table: `${agency}_migrations` },
 });

@@ -175,6 +175,13 @@ export type Enterprise = {
   uscc: Scalars['ID']['output'];
 };
 
+/** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
+export type ObservationStatus =
+  /** Final, published figure (itself still open to a recorded correction). */
+  | 'FINAL'
+  /** Preliminary figure that may still be revised. */
+  | 'PROVISIONAL';
+
 /** Cursor pagination state, as in the Relay connection spec. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -191,12 +198,12 @@ export type Query = {
   /** One cluster by id; null when unknown. */
   dataCenterCluster: Maybe<DataCenterCluster>;
   /** All designated clusters, optionally only those of one province-level region. */
-  dataCenterClusters: Array<DataCenterCluster>;
+  dataCenterClusters: Maybe<Array<DataCenterCluster>>;
   /**
    * Data centres ordered by id, filtered by any combination of arguments. `region` matches the region and
    * everything below it (`500000` means all of Chongqing). `first` defaults to 100 and is capped at 500.
    */
-  dataCenters: DataCenterConnection;
+  dataCenters: Maybe<DataCenterConnection>;
   /**
    * One region by GB/T 2260 code. Fails with `UNKNOWN_REGION` for a well-formed code that is not
    * in the code list and `INVALID_REGION_CODE` for anything that is not six digits.
@@ -206,7 +213,7 @@ export type Query = {
    * Regions filtered by level and/or parent, ordered by code. `regions(parent: "500000")` lists
    * Chongqing's districts and counties.
    */
-  regions: Array<Region>;
+  regions: Maybe<Array<Region>>;
 };
 
 
@@ -443,6 +450,7 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
+  ObservationStatus: ObservationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RackRetirement: ResolverTypeWrapper<RackRetirement>;
@@ -551,10 +559,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dataCenter?: Resolver<Maybe<ResolversTypes['DataCenter']>, ParentType, ContextType, RequireFields<QueryDataCenterArgs, 'id'>>;
   dataCenterCluster?: Resolver<Maybe<ResolversTypes['DataCenterCluster']>, ParentType, ContextType, RequireFields<QueryDataCenterClusterArgs, 'id'>>;
-  dataCenterClusters?: Resolver<Array<ResolversTypes['DataCenterCluster']>, ParentType, ContextType, Partial<QueryDataCenterClustersArgs>>;
-  dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
+  dataCenterClusters?: Resolver<Maybe<Array<ResolversTypes['DataCenterCluster']>>, ParentType, ContextType, Partial<QueryDataCenterClustersArgs>>;
+  dataCenters?: Resolver<Maybe<ResolversTypes['DataCenterConnection']>, ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
 };
 
 export type RackRetirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RackRetirement'] = ResolversParentTypes['RackRetirement']> = {

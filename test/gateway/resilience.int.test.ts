@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld } from '../../db/demo/world.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startTestFederation({ world: buildWorld() });
+  await fed.subgraphs.comms.stop();
+});
+afterAll(() => fed?.stop());
+
+describe('the gateway with a subgraph down', () => {
+  it('answers queries that do not touch the stopped subgraph', async () => {
+    const res = await fed.query<{ dataCenters: { nodes: { id: string }[] } }>(`{ dataCenters(first: 2) { nodes { id designRacks years(from: 2024, to: 2024) { pue } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.dataCenters.nodes).toHaveLength(2);
+  });
+
+  it('returns what the other subgraphs know plus an error naming the stopped one', async () => {
+    const res = await fed.query<{ dataCenters: { nodes: { id: string; designRacks: number; rackUsage: unknown }[] }; telecomOperators: unknown }>(
+      `{ telecomOperators { id } dataCenters(first: 2) { nodes { id designRacks rackUsage { year racksInUse } } } }`,
+    );
+    expect(res.data!.telecomOperators).toBeNull();
+    expect(res.data!.dataCenters.nodes).toHaveLength(2);
+    expect(res.data!.dataCenters.nodes[0]!.designRacks).toBeGreaterThan(0);
+    expect(res.data!.dataCenters.nodes[0]!.rackUsage).toBeNull();
+    expect(res.errors!.length).toBeGreaterThan(0);
+    for (const error of res.errors!) {
+      expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'comms' });
+      expect(error.message).toContain('"comms" subgraph');
+    }
+  });
+});
