@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AGENCIES } from '../agencies.ts';
+import { parseFormula, references, FormulaError, type FormulaNode, type FormulaReferences } from './formula.ts';
+
+const CATALOG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../catalog');
+
+export const SUBJECT_KINDS = ['REGION', 'DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export type UnitSubject = Exclude<SubjectKind, 'REGION'>;
+
+const Metric = z
+  .object({
+    owner: z.enum(AGENCIES),
+    subject: z.enum(SUBJECT_KINDS),
+    field: z.string().optional(),
+    unit: z.string(),
+    aggregation: z.enum(['FLOW', 'STOCK']),
+    nameZh: z.string(),
+    nameEn: z.string(),
+  })
+  .strict()
+  .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' });
+
+const Target = z
+  .object({
+    jurisdiction: z.string(),
+    comparator: z.enum(['<', '<=', '>=', '>']),
+    value: z.number(),
+    year: z.number().int(),
+    cumulative: z.boolean().default(false),
+  })
+  .strict();
+
+const Indicator = z
+  .object({
+    nameZh: z.string(),
+    nameEn: z.string(),
+    definition: z.string(),
+    unit: z.string(),
+    displayFactor: z.number().positive(),
+    decimals: z.number().int().min(0),
+    formula: z.string(),
+    baselineYear: z.number().int().optional(),
+    population: z
+      .object({ subject: z.enum(['DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE']), where: z.record(z.array(z.union([z.string(), z.boolean()]))).default({}) })
+      .strict()
+      .optional(),
+    direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
+    levels: z.array(z.enum(['DATA_CENTER', 'CLUSTER', 'REGION'])).nonempty(),
+    responsibleAgency: z.enum(AGENCIES),
+    source: z.array(z.object({ seed: z.string(), clause: z.string() }).strict()).nonempty(),
+    notes: z.string().optional(),
+    targets: z.array(Target),
+  })
+  .strict();
+
+export type MetricDefinition = z.infer<typeof Metric> & { code: string };
+export type TargetDefinition = z.infer<typeof Target>;
+export type IndicatorDefinition = z.infer<typeof Indicator> & {
+  code: string;
+  ast: FormulaNode;
+  refs: FormulaReferences;
+  /** Region-level metrics this indicator needs, its own and those of indicators it uses. */
+  regionMetrics: string[];
+};
+
+export interface Catalog {
+  metrics: Map<string, MetricDefinition>;
+  indicators: Map<string, IndicatorDefinition>;
+}
+
+export class CatalogError extends Error {}
+
+/** Loads and validates the catalog; every problem is reported at once, each naming its entry. */
+export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGENCIES): Catalog {
+  const problems: string[] = [];
+  const read = (file: string) => parseYaml(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+
+  const metrics = new Map<string, MetricDefinition>();
+  for (const [code, raw] of Object.entries(read('metrics.yaml'))) {
+    const parsed = Metric.safeParse(raw);
+    if (!parsed.success) problems.push(`metric ${code}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    else if (!agencies.includes(parsed.data.owner)) problems.push(`metric ${code}: owner ${parsed.data.owner} is not a subgraph of the supergraph`);
+    else metrics.set(code, { ...parsed.data, code });
+  }
+
+  const indicators = new Map<string, IndicatorDefinition>();
+  for (const [code, raw] of Object.entries(read('indicators.yaml'))) {
+    const parsed = Indicator.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(`indicator ${code}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      continue;
+    }
+    try {
+      const ast = parseFormula(parsed.data.formula);
+      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [] });
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      problems.push(`indicator ${code}: ${error.message}`);
+    }
+  }
+
+  for (const indicator of indicators.values()) {
+    for (const name of indicator.refs.scalar) {
+      const metric = metrics.get(name);
+      if (!metric && !indicators.has(name)) problems.push(`indicator ${indicator.code}: "${name}" is neither a metric nor an indicator`);
+      if (metric && metric.subject !== 'REGION') problems.push(`indicator ${indicator.code}: unit-level metric ${name} must be inside sum()`);
+    }
+    for (const name of indicator.refs.unit) {
+      const metric = metrics.get(name);
+      if (!metric) problems.push(`indicator ${indicator.code}: "${name}" inside sum() is not a metric`);
+      else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
+    }
+    if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
+    if (indicator.refs.usesBaseline && indicator.baselineYear === undefined) problems.push(`indicator ${indicator.code}: baseline() needs baselineYear`);
+  }
+
+  // Cycles through indicator references, and each indicator's full set of region metrics.
+  const visiting = new Set<string>();
+  const done = new Map<string, Set<string>>();
+  const regionMetricsOf = (code: string, trail: string[]): Set<string> => {
+    const cached = done.get(code);
+    if (cached) return cached;
+    if (visiting.has(code)) {
+      problems.push(`indicator ${code}: depends on itself via ${[...trail, code].join(' → ')}`);
+      return new Set();
+    }
+    visiting.add(code);
+    const out = new Set<string>();
+    for (const name of indicators.get(code)?.refs.scalar ?? []) {
+      if (metrics.has(name)) out.add(name);
+      else if (indicators.has(name)) for (const m of regionMetricsOf(name, [...trail, code])) out.add(m);
+    }
+    visiting.delete(code);
+    done.set(code, out);
+    return out;
+  };
+  for (const indicator of indicators.values()) indicator.regionMetrics = [...regionMetricsOf(indicator.code, [])].sort();
+
+  if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  return { metrics, indicators };
+}
+
+let cached: Catalog | undefined;
+/** The repository's catalog, loaded once per process. */
+export function catalog(): Catalog {
+  cached ??= loadCatalog();
+  return cached;
+}

@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogError, loadCatalog } from '../lib/indicators/catalog.ts';
+import { readSupergraph } from '../gateway/supergraph.ts';
+
+// The codes listed in ../shared/DOMAIN.md, typed out from that table.
+const DOMAIN_CODES = [
+  'ICT_TRAFFIC_ENERGY_DECREASE', 'ICT_BUSINESS_ENERGY_DECREASE', 'NEW_5G_SITE_SHARING_RATE', 'NEW_TOWER_SHARING_RATE',
+  'NEW_5G_SITE_UTILISATION', 'NEW_LARGE_DC_PUE', 'CORE_ROOM_PUE', 'BS_5G_EFFICIENCY_GAIN', 'DC_RACK_UTILISATION',
+  'DC_CLUSTER_SHARE', 'NATIONAL_GREEN_DC_COUNT', 'DC_RENEWABLE_RATE', 'SCENARIO_INDUSTRY_COUNT', 'SCENARIO_RESIDENT_COUNT',
+  'SCENARIO_URBAN_RURAL_COUNT', 'GREEN_STANDARDS_COUNT', 'ROOFTOP_PV_RATIO', 'NEW_PV_CAPACITY', 'ENERGY_AUDIT_COVERAGE',
+  'ENERGY_DIAGNOSIS_COVERAGE', 'ENERGY_MGMT_CENTRE_COVERAGE', 'ZERO_CARBON_FACTORY_COUNT', 'ZERO_CARBON_PARK_COUNT',
+  'ZERO_CARBON_DC_COUNT', 'WASTE_HEAT_DC_COUNT', 'DC_RACKS_RETIRED',
+];
+
+describe('the indicator catalog', () => {
+  it('has every indicator of DOMAIN.md under its code', () => {
+    const codes = [...loadCatalog().indicators.keys()];
+    expect(codes).toEqual(expect.arrayContaining(DOMAIN_CODES));
+  });
+
+  it('only uses metrics owned by subgraphs that are in the composed supergraph', () => {
+    const graphs = [...readSupergraph().matchAll(/@join__graph\(name: "(\w+)"/g)].map((m) => m[1]!);
+    const { metrics } = loadCatalog(undefined, graphs);
+    for (const metric of metrics.values()) expect(graphs).toContain(metric.owner);
+  });
+
+  it('records the seed 004 PUE erratum on the PUE indicators', () => {
+    const { indicators } = loadCatalog();
+    expect(indicators.get('NEW_LARGE_DC_PUE')!.notes).toMatch(/upside down/);
+    expect(indicators.get('NEW_LARGE_DC_PUE')!.formula).toBe('sum(DC_TOTAL_ENERGY_KWH) / sum(DC_IT_ENERGY_KWH)');
+  });
+});
+
+describe('catalog validation', () => {
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  function catalogWith(edit: (indicators: string, metrics: string) => [string, string]): string {
+    dir = mkdtempSync(path.join(tmpdir(), 'catalog-'));
+    cpSync('catalog', dir, { recursive: true });
+    const [indicators, metrics] = edit(readFileSync(path.join(dir, 'indicators.yaml'), 'utf8'), readFileSync(path.join(dir, 'metrics.yaml'), 'utf8'));
+    writeFileSync(path.join(dir, 'indicators.yaml'), indicators);
+    writeFileSync(path.join(dir, 'metrics.yaml'), metrics);
+    return dir;
+  }
+
+  const extra = (code: string, formula: string) => `\n${code}:\n  nameZh: 测试\n  nameEn: Test\n  definition: test\n  unit: ratio\n  displayFactor: 1\n  decimals: 2\n  formula: ${formula}\n  direction: HIGHER_IS_BETTER\n  levels: [REGION]\n  responsibleAgency: comms\n  source: [{ seed: x, clause: y }]\n  targets: []\n`;
+
+  it('rejects a formula that names an unknown metric', () => {
+    const d = catalogWith((i, m) => [i + extra('BROKEN', 'NO_SUCH_METRIC / NEW_TOWERS'), m]);
+    expect(() => loadCatalog(d)).toThrow(/BROKEN: "NO_SUCH_METRIC" is neither a metric nor an indicator/);
+  });
+
+  it('rejects a formula that does not parse or uses what the grammar forbids', () => {
+    const d = catalogWith((i, m) => [i + extra('BAD_SYNTAX', "'constructor(1)'"), m]);
+    expect(() => loadCatalog(d)).toThrow(CatalogError);
+  });
+
+  it('rejects indicators that depend on each other in a cycle', () => {
+    const d = catalogWith((i, m) => [i + extra('LOOP_A', 'LOOP_B + 1') + extra('LOOP_B', 'LOOP_A * 2'), m]);
+    expect(() => loadCatalog(d)).toThrow(/depends on itself via LOOP_A → LOOP_B → LOOP_A|depends on itself via LOOP_B → LOOP_A → LOOP_B/);
+  });
+
+  it('rejects a metric whose owner is not a subgraph of the supergraph', () => {
+    expect(() => loadCatalog(undefined, ['comms', 'econ', 'bigdata'])).toThrow(/owner energy is not a subgraph of the supergraph/);
+  });
+
+  it('lets an indicator use another indicator, inheriting its inputs', () => {
+    const d = catalogWith((i, m) => [i + extra('DOUBLE_SHARING', 'NEW_TOWER_SHARING_RATE * 2'), m]);
+    expect(loadCatalog(d).indicators.get('DOUBLE_SHARING')!.regionMetrics).toEqual(['NEW_TOWERS', 'NEW_TOWERS_SHARED']);
+  });
+});
