@@ -12,12 +12,16 @@ export const ErrorCode = {
   INVALID_CURSOR: 'INVALID_CURSOR',
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
   NOT_FOUND: 'NOT_FOUND',
+  UNKNOWN_INDICATOR: 'UNKNOWN_INDICATOR',
+  YEAR_OUT_OF_RANGE: 'YEAR_OUT_OF_RANGE',
+  GRID_TOO_LARGE: 'GRID_TOO_LARGE',
+  INVALID_USCC: 'INVALID_USCC',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** A request the caller can fix: the message says what to change, `argument` names the culprit. */
 export class UserInputError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: { argument?: string; value?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, details: { argument?: string; value?: unknown; problem?: string } = {}) {
     super(message, { extensions: { code, ...details } });
   }
 }

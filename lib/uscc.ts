@@ -1,3 +1,5 @@
+import { ErrorCode, UserInputError } from './errors.ts';
+
 /**
  * Unified social credit codes (统一社会信用代码), GB 32100-2015: 18 characters from a 31-letter
  * alphabet (no I, O, S, V, Z), the last one a mod-31 check character over the first 17.
@@ -37,4 +39,19 @@ function organisationCheck(body8: string): string {
 export function makeUscc(regionCode: string, serial8: string): string {
   const first17 = `91${regionCode}${serial8}${organisationCheck(serial8)}`;
   return first17 + usccCheckCharacter(first17);
+}
+
+const EXPLANATIONS: Record<UsccProblem, string> = {
+  LENGTH: 'a unified social credit code has exactly 18 characters',
+  ALPHABET: `a unified social credit code uses only digits and the capitals ${USCC_ALPHABET.slice(10)} (no I, O, S, V, Z)`,
+  CHECK_CHARACTER: 'its 18th character is not the GB 32100 check character of the first 17 (mistyped character?)',
+};
+
+/** Returns the code unchanged when valid, otherwise throws INVALID_USCC naming the length, alphabet or check-character problem. */
+export function requireUscc(value: string, argument = 'uscc'): string {
+  const problem = usccProblem(value);
+  if (problem) {
+    throw new UserInputError(ErrorCode.INVALID_USCC, `\`${argument}\` "${value}" is not a valid unified social credit code: ${EXPLANATIONS[problem]}.`, { argument, value, problem });
+  }
+  return value;
 }

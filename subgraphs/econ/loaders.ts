@@ -1,0 +1,24 @@
+import type { Db } from '../../db/connection.ts';
+import { listLoader, rowLoader } from '../../lib/loaders.ts';
+import * as repo from './repository.ts';
+
+/** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
+export function createLoaders(db: Db) {
+  return {
+    enterprise: rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc),
+    assessments: listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc),
+    centre: rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc),
+    designation: rowLoader((ids: readonly string[]) => repo.designationsByIds(db, ids), (r) => r.id),
+    designationsByDataCenter: listLoader((ids: readonly string[]) => repo.designationsByDataCenterIds(db, ids), (r) => r.dataCenterId ?? ''),
+    designationsByEnterprise: listLoader((ids: readonly string[]) => repo.designationsByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
+    retrofitProject: rowLoader((ids: readonly string[]) => repo.retrofitProjectsByIds(db, ids), (r) => r.id),
+    retrofitProjectsByEnterprise: listLoader((ids: readonly string[]) => repo.retrofitProjectsByUscc(db, ids), (r) => r.enterpriseUscc),
+    retrofitScheduleByRegion: listLoader((codes: readonly string[]) => repo.retrofitScheduleByRegionCodes(db, codes), (r) => r.regionCode),
+    scenario: rowLoader((ids: readonly string[]) => repo.scenariosByIds(db, ids), (r) => r.id),
+    scenariosByEnterprise: listLoader((ids: readonly string[]) => repo.scenariosByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
+    standard: rowLoader((ids: readonly string[]) => repo.standardsByIds(db, ids), (r) => r.id),
+    pilot: rowLoader((ids: readonly string[]) => repo.pilotsByIds(db, ids), (r) => r.id),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

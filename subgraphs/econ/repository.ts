@@ -1,0 +1,175 @@
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/connection.ts';
+import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, retrofitProject } from './tables.ts';
+
+export type EnterpriseRow = typeof enterprise.$inferSelect;
+export type EnergyAssessmentRow = typeof energyAssessment.$inferSelect;
+export type EnergyManagementCentreRow = typeof energyManagementCentre.$inferSelect;
+export type DesignationRow = typeof designation.$inferSelect;
+export type RetrofitProjectRow = typeof retrofitProject.$inferSelect;
+export type ApplicationScenarioRow = typeof applicationScenario.$inferSelect;
+export type GreenStandardRow = typeof greenStandard.$inferSelect;
+export type CarbonPeakPilotRow = typeof carbonPeakPilot.$inferSelect;
+
+/** Exact year and/or "up to" year on one year column. */
+export interface YearFilter {
+  year?: number | undefined;
+  throughYear?: number | undefined;
+}
+
+function yearConditions(column: PgColumn, f: YearFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (f.year !== undefined) conditions.push(eq(column, f.year));
+  if (f.throughYear !== undefined) conditions.push(lte(column, f.throughYear));
+  return conditions;
+}
+
+/**
+ * One page of a table ordered by its text id, plus the total match count, in one statement: the
+ * window count runs over the filtered set before the cursor cuts it (as bigdata's data centres).
+ */
+async function pageById<T extends PgTable, R>(db: Db, table: T, id: PgColumn, where: SQL[], after: string | undefined, limit: number): Promise<{ rows: R[]; total: number }> {
+  const matching = db
+    .select({ key: sql<string>`${id}`.as('key'), total: sql<number>`count(*) over ()`.as('total') })
+    .from(table as PgTable)
+    .where(and(...where))
+    .as('matching');
+  const rows = (await db
+    .select({ row: table as PgTable, total: matching.total })
+    .from(matching)
+    .innerJoin(table as PgTable, eq(id, matching.key))
+    .where(after === undefined ? undefined : gt(matching.key, after))
+    .orderBy(asc(matching.key))
+    .limit(limit + 1)) as unknown as { row: R; total: number }[];
+  if (rows.length > 0) return { rows: rows.map((r) => r.row), total: Number(rows[0]!.total) };
+  // An empty page (past the end) still reports how many match.
+  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(table as PgTable).where(and(...where));
+  return { rows: [], total: Number(counted?.n ?? 0) };
+}
+
+export interface EnterpriseFilter {
+  regionCodes?: string[] | undefined;
+  sector?: EnterpriseRow['sector'] | undefined;
+}
+
+export function pageEnterprises(db: Db, f: EnterpriseFilter, after: string | undefined, limit: number) {
+  const where: SQL[] = [];
+  if (f.regionCodes) where.push(inArray(enterprise.regionCode, f.regionCodes));
+  if (f.sector) where.push(eq(enterprise.sector, f.sector));
+  return pageById<typeof enterprise, EnterpriseRow>(db, enterprise, enterprise.uscc, where, after, limit);
+}
+
+export interface RetrofitFilter {
+  regionCodes?: string[] | undefined;
+  plannedYear?: number | undefined;
+  status?: RetrofitProjectRow['status'] | undefined;
+}
+
+export function pageRetrofitProjects(db: Db, f: RetrofitFilter, after: string | undefined, limit: number) {
+  const where: SQL[] = [];
+  if (f.regionCodes) where.push(inArray(retrofitProject.regionCode, f.regionCodes));
+  if (f.plannedYear !== undefined) where.push(eq(retrofitProject.plannedYear, f.plannedYear));
+  if (f.status) where.push(eq(retrofitProject.status, f.status));
+  return pageById<typeof retrofitProject, RetrofitProjectRow>(db, retrofitProject, retrofitProject.id, where, after, limit);
+}
+
+export interface DesignationFilter extends YearFilter {
+  kind?: DesignationRow['kind'] | undefined;
+  regionCodes?: string[] | undefined;
+}
+
+export const designations = (db: Db, f: DesignationFilter) =>
+  db
+    .select()
+    .from(designation)
+    .where(
+      and(
+        ...(f.kind ? [eq(designation.kind, f.kind)] : []),
+        ...(f.regionCodes ? [inArray(designation.regionCode, f.regionCodes)] : []),
+        ...yearConditions(designation.year, f),
+      ),
+    )
+    .orderBy(asc(designation.year), asc(designation.id));
+
+export interface ScenarioFilter extends YearFilter {
+  category?: ApplicationScenarioRow['category'] | undefined;
+  regionCodes?: string[] | undefined;
+}
+
+export const applicationScenarios = (db: Db, f: ScenarioFilter) =>
+  db
+    .select()
+    .from(applicationScenario)
+    .where(
+      and(
+        ...(f.category ? [eq(applicationScenario.category, f.category)] : []),
+        ...(f.regionCodes ? [inArray(applicationScenario.regionCode, f.regionCodes)] : []),
+        ...yearConditions(applicationScenario.selectedYear, f),
+      ),
+    )
+    .orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
+
+export const greenStandards = (db: Db, f: YearFilter & { level?: GreenStandardRow['level'] | undefined }) =>
+  db
+    .select()
+    .from(greenStandard)
+    .where(and(...(f.level ? [eq(greenStandard.level, f.level)] : []), ...yearConditions(greenStandard.publishedYear, f)))
+    .orderBy(asc(greenStandard.publishedYear), asc(greenStandard.code));
+
+export interface PilotFilter {
+  type?: CarbonPeakPilotRow['type'] | undefined;
+  stage?: CarbonPeakPilotRow['stage'] | undefined;
+  regionCodes?: string[] | undefined;
+}
+
+export const carbonPeakPilots = (db: Db, f: PilotFilter) =>
+  db
+    .select()
+    .from(carbonPeakPilot)
+    .where(
+      and(
+        ...(f.type ? [eq(carbonPeakPilot.type, f.type)] : []),
+        ...(f.stage ? [eq(carbonPeakPilot.stage, f.stage)] : []),
+        ...(f.regionCodes ? [inArray(carbonPeakPilot.regionCode, f.regionCodes)] : []),
+      ),
+    )
+    .orderBy(asc(carbonPeakPilot.id));
+
+// Batched look-ups for the loaders: one statement per batch of keys.
+
+export const enterprisesByUscc = (db: Db, ids: readonly string[]) => db.select().from(enterprise).where(inArray(enterprise.uscc, [...ids]));
+
+export const assessmentsByUscc = (db: Db, ids: readonly string[]) =>
+  db.select().from(energyAssessment).where(inArray(energyAssessment.uscc, [...ids])).orderBy(asc(energyAssessment.completedOn), asc(energyAssessment.id));
+
+export const centresByUscc = (db: Db, ids: readonly string[]) => db.select().from(energyManagementCentre).where(inArray(energyManagementCentre.uscc, [...ids]));
+
+export const designationsByIds = (db: Db, ids: readonly string[]) => db.select().from(designation).where(inArray(designation.id, [...ids]));
+
+export const designationsByDataCenterIds = (db: Db, ids: readonly string[]) =>
+  db.select().from(designation).where(inArray(designation.dataCenterId, [...ids])).orderBy(asc(designation.year), asc(designation.id));
+
+export const designationsByUscc = (db: Db, ids: readonly string[]) =>
+  db.select().from(designation).where(inArray(designation.enterpriseUscc, [...ids])).orderBy(asc(designation.year), asc(designation.id));
+
+export const retrofitProjectsByIds = (db: Db, ids: readonly string[]) => db.select().from(retrofitProject).where(inArray(retrofitProject.id, [...ids]));
+
+export const retrofitProjectsByUscc = (db: Db, ids: readonly string[]) =>
+  db.select().from(retrofitProject).where(inArray(retrofitProject.enterpriseUscc, [...ids])).orderBy(asc(retrofitProject.plannedYear), asc(retrofitProject.id));
+
+/** Only the columns the schedule needs: a province-wide check reads every listed project below it. */
+export const retrofitScheduleByRegionCodes = (db: Db, codes: readonly string[]) =>
+  db
+    .select({ regionCode: retrofitProject.regionCode, status: retrofitProject.status, completedYear: retrofitProject.completedYear })
+    .from(retrofitProject)
+    .where(inArray(retrofitProject.regionCode, [...codes]));
+
+export const scenariosByIds = (db: Db, ids: readonly string[]) => db.select().from(applicationScenario).where(inArray(applicationScenario.id, [...ids]));
+
+export const scenariosByUscc = (db: Db, ids: readonly string[]) =>
+  db.select().from(applicationScenario).where(inArray(applicationScenario.enterpriseUscc, [...ids])).orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
+
+export const standardsByIds = (db: Db, ids: readonly string[]) => db.select().from(greenStandard).where(inArray(greenStandard.id, [...ids]));
+
+export const pilotsByIds = (db: Db, ids: readonly string[]) => db.select().from(carbonPeakPilot).where(inArray(carbonPeakPilot.id, [...ids]));

@@ -1,0 +1,25 @@
+import type { Resolvers } from '../resolvers.generated.ts';
+import { ApplicationScenario } from './ApplicationScenario.ts';
+import { CarbonPeakPilot } from './CarbonPeakPilot.ts';
+import { DataCenter } from './DataCenter.ts';
+import { Designation } from './Designation.ts';
+import { Enterprise } from './Enterprise.ts';
+import { EnterpriseYear } from './EnterpriseYear.ts';
+import { GreenStandard } from './GreenStandard.ts';
+import { Query } from './Query.ts';
+import { RegionYear } from './RegionYear.ts';
+import { RetrofitProject } from './RetrofitProject.ts';
+
+/** Region and the RegionYear key/region resolvers come from lib/subgraph/regions.ts; the runtime merges them per type. */
+export const resolvers: Resolvers = {
+  Query,
+  Enterprise,
+  EnterpriseYear,
+  Designation,
+  DataCenter,
+  RetrofitProject,
+  RegionYear,
+  ApplicationScenario,
+  GreenStandard,
+  CarbonPeakPilot,
+};

@@ -1,0 +1,52 @@
+import type { pilotDomain, pilotType } from './tables.ts';
+
+/**
+ * The commission's yes/no rules, kept apart from the resolvers so each one is written (and
+ * tested) once. Years are calendar years.
+ */
+
+/**
+ * An audit or diagnosis keeps an enterprise covered in the year it was completed and the two
+ * following years: the coverage indicators of seed 003 (table rows 2) ask for "full coverage"
+ * over the 2022–2025 plan, not a fresh audit every year.
+ */
+export const ASSESSMENT_VALID_YEARS = 3;
+
+export function coveredInYear(completedYears: readonly number[], year: number): boolean {
+  return completedYears.some((completed) => completed <= year && completed > year - ASSESSMENT_VALID_YEARS);
+}
+
+export type PilotType = (typeof pilotType)[number];
+export type PilotDomain = (typeof pilotDomain)[number];
+
+/**
+ * Minimum number of the eight domains a pilot's plan must cover, by pilot type (seed 001 §四.3
+ * 申报要求 (4)). The same clause's size thresholds (area in km², households, floor area, tonnes of
+ * CO₂e) lost their digits in the seed's text extraction, so they are deliberately not encoded.
+ */
+export const PILOT_MINIMUM_DOMAINS: Readonly<Record<PilotType, number>> = {
+  REGION: 5,
+  PARK: 4,
+  COMMUNITY: 4,
+  BUILDING: 3,
+  ENTERPRISE: 3,
+};
+
+export function meetsMinimumDomains(type: PilotType, domains: readonly PilotDomain[]): boolean {
+  return new Set(domains).size >= PILOT_MINIMUM_DOMAINS[type];
+}
+
+/**
+ * Share of a district's listed retrofit projects that must be completed within each year
+ * (seed 003 §四.4): at least 20% in 2022 and 2025, 30% in 2023 and 2024.
+ */
+export const RETROFIT_YEARLY_MINIMUM: Readonly<Record<number, number>> = { 2022: 0.2, 2023: 0.3, 2024: 0.3, 2025: 0.2 };
+
+/** Cumulative share required by the end of `year`: 0 before 2022, then 0.2 / 0.5 / 0.8 / 1.0. */
+export function retrofitRequiredShare(year: number): number {
+  const sum = Object.entries(RETROFIT_YEARLY_MINIMUM)
+    .filter(([y]) => Number(y) <= year)
+    .reduce((total, [, share]) => total + share, 0);
+  // Summing tenths in floating point gives 0.7999…; the schedule is in whole percent.
+  return Math.min(1, Math.round(sum * 100) / 100);
+}

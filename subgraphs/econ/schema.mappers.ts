@@ -1,0 +1,23 @@
+// Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type {
+  ApplicationScenarioRow,
+  CarbonPeakPilotRow,
+  DesignationRow,
+  EnergyAssessmentRow,
+  EnergyManagementCentreRow,
+  EnterpriseRow,
+  GreenStandardRow,
+  RetrofitProjectRow,
+} from './repository.ts';
+
+export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
+export type EnterpriseMapper = EnterpriseRow;
+export type EnterpriseYearMapper = { uscc: string; year: number };
+export type EnergyAssessmentMapper = EnergyAssessmentRow;
+export type EnergyManagementCentreMapper = EnergyManagementCentreRow;
+export type DesignationMapper = DesignationRow;
+export type DataCenterMapper = { id: string };
+export type RetrofitProjectMapper = RetrofitProjectRow;
+export type ApplicationScenarioMapper = ApplicationScenarioRow;
+export type GreenStandardMapper = GreenStandardRow;
+export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
