@@ -16,6 +16,7 @@ export const ErrorCode = {
   YEAR_OUT_OF_RANGE: 'YEAR_OUT_OF_RANGE',
   GRID_TOO_LARGE: 'GRID_TOO_LARGE',
   INVALID_USCC: 'INVALID_USCC',
+  UNKNOWN_METRIC: 'UNKNOWN_METRIC',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

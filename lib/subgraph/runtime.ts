@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { count } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Agency } from '../agencies.ts';
+import { schemaFiles, type SubgraphName } from '../subgraphs.ts';
 import { REGION_CODES, type RegionCode } from '../regions/codes.ts';
 import { RegionDirectory } from '../regions/directory.ts';
 import { DateScalar } from '../scalars.ts';
@@ -30,16 +31,14 @@ export interface SubgraphModule<L> {
   // Resolver maps are typed by each subgraph's generated types; here only their shape matters.
   resolvers: Record<string, object>;
   regionTable: ReturnType<typeof regionTable>;
-  createLoaders(db: Db): L;
+  createLoaders(db: Db, regions: RegionDirectory): L;
   /** Writes this agency's slice of the demo world. Runs inside one transaction on an empty database. */
   seedDemo(db: Db, world: DemoWorld): Promise<void>;
 }
 
-/** The subgraph's SDL: the shared types followed by the agency's own schema.graphql. */
-export function subgraphTypeDefs(agency: Agency): DocumentNode {
-  const common = readFileSync(path.join(ROOT, 'lib/schema/common.graphql'), 'utf8');
-  const own = readFileSync(path.join(ROOT, 'subgraphs', agency, 'schema.graphql'), 'utf8');
-  return parse(`${own}\n${common}`);
+/** The subgraph's SDL: its own schema.graphql followed by the shared types. */
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(schemaFiles(name).map((file) => readFileSync(path.join(ROOT, file), 'utf8')).join('\n'));
 }
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
@@ -84,7 +83,7 @@ export function startSubgraph<L>(
   const { database, regions } = options;
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async () => ({ db: database.db, regions, loaders: module.createLoaders(database.db) }),
+    context: async () => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions) }),
     port: options.port,
     host: options.host,
     health: async () => {

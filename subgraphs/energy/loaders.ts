@@ -1,0 +1,22 @@
+import type { Db } from '../../db/connection.ts';
+import { listLoader, rowLoader } from '../../lib/loaders.ts';
+import { observationsLoader } from '../../lib/observations.ts';
+import { CORE_ROOM_METERS, DATA_CENTER_METERS } from './facts.ts';
+import * as repo from './repository.ts';
+import { observation } from './tables.ts';
+
+const METER_METRICS = [DATA_CENTER_METERS.total, DATA_CENTER_METERS.it, CORE_ROOM_METERS.total, CORE_ROOM_METERS.it];
+
+/** Per-request loaders: every entity field and child list in this subgraph is fetched through one of these. */
+export function createLoaders(db: Db) {
+  return {
+    /** All observations of (subject, year) pairs: every yearly field on DataCenterYear, RegionYear, ... */
+    observations: observationsLoader(db, observation),
+    /** Meter readings of facilities across all years, for `energyReadings` without a year. */
+    meterReadings: listLoader((ids: readonly string[]) => repo.observationsBySubjects(db, ids, METER_METRICS), (r) => r.subjectId),
+    pvInstallation: rowLoader((ids: readonly string[]) => repo.pvInstallationsByIds(db, ids), (r) => r.id),
+    pvInstallationsByEnterprise: listLoader((usccs: readonly string[]) => repo.pvInstallationsByEnterprises(db, usccs), (r) => r.enterpriseUscc),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

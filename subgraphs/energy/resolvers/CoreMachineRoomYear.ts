@@ -1,0 +1,14 @@
+import { CORE_ROOM_METERS, facilityYear } from '../facts.ts';
+import type { CoreMachineRoomYearResolvers } from '../resolvers.generated.ts';
+import type { Context } from '../context.ts';
+import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
+
+const yearOf = async (ref: CoreMachineRoomYearMapper, { loaders }: Context) =>
+  facilityYear(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year }), CORE_ROOM_METERS);
+
+export const CoreMachineRoomYear: CoreMachineRoomYearResolvers = {
+  __resolveReference: (ref) => ({ coreMachineRoomId: ref.coreMachineRoomId, year: ref.year }),
+  totalEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).totalEnergyKwh,
+  itEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).itEnergyKwh,
+  pue: async (ref, _, ctx) => (await yearOf(ref, ctx)).pue,
+};

@@ -1,0 +1,5 @@
+import type { EnergyObservationConnectionResolvers } from '../resolvers.generated.ts';
+
+export const EnergyObservationConnection: EnergyObservationConnectionResolvers = {
+  totalCount: (connection) => connection.totalCount(),
+};

@@ -1,0 +1,27 @@
+import type { Resolvers } from '../resolvers.generated.ts';
+import { CoreMachineRoom } from './CoreMachineRoom.ts';
+import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
+import { DataCenter } from './DataCenter.ts';
+import { DataCenterYear } from './DataCenterYear.ts';
+import { EnergyObservation } from './EnergyObservation.ts';
+import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
+import { Enterprise } from './Enterprise.ts';
+import { EnterpriseYear } from './EnterpriseYear.ts';
+import { PvInstallation } from './PvInstallation.ts';
+import { Query } from './Query.ts';
+import { RegionYear } from './RegionYear.ts';
+
+/** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts; the runtime merges ours into them per field. */
+export const resolvers: Resolvers = {
+  Query,
+  DataCenter,
+  DataCenterYear,
+  CoreMachineRoom,
+  CoreMachineRoomYear,
+  Enterprise,
+  EnterpriseYear,
+  RegionYear,
+  PvInstallation,
+  EnergyObservation,
+  EnergyObservationConnection,
+};
