@@ -1,0 +1,22 @@
+import type { Db } from '../../db/connection.ts';
+import { listLoader, rowLoader } from '../../lib/loaders.ts';
+import { observationsLoader } from '../../lib/observations.ts';
+import { commsMetrics } from './metrics.ts';
+import * as repo from './repository.ts';
+import { observation } from './tables.ts';
+
+/** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
+export function createLoaders(db: Db) {
+  return {
+    operator: rowLoader((ids: readonly string[]) => repo.operatorsByIds(db, ids), (r) => r.id),
+    site5G: rowLoader((ids: readonly string[]) => repo.sites5GByIds(db, ids), (r) => r.id),
+    tower: rowLoader((ids: readonly string[]) => repo.towersByIds(db, ids), (r) => r.id),
+    coreRoom: rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id),
+    /** All observations of (subject, year) pairs: data-centre years and region years alike. */
+    observations: observationsLoader(db, observation),
+    /** Every rack-usage report of a data centre, all years. */
+    rackUsage: listLoader((ids: readonly string[]) => repo.observationsOfMetric(db, commsMetrics.RACKS_IN_USE.code, ids), (r) => r.subjectId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,13 @@
+import type { SubgraphModule } from '../../lib/subgraph/runtime.ts';
+import { seedDemo } from './demo.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+import { region } from './tables.ts';
+
+export const commsSubgraph: SubgraphModule<Loaders> = {
+  agency: 'comms',
+  resolvers: resolvers as Record<string, object>,
+  regionTable: region,
+  createLoaders,
+  seedDemo,
+};

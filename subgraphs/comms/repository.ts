@@ -1,0 +1,104 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { coreRoom, observation, operator, site5g, tower } from './tables.ts';
+
+export type OperatorRow = typeof operator.$inferSelect;
+export type Site5GRow = typeof site5g.$inferSelect;
+export type TowerRow = typeof tower.$inferSelect;
+export type CoreRoomRow = typeof coreRoom.$inferSelect;
+export type ObservationRow = typeof observation.$inferSelect;
+
+type PagedTable = typeof site5g | typeof tower | typeof coreRoom;
+
+export interface Page<R> {
+  rows: R[];
+  total: number;
+}
+
+/**
+ * One page ordered by id plus the total match count, in a single statement: the window count
+ * runs over the filtered set before the cursor cuts it.
+ */
+async function pageById<T extends PagedTable>(db: Db, table: T, conditions: SQL[], after: string | undefined, limit: number): Promise<Page<T['$inferSelect']>> {
+  // Drizzle cannot infer a selection over a union of tables; the row shape is T's by construction.
+  const source = table as typeof site5g;
+  const matching = db
+    .select({ id: source.id, total: sql<number>`count(*) over ()`.as('total') })
+    .from(source)
+    .where(and(...conditions))
+    .as('matching');
+  const rows = await db
+    .select({ row: source, total: matching.total })
+    .from(matching)
+    .innerJoin(source, eq(source.id, matching.id))
+    .where(after === undefined ? undefined : gt(matching.id, after))
+    .orderBy(asc(matching.id))
+    .limit(limit + 1);
+  if (rows.length > 0) return { rows: rows.map((r) => r.row as T['$inferSelect']), total: Number(rows[0]!.total) };
+  // An empty page (past the end) still reports how many match.
+  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(source).where(and(...conditions));
+  return { rows: [], total: Number(counted?.n ?? 0) };
+}
+
+export interface Site5GFilter {
+  regionCodes?: string[] | undefined;
+  operatorId?: string | undefined;
+  builtYear?: number | undefined;
+  builtBySharing?: boolean | undefined;
+}
+
+export function pageSites5G(db: Db, f: Site5GFilter, after: string | undefined, limit: number): Promise<Page<Site5GRow>> {
+  const conditions: SQL[] = [];
+  if (f.regionCodes) conditions.push(inArray(site5g.regionCode, f.regionCodes));
+  if (f.operatorId) conditions.push(eq(site5g.operatorId, f.operatorId));
+  if (f.builtYear !== undefined) conditions.push(eq(site5g.builtYear, f.builtYear));
+  if (f.builtBySharing !== undefined) conditions.push(eq(site5g.builtBySharing, f.builtBySharing));
+  return pageById(db, site5g, conditions, after, limit);
+}
+
+export interface TowerFilter {
+  regionCodes?: string[] | undefined;
+  builtYear?: number | undefined;
+  shared?: boolean | undefined;
+}
+
+export function pageTowers(db: Db, f: TowerFilter, after: string | undefined, limit: number): Promise<Page<TowerRow>> {
+  const conditions: SQL[] = [];
+  if (f.regionCodes) conditions.push(inArray(tower.regionCode, f.regionCodes));
+  if (f.builtYear !== undefined) conditions.push(eq(tower.builtYear, f.builtYear));
+  if (f.shared !== undefined) conditions.push(eq(tower.shared, f.shared));
+  return pageById(db, tower, conditions, after, limit);
+}
+
+export interface CoreRoomFilter {
+  regionCodes?: string[] | undefined;
+  operatorId?: string | undefined;
+  renovated?: boolean | undefined;
+}
+
+export function pageCoreRooms(db: Db, f: CoreRoomFilter, after: string | undefined, limit: number): Promise<Page<CoreRoomRow>> {
+  const conditions: SQL[] = [];
+  if (f.regionCodes) conditions.push(inArray(coreRoom.regionCode, f.regionCodes));
+  if (f.operatorId) conditions.push(eq(coreRoom.operatorId, f.operatorId));
+  if (f.renovated !== undefined) conditions.push(f.renovated ? isNotNull(coreRoom.renovatedYear) : isNull(coreRoom.renovatedYear));
+  return pageById(db, coreRoom, conditions, after, limit);
+}
+
+export const operators = (db: Db, kind?: OperatorRow['kind']) =>
+  db.select().from(operator).where(kind ? eq(operator.kind, kind) : undefined).orderBy(asc(operator.id));
+
+export const operatorsByIds = (db: Db, ids: readonly string[]) => db.select().from(operator).where(inArray(operator.id, [...ids]));
+
+export const sites5GByIds = (db: Db, ids: readonly string[]) => db.select().from(site5g).where(inArray(site5g.id, [...ids]));
+
+export const towersByIds = (db: Db, ids: readonly string[]) => db.select().from(tower).where(inArray(tower.id, [...ids]));
+
+export const coreRoomsByIds = (db: Db, ids: readonly string[]) => db.select().from(coreRoom).where(inArray(coreRoom.id, [...ids]));
+
+/** Every period of one metric for a batch of subjects, e.g. all rack-usage reports of some data centres. */
+export const observationsOfMetric = (db: Db, metric: string, subjectIds: readonly string[]) =>
+  db
+    .select()
+    .from(observation)
+    .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds])))
+    .orderBy(asc(observation.period));

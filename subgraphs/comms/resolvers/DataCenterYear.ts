@@ -1,0 +1,13 @@
+import { yearValue } from '../../../lib/observations.ts';
+import { commsMetrics } from '../metrics.ts';
+import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
+
+const { code, aggregation } = commsMetrics.RACKS_IN_USE;
+
+export const DataCenterYear: DataCenterYearResolvers = {
+  __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year }),
+  racksInUse: async (ref, _, { loaders }) => {
+    const value = yearValue(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year }), code, aggregation);
+    return value === null ? null : Math.round(value);
+  },
+};

@@ -1,0 +1,12 @@
+// Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { CoreRoomRow, OperatorRow, Site5GRow, TowerRow } from './repository.ts';
+
+export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
+export type TelecomOperatorMapper = OperatorRow;
+export type Site5GMapper = Site5GRow;
+export type TowerMapper = TowerRow;
+export type CoreMachineRoomMapper = CoreRoomRow;
+export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: number };
+// Owned by bigdata: comms only knows the keys and hangs its reports on them.
+export type DataCenterMapper = { id: string };
+export type DataCenterYearMapper = { dataCenterId: string; year: number };
