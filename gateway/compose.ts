@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { AGENCIES, type Agency } from '../lib/agencies.ts';
+import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.ts';
 import { subgraphTypeDefs } from '../lib/subgraph/runtime.ts';
 
 /** Default subgraph URLs baked into the committed supergraph; the gateway overrides them from the environment. */
@@ -8,15 +8,16 @@ export const COMPOSE_URLS = {
   econ: 'http://localhost:4002/graphql',
   bigdata: 'http://localhost:4003/graphql',
   energy: 'http://localhost:4004/graphql',
+  indicators: 'http://localhost:4005/graphql',
 } as const;
 
-export function subgraphDefinitions(agencies: readonly Agency[] = AGENCIES) {
-  return agencies.map((name) => ({ name, url: COMPOSE_URLS[name], typeDefs: subgraphTypeDefs(name) }));
+export function subgraphDefinitions(names: readonly SubgraphName[] = SUBGRAPHS) {
+  return names.map((name) => ({ name, url: COMPOSE_URLS[name], typeDefs: subgraphTypeDefs(name) }));
 }
 
-/** Composes the four subgraph schemas offline, exactly as `npm run compose` does. */
-export function composeSupergraph(agencies: readonly Agency[] = AGENCIES): string {
-  const result = composeServices(subgraphDefinitions(agencies));
+/** Composes the subgraph schemas offline, exactly as `npm run compose` does. */
+export function composeSupergraph(names: readonly SubgraphName[] = SUBGRAPHS): string {
+  const result = composeServices(subgraphDefinitions(names));
   if (result.errors) {
     throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }

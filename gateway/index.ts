@@ -1,5 +1,5 @@
 // Runs the gateway alone, against subgraphs started elsewhere (`<AGENCY>_URL`, default localhost ports).
-import { AGENCIES } from '../lib/agencies.ts';
+import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { host, port, subgraphUrl } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { startGateway } from './server.ts';
@@ -8,7 +8,7 @@ import { readSupergraph } from './supergraph.ts';
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
-    urls: Object.fromEntries(AGENCIES.map((a) => [a, subgraphUrl(a)])),
+    urls: Object.fromEntries(SUBGRAPHS.map((a) => [a, subgraphUrl(a)])),
     port: port('gateway'),
     host: host(),
   });

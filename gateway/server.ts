@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { AGENCY_NAMES, isAgency, type Agency } from '../lib/agencies.ts';
+import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
+import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 
 export interface GatewayContext {
@@ -37,14 +38,14 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(supergraphSdl: string, urls: Partial<Record<Agency, string>>): ApolloGateway {
+export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AgencyDataSource(name, (isAgency(name) && urls[name]) || url || ''),
+    buildService: ({ name, url }) => new AgencyDataSource(name, urls[name as SubgraphName] || url || ''),
   });
 }
 
-export function startGateway(options: { supergraphSdl: string; urls: Partial<Record<Agency, string>>; port: number; host: string }): Promise<RunningServer> {
+export function startGateway(options: { supergraphSdl: string; urls: Partial<Record<SubgraphName, string>>; port: number; host: string }): Promise<RunningServer> {
   return serve<GatewayContext>({
     apollo: { gateway: createGateway(options.supergraphSdl, options.urls), introspection: true },
     context: async (req: IncomingMessage) => ({ authorization: req.headers.authorization }),

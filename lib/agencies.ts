@@ -9,12 +9,13 @@ export const AGENCY_NAMES: Record<Agency, { zh: string; en: string }> = {
   energy: { zh: '能源局', en: 'Energy Bureau' },
 };
 
-export const DEFAULT_PORTS: Record<Agency | 'gateway', number> = {
+export const DEFAULT_PORTS: Record<Agency | 'indicators' | 'gateway', number> = {
   gateway: 4000,
   comms: 4001,
   econ: 4002,
   bigdata: 4003,
   energy: 4004,
+  indicators: 4005,
 };
 
 export function isAgency(value: string): value is Agency {

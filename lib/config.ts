@@ -15,7 +15,7 @@ export function databaseTarget(agency: Agency, env: Env = process.env): Database
   return { kind: 'pglite', dataDir: path.resolve(env.DATA_DIR || '.data', agency) };
 }
 
-export function port(service: Agency | 'gateway', env: Env = process.env): number {
+export function port(service: Agency | 'indicators' | 'gateway', env: Env = process.env): number {
   const raw = env[`${service.toUpperCase()}_PORT`];
   if (raw === undefined || raw === '') return DEFAULT_PORTS[service];
   const value = Number(raw);
@@ -26,7 +26,7 @@ export function port(service: Agency | 'gateway', env: Env = process.env): numbe
 }
 
 /** Where the gateway finds a subgraph: `<AGENCY>_URL`, else localhost on the subgraph's port. */
-export function subgraphUrl(agency: Agency, env: Env = process.env): string {
+export function subgraphUrl(agency: Agency | 'indicators', env: Env = process.env): string {
   return env[`${agency.toUpperCase()}_URL`] || `http://localhost:${port(agency, env)}/graphql`;
 }
 

@@ -43,3 +43,22 @@ export function listLoader<K, R>(
 
 /** Cache key for (id, year) entity keys. */
 export const yearKey = (key: { id: string; year: number }): string => `${key.id}|${key.year}`;
+
+/**
+ * Rows inside each requested region's subtree (the region and everything below it), fetched for
+ * the union of subtrees in one statement: `fetch` receives county-or-higher codes to match.
+ */
+export function subtreeLoader<R>(
+  regions: { selfAndDescendants(code: string): string[]; find(code: string): unknown },
+  fetch: (codes: readonly string[]) => Promise<R[]>,
+  regionOf: (row: R) => string | null,
+): DataLoader<string, R[]> {
+  return new DataLoader<string, R[]>(async (codes) => {
+    const subtrees = codes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
+    const rows = await fetch([...new Set(subtrees.flatMap((s) => [...s]))]);
+    return subtrees.map((subtree) => rows.filter((row) => {
+      const code = regionOf(row);
+      return code === null || subtree.has(code);
+    }));
+  });
+}

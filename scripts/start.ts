@@ -1,4 +1,4 @@
-// `npm start`: the four subgraphs and the gateway in one process, each on its own port.
+// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway in one process, each on its own port.
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
@@ -6,6 +6,7 @@ import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
+import { startIndicators } from '../subgraphs/indicators/server.ts';
 
 const started = performance.now();
 const world = seedDemo(process.argv) ? buildWorld() : undefined;
@@ -18,9 +19,10 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
+const indicators = await startIndicators({ port: port('indicators'), host: host() });
 const gateway = await startGateway({
   supergraphSdl: readSupergraph(),
-  urls: Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])),
+  urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), indicators: indicators.url },
   port: port('gateway'),
   host: host(),
 }).catch(async (error: unknown) => {
@@ -36,10 +38,11 @@ for (const s of subgraphs) {
   const data = s.seeded ? 'demo data loaded' : 'existing data';
   console.log(`  ${s.agency.padEnd(8)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
+console.log(`  ${'indicators'.padEnd(8)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
 console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
 onShutdown(async () => {
   await gateway.stop();
-  await Promise.all(subgraphs.map((s) => s.stop()));
+  await Promise.all([indicators.stop(), ...subgraphs.map((s) => s.stop())]);
 });

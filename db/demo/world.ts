@@ -175,11 +175,16 @@ function designRacks(random: Random): number {
   return random.int(10000, 30000);
 }
 
+/** The code list of a demo world: the real codes plus the synthetic ones of larger scales. */
+export function demoRegions(scale = 1): RegionCode[] {
+  return [...REGION_CODES, ...syntheticRegions(Math.max(1, Math.floor(scale)))];
+}
+
 export function buildWorld(options: DemoOptions = {}): DemoWorld {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = Math.max(1, Math.floor(options.scale ?? 1));
   const random = new Random(seed, 'world');
-  const regions = [...REGION_CODES, ...syntheticRegions(scale)];
+  const regions = demoRegions(scale);
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const counties = regions.filter((r) => r.level === 'COUNTY');
   const realCounties = counties.filter((r) => r.parentCode === SHANGHAI || r.parentCode === CHONGQING);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
 
@@ -73,3 +73,19 @@ export const zonesByClusterIds = (db: Db, clusterIds: readonly string[]) =>
 
 export const retirementsByDataCenterIds = (db: Db, ids: readonly string[]) =>
   db.select().from(rackRetirement).where(inArray(rackRetirement.dataCenterId, [...ids])).orderBy(asc(rackRetirement.year));
+
+export interface ScopeSelection {
+  regionCodes: string[];
+  clusterIds: string[];
+  dataCenterIds: string[];
+}
+
+/** Every data centre in any of the selected regions, clusters or ids: one statement for a whole batch of scopes. */
+export function dataCentersInScopes(db: Db, s: ScopeSelection) {
+  const conditions: SQL[] = [];
+  if (s.regionCodes.length > 0) conditions.push(inArray(dataCenter.regionCode, s.regionCodes));
+  if (s.clusterIds.length > 0) conditions.push(inArray(dataCenter.clusterId, s.clusterIds));
+  if (s.dataCenterIds.length > 0) conditions.push(inArray(dataCenter.id, s.dataCenterIds));
+  if (conditions.length === 0) return Promise.resolve([]);
+  return db.select().from(dataCenter).where(or(...conditions));
+}

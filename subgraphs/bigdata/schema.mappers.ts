@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { ClusterRow, DataCenterRow, ZoneRow } from './repository.ts';
 
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
@@ -7,3 +8,4 @@ export type DataCenterClusterMapper = ClusterRow;
 export type ClusterZoneMapper = ZoneRow;
 export type DataCenterYearMapper = { dataCenterId: string; year: number };
 export type EnterpriseMapper = { uscc: string };
+export type IndicatorValueMapper = IndicatorValueKey;

@@ -1,13 +1,21 @@
 import type { Db } from '../../db/connection.ts';
-import { listLoader, rowLoader } from '../../lib/loaders.ts';
+import { countyObservationsLoader } from '../../lib/indicators/region-facts.ts';
+import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
+import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import { OBSERVED_METRICS } from './indicator-facts.ts';
 import { observationsLoader } from '../../lib/observations.ts';
 import { commsMetrics } from './metrics.ts';
 import * as repo from './repository.ts';
 import { observation } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, regions: RegionDirectory) {
   return {
+    // Under a region, for the indicator engine: county observations, register counts, core rooms.
+    countyObservations: countyObservationsLoader(db, observation, regions, OBSERVED_METRICS),
+    siteCountsInRegion: subtreeLoader(regions, (codes) => repo.siteCountsInRegions(db, codes), (r) => r.regionCode),
+    towerCountsInRegion: subtreeLoader(regions, (codes) => repo.towerCountsInRegions(db, codes), (r) => r.regionCode),
+    coreRoomsInRegion: subtreeLoader(regions, (codes) => repo.coreRoomsInRegions(db, codes), (r) => r.regionCode),
     operator: rowLoader((ids: readonly string[]) => repo.operatorsByIds(db, ids), (r) => r.id),
     site5G: rowLoader((ids: readonly string[]) => repo.sites5GByIds(db, ids), (r) => r.id),
     tower: rowLoader((ids: readonly string[]) => repo.towersByIds(db, ids), (r) => r.id),

@@ -102,3 +102,35 @@ export const observationsOfMetric = (db: Db, metric: string, subjectIds: readonl
     .from(observation)
     .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds])))
     .orderBy(asc(observation.period));
+
+// Per county and year aggregates of the registers, for the indicator engine: summed over a region in memory.
+
+export const siteCountsInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({
+          regionCode: site5g.regionCode,
+          year: site5g.builtYear,
+          sites: sql<number>`count(*)::int`,
+          shared: sql<number>`(count(*) filter (where ${site5g.builtBySharing}))::int`,
+          baseStations: sql<number>`sum(${site5g.baseStations})::int`,
+        })
+        .from(site5g)
+        .where(inArray(site5g.regionCode, [...codes]))
+        .groupBy(site5g.regionCode, site5g.builtYear);
+
+export const towerCountsInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({ regionCode: tower.regionCode, year: tower.builtYear, towers: sql<number>`count(*)::int`, shared: sql<number>`(count(*) filter (where ${tower.shared}))::int` })
+        .from(tower)
+        .where(inArray(tower.regionCode, [...codes]))
+        .groupBy(tower.regionCode, tower.builtYear);
+
+export const coreRoomsInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(coreRoom).where(inArray(coreRoom.regionCode, [...codes]));
+
+export type SiteCounts = Awaited<ReturnType<typeof siteCountsInRegions>>[number];
+export type TowerCounts = Awaited<ReturnType<typeof towerCountsInRegions>>[number];

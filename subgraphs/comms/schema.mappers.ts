@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { CoreRoomRow, OperatorRow, Site5GRow, TowerRow } from './repository.ts';
 
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
@@ -10,3 +11,4 @@ export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: numbe
 // Owned by bigdata: comms only knows the keys and hangs its reports on them.
 export type DataCenterMapper = { id: string };
 export type DataCenterYearMapper = { dataCenterId: string; year: number };
+export type IndicatorValueMapper = IndicatorValueKey;

@@ -1,10 +1,16 @@
 import type { Db } from '../../db/connection.ts';
-import { listLoader, rowLoader } from '../../lib/loaders.ts';
+import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
+import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import * as repo from './repository.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, regions: RegionDirectory) {
   return {
+    // Register rows under a region, for the indicator engine.
+    enterprisesInRegion: subtreeLoader(regions, (codes) => repo.enterprisesInRegions(db, codes), (r) => r.regionCode),
+    designationsInRegion: subtreeLoader(regions, (codes) => repo.designationsInRegions(db, codes), (r) => r.regionCode),
+    scenariosInRegion: subtreeLoader(regions, (codes) => repo.scenariosInRegions(db, codes), (r) => r.regionCode),
+    standardsInRegion: subtreeLoader(regions, (codes) => repo.standardsInRegions(db, codes), (r) => r.regionCode),
     enterprise: rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc),
     assessments: listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc),
     centre: rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
 import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, retrofitProject } from './tables.ts';
@@ -173,3 +173,18 @@ export const scenariosByUscc = (db: Db, ids: readonly string[]) =>
 export const standardsByIds = (db: Db, ids: readonly string[]) => db.select().from(greenStandard).where(inArray(greenStandard.id, [...ids]));
 
 export const pilotsByIds = (db: Db, ids: readonly string[]) => db.select().from(carbonPeakPilot).where(inArray(carbonPeakPilot.id, [...ids]));
+
+// Register rows inside a batch of regions, for the indicator engine's populations and counts.
+
+export const enterprisesInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(enterprise).where(inArray(enterprise.regionCode, [...codes]));
+
+export const designationsInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(designation).where(inArray(designation.regionCode, [...codes]));
+
+export const scenariosInRegions = (db: Db, codes: readonly string[]) =>
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(applicationScenario).where(inArray(applicationScenario.regionCode, [...codes]));
+
+/** Standards without a region (national, industry, group) count everywhere; local ones in their region. */
+export const standardsInRegions = (db: Db, codes: readonly string[]) =>
+  db.select().from(greenStandard).where(codes.length === 0 ? isNull(greenStandard.regionCode) : or(isNull(greenStandard.regionCode), inArray(greenStandard.regionCode, [...codes])));

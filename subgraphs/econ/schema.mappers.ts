@@ -9,6 +9,7 @@ import type {
   GreenStandardRow,
   RetrofitProjectRow,
 } from './repository.ts';
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
 export type EnterpriseMapper = EnterpriseRow;
@@ -21,3 +22,4 @@ export type RetrofitProjectMapper = RetrofitProjectRow;
 export type ApplicationScenarioMapper = ApplicationScenarioRow;
 export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
+export type IndicatorValueMapper = IndicatorValueKey;

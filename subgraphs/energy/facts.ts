@@ -61,3 +61,9 @@ export function renewableKwh(rows: readonly ObservationRow[]): number | null {
   const parts = RENEWABLE_METRICS.map((code) => metricYearValue(rows, code)).filter((v): v is number => v !== null);
   return parts.length === 0 ? null : parts.reduce((sum, v) => sum + v, 0);
 }
+
+/** Weakest status among a subject-year's observations: PROVISIONAL if any is. */
+export function weakestStatus(rows: readonly ObservationRow[]): 'PROVISIONAL' | 'FINAL' | null {
+  if (rows.length === 0) return null;
+  return rows.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL';
+}

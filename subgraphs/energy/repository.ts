@@ -40,6 +40,9 @@ export async function pagePvInstallations(db: Db, filter: PvInstallationFilter, 
   return { rows: [], total: Number(counted?.n ?? 0) };
 }
 
+export const pvInstallationsInRegions = (db: Db, regionCodes: readonly string[]) =>
+  regionCodes.length === 0 ? Promise.resolve([]) : db.select().from(pvInstallation).where(inArray(pvInstallation.regionCode, [...regionCodes]));
+
 export const pvInstallationsByIds = (db: Db, ids: readonly string[]) => db.select().from(pvInstallation).where(inArray(pvInstallation.id, [...ids]));
 
 export const pvInstallationsByEnterprises = (db: Db, usccs: readonly string[]) =>

@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { Connection } from '../../lib/pagination.ts';
 import type { MetricDefinition } from './metrics.ts';
 import type { ObservationRow, PvInstallationRow } from './repository.ts';
@@ -16,3 +17,4 @@ export type EnergyObservationMapper = ObservationRow;
 export type EnergyMetricMapper = MetricDefinition;
 /** The count is a thunk: it costs a scan of the metric, so it runs only when `totalCount` is asked for. */
 export type EnergyObservationConnectionMapper = Omit<Connection<ObservationRow>, 'totalCount'> & { totalCount: () => Promise<number> };
+export type IndicatorValueMapper = IndicatorValueKey;

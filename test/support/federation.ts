@@ -6,6 +6,8 @@ import type { Database } from '../../db/connection.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
 import { startGateway } from '../../gateway/server.ts';
+import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
+import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -24,7 +26,7 @@ export async function postGraphQL<T = Record<string, unknown>>(url: string, quer
 
 export interface TestFederation {
   gateway: RunningServer;
-  subgraphs: Record<Agency, RunningServer>;
+  subgraphs: Record<Agency, RunningServer> & { indicators?: RunningServer };
   databases: Record<Agency, Database>;
   /** Query through the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
@@ -38,11 +40,13 @@ export interface TestFederation {
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL.
  */
-export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld } = {}): Promise<TestFederation> {
+export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean } = {}): Promise<TestFederation> {
   const agencies = options.agencies ?? AGENCIES;
+  // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
+  const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
   const server = await createTestDatabaseServer();
   const databases = {} as Record<Agency, Database>;
-  const subgraphs = {} as Record<Agency, RunningServer>;
+  const subgraphs = {} as TestFederation['subgraphs'];
   for (const agency of agencies) {
     const module = await loadSubgraph(agency);
     const database = await server.open();
@@ -50,9 +54,11 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     databases[agency] = database;
     subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
   }
+  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1) });
+  const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
   const gateway = await startGateway({
-    supergraphSdl: composeSupergraph(agencies),
-    urls: Object.fromEntries(agencies.map((a) => [a, subgraphs[a].url])),
+    supergraphSdl: composeSupergraph(names),
+    urls: Object.fromEntries(names.map((a) => [a, subgraphs[a]!.url])),
     port: 0,
     host: '127.0.0.1',
   });
@@ -66,7 +72,7 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     resetStatements: () => all().forEach((d) => (d.statements.count = 0)),
     stop: async () => {
       await gateway.stop();
-      await Promise.all(agencies.map((a) => subgraphs[a].stop()));
+      await Promise.all(names.map((a) => subgraphs[a]!.stop()));
       await server.close();
     },
   };

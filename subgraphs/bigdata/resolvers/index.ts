@@ -3,7 +3,8 @@ import { ClusterZone } from './ClusterZone.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterCluster } from './DataCenterCluster.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
+import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone };
+export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue };

@@ -1,4 +1,4 @@
-import { yearValue } from '../../../lib/observations.ts';
+import { yearStatus, yearValue } from '../../../lib/observations.ts';
 import { commsMetrics } from '../metrics.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
 
@@ -10,4 +10,5 @@ export const DataCenterYear: DataCenterYearResolvers = {
     const value = yearValue(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year }), code, aggregation);
     return value === null ? null : Math.round(value);
   },
+  commsStatus: async (ref, _, { loaders }) => yearStatus(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year }), code),
 };

@@ -3,6 +3,7 @@ import { CoreMachineRoom } from './CoreMachineRoom.ts';
 import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
+import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 import { RegionYear } from './RegionYear.ts';
 import { Site5G } from './Site5G.ts';
@@ -10,4 +11,4 @@ import { TelecomOperator } from './TelecomOperator.ts';
 import { Tower } from './Tower.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, RegionYear };
+export const resolvers: Resolvers = { Query, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, RegionYear, IndicatorValue };

@@ -14,6 +14,7 @@ export const EnterpriseYear: EnterpriseYearResolvers = {
   // The key is the whole entity; an unregistered credit code resolves to null rather than to a ghost.
   __resolveReference: async (ref, { loaders }) => ((await loaders.enterprise.load(ref.uscc)) ? { uscc: ref.uscc, year: ref.year } : null),
   enterprise: async (ref, _, { loaders }) => (await loaders.enterprise.load(ref.uscc))!,
+  usableRoofs: async (ref, _, { loaders }) => (await loaders.enterprise.load(ref.uscc))?.usableRoofs ?? null,
   audited: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'AUDIT'),
   diagnosed: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'DIAGNOSIS'),
   hasEnergyManagementCentre: async (ref, _, { loaders }) => {

@@ -6,6 +6,7 @@ import { Designation } from './Designation.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
+import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 import { RegionYear } from './RegionYear.ts';
 import { RetrofitProject } from './RetrofitProject.ts';
@@ -22,4 +23,5 @@ export const resolvers: Resolvers = {
   ApplicationScenario,
   GreenStandard,
   CarbonPeakPilot,
+  IndicatorValue,
 };

@@ -1,4 +1,4 @@
-import { CORE_ROOM_METERS, facilityYear } from '../facts.ts';
+import { CORE_ROOM_METERS, facilityYear, weakestStatus } from '../facts.ts';
 import type { CoreMachineRoomYearResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
@@ -11,4 +11,5 @@ export const CoreMachineRoomYear: CoreMachineRoomYearResolvers = {
   totalEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).totalEnergyKwh,
   itEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).itEnergyKwh,
   pue: async (ref, _, ctx) => (await yearOf(ref, ctx)).pue,
+  energyStatus: async (ref, _, { loaders }) => weakestStatus(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year })),
 };

@@ -1,4 +1,4 @@
-import { DATA_CENTER_METERS, facilityYear, renewableKwh } from '../facts.ts';
+import { DATA_CENTER_METERS, facilityYear, renewableKwh, weakestStatus } from '../facts.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 import type { DataCenterYearMapper } from '../schema.mappers.ts';
@@ -11,4 +11,5 @@ export const DataCenterYear: DataCenterYearResolvers = {
   itEnergyKwh: async (ref, _, ctx) => facilityYear(await rowsOf(ref, ctx), DATA_CENTER_METERS).itEnergyKwh,
   pue: async (ref, _, ctx) => facilityYear(await rowsOf(ref, ctx), DATA_CENTER_METERS).pue,
   renewableEnergyKwh: async (ref, _, ctx) => renewableKwh(await rowsOf(ref, ctx)),
+  energyStatus: async (ref, _, ctx) => weakestStatus(await rowsOf(ref, ctx)),
 };

@@ -7,6 +7,7 @@ import { EnergyObservation } from './EnergyObservation.ts';
 import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
+import { IndicatorValue } from './IndicatorValue.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
 import { RegionYear } from './RegionYear.ts';
@@ -24,4 +25,5 @@ export const resolvers: Resolvers = {
   PvInstallation,
   EnergyObservation,
   EnergyObservationConnection,
+  IndicatorValue,
 };

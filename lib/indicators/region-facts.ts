@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import type { ObservationRow, ObservationTable } from '../../db/observation-table.ts';
+import type { RegionDirectory } from '../regions/directory.ts';
+import { catalog } from './catalog.ts';
+import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
+
+export interface RegionFact {
+  metric: string;
+  year: number;
+  value: number | null;
+  status: 'PROVISIONAL' | 'FINAL' | null;
+  updatedAt: string | null;
+}
+
+/** The metrics an agency contributes to an indicator value and the years the value reads. */
+export function ownFacts(key: IndicatorValueKey, agency: string): { metrics: string[]; years: number[] } {
+  const { indicators, metrics } = catalog();
+  const indicator = indicators.get(key.indicatorCode);
+  if (!indicator || key.scopeKind !== 'REGION') return { metrics: [], years: [] };
+  return {
+    metrics: indicator.regionMetrics.filter((code) => metrics.get(code)?.owner === agency),
+    years: yearsNeeded(key.year, indicator.baselineYear),
+  };
+}
+
+/**
+ * Region-level observations (reported per county) of every county under each requested region:
+ * one statement for a whole batch of indicator values.
+ */
+export function countyObservationsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
+  return new DataLoader<string, ObservationRow[]>(async (regionCodes) => {
+    const subtrees = regionCodes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
+    const all = [...new Set(subtrees.flatMap((s) => [...s]))];
+    const rows = all.length === 0 ? [] : await db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all)));
+    return subtrees.map((subtree) => rows.filter((r) => subtree.has(r.subjectId)));
+  });
+}
+
+/**
+ * Sums a flow over the counties of a region. Every county must have reported: a province total
+ * with a county missing is unknown, not smaller (missing is not zero).
+ */
+export function sumOverCounties(rows: readonly ObservationRow[], metric: string, year: number, counties: number): RegionFact {
+  const matching = rows.filter((r) => r.metric === metric && r.year === year);
+  const reported = new Set(matching.map((r) => r.subjectId));
+  if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };
+  return {
+    metric,
+    year,
+    value: matching.reduce((sum, r) => sum + r.value, 0),
+    status: matching.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL',
+    updatedAt: matching.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), matching[0]!.updatedAt).toISOString(),
+  };
+}
+
+/** Number of county-level units in a region's subtree (the region itself if it is a county). */
+export function countiesUnder(regions: RegionDirectory, code: string): number {
+  return regions.selfAndDescendants(code).filter((c) => regions.find(c)?.level === 'COUNTY').length;
+}

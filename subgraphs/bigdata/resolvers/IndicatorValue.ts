@@ -1,0 +1,36 @@
+import { catalog } from '../../../lib/indicators/catalog.ts';
+import { yearsNeeded } from '../../../lib/indicators/scope.ts';
+import { REGION_METRICS } from '../facts.ts';
+import { inPopulation } from '../population.ts';
+import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+
+export const IndicatorValue: IndicatorValueResolvers = {
+  __resolveReference: (key) => key,
+
+  scopeRegionCode: async (key, _, { regions, loaders }) => {
+    if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
+    if (key.scopeKind === 'CLUSTER') return (await loaders.cluster.load(key.scopeId))?.provinceCode ?? null;
+    return (await loaders.dataCenter.load(key.scopeId))?.regionCode ?? null;
+  },
+
+  dataCenters: async (key, _, { loaders }) => {
+    const indicator = catalog().indicators.get(key.indicatorCode);
+    if (indicator?.population?.subject !== 'DATA_CENTER') return [];
+    const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
+    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+      dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year })),
+    );
+  },
+
+  bigdataFacts: async (key, _, { loaders }) => {
+    const { indicators, metrics } = catalog();
+    const indicator = indicators.get(key.indicatorCode);
+    const own = (indicator?.regionMetrics ?? []).filter((code) => metrics.get(code)?.owner === 'bigdata');
+    if (!indicator || own.length === 0) return [];
+    const scope = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
+    // Register-derived counts: a scope without retirements has retired 0 racks, a known value.
+    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+      own.map((metric) => ({ metric, year, value: REGION_METRICS[metric]!(scope, year), status: 'FINAL' as const, updatedAt: null })),
+    );
+  },
+};

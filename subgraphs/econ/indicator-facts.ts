@@ -1,0 +1,27 @@
+import type { ApplicationScenarioRow, DesignationRow, GreenStandardRow } from './repository.ts';
+
+export interface RegionRecords {
+  designations: DesignationRow[];
+  scenarios: ApplicationScenarioRow[];
+  standards: GreenStandardRow[];
+}
+
+const since2021 = (year: number, y: number) => year >= 2021 && year <= y;
+const designated = (kind: DesignationRow['kind']) => (r: RegionRecords, y: number) => r.designations.filter((d) => d.kind === kind && d.year <= y).length;
+const scenarios = (category: ApplicationScenarioRow['category']) => (r: RegionRecords, y: number) => r.scenarios.filter((s) => s.category === category && since2021(s.selectedYear, y)).length;
+
+/**
+ * econ's region-level metrics (catalog/metrics.yaml, owner econ, subject REGION): counts from its
+ * registers, cumulative to the end of the year. A test checks every such metric is here.
+ */
+export const REGION_METRICS: Record<string, (records: RegionRecords, year: number) => number> = {
+  NATIONAL_GREEN_DCS: designated('NATIONAL_GREEN_DATA_CENTER'),
+  ZERO_CARBON_FACTORIES: designated('ZERO_CARBON_FACTORY'),
+  ZERO_CARBON_PARKS: designated('ZERO_CARBON_PARK'),
+  ZERO_CARBON_DCS: designated('ZERO_CARBON_DATA_CENTER'),
+  WASTE_HEAT_DCS: designated('WASTE_HEAT_DATA_CENTER'),
+  SCENARIOS_INDUSTRY_SINCE_2021: scenarios('INDUSTRY_GREEN_TRANSITION'),
+  SCENARIOS_RESIDENT_SINCE_2021: scenarios('RESIDENT_LOW_CARBON_LIFE'),
+  SCENARIOS_URBAN_RURAL_SINCE_2021: scenarios('URBAN_RURAL_GREEN_SMART'),
+  GREEN_STANDARDS_SINCE_2021: (r, y) => r.standards.filter((s) => since2021(s.publishedYear, y)).length,
+};

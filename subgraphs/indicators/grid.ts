@@ -1,0 +1,48 @@
+import { ErrorCode, UserInputError } from '../../lib/errors.ts';
+import type { Catalog, IndicatorDefinition } from '../../lib/indicators/catalog.ts';
+import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import type { IndicatorValueKey, ScopeKind } from '../../lib/indicators/scope.ts';
+
+/** Years with data; the baseline is 2020. */
+export const FIRST_YEAR = 2020;
+export const LAST_YEAR = 2025;
+/** Cells per request; a BI grid of every indicator × 55 regions × 6 years is ~9,000. */
+export const MAX_GRID_CELLS = 20_000;
+
+export function resolveCodes(catalog: Catalog, codes: readonly string[] | null | undefined, level: 'REGION' | 'CLUSTER'): IndicatorDefinition[] {
+  if (!codes) return [...catalog.indicators.values()].filter((i) => i.levels.includes(level)).sort((a, b) => a.code.localeCompare(b.code));
+  return codes.map((code) => {
+    const indicator = catalog.indicators.get(code);
+    if (!indicator) {
+      throw new UserInputError(ErrorCode.UNKNOWN_INDICATOR, `Unknown indicator code "${code}" in \`codes\`: the \`indicators\` query lists them, e.g. "DC_RACK_UTILISATION".`, { argument: 'codes', value: code });
+    }
+    return indicator;
+  });
+}
+
+export function validateYears(years: readonly number[]): void {
+  for (const year of years) {
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new UserInputError(ErrorCode.YEAR_OUT_OF_RANGE, `Year ${year} in \`years\` is outside the data: ask for ${FIRST_YEAR}–${LAST_YEAR}.`, { argument: 'years', value: year });
+    }
+  }
+}
+
+export function validateRegions(regions: RegionDirectory, codes: readonly string[]): void {
+  for (const code of codes) regions.require(code, 'regions');
+}
+
+/** The cells of a grid, indicator-major, with indicators that are not defined at the level skipped. */
+export function gridKeys(indicators: IndicatorDefinition[], scopeKind: ScopeKind, scopes: readonly string[], years: readonly number[], asOf: string): IndicatorValueKey[] {
+  const level = scopeKind === 'DATA_CENTER' ? 'DATA_CENTER' : scopeKind;
+  const applicable = indicators.filter((i) => i.levels.includes(level));
+  const cells = applicable.length * scopes.length * years.length;
+  if (cells > MAX_GRID_CELLS) {
+    throw new UserInputError(ErrorCode.GRID_TOO_LARGE, `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`);
+  }
+  const keys: IndicatorValueKey[] = [];
+  for (const indicator of applicable) {
+    for (const scopeId of scopes) for (const year of years) keys.push({ indicatorCode: indicator.code, scopeKind, scopeId, year, asOf });
+  }
+  return keys;
+}

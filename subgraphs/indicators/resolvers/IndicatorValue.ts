@@ -1,0 +1,35 @@
+import { catalog } from '../../../lib/indicators/catalog.ts';
+import { computeIndicatorValue, meetsTarget, type IndicatorResult, type IndicatorValueRepresentation } from '../engine.ts';
+import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+
+// Several fields of one value read the same computation; compute once per representation object.
+const results = new WeakMap<IndicatorValueRepresentation, IndicatorResult>();
+function result(rep: IndicatorValueRepresentation): IndicatorResult {
+  let r = results.get(rep);
+  if (!r) {
+    r = computeIndicatorValue(rep);
+    results.set(rep, r);
+  }
+  return r;
+}
+
+const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+export const IndicatorValue: IndicatorValueResolvers = {
+  // The gateway sends the key plus the @requires inputs; the representation is the whole state.
+  __resolveReference: (rep) => rep as IndicatorValueRepresentation,
+  indicator: (rep) => catalog().indicators.get(rep.indicatorCode)!,
+  region: (rep) => (rep.scopeKind === 'REGION' ? { code: rep.scopeId } : null),
+  unit: (rep) => catalog().indicators.get(rep.indicatorCode)!.unit,
+  value: (rep) => result(rep).value,
+  numerator: (rep) => result(rep).numerator,
+  denominator: (rep) => result(rep).denominator,
+  target: (rep) => result(rep).target,
+  meetsTarget: (rep) => meetsTarget(result(rep).value, result(rep).target),
+  gapToTarget: (rep) => minus(result(rep).value, result(rep).target?.storedValue ?? null),
+  change: (rep) => minus(result(rep).value, result(rep).previousValue),
+  status: (rep) => result(rep).status,
+  inputs: (rep) => result(rep).inputs,
+  missing: (rep) => result(rep).missing,
+  qualityFlags: (rep) => result(rep).flags,
+};

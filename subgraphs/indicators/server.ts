@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import { catalog } from '../../lib/indicators/catalog.ts';
+import { serve, type RunningServer } from '../../lib/http.ts';
+import { RegionDirectory } from '../../lib/regions/directory.ts';
+import { demoRegions } from '../../db/demo/world.ts';
+import type { Context } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export function indicatorsSchema(): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')), resolvers: resolvers as never });
+}
+
+/**
+ * The code list the grid validates against: the real GB/T 2260 codes, plus the synthetic codes of
+ * a larger demo world when DEMO_SCALE is set (benchmarks).
+ */
+export function indicatorRegions(scale = Number(process.env.DEMO_SCALE ?? 1)): RegionDirectory {
+  return new RegionDirectory(demoRegions(scale));
+}
+
+export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory }): Promise<RunningServer> {
+  catalog(); // fail at start, not on the first request, when the catalog is invalid
+  const regions = options.regions ?? indicatorRegions();
+  return serve<Context>({
+    apollo: { schema: indicatorsSchema(), introspection: true },
+    context: async () => ({ regions }),
+    port: options.port,
+    host: options.host,
+    health: async () => ({ subgraph: 'indicators', indicators: catalog().indicators.size }),
+  });
+}
