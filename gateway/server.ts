@@ -5,6 +5,8 @@ import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 export interface GatewayContext {
   authorization?: string | undefined;
 }
@@ -25,9 +27,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return await this.processDeduplicated(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const name = isAgency(this.agency) ? ` (${AGENCY_NAMES[this.agency].en})` : '';
@@ -35,6 +37,42 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.agency },
       });
     }
+  }
+
+  /**
+   * Apollo Gateway sends one representation per occurrence of an entity; a dashboard grid
+   * mentions the same data-centre year once per indicator. Send each distinct representation once
+   * and fan the answers back out, in order.
+   */
+  private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const representations = options.request.variables?.representations;
+    if (!Array.isArray(representations) || representations.length < 2) return super.process(options);
+    const positions = new Map<string, number>();
+    const unique: unknown[] = [];
+    const slot = representations.map((r) => {
+      const key = JSON.stringify(r);
+      let at = positions.get(key);
+      if (at === undefined) {
+        at = unique.length;
+        positions.set(key, at);
+        unique.push(r);
+      }
+      return at;
+    });
+    if (unique.length === representations.length) return super.process(options);
+    const response = await super.process({ ...options, request: { ...options.request, variables: { ...options.request.variables, representations: unique } } });
+    const entities = (response.data as { _entities?: unknown[] } | null | undefined)?._entities;
+    if (!Array.isArray(entities)) return response;
+    const firstOf = new Map<number, number>();
+    slot.forEach((at, i) => firstOf.has(at) || firstOf.set(at, i));
+    const fannedOut: GatewayGraphQLResponse = { ...response, data: { ...response.data, _entities: slot.map((at) => entities[at]) } };
+    if (response.errors) {
+      // An error about a distinct entity is reported at its first occurrence.
+      fannedOut.errors = response.errors.map((e) =>
+        e.path?.[0] === '_entities' && typeof e.path[1] === 'number' ? { ...e, path: ['_entities', firstOf.get(e.path[1]) ?? e.path[1], ...e.path.slice(2)] } : e,
+      );
+    }
+    return fannedOut;
   }
 }
 

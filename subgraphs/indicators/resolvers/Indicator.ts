@@ -1,5 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import type { IndicatorResolvers, TargetResolvers } from '../resolvers.generated.ts';
+import type { IndicatorInputResolvers, IndicatorResolvers, MetricResolvers, TargetResolvers } from '../resolvers.generated.ts';
 
 const COMPARATORS = { '<': ['LT', '<'], '<=': ['LE', '≤'], '>=': ['GE', '≥'], '>': ['GT', '>'] } as const;
 
@@ -20,4 +20,12 @@ export const Target: TargetResolvers = {
   comparator: (t) => COMPARATORS[t.comparator][0],
   symbol: (t) => COMPARATORS[t.comparator][1],
   value: (t) => t.storedValue,
+};
+
+export const Metric: MetricResolvers = {
+  subjectKind: (m) => m.subject,
+};
+
+export const IndicatorInput: IndicatorInputResolvers = {
+  agency: (i) => i.metric.owner,
 };
