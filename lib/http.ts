@@ -9,6 +9,8 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export interface RunningServer {
   url: string;
   port: number;
+  /** GraphQL requests served since start (tests use it to count subgraph fetches). */
+  requests(): number;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -56,6 +58,7 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  */
 export async function serve<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
   let apollo!: ApolloServer<C>;
+  let served = 0;
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && req.method === 'GET') {
@@ -70,6 +73,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         });
       return;
     }
+    if (url.pathname === '/graphql') served += 1;
     if (url.pathname !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
       return;
@@ -118,5 +122,5 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   });
   const { port } = httpServer.address() as AddressInfo;
   const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  return { url: `http://${displayHost}:${port}/graphql`, port, stop: () => apollo.stop() };
+  return { url: `http://${displayHost}:${port}/graphql`, port, requests: () => served, stop: () => apollo.stop() };
 }

@@ -33,6 +33,8 @@ export interface TestFederation {
   /** SQL statements sent by all subgraphs' drivers since the last reset. */
   statements(): number;
   resetStatements(): void;
+  /** GraphQL requests the subgraphs have received since start: the gateway's subgraph fetches. */
+  subgraphFetches(): number;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     statements: () => all().reduce((sum, d) => sum + d.statements.count, 0),
     resetStatements: () => all().forEach((d) => (d.statements.count = 0)),
+    subgraphFetches: () => names.reduce((sum, n) => sum + subgraphs[n]!.requests(), 0),
     stop: async () => {
       await gateway.stop();
       await Promise.all(names.map((a) => subgraphs[a]!.stop()));

@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { writeFixtures } from './fixtures.ts';
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startTestFederation();
+  await writeFixtures(fed);
+});
+afterAll(() => fed?.stop());
+
+interface Value {
+  indicatorCode: string;
+  scopeId: string;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  change: number | null;
+  status: string | null;
+  meetsTarget: boolean | null;
+  gapToTarget: number | null;
+  target: { jurisdiction: string; symbol: string; value: number; inherited: boolean } | null;
+  inputs: { metric: { code: string }; year: number; value: number | null; agency: string; units: number | null }[];
+  missing: { metric: string; agency: string | null; year: number; units: number | null; message: string }[];
+  qualityFlags: { code: string; message: string }[];
+}
+
+const FIELDS = `indicatorCode scopeId year value numerator denominator change status meetsTarget gapToTarget
+  target { jurisdiction symbol value inherited }
+  inputs { metric { code } year value agency units }
+  missing { metric agency year units message }
+  qualityFlags { code message }`;
+
+async function value(code: string, region: string, year: number): Promise<Value> {
+  const res = await fed.query<{ indicatorValues: Value[] }>(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`, { c: [code], r: [region], y: [year] });
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.indicatorValues).toHaveLength(1);
+  return res.data!.indicatorValues[0]!;
+}
+
+describe('data-centre indicators (bigdata population, comms and energy facts)', () => {
+  it("a province's PUE of new large data centres is Σ total ÷ Σ IT over them, not the mean of their PUEs", async () => {
+    // New large: A (4,000 racks, PUE 1.3) and B (12,000, PUE 1.2); D is new but small, C old.
+    // (1.3 + 2.4 GWh) / (1.0 + 2.0 GWh) = 3.7 / 3.0; the mean of PUEs would be 1.25.
+    const v = await value('NEW_LARGE_DC_PUE', '500000', 2024);
+    expect(v.value).toBeCloseTo(3.7 / 3.0, 12);
+    expect(v.value).not.toBeCloseTo(1.25, 3);
+    expect([v.numerator, v.denominator]).toEqual([3_700_000, 3_000_000]);
+    expect(v.target).toEqual({ jurisdiction: '500000', symbol: '<', value: 1.3, inherited: false });
+    expect(v.meetsTarget).toBe(true);
+    expect(v.inputs).toContainEqual({ metric: { code: 'DC_TOTAL_ENERGY_KWH' }, year: 2024, value: 3_700_000, agency: 'energy', units: 2 });
+  });
+
+  it('a district inherits Chongqing’s target, and the cluster has its own stricter one', async () => {
+    const district = await value('NEW_LARGE_DC_PUE', '500112', 2024);
+    expect(district.value).toBeCloseTo(1.2, 12); // only B stands in 渝北
+    expect(district.target).toEqual({ jurisdiction: '500000', symbol: '<', value: 1.3, inherited: true });
+
+    const res = await fed.query<{ clusterIndicatorValues: Value[] }>(`{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_CLUSTER"], years: [2024]) { ${FIELDS} } }`);
+    const cluster = res.data!.clusterIndicatorValues[0]!;
+    expect(cluster.value).toBeCloseTo(3.7 / 3.0, 12);
+    expect(cluster.target).toEqual({ jurisdiction: 'CQ_CLUSTER', symbol: '≤', value: 1.25, inherited: false });
+    expect(cluster.meetsTarget).toBe(true);
+  });
+
+  it('computes the PUE of all data centres in service', async () => {
+    // (1.3 + 2.4 + 0.9 + 0.7) / (1.0 + 2.0 + 0.5 + 0.5) GWh
+    expect((await value('DC_PUE', '500000', 2024)).value).toBeCloseTo(5.3 / 4.0, 12);
+  });
+
+  it('rack utilisation is racks in use (comms) over registered racks (bigdata), with the change on the year before', async () => {
+    // Registered: 4,000 + 12,000 + 800 + 2,000 = 18,800 in both years (B opened in January 2023).
+    // In use 2024: 3,000 + 6,000 + 700 + 1,000 = 10,700; 2023: 2,000 + 3,000 + 700 + 800 = 6,500.
+    const v = await value('DC_RACK_UTILISATION', '500000', 2024);
+    expect(v.value).toBeCloseTo(10_700 / 18_800, 12);
+    expect(v.change).toBeCloseTo((10_700 - 6_500) / 18_800, 12);
+    expect(v.target).toMatchObject({ symbol: '≥', value: 0.75, inherited: false });
+    expect(v.meetsTarget).toBe(false);
+    expect(v.gapToTarget).toBeCloseTo(10_700 / 18_800 - 0.75, 12);
+  });
+
+  it('a missing rack report makes the value unknown and says which agency did not report, and flags racks in use above the register', async () => {
+    const v = await value('DC_RACK_UTILISATION', '500000', 2025);
+    expect(v.value).toBeNull();
+    expect(v.meetsTarget).toBeNull();
+    expect(v.missing).toEqual([expect.objectContaining({ metric: 'RACKS_IN_USE', agency: 'comms', year: 2025, units: 1 })]);
+    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 unit/);
+    expect(v.qualityFlags).toEqual([expect.objectContaining({ code: 'RACKS_IN_USE_ABOVE_REGISTERED' })]);
+    expect(v.qualityFlags[0]!.message).toContain('D');
+  });
+
+  it('the cluster share counts data centres inside the cluster over all in the city', async () => {
+    expect((await value('DC_CLUSTER_SHARE', '500000', 2024)).value).toBe(0.5); // A and B of four
+  });
+
+  it('the renewable share sums the three channels and takes the weakest status', async () => {
+    // (400,000 + 600,000 + 120,000 + 0 + 35,000) / 5,300,000 kWh; B's on-site PV is provisional.
+    const v = await value('DC_RENEWABLE_RATE', '500000', 2024);
+    expect(v.value).toBeCloseTo(1_155_000 / 5_300_000, 12);
+    expect(v.status).toBe('PROVISIONAL');
+  });
+
+  it('racks retired count from 2021 on', async () => {
+    expect((await value('DC_RACKS_RETIRED', '500000', 2024)).value).toBe(150); // 100 (2021) + 50 (2024); 2020 excluded
+  });
+});
+
+describe('telecom indicators', () => {
+  it('the PUE of renovated core rooms leaves unrenovated rooms out, and 1.5 does not meet "< 1.5"', async () => {
+    const v = await value('CORE_ROOM_PUE', '500000', 2024);
+    expect(v.value).toBe(1.5); // R1 only: 150,000 / 100,000
+    expect(v.target).toEqual({ jurisdiction: '000000', symbol: '<', value: 1.5, inherited: true });
+    expect(v.meetsTarget).toBe(false);
+  });
+
+  it('energy per unit of traffic falls against the 2020 baseline', async () => {
+    // 1 − (120 tce / 2,000 GB) / (100 tce / 1,000 GB) = 1 − 0.06 / 0.1
+    expect((await value('ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)).value).toBeCloseTo(0.4, 12);
+    // 1 − (120 / 800) / (100 / 500); 2024's business volume is provisional.
+    const business = await value('ICT_BUSINESS_ENERGY_DECREASE', '500112', 2024);
+    expect(business.value).toBeCloseTo(0.25, 12);
+    expect(business.status).toBe('PROVISIONAL');
+  });
+
+  it('a missing baseline gives null plus the missing input and its agency', async () => {
+    const v = await value('ICT_TRAFFIC_ENERGY_DECREASE', '500101', 2024);
+    expect(v.value).toBeNull();
+    expect(v.missing).toEqual([expect.objectContaining({ metric: 'TELECOM_ENERGY_TCE', agency: 'energy', year: 2020, units: null })]);
+  });
+
+  it('5G efficiency gain compares traffic per kWh with 2020', async () => {
+    // (400 GB / 2,000 kWh) / (50 GB / 1,000 kWh) − 1 = 0.2 / 0.05 − 1
+    expect((await value('BS_5G_EFFICIENCY_GAIN', '500112', 2024)).value).toBeCloseTo(3, 12);
+  });
+
+  it('site and tower sharing and site utilisation meet their targets exactly at the boundary', async () => {
+    const sharing = await value('NEW_5G_SITE_SHARING_RATE', '500112', 2024); // 4 of 5 sites
+    expect([sharing.value, sharing.meetsTarget, sharing.target?.inherited]).toEqual([0.8, true, true]);
+    const utilisation = await value('NEW_5G_SITE_UTILISATION', '500112', 2024); // 15 base stations on 5 sites
+    expect([utilisation.value, utilisation.meetsTarget]).toEqual([3, true]);
+    const towers = await value('NEW_TOWER_SHARING_RATE', '500112', 2024); // 3 of 4
+    expect([towers.value, towers.meetsTarget]).toEqual([0.75, true]);
+  });
+});
+
+describe('enterprise indicators (econ population, energy facts)', () => {
+  it('audit coverage counts enterprises at or above 5,000 tce', async () => {
+    // ≥ 5,000 tce: E1 (6,000, audited 2023), E2 (5,000, none), E5 (12,000, audited 2022) → 2 of 3.
+    expect((await value('ENERGY_AUDIT_COVERAGE', '500112', 2024)).value).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('diagnosis coverage counts 2,000 up to 5,000 tce, and centre coverage 10,000 and above', async () => {
+    expect((await value('ENERGY_DIAGNOSIS_COVERAGE', '500112', 2024)).value).toBe(0.5); // E3 (4,999, diagnosed), E4 (2,000, not)
+    expect((await value('ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024)).value).toBe(1); // E5
+  });
+
+  it('the rooftop PV ratio counts roofs with PV over usable roofs of industry and telecom enterprises', async () => {
+    // Usable roofs: E1 2 + E2 1 + E3 1 + E5 0 = 4 (E4 is OTHER); PV on roofs: E1, E3 (E2's is on the ground).
+    expect((await value('ROOFTOP_PV_RATIO', '500112', 2024)).value).toBe(0.5);
+    // Commissioned from 2022: 500 + 300 kW (the 2021 installation does not count).
+    expect((await value('NEW_PV_CAPACITY', '500112', 2024)).value).toBeCloseTo(0.8, 12);
+  });
+});
+
+describe('count indicators (econ registers)', () => {
+  it('counts designations cumulatively to the end of the year', async () => {
+    expect((await value('NATIONAL_GREEN_DC_COUNT', '500000', 2024)).value).toBe(1);
+    expect((await value('NATIONAL_GREEN_DC_COUNT', '500000', 2025)).value).toBe(2);
+    expect((await value('ZERO_CARBON_FACTORY_COUNT', '500112', 2024)).value).toBe(1);
+    expect((await value('ZERO_CARBON_PARK_COUNT', '500112', 2024)).value).toBe(1);
+    expect((await value('ZERO_CARBON_DC_COUNT', '500000', 2024)).value).toBe(0);
+    expect((await value('ZERO_CARBON_DC_COUNT', '500000', 2025)).value).toBe(1);
+    expect((await value('WASTE_HEAT_DC_COUNT', '500000', 2024)).value).toBe(1);
+  });
+
+  it('counts scenarios and standards selected from 2021 on, none being a known zero', async () => {
+    expect((await value('SCENARIO_INDUSTRY_COUNT', '500000', 2024)).value).toBe(2); // 2021, 2023; 2020 is before
+    expect((await value('SCENARIO_RESIDENT_COUNT', '500000', 2024)).value).toBe(1);
+    const urban = await value('SCENARIO_URBAN_RURAL_COUNT', '500000', 2024);
+    expect([urban.value, urban.missing]).toEqual([0, []]);
+    expect((await value('GREEN_STANDARDS_COUNT', '000000', 2024)).value).toBe(3); // 2021 ×2, 2024; 2019 is before
+  });
+});
+
+describe('per data centre', () => {
+  it('exposes PUE, rack utilisation and renewable share by year in the same shape', async () => {
+    const res = await fed.query<{ dataCenter: { years: { indicatorValues: { indicatorCode: string; value: number | null }[] }[] } }>(
+      `{ dataCenter(id: "C") { years(from: 2024, to: 2024) { indicatorValues { indicatorCode value } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.dataCenter.years[0]!.indicatorValues).toEqual([
+      { indicatorCode: 'DC_PUE', value: 1.8 }, // 900,000 / 500,000
+      { indicatorCode: 'DC_RACK_UTILISATION', value: 700 / 800 },
+      { indicatorCode: 'DC_RENEWABLE_RATE', value: 0 },
+    ]);
+  });
+});
+
+describe('the catalog through the API', () => {
+  it('describes each indicator with its formula, targets, inputs and erratum', async () => {
+    const res = await fed.query<{ indicator: Record<string, unknown> }>(
+      `{ indicator(code: "NEW_LARGE_DC_PUE") { nameZh unit direction notes targets { jurisdiction symbol value } inputs { code owner } sources { seed } } }`,
+    );
+    expect(res.data!.indicator).toMatchObject({ nameZh: '新建大型、超大型数据中心电能利用效率', unit: 'ratio', direction: 'LOWER_IS_BETTER' });
+    expect(res.data!.indicator.notes).toMatch(/seed 004/);
+    expect(res.data!.indicator.inputs).toEqual([
+      { code: 'DC_IT_ENERGY_KWH', owner: 'energy' },
+      { code: 'DC_TOTAL_ENERGY_KWH', owner: 'energy' },
+    ]);
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    [{ c: ['NO_SUCH'], r: ['500000'], y: [2024] }, 'UNKNOWN_INDICATOR'],
+    [{ c: null, r: ['500199'], y: [2024] }, 'UNKNOWN_REGION'],
+    [{ c: null, r: ['Chongqing'], y: [2024] }, 'INVALID_REGION_CODE'],
+    [{ c: null, r: ['500000'], y: [2019] }, 'YEAR_OUT_OF_RANGE'],
+  ])('%j fails with %s', async (variables, code) => {
+    const res = await fed.query(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { value } }`, variables);
+    expect(res.data).toEqual({ indicatorValues: null });
+    expect(res.errors![0]!.extensions!.code).toBe(code);
+  });
+});
+
+describe('cost of a grid', () => {
+  it('a 10× larger grid costs the same number of subgraph fetches and SQL statements', async () => {
+    const grid = async (regions: string[], years: number[]) => {
+      fed.resetStatements();
+      const fetchesBefore = fed.subgraphFetches();
+      const res = await fed.query<{ indicatorValues: unknown[] }>(`query($r: [ID!]!, $y: [Int!]!) { indicatorValues(regions: $r, years: $y) { value inputs { value } } }`, { r: regions, y: years });
+      expect(res.errors).toBeUndefined();
+      return { cells: res.data!.indicatorValues.length, fetches: fed.subgraphFetches() - fetchesBefore, statements: fed.statements() };
+    };
+    const small = await grid(['500112'], [2024]);
+    const large = await grid(['500000', '500112', '500101', '500120', '310000'], [2021, 2022, 2023, 2024]);
+    expect(large.cells).toBeGreaterThanOrEqual(10 * small.cells);
+    expect(large.fetches).toBe(small.fetches);
+    expect(large.statements).toBe(small.statements);
+  });
+});
