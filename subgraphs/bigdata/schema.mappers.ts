@@ -9,3 +9,4 @@ export type ClusterZoneMapper = ZoneRow;
 export type DataCenterYearMapper = { dataCenterId: string; year: number };
 export type EnterpriseMapper = { uscc: string };
 export type IndicatorValueMapper = IndicatorValueKey;
+export type ShutdownScreenMapper = { regionCode: string; year: number };

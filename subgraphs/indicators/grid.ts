@@ -28,8 +28,8 @@ export function validateYears(years: readonly number[]): void {
   }
 }
 
-export function validateRegions(regions: RegionDirectory, codes: readonly string[]): void {
-  for (const code of codes) regions.require(code, 'regions');
+export function validateRegions(regions: RegionDirectory, codes: readonly string[], argument = 'regions'): void {
+  for (const code of codes) regions.require(code, argument);
 }
 
 /** The cells of a grid, indicator-major, with indicators that are not defined at the level skipped. */

@@ -9,3 +9,4 @@ export type IndicatorInputMapper = InputValue;
 export type IndicatorValueMapper = IndicatorValueRepresentation;
 export type DataCenterYearMapper = { dataCenterId: string; year: number };
 export type RegionMapper = { code: string };
+export type ShutdownScreenMapper = { regionCode: string; year: number; dataCenters?: unknown[] | null };

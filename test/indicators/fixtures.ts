@@ -52,6 +52,14 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     dc('C', '500101', '2012-03-01', 800, false, 'EXISTING'),
     dc('D', '500101', '2021-07-01', 2000, false, 'NEW'),
   ]);
+  // Shanghai: the shutdown screen's boundaries (PUE > 1.7, ≤ 800 racks, ≥ 10 years at 2024-12-31).
+  await bigdata.db.insert(dataCenter).values([
+    dc('S1', '310118', '2014-12-31', 800, false, 'EXISTING'), // PUE 1.71, exactly 800 racks, exactly 10 years → candidate
+    dc('S2', '310118', '2010-06-01', 500, false, 'EXISTING'), // PUE exactly 1.7 → not
+    dc('S3', '310118', '2010-06-01', 801, false, 'EXISTING'), // 801 racks → not
+    dc('S4', '310118', '2015-01-01', 300, false, 'EXISTING'), // 9 full years → not
+    dc('S5', '310118', '2010-06-01', 300, false, 'EXISTING'), // no meter readings → unscreened
+  ]);
   await bigdata.db.insert(rackRetirement).values([
     { dataCenterId: 'C', year: 2020, racks: 30 },
     { dataCenterId: 'C', year: 2021, racks: 100 },
@@ -67,6 +75,10 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     ...meters('C', '2024-03', 450_000, 250_000),
     ...meters('C', '2024-09', 450_000, 250_000),
     ...meters('D', '2024-06', 700_000, 500_000),
+    ...meters('S1', '2024-06', 171_000, 100_000),
+    ...meters('S2', '2024-06', 170_000, 100_000),
+    ...meters('S3', '2024-06', 200_000, 100_000),
+    ...meters('S4', '2024-06', 200_000, 100_000),
     obs('DC_RENEWABLE_GREEN_POWER_KWH', 'DATA_CENTER', 'A', '2024', 400_000),
     obs('DC_RENEWABLE_CERTIFICATE_KWH', 'DATA_CENTER', 'B', '2024', 600_000),
     obs('DC_RENEWABLE_ONSITE_PV_KWH', 'DATA_CENTER', 'B', '2024', 120_000, 'PROVISIONAL'),

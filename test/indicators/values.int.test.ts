@@ -240,3 +240,36 @@ describe('cost of a grid', () => {
     expect(large.statements).toBe(small.statements);
   });
 });
+
+describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
+  it('lists data centres with PUE above 1.7, at most 800 racks and ten years in operation, each value with its agency', async () => {
+    const res = await fed.query<{ dataCenterShutdownCandidates: { criteria: unknown; candidates: unknown[]; unscreened: unknown[] } }>(`{
+      dataCenterShutdownCandidates(region: "310000", year: 2024) {
+        criteria { pueAbove racksAtMost yearsInOperationAtLeast }
+        candidates { dataCenter { id commissionedOn } pue { value agency } designRacks { value agency } yearsInOperation { value agency } }
+        unscreened { dataCenter { id } missing }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.dataCenterShutdownCandidates).toEqual({
+      criteria: { pueAbove: 1.7, racksAtMost: 800, yearsInOperationAtLeast: 10 },
+      // S1 sits on every boundary on the inclusive side; S2 (PUE 1.7), S3 (801 racks) and S4 (9 years) miss by one step.
+      candidates: [
+        {
+          dataCenter: { id: 'S1', commissionedOn: '2014-12-31' },
+          pue: { value: 1.71, agency: 'energy' },
+          designRacks: { value: 800, agency: 'bigdata' },
+          yearsInOperation: { value: 10, agency: 'bigdata' },
+        },
+      ],
+      unscreened: [{ dataCenter: { id: 'S5' }, missing: ['pue (energy)'] }],
+    });
+  });
+
+  it('refuses an unknown region and a year outside the data', async () => {
+    const unknown = await fed.query(`{ dataCenterShutdownCandidates(region: "310199", year: 2024) { candidates { pue { value } } } }`);
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'UNKNOWN_REGION', argument: 'region' });
+    const early = await fed.query(`{ dataCenterShutdownCandidates(region: "310000", year: 2019) { candidates { pue { value } } } }`);
+    expect(early.errors![0]!.extensions!.code).toBe('YEAR_OUT_OF_RANGE');
+  });
+});

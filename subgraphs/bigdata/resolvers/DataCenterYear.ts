@@ -8,6 +8,7 @@ export const DataCenterYear: DataCenterYearResolvers = {
   inService: async (ref, _, { loaders }) => inService((await loaders.dataCenter.load(ref.dataCenterId))!, ref.year),
   racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load(ref.dataCenterId)).find((r) => r.year === ref.year)?.racks ?? 0,
   designRacks: async (ref, _, { loaders }) => (await loaders.dataCenter.load(ref.dataCenterId))?.designRacks ?? null,
+  commissionedOn: async (ref, _, { loaders }) => (await loaders.dataCenter.load(ref.dataCenterId))?.commissionedOn ?? null,
   inCluster: async (ref, _, { loaders }) => {
     const row = await loaders.dataCenter.load(ref.dataCenterId);
     return row ? row.clusterId !== null : null;

@@ -5,6 +5,7 @@ import { DataCenterCluster } from './DataCenterCluster.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
+import { ShutdownScreen } from './ShutdownScreen.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue };
+export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue, ShutdownScreen };

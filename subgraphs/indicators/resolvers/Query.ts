@@ -11,6 +11,11 @@ export const Query: QueryResolvers = {
     validateYears(args.years);
     return gridKeys(indicators, 'REGION', args.regions, args.years, args.asOf ?? 'latest');
   },
+  dataCenterShutdownCandidates: (_, { region, year }, { regions }) => {
+    validateRegions(regions, [region], 'region');
+    validateYears([year]);
+    return { regionCode: region, year };
+  },
   clusterIndicatorValues: (_, args) => {
     const indicators = resolveCodes(catalog(), args.codes, 'CLUSTER');
     validateYears(args.years);

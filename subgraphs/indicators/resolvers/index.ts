@@ -1,7 +1,9 @@
+import { DateScalar } from '../../../lib/scalars.ts';
 import type { Resolvers } from '../resolvers.generated.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { Indicator, IndicatorInput, Metric, Target } from './Indicator.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
+import { ShutdownScreen } from './ShutdownScreen.ts';
 
-export const resolvers: Resolvers = { Query, Indicator, IndicatorInput, Metric, Target, IndicatorValue, DataCenterYear };
+export const resolvers: Resolvers = { Date: DateScalar, Query, Indicator, IndicatorInput, Metric, Target, IndicatorValue, DataCenterYear, ShutdownScreen };
