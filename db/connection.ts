@@ -25,13 +25,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return fromPglite(client, { ownsClient: true });
 }
 
+/** A fragment of the query postgres.js runs once per connection to learn array types. */
+const DRIVER_TYPE_LOOKUP = 'select b.oid, b.typarray';
+
 export function fromPostgresUrl(url: string, options: { max?: number } = {}): Database {
   const statements: StatementCounter = { count: 0 };
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    debug: () => {
-      statements.count += 1;
+    debug: (_connection, query) => {
+      // Each new pooled connection first looks up array types; that is the driver's set-up, not ours.
+      if (!query.includes(DRIVER_TYPE_LOOKUP)) statements.count += 1;
     },
   });
   return {
