@@ -64,7 +64,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     if (url.pathname === '/health' && req.method === 'GET') {
       (options.health ?? (async () => ({})))()
         .then((details) => {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', ...details }));
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', requests: served, ...details }));
         })
         .catch((error: unknown) => {
           res

@@ -1,11 +1,7 @@
 // `npm run seed -- --scale N [--seed S] [agency…]`: rebuilds the configured databases with demo data.
 import { parseArgs } from 'node:util';
 import { AGENCIES, isAgency } from '../lib/agencies.ts';
-import { databaseTarget } from '../lib/config.ts';
-import { loadSubgraph } from '../lib/subgraph/registry.ts';
-import { prepareDatabase } from '../lib/subgraph/runtime.ts';
-import { resetAgency } from '../lib/subgraph/boot.ts';
-import { openDatabase } from '../db/connection.ts';
+import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld, DEFAULT_SEED } from '../db/demo/world.ts';
 
 const { values, positionals } = parseArgs({
@@ -21,14 +17,4 @@ if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(seed)) {
 const agencies = positionals.length > 0 ? positionals.filter(isAgency) : [...AGENCIES];
 const world = buildWorld({ seed, scale });
 console.log(`demo world seed ${seed} scale ${scale}: ${world.regions.length} regions, ${world.dataCenters.length} data centres, ${world.enterprises.length} enterprises`);
-for (const agency of agencies) {
-  const started = performance.now();
-  const database = await openDatabase(databaseTarget(agency));
-  try {
-    await resetAgency(database, agency);
-    await prepareDatabase(await loadSubgraph(agency), database, { world });
-  } finally {
-    await database.close();
-  }
-  console.log(`  ${agency.padEnd(8)} seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
+await reseed(agencies, world);

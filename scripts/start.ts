@@ -20,7 +20,8 @@ if (failed.length > 0) {
 }
 
 const indicators = await startIndicators({ port: port('indicators'), host: host() });
-const gateway = await startGateway({
+// --no-gateway: subgraphs only, for a gateway run elsewhere (npm run bench starts two).
+const gateway = process.argv.includes('--no-gateway') ? undefined : await startGateway({
   supergraphSdl: readSupergraph(),
   urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), indicators: indicators.url },
   port: port('gateway'),
@@ -39,10 +40,10 @@ for (const s of subgraphs) {
   console.log(`  ${s.agency.padEnd(8)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
 console.log(`  ${'indicators'.padEnd(8)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
-console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
+if (gateway) console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
 onShutdown(async () => {
-  await gateway.stop();
+  await gateway?.stop();
   await Promise.all([indicators.stop(), ...subgraphs.map((s) => s.stop())]);
 });

@@ -43,3 +43,18 @@ export async function resetAgency(database: Database, agency: Agency): Promise<v
   await database.db.execute(sql.raw(`DROP SCHEMA IF EXISTS "${agency}" CASCADE`));
   await database.db.execute(sql.raw(`DROP TABLE IF EXISTS "drizzle"."${agency}_migrations"`));
 }
+
+/** Drops and rebuilds each agency's database with the given demo world (npm run seed, npm run bench). */
+export async function reseed(agencies: readonly Agency[], world: DemoWorld, log: (line: string) => void = console.log): Promise<void> {
+  for (const agency of agencies) {
+    const started = performance.now();
+    const database = await openDatabase(databaseTarget(agency));
+    try {
+      await resetAgency(database, agency);
+      await prepareDatabase(await loadSubgraph(agency), database, { world });
+    } finally {
+      await database.close();
+    }
+    log(`  ${agency.padEnd(8)} seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}

@@ -88,7 +88,7 @@ export function startSubgraph<L>(
     host: options.host,
     health: async () => {
       await database.db.select({ n: count() }).from(module.regionTable);
-      return { subgraph: module.agency, database: database.kind };
+      return { subgraph: module.agency, database: database.kind, statements: database.statements.count };
     },
   });
 }

@@ -1,0 +1,175 @@
+// `npm run bench -- [--scale N] [--skip-seed] [--requests N]`: the dashboard-grid benchmark of issue 3.
+// Seeds a benchmark-size world on a real Postgres, then times the same grid through our gateway, through
+// @graphql-hive/gateway on the same supergraph and subgraphs, and as hand-written SQL (the floor).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { AGENCIES } from '../lib/agencies.ts';
+import { CHONGQING } from '../lib/regions/codes.ts';
+import { reseed } from '../lib/subgraph/boot.ts';
+import { buildWorld } from '../db/demo/world.ts';
+import { SUPERGRAPH_PATH } from '../gateway/supergraph.ts';
+import { measure, type Timing } from './measure.ts';
+import { startService, waitForGraphQL, type Service } from './processes.ts';
+import { cellKey, FLOOR_INDICATORS, sqlFloorGrid, type Grid } from './sql-floor.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '4' },
+    'skip-seed': { type: 'boolean', default: false },
+    requests: { type: 'string', default: '24' },
+  },
+});
+const scale = Number(values.scale);
+const requests = Number(values.requests);
+const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/[^/]*$/, '/gict_bench');
+const PORTS = { gateway: 4100, comms: 4101, econ: 4102, bigdata: 4103, energy: 4104, indicators: 4105, hive: 4110 };
+const years = [2020, 2021, 2022, 2023, 2024, 2025];
+
+const log = (line: string) => console.log(line);
+const services: Service[] = [];
+const stopAll = () => Promise.all(services.splice(0).map((s) => s.stop()));
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+async function ensureDatabase(): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const name = new URL(benchUrl).pathname.slice(1);
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+}
+
+const GRID_QUERY = `query Grid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
+  indicatorValues(codes: $codes, regions: $regions, years: $years) { indicatorCode scopeId year value status meetsTarget }
+}`;
+
+async function gridVia(url: string, regions: string[]): Promise<Grid> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GRID_QUERY, variables: { codes: FLOOR_INDICATORS, regions, years } }) });
+  const body = (await res.json()) as { data?: { indicatorValues: { indicatorCode: string; scopeId: string; year: number; value: number | null }[] | null }; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data?.indicatorValues) throw new Error(`${url}: ${JSON.stringify(body.errors?.slice(0, 3))}`);
+  return new Map(body.data.indicatorValues.map((v) => [cellKey(v.indicatorCode, v.scopeId, v.year), v.value]));
+}
+
+function differences(a: Grid, b: Grid): string[] {
+  const out: string[] = [];
+  for (const [key, x] of a) {
+    const y = b.get(key);
+    const same = x === null || y === null || y === undefined ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+    if (!same) out.push(`${key}: ${x} vs ${y}`);
+  }
+  if (b.size !== a.size) out.push(`cell counts differ: ${a.size} vs ${b.size}`);
+  return out;
+}
+
+async function counters(): Promise<{ requests: number; statements: number }> {
+  let requests = 0;
+  let statements = 0;
+  for (const name of [...AGENCIES, 'indicators'] as const) {
+    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/health`)).json()) as { requests: number; statements?: number };
+    requests += health.requests;
+    statements += health.statements ?? 0;
+  }
+  return { requests, statements };
+}
+
+async function perRequest(run: () => Promise<unknown>): Promise<{ fetches: number; statements: number }> {
+  const before = await counters();
+  await run();
+  const after = await counters();
+  return { fetches: after.requests - before.requests, statements: after.statements - before.statements };
+}
+
+try {
+  await ensureDatabase();
+  process.env.DATABASE_URL = benchUrl;
+  if (!values['skip-seed']) {
+    const world = buildWorld({ scale });
+    log(`seeding scale ${scale}: ${world.dataCenters.length} data centres, ${world.regions.length} regions, ${world.enterprises.length} enterprises`);
+    await reseed(AGENCIES, world, log);
+  }
+
+  const env = { DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
+  const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
+  const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
+  services.push(await startService('subgraphs', process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-gateway'], { ...env, ...ports }, /ready in [\d.]+ s/));
+  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...ports, ...urls }, /gateway ready at/));
+  const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
+  mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
+  writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
+  services.push(await startService('hive-gateway', path.join('node_modules', '.bin', 'hive-gateway'), ['supergraph', hiveSupergraph, '--port', String(PORTS.hive), '--host', '127.0.0.1'], {}, /./));
+  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+  const hive = `http://127.0.0.1:${PORTS.hive}/graphql`;
+  await waitForGraphQL(hive);
+
+  const sql = postgres(benchUrl, { max: 8, onnotice: () => {} });
+  const regions = [CHONGQING, ...((await sql`select code from bigdata.region where parent_code = ${CHONGQING} order by code`) as { code: string }[]).map((r) => r.code)];
+  log(`grid: ${FLOOR_INDICATORS.length} indicators × ${regions.length} regions × ${years.length} years = ${FLOOR_INDICATORS.length * regions.length * years.length} cells`);
+
+  // The answers must agree before anything is timed; a gateway that disagrees or fails is reported, not timed.
+  const floor = await sqlFloorGrid(sql, regions, years);
+  const known = [...floor.values()].filter((v) => v !== null).length;
+  const problems: Record<string, string> = {};
+  for (const [name, url] of [['our gateway', ours], ['hive gateway', hive]] as const) {
+    try {
+      const diff = differences(floor, await gridVia(url, regions));
+      if (diff.length > 0) problems[name] = `disagrees with the SQL floor in ${diff.length} of ${floor.size} cells, e.g. ${diff.slice(0, 3).join('; ')}`;
+    } catch (error) {
+      problems[name] = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
+    }
+  }
+  if (problems['our gateway']) throw new Error(`our gateway ${problems['our gateway']}`);
+  log(`our gateway and the SQL floor agree on all ${floor.size} cells (${known} with a value)`);
+  if (problems['hive gateway']) log(`hive gateway ${problems['hive gateway']}: not timed`);
+
+  const targets: Record<string, () => Promise<unknown>> = {
+    'SQL floor': () => sqlFloorGrid(sql, regions, years),
+    'our gateway': () => gridVia(ours, regions),
+  };
+  if (!problems['hive gateway']) targets['hive gateway'] = () => gridVia(hive, regions);
+  const costs: Record<string, { fetches: number; statements: number }> = { 'SQL floor': { fetches: 0, statements: 6 } };
+  for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
+  const timings: Record<string, Timing[]> = {};
+  for (const [name, run] of Object.entries(targets)) {
+    timings[name] = [await measure(run, 1, requests, 3), await measure(run, 8, requests * 2, 2)];
+    log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}`);
+  }
+  await sql.end();
+
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const o = timings['our gateway']!;
+  const f = timings['SQL floor']!;
+  const h = timings['hive gateway'];
+  const rows = Object.entries(timings).map(
+    ([name, [c1, c8]]) =>
+      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(1)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(1)} | ${costs[name]!.fetches} | ${costs[name]!.statements} |`,
+  );
+  if (problems['hive gateway']) rows.push(`| hive gateway | not timed: ${problems['hive gateway'].replace(/\|/g, '/')} | | | | | | | |`);
+  const ratios = {
+    oursOverSqlP50: o[0]!.p50Ms / f[0]!.p50Ms,
+    oursOverHiveRps: h ? o[1]!.rps / h[1]!.rps : null,
+    oursOverHiveP50: h ? o[0]!.p50Ms / h[0]!.p50Ms : null,
+  };
+  const markdown = [
+    `Dashboard grid: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, ${new Date().toISOString()}.`,
+    '',
+    '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | subgraph fetches/req | SQL statements/req |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Ratios: ours ÷ SQL p50 (c=1) = ${ratio(o[0]!.p50Ms, f[0]!.p50Ms)} (goal ≤ 2)` +
+      (h
+        ? `; ours ÷ hive throughput (c=8) = ${ratio(o[1]!.rps, h[1]!.rps)} (goal ≥ 1); ours ÷ hive p50 (c=1) = ${ratio(o[0]!.p50Ms, h[0]!.p50Ms)}.`
+        : '; ours ÷ hive: no comparison, the peer did not produce the same answer.'),
+  ].join('\n');
+  console.log(`\n${markdown}\n`);
+  writeFileSync('bench/results/latest.md', `${markdown}\n`);
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ scale, cells: floor.size, known, timings, costs, ratios, problems }, null, 2)}\n`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  for (const s of services) console.error(`--- ${s.name} output (tail) ---\n${s.output().slice(-2000)}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

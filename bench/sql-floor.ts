@@ -1,0 +1,150 @@
+import type postgres from 'postgres';
+
+/**
+ * The benchmark's floor: the dashboard grid computed by hand-written SQL straight from the four
+ * agencies' tables on one database, with the catalog's semantics (ratios of sums, a missing input
+ * makes the value unknown, county flows need every county). The SQL aggregates; a few lines of
+ * arithmetic below apply the formulas.
+ */
+export const FLOOR_INDICATORS = [
+  'ICT_TRAFFIC_ENERGY_DECREASE',
+  'ICT_BUSINESS_ENERGY_DECREASE',
+  'NEW_5G_SITE_SHARING_RATE',
+  'NEW_TOWER_SHARING_RATE',
+  'NEW_5G_SITE_UTILISATION',
+  'NEW_LARGE_DC_PUE',
+  'CORE_ROOM_PUE',
+  'BS_5G_EFFICIENCY_GAIN',
+  'DC_RACK_UTILISATION',
+  'DC_CLUSTER_SHARE',
+  'NATIONAL_GREEN_DC_COUNT',
+  'DC_RENEWABLE_RATE',
+  'SCENARIO_INDUSTRY_COUNT',
+  'SCENARIO_RESIDENT_COUNT',
+  'SCENARIO_URBAN_RURAL_COUNT',
+  'GREEN_STANDARDS_COUNT',
+] as const;
+
+export type Grid = Map<string, number | null>;
+export const cellKey = (code: string, region: string, year: number) => `${code}|${region}|${year}`;
+
+const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: number[]): Promise<Grid> {
+  const tree = sql`
+    with recursive tree(scope, code) as (
+      select code, code from bigdata.region where code = any(${regions})
+      union all
+      select t.scope, r.code from tree t join bigdata.region r on r.parent_code = t.code
+    )`;
+  const [flows, dcs, rooms, sites, towers, counts] = await Promise.all([
+    sql`${tree},
+      counties as (select t.scope, t.code from tree t join bigdata.region r on r.code = t.code and r.level = 'COUNTY'),
+      need as (select scope, count(*) as n from counties group by scope),
+      obs as (
+        select subject_id, metric, year, value from comms.observation
+         where subject_kind = 'REGION' and metric in ('INFORMATION_TRAFFIC_GB', 'TELECOM_BUSINESS_VOLUME_10K_CNY', 'TRAFFIC_5G_GB')
+        union all
+        select subject_id, metric, year, value from energy.observation
+         where subject_kind = 'REGION' and metric in ('TELECOM_ENERGY_TCE', 'BS_5G_ELECTRICITY_KWH'))
+      select c.scope, o.metric, o.year, case when count(distinct o.subject_id) = max(n.n) then sum(o.value) end as value
+        from counties c join obs o on o.subject_id = c.code join need n on n.scope = c.scope
+       group by 1, 2, 3`,
+    sql`${tree},
+      dcy as (
+        select t.scope, y.year, dc.id, dc.design_racks, dc.cluster_id is not null as inside, dc.build_type = 'NEW' and dc.design_racks >= 3000 as new_large
+          from tree t join bigdata.data_center dc on dc.region_code = t.code
+          cross join generate_series(2020, 2025) as y(year)
+         where extract(year from dc.commissioned_on)::int <= y.year and (dc.closed_year is null or dc.closed_year >= y.year)),
+      e as (
+        select subject_id, year,
+               sum(value) filter (where metric = 'DC_TOTAL_ENERGY_KWH') as total,
+               sum(value) filter (where metric = 'DC_IT_ENERGY_KWH') as it,
+               sum(value) filter (where metric in ('DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH')) as ren
+          from energy.observation where subject_kind = 'DATA_CENTER' group by 1, 2),
+      r as (select subject_id, year, round(value) as racks from comms.observation where metric = 'RACKS_IN_USE')
+      select d.scope, d.year, count(*) as dcs, count(*) filter (where inside) as inside,
+             sum(d.design_racks) as racks, sum(r.racks) as in_use, count(*) filter (where r.racks is null) as racks_missing,
+             sum(e.total) as total, count(*) filter (where e.total is null) as total_missing,
+             sum(e.ren) as ren, count(*) filter (where e.ren is null) as ren_missing,
+             count(*) filter (where new_large) as nl, sum(e.total) filter (where new_large) as nl_total, sum(e.it) filter (where new_large) as nl_it,
+             count(*) filter (where new_large and (e.total is null or e.it is null)) as nl_missing
+        from dcy d left join e on e.subject_id = d.id and e.year = d.year left join r on r.subject_id = d.id and r.year = d.year
+       group by 1, 2`,
+    sql`${tree},
+      e as (
+        select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it
+          from energy.observation where subject_kind = 'CORE_ROOM' group by 1, 2)
+      select t.scope, y.year, sum(e.total) as total, sum(e.it) as it, count(*) filter (where e.total is null or e.it is null) as missing
+        from tree t join comms.core_room cr on cr.region_code = t.code cross join generate_series(2020, 2025) as y(year)
+        left join e on e.subject_id = cr.id and e.year = y.year
+       where cr.renovated_year <= y.year group by 1, 2`,
+    sql`${tree}
+      select t.scope, s.built_year as year, count(*) as n, count(*) filter (where s.built_by_sharing) as shared, sum(s.base_stations) as stations
+        from tree t join comms.site_5g s on s.region_code = t.code group by 1, 2`,
+    sql`${tree}
+      select t.scope, w.built_year as year, count(*) as n, count(*) filter (where w.shared) as shared
+        from tree t join comms.tower w on w.region_code = t.code group by 1, 2`,
+    sql`${tree},
+      grid as (select distinct scope, y.year from tree cross join generate_series(2020, 2025) as y(year))
+      select g.scope, g.year,
+        (select count(*) from econ.designation d join tree t on t.code = d.region_code and t.scope = g.scope
+          where d.kind = 'NATIONAL_GREEN_DATA_CENTER' and d.year <= g.year) as green,
+        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
+          where s.category = 'INDUSTRY_GREEN_TRANSITION' and s.selected_year between 2021 and g.year) as industry,
+        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
+          where s.category = 'RESIDENT_LOW_CARBON_LIFE' and s.selected_year between 2021 and g.year) as resident,
+        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
+          where s.category = 'URBAN_RURAL_GREEN_SMART' and s.selected_year between 2021 and g.year) as urban,
+        (select count(*) from econ.green_standard s
+          where s.published_year between 2021 and g.year
+            and (s.region_code is null or s.region_code in (select t.code from tree t where t.scope = g.scope))) as standards
+        from grid g`,
+  ]);
+
+  const at = <R extends { scope: string; year: number }>(rows: R[]) => new Map(rows.map((r) => [`${r.scope}|${r.year}`, r]));
+  const flow = new Map(flows.map((r) => [`${r.scope}|${r.metric}|${r.year}`, num(r.value)]));
+  const f = (scope: string, metric: string, year: number) => flow.get(`${scope}|${metric}|${year}`) ?? null;
+  const dc = at(dcs as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+  const room = at(rooms as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+  const site = at(sites as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+  const tower = at(towers as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+  const count = at(counts as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+
+  const grid: Grid = new Map();
+  for (const region of regions) {
+    for (const year of years) {
+      const k = `${region}|${year}`;
+      const ratioToBaseline = (a: string, b: string) => div(div(f(region, a, year), f(region, b, year)), div(f(region, a, 2020), f(region, b, 2020)));
+      const traffic = ratioToBaseline('TELECOM_ENERGY_TCE', 'INFORMATION_TRAFFIC_GB');
+      const business = ratioToBaseline('TELECOM_ENERGY_TCE', 'TELECOM_BUSINESS_VOLUME_10K_CNY');
+      const efficiency = ratioToBaseline('TRAFFIC_5G_GB', 'BS_5G_ELECTRICITY_KWH');
+      const d = dc.get(k);
+      const r = room.get(k);
+      const s = site.get(k);
+      const t = tower.get(k);
+      const c = count.get(k)!;
+      const values: Record<(typeof FLOOR_INDICATORS)[number], number | null> = {
+        ICT_TRAFFIC_ENERGY_DECREASE: traffic === null ? null : 1 - traffic,
+        ICT_BUSINESS_ENERGY_DECREASE: business === null ? null : 1 - business,
+        BS_5G_EFFICIENCY_GAIN: efficiency === null ? null : efficiency - 1,
+        NEW_5G_SITE_SHARING_RATE: s ? div(num(s.shared), num(s.n)) : null,
+        NEW_5G_SITE_UTILISATION: s ? div(num(s.stations), num(s.n)) : null,
+        NEW_TOWER_SHARING_RATE: t ? div(num(t.shared), num(t.n)) : null,
+        NEW_LARGE_DC_PUE: d && Number(d.nl_missing) === 0 ? div(num(d.nl_total), num(d.nl_it)) : null,
+        DC_RACK_UTILISATION: d && Number(d.racks_missing) === 0 ? div(num(d.in_use), num(d.racks)) : null,
+        DC_CLUSTER_SHARE: d ? div(num(d.inside), num(d.dcs)) : null,
+        DC_RENEWABLE_RATE: d && Number(d.ren_missing) === 0 && Number(d.total_missing) === 0 ? div(num(d.ren), num(d.total)) : null,
+        CORE_ROOM_PUE: r && Number(r.missing) === 0 ? div(num(r.total), num(r.it)) : null,
+        NATIONAL_GREEN_DC_COUNT: Number(c.green),
+        SCENARIO_INDUSTRY_COUNT: Number(c.industry),
+        SCENARIO_RESIDENT_COUNT: Number(c.resident),
+        SCENARIO_URBAN_RURAL_COUNT: Number(c.urban),
+        GREEN_STANDARDS_COUNT: Number(c.standards),
+      };
+      for (const code of FLOOR_INDICATORS) grid.set(cellKey(code, region, year), values[code]);
+    }
+  }
+  return grid;
+}
