@@ -93,7 +93,10 @@ try {
   const env = { DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
   const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
-  services.push(await startService('subgraphs', process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-gateway'], { ...env, ...ports }, /ready in [\d.]+ s/));
+  // One process per subgraph, as they would be deployed.
+  for (const name of [...AGENCIES, 'indicators']) {
+    services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
+  }
   services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...ports, ...urls }, /gateway ready at/));
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });

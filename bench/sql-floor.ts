@@ -86,21 +86,19 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
     sql`${tree}
       select t.scope, w.built_year as year, count(*) as n, count(*) filter (where w.shared) as shared
         from tree t join comms.tower w on w.region_code = t.code group by 1, 2`,
-    sql`${tree},
-      grid as (select distinct scope, y.year from tree cross join generate_series(2020, 2025) as y(year))
-      select g.scope, g.year,
-        (select count(*) from econ.designation d join tree t on t.code = d.region_code and t.scope = g.scope
-          where d.kind = 'NATIONAL_GREEN_DATA_CENTER' and d.year <= g.year) as green,
-        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
-          where s.category = 'INDUSTRY_GREEN_TRANSITION' and s.selected_year between 2021 and g.year) as industry,
-        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
-          where s.category = 'RESIDENT_LOW_CARBON_LIFE' and s.selected_year between 2021 and g.year) as resident,
-        (select count(*) from econ.application_scenario s join tree t on t.code = s.region_code and t.scope = g.scope
-          where s.category = 'URBAN_RURAL_GREEN_SMART' and s.selected_year between 2021 and g.year) as urban,
-        (select count(*) from econ.green_standard s
-          where s.published_year between 2021 and g.year
-            and (s.region_code is null or s.region_code in (select t.code from tree t where t.scope = g.scope))) as standards
-        from grid g`,
+    // Counts per scope and year; the cumulative sums are taken below.
+    sql`${tree}
+      select 'NATIONAL_GREEN' as kind, t.scope, d.year, count(*)::int as n
+        from econ.designation d join tree t on t.code = d.region_code where d.kind = 'NATIONAL_GREEN_DATA_CENTER' group by 2, 3
+      union all
+      select s.category, t.scope, s.selected_year, count(*)::int
+        from econ.application_scenario s join tree t on t.code = s.region_code group by 1, 2, 3
+      union all
+      select 'STANDARD', sc.scope, s.published_year, count(*)::int
+        from econ.green_standard s cross join (select distinct scope from tree) sc where s.region_code is null group by 2, 3
+      union all
+      select 'STANDARD', t.scope, s.published_year, count(*)::int
+        from econ.green_standard s join tree t on t.code = s.region_code group by 2, 3`,
   ]);
 
   const at = <R extends { scope: string; year: number }>(rows: R[]) => new Map(rows.map((r) => [`${r.scope}|${r.year}`, r]));
@@ -110,7 +108,8 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
   const room = at(rooms as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const site = at(sites as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const tower = at(towers as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
-  const count = at(counts as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
+  const counted = (kind: string, scope: string, from: number, to: number) =>
+    (counts as unknown as { kind: string; scope: string; year: number; n: number }[]).filter((c) => c.kind === kind && c.scope === scope && c.year >= from && c.year <= to).reduce((sum, c) => sum + c.n, 0);
 
   const grid: Grid = new Map();
   for (const region of regions) {
@@ -124,7 +123,6 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       const r = room.get(k);
       const s = site.get(k);
       const t = tower.get(k);
-      const c = count.get(k)!;
       const values: Record<(typeof FLOOR_INDICATORS)[number], number | null> = {
         ICT_TRAFFIC_ENERGY_DECREASE: traffic === null ? null : 1 - traffic,
         ICT_BUSINESS_ENERGY_DECREASE: business === null ? null : 1 - business,
@@ -137,11 +135,11 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         DC_CLUSTER_SHARE: d ? div(num(d.inside), num(d.dcs)) : null,
         DC_RENEWABLE_RATE: d && Number(d.ren_missing) === 0 && Number(d.total_missing) === 0 ? div(num(d.ren), num(d.total)) : null,
         CORE_ROOM_PUE: r && Number(r.missing) === 0 ? div(num(r.total), num(r.it)) : null,
-        NATIONAL_GREEN_DC_COUNT: Number(c.green),
-        SCENARIO_INDUSTRY_COUNT: Number(c.industry),
-        SCENARIO_RESIDENT_COUNT: Number(c.resident),
-        SCENARIO_URBAN_RURAL_COUNT: Number(c.urban),
-        GREEN_STANDARDS_COUNT: Number(c.standards),
+        NATIONAL_GREEN_DC_COUNT: counted('NATIONAL_GREEN', region, 0, year),
+        SCENARIO_INDUSTRY_COUNT: counted('INDUSTRY_GREEN_TRANSITION', region, 2021, year),
+        SCENARIO_RESIDENT_COUNT: counted('RESIDENT_LOW_CARBON_LIFE', region, 2021, year),
+        SCENARIO_URBAN_RURAL_COUNT: counted('URBAN_RURAL_GREEN_SMART', region, 2021, year),
+        GREEN_STANDARDS_COUNT: counted('STANDARD', region, 2021, year),
       };
       for (const code of FLOOR_INDICATORS) grid.set(cellKey(code, region, year), values[code]);
     }

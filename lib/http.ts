@@ -105,6 +105,11 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     })();
   });
 
+  // Outlive the clients' keep-alive (Node's agent keeps idle sockets 5 s, others longer) so a reused
+  // socket is never closed under a request in flight.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
   apollo = new ApolloServer<C>({
     ...options.apollo,
     plugins: [

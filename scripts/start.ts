@@ -20,8 +20,7 @@ if (failed.length > 0) {
 }
 
 const indicators = await startIndicators({ port: port('indicators'), host: host() });
-// --no-gateway: subgraphs only, for a gateway run elsewhere (npm run bench starts two).
-const gateway = process.argv.includes('--no-gateway') ? undefined : await startGateway({
+const gateway = await startGateway({
   supergraphSdl: readSupergraph(),
   urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), indicators: indicators.url },
   port: port('gateway'),
@@ -40,10 +39,10 @@ for (const s of subgraphs) {
   console.log(`  ${s.agency.padEnd(8)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
 console.log(`  ${'indicators'.padEnd(8)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
-if (gateway) console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
+console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
 onShutdown(async () => {
-  await gateway?.stop();
+  await gateway.stop();
   await Promise.all([indicators.stop(), ...subgraphs.map((s) => s.stop())]);
 });

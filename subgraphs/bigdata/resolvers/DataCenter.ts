@@ -22,7 +22,7 @@ export const DataCenter: DataCenterResolvers = {
   rackRetirements: (row, _, { loaders }) => loaders.retirements.load(row.id),
   years: (row, { from, to }) => {
     const years = [];
-    for (let year = from; year <= to; year++) years.push({ dataCenterId: row.id, year });
+    for (let year = from; year <= to; year++) years.push({ dataCenterId: row.id, year, row });
     return years;
   },
 };

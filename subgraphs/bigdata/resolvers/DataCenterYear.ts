@@ -1,16 +1,27 @@
+import type { Context } from '../context.ts';
+import type { DataCenterRow } from '../repository.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
+import type { DataCenterYearMapper } from '../schema.mappers.ts';
 import { inService } from './DataCenter.ts';
 
+/**
+ * Reads the register row: synchronously when the parent already carries it (indicator populations
+ * list thousands of data-centre years per request), else through the batched loader.
+ */
+function fromRow<T>(ref: DataCenterYearMapper, { loaders }: Context, read: (row: DataCenterRow) => T): T | null | Promise<T | null> {
+  if (ref.row) return read(ref.row);
+  return loaders.dataCenter.load(ref.dataCenterId).then((row) => (row ? read(row) : null));
+}
+
 export const DataCenterYear: DataCenterYearResolvers = {
-  // Keys are the whole entity here; fields below load the register row (batched) when asked.
-  __resolveReference: async (ref, { loaders }) => ((await loaders.dataCenter.load(ref.dataCenterId)) ? { dataCenterId: ref.dataCenterId, year: ref.year } : null),
-  dataCenter: async (ref, _, { loaders }) => (await loaders.dataCenter.load(ref.dataCenterId))!,
-  inService: async (ref, _, { loaders }) => inService((await loaders.dataCenter.load(ref.dataCenterId))!, ref.year),
-  racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load(ref.dataCenterId)).find((r) => r.year === ref.year)?.racks ?? 0,
-  designRacks: async (ref, _, { loaders }) => (await loaders.dataCenter.load(ref.dataCenterId))?.designRacks ?? null,
-  commissionedOn: async (ref, _, { loaders }) => (await loaders.dataCenter.load(ref.dataCenterId))?.commissionedOn ?? null,
-  inCluster: async (ref, _, { loaders }) => {
+  __resolveReference: async (ref, { loaders }) => {
     const row = await loaders.dataCenter.load(ref.dataCenterId);
-    return row ? row.clusterId !== null : null;
+    return row ? { dataCenterId: ref.dataCenterId, year: ref.year, row } : null;
   },
+  dataCenter: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => row))!,
+  inService: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => inService(row, ref.year)))!,
+  racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load(ref.dataCenterId)).find((r) => r.year === ref.year)?.racks ?? 0,
+  designRacks: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.designRacks),
+  commissionedOn: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.commissionedOn),
+  inCluster: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.clusterId !== null),
 };

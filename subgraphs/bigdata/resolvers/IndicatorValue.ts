@@ -18,7 +18,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     if (indicator?.population?.subject !== 'DATA_CENTER') return [];
     const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
     return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year })),
+      dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year, row })),
     );
   },
 

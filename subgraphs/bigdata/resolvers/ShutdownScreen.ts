@@ -6,6 +6,6 @@ export const ShutdownScreen: ShutdownScreenResolvers = {
   dataCenters: async (ref, _, { regions, loaders }) => {
     if (!regions.find(ref.regionCode)) return [];
     const { dataCenters } = await loaders.scope.load({ kind: 'REGION', id: ref.regionCode });
-    return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year }));
+    return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year, row }));
   },
 };
