@@ -43,7 +43,8 @@ export function* dataCenterObservations(world: DemoWorld, random: Random, gaps: 
   const lastYear = world.years.at(-1) ?? 2025;
   for (const dc of world.dataCenters) {
     const closingMonth = random.int(1, 12);
-    const reportsRenewables = random.chance(0.85);
+    // About one in seven buys no renewable electricity and reports zero (a known zero, not a gap).
+    const usesRenewables = random.chance(0.85);
     const certificateFraction = random.float(0.15, 0.45);
     const pvFraction = random.chance(0.35) ? random.float(0.03, 0.12) : 0;
     const [cy, cm] = dc.commissionedOn.split('-').map(Number) as [number, number];
@@ -61,8 +62,11 @@ export function* dataCenterObservations(world: DemoWorld, random: Random, gaps: 
       yearTotals.set(year, (yearTotals.get(year) ?? 0) + rows[0]!.value);
       yield* rows;
     }
-    if (!reportsRenewables) continue;
     for (const [year, total] of yearTotals) {
+      if (!usesRenewables) {
+        yield obs('DC_RENEWABLE_CERTIFICATE_KWH', dc.id, String(year), 0);
+        continue;
+      }
       const renewable = total * Math.min(0.95, dc.profile.renewableShare * (0.6 + 0.1 * (year - FIRST_YEAR)));
       const period = String(year);
       const certificates = renewable * certificateFraction;

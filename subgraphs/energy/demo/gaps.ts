@@ -1,4 +1,4 @@
-import { CHONGQING } from '../../../lib/regions/codes.ts';
+import { SHANGHAI } from '../../../lib/regions/codes.ts';
 import type { DemoWorld } from '../../../db/demo/world.ts';
 
 /**
@@ -8,8 +8,9 @@ import type { DemoWorld } from '../../../db/demo/world.ts';
  * - `dataCenterMissingMonth`: the first data centre in world order that is in service for the
  *   whole of 2023 (commissioned 2022 or earlier, never closed) has no 2023-07 reading, neither
  *   meter. Its 2023 sums cover eleven months; its PUE is still the ratio of those sums.
- * - `countyWithoutBaseline`: the highest-coded Chongqing county has no 2020 figures for
- *   BS_5G_ELECTRICITY_KWH or TELECOM_ENERGY_TCE, so its baseline indicators are unknown, not zero.
+ * - `countyWithoutBaseline`: the highest-coded Shanghai district (崇明) has no 2020 figures for
+ *   BS_5G_ELECTRICITY_KWH or TELECOM_ENERGY_TCE, so its and Shanghai's baseline indicators are
+ *   unknown, not zero (Chongqing's, which the dashboard benchmark reads, stay complete).
  * - `enterpriseWithout2025`: the first enterprise in world order has not reported its 2025
  *   energy use yet.
  */
@@ -21,10 +22,10 @@ export interface DemoGaps {
 
 export function demoGaps(world: DemoWorld): DemoGaps {
   const dc = world.dataCenters.find((d) => Number(d.commissionedOn.slice(0, 4)) <= 2022 && d.closedYear === null);
-  const chongqingCounties = world.regions.filter((r) => r.level === 'COUNTY' && r.parentCode === CHONGQING).map((r) => r.code).sort();
+  const shanghaiDistricts = world.regions.filter((r) => r.level === 'COUNTY' && r.parentCode === SHANGHAI).map((r) => r.code).sort();
   return {
     dataCenterMissingMonth: dc ? { dataCenterId: dc.id, period: '2023-07' } : null,
-    countyWithoutBaseline: chongqingCounties.at(-1) ?? null,
+    countyWithoutBaseline: shanghaiDistricts.at(-1) ?? null,
     enterpriseWithout2025: world.enterprises[0]?.uscc ?? null,
   };
 }
