@@ -362,8 +362,8 @@ export type IndicatorLevel =
   | 'REGION';
 
 /**
- * The econ side of an indicator value (computed by the indicators subgraph): the enterprises it sums over
- * and the region-level counts econ owns.
+ * One indicator for one scope in one year, computed by the indicators subgraph. Every agency resolves the
+ * same key and adds what it owns (populations of units, region-level facts) with `extend type`.
  */
 export type IndicatorValue = {
   __typename?: 'IndicatorValue';

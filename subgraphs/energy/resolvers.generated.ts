@@ -245,8 +245,8 @@ export type IndicatorLevel =
   | 'REGION';
 
 /**
- * The energy side of an indicator value (computed by the indicators subgraph): region-level facts the
- * Energy Bureau owns, summed over the scope's counties.
+ * One indicator for one scope in one year, computed by the indicators subgraph. Every agency resolves the
+ * same key and adds what it owns (populations of units, region-level facts) with `extend type`.
  */
 export type IndicatorValue = {
   __typename?: 'IndicatorValue';
