@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -21,6 +23,8 @@ export interface Database {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
+  // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
+  if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
   return fromPglite(client, { ownsClient: true });
 }

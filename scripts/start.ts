@@ -36,10 +36,10 @@ for (const s of subgraphs) {
   const target = databaseTarget(s.agency);
   const where = target.kind === 'postgres' ? 'postgres' : `pglite ${target.dataDir}`;
   const data = s.seeded ? 'demo data loaded' : 'existing data';
-  console.log(`  ${s.agency.padEnd(8)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
+  console.log(`  ${s.agency.padEnd(10)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
-console.log(`  ${'indicators'.padEnd(8)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
-console.log(`  ${'gateway'.padEnd(8)} ${gateway.url}`);
+console.log(`  ${'indicators'.padEnd(10)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
+console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
 onShutdown(async () => {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from './support/federation.ts';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'gict-start-'));
+// A folder that does not exist yet, as ./.data on a fresh clone.
+const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'gict-start-')), 'not', 'yet', 'there');
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'gict-empty-'));
-afterAll(() => [dataDir, emptyDir].forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => [path.resolve(dataDir, '../../..'), emptyDir].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs `npm start` as a user would, on scratch ports and a scratch data directory. */
 function start(dir: string, extraArgs: string[] = []) {
