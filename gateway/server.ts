@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
@@ -83,6 +84,20 @@ export function createGateway(supergraphSdl: string, urls: Partial<Record<Subgra
   });
 }
 
+const EXAMPLE_QUERY = `# Chongqing's rack utilisation and new large data-centre PUE, with targets and what is missing
+{
+  indicatorValues(codes: ["DC_RACK_UTILISATION", "NEW_LARGE_DC_PUE"], regions: ["500000"], years: [2024, 2025]) {
+    indicatorCode year value unit status
+    target { symbol value inherited } meetsTarget
+    missing { metric agency message }
+  }
+}
+`;
+
+// GraphiQL with all its assets inlined: nothing is fetched from a CDN at run time. Rendered once.
+let landingHtml: string | undefined;
+const landingPage = () => (landingHtml ??= renderGraphiQL({ title: 'Green-ICT statistics federation', endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY }));
+
 export function startGateway(options: { supergraphSdl: string; urls: Partial<Record<SubgraphName, string>>; port: number; host: string }): Promise<RunningServer> {
   return serve<GatewayContext>({
     apollo: { gateway: createGateway(options.supergraphSdl, options.urls), introspection: true },
@@ -90,5 +105,6 @@ export function startGateway(options: { supergraphSdl: string; urls: Partial<Rec
     port: options.port,
     host: options.host,
     health: async () => ({ service: 'gateway' }),
+    landingPage,
   });
 }

@@ -22,6 +22,8 @@ export interface ServeOptions<C extends BaseContext> {
   host: string;
   /** Answers GET /health; throw to report unhealthy (503). */
   health?: () => Promise<Record<string, unknown>>;
+  /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
+  landingPage?: () => string;
 }
 
 class HttpError extends Error {
@@ -71,6 +73,10 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
             .writeHead(503, { 'content-type': 'application/json' })
             .end(JSON.stringify({ status: 'unavailable', error: String(error instanceof Error ? error.message : error) }));
         });
+      return;
+    }
+    if (url.pathname === '/graphql' && req.method === 'GET' && options.landingPage && !url.search && (req.headers.accept ?? '').includes('text/html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(options.landingPage());
       return;
     }
     if (url.pathname === '/graphql') served += 1;

@@ -31,3 +31,15 @@ describe('the gateway with a subgraph down', () => {
     }
   });
 });
+
+describe('the gateway in a browser', () => {
+  it('serves GraphiQL with every asset inlined, so no CDN is needed at run time', async () => {
+    const res = await fetch(fed.gateway.url, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('renderYogaGraphiQL');
+    expect(html).toContain('indicatorValues');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
+  });
+});
