@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQL, startTestFederation, type TestFederation } from '../support/federation.ts';
+import { writeFixtures } from './fixtures.ts';
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startTestFederation();
+  await writeFixtures(fed);
+});
+afterAll(() => fed?.stop());
+
+const entities = (subgraph: keyof TestFederation['subgraphs'], representations: unknown[], selection: string) =>
+  postGraphQL<{ _entities: unknown[] }>(fed.subgraphs[subgraph]!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
+
+const key = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ __typename: 'IndicatorValue', indicatorCode, scopeKind, scopeId, year, asOf: 'latest' });
+
+describe('IndicatorValue _entities in each agency subgraph', () => {
+  it('bigdata lists the population of new large data centres for the year, the year before, and the scope region', async () => {
+    const res = await entities('bigdata', [key('NEW_LARGE_DC_PUE', '500000', 2024), key('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on IndicatorValue { scopeRegionCode dataCenters { dataCenterId year designRacks inCluster } }');
+    expect(res.errors).toBeUndefined();
+    // A (opened 2022, 4,000 racks) and B (opened January 2023, 12,000) are the new large ones, in service both years.
+    const expected = [
+      { dataCenterId: 'A', year: 2023, designRacks: 4000, inCluster: true },
+      { dataCenterId: 'B', year: 2023, designRacks: 12000, inCluster: true },
+      { dataCenterId: 'A', year: 2024, designRacks: 4000, inCluster: true },
+      { dataCenterId: 'B', year: 2024, designRacks: 12000, inCluster: true },
+    ];
+    expect(res.data!._entities).toEqual([
+      { scopeRegionCode: '500000', dataCenters: expected },
+      { scopeRegionCode: '500000', dataCenters: expected },
+    ]);
+  });
+
+  it('bigdata gives racks retired since 2021 as a region fact', async () => {
+    const res = await entities('bigdata', [key('DC_RACKS_RETIRED', '500101', 2024)], '... on IndicatorValue { bigdataFacts { metric year value status } }');
+    expect(res.data!._entities).toEqual([
+      {
+        bigdataFacts: [
+          { metric: 'RACKS_RETIRED_SINCE_2021', year: 2023, value: 100, status: 'FINAL' },
+          { metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' },
+        ],
+      },
+    ]);
+  });
+
+  it('comms lists renovated core rooms and sums county traffic', async () => {
+    const res = await entities(
+      'comms',
+      [key('CORE_ROOM_PUE', '500000', 2024), key('ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)],
+      '... on IndicatorValue { coreMachineRooms { coreMachineRoomId year } commsFacts { metric year value } }',
+    );
+    expect(res.data!._entities).toEqual([
+      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2023 }, { coreMachineRoomId: 'R1', year: 2024 }], commsFacts: [] },
+      {
+        coreMachineRooms: [],
+        commsFacts: [
+          { metric: 'INFORMATION_TRAFFIC_GB', year: 2020, value: 1000 },
+          { metric: 'INFORMATION_TRAFFIC_GB', year: 2023, value: null },
+          { metric: 'INFORMATION_TRAFFIC_GB', year: 2024, value: 2000 },
+        ],
+      },
+    ]);
+  });
+
+  it('econ lists the enterprises of the region and counts designations', async () => {
+    const res = await entities('econ', [key('ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), key('NATIONAL_GREEN_DC_COUNT', '500000', 2025)], '... on IndicatorValue { enterprises { year hasEnergyManagementCentre } econFacts { metric year value } }');
+    const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { econFacts: unknown[] }];
+    expect(coverage.enterprises).toHaveLength(10); // five enterprises × 2023 and 2024
+    expect(count.econFacts).toEqual([
+      { metric: 'NATIONAL_GREEN_DCS', year: 2024, value: 1 },
+      { metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 },
+    ]);
+  });
+
+  it('energy sums county energy and counts PV capacity from its register', async () => {
+    const res = await entities('energy', [key('NEW_PV_CAPACITY', '500112', 2024)], '... on IndicatorValue { energyFacts { metric year value } }');
+    expect(res.data!._entities).toEqual([
+      { energyFacts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2023, value: 0.5 }, { metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
+    ]);
+  });
+});
+
+describe('_entities of the indicators subgraph', () => {
+  it('computes an IndicatorValue from the inputs in its representation', async () => {
+    const rep = {
+      ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'),
+      scopeRegionCode: '500112',
+      dataCenters: [{ dataCenterId: 'X', year: 2024, designRacks: 10, inCluster: false, racksInUse: 5, commsStatus: 'FINAL', totalEnergyKwh: 150, itEnergyKwh: 100, renewableEnergyKwh: 0, energyStatus: 'FINAL' }],
+      coreMachineRooms: [],
+      enterprises: [],
+      commsFacts: [],
+      econFacts: [],
+      bigdataFacts: [],
+      energyFacts: [],
+    };
+    const res = await entities('indicators', [rep], '... on IndicatorValue { value numerator denominator status }');
+    expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
+  });
+
+  it('lists the per-data-centre indicators of a DataCenterYear', async () => {
+    const res = await entities('indicators', [{ __typename: 'DataCenterYear', dataCenterId: 'A', year: 2024 }], '... on DataCenterYear { indicatorValues { indicatorCode scopeKind scopeId year } }');
+    expect(res.data!._entities).toEqual([
+      {
+        indicatorValues: ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE'].map((indicatorCode) => ({ indicatorCode, scopeKind: 'DATA_CENTER', scopeId: 'A', year: 2024 })),
+      },
+    ]);
+  });
+
+  it('screens a ShutdownScreen from its representation, and bigdata resolves the same key', async () => {
+    const screened = await entities(
+      'indicators',
+      [{ __typename: 'ShutdownScreen', regionCode: '310000', year: 2024, dataCenters: [{ dataCenterId: 'Q', year: 2024, designRacks: 500, commissionedOn: '2010-01-01', pue: 1.9 }] }],
+      '... on ShutdownScreen { candidates { dataCenter { id } pue { value } } }',
+    );
+    expect(screened.data!._entities).toEqual([{ candidates: [{ dataCenter: { id: 'Q' }, pue: { value: 1.9 } }] }]);
+    const register = await entities('bigdata', [{ __typename: 'ShutdownScreen', regionCode: '500101', year: 2024 }], '... on ShutdownScreen { dataCenters { dataCenterId } }');
+    expect(register.data!._entities).toEqual([{ dataCenters: [{ dataCenterId: 'C' }, { dataCenterId: 'D' }] }]);
+  });
+});
