@@ -80,11 +80,11 @@ export interface ScopeSelection {
   dataCenterIds: string[];
 }
 
-/** Every data centre in any of the selected regions, clusters or ids: one statement for a whole batch of scopes. */
+/** Every data centre in any of the selected regions, clusters (or zones) or ids: one statement for a whole batch of scopes. */
 export function dataCentersInScopes(db: Db, s: ScopeSelection) {
   const conditions: SQL[] = [];
   if (s.regionCodes.length > 0) conditions.push(inArray(dataCenter.regionCode, s.regionCodes));
-  if (s.clusterIds.length > 0) conditions.push(inArray(dataCenter.clusterId, s.clusterIds));
+  if (s.clusterIds.length > 0) conditions.push(inArray(dataCenter.clusterId, s.clusterIds), inArray(dataCenter.zoneId, s.clusterIds));
   if (s.dataCenterIds.length > 0) conditions.push(inArray(dataCenter.id, s.dataCenterIds));
   if (conditions.length === 0) return Promise.resolve([]);
   return db.select().from(dataCenter).where(or(...conditions));

@@ -204,6 +204,8 @@ export type IndicatorValue = {
   dataCenters: Maybe<Array<DataCenterYear>>;
   /** Indicator code. */
   indicatorCode: Scalars['ID']['output'];
+  /** Designated cluster the scope lies in: a zone's cluster, or a data centre's; null otherwise (and for the cluster itself). */
+  scopeClusterId: Maybe<Scalars['ID']['output']>;
   /** Region code, cluster id or data-centre id. */
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
@@ -643,6 +645,7 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   bigdataFacts?: Resolver<Maybe<Array<ResolversTypes['RegionFact']>>, ParentType, ContextType>;
   dataCenters?: Resolver<Maybe<Array<ResolversTypes['DataCenterYear']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeClusterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   scopeRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -33,7 +33,7 @@ export function scopeLoader(db: Db, regions: RegionDirectory) {
       const retirements = rows.length > 0 ? await retirementsByDataCenterIds(db, rows.map((r) => r.id)) : [];
       return scopes.map((s) => {
         const inside = (r: DataCenterRow) =>
-          s.kind === 'REGION' ? (subtrees.get(s.id)?.has(r.regionCode) ?? false) : s.kind === 'CLUSTER' ? r.clusterId === s.id : r.id === s.id;
+          s.kind === 'REGION' ? (subtrees.get(s.id)?.has(r.regionCode) ?? false) : s.kind === 'CLUSTER' ? r.clusterId === s.id || r.zoneId === s.id : r.id === s.id;
         const dataCenters = rows.filter(inside);
         const ids = new Set(dataCenters.map((r) => r.id));
         return { dataCenters, retirements: retirements.filter((r) => ids.has(r.dataCenterId)) };

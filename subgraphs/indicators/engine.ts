@@ -23,6 +23,7 @@ export interface IndicatorValueRepresentation {
   year: number;
   asOf: string;
   scopeRegionCode?: string | null;
+  scopeClusterId?: string | null;
   dataCenters?: Unit[] | null;
   coreMachineRooms?: Unit[] | null;
   enterprises?: Unit[] | null;
@@ -93,8 +94,15 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
 }
 
 /** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
-export function applicableTarget(indicator: IndicatorDefinition, rep: Pick<IndicatorValueRepresentation, 'scopeKind' | 'scopeId' | 'year' | 'scopeRegionCode'>): ApplicableTarget | null {
-  const chain = rep.scopeKind === 'REGION' ? regionAncestry(rep.scopeId) : [rep.scopeId, ...(rep.scopeRegionCode ? regionAncestry(rep.scopeRegionCode) : [])];
+export function applicableTarget(
+  indicator: IndicatorDefinition,
+  rep: Pick<IndicatorValueRepresentation, 'scopeKind' | 'scopeId' | 'year' | 'scopeRegionCode' | 'scopeClusterId'>,
+): ApplicableTarget | null {
+  // A zone or data centre inherits from its cluster before its region: the cluster's target is the stricter, local one.
+  const chain =
+    rep.scopeKind === 'REGION'
+      ? regionAncestry(rep.scopeId)
+      : [rep.scopeId, ...(rep.scopeClusterId ? [rep.scopeClusterId] : []), ...(rep.scopeRegionCode ? regionAncestry(rep.scopeRegionCode) : [])];
   for (const jurisdiction of chain) {
     const candidates = indicator.targets.filter((t) => t.jurisdiction === jurisdiction && t.year >= rep.year).sort((a, b) => a.year - b.year);
     const target = candidates[0];

@@ -62,6 +62,13 @@ describe('data-centre indicators (bigdata population, comms and energy facts)', 
     expect(cluster.value).toBeCloseTo(3.7 / 3.0, 12);
     expect(cluster.target).toEqual({ jurisdiction: 'CQ_CLUSTER', symbol: '≤', value: 1.25, inherited: false });
     expect(cluster.meetsTarget).toBe(true);
+
+    // The Bishan start-up zone holds only A (PUE 1.3); without a target of its own it inherits the cluster's.
+    const zoneRes = await fed.query<{ clusterIndicatorValues: Value[] }>(`{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_BISHAN"], years: [2024]) { ${FIELDS} } }`);
+    const zone = zoneRes.data!.clusterIndicatorValues[0]!;
+    expect(zone.value).toBeCloseTo(1.3, 12);
+    expect(zone.target).toEqual({ jurisdiction: 'CQ_CLUSTER', symbol: '≤', value: 1.25, inherited: true });
+    expect(zone.meetsTarget).toBe(false);
   });
 
   it('computes the PUE of all data centres in service', async () => {

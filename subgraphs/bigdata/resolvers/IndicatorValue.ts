@@ -9,8 +9,18 @@ export const IndicatorValue: IndicatorValueResolvers = {
 
   scopeRegionCode: async (key, _, { regions, loaders }) => {
     if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
-    if (key.scopeKind === 'CLUSTER') return (await loaders.cluster.load(key.scopeId))?.provinceCode ?? null;
+    if (key.scopeKind === 'CLUSTER') {
+      // A zone's targets are inherited from its cluster's province, like the cluster's own.
+      const zone = await loaders.zone.load(key.scopeId);
+      return (await loaders.cluster.load(zone?.clusterId ?? key.scopeId))?.provinceCode ?? null;
+    }
     return (await loaders.dataCenter.load(key.scopeId))?.regionCode ?? null;
+  },
+
+  scopeClusterId: async (key, _, { loaders }) => {
+    if (key.scopeKind === 'CLUSTER') return (await loaders.zone.load(key.scopeId))?.clusterId ?? null;
+    if (key.scopeKind === 'DATA_CENTER') return (await loaders.dataCenter.load(key.scopeId))?.clusterId ?? null;
+    return null;
   },
 
   dataCenters: async (key, _, { loaders }) => {
