@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { pageById } from '../../db/paging.ts';
 import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
 
 export type DataCenterRow = typeof dataCenter.$inferSelect;
@@ -36,28 +37,9 @@ function filterConditions(f: DataCenterFilter): SQL[] {
   return conditions;
 }
 
-/**
- * One page of data centres plus the total match count, in a single statement: the window count
- * runs over the filtered set before the cursor cuts it.
- */
-export async function pageDataCenters(db: Db, filter: DataCenterFilter, after: string | undefined, limit: number): Promise<{ rows: DataCenterRow[]; total: number }> {
-  const matching = db
-    .select({ id: dataCenter.id, total: sql<number>`count(*) over ()`.as('total') })
-    .from(dataCenter)
-    .where(and(...filterConditions(filter)))
-    .as('matching');
-  const rows = await db
-    .select({ row: dataCenter, total: matching.total })
-    .from(matching)
-    .innerJoin(dataCenter, eq(dataCenter.id, matching.id))
-    .where(after === undefined ? undefined : gt(matching.id, after))
-    .orderBy(asc(matching.id))
-    .limit(limit + 1);
-  if (rows.length > 0) return { rows: rows.map((r) => r.row), total: Number(rows[0]!.total) };
-  // An empty page (past the end) still reports how many match.
-  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(dataCenter).where(and(...filterConditions(filter)));
-  return { rows: [], total: Number(counted?.n ?? 0) };
-}
+/** One page of data centres ordered by id, with the total match count. */
+export const pageDataCenters = (db: Db, filter: DataCenterFilter, after: string | undefined, limit: number) =>
+  pageById<typeof dataCenter, DataCenterRow>(db, dataCenter, dataCenter.id, filterConditions(filter), after, limit);
 
 export const dataCentersByIds = (db: Db, ids: readonly string[]) => db.select().from(dataCenter).where(inArray(dataCenter.id, [...ids]));
 

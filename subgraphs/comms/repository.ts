@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { pageById } from '../../db/paging.ts';
 import { coreRoom, observation, operator, site5g, tower } from './tables.ts';
 
 export type OperatorRow = typeof operator.$inferSelect;
@@ -8,36 +9,9 @@ export type TowerRow = typeof tower.$inferSelect;
 export type CoreRoomRow = typeof coreRoom.$inferSelect;
 export type ObservationRow = typeof observation.$inferSelect;
 
-type PagedTable = typeof site5g | typeof tower | typeof coreRoom;
-
 export interface Page<R> {
   rows: R[];
   total: number;
-}
-
-/**
- * One page ordered by id plus the total match count, in a single statement: the window count
- * runs over the filtered set before the cursor cuts it.
- */
-async function pageById<T extends PagedTable>(db: Db, table: T, conditions: SQL[], after: string | undefined, limit: number): Promise<Page<T['$inferSelect']>> {
-  // Drizzle cannot infer a selection over a union of tables; the row shape is T's by construction.
-  const source = table as typeof site5g;
-  const matching = db
-    .select({ id: source.id, total: sql<number>`count(*) over ()`.as('total') })
-    .from(source)
-    .where(and(...conditions))
-    .as('matching');
-  const rows = await db
-    .select({ row: source, total: matching.total })
-    .from(matching)
-    .innerJoin(source, eq(source.id, matching.id))
-    .where(after === undefined ? undefined : gt(matching.id, after))
-    .orderBy(asc(matching.id))
-    .limit(limit + 1);
-  if (rows.length > 0) return { rows: rows.map((r) => r.row as T['$inferSelect']), total: Number(rows[0]!.total) };
-  // An empty page (past the end) still reports how many match.
-  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(source).where(and(...conditions));
-  return { rows: [], total: Number(counted?.n ?? 0) };
 }
 
 export interface Site5GFilter {
@@ -53,7 +27,7 @@ export function pageSites5G(db: Db, f: Site5GFilter, after: string | undefined, 
   if (f.operatorId) conditions.push(eq(site5g.operatorId, f.operatorId));
   if (f.builtYear !== undefined) conditions.push(eq(site5g.builtYear, f.builtYear));
   if (f.builtBySharing !== undefined) conditions.push(eq(site5g.builtBySharing, f.builtBySharing));
-  return pageById(db, site5g, conditions, after, limit);
+  return pageById<typeof site5g, Site5GRow>(db, site5g, site5g.id, conditions, after, limit);
 }
 
 export interface TowerFilter {
@@ -67,7 +41,7 @@ export function pageTowers(db: Db, f: TowerFilter, after: string | undefined, li
   if (f.regionCodes) conditions.push(inArray(tower.regionCode, f.regionCodes));
   if (f.builtYear !== undefined) conditions.push(eq(tower.builtYear, f.builtYear));
   if (f.shared !== undefined) conditions.push(eq(tower.shared, f.shared));
-  return pageById(db, tower, conditions, after, limit);
+  return pageById<typeof tower, TowerRow>(db, tower, tower.id, conditions, after, limit);
 }
 
 export interface CoreRoomFilter {
@@ -81,7 +55,7 @@ export function pageCoreRooms(db: Db, f: CoreRoomFilter, after: string | undefin
   if (f.regionCodes) conditions.push(inArray(coreRoom.regionCode, f.regionCodes));
   if (f.operatorId) conditions.push(eq(coreRoom.operatorId, f.operatorId));
   if (f.renovated !== undefined) conditions.push(f.renovated ? isNotNull(coreRoom.renovatedYear) : isNull(coreRoom.renovatedYear));
-  return pageById(db, coreRoom, conditions, after, limit);
+  return pageById<typeof coreRoom, CoreRoomRow>(db, coreRoom, coreRoom.id, conditions, after, limit);
 }
 
 export const operators = (db: Db, kind?: OperatorRow['kind']) =>

@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { pageById } from '../../db/paging.ts';
 import { observation, pvInstallation } from './tables.ts';
 
 export type PvInstallationRow = typeof pvInstallation.$inferSelect;
@@ -21,24 +22,9 @@ function pvConditions(f: PvInstallationFilter): SQL[] {
   return conditions;
 }
 
-/** One page of installations plus the total match count in one statement (as bigdata's data centres). */
-export async function pagePvInstallations(db: Db, filter: PvInstallationFilter, after: string | undefined, limit: number): Promise<{ rows: PvInstallationRow[]; total: number }> {
-  const matching = db
-    .select({ id: pvInstallation.id, total: sql<number>`count(*) over ()`.as('total') })
-    .from(pvInstallation)
-    .where(and(...pvConditions(filter)))
-    .as('matching');
-  const rows = await db
-    .select({ row: pvInstallation, total: matching.total })
-    .from(matching)
-    .innerJoin(pvInstallation, eq(pvInstallation.id, matching.id))
-    .where(after === undefined ? undefined : gt(matching.id, after))
-    .orderBy(asc(matching.id))
-    .limit(limit + 1);
-  if (rows.length > 0) return { rows: rows.map((r) => r.row), total: Number(rows[0]!.total) };
-  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(pvInstallation).where(and(...pvConditions(filter)));
-  return { rows: [], total: Number(counted?.n ?? 0) };
-}
+/** One page of installations ordered by id, with the total match count. */
+export const pagePvInstallations = (db: Db, filter: PvInstallationFilter, after: string | undefined, limit: number) =>
+  pageById<typeof pvInstallation, PvInstallationRow>(db, pvInstallation, pvInstallation.id, pvConditions(filter), after, limit);
 
 export const pvInstallationsInRegions = (db: Db, regionCodes: readonly string[]) =>
   regionCodes.length === 0 ? Promise.resolve([]) : db.select().from(pvInstallation).where(inArray(pvInstallation.regionCode, [...regionCodes]));
