@@ -63,6 +63,11 @@ export class RegionDirectory {
     return out;
   }
 
+  /** The codes a region filter argument matches (the region and everything below it); undefined for no filter. */
+  filterCodes(code: string | null | undefined, argument = 'region'): string[] | undefined {
+    return code ? this.selfAndDescendants(this.require(code, argument).code) : undefined;
+  }
+
   list(filter: { level?: RegionLevel | null; parent?: string | null } = {}): RegionCode[] {
     const base = filter.parent ? this.children(this.require(filter.parent, 'parent').code) : [...this.byCode.values()];
     return filter.level ? base.filter((r) => r.level === filter.level) : base;

@@ -18,7 +18,7 @@ export const Query: QueryResolvers = {
     const { rows, total } = await repo.pageDataCenters(
       db,
       {
-        regionCodes: args.region ? regions.selfAndDescendants(regions.require(args.region).code) : undefined,
+        regionCodes: regions.filterCodes(args.region),
         clusterId: args.cluster ?? undefined,
         zoneId: args.zone ?? undefined,
         insideCluster: args.insideCluster ?? undefined,

@@ -4,11 +4,6 @@ import type { Context } from '../context.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
 import * as repo from '../repository.ts';
 
-/** A region filter matches the region and everything below it. */
-function regionCodes(region: string | null | undefined, { regions }: Context): string[] | undefined {
-  return region ? regions.selfAndDescendants(regions.require(region).code) : undefined;
-}
-
 /** An unknown operator is a typo to report, not a filter that silently matches nothing. */
 async function operatorId(operator: string | null | undefined, { loaders }: Context): Promise<string | undefined> {
   if (!operator) return undefined;
@@ -27,7 +22,7 @@ export const Query: QueryResolvers = {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
     const filter = {
-      regionCodes: regionCodes(args.region, ctx),
+      regionCodes: ctx.regions.filterCodes(args.region),
       operatorId: await operatorId(args.operator, ctx),
       builtYear: args.builtYear ?? undefined,
       builtBySharing: args.builtBySharing ?? undefined,
@@ -42,7 +37,7 @@ export const Query: QueryResolvers = {
   towers: async (_, args, ctx) => {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const filter = { regionCodes: regionCodes(args.region, ctx), builtYear: args.builtYear ?? undefined, shared: args.shared ?? undefined };
+    const filter = { regionCodes: ctx.regions.filterCodes(args.region), builtYear: args.builtYear ?? undefined, shared: args.shared ?? undefined };
     const { rows, total } = await repo.pageTowers(ctx.db, filter, after, limit);
     for (const row of rows) ctx.loaders.tower.prime(row.id, row);
     return toConnection(rows, limit, total, (r) => r.id);
@@ -53,7 +48,7 @@ export const Query: QueryResolvers = {
   coreMachineRooms: async (_, args, ctx) => {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const filter = { regionCodes: regionCodes(args.region, ctx), operatorId: await operatorId(args.operator, ctx), renovated: args.renovated ?? undefined };
+    const filter = { regionCodes: ctx.regions.filterCodes(args.region), operatorId: await operatorId(args.operator, ctx), renovated: args.renovated ?? undefined };
     const { rows, total } = await repo.pageCoreRooms(ctx.db, filter, after, limit);
     for (const row of rows) ctx.loaders.coreRoom.prime(row.id, row);
     return toConnection(rows, limit, total, (r) => r.id);

@@ -1,12 +1,7 @@
 import { decodeCursor, pageSize, toConnection } from '../../../lib/pagination.ts';
-import type { RegionDirectory } from '../../../lib/regions/directory.ts';
 import { requireUscc } from '../../../lib/uscc.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
 import * as repo from '../repository.ts';
-
-/** A region filter matches the region and everything below it; unknown codes fail with UNKNOWN_REGION. */
-const regionFilter = (regions: RegionDirectory, code: string | null | undefined): string[] | undefined =>
-  code ? regions.selfAndDescendants(regions.require(code).code) : undefined;
 
 export const Query: QueryResolvers = {
   enterprise: (_, { uscc }, { loaders }) => loaders.enterprise.load(requireUscc(uscc)),
@@ -14,7 +9,7 @@ export const Query: QueryResolvers = {
   enterprises: async (_, args, { db, regions, loaders }) => {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const { rows, total } = await repo.pageEnterprises(db, { regionCodes: regionFilter(regions, args.region), sector: args.sector ?? undefined }, after, limit);
+    const { rows, total } = await repo.pageEnterprises(db, { regionCodes: regions.filterCodes(args.region), sector: args.sector ?? undefined }, after, limit);
     for (const row of rows) loaders.enterprise.prime(row.uscc, row);
     return toConnection(rows, limit, total, (r) => r.uscc);
   },
@@ -22,7 +17,7 @@ export const Query: QueryResolvers = {
   designations: (_, args, { db, regions }) =>
     repo.designations(db, {
       kind: args.kind ?? undefined,
-      regionCodes: regionFilter(regions, args.region),
+      regionCodes: regions.filterCodes(args.region),
       year: args.year ?? undefined,
       throughYear: args.throughYear ?? undefined,
     }),
@@ -32,7 +27,7 @@ export const Query: QueryResolvers = {
     const after = decodeCursor(args.after);
     const { rows, total } = await repo.pageRetrofitProjects(
       db,
-      { regionCodes: regionFilter(regions, args.region), plannedYear: args.plannedYear ?? undefined, status: args.status ?? undefined },
+      { regionCodes: regions.filterCodes(args.region), plannedYear: args.plannedYear ?? undefined, status: args.status ?? undefined },
       after,
       limit,
     );
@@ -43,7 +38,7 @@ export const Query: QueryResolvers = {
   applicationScenarios: (_, args, { db, regions }) =>
     repo.applicationScenarios(db, {
       category: args.category ?? undefined,
-      regionCodes: regionFilter(regions, args.region),
+      regionCodes: regions.filterCodes(args.region),
       year: args.year ?? undefined,
       throughYear: args.throughYear ?? undefined,
     }),
@@ -52,5 +47,5 @@ export const Query: QueryResolvers = {
     repo.greenStandards(db, { year: args.year ?? undefined, throughYear: args.throughYear ?? undefined, level: args.level ?? undefined }),
 
   carbonPeakPilots: (_, args, { db, regions }) =>
-    repo.carbonPeakPilots(db, { type: args.type ?? undefined, stage: args.stage ?? undefined, regionCodes: regionFilter(regions, args.region) }),
+    repo.carbonPeakPilots(db, { type: args.type ?? undefined, stage: args.stage ?? undefined, regionCodes: regions.filterCodes(args.region) }),
 };

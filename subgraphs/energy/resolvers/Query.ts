@@ -38,7 +38,7 @@ export const Query: QueryResolvers = {
     const { rows, total } = await repo.pagePvInstallations(
       db,
       {
-        regionCodes: args.region ? regions.selfAndDescendants(regions.require(args.region).code) : undefined,
+        regionCodes: regions.filterCodes(args.region),
         commissionedFrom: args.commissionedFrom ?? undefined,
         commissionedTo: args.commissionedTo ?? undefined,
         onRoof: args.onRoof ?? undefined,
