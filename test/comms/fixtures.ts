@@ -1,3 +1,4 @@
+import { observationRow } from '../support/observations.ts';
 import type { Db } from '../../db/connection.ts';
 import { coreRoom, observation, operator, site5g, tower } from '../../subgraphs/comms/tables.ts';
 
@@ -35,7 +36,7 @@ export async function insertRegisters(db: Db): Promise<void> {
 /** An annual observation row; tests state metric, subject, period and value, the rest defaults. */
 export function obs(metric: string, subjectId: string, period: string, value: number, status: 'FINAL' | 'PROVISIONAL' = 'FINAL'): ObservationInsert {
   const subjectKind = metric === 'RACKS_IN_USE' ? 'DATA_CENTER' : 'REGION';
-  return { metric, subjectKind, subjectId, period, year: Number(period.slice(0, 4)), value, status };
+  return observationRow(metric, subjectKind, subjectId, period, value, status);
 }
 
 export { observation };

@@ -2,12 +2,10 @@ import type { Db } from '../../db/connection.ts';
 import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
 import { observation, pvInstallation } from '../../subgraphs/energy/tables.ts';
 
-type Kind = (typeof observation.$inferInsert)['subjectKind'];
+import { observationRow } from '../support/observations.ts';
 
-/** An observation row as an agency would report it; status defaults to FINAL. */
-export function reading(metric: string, subjectKind: Kind, subjectId: string, period: string, value: number, status: 'FINAL' | 'PROVISIONAL' = 'FINAL') {
-  return { metric, subjectKind, subjectId, period, year: Number(period.slice(0, 4)), value, status };
-}
+/** Energy's tests call an observation row a reading. */
+export const reading = observationRow;
 
 export async function insertObservations(db: Db, rows: ReturnType<typeof reading>[]): Promise<void> {
   await db.insert(observation).values(rows);

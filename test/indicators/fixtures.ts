@@ -1,4 +1,5 @@
 import { makeUscc } from '../../lib/uscc.ts';
+import { observationRow } from '../support/observations.ts';
 import type { TestFederation } from '../support/federation.ts';
 import { cluster, dataCenter, rackRetirement, zone } from '../../subgraphs/bigdata/tables.ts';
 import { coreRoom, observation as commsObservation, operator, site5g, tower } from '../../subgraphs/comms/tables.ts';
@@ -17,16 +18,7 @@ export const E = {
   E5: makeUscc('500112', '00000015'),
 };
 
-type Kind = 'REGION' | 'DATA_CENTER' | 'CORE_ROOM' | 'ENTERPRISE';
-const obs = (metric: string, subjectKind: Kind, subjectId: string, period: string, value: number, status: 'FINAL' | 'PROVISIONAL' = 'FINAL') => ({
-  metric,
-  subjectKind,
-  subjectId,
-  period,
-  year: Number(period.slice(0, 4)),
-  value,
-  status,
-});
+const obs = observationRow;
 
 export async function writeFixtures(fed: TestFederation): Promise<void> {
   const { bigdata, comms, econ, energy } = fed.databases;
