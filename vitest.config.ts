@@ -1,10 +1,17 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // Every test file runs against PGlite; with TEST_DATABASE_URL set, the integration tests
 // (*.int.test.ts) run a second time against a fresh database on that Postgres server.
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
+// Vite would resolve `graphql` to its ESM build for our sources while Apollo's CJS packages require the
+// CJS one: two realms, and graphql's instanceof checks fail across them. Node itself resolves both to
+// the CJS build, so tests do the same.
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,

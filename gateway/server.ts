@@ -5,27 +5,49 @@ import { GraphQLError } from 'graphql';
 import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
+import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
+import type { Viewer } from '../lib/auth/viewer.ts';
+import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export interface GatewayContext {
   authorization?: string | undefined;
+  /** The caller, verified here too: the gateway checks the operation's unit-level fields before planning. */
+  viewer: Viewer;
 }
 
 /**
- * Forwards the caller's Authorization header (each subgraph verifies it itself) and turns a
- * transport failure into an error that names the agency whose subgraph could not be reached.
+ * Forwards the caller's Authorization header (each subgraph verifies it itself), adds the gateway's
+ * own credential, and turns a transport failure into an error that names the agency whose subgraph
+ * could not be reached.
  */
 class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly agency: string,
     url: string,
+    private readonly credential: (() => Promise<string>) | undefined,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // Lets @requires fetches read unit-level inputs of a public aggregate for an anonymous caller:
+    // the caller's own operation has already been checked (unitLevelPlugin).
+    if (this.credential) request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
+  }
+
+  /**
+   * A subgraph answers a refusal (a token it rejects, a writer of another agency) with HTTP 401/403 and
+   * the reason as GraphQL errors; pass that reason and code on instead of Apollo's bare "403: Forbidden".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } } | undefined)?.body;
+    const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+    if (typeof first?.message !== 'string') return error;
+    return new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.agency } });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -77,10 +99,10 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>): ApolloGateway {
+export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>, credential?: () => Promise<string>): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AgencyDataSource(name, urls[name as SubgraphName] || url || ''),
+    buildService: ({ name, url }) => new AgencyDataSource(name, urls[name as SubgraphName] || url || '', credential),
   });
 }
 
@@ -98,10 +120,18 @@ const EXAMPLE_QUERY = `# Chongqing's rack utilisation and new large data-centre 
 let landingHtml: string | undefined;
 const landingPage = () => (landingHtml ??= renderGraphiQL({ title: 'Green-ICT statistics federation', endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY }));
 
-export function startGateway(options: { supergraphSdl: string; urls: Partial<Record<SubgraphName, string>>; port: number; host: string }): Promise<RunningServer> {
+export async function startGateway(options: { supergraphSdl: string; urls: Partial<Record<SubgraphName, string>>; port: number; host: string }): Promise<RunningServer> {
+  const authenticator = createAuthenticator();
   return serve<GatewayContext>({
-    apollo: { gateway: createGateway(options.supergraphSdl, options.urls), introspection: true },
-    context: async (req: IncomingMessage) => ({ authorization: req.headers.authorization }),
+    apollo: {
+      gateway: createGateway(options.supergraphSdl, options.urls, gatewayCredentialSource(authenticator.config)),
+      introspection: true,
+      plugins: [unitLevelPlugin(options.supergraphSdl)],
+    },
+    authenticator,
+    // A client cannot present the gateway's credential to the gateway: it only vouches for the gateway's own fetches.
+    acceptGatewayCredential: false,
+    context: async (req: IncomingMessage, { viewer }) => ({ authorization: req.headers.authorization, viewer }),
     port: options.port,
     host: options.host,
     health: async () => ({ service: 'gateway' }),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -17,7 +18,12 @@ export interface RunningServer {
 
 export interface ServeOptions<C extends BaseContext> {
   apollo: ApolloServerOptions<C>;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** Builds the request's context from the verified caller; a bad token never reaches it (HTTP 401). */
+  context: (req: IncomingMessage, auth: RequestAuth) => Promise<C>;
+  /** Verifies tokens; default: from the environment (refuses the development secret in production). */
+  authenticator?: Authenticator;
+  /** Whether the gateway's credential counts (subgraphs); the gateway itself ignores it. Default true. */
+  acceptGatewayCredential?: boolean;
   port: number;
   host: string;
   /** Answers GET /health; throw to report unhealthy (503). */
@@ -59,6 +65,11 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  * the same server we close.
  */
 export async function serve<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
+  // Every service verifies tokens itself, so a configuration it cannot verify with stops it before it listens.
+  const authenticator = options.authenticator ?? createAuthenticator();
+  const acceptGatewayCredential = options.acceptGatewayCredential ?? true;
+  const authenticate = async (req: IncomingMessage): Promise<RequestAuth> =>
+    acceptGatewayCredential ? authenticator.authenticate(req.headers) : { viewer: await authenticator.viewer(req.headers.authorization), viaGateway: false };
   let apollo!: ApolloServer<C>;
   let served = 0;
   const httpServer = http.createServer((req, res) => {
@@ -92,7 +103,8 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         }
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req) },
-          context: () => options.context(req),
+          // Inside Apollo's context hook, so a refused token is a GraphQL error with its HTTP status, not a 500.
+          context: async () => options.context(req, await authenticate(req)),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;

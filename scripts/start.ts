@@ -1,5 +1,7 @@
 // `npm start`: the four agency subgraphs, the indicators subgraph and the gateway in one process, each on its own port.
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
+import { authConfig } from '../lib/auth/config.ts';
+import { mintToken } from '../lib/auth/tokens.ts';
 import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
@@ -9,6 +11,14 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
 
 const started = performance.now();
+// Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
+let auth: ReturnType<typeof authConfig>;
+try {
+  auth = authConfig();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const world = seedDemo(process.argv) ? buildWorld() : undefined;
 const results = await Promise.allSettled(AGENCIES.map((agency) => bootSubgraph(agency, { world })));
 const subgraphs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -41,6 +51,15 @@ for (const s of subgraphs) {
 console.log(`  ${'indicators'.padEnd(10)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
 console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
+
+if (auth.keys.kind === 'secret' && auth.keys.development) {
+  // Development only: the secret is public, so these tokens are too. Each is valid for 12 hours.
+  const expiresIn = '12h';
+  console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
+  for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
+  console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
+  console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
+}
 
 onShutdown(async () => {
   await gateway.stop();

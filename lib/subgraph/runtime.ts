@@ -8,9 +8,11 @@ import type { Agency } from '../agencies.ts';
 import { schemaFiles, type SubgraphName } from '../subgraphs.ts';
 import { REGION_CODES, type RegionCode } from '../regions/codes.ts';
 import { RegionDirectory } from '../regions/directory.ts';
-import { DateScalar } from '../scalars.ts';
+import { AmountScalar, DateScalar, DateTimeScalar } from '../scalars.ts';
 import { regionResolvers } from './regions.ts';
 import { serve, type RunningServer } from '../http.ts';
+import { enforceUnitLevel } from '../auth/unit-level.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../../db/connection.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { migrateAgency } from '../../db/migrate.ts';
@@ -23,6 +25,10 @@ export interface SubgraphContext<L> {
   db: Db;
   regions: RegionDirectory;
   loaders: L;
+  /** The caller, from the bearer token this subgraph verified itself (it is reachable without the gateway). */
+  viewer: Viewer;
+  /** True when the request carries a valid gateway credential: the gateway has checked the caller's operation. */
+  viaGateway: boolean;
 }
 
 /** What each agency's folder provides; everything else about running a subgraph is shared. */
@@ -43,9 +49,9 @@ export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
   // Merge per type, so a subgraph may add fields to the shared Region/RegionYear/Query types.
-  const merged: Record<string, object> = { Date: DateScalar, ...regionResolvers };
+  const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar, Amount: AmountScalar, ...regionResolvers };
   for (const [type, fields] of Object.entries(module.resolvers)) merged[type] = { ...(merged[type] ?? {}), ...fields };
-  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never });
+  return enforceUnitLevel(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never }), module.agency);
 }
 
 export interface PrepareOptions {
@@ -83,7 +89,7 @@ export function startSubgraph<L>(
   const { database, regions } = options;
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async () => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions) }),
+    context: async (_req, { viewer, viaGateway }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, viaGateway }),
     port: options.port,
     host: options.host,
     health: async () => {

@@ -1,6 +1,11 @@
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import type { Viewer } from '../../lib/auth/viewer.ts';
 
 /** The indicators subgraph has no database: the catalog is in the repository, inputs arrive with each entity. */
 export interface Context {
   regions: RegionDirectory;
+  /** The caller, from the bearer token this subgraph verified itself. */
+  viewer: Viewer;
+  /** True when the request carries a valid gateway credential: the gateway has checked the caller's operation. */
+  viaGateway: boolean;
 }

@@ -3,13 +3,15 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { serve, type RunningServer } from '../../lib/http.ts';
+import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
 import type { Context } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export function indicatorsSchema(): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')), resolvers: resolvers as never });
+  // No agency owns what it computes, so its unit-level fields (a named data centre's values) are for readers only.
+  return enforceUnitLevel(buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')), resolvers: resolvers as never }), null);
 }
 
 /**
@@ -25,7 +27,7 @@ export function startIndicators(options: { port: number; host: string; regions?:
   const regions = options.regions ?? indicatorRegions();
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async () => ({ regions }),
+    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway }),
     port: options.port,
     host: options.host,
     health: async () => ({ subgraph: 'indicators', indicators: catalog().indicators.size }),

@@ -9,16 +9,21 @@ import { startGateway } from '../../gateway/server.ts';
 import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
 import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
+import { readerHeaders } from './tokens.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+/**
+ * Without `headers` the request carries a government reader's token, so tests may read unit-level data;
+ * pass headers to choose the caller (`{}` for an anonymous one, see test/support/tokens.ts).
+ */
+export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(headers ?? (await readerHeaders())) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;
