@@ -27,7 +27,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: './context.ts#Context',
           mappers: mappersOf(agency),
-          scalars: { Date: 'string' },
+          scalars: { Date: 'string', DateTime: { input: 'Date', output: 'Date | string' }, Amount: { input: 'number | string', output: 'number' } },
           resolverTypeWrapperSignature: 'T | Promise<T>',
           emitLegacyCommonJSImports: false,
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

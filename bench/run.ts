@@ -1,15 +1,17 @@
-// `npm run bench -- [--scale N] [--skip-seed] [--requests N]`: the dashboard-grid benchmark of issue 3.
+// `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only]`: the dashboard-grid
+// benchmark of issue 3 and the ingestion benchmark of issue 4.
 // Seeds a benchmark-size world on a real Postgres, then times the same grid through our gateway, through
 // @graphql-hive/gateway on the same supergraph and subgraphs, and as hand-written SQL (the floor).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { AGENCIES } from '../lib/agencies.ts';
 import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { SUPERGRAPH_PATH } from '../gateway/supergraph.ts';
+import { benchIngestion } from './ingestion.ts';
 import { measure, type Timing } from './measure.ts';
 import { startService, waitForGraphQL, type Service } from './processes.ts';
 import { cellKey, FLOOR_INDICATORS, sqlFloorGrid, type Grid } from './sql-floor.ts';
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '4' },
     'skip-seed': { type: 'boolean', default: false },
     requests: { type: 'string', default: '24' },
+    'ingestion-batches': { type: 'string', default: '5' },
+    'ingestion-only': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -81,32 +85,8 @@ async function perRequest(run: () => Promise<unknown>): Promise<{ fetches: numbe
   return { fetches: after.requests - before.requests, statements: after.statements - before.statements };
 }
 
-try {
-  await ensureDatabase();
-  process.env.DATABASE_URL = benchUrl;
-  if (!values['skip-seed']) {
-    const world = buildWorld({ scale });
-    log(`seeding scale ${scale}: ${world.dataCenters.length} data centres, ${world.regions.length} regions, ${world.enterprises.length} enterprises`);
-    await reseed(AGENCIES, world, log);
-  }
-
-  const env = { DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
-  const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
-  const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
-  // One process per subgraph, as they would be deployed.
-  for (const name of [...AGENCIES, 'indicators']) {
-    services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
-  }
-  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...ports, ...urls }, /gateway ready at/));
-  const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
-  mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
-  writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
-  services.push(await startService('hive-gateway', path.join('node_modules', '.bin', 'hive-gateway'), ['supergraph', hiveSupergraph, '--port', String(PORTS.hive), '--host', '127.0.0.1'], {}, /./));
-  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
-  const hive = `http://127.0.0.1:${PORTS.hive}/graphql`;
-  await waitForGraphQL(hive);
-
-  const sql = postgres(benchUrl, { max: 8, onnotice: () => {} });
+/** The dashboard grid of issue 3: answers checked against the SQL floor, then timed three ways. */
+async function gridBenchmark(sql: Sql, ours: string, hive: string): Promise<{ markdown: string; json: Record<string, unknown> }> {
   const regions = [CHONGQING, ...((await sql`select code from bigdata.region where parent_code = ${CHONGQING} order by code`) as { code: string }[]).map((r) => r.code)];
   log(`grid: ${FLOOR_INDICATORS.length} indicators × ${regions.length} regions × ${years.length} years = ${FLOOR_INDICATORS.length * regions.length * years.length} cells`);
 
@@ -138,8 +118,6 @@ try {
     timings[name] = [await measure(run, 1, requests, 3), await measure(run, 8, requests * 2, 2)];
     log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}`);
   }
-  await sql.end();
-
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const o = timings['our gateway']!;
   const f = timings['SQL floor']!;
@@ -166,9 +144,54 @@ try {
         ? `; ours ÷ hive throughput (c=8) = ${ratio(o[1]!.rps, h[1]!.rps)} (goal ≥ 1); ours ÷ hive p50 (c=1) = ${ratio(o[0]!.p50Ms, h[0]!.p50Ms)}.`
         : '; ours ÷ hive: no comparison, the peer did not produce the same answer.'),
   ].join('\n');
+  return { markdown, json: { cells: floor.size, known, timings, costs, ratios, problems } };
+}
+
+try {
+  await ensureDatabase();
+  process.env.DATABASE_URL = benchUrl;
+  if (!values['skip-seed']) {
+    const world = buildWorld({ scale });
+    log(`seeding scale ${scale}: ${world.dataCenters.length} data centres, ${world.regions.length} regions, ${world.enterprises.length} enterprises`);
+    await reseed(AGENCIES, world, log);
+  }
+
+  const env = { DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
+  const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
+  const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
+  // One process per subgraph, as they would be deployed.
+  for (const name of [...AGENCIES, 'indicators']) {
+    services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
+  }
+  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...ports, ...urls }, /gateway ready at/));
+  const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
+  mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
+  writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
+  services.push(await startService('hive-gateway', path.join('node_modules', '.bin', 'hive-gateway'), ['supergraph', hiveSupergraph, '--port', String(PORTS.hive), '--host', '127.0.0.1'], {}, /./));
+  const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+  const hive = `http://127.0.0.1:${PORTS.hive}/graphql`;
+  await waitForGraphQL(hive);
+
+  const sql = postgres(benchUrl, { max: 8, onnotice: () => {} });
+  const grid = values['ingestion-only'] ? null : await gridBenchmark(sql, ours, hive);
+  const ingestion = await benchIngestion(sql, ours, Number(values['ingestion-batches']));
+  log(`ingestion: ${ingestion.gatewayRowsPerSecond.toFixed(0)} rows/s through the gateway, ${ingestion.rawInsertRowsPerSecond.toFixed(0)} rows/s raw INSERT`);
+  await sql.end();
+
+  const markdown = [
+    ...(grid ? [grid.markdown, ''] : []),
+    `Ingestion: ${ingestion.batches} batches of ${ingestion.rowsPerBatch.toLocaleString('en')} energy observations each, after one warm-up batch.`,
+    '',
+    '| writer | rows/s |',
+    '|---|---|',
+    `| submitEnergyObservations through our gateway (validation, revisions, idempotency record) | ${ingestion.gatewayRowsPerSecond.toFixed(0)} |`,
+    `| plain multi-row INSERT, postgres driver | ${ingestion.rawInsertRowsPerSecond.toFixed(0)} |`,
+    '',
+    `Ratio gateway ÷ raw = ${ingestion.ratio.toFixed(2)} (goal ≥ 0.5).`,
+  ].join('\n');
   console.log(`\n${markdown}\n`);
   writeFileSync('bench/results/latest.md', `${markdown}\n`);
-  writeFileSync('bench/results/latest.json', `${JSON.stringify({ scale, cells: floor.size, known, timings, costs, ratios, problems }, null, 2)}\n`);
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ scale, grid: grid?.json ?? null, ingestion }, null, 2)}\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   for (const s of services) console.error(`--- ${s.name} output (tail) ---\n${s.output().slice(-2000)}`);

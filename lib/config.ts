@@ -39,3 +39,21 @@ export function seedDemo(argv: readonly string[], env: Env = process.env): boole
   if (argv.includes('--empty')) return false;
   return !['0', 'false', 'no'].includes((env.SEED_DEMO ?? '').toLowerCase());
 }
+
+function positiveInteger(name: string, fallback: number, env: Env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Most rows one write batch may carry (`WRITE_BATCH_LIMIT`, default 10,000). */
+export function writeBatchLimit(env: Env = process.env): number {
+  return positiveInteger('WRITE_BATCH_LIMIT', 10_000, env);
+}
+
+/** Observations for periods before this year are refused (`EARLIEST_PERIOD_YEAR`, default 2020, the baseline year). */
+export function earliestPeriodYear(env: Env = process.env): number {
+  return positiveInteger('EARLIEST_PERIOD_YEAR', 2020, env);
+}

@@ -17,6 +17,10 @@ export const ErrorCode = {
   GRID_TOO_LARGE: 'GRID_TOO_LARGE',
   INVALID_USCC: 'INVALID_USCC',
   UNKNOWN_METRIC: 'UNKNOWN_METRIC',
+  /** A write batch with more rows than `WRITE_BATCH_LIMIT`. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** An idempotency key already used for a different batch. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

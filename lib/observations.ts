@@ -1,7 +1,7 @@
+import DataLoader from 'dataloader';
 import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import type { ObservationRow, ObservationTable } from '../db/observation-table.ts';
-import { listLoader } from './loaders.ts';
+import { visibleObservations, type ObservationRow, type ObservationTable } from '../db/observation-table.ts';
 
 /**
  * How a metric combines over time within a year: flows (kWh, traffic) add up their months;
@@ -12,23 +12,61 @@ export type TimeAggregation = 'FLOW' | 'STOCK';
 export interface SubjectYear {
   subjectId: string;
   year: number;
+  /** An as-of key (see `asOfInstant`); the current revisions when absent. */
+  asOf?: string;
 }
 
-const subjectYearKey = (k: SubjectYear) => `${k.subjectId}|${k.year}`;
+/** Entity keys carry as-of as a string: `latest`, or the ISO instant a report asked for. */
+export const LATEST = 'latest';
+
+export function asOfInstant(asOf: string | undefined): Date | null {
+  return asOf === undefined || asOf === LATEST ? null : new Date(asOf);
+}
+
+const subjectYearKey = (k: SubjectYear) => `${k.subjectId}|${k.year}|${k.asOf ?? LATEST}`;
+
+/** Runs one fetch per distinct as-of among a batch's keys: one statement for the usual single-as-of request. */
+export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[], fetch: (keys: K[], asOf: Date | null) => Promise<R[]>): Promise<R[]> {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) {
+    const group = groups.get(key.asOf ?? LATEST);
+    if (group) group.push(key);
+    else groups.set(key.asOf ?? LATEST, [key]);
+  }
+  return (await Promise.all([...groups].map(([asOf, group]) => fetch(group, asOfInstant(asOf))))).flat();
+}
 
 /**
- * All observations of a batch of (subject, year) pairs in one statement. The WHERE is a superset
- * (subjects × years) filtered back per key, which keeps the SQL a plain indexed IN-list.
+ * All observations of a batch of (subject, year) pairs in one statement per as-of. The WHERE is a
+ * superset (subjects × years) filtered back per key, which keeps the SQL a plain indexed IN-list.
  */
 export function observationsLoader(db: Db, table: ObservationTable) {
-  return listLoader(
-    (keys: readonly SubjectYear[]) =>
-      db
-        .select()
-        .from(table)
-        .where(and(inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]), inArray(table.year, [...new Set(keys.map((k) => k.year))]))),
-    (row: ObservationRow) => ({ subjectId: row.subjectId, year: row.year }),
-    subjectYearKey,
+  return new DataLoader<SubjectYear, ObservationRow[], string>(
+    async (keys) => {
+      const groups = new Map<string, ObservationRow[]>();
+      await perAsOf(keys, async (group, asOf) => {
+        const rows = await db
+          .select()
+          .from(table)
+          .where(
+            and(
+              inArray(table.subjectId, [...new Set(group.map((k) => k.subjectId))]),
+              inArray(table.year, [...new Set(group.map((k) => k.year))]),
+              visibleObservations(table, asOf),
+            ),
+          );
+        const tag = group[0]?.asOf;
+        for (const row of rows) {
+          const key = subjectYearKey({ subjectId: row.subjectId, year: row.year, ...(tag === undefined ? {} : { asOf: tag }) });
+          const list = groups.get(key);
+          if (list) list.push(row);
+          else groups.set(key, [row]);
+        }
+        return [];
+      });
+      return keys.map((key) => groups.get(subjectYearKey(key)) ?? []);
+    },
+    { cacheKeyFn: subjectYearKey, maxBatchSize: 5000 },
   );
 }
 

@@ -17,3 +17,44 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+function parseDateTime(value: unknown): Date {
+  // A zone is required: "as of 2025-03-31 00:00" means different instants in Beijing and UTC.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const parsed = new Date(value);
+    if (!Number.isNaN(parsed.getTime())) return parsed;
+  }
+  throw new GraphQLError(`A DateTime is an ISO 8601 instant with a zone, e.g. 2026-03-31T16:00:00Z or 2026-04-01T00:00:00+08:00; got ${JSON.stringify(value)}.`, {
+    extensions: { code: 'INVALID_ARGUMENT' },
+  });
+}
+
+/** Instants (revision times, as-of arguments) travel as ISO 8601 strings with a zone; resolvers see Date objects. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`.',
+  serialize: (value) => (value instanceof Date ? value : parseDateTime(value)).toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseAmountInput(value: unknown): number | string {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  throw new GraphQLError(`An Amount is a JSON number or a decimal string, got ${JSON.stringify(value)}.`, { extensions: { code: 'INVALID_ARGUMENT' } });
+}
+
+/**
+ * Numbers pushed by agency systems. Parsing is left to row validation (lib/writes/fields.ts) so a
+ * "NaN" in row 7 rejects row 7 with its row number, instead of the whole request.
+ */
+export const AmountScalar = new GraphQLScalarType<number | string, number>({
+  name: 'Amount',
+  description: 'A number as sent by an agency system: a JSON number or a decimal string.',
+  serialize: (value) => Number(value),
+  parseValue: parseAmountInput,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+    if (ast.kind === Kind.STRING) return ast.value;
+    return parseAmountInput(undefined);
+  },
+});

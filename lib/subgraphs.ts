@@ -7,8 +7,8 @@ import { AGENCIES, type Agency } from './agencies.ts';
 export const SUBGRAPHS = [...AGENCIES, 'indicators'] as const;
 export type SubgraphName = Agency | 'indicators';
 
-/** SDL files of a subgraph, in order. Agency subgraphs share lib/schema/common.graphql. */
+/** SDL files of a subgraph, in order. Agency subgraphs share the common and write types in lib/schema/. */
 export function schemaFiles(name: SubgraphName): string[] {
   const own = `subgraphs/${name}/schema.graphql`;
-  return name === 'indicators' ? [own] : [own, 'lib/schema/common.graphql'];
+  return name === 'indicators' ? [own] : [own, 'lib/schema/common.graphql', 'lib/schema/writes.graphql'];
 }

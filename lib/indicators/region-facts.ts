@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import type { ObservationRow, ObservationTable } from '../../db/observation-table.ts';
+import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
+import { perAsOf } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog } from './catalog.ts';
 import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
@@ -25,17 +26,31 @@ export function ownFacts(key: IndicatorValueKey, agency: string): { metrics: str
   };
 }
 
+/** A region whose county observations are wanted, as they stood at an as-of key (`latest` for now). */
+export interface RegionAsOf {
+  regionCode: string;
+  asOf: string;
+}
+
 /**
  * Region-level observations (reported per county) of every county under each requested region:
- * one statement for a whole batch of indicator values.
+ * one statement for a whole batch of indicator values (per distinct as-of).
  */
 export function countyObservationsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
-  return new DataLoader<string, ObservationRow[]>(async (regionCodes) => {
-    const subtrees = regionCodes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
-    const all = [...new Set(subtrees.flatMap((s) => [...s]))];
-    const rows = all.length === 0 ? [] : await db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all)));
-    return subtrees.map((subtree) => rows.filter((r) => subtree.has(r.subjectId)));
-  });
+  return new DataLoader<RegionAsOf, ObservationRow[], string>(
+    async (keys) => {
+      const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
+      const rowsByAsOf = new Map<string, ObservationRow[]>();
+      await perAsOf(keys, async (group, asOf) => {
+        const all = [...new Set(group.flatMap((k) => [...subtrees.get(k)!]))];
+        const rows = all.length === 0 ? [] : await db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
+        rowsByAsOf.set(group[0]!.asOf, rows);
+        return [];
+      });
+      return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
+    },
+    { cacheKeyFn: (k) => `${k.regionCode}|${k.asOf}` },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
 import { coreRoom, observation, operator, site5g, tower } from './tables.ts';
 
@@ -74,7 +75,7 @@ export const observationsOfMetric = (db: Db, metric: string, subjectIds: readonl
   db
     .select()
     .from(observation)
-    .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds])))
+    .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds]), visibleObservations(observation)))
     .orderBy(asc(observation.period));
 
 // Per county and year aggregates of the registers, for the indicator engine: summed over a region in memory.

@@ -13,8 +13,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A number as sent by an agency system: a JSON number or a decimal string such as `"1234.5"`. Values
+   * that are not finite numbers (`"NaN"`, `"Infinity"`, `"12,5"`) reach row validation and are reported
+   * against their row, instead of failing the whole request.
+   */
+  Amount: { input: number | string; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -69,9 +77,25 @@ export type CoreMachineRoomEdge = {
   node: CoreMachineRoom;
 };
 
+/** One core machine room as a row of `upsertCoreMachineRooms`: its full state, or only `id` under DELETE. */
+export type CoreMachineRoomInput = {
+  /** Register id, e.g. `CR-50-CHINA_MOBILE-1`; at most 64 characters. Energy meters the room under the same id. */
+  id: Scalars['ID']['input'];
+  /** Chinese name. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the registered basic telecom enterprise that runs the room (`UNKNOWN_REFERENCE`; the tower company runs no core rooms: `INCONSISTENT_FIELDS`). Required. */
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** County-level GB/T 2260 code where the room stands. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Year the green renovation (绿色低碳化重构) was completed, not in the future; left out if not renovated. */
+  renovatedYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A core machine room in one calendar year; energy attaches its yearly readings to this entity. */
 export type CoreMachineRoomYear = {
   __typename?: 'CoreMachineRoomYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** The core machine room itself. */
   coreMachineRoom: CoreMachineRoom;
   /** Register id of the core machine room. */
@@ -101,6 +125,8 @@ export type DataCenter = {
 /** A data centre in one calendar year; other agencies attach their yearly facts to this entity. */
 export type DataCenterYear = {
   __typename?: 'DataCenterYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Status of the rack-usage report for the year; null when none was filed. */
   commsStatus: Maybe<ObservationStatus>;
   /** Register id of the data centre. */
@@ -109,6 +135,111 @@ export type DataCenterYear = {
   racksInUse: Maybe<Scalars['Int']['output']>;
   /** Calendar year. */
   year: Scalars['Int']['output'];
+};
+
+/** A rejected row: where, what and why, in words a person can act on. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Stable reason code. */
+  code: ImportProblemCode;
+  /** Path of the offending field within the row, e.g. `value` or `subjectId`. */
+  field: Scalars['String']['output'];
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** Zero-based index of the row in the batch. */
+  row: Scalars['Int']['output'];
+};
+
+/** Why one row of a batch was rejected. Stable: clients may switch on these. */
+export type ImportProblemCode =
+  /** CREATE of a key that already has a value. */
+  | 'ALREADY_EXISTS'
+  /** A text contains control characters (line breaks, tabs, NUL, …). */
+  | 'CONTROL_CHARACTERS'
+  /** A date (commissioning, completion) after today. */
+  | 'DATE_IN_FUTURE'
+  /** The same key appears more than once in the batch. */
+  | 'DUPLICATE_KEY'
+  /** Two fields of a register row contradict each other, e.g. a zone of another cluster, a closing year on an operating data centre, a completion year on a project that is not completed. */
+  | 'INCONSISTENT_FIELDS'
+  /** The period is not `YYYY` or `YYYY-MM`, or not the metric's periodicity. */
+  | 'INVALID_PERIOD'
+  /** The unified social credit code fails GB 32100 (length, alphabet or check character). */
+  | 'INVALID_USCC'
+  /** IT-equipment energy above total facility energy for the same facility and period: PUE below 1 is impossible. */
+  | 'IT_ENERGY_ABOVE_TOTAL'
+  /** The metric exists but another agency owns it; send it there. */
+  | 'METRIC_NOT_OWNED'
+  /** The value is negative where only amounts ≥ 0 make sense. */
+  | 'NEGATIVE_VALUE'
+  /** The value is not a finite number (NaN, Infinity, or not a number at all). */
+  | 'NOT_A_NUMBER'
+  /** UPDATE or DELETE of a key that has no value. */
+  | 'NOT_FOUND'
+  /** The value is outside the field's allowed range or set. */
+  | 'OUT_OF_RANGE'
+  /** The period has not started yet. */
+  | 'PERIOD_IN_FUTURE'
+  /** The period is before the earliest accepted year. */
+  | 'PERIOD_OUT_OF_RANGE'
+  /** More racks than the data centre's registered design capacity. */
+  | 'RACKS_ABOVE_REGISTERED'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** DELETE of a register entry that rows of the same agency still reference (zones of a cluster, audits of an enterprise, …). */
+  | 'STILL_REFERENCED'
+  /** A text is longer than allowed. */
+  | 'STRING_TOO_LONG'
+  /** A carbon-peak pilot past district pre-review covers fewer domains than its type requires (seed 001 §四.3: region 5, park 4, community 4, building 3, enterprise 3). */
+  | 'TOO_FEW_DOMAINS'
+  /** No core machine room with this id. */
+  | 'UNKNOWN_CORE_ROOM'
+  /** No data centre with this id in the register this agency can check. */
+  | 'UNKNOWN_DATA_CENTER'
+  /** No enterprise with this USCC in the register this agency can check. */
+  | 'UNKNOWN_ENTERPRISE'
+  /** The metric code is not one this agency records. */
+  | 'UNKNOWN_METRIC'
+  /** A referenced register entry (cluster, zone, operator, …) does not exist. */
+  | 'UNKNOWN_REFERENCE'
+  /** The region code is not in the GB/T 2260 list. */
+  | 'UNKNOWN_REGION'
+  /** The region exists but the metric is reported at another level (county-level figures are summed upwards). */
+  | 'WRONG_REGION_LEVEL'
+  /** `subjectKind` is not the kind of subject the metric describes. */
+  | 'WRONG_SUBJECT_KIND';
+
+/** What a batch did (or, with `dryRun`, would do). */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  /** True when the rows counted below were written (false for a dry run or a rejected atomic batch). */
+  applied: Scalars['Boolean']['output'];
+  /** True when the batch was all-or-nothing. */
+  atomic: Scalars['Boolean']['output'];
+  /** Id of the applied batch; every revision it wrote carries it. Null when nothing was applied. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Keys that had no value before. */
+  created: Scalars['Int']['output'];
+  /** Keys withdrawn. */
+  deleted: Scalars['Int']['output'];
+  /** True when the batch was only validated. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The idempotency key the batch was sent with. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Every problem found, by row. */
+  problems: Array<ImportProblem>;
+  /** Rows received. */
+  received: Scalars['Int']['output'];
+  /** When the batch's revisions were recorded; null when nothing was applied. */
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Rows with at least one problem; with `atomic` (the default), any rejection means nothing was written. */
+  rejected: Scalars['Int']['output'];
+  /** True when this is a retry of a batch already applied with the same idempotency key: nothing was applied again. */
+  replayed: Scalars['Boolean']['output'];
+  /** Keys sent with exactly the value, status and comment they already had: no revision written. */
+  unchanged: Scalars['Int']['output'];
+  /** Keys whose value, status or comment changed (a new revision each). */
+  updated: Scalars['Int']['output'];
 };
 
 /** Where an indicator value is defined. */
@@ -142,6 +273,109 @@ export type IndicatorValue = {
   year: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a batch of the Communications Administration's observations (racks in use per data centre, traffic and business volume per county). Needs a bearer token of a `comms` writer.
+   * Every change is a new revision: corrections and deletions never overwrite history. Rows are
+   * validated first; each problem names its row, field and a stable code.
+   */
+  submitCommsObservations: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws core machine rooms (核心机房) in the Communications Administration's register; a completed renovation is an UPDATE of `renovatedYear`. Needs a bearer token of a `comms` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`commsRegisterChanges`). DELETE withdraws a room registered in error, and is refused (`STILL_REFERENCED`) while the administration's current observations refer to it; the energy bureau's meter readings of it stay with the energy bureau.
+   */
+  upsertCoreMachineRooms: Maybe<ImportSummary>;
+};
+
+
+export type MutationSubmitCommsObservationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ObservationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertCoreMachineRoomsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<CoreMachineRoomInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+/** One numeric fact to record: a metric of a subject in a period. */
+export type ObservationInput = {
+  /** Free-text note, at most 500 characters, no control characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Metric code owned by the receiving agency, e.g. `DC_TOTAL_ENERGY_KWH`; see the agency's metric list. */
+  metric: Scalars['ID']['input'];
+  /** `YYYY` for annual metrics, `YYYY-MM` for monthly ones; not in the future, not before the accepted range. */
+  period: Scalars['String']['input'];
+  /** Quality status; FINAL when omitted. */
+  status?: InputMaybe<ObservationStatus>;
+  /** Region code, data-centre id, core-room id or USCC, as `subjectKind` says. */
+  subjectId: Scalars['ID']['input'];
+  /** What kind of unit `subjectId` names; must match the metric's subject kind. */
+  subjectKind: SubjectKind;
+  /** The value in the metric's unit; required except with the DELETE strategy. Non-negative and finite. */
+  value?: InputMaybe<Scalars['Amount']['input']>;
+};
+
+/** One recorded revision of an observation: what the value became, when, and who said so. */
+export type ObservationRevision = {
+  __typename?: 'ObservationRevision';
+  /** Token subject of the writer; null for data loaded by the demo seed. */
+  author: Maybe<Scalars['String']['output']>;
+  /** Agency of the writer's token. */
+  authorAgency: Maybe<Scalars['String']['output']>;
+  /** Batch that wrote the revision. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Note sent with the value. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** True when this revision withdrew the key. */
+  deleted: Scalars['Boolean']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Metric code. */
+  metric: Scalars['ID']['output'];
+  /** `YYYY` or `YYYY-MM`. */
+  period: Scalars['String']['output'];
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+  /** Quality status recorded with the value. */
+  status: ObservationStatus;
+  /** Region code, data-centre id, core-room id or USCC. */
+  subjectId: Scalars['ID']['output'];
+  /** Kind of subject. */
+  subjectKind: SubjectKind;
+  /** When a later revision replaced it; null while current. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
+  /** The value recorded; for a deletion, the value withdrawn. */
+  value: Scalars['Float']['output'];
+};
+
+/** A page of observation revisions, oldest first. */
+export type ObservationRevisionConnection = {
+  __typename?: 'ObservationRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<ObservationRevision>;
+};
+
 /** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
 export type ObservationStatus =
   /** Final, published figure (itself still open to a recorded correction). */
@@ -160,6 +394,24 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Every revision recorded after `updatedAfter`, deletions included, oldest first: what a syncing system
+   * applies in order, and with `author` the audit trail of who changed what. Needs the `reader` role or a
+   * `comms` token.
+   */
+  commsObservationChanges: Maybe<ObservationRevisionConnection>;
+  /**
+   * The Communications Administration's observations as they stood at `asOf` (now when omitted), in recording order: regenerate a
+   * report exactly as published. Region figures are public; named units' figures (data centres, core rooms,
+   * enterprises) need the `reader` role or a `comms` token, so pass `subjectKind: REGION` when anonymous.
+   */
+  commsObservations: Maybe<ObservationRevisionConnection>;
+  /**
+   * The audit trail of the Communications Administration's registers (CoreMachineRoom): every revision, oldest first, with the
+   * entry's full state after it (before it, for a deletion), who wrote it, when and from which system. Needs
+   * the `reader` role or a `comms` token.
+   */
+  commsRegisterChanges: Maybe<RegisterRevisionConnection>;
   /** One core machine room by id; null when unknown. */
   coreMachineRoom: Maybe<CoreMachineRoom>;
   /**
@@ -195,6 +447,37 @@ export type Query = {
    * `first` defaults to 100 and is capped at 500.
    */
   towers: Maybe<TowerConnection>;
+};
+
+
+export type QueryCommsObservationChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryCommsObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<SubjectKind>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCommsRegisterChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -350,6 +633,47 @@ export type RegionYear = {
 };
 
 /**
+ * One recorded change of a register entry (data centre, enterprise, designation, …): its full state after
+ * the change, or for a deletion the state it had, with who changed it and when.
+ */
+export type RegisterRevision = {
+  __typename?: 'RegisterRevision';
+  /** Token subject of the writer. */
+  author: Scalars['String']['output'];
+  /** Agency of the writer's token. */
+  authorAgency: Scalars['String']['output'];
+  /** Batch that wrote the revision. */
+  batchId: Scalars['ID']['output'];
+  /** The entry's full state as a JSON object, field names as in the register's upsert input; for a deletion, the state withdrawn. */
+  data: Scalars['String']['output'];
+  /** True when this revision withdrew the entry from the register. */
+  deleted: Scalars['Boolean']['output'];
+  /** GraphQL type of the entry, e.g. `DataCenter`, `Enterprise`, `CarbonPeakPilot`. */
+  entity: Scalars['String']['output'];
+  /** Id of the entry (a USCC for enterprises). */
+  entityId: Scalars['ID']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of register revisions, oldest first. */
+export type RegisterRevisionConnection = {
+  __typename?: 'RegisterRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<RegisterRevision>;
+};
+
+/**
  * A physical 5G base-station site (5G基站站址), counted in the year it was built. The sharing rate
  * (seed 002 annex #3, seed 004 annex #5) is sites built by sharing ÷ all new sites; the site
  * utilisation (seed 004 annex #4) is base stations mounted ÷ physical sites.
@@ -391,6 +715,17 @@ export type Site5GEdge = {
   /** The 5G site. */
   node: Site5G;
 };
+
+/** The kind of unit an observation describes. */
+export type SubjectKind =
+  /** A core machine room (核心机房) of the communications administration, by its id. */
+  | 'CORE_ROOM'
+  /** A data centre of the big-data bureau's register, by its register id. */
+  | 'DATA_CENTER'
+  /** An energy-using enterprise, by its 18-character unified social credit code (GB 32100). */
+  | 'ENTERPRISE'
+  /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
+  | 'REGION';
 
 /**
  * A telecom operator known to the Communications Administration (通信管理局): the basic telecom
@@ -449,6 +784,17 @@ export type TowerEdge = {
   /** The tower. */
   node: Tower;
 };
+
+/** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
+export type WriteStrategy =
+  /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
+  | 'CREATE'
+  /** Withdraw existing keys. Soft: the deletion is a revision, history keeps the value, and `updatedAfter` readers see it. */
+  | 'DELETE'
+  /** Change existing keys only; a key without a value is rejected (`NOT_FOUND`). */
+  | 'UPDATE'
+  /** Add or change: the usual choice for a periodic push. */
+  | 'UPSERT';
 
 
 
@@ -549,13 +895,13 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CoreMachineRoom'], {"id":true}> );
   CoreMachineRoomYear:
     ( { __typename: 'CoreMachineRoomYear' }
-    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true,"asOf":true}> );
   DataCenter:
     ( { __typename: 'DataCenter' }
     & GraphQLRecursivePick<FederationTypes['DataCenter'], {"id":true}> );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
-    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true,"asOf":true}> );
   IndicatorValue:
     ( { __typename: 'IndicatorValue' }
     & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
@@ -580,59 +926,83 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CoreMachineRoomConnection: ResolverTypeWrapper<Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversTypes['CoreMachineRoom']> }>;
   CoreMachineRoomEdge: ResolverTypeWrapper<Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversTypes['CoreMachineRoom'] }>;
+  CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportProblemCode: ImportProblemCode;
+  ImportSummary: ResolverTypeWrapper<ImportSummary>;
   IndicatorLevel: IndicatorLevel;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ResolverTypeWrapper<ObservationRevision>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ObservationRevisionConnection: ResolverTypeWrapper<ObservationRevisionConnection>;
   ObservationStatus: ObservationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RackUsageReport: ResolverTypeWrapper<RackUsageReport>;
   Region: ResolverTypeWrapper<RegionMapper>;
   RegionFact: ResolverTypeWrapper<RegionFact>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   RegionLevel: RegionLevel;
   RegionYear: ResolverTypeWrapper<RegionYearMapper>;
+  RegisterRevision: ResolverTypeWrapper<RegisterRevision>;
+  RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   Site5G: ResolverTypeWrapper<Site5GMapper>;
   Site5GConnection: ResolverTypeWrapper<Omit<Site5GConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Site5GEdge']>, nodes: Array<ResolversTypes['Site5G']> }>;
   Site5GEdge: ResolverTypeWrapper<Omit<Site5GEdge, 'node'> & { node: ResolversTypes['Site5G'] }>;
+  SubjectKind: SubjectKind;
   TelecomOperator: ResolverTypeWrapper<TelecomOperatorMapper>;
   TelecomOperatorKind: TelecomOperatorKind;
   Tower: ResolverTypeWrapper<TowerMapper>;
   TowerConnection: ResolverTypeWrapper<Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TowerEdge']>, nodes: Array<ResolversTypes['Tower']> }>;
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
+  WriteStrategy: WriteStrategy;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Amount: Scalars['Amount']['output'];
   CoreMachineRoom: CoreMachineRoomMapper;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   CoreMachineRoomConnection: Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversParentTypes['CoreMachineRoom']> };
   CoreMachineRoomEdge: Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversParentTypes['CoreMachineRoom'] };
+  CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
   Boolean: Scalars['Boolean']['output'];
   DataCenter: DataCenterMapper;
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  ImportProblem: ImportProblem;
+  ImportSummary: ImportSummary;
   IndicatorValue: IndicatorValueMapper;
+  Mutation: Record<PropertyKey, never>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ObservationRevision;
+  Float: Scalars['Float']['output'];
+  ObservationRevisionConnection: ObservationRevisionConnection;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RackUsageReport: RackUsageReport;
   Region: RegionMapper;
   RegionFact: RegionFact;
-  Float: Scalars['Float']['output'];
   RegionYear: RegionYearMapper;
+  RegisterRevision: RegisterRevision;
+  RegisterRevisionConnection: RegisterRevisionConnection;
   Site5G: Site5GMapper;
   Site5GConnection: Omit<Site5GConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Site5GEdge']>, nodes: Array<ResolversParentTypes['Site5G']> };
   Site5GEdge: Omit<Site5GEdge, 'node'> & { node: ResolversParentTypes['Site5G'] };
@@ -640,7 +1010,18 @@ export type ResolversParentTypes = {
   Tower: TowerMapper;
   TowerConnection: Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TowerEdge']>, nodes: Array<ResolversParentTypes['Tower']> };
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
+  String: Scalars['String']['output'];
 };
+
+export type UnitLevelDirectiveArgs = {
+  exceptSubjectKind?: Maybe<Scalars['String']['input']>;
+};
+
+export type UnitLevelDirectiveResolver<Result, Parent, ContextType = Context, Args = UnitLevelDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
+  name: 'Amount';
+}
 
 export type CoreMachineRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoom'] = ResolversParentTypes['CoreMachineRoom'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoom'] = FederationReferenceTypes['CoreMachineRoom']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoom']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -666,6 +1047,7 @@ export type CoreMachineRoomEdgeResolvers<ContextType = Context, ParentType exten
 
 export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoomYear'] = ResolversParentTypes['CoreMachineRoomYear'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoomYear'] = FederationReferenceTypes['CoreMachineRoomYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoomYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   coreMachineRoom?: Resolver<ResolversTypes['CoreMachineRoom'], ParentType, ContextType>;
   coreMachineRoomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   renovated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -680,6 +1062,7 @@ export type DataCenterResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DataCenterYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterYear'] = ResolversParentTypes['DataCenterYear'], FederationReferenceType extends FederationReferenceTypes['DataCenterYear'] = FederationReferenceTypes['DataCenterYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commsStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   dataCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   racksInUse?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -689,6 +1072,34 @@ export type DataCenterYearResolvers<ContextType = Context, ParentType extends Re
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  code?: Resolver<ResolversTypes['ImportProblemCode'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportSummary'] = ResolversParentTypes['ImportSummary']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atomic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorValue']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -701,12 +1112,45 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  submitCommsObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitCommsObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertCoreMachineRooms?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertCoreMachineRoomsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+};
+
+export type ObservationRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevision'] = ResolversParentTypes['ObservationRevision']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ObservationRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevisionConnection'] = ResolversParentTypes['ObservationRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ObservationRevision']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  commsObservationChanges?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryCommsObservationChangesArgs, 'first'>>;
+  commsObservations?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryCommsObservationsArgs, 'first'>>;
+  commsRegisterChanges?: Resolver<Maybe<ResolversTypes['RegisterRevisionConnection']>, ParentType, ContextType, RequireFields<QueryCommsRegisterChangesArgs, 'first'>>;
   coreMachineRoom?: Resolver<Maybe<ResolversTypes['CoreMachineRoom']>, ParentType, ContextType, RequireFields<QueryCoreMachineRoomArgs, 'id'>>;
   coreMachineRooms?: Resolver<Maybe<ResolversTypes['CoreMachineRoomConnection']>, ParentType, ContextType, RequireFields<QueryCoreMachineRoomsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -752,6 +1196,26 @@ export type RegionYearResolvers<ContextType = Context, ParentType extends Resolv
   telecomBusinessVolume10kCny?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   traffic5gGb?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegisterRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevision'] = ResolversParentTypes['RegisterRevision']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  batchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevisionConnection'] = ResolversParentTypes['RegisterRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RegisterRevision']>, ParentType, ContextType>;
 };
 
 export type Site5GResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site5G'] = ResolversParentTypes['Site5G'], FederationReferenceType extends FederationReferenceTypes['Site5G'] = FederationReferenceTypes['Site5G']> = {
@@ -805,6 +1269,7 @@ export type TowerEdgeResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type Resolvers<ContextType = Context> = {
+  Amount?: GraphQLScalarType;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomConnection?: CoreMachineRoomConnectionResolvers<ContextType>;
   CoreMachineRoomEdge?: CoreMachineRoomEdgeResolvers<ContextType>;
@@ -812,13 +1277,21 @@ export type Resolvers<ContextType = Context> = {
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportSummary?: ImportSummaryResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ObservationRevision?: ObservationRevisionResolvers<ContextType>;
+  ObservationRevisionConnection?: ObservationRevisionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RackUsageReport?: RackUsageReportResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionFact?: RegionFactResolvers<ContextType>;
   RegionYear?: RegionYearResolvers<ContextType>;
+  RegisterRevision?: RegisterRevisionResolvers<ContextType>;
+  RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   Site5G?: Site5GResolvers<ContextType>;
   Site5GConnection?: Site5GConnectionResolvers<ContextType>;
   Site5GEdge?: Site5GEdgeResolvers<ContextType>;
@@ -828,3 +1301,6 @@ export type Resolvers<ContextType = Context> = {
   TowerEdge?: TowerEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  unitLevel?: UnitLevelDirectiveResolver<any, any, ContextType>;
+};

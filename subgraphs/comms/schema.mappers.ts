@@ -7,8 +7,8 @@ export type TelecomOperatorMapper = OperatorRow;
 export type Site5GMapper = Site5GRow;
 export type TowerMapper = TowerRow;
 export type CoreMachineRoomMapper = CoreRoomRow;
-export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: number };
+export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: number; asOf: string };
 // Owned by bigdata: comms only knows the keys and hangs its reports on them.
 export type DataCenterMapper = { id: string };
-export type DataCenterYearMapper = { dataCenterId: string; year: number };
+export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type IndicatorValueMapper = IndicatorValueKey;

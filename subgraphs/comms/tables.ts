@@ -1,10 +1,15 @@
 import { boolean, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { observationTable } from '../../db/observation-table.ts';
 import { regionTable } from '../../db/region-table.ts';
+import { importBatchTable, registerRevisionTable } from '../../db/write-tables.ts';
 
 export const comms = pgSchema('comms');
 
 export const region = regionTable(comms);
+
+/** Applied write batches (idempotency) and the history of every register change. */
+export const importBatch = importBatchTable(comms);
+export const registerRevision = registerRevisionTable(comms);
 
 /** Racks in use, information traffic, business volume and 5G traffic (see metrics.ts). */
 export const observation = observationTable(comms);

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
 import { observation, pvInstallation } from './tables.ts';
 
@@ -43,12 +44,14 @@ export const observationsBySubjects = (db: Db, subjectIds: readonly string[], me
   db
     .select()
     .from(observation)
-    .where(and(inArray(observation.subjectId, [...subjectIds]), inArray(observation.metric, [...metrics])));
+    .where(and(inArray(observation.subjectId, [...subjectIds]), inArray(observation.metric, [...metrics]), visibleObservations(observation)));
 
 export interface ObservationFilter {
   metric: string;
   subjectId?: string | undefined;
   year?: number | undefined;
+  /** The revisions in force at this time; the current ones when absent. */
+  asOf?: Date | undefined;
 }
 
 /** Position after which a page starts: observations of one metric sort by (subject, period). */
@@ -58,7 +61,7 @@ export interface ObservationPosition {
 }
 
 function observationConditions(f: ObservationFilter): SQL[] {
-  const conditions: SQL[] = [eq(observation.metric, f.metric)];
+  const conditions: SQL[] = [eq(observation.metric, f.metric), visibleObservations(observation, f.asOf)];
   if (f.subjectId !== undefined) conditions.push(eq(observation.subjectId, f.subjectId));
   if (f.year !== undefined) conditions.push(eq(observation.year, f.year));
   return conditions;

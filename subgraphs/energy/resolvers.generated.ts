@@ -13,8 +13,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A number as sent by an agency system: a JSON number or a decimal string such as `"1234.5"`. Values
+   * that are not finite numbers (`"NaN"`, `"Infinity"`, `"12,5"`) reach row validation and are reported
+   * against their row, instead of failing the whole request.
+   */
+  Amount: { input: number | string; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -39,6 +47,8 @@ export type CoreMachineRoomEnergyReadingsArgs = {
 /** A core machine room in one calendar year, with the bureau's yearly electricity figures. */
 export type CoreMachineRoomYear = {
   __typename?: 'CoreMachineRoomYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Core machine room id. */
   coreMachineRoomId: Scalars['ID']['output'];
   /** Weakest status of the energy figures reported for the room in the year; null when none. */
@@ -83,6 +93,8 @@ export type DataCenterEnergyReadingsArgs = {
 /** A data centre in one calendar year, with the bureau's yearly electricity figures. */
 export type DataCenterYear = {
   __typename?: 'DataCenterYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Register id of the data centre. */
   dataCenterId: Scalars['ID']['output'];
   /** Weakest status of the energy figures reported for the data centre in the year; null when none. */
@@ -219,6 +231,8 @@ export type Enterprise = {
 /** An enterprise in one calendar year; energy adds its comprehensive energy use. */
 export type EnterpriseYear = {
   __typename?: 'EnterpriseYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Weakest status of the energy figures reported for the enterprise in the year; null when none. */
   energyStatus: Maybe<ObservationStatus>;
   /**
@@ -233,6 +247,111 @@ export type EnterpriseYear = {
   uscc: Scalars['ID']['output'];
   /** Calendar year. */
   year: Scalars['Int']['output'];
+};
+
+/** A rejected row: where, what and why, in words a person can act on. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Stable reason code. */
+  code: ImportProblemCode;
+  /** Path of the offending field within the row, e.g. `value` or `subjectId`. */
+  field: Scalars['String']['output'];
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** Zero-based index of the row in the batch. */
+  row: Scalars['Int']['output'];
+};
+
+/** Why one row of a batch was rejected. Stable: clients may switch on these. */
+export type ImportProblemCode =
+  /** CREATE of a key that already has a value. */
+  | 'ALREADY_EXISTS'
+  /** A text contains control characters (line breaks, tabs, NUL, …). */
+  | 'CONTROL_CHARACTERS'
+  /** A date (commissioning, completion) after today. */
+  | 'DATE_IN_FUTURE'
+  /** The same key appears more than once in the batch. */
+  | 'DUPLICATE_KEY'
+  /** Two fields of a register row contradict each other, e.g. a zone of another cluster, a closing year on an operating data centre, a completion year on a project that is not completed. */
+  | 'INCONSISTENT_FIELDS'
+  /** The period is not `YYYY` or `YYYY-MM`, or not the metric's periodicity. */
+  | 'INVALID_PERIOD'
+  /** The unified social credit code fails GB 32100 (length, alphabet or check character). */
+  | 'INVALID_USCC'
+  /** IT-equipment energy above total facility energy for the same facility and period: PUE below 1 is impossible. */
+  | 'IT_ENERGY_ABOVE_TOTAL'
+  /** The metric exists but another agency owns it; send it there. */
+  | 'METRIC_NOT_OWNED'
+  /** The value is negative where only amounts ≥ 0 make sense. */
+  | 'NEGATIVE_VALUE'
+  /** The value is not a finite number (NaN, Infinity, or not a number at all). */
+  | 'NOT_A_NUMBER'
+  /** UPDATE or DELETE of a key that has no value. */
+  | 'NOT_FOUND'
+  /** The value is outside the field's allowed range or set. */
+  | 'OUT_OF_RANGE'
+  /** The period has not started yet. */
+  | 'PERIOD_IN_FUTURE'
+  /** The period is before the earliest accepted year. */
+  | 'PERIOD_OUT_OF_RANGE'
+  /** More racks than the data centre's registered design capacity. */
+  | 'RACKS_ABOVE_REGISTERED'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** DELETE of a register entry that rows of the same agency still reference (zones of a cluster, audits of an enterprise, …). */
+  | 'STILL_REFERENCED'
+  /** A text is longer than allowed. */
+  | 'STRING_TOO_LONG'
+  /** A carbon-peak pilot past district pre-review covers fewer domains than its type requires (seed 001 §四.3: region 5, park 4, community 4, building 3, enterprise 3). */
+  | 'TOO_FEW_DOMAINS'
+  /** No core machine room with this id. */
+  | 'UNKNOWN_CORE_ROOM'
+  /** No data centre with this id in the register this agency can check. */
+  | 'UNKNOWN_DATA_CENTER'
+  /** No enterprise with this USCC in the register this agency can check. */
+  | 'UNKNOWN_ENTERPRISE'
+  /** The metric code is not one this agency records. */
+  | 'UNKNOWN_METRIC'
+  /** A referenced register entry (cluster, zone, operator, …) does not exist. */
+  | 'UNKNOWN_REFERENCE'
+  /** The region code is not in the GB/T 2260 list. */
+  | 'UNKNOWN_REGION'
+  /** The region exists but the metric is reported at another level (county-level figures are summed upwards). */
+  | 'WRONG_REGION_LEVEL'
+  /** `subjectKind` is not the kind of subject the metric describes. */
+  | 'WRONG_SUBJECT_KIND';
+
+/** What a batch did (or, with `dryRun`, would do). */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  /** True when the rows counted below were written (false for a dry run or a rejected atomic batch). */
+  applied: Scalars['Boolean']['output'];
+  /** True when the batch was all-or-nothing. */
+  atomic: Scalars['Boolean']['output'];
+  /** Id of the applied batch; every revision it wrote carries it. Null when nothing was applied. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Keys that had no value before. */
+  created: Scalars['Int']['output'];
+  /** Keys withdrawn. */
+  deleted: Scalars['Int']['output'];
+  /** True when the batch was only validated. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The idempotency key the batch was sent with. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Every problem found, by row. */
+  problems: Array<ImportProblem>;
+  /** Rows received. */
+  received: Scalars['Int']['output'];
+  /** When the batch's revisions were recorded; null when nothing was applied. */
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Rows with at least one problem; with `atomic` (the default), any rejection means nothing was written. */
+  rejected: Scalars['Int']['output'];
+  /** True when this is a retry of a batch already applied with the same idempotency key: nothing was applied again. */
+  replayed: Scalars['Boolean']['output'];
+  /** Keys sent with exactly the value, status and comment they already had: no revision written. */
+  unchanged: Scalars['Int']['output'];
+  /** Keys whose value, status or comment changed (a new revision each). */
+  updated: Scalars['Int']['output'];
 };
 
 /** Where an indicator value is defined. */
@@ -262,6 +381,109 @@ export type IndicatorValue = {
   scopeKind: IndicatorLevel;
   /** Calendar year. */
   year: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a batch of the Energy Bureau's observations (metered kWh of data centres and core rooms, renewables, 5G electricity and telecom energy per county, enterprise tce). Needs a bearer token of a `energy` writer.
+   * Every change is a new revision: corrections and deletions never overwrite history. Rows are
+   * validated first; each problem names its row, field and a stable code.
+   */
+  submitEnergyObservations: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws installations of the Energy Bureau's PV register (光伏装机). Needs a bearer token of a `energy` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`energyRegisterChanges`). DELETE withdraws an installation registered in error.
+   */
+  upsertPvInstallations: Maybe<ImportSummary>;
+};
+
+
+export type MutationSubmitEnergyObservationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ObservationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertPvInstallationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<PvInstallationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+/** One numeric fact to record: a metric of a subject in a period. */
+export type ObservationInput = {
+  /** Free-text note, at most 500 characters, no control characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Metric code owned by the receiving agency, e.g. `DC_TOTAL_ENERGY_KWH`; see the agency's metric list. */
+  metric: Scalars['ID']['input'];
+  /** `YYYY` for annual metrics, `YYYY-MM` for monthly ones; not in the future, not before the accepted range. */
+  period: Scalars['String']['input'];
+  /** Quality status; FINAL when omitted. */
+  status?: InputMaybe<ObservationStatus>;
+  /** Region code, data-centre id, core-room id or USCC, as `subjectKind` says. */
+  subjectId: Scalars['ID']['input'];
+  /** What kind of unit `subjectId` names; must match the metric's subject kind. */
+  subjectKind: SubjectKind;
+  /** The value in the metric's unit; required except with the DELETE strategy. Non-negative and finite. */
+  value?: InputMaybe<Scalars['Amount']['input']>;
+};
+
+/** One recorded revision of an observation: what the value became, when, and who said so. */
+export type ObservationRevision = {
+  __typename?: 'ObservationRevision';
+  /** Token subject of the writer; null for data loaded by the demo seed. */
+  author: Maybe<Scalars['String']['output']>;
+  /** Agency of the writer's token. */
+  authorAgency: Maybe<Scalars['String']['output']>;
+  /** Batch that wrote the revision. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Note sent with the value. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** True when this revision withdrew the key. */
+  deleted: Scalars['Boolean']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Metric code. */
+  metric: Scalars['ID']['output'];
+  /** `YYYY` or `YYYY-MM`. */
+  period: Scalars['String']['output'];
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+  /** Quality status recorded with the value. */
+  status: ObservationStatus;
+  /** Region code, data-centre id, core-room id or USCC. */
+  subjectId: Scalars['ID']['output'];
+  /** Kind of subject. */
+  subjectKind: SubjectKind;
+  /** When a later revision replaced it; null while current. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
+  /** The value recorded; for a deletion, the value withdrawn. */
+  value: Scalars['Float']['output'];
+};
+
+/** A page of observation revisions, oldest first. */
+export type ObservationRevisionConnection = {
+  __typename?: 'ObservationRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<ObservationRevision>;
 };
 
 /** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
@@ -321,16 +543,46 @@ export type PvInstallationEdge = {
   node: PvInstallation;
 };
 
+/** One PV installation as a row of `upsertPvInstallations`: its full state, or only `id` under DELETE. */
+export type PvInstallationInput = {
+  /** Installed peak capacity in kW (kWp), greater than 0. Required. */
+  capacityKw?: InputMaybe<Scalars['Amount']['input']>;
+  /** Date of grid connection / commissioning, not after today. Required. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** USCC of the owning enterprise, checked against GB 32100 (`INVALID_USCC`); the enterprise itself is econ's register. Required. */
+  enterpriseUscc?: InputMaybe<Scalars['String']['input']>;
+  /** Register id, e.g. `PV-310115-0003`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** True for a rooftop installation (counts towards the rooftop PV ratio), false for ground, carport or façade. Required. */
+  onRoof?: InputMaybe<Scalars['Boolean']['input']>;
+  /** County-level GB/T 2260 code where the panels stand. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Roof area covered in m², greater than 0; only for rooftop installations (`INCONSISTENT_FIELDS`), left out when not surveyed. */
+  roofAreaM2?: InputMaybe<Scalars['Amount']['input']>;
+};
+
 /** The Energy Bureau's root queries: the PV register, raw observations and the metric catalogue. */
 export type Query = {
   __typename?: 'Query';
   /** The metric codes the bureau reports, with units and meanings. */
   energyMetrics: Array<EnergyMetric>;
   /**
+   * Every revision recorded after `updatedAfter`, deletions included, oldest first: what a syncing system
+   * applies in order, and with `author` the audit trail of who changed what. Needs the `reader` role or a
+   * `energy` token.
+   */
+  energyObservationChanges: Maybe<ObservationRevisionConnection>;
+  /**
    * Raw observations of one metric, ordered by subject id then period. Fails with `UNKNOWN_METRIC` for
    * a code not listed by `energyMetrics`. `first` defaults to 100 and is capped at 500.
    */
   energyObservations: EnergyObservationConnection;
+  /**
+   * The audit trail of the Energy Bureau's registers (PvInstallation): every revision, oldest first, with the
+   * entry's full state after it (before it, for a deletion), who wrote it, when and from which system. Needs
+   * the `reader` role or a `energy` token.
+   */
+  energyRegisterChanges: Maybe<RegisterRevisionConnection>;
   /** One PV installation by id; null when no such id is registered. */
   pvInstallation: Maybe<PvInstallation>;
   /**
@@ -353,12 +605,35 @@ export type Query = {
 
 
 /** The Energy Bureau's root queries: the PV register, raw observations and the metric catalogue. */
+export type QueryEnergyObservationChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** The Energy Bureau's root queries: the PV register, raw observations and the metric catalogue. */
 export type QueryEnergyObservationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   metric: Scalars['String']['input'];
   subjectId?: InputMaybe<Scalars['ID']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The Energy Bureau's root queries: the PV register, raw observations and the metric catalogue. */
+export type QueryEnergyRegisterChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -472,6 +747,69 @@ export type RegionYear = {
   year: Scalars['Int']['output'];
 };
 
+/**
+ * One recorded change of a register entry (data centre, enterprise, designation, …): its full state after
+ * the change, or for a deletion the state it had, with who changed it and when.
+ */
+export type RegisterRevision = {
+  __typename?: 'RegisterRevision';
+  /** Token subject of the writer. */
+  author: Scalars['String']['output'];
+  /** Agency of the writer's token. */
+  authorAgency: Scalars['String']['output'];
+  /** Batch that wrote the revision. */
+  batchId: Scalars['ID']['output'];
+  /** The entry's full state as a JSON object, field names as in the register's upsert input; for a deletion, the state withdrawn. */
+  data: Scalars['String']['output'];
+  /** True when this revision withdrew the entry from the register. */
+  deleted: Scalars['Boolean']['output'];
+  /** GraphQL type of the entry, e.g. `DataCenter`, `Enterprise`, `CarbonPeakPilot`. */
+  entity: Scalars['String']['output'];
+  /** Id of the entry (a USCC for enterprises). */
+  entityId: Scalars['ID']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of register revisions, oldest first. */
+export type RegisterRevisionConnection = {
+  __typename?: 'RegisterRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<RegisterRevision>;
+};
+
+/** The kind of unit an observation describes. */
+export type SubjectKind =
+  /** A core machine room (核心机房) of the communications administration, by its id. */
+  | 'CORE_ROOM'
+  /** A data centre of the big-data bureau's register, by its register id. */
+  | 'DATA_CENTER'
+  /** An energy-using enterprise, by its 18-character unified social credit code (GB 32100). */
+  | 'ENTERPRISE'
+  /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
+  | 'REGION';
+
+/** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
+export type WriteStrategy =
+  /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
+  | 'CREATE'
+  /** Withdraw existing keys. Soft: the deletion is a revision, history keeps the value, and `updatedAfter` readers see it. */
+  | 'DELETE'
+  /** Change existing keys only; a key without a value is rejected (`NOT_FOUND`). */
+  | 'UPDATE'
+  /** Add or change: the usual choice for a periodic push. */
+  | 'UPSERT';
+
 
 
 export type ResolverTypeWrapper<T> = T | Promise<T>;
@@ -571,19 +909,19 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CoreMachineRoom'], {"id":true}> );
   CoreMachineRoomYear:
     ( { __typename: 'CoreMachineRoomYear' }
-    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true,"asOf":true}> );
   DataCenter:
     ( { __typename: 'DataCenter' }
     & GraphQLRecursivePick<FederationTypes['DataCenter'], {"id":true}> );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
-    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true,"asOf":true}> );
   Enterprise:
     ( { __typename: 'Enterprise' }
     & GraphQLRecursivePick<FederationTypes['Enterprise'], {"uscc":true}> );
   EnterpriseYear:
     ( { __typename: 'EnterpriseYear' }
-    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true,"asOf":true}> );
   IndicatorValue:
     ( { __typename: 'IndicatorValue' }
     & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
@@ -602,6 +940,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -610,8 +949,8 @@ export type ResolversTypes = {
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EnergyMetric: ResolverTypeWrapper<EnergyMetricMapper>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   EnergyMetricAggregation: EnergyMetricAggregation;
   EnergyMetricPeriodicity: EnergyMetricPeriodicity;
   EnergyObservation: ResolverTypeWrapper<EnergyObservationMapper>;
@@ -621,23 +960,37 @@ export type ResolversTypes = {
   EnergySubjectKind: EnergySubjectKind;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYearMapper>;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportProblemCode: ImportProblemCode;
+  ImportSummary: ResolverTypeWrapper<ImportSummary>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   IndicatorLevel: IndicatorLevel;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ResolverTypeWrapper<ObservationRevision>;
+  ObservationRevisionConnection: ResolverTypeWrapper<ObservationRevisionConnection>;
   ObservationStatus: ObservationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PvInstallation: ResolverTypeWrapper<PvInstallationMapper>;
   PvInstallationConnection: ResolverTypeWrapper<Omit<PvInstallationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PvInstallationEdge']>, nodes: Array<ResolversTypes['PvInstallation']> }>;
   PvInstallationEdge: ResolverTypeWrapper<Omit<PvInstallationEdge, 'node'> & { node: ResolversTypes['PvInstallation'] }>;
+  PvInstallationInput: PvInstallationInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionMapper>;
   RegionFact: ResolverTypeWrapper<RegionFact>;
   RegionLevel: RegionLevel;
   RegionYear: ResolverTypeWrapper<RegionYearMapper>;
+  RegisterRevision: ResolverTypeWrapper<RegisterRevision>;
+  RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
+  SubjectKind: SubjectKind;
+  WriteStrategy: WriteStrategy;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Amount: Scalars['Amount']['output'];
   CoreMachineRoom: CoreMachineRoomMapper;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
@@ -646,25 +999,45 @@ export type ResolversParentTypes = {
   DataCenter: DataCenterMapper;
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   EnergyMetric: EnergyMetricMapper;
-  String: Scalars['String']['output'];
   EnergyObservation: EnergyObservationMapper;
   EnergyObservationConnection: EnergyObservationConnectionMapper;
   EnergyObservationEdge: Omit<EnergyObservationEdge, 'node'> & { node: ResolversParentTypes['EnergyObservation'] };
   EnergyReading: EnergyReading;
   Enterprise: EnterpriseMapper;
   EnterpriseYear: EnterpriseYearMapper;
-  IndicatorValue: IndicatorValueMapper;
-  PageInfo: PageInfo;
+  ImportProblem: ImportProblem;
+  ImportSummary: ImportSummary;
   Boolean: Scalars['Boolean']['output'];
+  IndicatorValue: IndicatorValueMapper;
+  Mutation: Record<PropertyKey, never>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ObservationRevision;
+  ObservationRevisionConnection: ObservationRevisionConnection;
+  PageInfo: PageInfo;
   PvInstallation: PvInstallationMapper;
   PvInstallationConnection: Omit<PvInstallationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PvInstallationEdge']>, nodes: Array<ResolversParentTypes['PvInstallation']> };
   PvInstallationEdge: Omit<PvInstallationEdge, 'node'> & { node: ResolversParentTypes['PvInstallation'] };
+  PvInstallationInput: PvInstallationInput;
   Query: Record<PropertyKey, never>;
   Region: RegionMapper;
   RegionFact: RegionFact;
   RegionYear: RegionYearMapper;
+  RegisterRevision: RegisterRevision;
+  RegisterRevisionConnection: RegisterRevisionConnection;
+  String: Scalars['String']['output'];
 };
+
+export type UnitLevelDirectiveArgs = {
+  exceptSubjectKind?: Maybe<Scalars['String']['input']>;
+};
+
+export type UnitLevelDirectiveResolver<Result, Parent, ContextType = Context, Args = UnitLevelDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
+  name: 'Amount';
+}
 
 export type CoreMachineRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoom'] = ResolversParentTypes['CoreMachineRoom'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoom'] = FederationReferenceTypes['CoreMachineRoom']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoom']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -674,6 +1047,7 @@ export type CoreMachineRoomResolvers<ContextType = Context, ParentType extends R
 
 export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoomYear'] = ResolversParentTypes['CoreMachineRoomYear'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoomYear'] = FederationReferenceTypes['CoreMachineRoomYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoomYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   coreMachineRoomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   itEnergyKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -690,6 +1064,7 @@ export type DataCenterResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DataCenterYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterYear'] = ResolversParentTypes['DataCenterYear'], FederationReferenceType extends FederationReferenceTypes['DataCenterYear'] = FederationReferenceTypes['DataCenterYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   itEnergyKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -701,6 +1076,10 @@ export type DataCenterYearResolvers<ContextType = Context, ParentType extends Re
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type EnergyMetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyMetric'] = ResolversParentTypes['EnergyMetric']> = {
@@ -751,11 +1130,36 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
 
 export type EnterpriseYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseYear'] = ResolversParentTypes['EnterpriseYear'], FederationReferenceType extends FederationReferenceTypes['EnterpriseYear'] = FederationReferenceTypes['EnterpriseYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EnterpriseYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   energyUseTce?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   roofsWithPv?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  code?: Resolver<ResolversTypes['ImportProblemCode'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportSummary'] = ResolversParentTypes['ImportSummary']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atomic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
@@ -766,6 +1170,36 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  submitEnergyObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitEnergyObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertPvInstallations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertPvInstallationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+};
+
+export type ObservationRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevision'] = ResolversParentTypes['ObservationRevision']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ObservationRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevisionConnection'] = ResolversParentTypes['ObservationRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ObservationRevision']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -798,7 +1232,9 @@ export type PvInstallationEdgeResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   energyMetrics?: Resolver<Array<ResolversTypes['EnergyMetric']>, ParentType, ContextType>;
+  energyObservationChanges?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEnergyObservationChangesArgs, 'first'>>;
   energyObservations?: Resolver<ResolversTypes['EnergyObservationConnection'], ParentType, ContextType, RequireFields<QueryEnergyObservationsArgs, 'first' | 'metric'>>;
+  energyRegisterChanges?: Resolver<Maybe<ResolversTypes['RegisterRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEnergyRegisterChangesArgs, 'first'>>;
   pvInstallation?: Resolver<Maybe<ResolversTypes['PvInstallation']>, ParentType, ContextType, RequireFields<QueryPvInstallationArgs, 'id'>>;
   pvInstallations?: Resolver<ResolversTypes['PvInstallationConnection'], ParentType, ContextType, RequireFields<QueryPvInstallationsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -833,12 +1269,34 @@ export type RegionYearResolvers<ContextType = Context, ParentType extends Resolv
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RegisterRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevision'] = ResolversParentTypes['RegisterRevision']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  batchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevisionConnection'] = ResolversParentTypes['RegisterRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RegisterRevision']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
+  Amount?: GraphQLScalarType;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   EnergyMetric?: EnergyMetricResolvers<ContextType>;
   EnergyObservation?: EnergyObservationResolvers<ContextType>;
   EnergyObservationConnection?: EnergyObservationConnectionResolvers<ContextType>;
@@ -846,7 +1304,12 @@ export type Resolvers<ContextType = Context> = {
   EnergyReading?: EnergyReadingResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseYear?: EnterpriseYearResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportSummary?: ImportSummaryResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ObservationRevision?: ObservationRevisionResolvers<ContextType>;
+  ObservationRevisionConnection?: ObservationRevisionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PvInstallation?: PvInstallationResolvers<ContextType>;
   PvInstallationConnection?: PvInstallationConnectionResolvers<ContextType>;
@@ -855,5 +1318,10 @@ export type Resolvers<ContextType = Context> = {
   Region?: RegionResolvers<ContextType>;
   RegionFact?: RegionFactResolvers<ContextType>;
   RegionYear?: RegionYearResolvers<ContextType>;
+  RegisterRevision?: RegisterRevisionResolvers<ContextType>;
+  RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  unitLevel?: UnitLevelDirectiveResolver<any, any, ContextType>;
+};

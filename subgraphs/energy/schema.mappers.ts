@@ -7,11 +7,11 @@ import type { ObservationRow, PvInstallationRow } from './repository.ts';
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
 // Entities owned elsewhere: energy knows only their keys and hangs its facts on them.
 export type DataCenterMapper = { id: string };
-export type DataCenterYearMapper = { dataCenterId: string; year: number };
+export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type CoreMachineRoomMapper = { id: string };
-export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: number };
+export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: number; asOf: string };
 export type EnterpriseMapper = { uscc: string };
-export type EnterpriseYearMapper = { uscc: string; year: number };
+export type EnterpriseYearMapper = { uscc: string; year: number; asOf: string };
 export type PvInstallationMapper = PvInstallationRow;
 export type EnergyObservationMapper = ObservationRow;
 export type EnergyMetricMapper = MetricDefinition;

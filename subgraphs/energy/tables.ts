@@ -1,10 +1,15 @@
 import { boolean, date, doublePrecision, index, pgSchema, text } from 'drizzle-orm/pg-core';
 import { observationTable } from '../../db/observation-table.ts';
 import { regionTable } from '../../db/region-table.ts';
+import { importBatchTable, registerRevisionTable } from '../../db/write-tables.ts';
 
 export const energy = pgSchema('energy');
 
 export const region = regionTable(energy);
+
+/** Applied write batches (idempotency) and the history of every register change. */
+export const importBatch = importBatchTable(energy);
+export const registerRevision = registerRevisionTable(energy);
 
 /** Every number the bureau holds (metered kWh, tce, renewables); metric codes are in metrics.ts. */
 export const observation = observationTable(energy);

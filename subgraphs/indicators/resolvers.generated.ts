@@ -14,6 +14,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -31,6 +33,8 @@ export type Comparator =
 /** A core machine room in a year, as the indicator engine reads it. */
 export type CoreMachineRoomYear = {
   __typename?: 'CoreMachineRoomYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Register id (comms). */
   coreMachineRoomId: Scalars['ID']['output'];
   /** Weakest status of the energy figures (energy). */
@@ -53,6 +57,8 @@ export type DataCenter = {
 /** A data centre in a year, as the indicator engine reads it (fields owned by bigdata, comms and energy). */
 export type DataCenterYear = {
   __typename?: 'DataCenterYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Date the data centre went into service (bigdata). */
   commissionedOn: Maybe<Scalars['Date']['output']>;
   /** Status of the rack-usage report (comms). */
@@ -91,6 +97,8 @@ export type Direction =
 /** An enterprise in a year, as the indicator engine reads it. */
 export type EnterpriseYear = {
   __typename?: 'EnterpriseYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Energy audit in the year or the two before (econ). */
   audited: Scalars['Boolean']['output'];
   /** Energy-saving diagnosis in the year or the two before (econ). */
@@ -328,7 +336,7 @@ export type Query = {
 
 
 export type QueryClusterIndicatorValuesArgs = {
-  asOf?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   clusters: Array<Scalars['ID']['input']>;
   codes?: InputMaybe<Array<Scalars['ID']['input']>>;
   years: Array<Scalars['Int']['input']>;
@@ -347,7 +355,7 @@ export type QueryIndicatorArgs = {
 
 
 export type QueryIndicatorValuesArgs = {
-  asOf?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   codes?: InputMaybe<Array<Scalars['ID']['input']>>;
   regions: Array<Scalars['ID']['input']>;
   years: Array<Scalars['Int']['input']>;
@@ -559,13 +567,13 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   CoreMachineRoomYear:
     ( { __typename: 'CoreMachineRoomYear' }
-    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['CoreMachineRoomYear'], {"coreMachineRoomId":true,"year":true,"asOf":true}> );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
-    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true,"asOf":true}> );
   EnterpriseYear:
     ( { __typename: 'EnterpriseYear' }
-    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true,"asOf":true}> );
   IndicatorValue:
     ( { __typename: 'IndicatorValue' }
     & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
@@ -823,10 +831,10 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYear>;
   Indicator: ResolverTypeWrapper<IndicatorMapper>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   IndicatorInput: ResolverTypeWrapper<IndicatorInputMapper>;
   IndicatorLevel: IndicatorLevel;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueMapper>;
@@ -845,6 +853,7 @@ export type ResolversTypes = {
   SourcedValue: ResolverTypeWrapper<SourcedValue>;
   Target: ResolverTypeWrapper<TargetMapper>;
   UnscreenedDataCenter: ResolverTypeWrapper<UnscreenedDataCenter>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -857,9 +866,9 @@ export type ResolversParentTypes = {
   DataCenterYear: DataCenterYearMapper;
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   EnterpriseYear: EnterpriseYear | FederationReferenceTypes['EnterpriseYear'];
   Indicator: IndicatorMapper;
-  String: Scalars['String']['output'];
   IndicatorInput: IndicatorInputMapper;
   IndicatorValue: IndicatorValueMapper;
   Metric: MetricMapper;
@@ -876,10 +885,18 @@ export type ResolversParentTypes = {
   SourcedValue: SourcedValue;
   Target: TargetMapper;
   UnscreenedDataCenter: UnscreenedDataCenter;
+  String: Scalars['String']['output'];
 };
+
+export type UnitLevelDirectiveArgs = {
+  exceptSubjectKind?: Maybe<Scalars['String']['input']>;
+};
+
+export type UnitLevelDirectiveResolver<Result, Parent, ContextType = Context, Args = UnitLevelDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoomYear'] = ResolversParentTypes['CoreMachineRoomYear'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoomYear'] = FederationReferenceTypes['CoreMachineRoomYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoomYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   coreMachineRoomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -890,6 +907,7 @@ export type DataCenterResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DataCenterYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterYear'] = ResolversParentTypes['DataCenterYear'], FederationReferenceType extends FederationReferenceTypes['DataCenterYear'] = FederationReferenceTypes['DataCenterYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicatorValues?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -899,8 +917,13 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type EnterpriseYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseYear'] = ResolversParentTypes['EnterpriseYear'], FederationReferenceType extends FederationReferenceTypes['EnterpriseYear'] = FederationReferenceTypes['EnterpriseYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EnterpriseYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1059,6 +1082,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   EnterpriseYear?: EnterpriseYearResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorInput?: IndicatorInputResolvers<ContextType>;
@@ -1079,3 +1103,6 @@ export type Resolvers<ContextType = Context> = {
   UnscreenedDataCenter?: UnscreenedDataCenterResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  unitLevel?: UnitLevelDirectiveResolver<any, any, ContextType>;
+};

@@ -7,6 +7,6 @@ export type MetricMapper = MetricDefinition;
 export type TargetMapper = ApplicableTarget;
 export type IndicatorInputMapper = InputValue;
 export type IndicatorValueMapper = IndicatorValueRepresentation;
-export type DataCenterYearMapper = { dataCenterId: string; year: number };
+export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type RegionMapper = { code: string };
 export type ShutdownScreenMapper = { regionCode: string; year: number; dataCenters?: unknown[] | null };

@@ -5,10 +5,10 @@ import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
 const { code, aggregation } = commsMetrics.RACKS_IN_USE;
 
 export const DataCenterYear: DataCenterYearResolvers = {
-  __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year }),
+  __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }),
   racksInUse: async (ref, _, { loaders }) => {
-    const value = yearValue(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year }), code, aggregation);
+    const value = yearValue(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code, aggregation);
     return value === null ? null : Math.round(value);
   },
-  commsStatus: async (ref, _, { loaders }) => yearStatus(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year }), code),
+  commsStatus: async (ref, _, { loaders }) => yearStatus(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code),
 };

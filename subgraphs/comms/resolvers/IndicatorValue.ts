@@ -13,14 +13,14 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
     const rooms = await loaders.coreRoomsInRegion.load(key.scopeId);
     return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year })),
+      rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
     );
   },
 
   commsFacts: async (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'comms');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
-    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load(key.scopeId) : [];
+    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
     const counts = metrics.some((m) => m in REGISTER_METRICS)
       ? { sites: await loaders.siteCountsInRegion.load(key.scopeId), towers: await loaders.towerCountsInRegion.load(key.scopeId) }
       : { sites: [], towers: [] };

@@ -4,11 +4,13 @@ import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
+import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { registerMutations, registerQueries } from './Registers.ts';
 import { RegionYear } from './RegionYear.ts';
 import { Site5G } from './Site5G.ts';
 import { TelecomOperator } from './TelecomOperator.ts';
 import { Tower } from './Tower.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, RegionYear, IndicatorValue };
+export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, RegionYear, IndicatorValue };

@@ -4,12 +4,12 @@ import type { Context } from '../context.ts';
 import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
 
 const yearOf = async (ref: CoreMachineRoomYearMapper, { loaders }: Context) =>
-  facilityYear(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year }), CORE_ROOM_METERS);
+  facilityYear(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year, asOf: ref.asOf }), CORE_ROOM_METERS);
 
 export const CoreMachineRoomYear: CoreMachineRoomYearResolvers = {
-  __resolveReference: (ref) => ({ coreMachineRoomId: ref.coreMachineRoomId, year: ref.year }),
+  __resolveReference: (ref) => ({ coreMachineRoomId: ref.coreMachineRoomId, year: ref.year, asOf: ref.asOf }),
   totalEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).totalEnergyKwh,
   itEnergyKwh: async (ref, _, ctx) => (await yearOf(ref, ctx)).itEnergyKwh,
   pue: async (ref, _, ctx) => (await yearOf(ref, ctx)).pue,
-  energyStatus: async (ref, _, { loaders }) => weakestStatus(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year })),
+  energyStatus: async (ref, _, { loaders }) => weakestStatus(await loaders.observations.load({ subjectId: ref.coreMachineRoomId, year: ref.year, asOf: ref.asOf })),
 };

@@ -2,9 +2,9 @@ import { metricYearValue, weakestStatus } from '../facts.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 
 export const EnterpriseYear: EnterpriseYearResolvers = {
-  __resolveReference: (ref) => ({ uscc: ref.uscc, year: ref.year }),
-  energyUseTce: async ({ uscc, year }, _, { loaders }) => metricYearValue(await loaders.observations.load({ subjectId: uscc, year }), 'ENTERPRISE_ENERGY_TCE'),
-  energyStatus: async ({ uscc, year }, _, { loaders }) => weakestStatus(await loaders.observations.load({ subjectId: uscc, year })),
+  __resolveReference: (ref) => ({ uscc: ref.uscc, year: ref.year, asOf: ref.asOf }),
+  energyUseTce: async ({ uscc, year, asOf }, _, { loaders }) => metricYearValue(await loaders.observations.load({ subjectId: uscc, year, asOf }), 'ENTERPRISE_ENERGY_TCE'),
+  energyStatus: async ({ uscc, year, asOf }, _, { loaders }) => weakestStatus(await loaders.observations.load({ subjectId: uscc, year, asOf })),
   roofsWithPv: async ({ uscc, year }, _, { loaders }) =>
     (await loaders.pvInstallationsByEnterprise.load(uscc)).filter((p) => p.onRoof && p.commissionedOn <= `${year}-12-31`).length,
 };

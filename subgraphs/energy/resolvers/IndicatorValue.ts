@@ -7,7 +7,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   energyFacts: async (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'energy');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
-    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load(key.scopeId) : [];
+    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
     const pv = metrics.some((m) => m in REGISTER_METRICS) ? await loaders.pvInRegion.load(key.scopeId) : [];
     const counties = countiesUnder(regions, key.scopeId);
     return years.flatMap((year) =>

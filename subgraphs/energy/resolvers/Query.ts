@@ -56,7 +56,7 @@ export const Query: QueryResolvers = {
     if (!isMetricCode(args.metric)) throw unknownMetric(args.metric);
     const limit = pageSize(args.first);
     const after = decodeObservationCursor(args.after);
-    const filter = { metric: args.metric, subjectId: args.subjectId ?? undefined, year: args.year ?? undefined };
+    const filter = { metric: args.metric, subjectId: args.subjectId ?? undefined, year: args.year ?? undefined, asOf: args.asOf ?? undefined };
     const rows = await repo.pageObservations(db, filter, after, limit);
     // The count is left to `totalCount`, which runs it only when a client selects it.
     const page = toConnection(rows, limit, 0, (r) => JSON.stringify([r.subjectId, r.period]));

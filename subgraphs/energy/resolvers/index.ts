@@ -8,13 +8,16 @@ import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
+import { Mutation, historyQueries } from './Mutation.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
+import { registerMutations, registerQueries } from './Registers.ts';
 import { RegionYear } from './RegionYear.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts; the runtime merges ours into them per field. */
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...historyQueries, ...registerQueries },
+  Mutation: { ...Mutation, ...registerMutations },
   DataCenter,
   DataCenterYear,
   CoreMachineRoom,

@@ -1,6 +1,10 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { gridKeys, resolveCodes, validateRegions, validateYears } from '../grid.ts';
+import { LATEST } from '../../../lib/observations.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
+
+/** The as-of part of IndicatorValue keys: one canonical string per instant, so equal instants share cache entries. */
+const asOfKey = (asOf: Date | null | undefined): string => (asOf ? asOf.toISOString() : LATEST);
 
 export const Query: QueryResolvers = {
   indicators: () => [...catalog().indicators.values()].sort((a, b) => a.code.localeCompare(b.code)),
@@ -9,7 +13,7 @@ export const Query: QueryResolvers = {
     const indicators = resolveCodes(catalog(), args.codes, 'REGION');
     validateRegions(regions, args.regions);
     validateYears(args.years);
-    return gridKeys(indicators, 'REGION', args.regions, args.years, args.asOf ?? 'latest');
+    return gridKeys(indicators, 'REGION', args.regions, args.years, asOfKey(args.asOf));
   },
   dataCenterShutdownCandidates: (_, { region, year }, { regions }) => {
     validateRegions(regions, [region], 'region');
@@ -19,6 +23,6 @@ export const Query: QueryResolvers = {
   clusterIndicatorValues: (_, args) => {
     const indicators = resolveCodes(catalog(), args.codes, 'CLUSTER');
     validateYears(args.years);
-    return gridKeys(indicators, 'CLUSTER', args.clusters, args.years, args.asOf ?? 'latest');
+    return gridKeys(indicators, 'CLUSTER', args.clusters, args.years, asOfKey(args.asOf));
   },
 };

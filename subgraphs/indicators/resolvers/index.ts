@@ -1,4 +1,4 @@
-import { DateScalar } from '../../../lib/scalars.ts';
+import { DateScalar, DateTimeScalar } from '../../../lib/scalars.ts';
 import type { Resolvers } from '../resolvers.generated.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { Indicator, IndicatorInput, Metric, Target } from './Indicator.ts';
@@ -6,4 +6,4 @@ import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
 
-export const resolvers: Resolvers = { Date: DateScalar, Query, Indicator, IndicatorInput, Metric, Target, IndicatorValue, DataCenterYear, ShutdownScreen };
+export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Indicator, IndicatorInput, Metric, Target, IndicatorValue, DataCenterYear, ShutdownScreen };

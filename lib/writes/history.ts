@@ -1,0 +1,72 @@
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import type { Agency } from '../agencies.ts';
+import { requireReader, type Viewer } from '../auth/viewer.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
+import { ErrorCode, UserInputError } from '../errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
+
+export interface RevisionPage {
+  nodes: ObservationRevisionNode[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export type ObservationRevisionNode = Omit<ObservationRow, 'revision' | 'updatedAt' | 'year'> & { revision: string; recordedAt: Date };
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+function afterRevision(after: string | null | undefined): number | undefined {
+  const decoded = decodeCursor(after);
+  if (decoded === undefined) return undefined;
+  const revision = Number(decoded);
+  if (!Number.isSafeInteger(revision)) throw new UserInputError(ErrorCode.INVALID_CURSOR, '`after` is not a cursor this query issued.', { argument: 'after', value: after });
+  return revision;
+}
+
+/** A page of revisions in recording order; the cursor is the revision number, so pages never shift. */
+async function revisionPage(db: Db, table: ObservationTable, conditions: (SQL | undefined)[], page: PageArgs): Promise<RevisionPage> {
+  const limit = pageSize(page.first);
+  const after = afterRevision(page.after);
+  const rows = await db
+    .select()
+    .from(table)
+    .where(and(...conditions, after === undefined ? undefined : gt(table.revision, after)))
+    .orderBy(asc(table.revision))
+    .limit(limit + 1);
+  const nodes = rows.slice(0, limit).map(({ revision, updatedAt, year: _year, ...rest }) => ({ ...rest, revision: String(revision), recordedAt: updatedAt }));
+  return { nodes, hasNextPage: rows.length > limit, endCursor: nodes.length === 0 ? null : encodeCursor(nodes.at(-1)!.revision) };
+}
+
+export interface ObservationFilter {
+  metric?: string | null;
+  subjectId?: string | null;
+  year?: number | null;
+}
+
+const filterConditions = (table: ObservationTable, f: ObservationFilter) => [
+  f.metric ? eq(table.metric, f.metric) : undefined,
+  f.subjectId ? eq(table.subjectId, f.subjectId) : undefined,
+  f.year != null ? eq(table.year, f.year) : undefined,
+];
+
+/**
+ * Observations as they stood at `asOf` (current ones when null): what an annual report published
+ * on that date saw. Region figures are public; a named unit's figures need the reader role.
+ */
+export function observationsAsOf(db: Db, table: ObservationTable, agency: Agency, viewer: Viewer, filter: ObservationFilter & { asOf?: Date | null; subjectKind?: string | null }, page: PageArgs): Promise<RevisionPage> {
+  if (filter.subjectKind !== 'REGION') requireReader(viewer, agency, `Observations of named units (filter with subjectKind: REGION for public regional figures)`);
+  return revisionPage(db, table, [...filterConditions(table, filter), filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined, visibleObservations(table, filter.asOf)], page);
+}
+
+/**
+ * Every revision recorded after `updatedAfter`, deletions included: a syncing agency applies them in
+ * order. With `author`, the audit trail of one writer. Needs the reader role or the agency's own token.
+ */
+export function observationChanges(db: Db, table: ObservationTable, agency: Agency, viewer: Viewer, filter: ObservationFilter & { updatedAfter?: Date | null; author?: string | null }, page: PageArgs): Promise<RevisionPage> {
+  requireReader(viewer, agency, `The ${agency} change log`);
+  return revisionPage(db, table, [...filterConditions(table, filter), filter.updatedAfter ? gt(table.updatedAt, filter.updatedAfter) : undefined, filter.author ? eq(table.author, filter.author) : undefined], page);
+}

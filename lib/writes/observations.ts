@@ -1,0 +1,309 @@
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import type { Agency } from '../agencies.ts';
+import { earliestPeriodYear } from '../config.ts';
+import { catalog } from '../indicators/catalog.ts';
+import type { RegionLevel } from '../regions/codes.ts';
+import type { RegionDirectory } from '../regions/directory.ts';
+import { usccProblem } from '../uscc.ts';
+import type { Db } from '../../db/connection.ts';
+import type { ObservationTable, SubjectKind } from '../../db/observation-table.ts';
+import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
+import { checkAmount, checkText, parseAmount } from './fields.ts';
+import { checkPeriod, type Periodicity } from './period.ts';
+import { ProblemList, type ImportProblemCode } from './problems.ts';
+
+/** What the write path needs to know about a metric an agency records. */
+export interface WritableMetric {
+  subjectKind: SubjectKind;
+  periodicity: Periodicity;
+  /** For REGION subjects: the one level values are reported at (higher levels are sums). */
+  subjectLevel?: RegionLevel;
+  /** Whole numbers only (racks, sites). */
+  integer?: boolean;
+}
+
+/** Two meters of one facility where the part can never exceed the whole (IT ≤ total: PUE ≥ 1). */
+export interface MeterPair {
+  total: string;
+  part: string;
+  code: ImportProblemCode;
+}
+
+export interface ObservationStore {
+  agency: Agency;
+  table: ObservationTable;
+  metrics: Readonly<Record<string, WritableMetric>>;
+  /** Registers this agency holds: which of the given ids exist. Kinds without one are checked for format only. */
+  knownSubjects?: Partial<Record<Exclude<SubjectKind, 'REGION'>, (db: Db, ids: readonly string[]) => Promise<ReadonlySet<string>>>>;
+  meterPairs?: readonly MeterPair[];
+  /** Agency-specific checks that need the database, run on rows that passed every other check. */
+  check?(tx: Db, rows: readonly ParsedObservation[], problems: ProblemList): Promise<void>;
+}
+
+/** One row of a submit mutation, as GraphQL delivers it. */
+export interface ObservationInput {
+  metric: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  period: string;
+  value?: number | string | null;
+  status?: 'PROVISIONAL' | 'FINAL' | null;
+  comment?: string | null;
+}
+
+export interface ParsedObservation {
+  row: number;
+  metric: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  period: string;
+  year: number;
+  /** Null only for DELETE rows, which take the withdrawn value from the current revision. */
+  value: number | null;
+  status: 'PROVISIONAL' | 'FINAL';
+  comment: string | null;
+}
+
+interface CurrentRevision {
+  revision: number;
+  metric: string;
+  subjectId: string;
+  period: string;
+  value: number;
+  status: 'PROVISIONAL' | 'FINAL';
+  comment: string | null;
+  deleted: boolean;
+  subjectKind: SubjectKind;
+  year: number;
+}
+
+const keyOf = (k: { metric: string; subjectId: string; period: string }) => `${k.metric}|${k.subjectId}|${k.period}`;
+const SUBJECT_ID_MAX = 64;
+const COMMENT_MAX = 500;
+
+const UNKNOWN_SUBJECT: Record<Exclude<SubjectKind, 'REGION'>, ImportProblemCode> = {
+  DATA_CENTER: 'UNKNOWN_DATA_CENTER',
+  CORE_ROOM: 'UNKNOWN_CORE_ROOM',
+  ENTERPRISE: 'UNKNOWN_ENTERPRISE',
+};
+
+/** The `submit<Agency>Observations` mutation: one batch of observations into one agency's store. */
+export function submitObservations(
+  store: ObservationStore,
+  context: Pick<BatchTarget, 'db' | 'viewer' | 'batches'> & { regions: RegionDirectory },
+  rows: readonly ObservationInput[],
+  args: BatchArgs,
+  now: Date = new Date(),
+): Promise<ImportSummary> {
+  const options = batchOptions(args, rows.length);
+  return runBatch({ ...context, agency: store.agency, operation: 'observations' }, options, rows, async (tx) => {
+    const problems = new ProblemList();
+    const parsed = parseRows(store, context.regions, rows, options.strategy, now, problems);
+    await checkKnownSubjects(store, tx, parsed, problems);
+    const valid = () => parsed.filter((r) => !problems.has(r.row));
+    const current = await currentRevisions(store, tx, [...valid(), ...counterparts(store, valid())]);
+    checkMeterPairs(store, valid(), current, problems);
+    if (store.check) await store.check(tx, valid(), problems);
+    return classify(store, valid(), current, options.strategy, problems);
+  });
+}
+
+function parseRows(store: ObservationStore, regions: RegionDirectory, rows: readonly ObservationInput[], strategy: WriteStrategy, now: Date, problems: ProblemList): ParsedObservation[] {
+  const earliest = earliestPeriodYear();
+  const firstRowOfKey = new Map<string, number>();
+  const parsed: ParsedObservation[] = [];
+  rows.forEach((input, row) => {
+    const problem = (field: string, code: ImportProblemCode, message: string) => problems.add(row, field, code, message);
+    const metric = store.metrics[input.metric];
+    if (!metric) {
+      const owner = catalog().metrics.get(input.metric)?.owner;
+      if (owner && owner !== store.agency) problem('metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it there.`);
+      else problem('metric', 'UNKNOWN_METRIC', `"${input.metric}" is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
+      return;
+    }
+    if (input.subjectKind !== metric.subjectKind) {
+      problem('subjectKind', 'WRONG_SUBJECT_KIND', `${input.metric} describes a ${metric.subjectKind}, not a ${input.subjectKind}.`);
+    }
+    const idText = checkText(input.subjectId, SUBJECT_ID_MAX);
+    if (idText) problem('subjectId', idText.code, `subjectId ${idText.message}`);
+    else if (input.subjectKind === metric.subjectKind) checkSubjectFormat(input, metric, regions, problem);
+    const period = checkPeriod(input.period, metric.periodicity, now, earliest);
+    if (!period.ok) problem('period', period.code, period.message);
+    let value: number | null = null;
+    if (strategy !== 'DELETE') {
+      if (input.value === null || input.value === undefined) problem('value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
+      else {
+        value = parseAmount(input.value);
+        const amount = checkAmount(value, { nonNegative: true, integer: metric.integer ?? false });
+        if (amount) problem('value', amount.code, `${input.metric} ${amount.message}`);
+      }
+    }
+    const comment = input.comment ?? null;
+    const commentText = comment === null ? null : checkText(comment, COMMENT_MAX);
+    if (commentText) problem('comment', commentText.code, `comment ${commentText.message}`);
+    const key = keyOf(input);
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) problem('period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
+    else firstRowOfKey.set(key, row);
+    if (problems.has(row) || !period.ok) return;
+    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, value, status: input.status ?? 'FINAL', comment });
+  });
+  return parsed;
+}
+
+function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, regions: RegionDirectory, problem: (field: string, code: ImportProblemCode, message: string) => void): void {
+  if (input.subjectKind === 'REGION') {
+    const region = regions.find(input.subjectId);
+    if (!region) problem('subjectId', 'UNKNOWN_REGION', `"${input.subjectId}" is not a GB/T 2260 region code in the code list.`);
+    else if (metric.subjectLevel && region.level !== metric.subjectLevel) {
+      problem('subjectId', 'WRONG_REGION_LEVEL', `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`);
+    }
+  } else if (input.subjectKind === 'ENTERPRISE') {
+    const uscc = usccProblem(input.subjectId);
+    const why = { LENGTH: 'must be 18 characters', ALPHABET: 'may only use 0-9 and A-Z without I, O, S, V, Z', CHECK_CHARACTER: 'has a wrong check character (18th)' } as const;
+    if (uscc) problem('subjectId', 'INVALID_USCC', `"${input.subjectId}" is not a valid unified social credit code: it ${why[uscc]} (GB 32100).`);
+  }
+}
+
+async function checkKnownSubjects(store: ObservationStore, db: Db, rows: readonly ParsedObservation[], problems: ProblemList): Promise<void> {
+  for (const [kind, known] of Object.entries(store.knownSubjects ?? {}) as [Exclude<SubjectKind, 'REGION'>, (db: Db, ids: readonly string[]) => Promise<ReadonlySet<string>>][]) {
+    const ofKind = rows.filter((r) => r.subjectKind === kind);
+    if (ofKind.length === 0) continue;
+    const existing = await known(db, [...new Set(ofKind.map((r) => r.subjectId))]);
+    for (const r of ofKind) {
+      if (!existing.has(r.subjectId)) problems.add(r.row, 'subjectId', UNKNOWN_SUBJECT[kind], `No ${kind.toLowerCase().replace('_', ' ')} "${r.subjectId}" in the ${store.agency} register; register it first or correct the id.`);
+    }
+  }
+}
+
+/** The other meter of a row's pair, if its metric is in one. */
+function counterpartMetric(store: ObservationStore, metric: string): { pair: MeterPair; other: string } | null {
+  for (const pair of store.meterPairs ?? []) {
+    if (metric === pair.total) return { pair, other: pair.part };
+    if (metric === pair.part) return { pair, other: pair.total };
+  }
+  return null;
+}
+
+/** Keys a batch row is checked against besides its own: the other meter of its pair, when the batch does not carry it. */
+function counterparts(store: ObservationStore, rows: readonly ParsedObservation[]): { metric: string; subjectId: string; period: string }[] {
+  if (!store.meterPairs?.length) return [];
+  const inBatch = new Set(rows.map(keyOf));
+  return rows.flatMap((r) => {
+    const counterpart = counterpartMetric(store, r.metric);
+    if (!counterpart) return [];
+    const key = { metric: counterpart.other, subjectId: r.subjectId, period: r.period };
+    return inBatch.has(keyOf(key)) ? [] : [key];
+  });
+}
+
+/** The current revision (a deletion included) of each key, in one statement. */
+async function currentRevisions(store: ObservationStore, db: Db, keys: readonly { metric: string; subjectId: string; period: string }[]): Promise<Map<string, CurrentRevision>> {
+  if (keys.length === 0) return new Map();
+  const t = store.table;
+  const column = (field: 'metric' | 'subjectId' | 'period') => sql.param(keys.map((k) => k[field]));
+  const rows = await db
+    .select({ revision: t.revision, metric: t.metric, subjectId: t.subjectId, period: t.period, value: t.value, status: t.status, comment: t.comment, deleted: t.deleted, subjectKind: t.subjectKind, year: t.year })
+    .from(t)
+    .where(
+      and(
+        isNull(t.supersededAt),
+        inArray(t.metric, [...new Set(keys.map((k) => k.metric))]),
+        sql`(${t.metric}, ${t.subjectId}, ${t.period}) in (select * from unnest(${column('metric')}::text[], ${column('subjectId')}::text[], ${column('period')}::text[]))`,
+      ),
+    );
+  return new Map(rows.map((r) => [keyOf(r), r]));
+}
+
+/** IT ≤ total for the same facility and period, comparing this batch's rows with each other and with what is stored. */
+function checkMeterPairs(store: ObservationStore, rows: readonly ParsedObservation[], current: Map<string, CurrentRevision>, problems: ProblemList): void {
+  if (!store.meterPairs?.length) return;
+  const inBatch = new Map(rows.map((r) => [keyOf(r), r]));
+  const valueOf = (key: string): { value: number; where: string } | null => {
+    const row = inBatch.get(key);
+    if (row) return row.value === null ? null : { value: row.value, where: `row ${row.row}` };
+    const stored = current.get(key);
+    return stored && !stored.deleted ? { value: stored.value, where: 'stored' } : null;
+  };
+  for (const r of rows) {
+    const counterpart = r.value === null ? null : counterpartMetric(store, r.metric);
+    if (!counterpart) continue;
+    const { pair } = counterpart;
+    const partKey = keyOf({ metric: pair.part, subjectId: r.subjectId, period: r.period });
+    const part = valueOf(partKey);
+    const total = valueOf(keyOf({ metric: pair.total, subjectId: r.subjectId, period: r.period }));
+    if (!part || !total || part.value <= total.value) continue;
+    // Report on the part's row when it is in the batch, else on the total's: one problem per pair.
+    if (r.metric === pair.total && inBatch.has(partKey)) continue;
+    problems.add(
+      r.row,
+      'value',
+      pair.code,
+      `${pair.part} ${part.value} (${part.where}) exceeds ${pair.total} ${total.value} (${total.where}) for ${r.subjectId} in ${r.period}: the part cannot exceed the whole (PUE would be below 1). Check the meters and resend both.`,
+    );
+  }
+}
+
+function classify(store: ObservationStore, rows: readonly ParsedObservation[], current: Map<string, CurrentRevision>, strategy: WriteStrategy, problems: ProblemList): BatchPlan {
+  const inserts: ParsedObservation[] = [];
+  const deletions: CurrentRevision[] = [];
+  const superseded: number[] = [];
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const r of rows) {
+    if (problems.has(r.row)) continue;
+    const stored = current.get(keyOf(r));
+    const live = stored && !stored.deleted ? stored : undefined;
+    if (strategy === 'DELETE') {
+      if (!live) problems.add(r.row, 'period', 'NOT_FOUND', `${r.metric} of ${r.subjectId} for ${r.period} has no value to delete.`);
+      else {
+        deletions.push(live);
+        superseded.push(live.revision);
+      }
+      continue;
+    }
+    if (strategy === 'CREATE' && live) {
+      problems.add(r.row, 'period', 'ALREADY_EXISTS', `${r.metric} of ${r.subjectId} for ${r.period} already has the value ${live.value}; use UPDATE or UPSERT to correct it.`);
+      continue;
+    }
+    if (strategy === 'UPDATE' && !live) {
+      problems.add(r.row, 'period', 'NOT_FOUND', `${r.metric} of ${r.subjectId} for ${r.period} has no value to update; use CREATE or UPSERT.`);
+      continue;
+    }
+    if (live && live.value === r.value && live.status === r.status && live.comment === r.comment) {
+      unchanged++;
+      continue;
+    }
+    if (live) updated++;
+    else created++;
+    if (stored) superseded.push(stored.revision);
+    inserts.push(r);
+  }
+  return {
+    created,
+    updated,
+    unchanged,
+    deleted: deletions.length,
+    problems,
+    write: async (tx: Db, stamp: WriteStamp) => {
+      const t = store.table;
+      if (superseded.length > 0) {
+        await tx.execute(sql`update ${t} set superseded_at = ${stamp.recordedAt.toISOString()}::timestamptz where revision = any(${sql.param(superseded)}::bigint[])`);
+      }
+      const revisions = [
+        ...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })),
+        ...deletions.map((d) => ({ ...d, deleted: true })),
+      ];
+      if (revisions.length === 0) return;
+      // Booleans travel as text: the postgres driver sends a JS boolean array as a scalar boolean.
+      const column = <T>(pick: (r: (typeof revisions)[number]) => T) => sql.param(revisions.map(pick));
+      await tx.execute(sql`
+        insert into ${t} (metric, subject_kind, subject_id, period, year, value, status, comment, deleted, updated_at, author, author_agency, source_system, idempotency_key, batch_id)
+        select m, k, s, p, y, v, st, c, d::boolean, ${stamp.recordedAt.toISOString()}::timestamptz, ${stamp.author}, ${stamp.authorAgency}, ${stamp.sourceSystem}, ${stamp.idempotencyKey}, ${stamp.batchId}::uuid
+        from unnest(${column((r) => r.metric)}::text[], ${column((r) => r.subjectKind)}::text[], ${column((r) => r.subjectId)}::text[], ${column((r) => r.period)}::text[],
+                    ${column((r) => r.year)}::int[], ${column((r) => r.value)}::float8[], ${column((r) => r.status)}::text[], ${column((r) => r.comment)}::text[],
+                    ${column((r) => (r.deleted ? 'true' : 'false'))}::text[]) as u(m, k, s, p, y, v, st, c, d)`);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../lib/auth/tokens.ts';
+import { makeUscc } from '../../lib/uscc.ts';
+import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+
+// Corrections through energy's mutation, read back through the whole federation: the indicator value
+// changes, and `asOf` reproduces it as it stood before. Expected PUEs are worked out from the rows sent.
+
+let fed: TestFederation;
+let writer: Record<string, string>;
+beforeAll(async () => {
+  fed = await startTestFederation();
+  writer = { authorization: `Bearer ${await mintToken({ subject: 'energy-metering', agency: 'energy', roles: ['writer'] })}` };
+  // One new large data centre in 璧山 (500120): the only member of NEW_LARGE_DC_PUE's population there.
+  await fed.databases.bigdata.db.insert(dataCenter).values({
+    id: 'DC-ASOF',
+    nameZh: '测试数据中心',
+    operatorUscc: makeUscc('500120', '00000099'),
+    regionCode: '500120',
+    commissionedOn: '2021-03-01',
+    status: 'OPERATING',
+    designRacks: 4000,
+    buildType: 'NEW',
+  });
+});
+afterAll(() => fed?.stop());
+
+const SUBMIT = `mutation($rows: [ObservationInput!]!) {
+  submitEnergyObservations(rows: $rows) { applied created updated rejected recordedAt problems { row field code message } }
+}`;
+type Summary = { applied: boolean; created: number; updated: number; rejected: number; recordedAt: string | null; problems: { row: number; field: string; code: string; message: string }[] };
+const submit = async (rows: unknown[]) => {
+  const response = await fed.query<{ submitEnergyObservations: Summary }>(SUBMIT, { rows }, writer);
+  expect(response.errors).toBeUndefined();
+  return response.data!.submitEnergyObservations;
+};
+const meter = (metric: string, subjectId: string, period: string, value: number | string) => ({ metric, subjectKind: 'DATA_CENTER', subjectId, period, value });
+const months = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
+
+const PUE = `query($asOf: DateTime) {
+  indicatorValues(codes: ["NEW_LARGE_DC_PUE"], regions: ["500120"], years: [2024], asOf: $asOf) { value numerator denominator missing { metric } }
+}`;
+const pue = async (asOf?: string) => {
+  // Anonymous on purpose: a region's aggregate is public even though its inputs are unit-level.
+  const response = await fed.query<{ indicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(PUE, asOf ? { asOf } : {}, {});
+  expect(response.errors).toBeUndefined();
+  return response.data!.indicatorValues[0]!;
+};
+
+describe('as-of reads through the federation', () => {
+  it('a corrected meter reading changes PUE now, and asOf gives the value as published before', async () => {
+    // 12 months of 1,300 kWh total and 1,000 kWh IT: PUE = 15,600 ÷ 12,000 = 1.3.
+    const first = await submit(months.flatMap((m) => [meter('DC_TOTAL_ENERGY_KWH', 'DC-ASOF', m, 1300), meter('DC_IT_ENERGY_KWH', 'DC-ASOF', m, 1000)]));
+    expect(first).toMatchObject({ applied: true, created: 24 });
+    // June's total corrected to 1,900: Σ total = 15,600 + 600 = 16,200, PUE = 16,200 ÷ 12,000 = 1.35.
+    const correction = await submit([meter('DC_TOTAL_ENERGY_KWH', 'DC-ASOF', '2024-06', 1900)]);
+    expect(correction).toMatchObject({ applied: true, updated: 1 });
+
+    expect(await pue()).toMatchObject({ numerator: 16_200, denominator: 12_000 });
+    expect((await pue()).value).toBeCloseTo(1.35, 12);
+    const published = await pue(first.recordedAt!);
+    expect(published).toMatchObject({ numerator: 15_600, denominator: 12_000 });
+    expect(published.value).toBeCloseTo(1.3, 12);
+    const before = await pue(new Date(Date.parse(first.recordedAt!) - 1).toISOString());
+    expect(before.value).toBeNull();
+  });
+});
+
+describe('energy-specific validation', () => {
+  it('rejects IT energy above total energy, within a batch and against the stored total', async () => {
+    const inBatch = await submit([meter('DC_TOTAL_ENERGY_KWH', 'DC-ASOF', '2023-01', 1000), meter('DC_IT_ENERGY_KWH', 'DC-ASOF', '2023-01', 1200)]);
+    expect(inBatch.applied).toBe(false);
+    expect(inBatch.problems).toEqual([expect.objectContaining({ row: 1, field: 'value', code: 'IT_ENERGY_ABOVE_TOTAL' })]);
+    // The 2024-03 total stored above is 1,300.
+    const againstStored = await submit([meter('DC_IT_ENERGY_KWH', 'DC-ASOF', '2024-03', 1300.5)]);
+    expect(againstStored.problems).toEqual([expect.objectContaining({ row: 0, code: 'IT_ENERGY_ABOVE_TOTAL', message: expect.stringContaining('stored') })]);
+    const equal = await submit([meter('DC_IT_ENERGY_KWH', 'DC-ASOF', '2024-03', 1300)]);
+    expect(equal).toMatchObject({ applied: true, updated: 1 });
+  });
+
+  it('rejects an enterprise figure under a malformed USCC', async () => {
+    const good = makeUscc('500112', '00000042');
+    const wrongCheck = `${good.slice(0, 17)}${good.at(-1) === '0' ? '1' : '0'}`;
+    const summary = await submit([
+      { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: good, period: '2024', value: 6000 },
+      { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: wrongCheck, period: '2024', value: 6000 },
+      { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: 'SHORT', period: '2024', value: 6000 },
+      { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: `${good.slice(0, 16)}I${good.at(-1)}`, period: '2024', value: 6000 },
+    ]);
+    expect(summary.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [1, 'subjectId', 'INVALID_USCC'],
+      [2, 'subjectId', 'INVALID_USCC'],
+      [3, 'subjectId', 'INVALID_USCC'],
+    ]);
+  });
+});
