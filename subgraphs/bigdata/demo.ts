@@ -2,9 +2,15 @@ import type { Db } from '../../db/connection.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
-import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
+import { bigdataMetrics } from './metrics.ts';
+import { cluster, dataCenter, observation, zone } from './tables.ts';
 
-/** The register as the Big Data Bureau would hold it, plus racks retired since 2021 by older centres. */
+const { RACKS_RETIRED } = bigdataMetrics;
+
+/**
+ * The register as the Big Data Bureau would hold it, plus racks retired since 2021 by older centres,
+ * as RACKS_RETIRED observations (the last demo year still provisional).
+ */
 export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   const random = new Random(world.seed, 'bigdata');
   await insertChunked(db, cluster, world.clusters.map(({ countyCodes: _, ...c }) => c));
@@ -14,12 +20,20 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
     world.zones.filter((z) => world.clusters.some((c) => c.id === z.clusterId)).map(({ countyCode, ...z }) => ({ ...z, regionCode: countyCode })),
   );
   await insertChunked(db, dataCenter, world.dataCenters.map(({ profile: _, ...dc }) => dc));
-  const retirements = world.dataCenters
+  const retirements: (typeof observation.$inferInsert)[] = world.dataCenters
     .filter((dc) => dc.buildType === 'EXISTING')
     .flatMap((dc) =>
       world.years
         .filter((year) => year >= 2021 && random.chance(0.25))
-        .map((year) => ({ dataCenterId: dc.id, year, racks: Math.max(1, Math.round(dc.designRacks * random.float(0.01, 0.08))) })),
+        .map((year) => ({
+          metric: RACKS_RETIRED.code,
+          subjectKind: RACKS_RETIRED.subjectKind,
+          subjectId: dc.id,
+          period: String(year),
+          year,
+          value: Math.max(1, Math.round(dc.designRacks * random.float(0.01, 0.08))),
+          status: year === world.years.at(-1) ? ('PROVISIONAL' as const) : ('FINAL' as const),
+        })),
     );
-  await insertChunked(db, rackRetirement, retirements);
+  await insertChunked(db, observation, retirements, 5000);
 }

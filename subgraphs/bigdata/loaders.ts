@@ -1,18 +1,53 @@
+import DataLoader from 'dataloader';
 import type { Db } from '../../db/connection.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { scopeLoader } from './scopes.ts';
+import { perAsOf } from '../../lib/observations.ts';
+import { scopeLoader, scopeRetirementsLoader } from './scopes.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import * as repo from './repository.ts';
 
+/** A data centre whose observations are wanted as they stood at an as-of key (`latest` for the current revisions). */
+export interface DataCenterAsOf {
+  dataCenterId: string;
+  asOf: string;
+}
+
+const dataCenterAsOfKey = (k: DataCenterAsOf) => `${k.dataCenterId}|${k.asOf}`;
+
+/** Rack retirements per data centre, one statement per batch (per distinct as-of). */
+function retirementsLoader(db: Db) {
+  return new DataLoader<DataCenterAsOf, repo.RackRetirementRow[], string>(
+    async (keys) => {
+      const groups = new Map<string, repo.RackRetirementRow[]>();
+      await perAsOf(keys, async (group, asOf) => {
+        const tag = group[0]!.asOf;
+        for (const row of await repo.retirementsByDataCenterIds(db, [...new Set(group.map((k) => k.dataCenterId))], asOf)) {
+          const key = dataCenterAsOfKey({ dataCenterId: row.dataCenterId, asOf: tag });
+          const list = groups.get(key);
+          if (list) list.push(row);
+          else groups.set(key, [row]);
+        }
+        return [];
+      });
+      return keys.map((k) => groups.get(dataCenterAsOfKey(k)) ?? []);
+    },
+    { cacheKeyFn: dataCenterAsOfKey, maxBatchSize: 5000 },
+  );
+}
+
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
+  const scope = scopeLoader(db, regions);
   return {
-    scope: scopeLoader(db, regions),
+    scope,
+    /** Rack retirements of every data centre in a scope, for the region facts of indicator values. */
+    scopeRetirements: scopeRetirementsLoader(db, scope),
     dataCenter: rowLoader((ids: readonly string[]) => repo.dataCentersByIds(db, ids), (r) => r.id),
     cluster: rowLoader((ids: readonly string[]) => repo.clustersByIds(db, ids), (r) => r.id),
     zone: rowLoader((ids: readonly string[]) => repo.zonesByIds(db, ids), (r) => r.id),
     zonesByCluster: listLoader((ids: readonly string[]) => repo.zonesByClusterIds(db, ids), (r) => r.clusterId),
-    retirements: listLoader((ids: readonly string[]) => repo.retirementsByDataCenterIds(db, ids), (r) => r.dataCenterId),
+    /** RACKS_RETIRED observations of a data centre, all years. */
+    retirements: retirementsLoader(db),
   };
 }
 

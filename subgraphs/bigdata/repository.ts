@@ -1,13 +1,25 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
-import { cluster, dataCenter, rackRetirement, zone } from './tables.ts';
+import { bigdataMetrics } from './metrics.ts';
+import { cluster, dataCenter, observation, zone } from './tables.ts';
 
 export type DataCenterRow = typeof dataCenter.$inferSelect;
 export type ClusterRow = typeof cluster.$inferSelect;
 export type ZoneRow = typeof zone.$inferSelect;
-export type RackRetirementRow = typeof rackRetirement.$inferSelect;
 export type ScaleClass = 'HYPER_LARGE' | 'LARGE' | 'MEDIUM_SMALL';
+
+/** Racks a data centre retired or replaced in one year, from its RACKS_RETIRED observations. */
+export interface RackRetirementRow {
+  dataCenterId: string;
+  year: number;
+  racks: number;
+  /** PROVISIONAL when any observation of the year is. */
+  status: 'PROVISIONAL' | 'FINAL';
+  /** When the latest of them was recorded. */
+  updatedAt: Date;
+}
 
 export interface DataCenterFilter {
   regionCodes?: string[] | undefined;
@@ -53,8 +65,37 @@ export const zonesByIds = (db: Db, ids: readonly string[]) => db.select().from(z
 export const zonesByClusterIds = (db: Db, clusterIds: readonly string[]) =>
   db.select().from(zone).where(inArray(zone.clusterId, [...clusterIds])).orderBy(sql`${zone.startUp} desc`, asc(zone.id));
 
-export const retirementsByDataCenterIds = (db: Db, ids: readonly string[]) =>
-  db.select().from(rackRetirement).where(inArray(rackRetirement.dataCenterId, [...ids])).orderBy(asc(rackRetirement.year));
+/** Registered design racks of a batch of data centres; ids not in the register are simply absent. */
+export const designRacksByIds = (db: Db, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.select({ id: dataCenter.id, designRacks: dataCenter.designRacks }).from(dataCenter).where(inArray(dataCenter.id, [...ids]));
+
+/**
+ * Racks retired per data centre and year for a batch of data centres, oldest year first, from the
+ * current (or, with `asOf`, then current) RACKS_RETIRED observations: one statement per batch. A
+ * retirement is a flow, so the periods of a year add up.
+ */
+export function retirementsByDataCenterIds(db: Db, ids: readonly string[], asOf?: Date | null): Promise<RackRetirementRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      dataCenterId: observation.subjectId,
+      year: observation.year,
+      racks: sql<number>`round(sum(${observation.value}))::int`,
+      status: sql<'PROVISIONAL' | 'FINAL'>`case when bool_or(${observation.status} = 'PROVISIONAL') then 'PROVISIONAL' else 'FINAL' end`,
+      updatedAt: sql<Date>`max(${observation.updatedAt})`.mapWith(observation.updatedAt),
+    })
+    .from(observation)
+    .where(
+      and(
+        eq(observation.metric, bigdataMetrics.RACKS_RETIRED.code),
+        eq(observation.subjectKind, 'DATA_CENTER'),
+        inArray(observation.subjectId, [...ids]),
+        visibleObservations(observation, asOf),
+      ),
+    )
+    .groupBy(observation.subjectId, observation.year)
+    .orderBy(asc(observation.year), asc(observation.subjectId));
+}
 
 export interface ScopeSelection {
   regionCodes: string[];

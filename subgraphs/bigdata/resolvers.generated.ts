@@ -13,8 +13,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A number as sent by an agency system: a JSON number or a decimal string such as `"1234.5"`. Values
+   * that are not finite numbers (`"NaN"`, `"Infinity"`, `"12,5"`) reach row validation and are reported
+   * against their row, instead of failing the whole request.
+   */
+  Amount: { input: number | string; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -40,6 +48,22 @@ export type ClusterZone = {
   region: Region;
   /** True for a start-up zone (起步区), where new large centres are preferred. */
   startUp: Scalars['Boolean']['output'];
+};
+
+/** One zone of a cluster as a row of `upsertZones`: its full state, or only `id` under DELETE. */
+export type ClusterZoneInput = {
+  /** The registered cluster the zone belongs to (`UNKNOWN_REFERENCE`). Required. */
+  clusterId?: InputMaybe<Scalars['ID']['input']>;
+  /** Stable id, e.g. `CQ_SHUITU`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** English name. Required. */
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** Chinese name. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** County-level GB/T 2260 code the zone lies in, inside the cluster's province (`INCONSISTENT_FIELDS`). Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** True for a start-up zone (起步区). Required. */
+  startUp?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /**
@@ -69,7 +93,10 @@ export type DataCenter = {
   nameZh: Scalars['String']['output'];
   /** The operating enterprise, identified by its unified social credit code (details from econ). */
   operator: Enterprise;
-  /** Racks retired or replaced (退旧上新 / 腾换), per year, oldest first. */
+  /**
+   * Racks retired or replaced (退旧上新 / 腾换), per year with a report, oldest first: the current
+   * RACKS_RETIRED observations (`submitBigdataObservations`). Years without a report are left out.
+   */
   rackRetirements: Array<RackRetirement>;
   /** County-level region (GB/T 2260) where the data centre stands. */
   region: Region;
@@ -113,6 +140,20 @@ export type DataCenterCluster = {
   zones: Array<ClusterZone>;
 };
 
+/** One designated data-centre cluster as a row of `upsertClusters`: its full state, or only `id` under DELETE. */
+export type DataCenterClusterInput = {
+  /** Planned area in km², greater than 0; left out when the plan gives none. */
+  areaKm2?: InputMaybe<Scalars['Amount']['input']>;
+  /** Stable id, e.g. `CQ_CLUSTER`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** English name. Required. */
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** Chinese name. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** Province-level GB/T 2260 code the cluster belongs to, e.g. `500000`. Required. */
+  provinceCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A page of data centres. */
 export type DataCenterConnection = {
   __typename?: 'DataCenterConnection';
@@ -133,6 +174,38 @@ export type DataCenterEdge = {
   cursor: Scalars['String']['output'];
   /** The data centre. */
   node: DataCenter;
+};
+
+/** One data centre as a row of `upsertDataCenters`: its full state, or only `id` under DELETE. */
+export type DataCenterInput = {
+  /** NEW (commissioned 2021 or later) or EXISTING. Derived from `commissionedOn` when left out; when sent it must agree with it (`INCONSISTENT_FIELDS`). */
+  buildType?: InputMaybe<BuildType>;
+  /** Year the centre was shut down or merged: required for SHUT_DOWN and MERGED, left out while OPERATING (`INCONSISTENT_FIELDS`); not before the commissioning year, not in the future. */
+  closedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Designated cluster the centre lies in: a registered cluster (`UNKNOWN_REFERENCE`) of the centre's province. Required when `zoneId` is set; left out outside any cluster. */
+  clusterId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date the centre went into service; not after today (`DATE_IN_FUTURE`). Required. */
+  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Design capacity in standard racks (2.5 kW each), a whole number ≥ 0. Required. */
+  designRacks?: InputMaybe<Scalars['Int']['input']>;
+  /** Register id, e.g. `DC-500112-004`; at most 64 characters, no control characters. */
+  id: Scalars['ID']['input'];
+  /** WGS 84 latitude in decimal degrees, −90 to 90. Optional. */
+  latitude?: InputMaybe<Scalars['Amount']['input']>;
+  /** WGS 84 longitude in decimal degrees, −180 to 180. Optional. */
+  longitude?: InputMaybe<Scalars['Amount']['input']>;
+  /** Registered Chinese name. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** Unified social credit code of the operating enterprise, checked against GB 32100 (`INVALID_USCC`). Required. The enterprise itself is econ's register. */
+  operatorUscc?: InputMaybe<Scalars['String']['input']>;
+  /** County-level GB/T 2260 code where the centre stands (`UNKNOWN_REGION`, `WRONG_REGION_LEVEL`). Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Year an energy-saving renovation was completed; not before the commissioning year, not in the future. Optional. */
+  renovatedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Operating status. Required. */
+  status?: InputMaybe<DataCenterStatus>;
+  /** Zone the centre lies in: a registered zone (`UNKNOWN_REFERENCE`) of `clusterId` in the centre's county (`INCONSISTENT_FIELDS`). Optional. */
+  zoneId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Scale class by design racks (standard 2.5 kW racks). */
@@ -156,6 +229,8 @@ export type DataCenterStatus =
 /** A data centre in one calendar year; other agencies attach their yearly facts to this entity. */
 export type DataCenterYear = {
   __typename?: 'DataCenterYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /** Date the data centre went into service. */
   commissionedOn: Maybe<Scalars['Date']['output']>;
   /** The data centre itself. */
@@ -168,7 +243,7 @@ export type DataCenterYear = {
   inCluster: Maybe<Scalars['Boolean']['output']>;
   /** True when the centre was in service for at least part of the year (commissioned by then and not closed before it). */
   inService: Scalars['Boolean']['output'];
-  /** Racks retired or replaced in this year; 0 when none were reported. */
+  /** Racks retired or replaced in this year (the RACKS_RETIRED observation, as of `asOf`); 0 when none were reported, as retirements are reported when they happen. */
   racksRetired: Scalars['Int']['output'];
   /** Calendar year. */
   year: Scalars['Int']['output'];
@@ -179,6 +254,111 @@ export type Enterprise = {
   __typename?: 'Enterprise';
   /** Unified social credit code (统一社会信用代码, GB 32100), 18 characters. */
   uscc: Scalars['ID']['output'];
+};
+
+/** A rejected row: where, what and why, in words a person can act on. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Stable reason code. */
+  code: ImportProblemCode;
+  /** Path of the offending field within the row, e.g. `value` or `subjectId`. */
+  field: Scalars['String']['output'];
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** Zero-based index of the row in the batch. */
+  row: Scalars['Int']['output'];
+};
+
+/** Why one row of a batch was rejected. Stable: clients may switch on these. */
+export type ImportProblemCode =
+  /** CREATE of a key that already has a value. */
+  | 'ALREADY_EXISTS'
+  /** A text contains control characters (line breaks, tabs, NUL, …). */
+  | 'CONTROL_CHARACTERS'
+  /** A date (commissioning, completion) after today. */
+  | 'DATE_IN_FUTURE'
+  /** The same key appears more than once in the batch. */
+  | 'DUPLICATE_KEY'
+  /** Two fields of a register row contradict each other, e.g. a zone of another cluster, a closing year on an operating data centre, a completion year on a project that is not completed. */
+  | 'INCONSISTENT_FIELDS'
+  /** The period is not `YYYY` or `YYYY-MM`, or not the metric's periodicity. */
+  | 'INVALID_PERIOD'
+  /** The unified social credit code fails GB 32100 (length, alphabet or check character). */
+  | 'INVALID_USCC'
+  /** IT-equipment energy above total facility energy for the same facility and period: PUE below 1 is impossible. */
+  | 'IT_ENERGY_ABOVE_TOTAL'
+  /** The metric exists but another agency owns it; send it there. */
+  | 'METRIC_NOT_OWNED'
+  /** The value is negative where only amounts ≥ 0 make sense. */
+  | 'NEGATIVE_VALUE'
+  /** The value is not a finite number (NaN, Infinity, or not a number at all). */
+  | 'NOT_A_NUMBER'
+  /** UPDATE or DELETE of a key that has no value. */
+  | 'NOT_FOUND'
+  /** The value is outside the field's allowed range or set. */
+  | 'OUT_OF_RANGE'
+  /** The period has not started yet. */
+  | 'PERIOD_IN_FUTURE'
+  /** The period is before the earliest accepted year. */
+  | 'PERIOD_OUT_OF_RANGE'
+  /** More racks than the data centre's registered design capacity. */
+  | 'RACKS_ABOVE_REGISTERED'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** DELETE of a register entry that rows of the same agency still reference (zones of a cluster, audits of an enterprise, …). */
+  | 'STILL_REFERENCED'
+  /** A text is longer than allowed. */
+  | 'STRING_TOO_LONG'
+  /** A carbon-peak pilot past district pre-review covers fewer domains than its type requires (seed 001 §四.3: region 5, park 4, community 4, building 3, enterprise 3). */
+  | 'TOO_FEW_DOMAINS'
+  /** No core machine room with this id. */
+  | 'UNKNOWN_CORE_ROOM'
+  /** No data centre with this id in the register this agency can check. */
+  | 'UNKNOWN_DATA_CENTER'
+  /** No enterprise with this USCC in the register this agency can check. */
+  | 'UNKNOWN_ENTERPRISE'
+  /** The metric code is not one this agency records. */
+  | 'UNKNOWN_METRIC'
+  /** A referenced register entry (cluster, zone, operator, …) does not exist. */
+  | 'UNKNOWN_REFERENCE'
+  /** The region code is not in the GB/T 2260 list. */
+  | 'UNKNOWN_REGION'
+  /** The region exists but the metric is reported at another level (county-level figures are summed upwards). */
+  | 'WRONG_REGION_LEVEL'
+  /** `subjectKind` is not the kind of subject the metric describes. */
+  | 'WRONG_SUBJECT_KIND';
+
+/** What a batch did (or, with `dryRun`, would do). */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  /** True when the rows counted below were written (false for a dry run or a rejected atomic batch). */
+  applied: Scalars['Boolean']['output'];
+  /** True when the batch was all-or-nothing. */
+  atomic: Scalars['Boolean']['output'];
+  /** Id of the applied batch; every revision it wrote carries it. Null when nothing was applied. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Keys that had no value before. */
+  created: Scalars['Int']['output'];
+  /** Keys withdrawn. */
+  deleted: Scalars['Int']['output'];
+  /** True when the batch was only validated. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The idempotency key the batch was sent with. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Every problem found, by row. */
+  problems: Array<ImportProblem>;
+  /** Rows received. */
+  received: Scalars['Int']['output'];
+  /** When the batch's revisions were recorded; null when nothing was applied. */
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Rows with at least one problem; with `atomic` (the default), any rejection means nothing was written. */
+  rejected: Scalars['Int']['output'];
+  /** True when this is a retry of a batch already applied with the same idempotency key: nothing was applied again. */
+  replayed: Scalars['Boolean']['output'];
+  /** Keys sent with exactly the value, status and comment they already had: no revision written. */
+  unchanged: Scalars['Int']['output'];
+  /** Keys whose value, status or comment changed (a new revision each). */
+  updated: Scalars['Int']['output'];
 };
 
 /** Where an indicator value is defined. */
@@ -216,6 +396,144 @@ export type IndicatorValue = {
   year: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a batch of the Big Data Bureau's observations (racks retired or replaced per data centre and year, `RACKS_RETIRED`). Needs a bearer token of a `bigdata` writer.
+   * Data centres must be in the bureau's register (`UNKNOWN_DATA_CENTER`), and a year's retirements may not exceed the centre's registered `designRacks` (`RACKS_ABOVE_REGISTERED`).
+   * Every change is a new revision: corrections and deletions never overwrite history. Rows are
+   * validated first; each problem names its row, field and a stable code.
+   */
+  submitBigdataObservations: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws designated data-centre clusters (数据中心集群); their zones go through `upsertZones`. Needs a bearer token of a `bigdata` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`bigdataRegisterChanges`). DELETE is refused (`STILL_REFERENCED`) while zones or data centres refer to the cluster.
+   */
+  upsertClusters: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws entries of the Big Data Bureau's data-centre register. Needs a bearer token of a `bigdata` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`bigdataRegisterChanges`). DELETE withdraws a centre registered in error, and is refused (`STILL_REFERENCED`) while the bureau's current observations (racks retired) refer to it; a centre that closes is an UPDATE to status SHUT_DOWN or MERGED with its `closedYear`.
+   */
+  upsertDataCenters: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws zones of the designated clusters (e.g. start-up zones 起步区). Moving a zone to another cluster or county is refused (`INCONSISTENT_FIELDS`) while data centres registered in it say otherwise. Needs a bearer token of a `bigdata` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`bigdataRegisterChanges`). DELETE is refused (`STILL_REFERENCED`) while data centres lie in the zone.
+   */
+  upsertZones: Maybe<ImportSummary>;
+};
+
+
+export type MutationSubmitBigdataObservationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ObservationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertClustersArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<DataCenterClusterInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertDataCentersArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<DataCenterInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertZonesArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ClusterZoneInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+/** One numeric fact to record: a metric of a subject in a period. */
+export type ObservationInput = {
+  /** Free-text note, at most 500 characters, no control characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Metric code owned by the receiving agency, e.g. `DC_TOTAL_ENERGY_KWH`; see the agency's metric list. */
+  metric: Scalars['ID']['input'];
+  /** `YYYY` for annual metrics, `YYYY-MM` for monthly ones; not in the future, not before the accepted range. */
+  period: Scalars['String']['input'];
+  /** Quality status; FINAL when omitted. */
+  status?: InputMaybe<ObservationStatus>;
+  /** Region code, data-centre id, core-room id or USCC, as `subjectKind` says. */
+  subjectId: Scalars['ID']['input'];
+  /** What kind of unit `subjectId` names; must match the metric's subject kind. */
+  subjectKind: SubjectKind;
+  /** The value in the metric's unit; required except with the DELETE strategy. Non-negative and finite. */
+  value?: InputMaybe<Scalars['Amount']['input']>;
+};
+
+/** One recorded revision of an observation: what the value became, when, and who said so. */
+export type ObservationRevision = {
+  __typename?: 'ObservationRevision';
+  /** Token subject of the writer; null for data loaded by the demo seed. */
+  author: Maybe<Scalars['String']['output']>;
+  /** Agency of the writer's token. */
+  authorAgency: Maybe<Scalars['String']['output']>;
+  /** Batch that wrote the revision. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Note sent with the value. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** True when this revision withdrew the key. */
+  deleted: Scalars['Boolean']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Metric code. */
+  metric: Scalars['ID']['output'];
+  /** `YYYY` or `YYYY-MM`. */
+  period: Scalars['String']['output'];
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+  /** Quality status recorded with the value. */
+  status: ObservationStatus;
+  /** Region code, data-centre id, core-room id or USCC. */
+  subjectId: Scalars['ID']['output'];
+  /** Kind of subject. */
+  subjectKind: SubjectKind;
+  /** When a later revision replaced it; null while current. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
+  /** The value recorded; for a deletion, the value withdrawn. */
+  value: Scalars['Float']['output'];
+};
+
+/** A page of observation revisions, oldest first. */
+export type ObservationRevisionConnection = {
+  __typename?: 'ObservationRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<ObservationRevision>;
+};
+
 /** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
 export type ObservationStatus =
   /** Final, published figure (itself still open to a recorded correction). */
@@ -234,6 +552,24 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Every revision recorded after `updatedAfter`, deletions included, oldest first: what a syncing system
+   * applies in order, and with `author` the audit trail of who changed what. Needs the `reader` role or a
+   * `bigdata` token.
+   */
+  bigdataObservationChanges: Maybe<ObservationRevisionConnection>;
+  /**
+   * The Big Data Bureau's observations as they stood at `asOf` (now when omitted), in recording order: regenerate a
+   * report exactly as published. Region figures are public; named units' figures (data centres, core rooms,
+   * enterprises) need the `reader` role or a `bigdata` token, so pass `subjectKind: REGION` when anonymous.
+   */
+  bigdataObservations: Maybe<ObservationRevisionConnection>;
+  /**
+   * The audit trail of the Big Data Bureau's registers (DataCenter, DataCenterCluster, ClusterZone): every revision, oldest first, with the
+   * entry's full state after it (before it, for a deletion), who wrote it, when and from which system. Needs
+   * the `reader` role or a `bigdata` token.
+   */
+  bigdataRegisterChanges: Maybe<RegisterRevisionConnection>;
   /** One data centre by register id; null when no such id is registered. */
   dataCenter: Maybe<DataCenter>;
   /** One cluster by id; null when unknown. */
@@ -255,6 +591,37 @@ export type Query = {
    * Chongqing's districts and counties.
    */
   regions: Maybe<Array<Region>>;
+};
+
+
+export type QueryBigdataObservationChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryBigdataObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<SubjectKind>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBigdataRegisterChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -296,11 +663,13 @@ export type QueryRegionsArgs = {
   parent?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Racks retired or replaced in one year. */
+/** Racks a data centre retired or replaced in one year (its RACKS_RETIRED observation). */
 export type RackRetirement = {
   __typename?: 'RackRetirement';
   /** Number of standard racks retired or replaced. */
   racks: Scalars['Int']['output'];
+  /** Status of the report: PROVISIONAL figures may still be revised. */
+  status: ObservationStatus;
   /** Calendar year of the retirement. */
   year: Scalars['Int']['output'];
 };
@@ -377,6 +746,47 @@ export type RegionYear = {
 };
 
 /**
+ * One recorded change of a register entry (data centre, enterprise, designation, …): its full state after
+ * the change, or for a deletion the state it had, with who changed it and when.
+ */
+export type RegisterRevision = {
+  __typename?: 'RegisterRevision';
+  /** Token subject of the writer. */
+  author: Scalars['String']['output'];
+  /** Agency of the writer's token. */
+  authorAgency: Scalars['String']['output'];
+  /** Batch that wrote the revision. */
+  batchId: Scalars['ID']['output'];
+  /** The entry's full state as a JSON object, field names as in the register's upsert input; for a deletion, the state withdrawn. */
+  data: Scalars['String']['output'];
+  /** True when this revision withdrew the entry from the register. */
+  deleted: Scalars['Boolean']['output'];
+  /** GraphQL type of the entry, e.g. `DataCenter`, `Enterprise`, `CarbonPeakPilot`. */
+  entity: Scalars['String']['output'];
+  /** Id of the entry (a USCC for enterprises). */
+  entityId: Scalars['ID']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of register revisions, oldest first. */
+export type RegisterRevisionConnection = {
+  __typename?: 'RegisterRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<RegisterRevision>;
+};
+
+/**
  * The register side of the seed 003 §六.7 shutdown screen (小老散旧) for a region and year: the data centres
  * in service there that year. The indicators subgraph applies the criteria with energy's PUE.
  */
@@ -389,6 +799,28 @@ export type ShutdownScreen = {
   /** Calendar year screened. */
   year: Scalars['Int']['output'];
 };
+
+/** The kind of unit an observation describes. */
+export type SubjectKind =
+  /** A core machine room (核心机房) of the communications administration, by its id. */
+  | 'CORE_ROOM'
+  /** A data centre of the big-data bureau's register, by its register id. */
+  | 'DATA_CENTER'
+  /** An energy-using enterprise, by its 18-character unified social credit code (GB 32100). */
+  | 'ENTERPRISE'
+  /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
+  | 'REGION';
+
+/** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
+export type WriteStrategy =
+  /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
+  | 'CREATE'
+  /** Withdraw existing keys. Soft: the deletion is a revision, history keeps the value, and `updatedAfter` readers see it. */
+  | 'DELETE'
+  /** Change existing keys only; a key without a value is rejected (`NOT_FOUND`). */
+  | 'UPDATE'
+  /** Add or change: the usual choice for a periodic push. */
+  | 'UPSERT';
 
 
 
@@ -493,7 +925,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['DataCenterCluster'], {"id":true}> );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
-    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['DataCenterYear'], {"dataCenterId":true,"year":true,"asOf":true}> );
   IndicatorValue:
     ( { __typename: 'IndicatorValue' }
     & GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
@@ -512,24 +944,36 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
   BuildType: BuildType;
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ClusterZoneInput: ClusterZoneInput;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DataCenterCluster: ResolverTypeWrapper<DataCenterClusterMapper>;
+  DataCenterClusterInput: DataCenterClusterInput;
   DataCenterConnection: ResolverTypeWrapper<Omit<DataCenterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DataCenterEdge']>, nodes: Array<ResolversTypes['DataCenter']> }>;
   DataCenterEdge: ResolverTypeWrapper<Omit<DataCenterEdge, 'node'> & { node: ResolversTypes['DataCenter'] }>;
+  DataCenterInput: DataCenterInput;
   DataCenterScaleClass: DataCenterScaleClass;
   DataCenterStatus: DataCenterStatus;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportProblemCode: ImportProblemCode;
+  ImportSummary: ResolverTypeWrapper<ImportSummary>;
   IndicatorLevel: IndicatorLevel;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ResolverTypeWrapper<ObservationRevision>;
+  ObservationRevisionConnection: ResolverTypeWrapper<ObservationRevisionConnection>;
   ObservationStatus: ObservationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -538,33 +982,54 @@ export type ResolversTypes = {
   RegionFact: ResolverTypeWrapper<RegionFact>;
   RegionLevel: RegionLevel;
   RegionYear: ResolverTypeWrapper<RegionYearMapper>;
+  RegisterRevision: ResolverTypeWrapper<RegisterRevision>;
+  RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   ShutdownScreen: ResolverTypeWrapper<ShutdownScreenMapper>;
+  SubjectKind: SubjectKind;
+  WriteStrategy: WriteStrategy;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Amount: Scalars['Amount']['output'];
   ClusterZone: ClusterZoneMapper;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ClusterZoneInput: ClusterZoneInput;
   DataCenter: DataCenterMapper;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   DataCenterCluster: DataCenterClusterMapper;
+  DataCenterClusterInput: DataCenterClusterInput;
   DataCenterConnection: Omit<DataCenterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DataCenterEdge']>, nodes: Array<ResolversParentTypes['DataCenter']> };
   DataCenterEdge: Omit<DataCenterEdge, 'node'> & { node: ResolversParentTypes['DataCenter'] };
+  DataCenterInput: DataCenterInput;
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Enterprise: EnterpriseMapper;
+  ImportProblem: ImportProblem;
+  ImportSummary: ImportSummary;
   IndicatorValue: IndicatorValueMapper;
+  Mutation: Record<PropertyKey, never>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ObservationRevision;
+  ObservationRevisionConnection: ObservationRevisionConnection;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RackRetirement: RackRetirement;
   Region: RegionMapper;
   RegionFact: RegionFact;
   RegionYear: RegionYearMapper;
+  RegisterRevision: RegisterRevision;
+  RegisterRevisionConnection: RegisterRevisionConnection;
   ShutdownScreen: ShutdownScreenMapper;
 };
+
+export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
+  name: 'Amount';
+}
 
 export type ClusterZoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClusterZone'] = ResolversParentTypes['ClusterZone'], FederationReferenceType extends FederationReferenceTypes['ClusterZone'] = FederationReferenceTypes['ClusterZone']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClusterZone']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -621,6 +1086,7 @@ export type DataCenterEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type DataCenterYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterYear'] = ResolversParentTypes['DataCenterYear'], FederationReferenceType extends FederationReferenceTypes['DataCenterYear'] = FederationReferenceTypes['DataCenterYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commissionedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dataCenter?: Resolver<ResolversTypes['DataCenter'], ParentType, ContextType>;
   dataCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -635,8 +1101,36 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise']> = {
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  code?: Resolver<ResolversTypes['ImportProblemCode'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportSummary'] = ResolversParentTypes['ImportSummary']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atomic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
@@ -652,12 +1146,47 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  submitBigdataObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitBigdataObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertClusters?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertClustersArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertDataCenters?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertDataCentersArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertZones?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertZonesArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+};
+
+export type ObservationRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevision'] = ResolversParentTypes['ObservationRevision']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ObservationRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevisionConnection'] = ResolversParentTypes['ObservationRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ObservationRevision']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  bigdataObservationChanges?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryBigdataObservationChangesArgs, 'first'>>;
+  bigdataObservations?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryBigdataObservationsArgs, 'first'>>;
+  bigdataRegisterChanges?: Resolver<Maybe<ResolversTypes['RegisterRevisionConnection']>, ParentType, ContextType, RequireFields<QueryBigdataRegisterChangesArgs, 'first'>>;
   dataCenter?: Resolver<Maybe<ResolversTypes['DataCenter']>, ParentType, ContextType, RequireFields<QueryDataCenterArgs, 'id'>>;
   dataCenterCluster?: Resolver<Maybe<ResolversTypes['DataCenterCluster']>, ParentType, ContextType, RequireFields<QueryDataCenterClusterArgs, 'id'>>;
   dataCenterClusters?: Resolver<Maybe<Array<ResolversTypes['DataCenterCluster']>>, ParentType, ContextType, Partial<QueryDataCenterClustersArgs>>;
@@ -668,6 +1197,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RackRetirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RackRetirement'] = ResolversParentTypes['RackRetirement']> = {
   racks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -697,6 +1227,26 @@ export type RegionYearResolvers<ContextType = Context, ParentType extends Resolv
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RegisterRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevision'] = ResolversParentTypes['RegisterRevision']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  batchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevisionConnection'] = ResolversParentTypes['RegisterRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RegisterRevision']>, ParentType, ContextType>;
+};
+
 export type ShutdownScreenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShutdownScreen'] = ResolversParentTypes['ShutdownScreen'], FederationReferenceType extends FederationReferenceTypes['ShutdownScreen'] = FederationReferenceTypes['ShutdownScreen']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShutdownScreen']> | FederationReferenceType, FederationReferenceType, ContextType>;
   dataCenters?: Resolver<Maybe<Array<ResolversTypes['DataCenterYear']>>, ParentType, ContextType>;
@@ -705,6 +1255,7 @@ export type ShutdownScreenResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type Resolvers<ContextType = Context> = {
+  Amount?: GraphQLScalarType;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterCluster?: DataCenterClusterResolvers<ContextType>;
@@ -712,14 +1263,22 @@ export type Resolvers<ContextType = Context> = {
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Enterprise?: EnterpriseResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportSummary?: ImportSummaryResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ObservationRevision?: ObservationRevisionResolvers<ContextType>;
+  ObservationRevisionConnection?: ObservationRevisionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RackRetirement?: RackRetirementResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionFact?: RegionFactResolvers<ContextType>;
   RegionYear?: RegionYearResolvers<ContextType>;
+  RegisterRevision?: RegisterRevisionResolvers<ContextType>;
+  RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   ShutdownScreen?: ShutdownScreenResolvers<ContextType>;
 };
 

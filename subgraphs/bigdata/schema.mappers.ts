@@ -6,7 +6,7 @@ export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.
 export type DataCenterMapper = DataCenterRow;
 export type DataCenterClusterMapper = ClusterRow;
 export type ClusterZoneMapper = ZoneRow;
-export type DataCenterYearMapper = { dataCenterId: string; year: number; row?: DataCenterRow };
+export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string; row?: DataCenterRow };
 export type EnterpriseMapper = { uscc: string };
 export type IndicatorValueMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number };

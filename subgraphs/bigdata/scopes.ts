@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
+import { perAsOf } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import type { Db } from '../../db/connection.ts';
 import { dataCentersInScopes, retirementsByDataCenterIds, type DataCenterRow, type RackRetirementRow } from './repository.ts';
@@ -11,14 +12,13 @@ export interface Scope {
 
 export interface ScopeContents {
   dataCenters: DataCenterRow[];
-  retirements: RackRetirementRow[];
 }
 
 const scopeKey = (s: Scope) => `${s.kind}:${s.id}`;
 
 /**
  * The register rows inside each scope (a region's subtree, a cluster, one data centre), for a
- * whole batch of indicator values in two statements however many scopes and indicators it has.
+ * whole batch of indicator values in one statement however many scopes and indicators it has.
  */
 export function scopeLoader(db: Db, regions: RegionDirectory) {
   return new DataLoader<Scope, ScopeContents, string>(
@@ -30,15 +30,46 @@ export function scopeLoader(db: Db, regions: RegionDirectory) {
         clusterIds: scopes.filter((s) => s.kind === 'CLUSTER').map((s) => s.id),
         dataCenterIds: scopes.filter((s) => s.kind === 'DATA_CENTER').map((s) => s.id),
       });
-      const retirements = rows.length > 0 ? await retirementsByDataCenterIds(db, rows.map((r) => r.id)) : [];
       return scopes.map((s) => {
         const inside = (r: DataCenterRow) =>
           s.kind === 'REGION' ? (subtrees.get(s.id)?.has(r.regionCode) ?? false) : s.kind === 'CLUSTER' ? r.clusterId === s.id || r.zoneId === s.id : r.id === s.id;
-        const dataCenters = rows.filter(inside);
-        const ids = new Set(dataCenters.map((r) => r.id));
-        return { dataCenters, retirements: retirements.filter((r) => ids.has(r.dataCenterId)) };
+        return { dataCenters: rows.filter(inside) };
       });
     },
     { cacheKeyFn: scopeKey },
+  );
+}
+
+/** A scope whose figures are wanted as they stood at an as-of key (`latest` for the current revisions). */
+export interface ScopeAsOf extends Scope {
+  asOf: string;
+}
+
+/**
+ * The rack retirements of every data centre inside each scope, from the observations in force at
+ * the key's as-of: one statement per distinct as-of for a whole batch of scopes, however many data
+ * centres they hold.
+ */
+export function scopeRetirementsLoader(db: Db, scopes: DataLoader<Scope, ScopeContents, string>) {
+  return new DataLoader<ScopeAsOf, RackRetirementRow[], string>(
+    async (keys) => {
+      const contents = await scopes.loadMany(keys.map(({ kind, id }) => ({ kind, id })));
+      const idsOf = keys.map((_, i) => {
+        const c = contents[i]!;
+        if (c instanceof Error) throw c;
+        return new Set(c.dataCenters.map((r) => r.id));
+      });
+      const byAsOf = new Map<string, RackRetirementRow[]>();
+      await perAsOf(
+        keys.map((k, i) => ({ asOf: k.asOf, ids: idsOf[i]! })),
+        async (group, asOf) => {
+          const ids = [...new Set(group.flatMap((g) => [...g.ids]))];
+          byAsOf.set(group[0]!.asOf, ids.length === 0 ? [] : await retirementsByDataCenterIds(db, ids, asOf));
+          return [];
+        },
+      );
+      return keys.map((k, i) => (byAsOf.get(k.asOf) ?? []).filter((r) => idsOf[i]!.has(r.dataCenterId)));
+    },
+    { cacheKeyFn: (k) => `${scopeKey(k)}|${k.asOf}` },
   );
 }

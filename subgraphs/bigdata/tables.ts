@@ -1,9 +1,18 @@
-import { boolean, date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { regionTable } from '../../db/region-table.ts';
+import { observationTable } from '../../db/observation-table.ts';
+import { importBatchTable, registerRevisionTable } from '../../db/write-tables.ts';
 
 export const bigdata = pgSchema('bigdata');
 
 export const region = regionTable(bigdata);
+
+/** Applied write batches (idempotency) and the history of every register change. */
+export const importBatch = importBatchTable(bigdata);
+export const registerRevision = registerRevisionTable(bigdata);
+
+/** Numeric facts this agency owns, as revisioned observations: racks retired or replaced per data centre and year (metrics.ts). */
+export const observation = observationTable(bigdata);
 
 export const cluster = bigdata.table('cluster', {
   id: text('id').primaryKey(),
@@ -52,17 +61,4 @@ export const dataCenter = bigdata.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.regionCode), index().on(t.clusterId), index().on(t.zoneId), index().on(t.operatorUscc)],
-);
-
-/** Racks retired or replaced (退旧上新 / 腾换) in a data centre in a year, seed 000. */
-export const rackRetirement = bigdata.table(
-  'rack_retirement',
-  {
-    dataCenterId: text('data_center_id')
-      .notNull()
-      .references(() => dataCenter.id),
-    year: integer('year').notNull(),
-    racks: integer('racks').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.dataCenterId, t.year] })],
 );

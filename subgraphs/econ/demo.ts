@@ -3,6 +3,7 @@ import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoDataCenter, DemoEnterprise, DemoWorld } from '../../db/demo/world.ts';
 import { CHONGQING, SHANGHAI } from '../../lib/regions/codes.ts';
+import { econMetrics } from './metrics.ts';
 import { PILOT_MINIMUM_DOMAINS } from './rules.ts';
 import {
   applicationScenario,
@@ -12,6 +13,7 @@ import {
   energyManagementCentre,
   enterprise,
   greenStandard,
+  observation,
   pilotDomain,
   pilotStage,
   pilotType,
@@ -230,10 +232,20 @@ function pilots(world: DemoWorld, random: Random): Insert<typeof carbonPeakPilot
   return rows;
 }
 
+/**
+ * Usable roofs as every enterprise reports them each year (USABLE_ROOFS): the world's roof count,
+ * which energy's PV installations are drawn against, so the rooftop-PV ratio stays consistent.
+ */
+function usableRoofs(world: DemoWorld): Insert<typeof observation>[] {
+  const { code, subjectKind } = econMetrics.USABLE_ROOFS;
+  return world.enterprises.flatMap((e) => world.years.map((year) => ({ metric: code, subjectKind, subjectId: e.uscc, period: String(year), year, value: e.usableRoofs, status: 'FINAL' as const })));
+}
+
 /** The commission's register and records, drawn from the shared world with econ's own random stream. */
 export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   const random = new Random(world.seed, 'econ');
-  await insertChunked(db, enterprise, world.enterprises.map(({ profile: _, ...e }) => e));
+  await insertChunked(db, enterprise, world.enterprises.map(({ profile: _, usableRoofs: __, ...e }) => e));
+  await insertChunked(db, observation, usableRoofs(world), 5000);
   const { assessments: assessmentRows, centres } = assessments(world, random);
   await insertChunked(db, energyAssessment, assessmentRows);
   await insertChunked(db, energyManagementCentre, centres);

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/connection.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
+import { observationsLoader } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import { econMetrics } from './metrics.ts';
 import * as repo from './repository.ts';
+import { observation } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
@@ -24,6 +27,10 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     scenariosByEnterprise: listLoader((ids: readonly string[]) => repo.scenariosByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
     standard: rowLoader((ids: readonly string[]) => repo.standardsByIds(db, ids), (r) => r.id),
     pilot: rowLoader((ids: readonly string[]) => repo.pilotsByIds(db, ids), (r) => r.id),
+    /** All observations of (enterprise, year[, as-of]) keys: the yearly figures of EnterpriseYear. */
+    observations: observationsLoader(db, observation),
+    /** An enterprise's latest reported usable roofs. */
+    latestUsableRoofs: rowLoader((ids: readonly string[]) => repo.latestObservationsOfMetric(db, econMetrics.USABLE_ROOFS.code, ids), (r) => r.subjectId),
   };
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
+import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
-import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, retrofitProject } from './tables.ts';
+import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation, retrofitProject } from './tables.ts';
 
 export type EnterpriseRow = typeof enterprise.$inferSelect;
 export type EnergyAssessmentRow = typeof energyAssessment.$inferSelect;
@@ -117,6 +118,18 @@ export const carbonPeakPilots = (db: Db, f: PilotFilter) =>
 // Batched look-ups for the loaders: one statement per batch of keys.
 
 export const enterprisesByUscc = (db: Db, ids: readonly string[]) => db.select().from(enterprise).where(inArray(enterprise.uscc, [...ids]));
+
+/** Which of the given credit codes are in the register. */
+export const enterpriseUsccsIn = async (db: Db, ids: readonly string[]): Promise<string[]> =>
+  ids.length === 0 ? [] : (await db.select({ uscc: enterprise.uscc }).from(enterprise).where(inArray(enterprise.uscc, [...ids]))).map((r) => r.uscc);
+
+/** The current observation of one metric for the latest period each subject reported it, for a batch of subjects. */
+export const latestObservationsOfMetric = (db: Db, metric: string, subjectIds: readonly string[]) =>
+  db
+    .selectDistinctOn([observation.subjectId])
+    .from(observation)
+    .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds]), visibleObservations(observation)))
+    .orderBy(observation.subjectId, desc(observation.period));
 
 export const assessmentsByUscc = (db: Db, ids: readonly string[]) =>
   db.select().from(energyAssessment).where(inArray(energyAssessment.uscc, [...ids])).orderBy(asc(energyAssessment.completedOn), asc(energyAssessment.id));

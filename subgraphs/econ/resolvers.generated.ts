@@ -13,8 +13,16 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A number as sent by an agency system: a JSON number or a decimal string such as `"1234.5"`. Values
+   * that are not finite numbers (`"NaN"`, `"Infinity"`, `"12,5"`) reach row validation and are reported
+   * against their row, instead of failing the whole request.
+   */
+  Amount: { input: number | string; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -106,6 +114,34 @@ export type CarbonPeakPilotGoal =
   /** Carbon peaking (碳达峰). */
   | 'CARBON_PEAK';
 
+/** One carbon-peak pilot application as a row of `upsertPilots`: its full state, or only `id` under DELETE. */
+export type CarbonPeakPilotInput = {
+  /** Name of the applicant (administrative authority, park committee, sub-district office, owner or enterprise). Required. */
+  applicantName?: InputMaybe<Scalars['String']['input']>;
+  /** USCC of the applicant when it is a registered enterprise (`UNKNOWN_ENTERPRISE`); required for ENTERPRISE pilots, whose applicant must be registered in Shanghai (`INCONSISTENT_FIELDS`). */
+  applicantUscc?: InputMaybe<Scalars['String']['input']>;
+  /** Year the application was filed, not in the future. Required. */
+  applicationYear?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Domains the plan covers, each once, in any order. Required. A plan with fewer than its type's minimum
+   * (region 5, park 4, community 4, building 3, enterprise 3; seed 001 §四.3) may be filed but cannot pass
+   * district pre-review: such a pilot at a later stage is rejected with `TOO_FEW_DOMAINS`.
+   */
+  domains?: InputMaybe<Array<CarbonPeakPilotDomain>>;
+  /** Peaking or neutrality. Required. */
+  goal?: InputMaybe<CarbonPeakPilotGoal>;
+  /** Stable id, e.g. `CPP-310115-02`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Name of the pilot. Required. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Shanghai district (county-level code under 310000) where the pilot is located: seed 001 is Shanghai's programme. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Furthest workflow stage reached. Required. */
+  stage?: InputMaybe<CarbonPeakPilotStage>;
+  /** Pilot type (seed 001 §二). Required. */
+  type?: InputMaybe<CarbonPeakPilotType>;
+};
+
 /** Workflow stages of a pilot (seed 001 §四.2), in order. */
 export type CarbonPeakPilotStage =
   /** Acceptance or stage evaluation (评价验收). */
@@ -169,6 +205,29 @@ export type Designation = {
   region: Region;
   /** Calendar year of the award; counts are cumulative from this year on. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * One designation as a row of `upsertDesignations`: its full state, or only `id` under DELETE. The subject
+ * follows the kind (`INCONSISTENT_FIELDS` otherwise): `enterpriseUscc` for a zero-carbon factory, `parkName`
+ * and/or `enterpriseUscc` (the park's operator) for a zero-carbon park, `dataCenterId` alone for the three
+ * data-centre kinds.
+ */
+export type DesignationInput = {
+  /** Register id of the designated data centre (bigdata's register; checked there, not here), for the data-centre kinds. */
+  dataCenterId?: InputMaybe<Scalars['ID']['input']>;
+  /** USCC of the designated factory's enterprise or the park's operator: a registered enterprise (`UNKNOWN_ENTERPRISE`). */
+  enterpriseUscc?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, e.g. `NGDC-2023-00004`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** What was awarded. Required. */
+  kind?: InputMaybe<DesignationKind>;
+  /** Name of the designated park, for zero-carbon parks. */
+  parkName?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 code of the region named in the award notice (county level where known). Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Calendar year of the award, not in the future. Required. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kinds of designation, with the counting indicator each feeds. */
@@ -238,10 +297,11 @@ export type Enterprise = {
   /** Sector the commission files the enterprise under. */
   sector: EnterpriseSector;
   /**
-   * Number of building roofs (including those of parks the enterprise runs) usable for rooftop PV:
-   * the denominator of the rooftop-PV ratio of seed 003 (table row 1). Count of roofs.
+   * Number of building roofs (including those of parks the enterprise runs) usable for rooftop PV, as
+   * last reported: the current USABLE_ROOFS observation of the latest year the enterprise reported
+   * (`submitEconObservations`). Null when it never reported one. Per year: `year(year:) { usableRoofs }`.
    */
-  usableRoofs: Scalars['Int']['output'];
+  usableRoofs: Maybe<Scalars['Int']['output']>;
   /** Unified social credit code (统一社会信用代码, GB 32100): 18 characters, the last a check character. */
   uscc: Scalars['ID']['output'];
   /** The enterprise in one calendar year: the entity yearly facts (audit coverage, energy use) hang on. */
@@ -281,6 +341,18 @@ export type EnterpriseEdge = {
   node: Enterprise;
 };
 
+/** One energy-using enterprise as a row of `upsertEnterprises`: its full state, or only `uscc` under DELETE. */
+export type EnterpriseInput = {
+  /** Registered Chinese name. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** County-level GB/T 2260 code where the enterprise is registered. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Sector the commission files the enterprise under. Required. (Usable roofs are yearly observations, `USABLE_ROOFS`.) */
+  sector?: InputMaybe<EnterpriseSector>;
+  /** Unified social credit code (统一社会信用代码), 18 characters with a GB 32100 check character (`INVALID_USCC`): the register key. */
+  uscc: Scalars['ID']['input'];
+};
+
 /** Sector an enterprise is filed under. */
 export type EnterpriseSector =
   /** Data-centre operator (数据中心运营企业). */
@@ -297,6 +369,8 @@ export type EnterpriseSector =
 /** An enterprise in one calendar year. The coverage indicators of seed 003 count these. */
 export type EnterpriseYear = {
   __typename?: 'EnterpriseYear';
+  /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
+  asOf: Scalars['String']['output'];
   /**
    * True when an energy audit was completed in this year or in one of the two years before
    * (completed year ∈ [year − 2, year]); an audit keeps its enterprise covered for three calendar
@@ -316,7 +390,11 @@ export type EnterpriseYear = {
    * this year. The numerator of ENERGY_MGMT_CENTRE_COVERAGE (seed 003 table row 3, ≥ 10,000 tce/yr).
    */
   hasEnergyManagementCentre: Scalars['Boolean']['output'];
-  /** Usable roofs of the enterprise (the denominator of ROOFTOP_PV_RATIO), as in the register. */
+  /**
+   * Building roofs usable for rooftop PV at the end of the year (the enterprise's USABLE_ROOFS
+   * observation for the year, as of `asOf`): the denominator of ROOFTOP_PV_RATIO (seed 003 table row 1).
+   * Null when the enterprise reported none for the year: missing is not zero.
+   */
   usableRoofs: Maybe<Scalars['Int']['output']>;
   /** Unified social credit code of the enterprise. */
   uscc: Scalars['ID']['output'];
@@ -352,6 +430,111 @@ export type GreenStandardLevel =
   /** National standard (国家标准, GB or GB/T). */
   | 'NATIONAL';
 
+/** A rejected row: where, what and why, in words a person can act on. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  /** Stable reason code. */
+  code: ImportProblemCode;
+  /** Path of the offending field within the row, e.g. `value` or `subjectId`. */
+  field: Scalars['String']['output'];
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+  /** Zero-based index of the row in the batch. */
+  row: Scalars['Int']['output'];
+};
+
+/** Why one row of a batch was rejected. Stable: clients may switch on these. */
+export type ImportProblemCode =
+  /** CREATE of a key that already has a value. */
+  | 'ALREADY_EXISTS'
+  /** A text contains control characters (line breaks, tabs, NUL, …). */
+  | 'CONTROL_CHARACTERS'
+  /** A date (commissioning, completion) after today. */
+  | 'DATE_IN_FUTURE'
+  /** The same key appears more than once in the batch. */
+  | 'DUPLICATE_KEY'
+  /** Two fields of a register row contradict each other, e.g. a zone of another cluster, a closing year on an operating data centre, a completion year on a project that is not completed. */
+  | 'INCONSISTENT_FIELDS'
+  /** The period is not `YYYY` or `YYYY-MM`, or not the metric's periodicity. */
+  | 'INVALID_PERIOD'
+  /** The unified social credit code fails GB 32100 (length, alphabet or check character). */
+  | 'INVALID_USCC'
+  /** IT-equipment energy above total facility energy for the same facility and period: PUE below 1 is impossible. */
+  | 'IT_ENERGY_ABOVE_TOTAL'
+  /** The metric exists but another agency owns it; send it there. */
+  | 'METRIC_NOT_OWNED'
+  /** The value is negative where only amounts ≥ 0 make sense. */
+  | 'NEGATIVE_VALUE'
+  /** The value is not a finite number (NaN, Infinity, or not a number at all). */
+  | 'NOT_A_NUMBER'
+  /** UPDATE or DELETE of a key that has no value. */
+  | 'NOT_FOUND'
+  /** The value is outside the field's allowed range or set. */
+  | 'OUT_OF_RANGE'
+  /** The period has not started yet. */
+  | 'PERIOD_IN_FUTURE'
+  /** The period is before the earliest accepted year. */
+  | 'PERIOD_OUT_OF_RANGE'
+  /** More racks than the data centre's registered design capacity. */
+  | 'RACKS_ABOVE_REGISTERED'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** DELETE of a register entry that rows of the same agency still reference (zones of a cluster, audits of an enterprise, …). */
+  | 'STILL_REFERENCED'
+  /** A text is longer than allowed. */
+  | 'STRING_TOO_LONG'
+  /** A carbon-peak pilot past district pre-review covers fewer domains than its type requires (seed 001 §四.3: region 5, park 4, community 4, building 3, enterprise 3). */
+  | 'TOO_FEW_DOMAINS'
+  /** No core machine room with this id. */
+  | 'UNKNOWN_CORE_ROOM'
+  /** No data centre with this id in the register this agency can check. */
+  | 'UNKNOWN_DATA_CENTER'
+  /** No enterprise with this USCC in the register this agency can check. */
+  | 'UNKNOWN_ENTERPRISE'
+  /** The metric code is not one this agency records. */
+  | 'UNKNOWN_METRIC'
+  /** A referenced register entry (cluster, zone, operator, …) does not exist. */
+  | 'UNKNOWN_REFERENCE'
+  /** The region code is not in the GB/T 2260 list. */
+  | 'UNKNOWN_REGION'
+  /** The region exists but the metric is reported at another level (county-level figures are summed upwards). */
+  | 'WRONG_REGION_LEVEL'
+  /** `subjectKind` is not the kind of subject the metric describes. */
+  | 'WRONG_SUBJECT_KIND';
+
+/** What a batch did (or, with `dryRun`, would do). */
+export type ImportSummary = {
+  __typename?: 'ImportSummary';
+  /** True when the rows counted below were written (false for a dry run or a rejected atomic batch). */
+  applied: Scalars['Boolean']['output'];
+  /** True when the batch was all-or-nothing. */
+  atomic: Scalars['Boolean']['output'];
+  /** Id of the applied batch; every revision it wrote carries it. Null when nothing was applied. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Keys that had no value before. */
+  created: Scalars['Int']['output'];
+  /** Keys withdrawn. */
+  deleted: Scalars['Int']['output'];
+  /** True when the batch was only validated. */
+  dryRun: Scalars['Boolean']['output'];
+  /** The idempotency key the batch was sent with. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Every problem found, by row. */
+  problems: Array<ImportProblem>;
+  /** Rows received. */
+  received: Scalars['Int']['output'];
+  /** When the batch's revisions were recorded; null when nothing was applied. */
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Rows with at least one problem; with `atomic` (the default), any rejection means nothing was written. */
+  rejected: Scalars['Int']['output'];
+  /** True when this is a retry of a batch already applied with the same idempotency key: nothing was applied again. */
+  replayed: Scalars['Boolean']['output'];
+  /** Keys sent with exactly the value, status and comment they already had: no revision written. */
+  unchanged: Scalars['Int']['output'];
+  /** Keys whose value, status or comment changed (a new revision each). */
+  updated: Scalars['Int']['output'];
+};
+
 /** Where an indicator value is defined. */
 export type IndicatorLevel =
   /** A designated data-centre cluster. */
@@ -383,6 +566,161 @@ export type IndicatorValue = {
   year: Scalars['Int']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a batch of the Economic and Information Commission's observations (usable roofs per enterprise and year, `USABLE_ROOFS`). Needs a bearer token of an `econ` writer.
+   * Enterprises are named by their credit code, checked against GB 32100 (`INVALID_USCC`) and the commission's register (`UNKNOWN_ENTERPRISE`).
+   * Every change is a new revision: corrections and deletions never overwrite history. Rows are
+   * validated first; each problem names its row, field and a stable code.
+   */
+  submitEconObservations: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws designations (zero-carbon factory / park / data centre, national green data centre, waste-heat data centre). Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`econRegisterChanges`). DELETE withdraws a designation recorded in error.
+   */
+  upsertDesignations: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws entries of the Economic and Information Commission's register of energy-using enterprises, keyed by USCC. Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`econRegisterChanges`). DELETE withdraws an enterprise registered in error, and is refused (`STILL_REFERENCED`) while audits, diagnoses, an energy-management centre, designations, retrofit projects, scenarios, pilots or current observations of the commission refer to it.
+   */
+  upsertEnterprises: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws carbon-peak / carbon-neutral pilot applications (seed 001) and moves them through the workflow (an UPDATE of `stage`). Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`econRegisterChanges`). DELETE withdraws an application recorded in error.
+   */
+  upsertPilots: Maybe<ImportSummary>;
+  /**
+   * Adds, corrects or withdraws energy-saving retrofit projects on the districts' lists (seed 003 §四.4). Progress is an UPDATE of `status` (and `completedYear`); a project taken off the list is WITHDRAWN, which keeps it out of the schedule. Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
+   * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
+   * counted as unchanged and writes nothing. Every change appends the entry's new state to the register history
+   * (`econRegisterChanges`). DELETE withdraws a project recorded in error.
+   */
+  upsertRetrofitProjects: Maybe<ImportSummary>;
+};
+
+
+export type MutationSubmitEconObservationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ObservationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertDesignationsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<DesignationInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertEnterprisesArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<EnterpriseInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertPilotsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<CarbonPeakPilotInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertRetrofitProjectsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<RetrofitProjectInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+/** One numeric fact to record: a metric of a subject in a period. */
+export type ObservationInput = {
+  /** Free-text note, at most 500 characters, no control characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Metric code owned by the receiving agency, e.g. `DC_TOTAL_ENERGY_KWH`; see the agency's metric list. */
+  metric: Scalars['ID']['input'];
+  /** `YYYY` for annual metrics, `YYYY-MM` for monthly ones; not in the future, not before the accepted range. */
+  period: Scalars['String']['input'];
+  /** Quality status; FINAL when omitted. */
+  status?: InputMaybe<ObservationStatus>;
+  /** Region code, data-centre id, core-room id or USCC, as `subjectKind` says. */
+  subjectId: Scalars['ID']['input'];
+  /** What kind of unit `subjectId` names; must match the metric's subject kind. */
+  subjectKind: SubjectKind;
+  /** The value in the metric's unit; required except with the DELETE strategy. Non-negative and finite. */
+  value?: InputMaybe<Scalars['Amount']['input']>;
+};
+
+/** One recorded revision of an observation: what the value became, when, and who said so. */
+export type ObservationRevision = {
+  __typename?: 'ObservationRevision';
+  /** Token subject of the writer; null for data loaded by the demo seed. */
+  author: Maybe<Scalars['String']['output']>;
+  /** Agency of the writer's token. */
+  authorAgency: Maybe<Scalars['String']['output']>;
+  /** Batch that wrote the revision. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Note sent with the value. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** True when this revision withdrew the key. */
+  deleted: Scalars['Boolean']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** Metric code. */
+  metric: Scalars['ID']['output'];
+  /** `YYYY` or `YYYY-MM`. */
+  period: Scalars['String']['output'];
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+  /** Quality status recorded with the value. */
+  status: ObservationStatus;
+  /** Region code, data-centre id, core-room id or USCC. */
+  subjectId: Scalars['ID']['output'];
+  /** Kind of subject. */
+  subjectKind: SubjectKind;
+  /** When a later revision replaced it; null while current. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
+  /** The value recorded; for a deletion, the value withdrawn. */
+  value: Scalars['Float']['output'];
+};
+
+/** A page of observation revisions, oldest first. */
+export type ObservationRevisionConnection = {
+  __typename?: 'ObservationRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<ObservationRevision>;
+};
+
 /** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
 export type ObservationStatus =
   /** Final, published figure (itself still open to a recorded correction). */
@@ -410,6 +748,24 @@ export type Query = {
    * selects all awards up to and including it (the cumulative count the indicators use).
    */
   designations: Maybe<Array<Designation>>;
+  /**
+   * Every revision recorded after `updatedAfter`, deletions included, oldest first: what a syncing system
+   * applies in order, and with `author` the audit trail of who changed what. Needs the `reader` role or an
+   * `econ` token.
+   */
+  econObservationChanges: Maybe<ObservationRevisionConnection>;
+  /**
+   * The Economic and Information Commission's observations as they stood at `asOf` (now when omitted), in recording order: regenerate a
+   * report exactly as published. Region figures are public; named units' figures (data centres, core rooms,
+   * enterprises) need the `reader` role or an `econ` token, so pass `subjectKind: REGION` when anonymous.
+   */
+  econObservations: Maybe<ObservationRevisionConnection>;
+  /**
+   * The audit trail of the Economic and Information Commission's registers (Enterprise, Designation, RetrofitProject, CarbonPeakPilot): every revision, oldest first, with the
+   * entry's full state after it (before it, for a deletion), who wrote it, when and from which system. Needs
+   * the `reader` role or a `econ` token.
+   */
+  econRegisterChanges: Maybe<RegisterRevisionConnection>;
   /**
    * One enterprise by unified social credit code; null when the code is valid but not registered.
    * A malformed code fails with `INVALID_USCC`, whose `problem` extension says LENGTH, ALPHABET or CHECK_CHARACTER.
@@ -460,6 +816,37 @@ export type QueryDesignationsArgs = {
   region?: InputMaybe<Scalars['ID']['input']>;
   throughYear?: InputMaybe<Scalars['Int']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEconObservationChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryEconObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<SubjectKind>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEconRegisterChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  author?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -578,6 +965,47 @@ export type RegionYear = {
   year: Scalars['Int']['output'];
 };
 
+/**
+ * One recorded change of a register entry (data centre, enterprise, designation, …): its full state after
+ * the change, or for a deletion the state it had, with who changed it and when.
+ */
+export type RegisterRevision = {
+  __typename?: 'RegisterRevision';
+  /** Token subject of the writer. */
+  author: Scalars['String']['output'];
+  /** Agency of the writer's token. */
+  authorAgency: Scalars['String']['output'];
+  /** Batch that wrote the revision. */
+  batchId: Scalars['ID']['output'];
+  /** The entry's full state as a JSON object, field names as in the register's upsert input; for a deletion, the state withdrawn. */
+  data: Scalars['String']['output'];
+  /** True when this revision withdrew the entry from the register. */
+  deleted: Scalars['Boolean']['output'];
+  /** GraphQL type of the entry, e.g. `DataCenter`, `Enterprise`, `CarbonPeakPilot`. */
+  entity: Scalars['String']['output'];
+  /** Id of the entry (a USCC for enterprises). */
+  entityId: Scalars['ID']['output'];
+  /** Idempotency key of the batch. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of register revisions, oldest first. */
+export type RegisterRevisionConnection = {
+  __typename?: 'RegisterRevisionConnection';
+  /** Cursor to pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more revisions follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Revisions in order of recording. */
+  nodes: Array<RegisterRevision>;
+};
+
 /** A district's (or a larger region's) progress against the retrofit schedule of seed 003 §四.4, at the end of a year. */
 export type RetrofitProgress = {
   __typename?: 'RetrofitProgress';
@@ -638,6 +1066,24 @@ export type RetrofitProjectEdge = {
   node: RetrofitProject;
 };
 
+/** One energy-saving retrofit project as a row of `upsertRetrofitProjects`: its full state, or only `id` under DELETE. */
+export type RetrofitProjectInput = {
+  /** Year the project was completed: set exactly when `status` is COMPLETED (`INCONSISTENT_FIELDS`); from 2022, not in the future. */
+  completedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** USCC of the enterprise carrying out the retrofit: a registered enterprise (`UNKNOWN_ENTERPRISE`). Required. */
+  enterpriseUscc?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, e.g. `RP-310115-0007`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Project name as listed. Required. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Year the project is scheduled to be completed in, 2022–2025 (seed 003 §四.4). Required. */
+  plannedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** County-level code of the district whose list the project is on. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Current status. Required. */
+  status?: InputMaybe<RetrofitProjectStatus>;
+};
+
 /** Status of a retrofit project. */
 export type RetrofitProjectStatus =
   /** Completed (`completedYear` is set). */
@@ -648,6 +1094,28 @@ export type RetrofitProjectStatus =
   | 'LISTED'
   /** Taken off the list; not counted in the district's schedule. */
   | 'WITHDRAWN';
+
+/** The kind of unit an observation describes. */
+export type SubjectKind =
+  /** A core machine room (核心机房) of the communications administration, by its id. */
+  | 'CORE_ROOM'
+  /** A data centre of the big-data bureau's register, by its register id. */
+  | 'DATA_CENTER'
+  /** An energy-using enterprise, by its 18-character unified social credit code (GB 32100). */
+  | 'ENTERPRISE'
+  /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
+  | 'REGION';
+
+/** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
+export type WriteStrategy =
+  /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
+  | 'CREATE'
+  /** Withdraw existing keys. Soft: the deletion is a revision, history keeps the value, and `updatedAfter` readers see it. */
+  | 'DELETE'
+  /** Change existing keys only; a key without a value is rejected (`NOT_FOUND`). */
+  | 'UPDATE'
+  /** Add or change: the usual choice for a periodic push. */
+  | 'UPSERT';
 
 
 
@@ -761,7 +1229,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Enterprise'], {"uscc":true}> );
   EnterpriseYear:
     ( { __typename: 'EnterpriseYear' }
-    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['EnterpriseYear'], {"uscc":true,"year":true,"asOf":true}> );
   GreenStandard:
     ( { __typename: 'GreenStandard' }
     & GraphQLRecursivePick<FederationTypes['GreenStandard'], {"id":true}> );
@@ -783,6 +1251,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
   ApplicationScenario: ResolverTypeWrapper<ApplicationScenarioMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -792,11 +1261,14 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CarbonPeakPilotDomain: CarbonPeakPilotDomain;
   CarbonPeakPilotGoal: CarbonPeakPilotGoal;
+  CarbonPeakPilotInput: CarbonPeakPilotInput;
   CarbonPeakPilotStage: CarbonPeakPilotStage;
   CarbonPeakPilotType: CarbonPeakPilotType;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Designation: ResolverTypeWrapper<DesignationMapper>;
+  DesignationInput: DesignationInput;
   DesignationKind: DesignationKind;
   EnergyAssessment: ResolverTypeWrapper<EnergyAssessmentMapper>;
   EnergyAssessmentKind: EnergyAssessmentKind;
@@ -804,57 +1276,88 @@ export type ResolversTypes = {
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   EnterpriseConnection: ResolverTypeWrapper<Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EnterpriseEdge']>, nodes: Array<ResolversTypes['Enterprise']> }>;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
+  EnterpriseInput: EnterpriseInput;
   EnterpriseSector: EnterpriseSector;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYearMapper>;
   GreenStandard: ResolverTypeWrapper<GreenStandardMapper>;
   GreenStandardLevel: GreenStandardLevel;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportProblemCode: ImportProblemCode;
+  ImportSummary: ResolverTypeWrapper<ImportSummary>;
   IndicatorLevel: IndicatorLevel;
   IndicatorValue: ResolverTypeWrapper<IndicatorValueMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ResolverTypeWrapper<ObservationRevision>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ObservationRevisionConnection: ResolverTypeWrapper<ObservationRevisionConnection>;
   ObservationStatus: ObservationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionMapper>;
   RegionFact: ResolverTypeWrapper<RegionFact>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   RegionLevel: RegionLevel;
   RegionYear: ResolverTypeWrapper<RegionYearMapper>;
+  RegisterRevision: ResolverTypeWrapper<RegisterRevision>;
+  RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   RetrofitProgress: ResolverTypeWrapper<RetrofitProgress>;
   RetrofitProject: ResolverTypeWrapper<RetrofitProjectMapper>;
   RetrofitProjectConnection: ResolverTypeWrapper<Omit<RetrofitProjectConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RetrofitProjectEdge']>, nodes: Array<ResolversTypes['RetrofitProject']> }>;
   RetrofitProjectEdge: ResolverTypeWrapper<Omit<RetrofitProjectEdge, 'node'> & { node: ResolversTypes['RetrofitProject'] }>;
+  RetrofitProjectInput: RetrofitProjectInput;
   RetrofitProjectStatus: RetrofitProjectStatus;
+  SubjectKind: SubjectKind;
+  WriteStrategy: WriteStrategy;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Amount: Scalars['Amount']['output'];
   ApplicationScenario: ApplicationScenarioMapper;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   CarbonPeakPilot: CarbonPeakPilotMapper;
   Boolean: Scalars['Boolean']['output'];
+  CarbonPeakPilotInput: CarbonPeakPilotInput;
   DataCenter: DataCenterMapper;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Designation: DesignationMapper;
+  DesignationInput: DesignationInput;
   EnergyAssessment: EnergyAssessmentMapper;
   EnergyManagementCentre: EnergyManagementCentreMapper;
   Enterprise: EnterpriseMapper;
   EnterpriseConnection: Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EnterpriseEdge']>, nodes: Array<ResolversParentTypes['Enterprise']> };
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
+  EnterpriseInput: EnterpriseInput;
   EnterpriseYear: EnterpriseYearMapper;
   GreenStandard: GreenStandardMapper;
+  ImportProblem: ImportProblem;
+  ImportSummary: ImportSummary;
   IndicatorValue: IndicatorValueMapper;
+  Mutation: Record<PropertyKey, never>;
+  ObservationInput: ObservationInput;
+  ObservationRevision: ObservationRevision;
+  Float: Scalars['Float']['output'];
+  ObservationRevisionConnection: ObservationRevisionConnection;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Region: RegionMapper;
   RegionFact: RegionFact;
-  Float: Scalars['Float']['output'];
   RegionYear: RegionYearMapper;
+  RegisterRevision: RegisterRevision;
+  RegisterRevisionConnection: RegisterRevisionConnection;
   RetrofitProgress: RetrofitProgress;
   RetrofitProject: RetrofitProjectMapper;
   RetrofitProjectConnection: Omit<RetrofitProjectConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RetrofitProjectEdge']>, nodes: Array<ResolversParentTypes['RetrofitProject']> };
   RetrofitProjectEdge: Omit<RetrofitProjectEdge, 'node'> & { node: ResolversParentTypes['RetrofitProject'] };
+  RetrofitProjectInput: RetrofitProjectInput;
 };
+
+export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
+  name: 'Amount';
+}
 
 export type ApplicationScenarioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationScenario'] = ResolversParentTypes['ApplicationScenario'], FederationReferenceType extends FederationReferenceTypes['ApplicationScenario'] = FederationReferenceTypes['ApplicationScenario']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ApplicationScenario']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -891,6 +1394,10 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DesignationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Designation'] = ResolversParentTypes['Designation'], FederationReferenceType extends FederationReferenceTypes['Designation'] = FederationReferenceTypes['Designation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Designation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   dataCenter?: Resolver<Maybe<ResolversTypes['DataCenter']>, ParentType, ContextType>;
@@ -924,7 +1431,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   retrofitProjects?: Resolver<Array<ResolversTypes['RetrofitProject']>, ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['EnterpriseSector'], ParentType, ContextType>;
-  usableRoofs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usableRoofs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['EnterpriseYear'], ParentType, ContextType, RequireFields<EnterpriseYearArgs, 'year'>>;
 };
@@ -943,6 +1450,7 @@ export type EnterpriseEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type EnterpriseYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterpriseYear'] = ResolversParentTypes['EnterpriseYear'], FederationReferenceType extends FederationReferenceTypes['EnterpriseYear'] = FederationReferenceTypes['EnterpriseYear']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EnterpriseYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   diagnosed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
@@ -962,6 +1470,30 @@ export type GreenStandardResolvers<ContextType = Context, ParentType extends Res
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  code?: Resolver<ResolversTypes['ImportProblemCode'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportSummary'] = ResolversParentTypes['ImportSummary']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  atomic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue'], FederationReferenceType extends FederationReferenceTypes['IndicatorValue'] = FederationReferenceTypes['IndicatorValue']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorValue']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -973,6 +1505,39 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  submitEconObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitEconObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertDesignations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertDesignationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertEnterprises?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertEnterprisesArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertPilots?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertPilotsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertRetrofitProjects?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertRetrofitProjectsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+};
+
+export type ObservationRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevision'] = ResolversParentTypes['ObservationRevision']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['SubjectKind'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ObservationRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevisionConnection'] = ResolversParentTypes['ObservationRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ObservationRevision']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -982,6 +1547,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   applicationScenarios?: Resolver<Maybe<Array<ResolversTypes['ApplicationScenario']>>, ParentType, ContextType, Partial<QueryApplicationScenariosArgs>>;
   carbonPeakPilots?: Resolver<Maybe<Array<ResolversTypes['CarbonPeakPilot']>>, ParentType, ContextType, Partial<QueryCarbonPeakPilotsArgs>>;
   designations?: Resolver<Maybe<Array<ResolversTypes['Designation']>>, ParentType, ContextType, Partial<QueryDesignationsArgs>>;
+  econObservationChanges?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEconObservationChangesArgs, 'first'>>;
+  econObservations?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEconObservationsArgs, 'first'>>;
+  econRegisterChanges?: Resolver<Maybe<ResolversTypes['RegisterRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEconRegisterChangesArgs, 'first'>>;
   enterprise?: Resolver<Maybe<ResolversTypes['Enterprise']>, ParentType, ContextType, RequireFields<QueryEnterpriseArgs, 'uscc'>>;
   enterprises?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'first'>>;
   greenStandards?: Resolver<Maybe<Array<ResolversTypes['GreenStandard']>>, ParentType, ContextType, Partial<QueryGreenStandardsArgs>>;
@@ -1017,6 +1585,26 @@ export type RegionYearResolvers<ContextType = Context, ParentType extends Resolv
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RegisterRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevision'] = ResolversParentTypes['RegisterRevision']> = {
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorAgency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  batchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterRevisionConnection'] = ResolversParentTypes['RegisterRevisionConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RegisterRevision']>, ParentType, ContextType>;
+};
+
 export type RetrofitProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetrofitProgress'] = ResolversParentTypes['RetrofitProgress']> = {
   completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1049,10 +1637,12 @@ export type RetrofitProjectEdgeResolvers<ContextType = Context, ParentType exten
 };
 
 export type Resolvers<ContextType = Context> = {
+  Amount?: GraphQLScalarType;
   ApplicationScenario?: ApplicationScenarioResolvers<ContextType>;
   CarbonPeakPilot?: CarbonPeakPilotResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Designation?: DesignationResolvers<ContextType>;
   EnergyAssessment?: EnergyAssessmentResolvers<ContextType>;
   EnergyManagementCentre?: EnergyManagementCentreResolvers<ContextType>;
@@ -1061,12 +1651,19 @@ export type Resolvers<ContextType = Context> = {
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
   EnterpriseYear?: EnterpriseYearResolvers<ContextType>;
   GreenStandard?: GreenStandardResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportSummary?: ImportSummaryResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  ObservationRevision?: ObservationRevisionResolvers<ContextType>;
+  ObservationRevisionConnection?: ObservationRevisionConnectionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionFact?: RegionFactResolvers<ContextType>;
   RegionYear?: RegionYearResolvers<ContextType>;
+  RegisterRevision?: RegisterRevisionResolvers<ContextType>;
+  RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   RetrofitProgress?: RetrofitProgressResolvers<ContextType>;
   RetrofitProject?: RetrofitProjectResolvers<ContextType>;
   RetrofitProjectConnection?: RetrofitProjectConnectionResolvers<ContextType>;

@@ -1,14 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { regionTable } from '../../db/region-table.ts';
+import { observationTable } from '../../db/observation-table.ts';
+import { importBatchTable, registerRevisionTable } from '../../db/write-tables.ts';
 
 export const econ = pgSchema('econ');
 
 export const region = regionTable(econ);
 
+/** Applied write batches (idempotency) and the history of every register change. */
+export const importBatch = importBatchTable(econ);
+export const registerRevision = registerRevisionTable(econ);
+
+/** Numeric facts this agency owns, as revisioned observations: usable roofs per enterprise and year (metrics.ts). */
+export const observation = observationTable(econ);
+
 export const enterpriseSector = ['MANUFACTURING', 'TELECOM', 'DATA_CENTRE', 'INDUSTRIAL_PARK', 'OTHER'] as const;
 
-/** Energy-using enterprises (用能企业) keyed by their unified social credit code (GB 32100). */
+/**
+ * Energy-using enterprises (用能企业) keyed by their unified social credit code (GB 32100). Their usable
+ * roofs are yearly observations (USABLE_ROOFS), not a column.
+ */
 export const enterprise = econ.table(
   'enterprise',
   {
@@ -16,11 +28,9 @@ export const enterprise = econ.table(
     nameZh: text('name_zh').notNull(),
     regionCode: text('region_code').notNull(),
     sector: text('sector', { enum: enterpriseSector }).notNull(),
-    /** Building roofs the enterprise could fit with PV (seed 003 table row 1 denominator). */
-    usableRoofs: integer('usable_roofs').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.regionCode), index().on(t.sector), check('usable_roofs_non_negative', sql`${t.usableRoofs} >= 0`)],
+  (t) => [index().on(t.regionCode), index().on(t.sector)],
 );
 
 export const assessmentKind = ['AUDIT', 'DIAGNOSIS'] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type GraphQLResponse, type TestFederation } from '../support/federation.ts';
-import { dataCenter, dataCenterRow, insertChongqingCluster, rackRetirement } from './fixtures.ts';
+import { dataCenter, dataCenterRow, insertChongqingCluster, observation, retiredRacks } from './fixtures.ts';
 
 let fed: TestFederation;
 
@@ -17,10 +17,7 @@ beforeAll(async () => {
     dataCenterRow('DC-E', { regionCode: '500101', designRacks: 400, status: 'SHUT_DOWN', closedYear: 2023, commissionedOn: '2010-01-15' }),
     dataCenterRow('DC-F', { regionCode: '310115', designRacks: 5000 }),
   ]);
-  await db.insert(rackRetirement).values([
-    { dataCenterId: 'DC-E', year: 2022, racks: 120 },
-    { dataCenterId: 'DC-E', year: 2021, racks: 80 },
-  ]);
+  await db.insert(observation).values([retiredRacks('DC-E', 2022, 120, 'PROVISIONAL'), retiredRacks('DC-E', 2021, 80)]);
 });
 afterAll(() => fed?.stop());
 
@@ -75,7 +72,7 @@ describe('dataCenters', () => {
 
   it('resolves cluster, zone, region and retirements of a data centre', async () => {
     const res = await fed.query<{ dataCenter: Record<string, unknown> }>(`{
-      dataCenter(id: "DC-E") { scaleClass region { code nameZh parent { code } } cluster { id } rackRetirements { year racks }
+      dataCenter(id: "DC-E") { scaleClass region { code nameZh parent { code } } cluster { id } rackRetirements { year racks status }
         years(from: 2021, to: 2024) { year inService racksRetired } }
       inCluster: dataCenter(id: "DC-A") { cluster { id areaKm2 zones { id startUp } } zone { id region { nameZh } } }
     }`);
@@ -86,8 +83,8 @@ describe('dataCenters', () => {
         region: { code: '500101', nameZh: '万州区', parent: { code: '500000' } },
         cluster: null,
         rackRetirements: [
-          { year: 2021, racks: 80 },
-          { year: 2022, racks: 120 },
+          { year: 2021, racks: 80, status: 'FINAL' },
+          { year: 2022, racks: 120, status: 'PROVISIONAL' },
         ],
         years: [
           { year: 2021, inService: true, racksRetired: 80 },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
-import { cluster, dataCenter, rackRetirement, zone } from '../../subgraphs/bigdata/tables.ts';
+import { cluster, dataCenter, observation, zone } from '../../subgraphs/bigdata/tables.ts';
+import { observationRow } from '../support/observations.ts';
 
 type DataCenterInsert = typeof dataCenter.$inferInsert;
 
@@ -27,4 +28,8 @@ export async function insertChongqingCluster(db: Db): Promise<void> {
   ]);
 }
 
-export { dataCenter, rackRetirement };
+/** Racks a data centre retired in a year, as the bureau records them: a RACKS_RETIRED observation. */
+export const retiredRacks = (dataCenterId: string, year: number, racks: number, status: 'FINAL' | 'PROVISIONAL' = 'FINAL') =>
+  observationRow('RACKS_RETIRED', 'DATA_CENTER', dataCenterId, String(year), racks, status);
+
+export { dataCenter, observation };

@@ -38,7 +38,7 @@ describe('entities resolved by econ (_entities)', () => {
         uscc: USCC.chemical,
         nameZh: '浦东测试化工有限公司',
         sector: 'MANUFACTURING',
-        usableRoofs: 3,
+        usableRoofs: 3, // its latest report (2024), not the 2 of 2023
         region: { code: '310115', nameZh: '浦东新区' },
         audits: [{ id: 'AUD-1' }],
         diagnoses: [{ id: 'DIA-1' }],
@@ -62,6 +62,22 @@ describe('entities resolved by econ (_entities)', () => {
     expect(result).toEqual([
       { uscc: USCC.chemical, year: 2023, enterprise: { nameZh: '浦东测试化工有限公司' }, audited: true, diagnosed: false, hasEnergyManagementCentre: true },
       null,
+    ]);
+  });
+
+  it("reads an EnterpriseYear's usable roofs from that year's USABLE_ROOFS observation, null (not 0) for a year without one", async () => {
+    const year = (uscc: string, y: number) => ({ __typename: 'EnterpriseYear', uscc, year: y, asOf: 'latest' });
+    const result = await entities(
+      [year(USCC.chemical, 2023), year(USCC.chemical, 2024), year(USCC.park, 2023), year(USCC.park, 2024), year(USCC.telecom, 2024)],
+      '... on EnterpriseYear { uscc year usableRoofs }',
+    );
+    // Fixtures: the chemical plant reported 2 roofs for 2023 and 3 for 2024, the park 4 for 2023 only, the telecom enterprise 0 for 2024.
+    expect(result).toEqual([
+      { uscc: USCC.chemical, year: 2023, usableRoofs: 2 },
+      { uscc: USCC.chemical, year: 2024, usableRoofs: 3 },
+      { uscc: USCC.park, year: 2023, usableRoofs: 4 },
+      { uscc: USCC.park, year: 2024, usableRoofs: null },
+      { uscc: USCC.telecom, year: 2024, usableRoofs: 0 },
     ]);
   });
 

@@ -8,8 +8,10 @@ import {
   energyManagementCentre,
   enterprise,
   greenStandard,
+  observation,
   retrofitProject,
 } from '../../subgraphs/econ/tables.ts';
+import { observationRow } from '../support/observations.ts';
 
 /**
  * A small, hand-made slice of the commission's records. Every expected number in the econ tests
@@ -30,12 +32,24 @@ export const USCC = {
 
 export async function seedEconFixtures(db: Db): Promise<void> {
   await db.insert(enterprise).values([
-    { uscc: USCC.chemical, nameZh: '浦东测试化工有限公司', regionCode: '310115', sector: 'MANUFACTURING', usableRoofs: 3 },
-    { uscc: USCC.park, nameZh: '张江测试产业园', regionCode: '310115', sector: 'INDUSTRIAL_PARK', usableRoofs: 4 },
-    { uscc: USCC.dcOperator, nameZh: '渝北测试数据中心有限公司', regionCode: '500112', sector: 'DATA_CENTRE', usableRoofs: 1 },
-    { uscc: USCC.telecom, nameZh: '渝北测试通信有限公司', regionCode: '500112', sector: 'TELECOM', usableRoofs: 0 },
-    { uscc: USCC.huangpu, nameZh: '黄浦测试精密有限公司', regionCode: '310101', sector: 'MANUFACTURING', usableRoofs: 2 },
+    { uscc: USCC.chemical, nameZh: '浦东测试化工有限公司', regionCode: '310115', sector: 'MANUFACTURING' },
+    { uscc: USCC.park, nameZh: '张江测试产业园', regionCode: '310115', sector: 'INDUSTRIAL_PARK' },
+    { uscc: USCC.dcOperator, nameZh: '渝北测试数据中心有限公司', regionCode: '500112', sector: 'DATA_CENTRE' },
+    { uscc: USCC.telecom, nameZh: '渝北测试通信有限公司', regionCode: '500112', sector: 'TELECOM' },
+    { uscc: USCC.huangpu, nameZh: '黄浦测试精密有限公司', regionCode: '310101', sector: 'MANUFACTURING' },
   ]);
+  // Usable roofs as reported each year: the chemical plant added a roof in 2024; the park reported only 2023.
+  const roofs = (uscc: string, year: string, n: number) => observationRow('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n);
+  await db
+    .insert(observation)
+    .values([
+      roofs(USCC.chemical, '2023', 2),
+      roofs(USCC.chemical, '2024', 3),
+      roofs(USCC.park, '2023', 4),
+      roofs(USCC.dcOperator, '2024', 1),
+      roofs(USCC.telecom, '2024', 0),
+      roofs(USCC.huangpu, '2024', 2),
+    ]);
   await db.insert(energyAssessment).values([
     { id: 'AUD-1', uscc: USCC.chemical, kind: 'AUDIT', completedOn: '2021-12-31', provider: '上海市能效中心' },
     { id: 'DIA-1', uscc: USCC.chemical, kind: 'DIAGNOSIS', completedOn: '2024-01-01', provider: null },

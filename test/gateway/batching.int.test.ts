@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
 import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
-import { dataCenter, dataCenterRow, insertChongqingCluster, rackRetirement } from '../bigdata/fixtures.ts';
+import { observation as bigdataObservation, dataCenter, dataCenterRow, insertChongqingCluster, retiredRacks } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { observationRow } from '../support/observations.ts';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
   const ids = Array.from({ length: COUNT }, (_, i) => `DC-T-${String(i).padStart(3, '0')}`);
   await insertChongqingCluster(fed.databases.bigdata.db);
   await fed.databases.bigdata.db.insert(dataCenter).values(ids.map((id) => dataCenterRow(id, { regionCode: '500120', clusterId: 'CQ_CLUSTER', zoneId: 'CQ_BISHAN' })));
-  await fed.databases.bigdata.db.insert(rackRetirement).values(ids.map((dataCenterId) => ({ dataCenterId, year: 2023, racks: 10 })));
+  await fed.databases.bigdata.db.insert(bigdataObservation).values(ids.map((id) => retiredRacks(id, 2023, 10)));
   const obs = (metric: string, subjectId: string, period: string, value: number) => observationRow(metric, 'DATA_CENTER', subjectId, period, value);
   await fed.databases.comms.db.insert(commsObservation).values(ids.flatMap((id) => [obs('RACKS_IN_USE', id, '2023', 600), obs('RACKS_IN_USE', id, '2024', 700)]));
   const months = ['2024-01', '2024-02', '2024-03'];

@@ -1,9 +1,9 @@
 import { makeUscc } from '../../lib/uscc.ts';
 import { observationRow } from '../support/observations.ts';
 import type { TestFederation } from '../support/federation.ts';
-import { cluster, dataCenter, rackRetirement, zone } from '../../subgraphs/bigdata/tables.ts';
+import { cluster, dataCenter, observation as bigdataObservation, zone } from '../../subgraphs/bigdata/tables.ts';
 import { coreRoom, observation as commsObservation, operator, site5g, tower } from '../../subgraphs/comms/tables.ts';
-import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard } from '../../subgraphs/econ/tables.ts';
+import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation as econObservation } from '../../subgraphs/econ/tables.ts';
 import { observation as energyObservation, pvInstallation } from '../../subgraphs/energy/tables.ts';
 
 /**
@@ -52,10 +52,11 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     dc('S4', '310118', '2015-01-01', 300, false, 'EXISTING'), // 9 full years → not
     dc('S5', '310118', '2010-06-01', 300, false, 'EXISTING'), // no meter readings → unscreened
   ]);
-  await bigdata.db.insert(rackRetirement).values([
-    { dataCenterId: 'C', year: 2020, racks: 30 },
-    { dataCenterId: 'C', year: 2021, racks: 100 },
-    { dataCenterId: 'C', year: 2024, racks: 50 },
+  // Racks C retired (RACKS_RETIRED observations): the 2020 ones predate the indicator's 2021 start.
+  await bigdata.db.insert(bigdataObservation).values([
+    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2020', 30),
+    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2021', 100),
+    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2024', 50),
   ]);
 
   // energy: meters (one month each is enough: the year sums its months), renewables, region flows.
@@ -130,8 +131,11 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
   await comms.db.insert(tower).values([1, 2, 3, 4].map((n) => ({ id: `T${n}`, regionCode: '500112', builtYear: 2024, shared: n !== 4 })));
 
   // econ: enterprises around the tce thresholds, audits, a centre, designations, scenarios, standards.
-  const ent = (uscc: string, sector: 'MANUFACTURING' | 'TELECOM' | 'OTHER', usableRoofs: number) => ({ uscc, nameZh: uscc, regionCode: '500112', sector, usableRoofs });
-  await econ.db.insert(enterprise).values([ent(E.E1, 'MANUFACTURING', 2), ent(E.E2, 'MANUFACTURING', 1), ent(E.E3, 'TELECOM', 1), ent(E.E4, 'OTHER', 0), ent(E.E5, 'MANUFACTURING', 0)]);
+  const ent = (uscc: string, sector: 'MANUFACTURING' | 'TELECOM' | 'OTHER') => ({ uscc, nameZh: uscc, regionCode: '500112', sector });
+  await econ.db.insert(enterprise).values([ent(E.E1, 'MANUFACTURING'), ent(E.E2, 'MANUFACTURING'), ent(E.E3, 'TELECOM'), ent(E.E4, 'OTHER'), ent(E.E5, 'MANUFACTURING')]);
+  // Usable roofs (USABLE_ROOFS observations), the same in 2023 and 2024.
+  const roofs: [string, number][] = [[E.E1, 2], [E.E2, 1], [E.E3, 1], [E.E4, 0], [E.E5, 0]];
+  await econ.db.insert(econObservation).values(roofs.flatMap(([uscc, n]) => ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n))));
   await econ.db.insert(energyAssessment).values([
     { id: 'AU1', uscc: E.E1, kind: 'AUDIT', completedOn: '2023-04-01' },
     { id: 'AU5', uscc: E.E5, kind: 'AUDIT', completedOn: '2022-11-30' },

@@ -1,3 +1,4 @@
+import { LATEST } from '../../../lib/observations.ts';
 import type { DataCenterResolvers } from '../resolvers.generated.ts';
 import type { DataCenterRow, ScaleClass } from '../repository.ts';
 
@@ -19,10 +20,10 @@ export const DataCenter: DataCenterResolvers = {
   scaleClass: (row) => scaleClass(row.designRacks),
   cluster: (row, _, { loaders }) => (row.clusterId ? loaders.cluster.load(row.clusterId) : null),
   zone: (row, _, { loaders }) => (row.zoneId ? loaders.zone.load(row.zoneId) : null),
-  rackRetirements: (row, _, { loaders }) => loaders.retirements.load(row.id),
+  rackRetirements: (row, _, { loaders }) => loaders.retirements.load({ dataCenterId: row.id, asOf: LATEST }),
   years: (row, { from, to }) => {
     const years = [];
-    for (let year = from; year <= to; year++) years.push({ dataCenterId: row.id, year, row });
+    for (let year = from; year <= to; year++) years.push({ dataCenterId: row.id, year, asOf: LATEST, row });
     return years;
   },
 };

@@ -16,11 +16,12 @@ function fromRow<T>(ref: DataCenterYearMapper, { loaders }: Context, read: (row:
 export const DataCenterYear: DataCenterYearResolvers = {
   __resolveReference: async (ref, { loaders }) => {
     const row = await loaders.dataCenter.load(ref.dataCenterId);
-    return row ? { dataCenterId: ref.dataCenterId, year: ref.year, row } : null;
+    return row ? { dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf, row } : null;
   },
   dataCenter: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => row))!,
   inService: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => inService(row, ref.year)))!,
-  racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load(ref.dataCenterId)).find((r) => r.year === ref.year)?.racks ?? 0,
+  // Retirements are reported when they happen: a year without a report retired none.
+  racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load({ dataCenterId: ref.dataCenterId, asOf: ref.asOf })).find((r) => r.year === ref.year)?.racks ?? 0,
   designRacks: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.designRacks),
   commissionedOn: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.commissionedOn),
   inCluster: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.clusterId !== null),

@@ -28,7 +28,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     if (indicator?.population?.subject !== 'DATA_CENTER') return [];
     const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
     return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year, row })),
+      dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year, asOf: key.asOf, row })),
     );
   },
 
@@ -37,10 +37,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const indicator = indicators.get(key.indicatorCode);
     const own = (indicator?.regionMetrics ?? []).filter((code) => metrics.get(code)?.owner === 'bigdata');
     if (!indicator || own.length === 0) return [];
-    const scope = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
-    // Register-derived counts: a scope without retirements has retired 0 racks, a known value.
-    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      own.map((metric) => ({ metric, year, value: REGION_METRICS[metric]!(scope, year), status: 'FINAL' as const, updatedAt: null })),
-    );
+    const scope = { retirements: await loaders.scopeRetirements.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf }) };
+    // Sums over the scope's data centres as of the key: a scope without retirements has retired 0 racks, a known value.
+    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => own.map((metric) => ({ metric, year, ...REGION_METRICS[metric]!(scope, year) })));
   },
 };

@@ -1,3 +1,4 @@
+import { LATEST } from '../../../lib/observations.ts';
 import type { ShutdownScreenResolvers } from '../resolvers.generated.ts';
 import { inService } from './DataCenter.ts';
 
@@ -6,6 +7,6 @@ export const ShutdownScreen: ShutdownScreenResolvers = {
   dataCenters: async (ref, _, { regions, loaders }) => {
     if (!regions.find(ref.regionCode)) return [];
     const { dataCenters } = await loaders.scope.load({ kind: 'REGION', id: ref.regionCode });
-    return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year, row }));
+    return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year, asOf: LATEST, row }));
   },
 };

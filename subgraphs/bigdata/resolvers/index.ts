@@ -4,8 +4,10 @@ import { DataCenter } from './DataCenter.ts';
 import { DataCenterCluster } from './DataCenterCluster.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
+import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { registerMutations, registerQueries } from './Registers.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue, ShutdownScreen };
+export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue, ShutdownScreen };

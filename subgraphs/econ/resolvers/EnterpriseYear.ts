@@ -1,7 +1,11 @@
+import { yearValue } from '../../../lib/observations.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnergyAssessmentRow } from '../repository.ts';
+import { econMetrics } from '../metrics.ts';
 import { coveredInYear } from '../rules.ts';
+
+const { USABLE_ROOFS } = econMetrics;
 
 const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
 
@@ -12,9 +16,13 @@ async function covered(loaders: Loaders, uscc: string, year: number, kind: Energ
 
 export const EnterpriseYear: EnterpriseYearResolvers = {
   // The key is the whole entity; an unregistered credit code resolves to null rather than to a ghost.
-  __resolveReference: async (ref, { loaders }) => ((await loaders.enterprise.load(ref.uscc)) ? { uscc: ref.uscc, year: ref.year } : null),
+  __resolveReference: async (ref, { loaders }) => ((await loaders.enterprise.load(ref.uscc)) ? { uscc: ref.uscc, year: ref.year, asOf: ref.asOf } : null),
   enterprise: async (ref, _, { loaders }) => (await loaders.enterprise.load(ref.uscc))!,
-  usableRoofs: async (ref, _, { loaders }) => (await loaders.enterprise.load(ref.uscc))?.usableRoofs ?? null,
+  // The year's USABLE_ROOFS observation as of the key; null when the enterprise reported none (missing is not zero).
+  usableRoofs: async (ref, _, { loaders }) => {
+    const value = yearValue(await loaders.observations.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }), USABLE_ROOFS.code, USABLE_ROOFS.aggregation);
+    return value === null ? null : Math.round(value);
+  },
   audited: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'AUDIT'),
   diagnosed: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'DIAGNOSIS'),
   hasEnergyManagementCentre: async (ref, _, { loaders }) => {

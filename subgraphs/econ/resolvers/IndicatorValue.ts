@@ -12,7 +12,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     if (indicator?.population?.subject !== 'ENTERPRISE' || key.scopeKind !== 'REGION') return [];
     const where = indicator.population.where;
     const rows = (await loaders.enterprisesInRegion.load(key.scopeId)).filter((e) => !where.sector || where.sector.includes(e.sector));
-    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => rows.map((e) => ({ uscc: e.uscc, year })));
+    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => rows.map((e) => ({ uscc: e.uscc, year, asOf: key.asOf })));
   },
 
   econFacts: async (key, _, { loaders }) => {

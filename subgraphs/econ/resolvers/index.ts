@@ -7,13 +7,16 @@ import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
+import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { registerMutations, registerQueries } from './Registers.ts';
 import { RegionYear } from './RegionYear.ts';
 import { RetrofitProject } from './RetrofitProject.ts';
 
 /** Region and the RegionYear key/region resolvers come from lib/subgraph/regions.ts; the runtime merges them per type. */
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...historyQueries, ...registerQueries },
+  Mutation: { ...Mutation, ...registerMutations },
   Enterprise,
   EnterpriseYear,
   Designation,

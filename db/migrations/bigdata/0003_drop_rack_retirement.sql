@@ -1,0 +1,1 @@
+DROP TABLE "bigdata"."rack_retirement" CASCADE;
