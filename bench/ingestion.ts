@@ -6,13 +6,18 @@ import { mintToken } from '../lib/auth/tokens.ts';
 export const BATCH_ROWS = 10_000;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
 
-/** A batch of distinct monthly meter readings for synthetic data-centre ids (energy checks their format only). */
+/**
+ * A batch as a metering platform sends it: for synthetic data centres (energy checks their ids for
+ * format only), each month's total and IT meter readings, IT below total.
+ */
 function batchRows(prefix: string): { metric: string; subjectKind: 'DATA_CENTER'; subjectId: string; period: string; value: number }[] {
   const rows = [];
   for (let i = 0; rows.length < BATCH_ROWS; i++) {
     for (const period of MONTHS) {
       if (rows.length === BATCH_ROWS) break;
-      rows.push({ metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER' as const, subjectId: `${prefix}-${i}`, period, value: 100_000 + ((i * 7919 + period.length) % 50_000) });
+      const total = 100_000 + ((i * 7919 + period.length) % 50_000);
+      rows.push({ metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER' as const, subjectId: `${prefix}-${i}`, period, value: total });
+      rows.push({ metric: 'DC_IT_ENERGY_KWH', subjectKind: 'DATA_CENTER' as const, subjectId: `${prefix}-${i}`, period, value: Math.round(total * 0.72) });
     }
   }
   return rows;

@@ -23,7 +23,8 @@ export function startService(name: string, command: string, args: string[], env:
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A child that already exited (or was killed by a signal) will not emit 'exit' again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGINT');
         setTimeout(() => child.kill('SIGKILL'), 15_000).unref();

@@ -37,36 +37,51 @@ export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[]
 }
 
 /**
- * All observations of a batch of (subject, year) pairs in one statement per as-of. The WHERE is a
- * superset (subjects × years) filtered back per key, which keeps the SQL a plain indexed IN-list.
+ * A child-list loader whose keys carry an as-of: one fetch per distinct as-of in the batch (one
+ * statement for the usual single-as-of request), rows grouped back to their keys.
  */
-export function observationsLoader(db: Db, table: ObservationTable) {
-  return new DataLoader<SubjectYear, ObservationRow[], string>(
+export function asOfListLoader<K extends { asOf?: string }, R>(
+  fetch: (keys: K[], asOf: Date | null) => Promise<R[]>,
+  keyOfRow: (row: R, asOf: string | undefined) => K,
+  cacheKey: (key: K) => string,
+): DataLoader<K, R[], string> {
+  return new DataLoader<K, R[], string>(
     async (keys) => {
-      const groups = new Map<string, ObservationRow[]>();
+      const groups = new Map<string, R[]>();
       await perAsOf(keys, async (group, asOf) => {
-        const rows = await db
-          .select()
-          .from(table)
-          .where(
-            and(
-              inArray(table.subjectId, [...new Set(group.map((k) => k.subjectId))]),
-              inArray(table.year, [...new Set(group.map((k) => k.year))]),
-              visibleObservations(table, asOf),
-            ),
-          );
-        const tag = group[0]?.asOf;
-        for (const row of rows) {
-          const key = subjectYearKey({ subjectId: row.subjectId, year: row.year, ...(tag === undefined ? {} : { asOf: tag }) });
+        for (const row of await fetch(group, asOf)) {
+          const key = cacheKey(keyOfRow(row, group[0]?.asOf));
           const list = groups.get(key);
           if (list) list.push(row);
           else groups.set(key, [row]);
         }
         return [];
       });
-      return keys.map((key) => groups.get(subjectYearKey(key)) ?? []);
+      return keys.map((key) => groups.get(cacheKey(key)) ?? []);
     },
-    { cacheKeyFn: subjectYearKey, maxBatchSize: 5000 },
+    { cacheKeyFn: cacheKey, maxBatchSize: 5000 },
+  );
+}
+
+/**
+ * All observations of a batch of (subject, year) pairs. The WHERE is a superset (subjects × years)
+ * filtered back per key, which keeps the SQL a plain indexed IN-list.
+ */
+export function observationsLoader(db: Db, table: ObservationTable) {
+  return asOfListLoader(
+    (keys: SubjectYear[], asOf) =>
+      db
+        .select()
+        .from(table)
+        .where(
+          and(
+            inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]),
+            inArray(table.year, [...new Set(keys.map((k) => k.year))]),
+            visibleObservations(table, asOf),
+          ),
+        ),
+    (row: ObservationRow, asOf) => ({ subjectId: row.subjectId, year: row.year, ...(asOf === undefined ? {} : { asOf }) }),
+    subjectYearKey,
   );
 }
 

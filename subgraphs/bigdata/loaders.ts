@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Db } from '../../db/connection.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { perAsOf } from '../../lib/observations.ts';
+import { asOfListLoader, LATEST } from '../../lib/observations.ts';
 import { scopeLoader, scopeRetirementsLoader } from './scopes.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import * as repo from './repository.ts';
@@ -16,22 +15,10 @@ const dataCenterAsOfKey = (k: DataCenterAsOf) => `${k.dataCenterId}|${k.asOf}`;
 
 /** Rack retirements per data centre, one statement per batch (per distinct as-of). */
 function retirementsLoader(db: Db) {
-  return new DataLoader<DataCenterAsOf, repo.RackRetirementRow[], string>(
-    async (keys) => {
-      const groups = new Map<string, repo.RackRetirementRow[]>();
-      await perAsOf(keys, async (group, asOf) => {
-        const tag = group[0]!.asOf;
-        for (const row of await repo.retirementsByDataCenterIds(db, [...new Set(group.map((k) => k.dataCenterId))], asOf)) {
-          const key = dataCenterAsOfKey({ dataCenterId: row.dataCenterId, asOf: tag });
-          const list = groups.get(key);
-          if (list) list.push(row);
-          else groups.set(key, [row]);
-        }
-        return [];
-      });
-      return keys.map((k) => groups.get(dataCenterAsOfKey(k)) ?? []);
-    },
-    { cacheKeyFn: dataCenterAsOfKey, maxBatchSize: 5000 },
+  return asOfListLoader(
+    (keys: DataCenterAsOf[], asOf) => repo.retirementsByDataCenterIds(db, [...new Set(keys.map((k) => k.dataCenterId))], asOf),
+    (row: repo.RackRetirementRow, asOf) => ({ dataCenterId: row.dataCenterId, asOf: asOf ?? LATEST }),
+    dataCenterAsOfKey,
   );
 }
 

@@ -5,6 +5,7 @@ import { mintToken } from '../../lib/auth/tokens.ts';
 import type { Role } from '../../lib/auth/viewer.ts';
 import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import type { ImportSummary } from '../../lib/writes/batch.ts';
 
 // The shared observation write path, exercised through the gateway on comms (region and data-centre
 // metrics). Expected counts come from the rows each test sends; stored state is read back with SQL.
@@ -29,19 +30,7 @@ const SUBMIT = `mutation($rows: [ObservationInput!]!, $strategy: WriteStrategy, 
   }
 }`;
 
-interface Summary {
-  batchId: string | null;
-  replayed: boolean;
-  applied: boolean;
-  received: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  rejected: number;
-  recordedAt: string | null;
-  problems: { row: number; field: string; code: string; message: string }[];
-}
+type Summary = ImportSummary;
 
 async function submit(rows: unknown[], options: { strategy?: string; atomic?: boolean; dryRun?: boolean; key?: string; source?: string } = {}, auth = tokens.writer) {
   const response = await fed.query<{ submitCommsObservations: Summary | null }>(SUBMIT, { rows, ...options }, auth);

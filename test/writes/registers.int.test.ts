@@ -11,6 +11,7 @@ import * as econ from '../../subgraphs/econ/tables.ts';
 import * as energy from '../../subgraphs/energy/tables.ts';
 import { startTestFederation, type GraphQLResponse, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
+import type { ImportSummary } from '../../lib/writes/batch.ts';
 
 // The shared register write path (lib/writes/registers.ts) through the gateway, on every agency's
 // registers. The databases start empty (code list only); each test registers what it needs. Expected
@@ -30,29 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-interface Problem {
-  row: number;
-  field: string;
-  code: string;
-  message: string;
-}
 
-interface Summary {
-  batchId: string | null;
-  idempotencyKey: string | null;
-  replayed: boolean;
-  dryRun: boolean;
-  atomic: boolean;
-  applied: boolean;
-  received: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  rejected: number;
-  recordedAt: string | null;
-  problems: Problem[];
-}
+type Summary = ImportSummary;
 
 interface Options {
   strategy?: 'CREATE' | 'UPDATE' | 'UPSERT' | 'DELETE';
