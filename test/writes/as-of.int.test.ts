@@ -67,6 +67,36 @@ describe('as-of reads through the federation', () => {
   });
 });
 
+describe('as-of reads of region facts from two agencies', () => {
+  it('a corrected traffic figure changes the energy-per-traffic decrease; asOf gives it as published', async () => {
+    const commsWriter = { authorization: `Bearer ${await mintToken({ subject: 'comms-traffic', agency: 'comms', roles: ['writer'] })}` };
+    const region = (metric: string, period: string, value: number) => ({ metric, subjectKind: 'REGION', subjectId: '500101', period, value });
+    const sendComms = async (rows: unknown[]) => {
+      const response = await fed.query<{ submitCommsObservations: Summary }>(SUBMIT.replace('submitEnergyObservations', 'submitCommsObservations'), { rows }, commsWriter);
+      expect(response.errors).toBeUndefined();
+      return response.data!.submitCommsObservations;
+    };
+    // E = telecom energy (tce, energy), T = traffic (GB, comms) for 万州 (500101), a county: its own only county.
+    await submit([region('TELECOM_ENERGY_TCE', '2020', 100), region('TELECOM_ENERGY_TCE', '2024', 80)]);
+    const published = await sendComms([region('INFORMATION_TRAFFIC_GB', '2020', 1000), region('INFORMATION_TRAFFIC_GB', '2024', 1000)]);
+    // 1 − (80 / 1000) ÷ (100 / 1000) = 1 − 0.8 = 0.2
+    const decrease = async (asOf?: string) => {
+      const response = await fed.query<{ indicatorValues: { value: number | null }[] }>(
+        `query($asOf: DateTime) { indicatorValues(codes: ["ICT_TRAFFIC_ENERGY_DECREASE"], regions: ["500101"], years: [2024], asOf: $asOf) { value } }`,
+        asOf ? { asOf } : {},
+        {},
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.indicatorValues[0]!.value;
+    };
+    expect(await decrease()).toBeCloseTo(0.2, 12);
+    // 2024 traffic corrected to 2,000 GB: 1 − (80 / 2000) ÷ (100 / 1000) = 1 − 0.4 = 0.6
+    await sendComms([region('INFORMATION_TRAFFIC_GB', '2024', 2000)]);
+    expect(await decrease()).toBeCloseTo(0.6, 12);
+    expect(await decrease(published.recordedAt!)).toBeCloseTo(0.2, 12);
+  });
+});
+
 describe('energy-specific validation', () => {
   it('rejects IT energy above total energy, within a batch and against the stored total', async () => {
     const inBatch = await submit([meter('DC_TOTAL_ENERGY_KWH', 'DC-ASOF', '2023-01', 1000), meter('DC_IT_ENERGY_KWH', 'DC-ASOF', '2023-01', 1200)]);
