@@ -1,13 +1,37 @@
 import DataLoader from 'dataloader';
 import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { visibleObservations, type ObservationRow, type ObservationTable } from '../db/observation-table.ts';
+import { visibleObservations, type ObservationRow, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
+import type { RegionLevel } from './regions/codes.ts';
 
 /**
  * How a metric combines over time within a year: flows (kWh, traffic) add up their months;
  * stocks (racks, sites) take the last period reported in the year.
  */
 export type TimeAggregation = 'FLOW' | 'STOCK';
+
+/** MONTHLY metrics use periods `YYYY-MM`, ANNUAL ones `YYYY`. */
+export type Periodicity = 'ANNUAL' | 'MONTHLY';
+
+/**
+ * What one metric in an agency's observation table means (each agency's metrics.ts lists its own):
+ * what its submit mutation accepts, and how readers add it up over time and space.
+ */
+export interface ObservationMetric {
+  code: string;
+  unit: string;
+  subjectKind: SubjectKind;
+  /** For REGION subjects: the only level values are reported at; higher levels are sums. */
+  subjectLevel?: RegionLevel;
+  aggregation: TimeAggregation;
+  periodicity: Periodicity;
+  /** Whole numbers only (racks, roofs). */
+  integer?: boolean;
+  descriptionZh: string;
+  descriptionEn: string;
+  /** Seed document and clause that asks for the figure. */
+  source?: string;
+}
 
 export interface SubjectYear {
   subjectId: string;

@@ -1,26 +1,19 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
 import { earliestPeriodYear } from '../config.ts';
+import type { ObservationMetric } from '../observations.ts';
 import { catalog } from '../indicators/catalog.ts';
-import type { RegionLevel } from '../regions/codes.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { usccProblem } from '../uscc.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ObservationTable, SubjectKind } from '../../db/observation-table.ts';
 import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
 import { checkAmount, checkText, parseAmount } from './fields.ts';
-import { checkPeriod, type Periodicity } from './period.ts';
+import { checkPeriod } from './period.ts';
 import { ProblemList, type ImportProblemCode } from './problems.ts';
 
 /** What the write path needs to know about a metric an agency records. */
-export interface WritableMetric {
-  subjectKind: SubjectKind;
-  periodicity: Periodicity;
-  /** For REGION subjects: the one level values are reported at (higher levels are sums). */
-  subjectLevel?: RegionLevel;
-  /** Whole numbers only (racks, sites). */
-  integer?: boolean;
-}
+export type WritableMetric = Pick<ObservationMetric, 'subjectKind' | 'periodicity' | 'subjectLevel' | 'integer'>;
 
 /** Two meters of one facility where the part can never exceed the whole (IT ≤ total: PUE ≥ 1). */
 export interface MeterPair {

@@ -1,4 +1,4 @@
-export type Periodicity = 'ANNUAL' | 'MONTHLY';
+import type { Periodicity } from '../observations.ts';
 
 export type PeriodCheck = { ok: true; year: number } | { ok: false; code: 'INVALID_PERIOD' | 'PERIOD_IN_FUTURE' | 'PERIOD_OUT_OF_RANGE'; message: string };
 

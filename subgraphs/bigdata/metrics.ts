@@ -1,25 +1,6 @@
-import type { SubjectKind } from '../../db/observation-table.ts';
-import type { TimeAggregation } from '../../lib/observations.ts';
-import type { Periodicity } from '../../lib/writes/period.ts';
+import type { ObservationMetric } from '../../lib/observations.ts';
 
-/**
- * What one metric in bigdata's observation table means: what `submitBigdataObservations` accepts
- * and how the readers add it up over time (FLOW sums the periods of a year, STOCK takes the last).
- */
-export interface MetricDefinition {
-  code: string;
-  unit: string;
-  subjectKind: SubjectKind;
-  aggregation: TimeAggregation;
-  periodicity: Periodicity;
-  /** Whole numbers only. */
-  integer: boolean;
-  descriptionZh: string;
-  descriptionEn: string;
-  /** Seed document and clause that asks for the figure. */
-  source: string;
-}
-
+/** The metrics in bigdata's observation table. */
 export const bigdataMetrics = {
   RACKS_RETIRED: {
     code: 'RACKS_RETIRED',
@@ -32,6 +13,6 @@ export const bigdataMetrics = {
     descriptionEn: 'Racks a data centre retired or replaced (退旧上新 / 腾换) in the year, in standard 2.5 kW racks',
     source: '000 二、主要目标 (退旧上新或腾换机架)',
   },
-} as const satisfies Record<string, MetricDefinition>;
+} as const satisfies Record<string, ObservationMetric>;
 
 export type BigdataMetricCode = keyof typeof bigdataMetrics;

@@ -1,4 +1,4 @@
-import type { ObservationStore, WritableMetric } from '../../lib/writes/observations.ts';
+import type { ObservationStore } from '../../lib/writes/observations.ts';
 import { bigdataMetrics } from './metrics.ts';
 import { designRacksByIds } from './repository.ts';
 import { observation } from './tables.ts';
@@ -15,9 +15,7 @@ const { RACKS_RETIRED } = bigdataMetrics;
 export const observationStore: ObservationStore = {
   agency: 'bigdata',
   table: observation,
-  metrics: Object.fromEntries(
-    Object.values(bigdataMetrics).map((m): [string, WritableMetric] => [m.code, { subjectKind: m.subjectKind, periodicity: m.periodicity, integer: m.integer }]),
-  ),
+  metrics: bigdataMetrics,
   knownSubjects: {
     DATA_CENTER: async (db, ids) => new Set((await designRacksByIds(db, ids)).map((r) => r.id)),
   },

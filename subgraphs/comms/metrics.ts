@@ -1,30 +1,14 @@
-import type { SubjectKind } from '../../db/observation-table.ts';
-import type { TimeAggregation } from '../../lib/observations.ts';
-import type { RegionLevel } from '../../lib/regions/codes.ts';
+import type { ObservationMetric } from '../../lib/observations.ts';
 
 /**
- * What one metric in comms' observation table means. The indicator engine reads these to know
- * how to add a metric up over time (FLOW sums months, STOCK takes the last period) and over
- * regions, and which level a regional metric is reported at.
+ * The metrics in comms' observation table. The indicator engine reads these to know how to add a
+ * metric up over time (FLOW sums months, STOCK takes the last period) and over regions.
  */
-export interface MetricDefinition {
-  code: string;
-  unit: string;
-  subjectKind: SubjectKind;
-  /** For REGION subjects: the only level values are reported at; higher levels are sums. */
-  subjectLevel?: RegionLevel;
-  aggregation: TimeAggregation;
-  periodicity: 'ANNUAL' | 'MONTHLY';
-  descriptionZh: string;
-  descriptionEn: string;
-  /** Seed document and clause that asks for the figure. */
-  source: string;
-}
-
 export const commsMetrics = {
   RACKS_IN_USE: {
     code: 'RACKS_IN_USE',
     unit: 'racks',
+    integer: true,
     subjectKind: 'DATA_CENTER',
     aggregation: 'STOCK',
     periodicity: 'ANNUAL',
@@ -65,6 +49,6 @@ export const commsMetrics = {
     descriptionEn: 'Traffic carried over 5G in the year, in GB; the numerator of 5G base-station energy efficiency',
     source: '002 annex #6, 004 annex #11 (5G基站能效提升幅度)',
   },
-} as const satisfies Record<string, MetricDefinition>;
+} as const satisfies Record<string, ObservationMetric>;
 
 export type CommsMetricCode = keyof typeof commsMetrics;

@@ -1,4 +1,4 @@
-import type { ObservationStore, WritableMetric } from '../../lib/writes/observations.ts';
+import type { ObservationStore } from '../../lib/writes/observations.ts';
 import { commsMetrics } from './metrics.ts';
 import { observation } from './tables.ts';
 
@@ -10,10 +10,5 @@ import { observation } from './tables.ts';
 export const observationStore: ObservationStore = {
   agency: 'comms',
   table: observation,
-  metrics: Object.fromEntries(
-    Object.values(commsMetrics).map((m): [string, WritableMetric] => [
-      m.code,
-      { subjectKind: m.subjectKind, periodicity: m.periodicity, ...('subjectLevel' in m ? { subjectLevel: m.subjectLevel } : {}), integer: m.unit === 'racks' },
-    ]),
-  ),
+  metrics: commsMetrics,
 };

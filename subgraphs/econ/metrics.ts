@@ -1,25 +1,6 @@
-import type { SubjectKind } from '../../db/observation-table.ts';
-import type { TimeAggregation } from '../../lib/observations.ts';
-import type { Periodicity } from '../../lib/writes/period.ts';
+import type { ObservationMetric } from '../../lib/observations.ts';
 
-/**
- * What one metric in econ's observation table means: what `submitEconObservations` accepts and
- * how the readers add it up over time (FLOW sums the periods of a year, STOCK takes the last).
- */
-export interface MetricDefinition {
-  code: string;
-  unit: string;
-  subjectKind: SubjectKind;
-  aggregation: TimeAggregation;
-  periodicity: Periodicity;
-  /** Whole numbers only. */
-  integer: boolean;
-  descriptionZh: string;
-  descriptionEn: string;
-  /** Seed document and clause that asks for the figure. */
-  source: string;
-}
-
+/** The metrics in econ's observation table. */
 export const econMetrics = {
   USABLE_ROOFS: {
     code: 'USABLE_ROOFS',
@@ -32,6 +13,6 @@ export const econMetrics = {
     descriptionEn: "Building roofs of an enterprise (parks it runs included) that could carry PV, as at the end of the year",
     source: '003 主要指标表 第1行 (建筑屋顶光伏安装比例)',
   },
-} as const satisfies Record<string, MetricDefinition>;
+} as const satisfies Record<string, ObservationMetric>;
 
 export type EconMetricCode = keyof typeof econMetrics;

@@ -1,4 +1,4 @@
-import type { ObservationStore, WritableMetric } from '../../lib/writes/observations.ts';
+import type { ObservationStore } from '../../lib/writes/observations.ts';
 import { econMetrics } from './metrics.ts';
 import { enterpriseUsccsIn } from './repository.ts';
 import { observation } from './tables.ts';
@@ -10,9 +10,7 @@ import { observation } from './tables.ts';
 export const observationStore: ObservationStore = {
   agency: 'econ',
   table: observation,
-  metrics: Object.fromEntries(
-    Object.values(econMetrics).map((m): [string, WritableMetric] => [m.code, { subjectKind: m.subjectKind, periodicity: m.periodicity, integer: m.integer }]),
-  ),
+  metrics: econMetrics,
   knownSubjects: {
     ENTERPRISE: async (db, ids) => new Set(await enterpriseUsccsIn(db, ids)),
   },

@@ -1,19 +1,7 @@
-import type { SubjectKind } from '../../db/observation-table.ts';
-import type { TimeAggregation } from '../../lib/observations.ts';
+import type { ObservationMetric } from '../../lib/observations.ts';
 
-export type Periodicity = 'MONTHLY' | 'ANNUAL';
-
-/** What one metric code in the observation table means; the indicator engine reads these. */
-export interface MetricDefinition {
-  code: string;
-  unit: 'kWh' | 'tce';
-  subjectKind: SubjectKind;
-  aggregation: TimeAggregation;
-  /** MONTHLY metrics use periods `YYYY-MM`, ANNUAL ones `YYYY`. */
-  periodicity: Periodicity;
-  descriptionZh: string;
-  descriptionEn: string;
-}
+/** What one metric code in the bureau's observation table means; the indicator engine reads these. */
+export type MetricDefinition = ObservationMetric & { unit: 'kWh' | 'tce' };
 
 const define = <const T extends Record<string, Omit<MetricDefinition, 'code'>>>(defs: T): { [K in keyof T]: MetricDefinition & { code: K } } =>
   Object.fromEntries(Object.entries(defs).map(([code, d]) => [code, { code, ...d }])) as { [K in keyof T]: MetricDefinition & { code: K } };
@@ -78,6 +66,7 @@ export const METRICS = define({
   BS_5G_ELECTRICITY_KWH: {
     unit: 'kWh',
     subjectKind: 'REGION',
+    subjectLevel: 'COUNTY',
     aggregation: 'FLOW',
     periodicity: 'ANNUAL',
     descriptionZh: '5G基站耗电量（县级行政区）',
@@ -86,6 +75,7 @@ export const METRICS = define({
   TELECOM_ENERGY_TCE: {
     unit: 'tce',
     subjectKind: 'REGION',
+    subjectLevel: 'COUNTY',
     aggregation: 'FLOW',
     periodicity: 'ANNUAL',
     descriptionZh: '信息通信业综合能源消费量（县级行政区，吨标准煤）',

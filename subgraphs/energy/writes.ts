@@ -9,9 +9,7 @@ import { observation } from './tables.ts';
 export const observationStore: ObservationStore = {
   agency: 'energy',
   table: observation,
-  metrics: Object.fromEntries(
-    Object.values(METRICS).map((m) => [m.code, { subjectKind: m.subjectKind, periodicity: m.periodicity, ...(m.subjectKind === 'REGION' ? { subjectLevel: 'COUNTY' as const } : {}) }]),
-  ),
+  metrics: METRICS,
   meterPairs: [
     { total: 'DC_TOTAL_ENERGY_KWH', part: 'DC_IT_ENERGY_KWH', code: 'IT_ENERGY_ABOVE_TOTAL' },
     { total: 'CORE_ROOM_TOTAL_ENERGY_KWH', part: 'CORE_ROOM_IT_ENERGY_KWH', code: 'IT_ENERGY_ABOVE_TOTAL' },
