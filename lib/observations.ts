@@ -49,15 +49,18 @@ export function asOfInstant(asOf: string | undefined): Date | null {
 
 const subjectYearKey = (k: SubjectYear) => `${k.subjectId}|${k.year}|${k.asOf ?? LATEST}`;
 
-/** Runs one fetch per distinct as-of among a batch's keys: one statement for the usual single-as-of request. */
-export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[], fetch: (keys: K[], asOf: Date | null) => Promise<R[]>): Promise<R[]> {
+/**
+ * Runs one fetch per distinct as-of among a batch's keys (one statement for the usual single-as-of
+ * request) and returns each as-of key's rows.
+ */
+export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[], fetch: (keys: K[], asOf: Date | null) => Promise<R[]>): Promise<Map<string, R[]>> {
   const groups = new Map<string, K[]>();
   for (const key of keys) {
     const group = groups.get(key.asOf ?? LATEST);
     if (group) group.push(key);
     else groups.set(key.asOf ?? LATEST, [key]);
   }
-  return (await Promise.all([...groups].map(([asOf, group]) => fetch(group, asOfInstant(asOf))))).flat();
+  return new Map(await Promise.all([...groups].map(async ([asOf, group]) => [asOf, await fetch(group, asOfInstant(asOf))] as const)));
 }
 
 /**
@@ -66,21 +69,20 @@ export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[]
  */
 export function asOfListLoader<K extends { asOf?: string }, R>(
   fetch: (keys: K[], asOf: Date | null) => Promise<R[]>,
-  keyOfRow: (row: R, asOf: string | undefined) => K,
+  keyOfRow: (row: R, asOf: string) => K,
   cacheKey: (key: K) => string,
 ): DataLoader<K, R[], string> {
   return new DataLoader<K, R[], string>(
     async (keys) => {
       const groups = new Map<string, R[]>();
-      await perAsOf(keys, async (group, asOf) => {
-        for (const row of await fetch(group, asOf)) {
-          const key = cacheKey(keyOfRow(row, group[0]?.asOf));
+      for (const [asOf, rows] of await perAsOf(keys, fetch)) {
+        for (const row of rows) {
+          const key = cacheKey(keyOfRow(row, asOf));
           const list = groups.get(key);
           if (list) list.push(row);
           else groups.set(key, [row]);
         }
-        return [];
-      });
+      }
       return keys.map((key) => groups.get(cacheKey(key)) ?? []);
     },
     { cacheKeyFn: cacheKey, maxBatchSize: 5000 },
@@ -104,7 +106,7 @@ export function observationsLoader(db: Db, table: ObservationTable) {
             visibleObservations(table, asOf),
           ),
         ),
-    (row: ObservationRow, asOf) => ({ subjectId: row.subjectId, year: row.year, ...(asOf === undefined ? {} : { asOf }) }),
+    (row: ObservationRow, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,
   );
 }

@@ -47,11 +47,15 @@ const EXPLANATIONS: Record<UsccProblem, string> = {
   CHECK_CHARACTER: 'its 18th character is not the GB 32100 check character of the first 17 (mistyped character?)',
 };
 
+/** Why `code` is not a valid USCC, as a message naming the code and the problem; null when it is valid. */
+export function usccMistake(code: string): string | null {
+  const problem = usccProblem(code);
+  return problem && `"${code}" is not a valid unified social credit code: ${EXPLANATIONS[problem]}.`;
+}
+
 /** Returns the code unchanged when valid, otherwise throws INVALID_USCC naming the length, alphabet or check-character problem. */
 export function requireUscc(value: string, argument = 'uscc'): string {
   const problem = usccProblem(value);
-  if (problem) {
-    throw new UserInputError(ErrorCode.INVALID_USCC, `\`${argument}\` "${value}" is not a valid unified social credit code: ${EXPLANATIONS[problem]}.`, { argument, value, problem });
-  }
+  if (problem) throw new UserInputError(ErrorCode.INVALID_USCC, `\`${argument}\` ${usccMistake(value)}`, { argument, value, problem });
   return value;
 }

@@ -40,12 +40,9 @@ export function countyObservationsLoader(db: Db, table: ObservationTable, region
   return new DataLoader<RegionAsOf, ObservationRow[], string>(
     async (keys) => {
       const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
-      const rowsByAsOf = new Map<string, ObservationRow[]>();
-      await perAsOf(keys, async (group, asOf) => {
+      const rowsByAsOf = await perAsOf(keys, (group, asOf) => {
         const all = [...new Set(group.flatMap((k) => [...subtrees.get(k)!]))];
-        const rows = all.length === 0 ? [] : await db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
-        rowsByAsOf.set(group[0]!.asOf, rows);
-        return [];
+        return all.length === 0 ? Promise.resolve([]) : db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
       });
       return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
     },

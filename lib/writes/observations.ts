@@ -4,7 +4,7 @@ import { earliestPeriodYear } from '../config.ts';
 import type { ObservationMetric } from '../observations.ts';
 import { catalog } from '../indicators/catalog.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
-import { usccProblem } from '../uscc.ts';
+import { usccMistake } from '../uscc.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ObservationTable, SubjectKind } from '../../db/observation-table.ts';
 import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
@@ -152,9 +152,8 @@ function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, reg
       problem('subjectId', 'WRONG_REGION_LEVEL', `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`);
     }
   } else if (input.subjectKind === 'ENTERPRISE') {
-    const uscc = usccProblem(input.subjectId);
-    const why = { LENGTH: 'must be 18 characters', ALPHABET: 'may only use 0-9 and A-Z without I, O, S, V, Z', CHECK_CHARACTER: 'has a wrong check character (18th)' } as const;
-    if (uscc) problem('subjectId', 'INVALID_USCC', `"${input.subjectId}" is not a valid unified social credit code: it ${why[uscc]} (GB 32100).`);
+    const mistake = usccMistake(input.subjectId);
+    if (mistake) problem('subjectId', 'INVALID_USCC', mistake);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RegionLevel } from '../regions/codes.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
-import { usccProblem } from '../uscc.ts';
+import { usccMistake } from '../uscc.ts';
 import { checkAmount, checkText, parseAmount } from './fields.ts';
 import type { ImportProblemCode, ProblemList } from './problems.ts';
 
@@ -109,10 +109,9 @@ export class RowReader<I extends object> {
   }
 
   usccValue(field: string, code: string): boolean {
-    const problem = usccProblem(code);
-    if (!problem) return true;
-    const why = { LENGTH: `has ${[...code].length} characters instead of 18`, ALPHABET: 'may only use 0-9 and the capitals A-Z without I, O, S, V, Z', CHECK_CHARACTER: 'has a wrong 18th (check) character; a character is probably mistyped' } as const;
-    this.problem(field, 'INVALID_USCC', `${FIELD_LABEL(field)} "${code}" is not a valid unified social credit code: it ${why[problem]} (GB 32100).`);
+    const mistake = usccMistake(code);
+    if (!mistake) return true;
+    this.problem(field, 'INVALID_USCC', `${FIELD_LABEL(field)} ${mistake}`);
     return false;
   }
 

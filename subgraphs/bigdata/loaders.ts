@@ -17,7 +17,7 @@ const dataCenterAsOfKey = (k: DataCenterAsOf) => `${k.dataCenterId}|${k.asOf}`;
 function retirementsLoader(db: Db) {
   return asOfListLoader(
     (keys: DataCenterAsOf[], asOf) => repo.retirementsByDataCenterIds(db, [...new Set(keys.map((k) => k.dataCenterId))], asOf),
-    (row: repo.RackRetirementRow, asOf) => ({ dataCenterId: row.dataCenterId, asOf: asOf ?? LATEST }),
+    (row: repo.RackRetirementRow, asOf) => ({ dataCenterId: row.dataCenterId, asOf }),
     dataCenterAsOfKey,
   );
 }

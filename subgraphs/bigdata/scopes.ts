@@ -59,13 +59,11 @@ export function scopeRetirementsLoader(db: Db, scopes: DataLoader<Scope, ScopeCo
         if (c instanceof Error) throw c;
         return new Set(c.dataCenters.map((r) => r.id));
       });
-      const byAsOf = new Map<string, RackRetirementRow[]>();
-      await perAsOf(
+      const byAsOf = await perAsOf(
         keys.map((k, i) => ({ asOf: k.asOf, ids: idsOf[i]! })),
-        async (group, asOf) => {
+        (group, asOf) => {
           const ids = [...new Set(group.flatMap((g) => [...g.ids]))];
-          byAsOf.set(group[0]!.asOf, ids.length === 0 ? [] : await retirementsByDataCenterIds(db, ids, asOf));
-          return [];
+          return ids.length === 0 ? Promise.resolve([]) : retirementsByDataCenterIds(db, ids, asOf);
         },
       );
       return keys.map((k, i) => (byAsOf.get(k.asOf) ?? []).filter((r) => idsOf[i]!.has(r.dataCenterId)));
