@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { asOfListLoader, LATEST } from '../../lib/observations.ts';
+import { asOfListLoader } from '../../lib/observations.ts';
 import { scopeLoader, scopeRetirementsLoader } from './scopes.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import * as repo from './repository.ts';
