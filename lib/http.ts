@@ -2,7 +2,7 @@ import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -136,6 +136,8 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       ApolloServerPluginLandingPageDisabled(),
       // Federated tracing is for Apollo's hosted studio, which we do not use.
       ApolloServerPluginInlineTraceDisabled(),
+      // Cache hints would wrap every field resolver; responses are not HTTP-cached by hint.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   } as ApolloServerOptions<C>);
   await apollo.start();
