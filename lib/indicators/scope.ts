@@ -11,9 +11,12 @@ export function regionAncestry(code: string): string[] {
   return chain.filter((c, i) => chain.indexOf(c) === i);
 }
 
-/** Years a value reads: its own, the previous one (for `change`) and the baseline if used. */
+/**
+ * Years a value reads: its own and the baseline if used. `change` reads the previous year through
+ * `IndicatorValue.priorYear`, so a grid that does not ask for it does not fetch that year's inputs.
+ */
 export function yearsNeeded(year: number, baselineYear: number | undefined): number[] {
-  const years = new Set([year, year - 1]);
+  const years = new Set([year]);
   if (baselineYear !== undefined) years.add(baselineYear);
   return [...years].sort();
 }

@@ -31,6 +31,8 @@ export interface IndicatorValueRepresentation {
   econFacts?: RegionFact[] | null;
   bigdataFacts?: RegionFact[] | null;
   energyFacts?: RegionFact[] | null;
+  /** The previous year's value with its own inputs, present when `change` was asked for. */
+  priorYear?: IndicatorValueRepresentation | null;
 }
 
 export interface InputValue {
@@ -61,7 +63,6 @@ export interface IndicatorResult {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  previousValue: number | null;
   inputs: InputValue[];
   missing: MissingInput[];
   status: Status | null;
@@ -156,7 +157,6 @@ export function computeIndicatorValue(rep: IndicatorValueRepresentation): Indica
   const parts = ratioParts(indicator.ast);
   const numerator = parts ? run(parts.numerator, rep.year, []) : null;
   const denominator = parts ? run(parts.denominator, rep.year, []) : null;
-  const previousValue = run(indicator.ast, rep.year - 1, []);
 
   const inputYears = [rep.year, ...(indicator.baselineYear !== undefined && indicator.baselineYear !== rep.year ? [indicator.baselineYear] : [])];
   const inputs: InputValue[] = [];
@@ -202,7 +202,6 @@ export function computeIndicatorValue(rep: IndicatorValueRepresentation): Indica
     value,
     numerator,
     denominator,
-    previousValue,
     inputs,
     missing,
     status: weakest(inputs.map((i) => i.status)),

@@ -15,13 +15,11 @@ const entities = (subgraph: keyof TestFederation['subgraphs'], representations: 
 const key = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ __typename: 'IndicatorValue', indicatorCode, scopeKind, scopeId, year, asOf: 'latest' });
 
 describe('IndicatorValue _entities in each agency subgraph', () => {
-  it('bigdata lists the population of new large data centres for the year, the year before, and the scope region', async () => {
+  it('bigdata lists the population of new large data centres for the year (not the year before: that comes through priorYear), and the scope region', async () => {
     const res = await entities('bigdata', [key('NEW_LARGE_DC_PUE', '500000', 2024), key('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on IndicatorValue { scopeRegionCode dataCenters { dataCenterId year designRacks inCluster } }');
     expect(res.errors).toBeUndefined();
-    // A (opened 2022, 4,000 racks) and B (opened January 2023, 12,000) are the new large ones, in service both years.
+    // A (opened 2022, 4,000 racks) and B (opened January 2023, 12,000) are the new large ones in service in 2024.
     const expected = [
-      { dataCenterId: 'A', year: 2023, designRacks: 4000, inCluster: true },
-      { dataCenterId: 'B', year: 2023, designRacks: 12000, inCluster: true },
       { dataCenterId: 'A', year: 2024, designRacks: 4000, inCluster: true },
       { dataCenterId: 'B', year: 2024, designRacks: 12000, inCluster: true },
     ];
@@ -35,10 +33,7 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
     const res = await entities('bigdata', [key('DC_RACKS_RETIRED', '500101', 2024)], '... on IndicatorValue { bigdataFacts { metric year value status } }');
     expect(res.data!._entities).toEqual([
       {
-        bigdataFacts: [
-          { metric: 'RACKS_RETIRED_SINCE_2021', year: 2023, value: 100, status: 'FINAL' },
-          { metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' },
-        ],
+        bigdataFacts: [{ metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' }],
       },
     ]);
   });
@@ -50,12 +45,12 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
       '... on IndicatorValue { coreMachineRooms { coreMachineRoomId year } commsFacts { metric year value } }',
     );
     expect(res.data!._entities).toEqual([
-      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2023 }, { coreMachineRoomId: 'R1', year: 2024 }], commsFacts: [] },
+      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2024 }], commsFacts: [] },
       {
         coreMachineRooms: [],
         commsFacts: [
+          // The baseline year and the year itself.
           { metric: 'INFORMATION_TRAFFIC_GB', year: 2020, value: 1000 },
-          { metric: 'INFORMATION_TRAFFIC_GB', year: 2023, value: null },
           { metric: 'INFORMATION_TRAFFIC_GB', year: 2024, value: 2000 },
         ],
       },
@@ -65,17 +60,14 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
   it('econ lists the enterprises of the region and counts designations', async () => {
     const res = await entities('econ', [key('ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), key('NATIONAL_GREEN_DC_COUNT', '500000', 2025)], '... on IndicatorValue { enterprises { year hasEnergyManagementCentre } econFacts { metric year value } }');
     const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { econFacts: unknown[] }];
-    expect(coverage.enterprises).toHaveLength(10); // five enterprises × 2023 and 2024
-    expect(count.econFacts).toEqual([
-      { metric: 'NATIONAL_GREEN_DCS', year: 2024, value: 1 },
-      { metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 },
-    ]);
+    expect(coverage.enterprises).toHaveLength(5); // five enterprises in 2024
+    expect(count.econFacts).toEqual([{ metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 }]);
   });
 
   it('energy sums county energy and counts PV capacity from its register', async () => {
     const res = await entities('energy', [key('NEW_PV_CAPACITY', '500112', 2024)], '... on IndicatorValue { energyFacts { metric year value } }');
     expect(res.data!._entities).toEqual([
-      { energyFacts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2023, value: 0.5 }, { metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
+      { energyFacts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
     ]);
   });
 });
@@ -95,6 +87,17 @@ describe('_entities of the indicators subgraph', () => {
     };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value numerator denominator status }');
     expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
+  });
+
+  it('computes change from the prior year\'s inputs, which arrive under priorYear without key fields', async () => {
+    const unit = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({ dataCenterId: 'X', year, designRacks: 10, inCluster: false, racksInUse: 5, commsStatus: 'FINAL', totalEnergyKwh, itEnergyKwh, renewableEnergyKwh: 0, energyStatus: 'FINAL' });
+    const inputs = (year: number, total: number, it: number) => ({ scopeRegionCode: '500112', dataCenters: [unit(year, total, it)], coreMachineRooms: [], enterprises: [], commsFacts: [], econFacts: [], bigdataFacts: [], energyFacts: [] });
+    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...inputs(2024, 150, 100), priorYear: inputs(2023, 160, 100) };
+    const res = await entities('indicators', [rep], '... on IndicatorValue { value change }');
+    // PUE 150/100 = 1.5 in 2024 against 160/100 = 1.6 in 2023.
+    const [cell] = res.data!._entities as [{ value: number; change: number }];
+    expect(cell.value).toBe(1.5);
+    expect(cell.change).toBeCloseTo(-0.1, 12);
   });
 
   it('lists the per-data-centre indicators of a DataCenterYear', async () => {

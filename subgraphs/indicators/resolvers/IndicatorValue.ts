@@ -15,6 +15,9 @@ function result(rep: IndicatorValueRepresentation): IndicatorResult {
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
+/** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
+const priorKey = (rep: IndicatorValueRepresentation) => ({ indicatorCode: rep.indicatorCode, scopeKind: rep.scopeKind, scopeId: rep.scopeId, year: rep.year - 1, asOf: rep.asOf });
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
@@ -27,7 +30,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
   target: (rep) => result(rep).target,
   meetsTarget: (rep) => meetsTarget(result(rep).value, result(rep).target),
   gapToTarget: (rep) => minus(result(rep).value, result(rep).target?.storedValue ?? null),
-  change: (rep) => minus(result(rep).value, result(rep).previousValue),
+  priorYear: priorKey,
+  change: (rep) => (rep.priorYear ? minus(result(rep).value, computeIndicatorValue({ ...rep.priorYear, ...priorKey(rep) }).value) : null),
   status: (rep) => result(rep).status,
   inputs: (rep) => result(rep).inputs,
   missing: (rep) => result(rep).missing,
