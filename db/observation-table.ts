@@ -52,6 +52,20 @@ export function observationTable(schema: PgSchema) {
 export type ObservationTable = ReturnType<typeof observationTable>;
 export type ObservationRow = ObservationTable['$inferSelect'];
 
+/** The columns readers compute figures from; provenance columns stay behind for history queries. */
+export const readingColumns = (table: ObservationTable) => ({
+  metric: table.metric,
+  subjectId: table.subjectId,
+  period: table.period,
+  year: table.year,
+  value: table.value,
+  status: table.status,
+  updatedAt: table.updatedAt,
+});
+
+/** An observation as figures are computed from it. */
+export type ObservationReading = Pick<ObservationRow, 'metric' | 'subjectId' | 'period' | 'year' | 'value' | 'status' | 'updatedAt'>;
+
 /**
  * The revisions a reader sees: the current ones by default, those in force at `asOf` otherwise.
  * Deleted keys are invisible either way; delta readers (`updatedAfter`) ask for deletions explicitly.

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { and, inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.ts';
-import { visibleObservations, type ObservationRow, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
+import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
 import type { RegionLevel } from './regions/codes.ts';
 
 /**
@@ -97,7 +97,7 @@ export function observationsLoader(db: Db, table: ObservationTable) {
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>
       db
-        .select()
+        .select(readingColumns(table))
         .from(table)
         .where(
           and(
@@ -106,13 +106,69 @@ export function observationsLoader(db: Db, table: ObservationTable) {
             visibleObservations(table, asOf),
           ),
         ),
-    (row: ObservationRow, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
+    (row: ObservationReading, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,
   );
 }
 
+/** One metric of a subject-year, reduced in SQL: what the yearly figures of unit entities are computed from. */
+export interface MetricYear {
+  subjectId: string;
+  year: number;
+  metric: string;
+  /** Σ value over the year's periods (a flow's yearly value). */
+  sum: number;
+  /** Value of the latest period reported in the year (a stock's yearly value). */
+  last: number;
+  provisional: boolean;
+}
+
+/**
+ * Per (subject, year[, as-of]) key, each metric's yearly reduction. The database adds up the months,
+ * so a grid of a thousand data-centre years reads a few thousand rows instead of every monthly reading.
+ */
+export function metricYearsLoader(db: Db, table: ObservationTable) {
+  return asOfListLoader(
+    (keys: SubjectYear[], asOf) =>
+      db
+        .select({
+          subjectId: table.subjectId,
+          year: table.year,
+          metric: table.metric,
+          sum: sql<number>`sum(${table.value})`.mapWith(Number),
+          last: sql<number>`(array_agg(${table.value} order by ${table.period} desc))[1]`.mapWith(Number),
+          provisional: sql<boolean>`bool_or(${table.status} = 'PROVISIONAL')`.mapWith(Boolean),
+        })
+        .from(table)
+        .where(
+          and(
+            inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]),
+            inArray(table.year, [...new Set(keys.map((k) => k.year))]),
+            visibleObservations(table, asOf),
+          ),
+        )
+        .groupBy(table.subjectId, table.year, table.metric),
+    (row: MetricYear, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
+    subjectYearKey,
+  );
+}
+
+/** A metric's yearly value from a subject-year's reductions; null when nothing was reported. */
+export function valueInYear(years: readonly MetricYear[], metric: string, aggregation: TimeAggregation): number | null {
+  const found = years.find((y) => y.metric === metric);
+  if (!found) return null;
+  return aggregation === 'FLOW' ? found.sum : found.last;
+}
+
+/** Weakest status of a subject-year's observations, of one metric or of all: PROVISIONAL if any is. */
+export function statusInYear(years: readonly MetricYear[], metric?: string): 'PROVISIONAL' | 'FINAL' | null {
+  const matching = metric === undefined ? years : years.filter((y) => y.metric === metric);
+  if (matching.length === 0) return null;
+  return matching.some((y) => y.provisional) ? 'PROVISIONAL' : 'FINAL';
+}
+
 /** The yearly value of one metric from a subject-year's observations; null when nothing was reported. */
-export function yearValue(rows: readonly ObservationRow[], metric: string, aggregation: TimeAggregation): number | null {
+export function yearValue(rows: readonly ObservationReading[], metric: string, aggregation: TimeAggregation): number | null {
   const matching = rows.filter((r) => r.metric === metric);
   if (matching.length === 0) return null;
   if (aggregation === 'FLOW') return matching.reduce((sum, r) => sum + r.value, 0);
@@ -120,7 +176,7 @@ export function yearValue(rows: readonly ObservationRow[], metric: string, aggre
 }
 
 /** "PROVISIONAL" if any contributing observation is provisional: the weakest status wins. */
-export function yearStatus(rows: readonly ObservationRow[], metric: string): 'PROVISIONAL' | 'FINAL' | null {
+export function yearStatus(rows: readonly ObservationReading[], metric: string): 'PROVISIONAL' | 'FINAL' | null {
   const matching = rows.filter((r) => r.metric === metric);
   if (matching.length === 0) return null;
   return matching.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
+import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable } from '../../db/observation-table.ts';
 import { perAsOf } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog } from './catalog.ts';
@@ -37,12 +37,12 @@ export interface RegionAsOf {
  * one statement for a whole batch of indicator values (per distinct as-of).
  */
 export function countyObservationsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
-  return new DataLoader<RegionAsOf, ObservationRow[], string>(
+  return new DataLoader<RegionAsOf, ObservationReading[], string>(
     async (keys) => {
       const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
       const rowsByAsOf = await perAsOf(keys, (group, asOf) => {
         const all = [...new Set(group.flatMap((k) => [...subtrees.get(k)!]))];
-        return all.length === 0 ? Promise.resolve([]) : db.select().from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
+        return all.length === 0 ? Promise.resolve([]) : db.select(readingColumns(table)).from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
       });
       return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
     },
@@ -54,7 +54,7 @@ export function countyObservationsLoader(db: Db, table: ObservationTable, region
  * Sums a flow over the counties of a region. Every county must have reported: a province total
  * with a county missing is unknown, not smaller (missing is not zero).
  */
-export function sumOverCounties(rows: readonly ObservationRow[], metric: string, year: number, counties: number): RegionFact {
+export function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
   const matching = rows.filter((r) => r.metric === metric && r.year === year);
   const reported = new Set(matching.map((r) => r.subjectId));
   if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };

@@ -3,7 +3,7 @@ import { countyObservationsLoader } from '../../lib/indicators/region-facts.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import { OBSERVED_METRICS } from './indicator-facts.ts';
-import { observationsLoader } from '../../lib/observations.ts';
+import { metricYearsLoader } from '../../lib/observations.ts';
 import { commsMetrics } from './metrics.ts';
 import * as repo from './repository.ts';
 import { observation } from './tables.ts';
@@ -20,8 +20,8 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     site5G: rowLoader((ids: readonly string[]) => repo.sites5GByIds(db, ids), (r) => r.id),
     tower: rowLoader((ids: readonly string[]) => repo.towersByIds(db, ids), (r) => r.id),
     coreRoom: rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id),
-    /** All observations of (subject, year) pairs: data-centre years and region years alike. */
-    observations: observationsLoader(db, observation),
+    /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
+    metricYears: metricYearsLoader(db, observation),
     /** Every rack-usage report of a data centre, all years. */
     rackUsage: listLoader((ids: readonly string[]) => repo.observationsOfMetric(db, commsMetrics.RACKS_IN_USE.code, ids), (r) => r.subjectId),
   };

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
-import { observationsLoader } from '../../lib/observations.ts';
+import { metricYearsLoader } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import { econMetrics } from './metrics.ts';
 import * as repo from './repository.ts';
@@ -27,8 +27,8 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     scenariosByEnterprise: listLoader((ids: readonly string[]) => repo.scenariosByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
     standard: rowLoader((ids: readonly string[]) => repo.standardsByIds(db, ids), (r) => r.id),
     pilot: rowLoader((ids: readonly string[]) => repo.pilotsByIds(db, ids), (r) => r.id),
-    /** All observations of (enterprise, year[, as-of]) keys: the yearly figures of EnterpriseYear. */
-    observations: observationsLoader(db, observation),
+    /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
+    metricYears: metricYearsLoader(db, observation),
     /** An enterprise's latest reported usable roofs. */
     latestUsableRoofs: rowLoader((ids: readonly string[]) => repo.latestObservationsOfMetric(db, econMetrics.USABLE_ROOFS.code, ids), (r) => r.subjectId),
   };

@@ -1,9 +1,9 @@
-import type { ObservationRow } from '../../db/observation-table.ts';
+import type { ObservationReading } from '../../db/observation-table.ts';
 import { yearValue } from '../../lib/observations.ts';
-import { METRICS, RENEWABLE_METRICS, type MetricCode } from './metrics.ts';
+import { METRICS, type MetricCode } from './metrics.ts';
 
 /** A metric's value for the year the rows belong to, combined as the metric's definition says. */
-export const metricYearValue = (rows: readonly ObservationRow[], code: MetricCode): number | null => yearValue(rows, code, METRICS[code].aggregation);
+export const metricYearValue = (rows: readonly ObservationReading[], code: MetricCode): number | null => yearValue(rows, code, METRICS[code].aggregation);
 
 /** PUE is total ÷ IT (seed 002; seed 004's annex prints it upside down). Unknown without both, or with no IT load. */
 export function pue(totalKwh: number | null, itKwh: number | null): number | null {
@@ -25,7 +25,7 @@ export const CORE_ROOM_METERS: FacilityMetrics = { total: 'CORE_ROOM_TOTAL_ENERG
  * mean of monthly ratios). PUE only counts months where both meters were reported: a month with
  * one meter missing would otherwise count the other as zero and could push PUE below 1.
  */
-export function facilityYear(rows: readonly ObservationRow[], meters: FacilityMetrics) {
+export function facilityYear(rows: readonly ObservationReading[], meters: FacilityMetrics) {
   const paired = readings(rows, meters).filter((r) => r.totalEnergyKwh !== null && r.itEnergyKwh !== null);
   const sum = (field: 'totalEnergyKwh' | 'itEnergyKwh') => (paired.length === 0 ? null : paired.reduce((s, r) => s + r[field]!, 0));
   return {
@@ -43,7 +43,7 @@ export interface EnergyReading {
 }
 
 /** Pairs the two meters per period, oldest first; a period with one meter missing keeps a null rather than a zero. */
-export function readings(rows: readonly ObservationRow[], meters: FacilityMetrics): EnergyReading[] {
+export function readings(rows: readonly ObservationReading[], meters: FacilityMetrics): EnergyReading[] {
   const byPeriod = new Map<string, EnergyReading>();
   for (const row of rows) {
     const field = row.metric === meters.total ? 'totalEnergyKwh' : row.metric === meters.it ? 'itEnergyKwh' : null;
@@ -56,14 +56,8 @@ export function readings(rows: readonly ObservationRow[], meters: FacilityMetric
   return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
 }
 
-/** Renewable electricity of a data-centre year: the sum of whichever of the three channels were reported. */
-export function renewableKwh(rows: readonly ObservationRow[]): number | null {
-  const parts = RENEWABLE_METRICS.map((code) => metricYearValue(rows, code)).filter((v): v is number => v !== null);
-  return parts.length === 0 ? null : parts.reduce((sum, v) => sum + v, 0);
-}
-
 /** Weakest status among a subject-year's observations: PROVISIONAL if any is. */
-export function weakestStatus(rows: readonly ObservationRow[]): 'PROVISIONAL' | 'FINAL' | null {
+export function weakestStatus(rows: readonly ObservationReading[]): 'PROVISIONAL' | 'FINAL' | null {
   if (rows.length === 0) return null;
   return rows.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL';
 }

@@ -167,7 +167,7 @@ describe('comms _entities', () => {
       ...Array.from({ length: n }, (_, i) => ({ __typename: 'DataCenter', id: `DC-${i}` })),
       ...Array.from({ length: n }, (_, i) => ({ __typename: 'RegionYear', regionCode: '500112', year: 1900 + i })),
     ];
-    // Data-centre years and region years share one observations loader; rack usage has its own.
+    // Data-centre years and region years share one loader of yearly reductions; rack usage has its own.
     const selection = '... on DataCenterYear { racksInUse } ... on DataCenter { rackUsage { year } } ... on RegionYear { informationTrafficGb traffic5gGb }';
     // Warm up first: a fresh Postgres connection sends set-up statements of its own.
     await entities(many(1), selection);

@@ -1,4 +1,4 @@
-import { yearStatus, yearValue } from '../../../lib/observations.ts';
+import { statusInYear, valueInYear } from '../../../lib/observations.ts';
 import { commsMetrics } from '../metrics.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
 
@@ -7,8 +7,8 @@ const { code, aggregation } = commsMetrics.RACKS_IN_USE;
 export const DataCenterYear: DataCenterYearResolvers = {
   __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }),
   racksInUse: async (ref, _, { loaders }) => {
-    const value = yearValue(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code, aggregation);
+    const value = valueInYear(await loaders.metricYears.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code, aggregation);
     return value === null ? null : Math.round(value);
   },
-  commsStatus: async (ref, _, { loaders }) => yearStatus(await loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code),
+  commsStatus: async (ref, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }), code),
 };

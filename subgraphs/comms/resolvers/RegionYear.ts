@@ -1,4 +1,4 @@
-import { yearValue } from '../../../lib/observations.ts';
+import { valueInYear } from '../../../lib/observations.ts';
 import { commsMetrics, type CommsMetricCode } from '../metrics.ts';
 import type { RegionYearMapper } from '../schema.mappers.ts';
 import type { Context } from '../context.ts';
@@ -6,8 +6,8 @@ import type { RegionYearResolvers } from '../resolvers.generated.ts';
 
 /** The region's own reported value: provinces are not summed here, that is the indicator engine's job. */
 async function reported(metric: CommsMetricCode, ref: RegionYearMapper, { loaders }: Context): Promise<number | null> {
-  const rows = await loaders.observations.load({ subjectId: ref.regionCode, year: ref.year });
-  return yearValue(rows, commsMetrics[metric].code, commsMetrics[metric].aggregation);
+  const year = await loaders.metricYears.load({ subjectId: ref.regionCode, year: ref.year });
+  return valueInYear(year, commsMetrics[metric].code, commsMetrics[metric].aggregation);
 }
 
 /** Only comms' fields; `__resolveReference` and `region` are shared and merged in by the runtime. */

@@ -1,4 +1,4 @@
-import { yearValue } from '../../../lib/observations.ts';
+import { valueInYear } from '../../../lib/observations.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnergyAssessmentRow } from '../repository.ts';
@@ -20,7 +20,7 @@ export const EnterpriseYear: EnterpriseYearResolvers = {
   enterprise: async (ref, _, { loaders }) => (await loaders.enterprise.load(ref.uscc))!,
   // The year's USABLE_ROOFS observation as of the key; null when the enterprise reported none (missing is not zero).
   usableRoofs: async (ref, _, { loaders }) => {
-    const value = yearValue(await loaders.observations.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }), USABLE_ROOFS.code, USABLE_ROOFS.aggregation);
+    const value = valueInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }), USABLE_ROOFS.code, USABLE_ROOFS.aggregation);
     return value === null ? null : Math.round(value);
   },
   audited: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'AUDIT'),
