@@ -69,7 +69,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const representations = options.request.variables?.representations;
-    if (!Array.isArray(representations) || representations.length < 2) return super.process(options);
+    // Only flat representations (entity keys) repeat; those carrying @requires inputs are one per cell,
+    // and serialising them to compare would cost more than it could save.
+    if (!Array.isArray(representations) || representations.length < 2 || !representations.every(isFlat)) return super.process(options);
     const positions = new Map<string, number>();
     const unique: unknown[] = [];
     const slot = representations.map((r) => {
@@ -98,6 +100,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return fannedOut;
   }
 }
+
+const isFlat = (representation: unknown): boolean =>
+  typeof representation === 'object' && representation !== null && Object.values(representation).every((v) => v === null || typeof v !== 'object');
 
 export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>, credential?: () => Promise<string>): ApolloGateway {
   return new ApolloGateway({
