@@ -136,7 +136,9 @@ export function metricYearsLoader(db: Db, table: ObservationTable) {
           year: table.year,
           metric: table.metric,
           sum: sql<number>`sum(${table.value})`.mapWith(Number),
-          last: sql<number>`(array_agg(${table.value} order by ${table.period} desc))[1]`.mapWith(Number),
+          // The latest period's value; max() over [period, value] keeps the aggregate hashable (an ordered
+          // array_agg would sort every row). Periods are unique per key, so the value never decides.
+          last: sql<number>`(max(array[${table.period}, ${table.value}::text]))[2]`.mapWith(Number),
           provisional: sql<boolean>`bool_or(${table.status} = 'PROVISIONAL')`.mapWith(Boolean),
         })
         .from(table)
