@@ -50,12 +50,29 @@ export function countyObservationsLoader(db: Db, table: ObservationTable, region
   );
 }
 
+// A region's rows are summed once per indicator value that reads them; group them once.
+const indexes = new WeakMap<readonly ObservationReading[], Map<string, ObservationReading[]>>();
+function byMetricYear(rows: readonly ObservationReading[]): Map<string, ObservationReading[]> {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (const row of rows) {
+      const key = `${row.metric}|${row.year}`;
+      const list = index.get(key);
+      if (list) list.push(row);
+      else index.set(key, [row]);
+    }
+    indexes.set(rows, index);
+  }
+  return index;
+}
+
 /**
  * Sums a flow over the counties of a region. Every county must have reported: a province total
  * with a county missing is unknown, not smaller (missing is not zero).
  */
 export function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
-  const matching = rows.filter((r) => r.metric === metric && r.year === year);
+  const matching = byMetricYear(rows).get(`${metric}|${year}`) ?? [];
   const reported = new Set(matching.map((r) => r.subjectId));
   if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };
   return {

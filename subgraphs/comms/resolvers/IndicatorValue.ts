@@ -1,36 +1,43 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { countiesUnder, ownFacts, sumOverCounties, type RegionFact } from '../../../lib/indicators/region-facts.ts';
-import { yearsNeeded } from '../../../lib/indicators/scope.ts';
+import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { Context } from '../context.ts';
 
 export const IndicatorValue: IndicatorValueResolvers = {
   __resolveReference: (key) => key,
 
-  coreMachineRooms: async (key, _, { loaders }) => {
+  // Synchronous when comms contributes nothing to the cell, as for most cells of a grid.
+  coreMachineRooms: (key, _, { loaders }) => {
     const indicator = catalog().indicators.get(key.indicatorCode);
     if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
     const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
-    const rooms = await loaders.coreRoomsInRegion.load(key.scopeId);
-    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
+    return loaders.coreRoomsInRegion.load(key.scopeId).then((rooms) =>
+      yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+        rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
+      ),
     );
   },
 
-  commsFacts: async (key, _, { regions, loaders }) => {
+  commsFacts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'comms');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
-    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
-    const counts = metrics.some((m) => m in REGISTER_METRICS)
-      ? { sites: await loaders.siteCountsInRegion.load(key.scopeId), towers: await loaders.towerCountsInRegion.load(key.scopeId) }
-      : { sites: [], towers: [] };
-    const counties = countiesUnder(regions, key.scopeId);
-    return years.flatMap((year) =>
-      metrics.map((metric): RegionFact => {
-        const count = REGISTER_METRICS[metric];
-        // Register counts: a year with nothing built is a known zero.
-        return count ? { metric, year, value: count(counts, year), status: 'FINAL', updatedAt: null } : sumOverCounties(observed, metric, year, counties);
-      }),
-    );
+    return regionFacts(key, metrics, years, { regions, loaders });
   },
 };
+
+async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): Promise<RegionFact[]> {
+  const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
+  const counts = metrics.some((m) => m in REGISTER_METRICS)
+    ? { sites: await loaders.siteCountsInRegion.load(key.scopeId), towers: await loaders.towerCountsInRegion.load(key.scopeId) }
+    : { sites: [], towers: [] };
+  const counties = countiesUnder(regions, key.scopeId);
+  return years.flatMap((year) =>
+    metrics.map((metric): RegionFact => {
+      const count = REGISTER_METRICS[metric];
+      // Register counts: a year with nothing built is a known zero.
+      return count ? { metric, year, value: count(counts, year), status: 'FINAL', updatedAt: null } : sumOverCounties(observed, metric, year, counties);
+    }),
+  );
+}

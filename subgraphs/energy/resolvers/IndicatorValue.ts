@@ -1,20 +1,27 @@
 import { countiesUnder, ownFacts, sumOverCounties } from '../../../lib/indicators/region-facts.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS, registerFact } from '../indicator-facts.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
+import type { Context } from '../context.ts';
 
 export const IndicatorValue: IndicatorValueResolvers = {
   __resolveReference: (key) => key,
-  energyFacts: async (key, _, { regions, loaders }) => {
+  // Synchronous when energy contributes nothing to the cell, as for most cells of a grid.
+  energyFacts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'energy');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
-    const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
-    const pv = metrics.some((m) => m in REGISTER_METRICS) ? await loaders.pvInRegion.load(key.scopeId) : [];
-    const counties = countiesUnder(regions, key.scopeId);
-    return years.flatMap((year) =>
-      metrics.map((metric) => {
-        const fromRegister = REGISTER_METRICS[metric];
-        return fromRegister ? registerFact(metric, year, fromRegister(pv, year)) : sumOverCounties(observed, metric, year, counties);
-      }),
-    );
+    return regionFacts(key, metrics, years, { regions, loaders });
   },
 };
+
+async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>) {
+  const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
+  const pv = metrics.some((m) => m in REGISTER_METRICS) ? await loaders.pvInRegion.load(key.scopeId) : [];
+  const counties = countiesUnder(regions, key.scopeId);
+  return years.flatMap((year) =>
+    metrics.map((metric) => {
+      const fromRegister = REGISTER_METRICS[metric];
+      return fromRegister ? registerFact(metric, year, fromRegister(pv, year)) : sumOverCounties(observed, metric, year, counties);
+    }),
+  );
+}
