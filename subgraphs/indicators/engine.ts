@@ -126,86 +126,139 @@ export function meetsTarget(value: number | null, target: ApplicableTarget | nul
   }
 }
 
+// Unit metrics in a stable order, per indicator: the order `inputs` lists them in.
+const sortedUnitRefs = new WeakMap<IndicatorDefinition, string[]>();
+const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
+  let refs = sortedUnitRefs.get(indicator);
+  if (!refs) sortedUnitRefs.set(indicator, (refs = [...indicator.refs.unit].sort()));
+  return refs;
+};
+
 /**
- * Evaluates one indicator value from the inputs the federation gathered into its representation.
- * Pure: no I/O, so every IndicatorValue costs CPU only.
+ * One indicator value evaluated from the inputs the federation gathered into its representation.
+ * Pure: no I/O, so every IndicatorValue costs CPU only. Each part is computed when first read, so a
+ * grid asking only for values does not pay for numerators, inputs or quality flags.
  */
-export function computeIndicatorValue(rep: IndicatorValueRepresentation): IndicatorResult {
-  const { indicators, metrics } = catalog();
-  const indicator = indicators.get(rep.indicatorCode);
-  if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
+export class IndicatorEvaluation implements IndicatorResult {
+  readonly indicator: IndicatorDefinition;
+  private readonly facts = new Map<string, RegionFact>();
+  private readonly population: Unit[];
+  private readonly unitsByYear = new Map<number, Unit[]>();
+  private core?: { value: number | null; missing: MissingInput[] };
+  private parts?: { numerator: number | null; denominator: number | null };
+  private inputList?: InputValue[];
+  private applicable?: ApplicableTarget | null;
 
-  const facts = new Map<string, RegionFact>();
-  for (const field of Object.values(FACTS_FIELD)) for (const f of rep[field] ?? []) facts.set(`${f.metric}|${f.year}`, f);
-  const population = indicator.population ? ((rep[POPULATION_FIELD[indicator.population.subject]] ?? []) as Unit[]) : [];
-  const unitsOf = (year: number) => population.filter((u) => u.year === year);
+  constructor(private readonly rep: IndicatorValueRepresentation) {
+    const indicator = catalog().indicators.get(rep.indicatorCode);
+    if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
+    this.indicator = indicator;
+    for (const field of Object.values(FACTS_FIELD)) for (const f of rep[field] ?? []) this.facts.set(`${f.metric}|${f.year}`, f);
+    this.population = indicator.population ? ((rep[POPULATION_FIELD[indicator.population.subject]] ?? []) as Unit[]) : [];
+  }
 
-  const run = (node: FormulaNode, year: number, reasons: UnknownReason[], code = indicator.code): number | null => {
-    const definition = indicators.get(code)!;
-    const scope: EvaluationScope = {
+  private unitsOf(year: number): Unit[] {
+    let units = this.unitsByYear.get(year);
+    if (!units) this.unitsByYear.set(year, (units = this.population.filter((u) => u.year === year)));
+    return units;
+  }
+
+  private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
+    const { indicators, metrics } = catalog();
+    return evaluate(node, {
       year,
-      baselineYear: definition.baselineYear,
-      scalar: (name, y) => (metrics.has(name) ? (facts.get(`${name}|${y}`)?.value ?? null) : indicators.has(name) ? run(indicators.get(name)!.ast, y, reasons, name) : null),
-      units: (y) => unitsOf(y).map((u) => ({ value: (metric: string) => unitValue(u, metrics.get(metric)!) })),
+      baselineYear: indicators.get(code)!.baselineYear,
+      scalar: (name, y) => (metrics.has(name) ? (this.facts.get(`${name}|${y}`)?.value ?? null) : indicators.has(name) ? this.run(indicators.get(name)!.ast, y, reasons, name) : null),
+      units: (y) => this.unitsOf(y).map((u) => ({ value: (metric: string) => unitValue(u, metrics.get(metric)!) })),
       unknown: (reason) => reasons.push(reason),
-    };
-    return evaluate(node, scope);
-  };
+    } satisfies EvaluationScope);
+  }
 
-  const reasons: UnknownReason[] = [];
-  const value = run(indicator.ast, rep.year, reasons);
-  const parts = ratioParts(indicator.ast);
-  const numerator = parts ? run(parts.numerator, rep.year, []) : null;
-  const denominator = parts ? run(parts.denominator, rep.year, []) : null;
-
-  const inputYears = [rep.year, ...(indicator.baselineYear !== undefined && indicator.baselineYear !== rep.year ? [indicator.baselineYear] : [])];
-  const inputs: InputValue[] = [];
-  for (const year of inputYears) {
-    for (const code of indicator.regionMetrics) {
-      const fact = facts.get(`${code}|${year}`);
-      inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
-    }
-    if (year !== rep.year) continue;
-    for (const code of [...indicator.refs.unit].sort()) {
-      const metric = metrics.get(code)!;
-      const units = unitsOf(year);
-      const values = units.map((u) => unitValue(u, metric));
-      inputs.push({
-        metric,
-        year,
-        value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0),
-        // Register facts (bigdata, econ) carry no status field: they are final by nature.
-        status: weakest(units.map((u) => (`${metric.owner}Status` in u ? (u[`${metric.owner}Status`] as Status | null) : 'FINAL'))),
-        updatedAt: null,
-        units: units.length,
+  private evaluated(): { value: number | null; missing: MissingInput[] } {
+    if (!this.core) {
+      const reasons: UnknownReason[] = [];
+      const value = this.run(this.indicator.ast, this.rep.year, reasons);
+      const { metrics } = catalog();
+      const seen = new Set<string>();
+      const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
+        const key = `${m.metric}|${m.year}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
       });
+      this.core = { value, missing };
     }
+    return this.core;
   }
 
-  const flags: IndicatorResult['flags'] = [];
-  if (indicator.population?.subject === 'DATA_CENTER') {
-    const over = unitsOf(rep.year).filter((u) => typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
-    if (over.length > 0) {
-      flags.push({ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered: ${over.map((u) => u.dataCenterId).join(', ')}.` });
-    }
+  get value(): number | null {
+    return this.evaluated().value;
   }
 
-  const seen = new Set<string>();
-  const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
-    const key = `${m.metric}|${m.year}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return {
-    indicator,
-    value,
-    numerator,
-    denominator,
-    inputs,
-    missing,
-    status: weakest(inputs.map((i) => i.status)),
-    target: applicableTarget(indicator, rep),
-    flags,
-  };
+  get missing(): MissingInput[] {
+    return this.evaluated().missing;
+  }
+
+  private ratio(): { numerator: number | null; denominator: number | null } {
+    if (!this.parts) {
+      const parts = ratioParts(this.indicator.ast);
+      this.parts = parts ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
+    }
+    return this.parts;
+  }
+
+  get numerator(): number | null {
+    return this.ratio().numerator;
+  }
+
+  get denominator(): number | null {
+    return this.ratio().denominator;
+  }
+
+  get inputs(): InputValue[] {
+    if (this.inputList) return this.inputList;
+    const { metrics } = catalog();
+    const { indicator, rep } = this;
+    const inputYears = [rep.year, ...(indicator.baselineYear !== undefined && indicator.baselineYear !== rep.year ? [indicator.baselineYear] : [])];
+    const inputs: InputValue[] = [];
+    for (const year of inputYears) {
+      for (const code of indicator.regionMetrics) {
+        const fact = this.facts.get(`${code}|${year}`);
+        inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
+      }
+      if (year !== rep.year) continue;
+      const units = this.unitsOf(year);
+      for (const code of unitRefsOf(indicator)) {
+        const metric = metrics.get(code)!;
+        const values = units.map((u) => unitValue(u, metric));
+        const statusField = `${metric.owner}Status`;
+        inputs.push({
+          metric,
+          year,
+          value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0),
+          // Register facts (bigdata, econ) carry no status field: they are final by nature.
+          status: weakest(units.map((u) => (statusField in u ? (u[statusField] as Status | null) : 'FINAL'))),
+          updatedAt: null,
+          units: units.length,
+        });
+      }
+    }
+    return (this.inputList = inputs);
+  }
+
+  get status(): Status | null {
+    return weakest(this.inputs.map((i) => i.status));
+  }
+
+  get target(): ApplicableTarget | null {
+    if (this.applicable === undefined) this.applicable = applicableTarget(this.indicator, this.rep);
+    return this.applicable;
+  }
+
+  get flags(): IndicatorResult['flags'] {
+    if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
+    const over = this.unitsOf(this.rep.year).filter((u) => typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
+    if (over.length === 0) return [];
+    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered: ${over.map((u) => u.dataCenterId).join(', ')}.` }];
+  }
 }

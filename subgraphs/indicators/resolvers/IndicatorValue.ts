@@ -1,13 +1,13 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { computeIndicatorValue, meetsTarget, type IndicatorResult, type IndicatorValueRepresentation } from '../engine.ts';
+import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
 // Several fields of one value read the same computation; compute once per representation object.
-const results = new WeakMap<IndicatorValueRepresentation, IndicatorResult>();
-function result(rep: IndicatorValueRepresentation): IndicatorResult {
+const results = new WeakMap<IndicatorValueRepresentation, IndicatorEvaluation>();
+function result(rep: IndicatorValueRepresentation): IndicatorEvaluation {
   let r = results.get(rep);
   if (!r) {
-    r = computeIndicatorValue(rep);
+    r = new IndicatorEvaluation(rep);
     results.set(rep, r);
   }
   return r;
@@ -31,7 +31,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   meetsTarget: (rep) => meetsTarget(result(rep).value, result(rep).target),
   gapToTarget: (rep) => minus(result(rep).value, result(rep).target?.storedValue ?? null),
   priorYear: priorKey,
-  change: (rep) => (rep.priorYear ? minus(result(rep).value, computeIndicatorValue({ ...rep.priorYear, ...priorKey(rep) }).value) : null),
+  change: (rep) => (rep.priorYear ? minus(result(rep).value, new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) }).value) : null),
   status: (rep) => result(rep).status,
   inputs: (rep) => result(rep).inputs,
   missing: (rep) => result(rep).missing,
