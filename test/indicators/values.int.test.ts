@@ -247,6 +247,19 @@ describe('cost of a grid', () => {
     expect(large.fetches).toBe(small.fetches);
     expect(large.statements).toBe(small.statements);
   });
+
+  it('fetches the previous year\'s inputs only when change is asked for', async () => {
+    const fetches = async (selection: string) => {
+      const before = fed.subgraphFetches();
+      const res = await fed.query(`{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { ${selection} } }`);
+      expect(res.errors).toBeUndefined();
+      return fed.subgraphFetches() - before;
+    };
+    const valueOnly = await fetches('value');
+    const withChange = await fetches('value change');
+    // priorYear adds a round of fetches for the year before; a grid of values does not pay for it.
+    expect(withChange).toBeGreaterThan(valueOnly);
+  });
 });
 
 describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
