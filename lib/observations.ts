@@ -90,22 +90,20 @@ export function asOfListLoader<K extends { asOf?: string }, R>(
 }
 
 /**
- * All observations of a batch of (subject, year) pairs. The WHERE is a superset (subjects × years)
+ * A batch's (subject, year) pairs as of an instant. The WHERE is a superset (subjects × years),
  * filtered back per key, which keeps the SQL a plain indexed IN-list.
  */
+const subjectYears = (table: ObservationTable, keys: readonly SubjectYear[], asOf: Date | null) =>
+  and(inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]), inArray(table.year, [...new Set(keys.map((k) => k.year))]), visibleObservations(table, asOf));
+
+/** All observations of a batch of (subject, year) pairs. */
 export function observationsLoader(db: Db, table: ObservationTable) {
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>
       db
         .select(readingColumns(table))
         .from(table)
-        .where(
-          and(
-            inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]),
-            inArray(table.year, [...new Set(keys.map((k) => k.year))]),
-            visibleObservations(table, asOf),
-          ),
-        ),
+        .where(subjectYears(table, keys, asOf)),
     (row: ObservationReading, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,
   );
@@ -142,13 +140,7 @@ export function metricYearsLoader(db: Db, table: ObservationTable) {
           provisional: sql<boolean>`bool_or(${table.status} = 'PROVISIONAL')`.mapWith(Boolean),
         })
         .from(table)
-        .where(
-          and(
-            inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]),
-            inArray(table.year, [...new Set(keys.map((k) => k.year))]),
-            visibleObservations(table, asOf),
-          ),
-        )
+        .where(subjectYears(table, keys, asOf))
         .groupBy(table.subjectId, table.year, table.metric),
     (row: MetricYear, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,
