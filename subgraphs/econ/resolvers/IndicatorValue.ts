@@ -28,6 +28,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
 
 /** Counts from econ's own registers: none designated is a known zero, not a missing value. */
 async function registerFacts(scopeId: string, metrics: string[], years: number[], loaders: Loaders) {
-  const records = { designations: await loaders.designationsInRegion.load(scopeId), scenarios: await loaders.scenariosInRegion.load(scopeId), standards: await loaders.standardsInRegion.load(scopeId) };
+  // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
+  const [designations, scenarios, standards] = await Promise.all([loaders.designationsInRegion.load(scopeId), loaders.scenariosInRegion.load(scopeId), loaders.standardsInRegion.load(scopeId)]);
+  const records = { designations, scenarios, standards };
   return years.flatMap((year) => metrics.map((metric) => ({ metric, year, value: REGION_METRICS[metric]!(records, year), status: 'FINAL' as const, updatedAt: null })));
 }

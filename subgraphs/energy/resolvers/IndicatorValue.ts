@@ -15,8 +15,11 @@ export const IndicatorValue: IndicatorValueResolvers = {
 };
 
 async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>) {
-  const observed = metrics.some((m) => OBSERVED_METRICS.includes(m)) ? await loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [];
-  const pv = metrics.some((m) => m in REGISTER_METRICS) ? await loaders.pvInRegion.load(key.scopeId) : [];
+  // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
+  const [observed, pv] = await Promise.all([
+    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
+    metrics.some((m) => m in REGISTER_METRICS) ? loaders.pvInRegion.load(key.scopeId) : [],
+  ]);
   const counties = countiesUnder(regions, key.scopeId);
   return years.flatMap((year) =>
     metrics.map((metric) => {
