@@ -1,9 +1,9 @@
 import type { ObservationReading } from '../../db/observation-table.ts';
-import { yearValue } from '../../lib/observations.ts';
+import { valueInYear, type MetricYear } from '../../lib/observations.ts';
 import { METRICS, type MetricCode } from './metrics.ts';
 
-/** A metric's value for the year the rows belong to, combined as the metric's definition says. */
-export const metricYearValue = (rows: readonly ObservationReading[], code: MetricCode): number | null => yearValue(rows, code, METRICS[code].aggregation);
+/** An energy metric's value in a subject-year, combined over the year as the metric's definition says. */
+export const yearly = (year: readonly MetricYear[], code: MetricCode): number | null => valueInYear(year, code, METRICS[code].aggregation);
 
 /** PUE is total ÷ IT (seed 002; seed 004's annex prints it upside down). Unknown without both, or with no IT load. */
 export function pue(totalKwh: number | null, itKwh: number | null): number | null {
@@ -21,18 +21,17 @@ export const DATA_CENTER_METERS: FacilityMetrics = { total: 'DC_TOTAL_ENERGY_KWH
 export const CORE_ROOM_METERS: FacilityMetrics = { total: 'CORE_ROOM_TOTAL_ENERGY_KWH', it: 'CORE_ROOM_IT_ENERGY_KWH' };
 
 /**
- * A facility-year: each meter summed over the year's months, and PUE as Σ total ÷ Σ IT (never a
- * mean of monthly ratios). PUE only counts months where both meters were reported: a month with
- * one meter missing would otherwise count the other as zero and could push PUE below 1.
+ * A facility-year's PUE as Σ total ÷ Σ IT (never a mean of monthly ratios), over the months where both
+ * meters were reported: a month with one meter missing would otherwise count the other as zero and
+ * could push PUE below 1. The meters' own yearly sums come from `metricYears`.
  */
-export function facilityYear(rows: readonly ObservationReading[], meters: FacilityMetrics) {
+export function pairedPue(rows: readonly ObservationReading[], meters: FacilityMetrics): number | null {
   const paired = readings(rows, meters).filter((r) => r.totalEnergyKwh !== null && r.itEnergyKwh !== null);
-  const sum = (field: 'totalEnergyKwh' | 'itEnergyKwh') => (paired.length === 0 ? null : paired.reduce((s, r) => s + r[field]!, 0));
-  return {
-    totalEnergyKwh: metricYearValue(rows, meters.total),
-    itEnergyKwh: metricYearValue(rows, meters.it),
-    pue: pue(sum('totalEnergyKwh'), sum('itEnergyKwh')),
-  };
+  if (paired.length === 0) return null;
+  return pue(
+    paired.reduce((s, r) => s + r.totalEnergyKwh!, 0),
+    paired.reduce((s, r) => s + r.itEnergyKwh!, 0),
+  );
 }
 
 export interface EnergyReading {
@@ -54,10 +53,4 @@ export function readings(rows: readonly ObservationReading[], meters: FacilityMe
     byPeriod.set(row.period, reading);
   }
   return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
-}
-
-/** Weakest status among a subject-year's observations: PROVISIONAL if any is. */
-export function weakestStatus(rows: readonly ObservationReading[]): 'PROVISIONAL' | 'FINAL' | null {
-  if (rows.length === 0) return null;
-  return rows.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL';
 }

@@ -1,26 +1,25 @@
-import { statusInYear, valueInYear, type MetricYear } from '../../../lib/observations.ts';
-import { DATA_CENTER_METERS, facilityYear } from '../facts.ts';
-import { METRICS, RENEWABLE_METRICS, type MetricCode } from '../metrics.ts';
+import { statusInYear, type MetricYear } from '../../../lib/observations.ts';
+import { DATA_CENTER_METERS, pairedPue, yearly } from '../facts.ts';
+import { RENEWABLE_METRICS } from '../metrics.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 import type { DataCenterYearMapper } from '../schema.mappers.ts';
 
 const rowsOf = (ref: DataCenterYearMapper, { loaders }: Context) => loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf });
 const yearOf = (ref: DataCenterYearMapper, { loaders }: Context) => loaders.metricYears.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf });
-const value = (year: readonly MetricYear[], code: MetricCode) => valueInYear(year, code, METRICS[code].aggregation);
 
 /** Renewable electricity: the sum of whichever of the three channels were reported; null if none was. */
 function renewableKwh(year: readonly MetricYear[]): number | null {
-  const parts = RENEWABLE_METRICS.map((code) => value(year, code)).filter((v): v is number => v !== null);
+  const parts = RENEWABLE_METRICS.map((code) => yearly(year, code)).filter((v): v is number => v !== null);
   return parts.length === 0 ? null : parts.reduce((sum, v) => sum + v, 0);
 }
 
 export const DataCenterYear: DataCenterYearResolvers = {
   __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }),
-  totalEnergyKwh: async (ref, _, ctx) => value(await yearOf(ref, ctx), DATA_CENTER_METERS.total),
-  itEnergyKwh: async (ref, _, ctx) => value(await yearOf(ref, ctx), DATA_CENTER_METERS.it),
+  totalEnergyKwh: async (ref, _, ctx) => yearly(await yearOf(ref, ctx), DATA_CENTER_METERS.total),
+  itEnergyKwh: async (ref, _, ctx) => yearly(await yearOf(ref, ctx), DATA_CENTER_METERS.it),
   // PUE pairs the months that have both meters, so it reads the monthly rows.
-  pue: async (ref, _, ctx) => facilityYear(await rowsOf(ref, ctx), DATA_CENTER_METERS).pue,
+  pue: async (ref, _, ctx) => pairedPue(await rowsOf(ref, ctx), DATA_CENTER_METERS),
   renewableEnergyKwh: async (ref, _, ctx) => renewableKwh(await yearOf(ref, ctx)),
   energyStatus: async (ref, _, ctx) => statusInYear(await yearOf(ref, ctx)),
 };

@@ -1,10 +1,10 @@
-import { statusInYear, valueInYear } from '../../../lib/observations.ts';
-import { METRICS } from '../metrics.ts';
+import { statusInYear } from '../../../lib/observations.ts';
+import { yearly } from '../facts.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 
 export const EnterpriseYear: EnterpriseYearResolvers = {
   __resolveReference: (ref) => ({ uscc: ref.uscc, year: ref.year, asOf: ref.asOf }),
-  energyUseTce: async ({ uscc, year, asOf }, _, { loaders }) => valueInYear(await loaders.metricYears.load({ subjectId: uscc, year, asOf }), 'ENTERPRISE_ENERGY_TCE', METRICS.ENTERPRISE_ENERGY_TCE.aggregation),
+  energyUseTce: async ({ uscc, year, asOf }, _, { loaders }) => yearly(await loaders.metricYears.load({ subjectId: uscc, year, asOf }), 'ENTERPRISE_ENERGY_TCE'),
   energyStatus: async ({ uscc, year, asOf }, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: uscc, year, asOf })),
   roofsWithPv: async ({ uscc, year }, _, { loaders }) =>
     (await loaders.pvInstallationsByEnterprise.load(uscc)).filter((p) => p.onRoof && p.commissionedOn <= `${year}-12-31`).length,
