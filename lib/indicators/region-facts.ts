@@ -84,6 +84,22 @@ export function sumOverCounties(rows: readonly ObservationReading[], metric: str
   };
 }
 
+/** A count from an agency's own register: final by nature, and a year with nothing registered is a known zero. */
+export const registerFact = (metric: string, year: number, value: number): RegionFact => ({ metric, year, value, status: 'FINAL', updatedAt: null });
+
+/**
+ * An agency's region facts for one indicator value: a count from its register where it keeps one for the
+ * metric (`fromRegister` returns the count for a year), otherwise the sum of its county observations.
+ */
+export function regionFactsOf(metrics: readonly string[], years: readonly number[], observed: readonly ObservationReading[], counties: number, fromRegister: (metric: string) => ((year: number) => number) | undefined): RegionFact[] {
+  return years.flatMap((year) =>
+    metrics.map((metric) => {
+      const count = fromRegister(metric);
+      return count ? registerFact(metric, year, count(year)) : sumOverCounties(observed, metric, year, counties);
+    }),
+  );
+}
+
 /** Number of county-level units in a region's subtree (the region itself if it is a county). */
 export function countiesUnder(regions: RegionDirectory, code: string): number {
   return regions.selfAndDescendants(code).filter((c) => regions.find(c)?.level === 'COUNTY').length;

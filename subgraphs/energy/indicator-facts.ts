@@ -1,4 +1,3 @@
-import type { RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { PvInstallationRow } from './repository.ts';
 
 /** Region metrics of the catalog that energy computes from its registers rather than observations. */
@@ -8,5 +7,3 @@ export const REGISTER_METRICS: Record<string, (pv: readonly PvInstallationRow[],
 
 /** Region metrics of the catalog that are county observations summed over the region. */
 export const OBSERVED_METRICS = ['TELECOM_ENERGY_TCE', 'BS_5G_ELECTRICITY_KWH'];
-
-export const registerFact = (metric: string, year: number, value: number): RegionFact => ({ metric, year, value, status: 'FINAL', updatedAt: null });

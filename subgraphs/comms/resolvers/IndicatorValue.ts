@@ -1,5 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { countiesUnder, ownFacts, sumOverCounties, type RegionFact } from '../../../lib/indicators/region-facts.ts';
+import { countiesUnder, ownFacts, regionFactsOf, type RegionFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
@@ -36,12 +36,8 @@ async function regionFacts(key: IndicatorValueKey, metrics: string[], years: num
     counted ? loaders.towerCountsInRegion.load(key.scopeId) : [],
   ]);
   const counts = { sites, towers };
-  const counties = countiesUnder(regions, key.scopeId);
-  return years.flatMap((year) =>
-    metrics.map((metric): RegionFact => {
-      const count = REGISTER_METRICS[metric];
-      // Register counts: a year with nothing built is a known zero.
-      return count ? { metric, year, value: count(counts, year), status: 'FINAL', updatedAt: null } : sumOverCounties(observed, metric, year, counties);
-    }),
-  );
+  return regionFactsOf(metrics, years, observed, countiesUnder(regions, key.scopeId), (metric) => {
+    const count = REGISTER_METRICS[metric];
+    return count && ((year) => count(counts, year));
+  });
 }

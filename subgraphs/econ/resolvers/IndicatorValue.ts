@@ -1,5 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { ownFacts } from '../../../lib/indicators/region-facts.ts';
+import { ownFacts, registerFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../indicator-facts.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
@@ -31,5 +31,5 @@ async function registerFacts(scopeId: string, metrics: string[], years: number[]
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [designations, scenarios, standards] = await Promise.all([loaders.designationsInRegion.load(scopeId), loaders.scenariosInRegion.load(scopeId), loaders.standardsInRegion.load(scopeId)]);
   const records = { designations, scenarios, standards };
-  return years.flatMap((year) => metrics.map((metric) => ({ metric, year, value: REGION_METRICS[metric]!(records, year), status: 'FINAL' as const, updatedAt: null })));
+  return years.flatMap((year) => metrics.map((metric) => registerFact(metric, year, REGION_METRICS[metric]!(records, year))));
 }

@@ -1,5 +1,5 @@
-import { countiesUnder, ownFacts, sumOverCounties } from '../../../lib/indicators/region-facts.ts';
-import { OBSERVED_METRICS, REGISTER_METRICS, registerFact } from '../indicator-facts.ts';
+import { countiesUnder, ownFacts, regionFactsOf } from '../../../lib/indicators/region-facts.ts';
+import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import type { Context } from '../context.ts';
@@ -20,11 +20,8 @@ async function regionFacts(key: IndicatorValueKey, metrics: string[], years: num
     metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
     metrics.some((m) => m in REGISTER_METRICS) ? loaders.pvInRegion.load(key.scopeId) : [],
   ]);
-  const counties = countiesUnder(regions, key.scopeId);
-  return years.flatMap((year) =>
-    metrics.map((metric) => {
-      const fromRegister = REGISTER_METRICS[metric];
-      return fromRegister ? registerFact(metric, year, fromRegister(pv, year)) : sumOverCounties(observed, metric, year, counties);
-    }),
-  );
+  return regionFactsOf(metrics, years, observed, countiesUnder(regions, key.scopeId), (metric) => {
+    const fromRegister = REGISTER_METRICS[metric];
+    return fromRegister && ((year) => fromRegister(pv, year));
+  });
 }
