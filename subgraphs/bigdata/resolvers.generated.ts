@@ -380,7 +380,7 @@ export type IndicatorValue = {
   asOf: Scalars['String']['output'];
   /** Region-level facts owned by bigdata (e.g. racks retired since 2021) summed over the scope, for the years the value reads. */
   bigdataFacts: Maybe<Array<RegionFact>>;
-  /** Data centres in service in the scope, matching the indicator's population filters, for each year the value reads (the year, the previous year and the baseline). Empty for indicators over other units. */
+  /** Data centres in service in the scope, matching the indicator's population filters, for each year the value reads (the year and the baseline; the previous year comes through `priorYear`). Empty for indicators over other units. */
   dataCenters: Maybe<Array<DataCenterYear>>;
   /** Indicator code. */
   indicatorCode: Scalars['ID']['output'];
