@@ -8,6 +8,7 @@ import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
 import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
+import { deduplicate } from './representations.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -28,7 +29,8 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly credential: (() => Promise<string>) | undefined,
   ) {
-    super({ url });
+    // Subgraphs send no cache hints (lib/http.ts turns the cache-control plugin off): nothing to parse.
+    super({ url, honorSubgraphCacheControlHeader: false });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -62,29 +64,12 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  /**
-   * Apollo Gateway sends one representation per occurrence of an entity; a dashboard grid
-   * mentions the same data-centre year once per indicator. Send each distinct representation once
-   * and fan the answers back out, in order.
-   */
+  /** Sends each distinct entity representation once and fans the answers back out, in order. */
   private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const representations = options.request.variables?.representations;
-    // Only flat representations (entity keys) repeat; those carrying @requires inputs are one per cell,
-    // and serialising them to compare would cost more than it could save.
-    if (!Array.isArray(representations) || representations.length < 2 || !representations.every(isFlat)) return super.process(options);
-    const positions = new Map<string, number>();
-    const unique: unknown[] = [];
-    const slot = representations.map((r) => {
-      const key = JSON.stringify(r);
-      let at = positions.get(key);
-      if (at === undefined) {
-        at = unique.length;
-        positions.set(key, at);
-        unique.push(r);
-      }
-      return at;
-    });
-    if (unique.length === representations.length) return super.process(options);
+    const distinct = Array.isArray(representations) ? deduplicate(representations) : undefined;
+    if (!distinct) return super.process(options);
+    const { unique, slot } = distinct;
     const response = await super.process({ ...options, request: { ...options.request, variables: { ...options.request.variables, representations: unique } } });
     const entities = (response.data as { _entities?: unknown[] } | null | undefined)?._entities;
     if (!Array.isArray(entities)) return response;
@@ -100,9 +85,6 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return fannedOut;
   }
 }
-
-const isFlat = (representation: unknown): boolean =>
-  typeof representation === 'object' && representation !== null && Object.values(representation).every((v) => v === null || typeof v !== 'object');
 
 export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>, credential?: () => Promise<string>): ApolloGateway {
   return new ApolloGateway({
