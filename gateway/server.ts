@@ -8,6 +8,7 @@ import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
 import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
+import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -31,6 +32,7 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     // Subgraphs send no cache hints (lib/http.ts turns the cache-control plugin off): nothing to parse.
     super({ url, honorSubgraphCacheControlHeader: false });
+    this.fetcher = sharingInFlightQueries(this.fetcher);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
