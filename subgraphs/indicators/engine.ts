@@ -75,6 +75,12 @@ const FACTS_FIELD = { comms: 'commsFacts', econ: 'econFacts', bigdata: 'bigdataF
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
+/** The weakest status of a unit metric over a population. Register facts (bigdata, econ) carry no status field: they are final by nature. */
+function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
+  const statusField = `${metric.owner}Status`;
+  return weakest(units.map((u) => (statusField in u ? (u[statusField] as Status | null) : 'FINAL')));
+}
+
 function unitValue(unit: Unit, metric: MetricDefinition): number | null {
   const raw = unit[metric.field!];
   if (raw === null || raw === undefined) return null;
@@ -94,19 +100,36 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
   return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, message };
 }
 
+// Each indicator's targets by jurisdiction, earliest year first: built once, read for every cell.
+const targetsByJurisdiction = new WeakMap<IndicatorDefinition, Map<string, TargetDefinition[]>>();
+function targetsOf(indicator: IndicatorDefinition): Map<string, TargetDefinition[]> {
+  let index = targetsByJurisdiction.get(indicator);
+  if (!index) {
+    index = new Map();
+    for (const target of [...indicator.targets].sort((a, b) => a.year - b.year)) {
+      const list = index.get(target.jurisdiction);
+      if (list) list.push(target);
+      else index.set(target.jurisdiction, [target]);
+    }
+    targetsByJurisdiction.set(indicator, index);
+  }
+  return index;
+}
+
 /** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
 export function applicableTarget(
   indicator: IndicatorDefinition,
   rep: Pick<IndicatorValueRepresentation, 'scopeKind' | 'scopeId' | 'year' | 'scopeRegionCode' | 'scopeClusterId'>,
 ): ApplicableTarget | null {
+  const byJurisdiction = targetsOf(indicator);
+  if (byJurisdiction.size === 0) return null;
   // A zone or data centre inherits from its cluster before its region: the cluster's target is the stricter, local one.
   const chain =
     rep.scopeKind === 'REGION'
       ? regionAncestry(rep.scopeId)
       : [rep.scopeId, ...(rep.scopeClusterId ? [rep.scopeClusterId] : []), ...(rep.scopeRegionCode ? regionAncestry(rep.scopeRegionCode) : [])];
   for (const jurisdiction of chain) {
-    const candidates = indicator.targets.filter((t) => t.jurisdiction === jurisdiction && t.year >= rep.year).sort((a, b) => a.year - b.year);
-    const target = candidates[0];
+    const target = byJurisdiction.get(jurisdiction)?.find((t) => t.year >= rep.year);
     if (target) return { ...target, storedValue: target.value / indicator.displayFactor, inherited: jurisdiction !== rep.scopeId };
   }
   return null;
@@ -215,13 +238,18 @@ export class IndicatorEvaluation implements IndicatorResult {
     return this.ratio().denominator;
   }
 
+  /** The value's year, then its baseline year if it has one. */
+  private inputYears(): number[] {
+    const { baselineYear } = this.indicator;
+    return baselineYear !== undefined && baselineYear !== this.rep.year ? [this.rep.year, baselineYear] : [this.rep.year];
+  }
+
   get inputs(): InputValue[] {
     if (this.inputList) return this.inputList;
     const { metrics } = catalog();
     const { indicator, rep } = this;
-    const inputYears = [rep.year, ...(indicator.baselineYear !== undefined && indicator.baselineYear !== rep.year ? [indicator.baselineYear] : [])];
     const inputs: InputValue[] = [];
-    for (const year of inputYears) {
+    for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
         const fact = this.facts.get(`${code}|${year}`);
         inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
@@ -231,13 +259,11 @@ export class IndicatorEvaluation implements IndicatorResult {
       for (const code of unitRefsOf(indicator)) {
         const metric = metrics.get(code)!;
         const values = units.map((u) => unitValue(u, metric));
-        const statusField = `${metric.owner}Status`;
         inputs.push({
           metric,
           year,
           value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0),
-          // Register facts (bigdata, econ) carry no status field: they are final by nature.
-          status: weakest(units.map((u) => (statusField in u ? (u[statusField] as Status | null) : 'FINAL'))),
+          status: unitStatus(units, metric),
           updatedAt: null,
           units: units.length,
         });
@@ -246,8 +272,17 @@ export class IndicatorEvaluation implements IndicatorResult {
     return (this.inputList = inputs);
   }
 
+  /** The weakest status among `inputs`, read without adding up their values. */
   get status(): Status | null {
-    return weakest(this.inputs.map((i) => i.status));
+    if (this.inputList) return weakest(this.inputList.map((i) => i.status));
+    const { metrics } = catalog();
+    const statuses: (Status | null)[] = [];
+    for (const year of this.inputYears()) {
+      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(`${code}|${year}`)?.status ?? null);
+    }
+    const units = this.unitsOf(this.rep.year);
+    for (const code of unitRefsOf(this.indicator)) statuses.push(unitStatus(units, metrics.get(code)!));
+    return weakest(statuses);
   }
 
   get target(): ApplicableTarget | null {
