@@ -32,6 +32,7 @@ describe('every catalog metric has an implementation at its owner', () => {
       if (metric.subject === 'REGION') continue;
       const fields = sdl.match(selection[metric.subject])?.[1]?.trim().split(/\s+/) ?? [];
       expect(fields, `${metric.code} → ${metric.field}`).toContain(metric.field);
+      if (metric.statusField) expect(fields, `${metric.code} → ${metric.statusField}`).toContain(metric.statusField);
     }
   });
 });

@@ -17,13 +17,15 @@ const Metric = z
     owner: z.enum(AGENCIES),
     subject: z.enum(SUBJECT_KINDS),
     field: z.string().optional(),
+    statusField: z.string().optional(),
     unit: z.string(),
     aggregation: z.enum(['FLOW', 'STOCK']),
     nameZh: z.string(),
     nameEn: z.string(),
   })
   .strict()
-  .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' });
+  .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
+  .refine((m) => m.subject !== 'REGION' || m.statusField === undefined, { message: 'only unit-level metrics have a `statusField`' });
 
 const Target = z
   .object({

@@ -383,6 +383,12 @@ export type EnterpriseYear = {
    * (seed 003 table row 2, enterprises at 2,000–5,000 tce/yr).
    */
   diagnosed: Scalars['Boolean']['output'];
+  /**
+   * Weakest status of econ's observations of the enterprise in the year (today: usable roofs), as of
+   * `asOf`; null when it reported none. Audits, diagnoses and management centres come from registers
+   * and are final.
+   */
+  econStatus: Maybe<ObservationStatus>;
   /** The enterprise itself. */
   enterprise: Enterprise;
   /**
@@ -1453,6 +1459,7 @@ export type EnterpriseYearResolvers<ContextType = Context, ParentType extends Re
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   audited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   diagnosed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  econStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   enterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
   hasEnergyManagementCentre?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   usableRoofs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -75,10 +75,10 @@ const FACTS_FIELD = { comms: 'commsFacts', econ: 'econFacts', bigdata: 'bigdataF
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
-/** The weakest status of a unit metric over a population. Register facts (bigdata, econ) carry no status field: they are final by nature. */
+/** The weakest status of a unit metric over a population. A metric read from a register (no `statusField`) is final by nature. */
 function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
-  const statusField = `${metric.owner}Status`;
-  return weakest(units.map((u) => (statusField in u ? (u[statusField] as Status | null) : 'FINAL')));
+  const { statusField } = metric;
+  return weakest(units.map((u) => (statusField ? ((u[statusField] ?? null) as Status | null) : 'FINAL')));
 }
 
 function unitValue(unit: Unit, metric: MetricDefinition): number | null {

@@ -133,9 +133,11 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
   // econ: enterprises around the tce thresholds, audits, a centre, designations, scenarios, standards.
   const ent = (uscc: string, sector: 'MANUFACTURING' | 'TELECOM' | 'OTHER') => ({ uscc, nameZh: uscc, regionCode: '500112', sector });
   await econ.db.insert(enterprise).values([ent(E.E1, 'MANUFACTURING'), ent(E.E2, 'MANUFACTURING'), ent(E.E3, 'TELECOM'), ent(E.E4, 'OTHER'), ent(E.E5, 'MANUFACTURING')]);
-  // Usable roofs (USABLE_ROOFS observations), the same in 2023 and 2024.
+  // Usable roofs (USABLE_ROOFS observations), the same in 2023 and 2024; E1's 2024 survey is provisional.
   const roofs: [string, number][] = [[E.E1, 2], [E.E2, 1], [E.E3, 1], [E.E4, 0], [E.E5, 0]];
-  await econ.db.insert(econObservation).values(roofs.flatMap(([uscc, n]) => ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n))));
+  await econ.db.insert(econObservation).values(
+    roofs.flatMap(([uscc, n]) => ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n, uscc === E.E1 && year === '2024' ? 'PROVISIONAL' : 'FINAL'))),
+  );
   await econ.db.insert(energyAssessment).values([
     { id: 'AU1', uscc: E.E1, kind: 'AUDIT', completedOn: '2023-04-01' },
     { id: 'AU5', uscc: E.E5, kind: 'AUDIT', completedOn: '2022-11-30' },

@@ -157,6 +157,13 @@ describe('enterprise indicators (econ population, energy facts)', () => {
     expect((await value('ENERGY_AUDIT_COVERAGE', '500112', 2024)).value).toBeCloseTo(2 / 3, 12);
   });
 
+  it("an enterprise's provisional roof survey makes the rooftop PV ratio provisional, not its audit coverage", async () => {
+    // E1's 2024 USABLE_ROOFS observation is provisional; audits come from econ's register (final by nature).
+    expect((await value('ROOFTOP_PV_RATIO', '500112', 2024)).status).toBe('PROVISIONAL');
+    expect((await value('ROOFTOP_PV_RATIO', '500112', 2023)).status).toBe('FINAL');
+    expect((await value('ENERGY_AUDIT_COVERAGE', '500112', 2024)).status).toBe('FINAL');
+  });
+
   it('diagnosis coverage counts 2,000 up to 5,000 tce, and centre coverage 10,000 and above', async () => {
     expect((await value('ENERGY_DIAGNOSIS_COVERAGE', '500112', 2024)).value).toBe(0.5); // E3 (4,999, diagnosed), E4 (2,000, not)
     expect((await value('ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024)).value).toBe(1); // E5

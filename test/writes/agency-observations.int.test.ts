@@ -85,7 +85,7 @@ async function submitOk(agency: 'bigdata' | 'econ', rows: unknown[], options: { 
 }
 
 const retired = (subjectId: string, period: string, value: unknown, status?: string) => ({ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId, period, value, ...(status ? { status } : {}) });
-const roofs = (subjectId: string, period: string, value: unknown) => ({ metric: 'USABLE_ROOFS', subjectKind: 'ENTERPRISE', subjectId, period, value });
+const roofs = (subjectId: string, period: string, value: unknown, status?: string) => ({ metric: 'USABLE_ROOFS', subjectKind: 'ENTERPRISE', subjectId, period, value, ...(status ? { status } : {}) });
 
 /** Current (non-deleted) values of one metric per subject and period, straight from an agency's table. */
 async function stored(agency: 'bigdata' | 'econ', metric: string, subjectIds: string[]): Promise<Record<string, number>> {
@@ -270,5 +270,13 @@ describe('who may write', () => {
     const response = await submit(target, [roofs(X2, '2023', 9)], {}, agency === null ? {} : await bearer(agency, ['writer']));
     expect(response.errors?.[0]?.extensions?.code).toBe(code);
     expect(await stored('econ', 'USABLE_ROOFS', [X2])).toEqual(before);
+  });
+
+  it('a provisional roof count makes ROOFTOP_PV_RATIO provisional until it is reported final', async () => {
+    await submitOk('econ', [roofs(X1, '2023', 4, 'PROVISIONAL'), roofs(X2, '2023', 2, 'FINAL')]);
+    // Roofs with PV come from energy's installation register: final by nature, so econ's survey decides.
+    expect(await indicator('ROOFTOP_PV_RATIO', '310104', 2023)).toMatchObject({ status: 'PROVISIONAL' });
+    await submitOk('econ', [roofs(X1, '2023', 4, 'FINAL')]);
+    expect(await indicator('ROOFTOP_PV_RATIO', '310104', 2023)).toMatchObject({ status: 'FINAL' });
   });
 });

@@ -1,4 +1,4 @@
-import { valueInYear } from '../../../lib/observations.ts';
+import { statusInYear, valueInYear } from '../../../lib/observations.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnergyAssessmentRow } from '../repository.ts';
@@ -23,6 +23,7 @@ export const EnterpriseYear: EnterpriseYearResolvers = {
     const value = valueInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }), USABLE_ROOFS.code, USABLE_ROOFS.aggregation);
     return value === null ? null : Math.round(value);
   },
+  econStatus: async (ref, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf })),
   audited: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'AUDIT'),
   diagnosed: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'DIAGNOSIS'),
   hasEnergyManagementCentre: async (ref, _, { loaders }) => {
