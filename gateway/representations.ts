@@ -3,14 +3,23 @@
  * data-centre year once per indicator. These helpers let a data source send each distinct one once.
  */
 
-/** A flat representation's identity, or undefined when it carries nested @requires inputs (one per cell). */
+/**
+ * A flat representation's identity: its fields are scalars or lists of scalars (a population's member
+ * ids). Undefined when it carries nested objects (a cell's @requires inputs, one per cell).
+ */
 export function flatKey(representation: Record<string, unknown>): string | undefined {
   let key = '';
   for (const field in representation) {
     const value = representation[field];
-    if (value !== null && typeof value === 'object') return undefined;
-    // The type tag keeps null, the string "null" and the number apart.
-    key += `${field}\u0000${typeof value === 'string' ? 's' : value === null ? 'n' : 'v'}${String(value)}\u0000`;
+    if (Array.isArray(value)) {
+      if (value.some((item) => item !== null && typeof item === 'object')) return undefined;
+      key += `${field}\u0000a${JSON.stringify(value)}\u0000`;
+    } else if (value !== null && typeof value === 'object') {
+      return undefined;
+    } else {
+      // The type tag keeps null, the string "null" and the number apart.
+      key += `${field}\u0000${typeof value === 'string' ? 's' : value === null ? 'n' : 'v'}${String(value)}\u0000`;
+    }
   }
   return key;
 }
