@@ -27,7 +27,7 @@ describe('every catalog metric has an implementation at its owner', () => {
 
   it('each unit-level metric is a field the indicators subgraph requires on its unit-year entity', () => {
     const sdl = readFileSync('subgraphs/indicators/schema.graphql', 'utf8');
-    const selection = { DATA_CENTER: /dataCenters \{([^}]*)\}/, CORE_ROOM: /coreMachineRooms \{([^}]*)\}/, ENTERPRISE: /enterprises \{([^}]*)\}/ } as const;
+    const selection = { DATA_CENTER: /dataCenterPopulation \{([^}]*)\}/, CORE_ROOM: /coreMachineRooms \{([^}]*)\}/, ENTERPRISE: /enterprises \{([^}]*)\}/ } as const;
     for (const metric of metrics.values()) {
       if (metric.subject === 'REGION') continue;
       const fields = sdl.match(selection[metric.subject])?.[1]?.trim().split(/\s+/) ?? [];

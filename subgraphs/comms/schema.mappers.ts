@@ -12,3 +12,4 @@ export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: numbe
 export type DataCenterMapper = { id: string };
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type IndicatorValueMapper = IndicatorValueKey;
+export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';

@@ -24,7 +24,8 @@ export interface IndicatorValueRepresentation {
   asOf: string;
   scopeRegionCode?: string | null;
   scopeClusterId?: string | null;
-  dataCenters?: Unit[] | null;
+  /** Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`), each named as the unit field it carries. */
+  dataCenterPopulation?: (Record<string, unknown[]> & { dataCenterIds: string[]; years: number[] }) | null;
   coreMachineRooms?: Unit[] | null;
   enterprises?: Unit[] | null;
   commsFacts?: RegionFact[] | null;
@@ -70,10 +71,22 @@ export interface IndicatorResult {
   flags: { code: string; message: string }[];
 }
 
-const POPULATION_FIELD = { DATA_CENTER: 'dataCenters', CORE_ROOM: 'coreMachineRooms', ENTERPRISE: 'enterprises' } as const;
+const POPULATION_FIELD = { CORE_ROOM: 'coreMachineRooms', ENTERPRISE: 'enterprises' } as const;
 const FACTS_FIELD = { comms: 'commsFacts', econ: 'econFacts', bigdata: 'bigdataFacts', energy: 'energyFacts' } as const;
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
+
+/** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
+function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
+  if (!columns) return [];
+  const { dataCenterIds, years } = columns;
+  const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column));
+  return dataCenterIds.map((dataCenterId, i) => {
+    const unit: Unit = { dataCenterId, year: years[i]! };
+    for (const [field, column] of named) unit[field] = column[i];
+    return unit;
+  });
+}
 
 /** The weakest status of a unit metric over a population. A metric read from a register (no `statusField`) is final by nature. */
 function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
@@ -177,7 +190,8 @@ export class IndicatorEvaluation implements IndicatorResult {
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
     for (const field of Object.values(FACTS_FIELD)) for (const f of rep[field] ?? []) this.facts.set(`${f.metric}|${f.year}`, f);
-    this.population = indicator.population ? ((rep[POPULATION_FIELD[indicator.population.subject]] ?? []) as Unit[]) : [];
+    const subject = indicator.population?.subject;
+    this.population = subject === undefined ? [] : subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : ((rep[POPULATION_FIELD[subject]] ?? []) as Unit[]);
   }
 
   private unitsOf(year: number): Unit[] {

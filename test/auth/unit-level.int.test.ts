@@ -48,6 +48,17 @@ describe('through the gateway', () => {
     expect(fed.subgraphFetches()).toBe(before);
   });
 
+  it("keeps a population's measured columns unit-level, its register columns public", async () => {
+    const population = (columns: string) => `{ indicatorValues(codes: ["DC_PUE"], regions: ["500120"], years: [2024]) { value dataCenterPopulation { ${columns} } } }`;
+    const refused = await viaGateway(population('dataCenterIds totalEnergyKwh racksInUse'), ANONYMOUS_HEADERS);
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0]!.message).toContain('DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data');
+    // 500120 holds data centre A only: the register columns and the aggregate stay public.
+    const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks'), ANONYMOUS_HEADERS);
+    expect(open.errors).toBeUndefined();
+    expect(open.data!.indicatorValues).toEqual([{ value: 1.3, dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000] } }]);
+  });
+
   it('gives a reader the figures', async () => {
     const answer = await viaGateway<{ dataCenter: { years: Record<string, unknown>[] } }>(DC_A_2024, headers.reader);
     expect(answer.errors).toBeUndefined();

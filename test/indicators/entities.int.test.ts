@@ -38,6 +38,38 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
     ]);
   });
 
+  it('bigdata names one population for the values of indicators over the same data centres', async () => {
+    const codes = ['DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'ICT_TRAFFIC_ENERGY_DECREASE'];
+    const res = await entities('bigdata', codes.map((code) => key(code, '500101', 2024)), '... on IndicatorValue { dataCenterPopulation { indicatorCode scopeId year } }');
+    // DC_CLUSTER_SHARE is the first by code of the four indicators over every data centre in service.
+    const all = { indicatorCode: 'DC_CLUSTER_SHARE', scopeId: '500101', year: 2024 };
+    expect(res.data!._entities).toEqual([
+      { dataCenterPopulation: all },
+      { dataCenterPopulation: all },
+      { dataCenterPopulation: all },
+      { dataCenterPopulation: { indicatorCode: 'NEW_LARGE_DC_PUE', scopeId: '500101', year: 2024 } },
+      { dataCenterPopulation: null },
+    ]);
+  });
+
+  it('bigdata lists a data-centre population as aligned columns, and comms and energy fill in theirs', async () => {
+    const populationKey = { ...key('DC_RACK_UTILISATION', '500101', 2024), __typename: 'DataCenterPopulation' };
+    const listed = await entities('bigdata', [populationKey], '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }');
+    expect(listed.errors).toBeUndefined();
+    // Wanzhou (500101) has C (800 racks) and D (2,000), both in service in 2024, neither in a cluster.
+    expect(listed.data!._entities).toEqual([{ dataCenterIds: ['C', 'D'], years: [2024, 2024], designRacks: [800, 2000], inCluster: [false, false] }]);
+
+    const members = { ...populationKey, dataCenterIds: ['C', 'D', 'C'], years: [2024, 2024, 2023] };
+    const energy = await entities('energy', [members], '... on DataCenterPopulation { totalEnergyKwh itEnergyKwh renewableEnergyKwh energyStatus }');
+    // C: two months of 450,000 / 250,000 kWh in 2024 and a green-power report of 0; D: one month; nothing for C in 2023.
+    expect(energy.data!._entities).toEqual([
+      { totalEnergyKwh: [900_000, 700_000, null], itEnergyKwh: [500_000, 500_000, null], renewableEnergyKwh: [0, 35_000, null], energyStatus: ['FINAL', 'FINAL', null] },
+    ]);
+    // Racks in use reported by comms: C 700 in 2024 and 2023, D 1,000 in 2024.
+    const comms = await entities('comms', [{ ...members, dataCenterIds: ['C', 'D', 'C', 'X'], years: [2024, 2024, 2023, 2024] }], '... on DataCenterPopulation { racksInUse commsStatus }');
+    expect(comms.data!._entities).toEqual([{ racksInUse: [700, 1000, 700, null], commsStatus: ['FINAL', 'FINAL', 'FINAL', null] }]);
+  });
+
   it('comms lists renovated core rooms and sums county traffic', async () => {
     const res = await entities(
       'comms',
@@ -73,25 +105,28 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
 });
 
 describe('_entities of the indicators subgraph', () => {
+  // One data centre X as aligned columns, the shape bigdata, comms and energy fill in.
+  const population = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({
+    dataCenterIds: ['X'],
+    years: [year],
+    designRacks: [10],
+    inCluster: [false],
+    racksInUse: [5],
+    commsStatus: ['FINAL'],
+    totalEnergyKwh: [totalEnergyKwh],
+    itEnergyKwh: [itEnergyKwh],
+    renewableEnergyKwh: [0],
+    energyStatus: ['FINAL'],
+  });
+  const inputs = (year: number, total: number, it: number) => ({ scopeRegionCode: '500112', dataCenterPopulation: population(year, total, it), coreMachineRooms: [], enterprises: [], commsFacts: [], econFacts: [], bigdataFacts: [], energyFacts: [] });
+
   it('computes an IndicatorValue from the inputs in its representation', async () => {
-    const rep = {
-      ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'),
-      scopeRegionCode: '500112',
-      dataCenters: [{ dataCenterId: 'X', year: 2024, designRacks: 10, inCluster: false, racksInUse: 5, commsStatus: 'FINAL', totalEnergyKwh: 150, itEnergyKwh: 100, renewableEnergyKwh: 0, energyStatus: 'FINAL' }],
-      coreMachineRooms: [],
-      enterprises: [],
-      commsFacts: [],
-      econFacts: [],
-      bigdataFacts: [],
-      energyFacts: [],
-    };
+    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...inputs(2024, 150, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value numerator denominator status }');
     expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
   });
 
   it('computes change from the prior year\'s inputs, which arrive under priorYear without key fields', async () => {
-    const unit = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({ dataCenterId: 'X', year, designRacks: 10, inCluster: false, racksInUse: 5, commsStatus: 'FINAL', totalEnergyKwh, itEnergyKwh, renewableEnergyKwh: 0, energyStatus: 'FINAL' });
-    const inputs = (year: number, total: number, it: number) => ({ scopeRegionCode: '500112', dataCenters: [unit(year, total, it)], coreMachineRooms: [], enterprises: [], commsFacts: [], econFacts: [], bigdataFacts: [], energyFacts: [] });
     const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...inputs(2024, 150, 100), priorYear: inputs(2023, 160, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value change }');
     // PUE 150/100 = 1.5 in 2024 against 160/100 = 1.6 in 2023.

@@ -48,7 +48,9 @@ export interface TestFederation {
  * fresh database, and the gateway in front, composed from the current SDL.
  */
 export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean } = {}): Promise<TestFederation> {
-  const agencies = options.agencies ?? AGENCIES;
+  // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
+  const requested = options.agencies ?? AGENCIES;
+  const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
   const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
   const server = await createTestDatabaseServer();

@@ -1,7 +1,7 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { yearsNeeded } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../facts.ts';
-import { inPopulation } from '../population.ts';
+import { overDataCenters, populationMembers, populationRepresentative } from '../population.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 
@@ -20,15 +20,10 @@ export const IndicatorValue: IndicatorValueResolvers = {
     return null;
   },
 
-  dataCenters: (key, _, { loaders }) => {
-    const indicator = catalog().indicators.get(key.indicatorCode);
-    if (indicator?.population?.subject !== 'DATA_CENTER') return [];
-    return loaders.scope.load({ kind: key.scopeKind, id: key.scopeId }).then(({ dataCenters }) =>
-      yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-        dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ dataCenterId: row.id, year, asOf: key.asOf, row })),
-      ),
-    );
-  },
+  dataCenters: (key, _, { loaders }) =>
+    overDataCenters(key) ? populationMembers(key, loaders).then((members) => members.map(({ row, year }) => ({ dataCenterId: row.id, year, asOf: key.asOf, row }))) : [],
+
+  dataCenterPopulation: (key) => (overDataCenters(key) ? { ...key, indicatorCode: populationRepresentative(key.indicatorCode) } : null),
 
   bigdataFacts: (key, _, { loaders }) => {
     const { indicators, metrics } = catalog();

@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolvers.generated.ts';
 import { ClusterZone } from './ClusterZone.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterCluster } from './DataCenterCluster.ts';
+import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
@@ -10,4 +11,4 @@ import { registerMutations, registerQueries } from './Registers.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterCluster, ClusterZone, IndicatorValue, ShutdownScreen };
+export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, IndicatorValue, ShutdownScreen };

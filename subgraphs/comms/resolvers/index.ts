@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolvers.generated.ts';
 import { CoreMachineRoom } from './CoreMachineRoom.ts';
 import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
+import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
@@ -13,4 +14,4 @@ import { TelecomOperator } from './TelecomOperator.ts';
 import { Tower } from './Tower.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, RegionYear, IndicatorValue };
+export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, IndicatorValue };

@@ -8,18 +8,24 @@ import type { DataCenterYearMapper } from '../schema.mappers.ts';
 const rowsOf = (ref: DataCenterYearMapper, { loaders }: Context) => loaders.observations.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf });
 const yearOf = (ref: DataCenterYearMapper, { loaders }: Context) => loaders.metricYears.load({ subjectId: ref.dataCenterId, year: ref.year, asOf: ref.asOf });
 
-/** Renewable electricity: the sum of whichever of the three channels were reported; null if none was. */
-function renewableKwh(year: readonly MetricYear[]): number | null {
-  const parts = RENEWABLE_METRICS.map((code) => yearly(year, code)).filter((v): v is number => v !== null);
-  return parts.length === 0 ? null : parts.reduce((sum, v) => sum + v, 0);
-}
+/** A data-centre year's figures from its yearly reductions: shared by `DataCenterYear` and the population columns. */
+export const dataCenterFigures = {
+  totalEnergyKwh: (year: readonly MetricYear[]) => yearly(year, DATA_CENTER_METERS.total),
+  itEnergyKwh: (year: readonly MetricYear[]) => yearly(year, DATA_CENTER_METERS.it),
+  /** Renewable electricity: the sum of whichever of the three channels were reported; null if none was. */
+  renewableEnergyKwh: (year: readonly MetricYear[]): number | null => {
+    const parts = RENEWABLE_METRICS.map((code) => yearly(year, code)).filter((v): v is number => v !== null);
+    return parts.length === 0 ? null : parts.reduce((sum, v) => sum + v, 0);
+  },
+  energyStatus: (year: readonly MetricYear[]) => statusInYear(year),
+};
 
 export const DataCenterYear: DataCenterYearResolvers = {
   __resolveReference: (ref) => ({ dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf }),
-  totalEnergyKwh: async (ref, _, ctx) => yearly(await yearOf(ref, ctx), DATA_CENTER_METERS.total),
-  itEnergyKwh: async (ref, _, ctx) => yearly(await yearOf(ref, ctx), DATA_CENTER_METERS.it),
+  totalEnergyKwh: async (ref, _, ctx) => dataCenterFigures.totalEnergyKwh(await yearOf(ref, ctx)),
+  itEnergyKwh: async (ref, _, ctx) => dataCenterFigures.itEnergyKwh(await yearOf(ref, ctx)),
   // PUE pairs the months that have both meters, so it reads the monthly rows.
   pue: async (ref, _, ctx) => pairedPue(await rowsOf(ref, ctx), DATA_CENTER_METERS),
-  renewableEnergyKwh: async (ref, _, ctx) => renewableKwh(await yearOf(ref, ctx)),
-  energyStatus: async (ref, _, ctx) => statusInYear(await yearOf(ref, ctx)),
+  renewableEnergyKwh: async (ref, _, ctx) => dataCenterFigures.renewableEnergyKwh(await yearOf(ref, ctx)),
+  energyStatus: async (ref, _, ctx) => dataCenterFigures.energyStatus(await yearOf(ref, ctx)),
 };

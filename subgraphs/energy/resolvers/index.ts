@@ -2,6 +2,7 @@ import type { Resolvers } from '../resolvers.generated.ts';
 import { CoreMachineRoom } from './CoreMachineRoom.ts';
 import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
+import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { EnergyObservation } from './EnergyObservation.ts';
 import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
   Mutation: { ...Mutation, ...registerMutations },
   DataCenter,
   DataCenterYear,
+  DataCenterPopulation,
   CoreMachineRoom,
   CoreMachineRoomYear,
   Enterprise,

@@ -1,0 +1,11 @@
+import { populationColumn } from '../../../lib/indicators/population.ts';
+import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
+import { dataCenterFigures } from './DataCenterYear.ts';
+
+export const DataCenterPopulation: DataCenterPopulationResolvers = {
+  __resolveReference: (ref) => ref,
+  totalEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.totalEnergyKwh),
+  itEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.itEnergyKwh),
+  renewableEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.renewableEnergyKwh),
+  energyStatus: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.energyStatus),
+};
