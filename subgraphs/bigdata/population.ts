@@ -31,36 +31,10 @@ export interface PopulationMember {
   year: number;
 }
 
-/**
- * The indicator whose population stands for an indicator's: the first by code with the same population
- * definition and baseline. Values of indicators over the same data centres (PUE, rack utilisation,
- * renewable share) then name one population, which the gateway fetches once.
- */
-const representatives = new WeakMap<object, Map<string, string>>();
-export function populationRepresentative(indicatorCode: string): string {
-  const { indicators } = catalog();
-  let byCode = representatives.get(indicators);
-  if (!byCode) {
-    byCode = new Map();
-    const firstBySpec = new Map<string, string>();
-    for (const code of [...indicators.keys()].sort()) {
-      const indicator = indicators.get(code)!;
-      const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
-      if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
-      byCode.set(code, firstBySpec.get(spec)!);
-    }
-    representatives.set(indicators, byCode);
-  }
-  return byCode.get(indicatorCode) ?? indicatorCode;
-}
-
-/** Whether an indicator value sums over data centres. */
-export const overDataCenters = (key: Pick<IndicatorValueKey, 'indicatorCode'>): boolean => catalog().indicators.get(key.indicatorCode)?.population?.subject === 'DATA_CENTER';
-
 /** The data-centre years an indicator value sums over: its year and baseline, in register order; none for other units. */
 export async function populationMembers(key: IndicatorValueKey, loaders: Pick<Loaders, 'scope'>): Promise<PopulationMember[]> {
   const indicator = catalog().indicators.get(key.indicatorCode);
-  if (!indicator || !overDataCenters(key)) return [];
+  if (indicator?.population?.subject !== 'DATA_CENTER') return [];
   const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
   return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ row, year })));
 }

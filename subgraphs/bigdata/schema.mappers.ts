@@ -8,6 +8,6 @@ export type DataCenterClusterMapper = ClusterRow;
 export type ClusterZoneMapper = ZoneRow;
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string; row?: DataCenterRow };
 export type EnterpriseMapper = { uscc: string };
-export type IndicatorValueMapper = IndicatorValueKey;
+export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number };

@@ -11,5 +11,5 @@ export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: numbe
 // Owned by bigdata: comms only knows the keys and hangs its reports on them.
 export type DataCenterMapper = { id: string };
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
-export type IndicatorValueMapper = IndicatorValueKey;
+export type CommsIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';

@@ -22,4 +22,4 @@ export type RetrofitProjectMapper = RetrofitProjectRow;
 export type ApplicationScenarioMapper = ApplicationScenarioRow;
 export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
-export type IndicatorValueMapper = IndicatorValueKey;
+export type EconIndicatorInputsMapper = IndicatorValueKey;

@@ -17,5 +17,5 @@ export type EnergyObservationMapper = ObservationRow;
 export type EnergyMetricMapper = MetricDefinition;
 /** The count is a thunk: it costs a scan of the metric, so it runs only when `totalCount` is asked for. */
 export type EnergyObservationConnectionMapper = Omit<Connection<ObservationRow>, 'totalCount'> & { totalCount: () => Promise<number> };
-export type IndicatorValueMapper = IndicatorValueKey;
+export type EnergyIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';

@@ -15,6 +15,11 @@ export interface RegionFact {
 
 type Unit = Record<string, unknown> & { year: number };
 
+/** What one agency contributes to a value (null when the indicator reads nothing of it). */
+interface AgencyInputs {
+  facts?: RegionFact[] | null;
+}
+
 /** The entity representation the gateway sends: key fields plus every @requires input. */
 export interface IndicatorValueRepresentation {
   indicatorCode: string;
@@ -22,18 +27,23 @@ export interface IndicatorValueRepresentation {
   scopeId: string;
   year: number;
   asOf: string;
-  scopeRegionCode?: string | null;
-  scopeClusterId?: string | null;
+  bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null }) | null;
+  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null }) | null;
+  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null }) | null;
+  energyInputs?: AgencyInputs | null;
   /** Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`), each named as the unit field it carries. */
   dataCenterPopulation?: (Record<string, unknown[]> & { dataCenterIds: string[]; years: number[] }) | null;
-  coreMachineRooms?: Unit[] | null;
-  enterprises?: Unit[] | null;
-  commsFacts?: RegionFact[] | null;
-  econFacts?: RegionFact[] | null;
-  bigdataFacts?: RegionFact[] | null;
-  energyFacts?: RegionFact[] | null;
   /** The previous year's value with its own inputs, present when `change` was asked for. */
   priorYear?: IndicatorValueRepresentation | null;
+}
+
+/** Where a scope lies, for the target it inherits: bigdata knows for clusters and data centres. */
+export interface ScopeLocation {
+  scopeKind: ScopeKind;
+  scopeId: string;
+  year: number;
+  scopeRegionCode?: string | null;
+  scopeClusterId?: string | null;
 }
 
 export interface InputValue {
@@ -71,8 +81,6 @@ export interface IndicatorResult {
   flags: { code: string; message: string }[];
 }
 
-const POPULATION_FIELD = { CORE_ROOM: 'coreMachineRooms', ENTERPRISE: 'enterprises' } as const;
-const FACTS_FIELD = { comms: 'commsFacts', econ: 'econFacts', bigdata: 'bigdataFacts', energy: 'energyFacts' } as const;
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
@@ -132,7 +140,7 @@ function targetsOf(indicator: IndicatorDefinition): Map<string, TargetDefinition
 /** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
 export function applicableTarget(
   indicator: IndicatorDefinition,
-  rep: Pick<IndicatorValueRepresentation, 'scopeKind' | 'scopeId' | 'year' | 'scopeRegionCode' | 'scopeClusterId'>,
+  rep: ScopeLocation,
 ): ApplicableTarget | null {
   const byJurisdiction = targetsOf(indicator);
   if (byJurisdiction.size === 0) return null;
@@ -189,9 +197,10 @@ export class IndicatorEvaluation implements IndicatorResult {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
-    for (const field of Object.values(FACTS_FIELD)) for (const f of rep[field] ?? []) this.facts.set(`${f.metric}|${f.year}`, f);
+    for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) this.facts.set(`${f.metric}|${f.year}`, f);
     const subject = indicator.population?.subject;
-    this.population = subject === undefined ? [] : subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : ((rep[POPULATION_FIELD[subject]] ?? []) as Unit[]);
+    this.population =
+      subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? []) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? []) : [];
   }
 
   private unitsOf(year: number): Unit[] {
@@ -300,7 +309,10 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   get target(): ApplicableTarget | null {
-    if (this.applicable === undefined) this.applicable = applicableTarget(this.indicator, this.rep);
+    if (this.applicable === undefined) {
+      const { scopeKind, scopeId, year, bigdataInputs } = this.rep;
+      this.applicable = applicableTarget(this.indicator, { scopeKind, scopeId, year, scopeRegionCode: bigdataInputs?.scopeRegionCode ?? null, scopeClusterId: bigdataInputs?.scopeClusterId ?? null });
+    }
     return this.applicable;
   }
 

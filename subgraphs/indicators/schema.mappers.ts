@@ -1,5 +1,6 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
 import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators/catalog.ts';
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { ApplicableTarget, IndicatorValueRepresentation, InputValue } from './engine.ts';
 
 export type IndicatorMapper = IndicatorDefinition;
@@ -7,6 +8,12 @@ export type MetricMapper = MetricDefinition;
 export type TargetMapper = ApplicableTarget;
 export type IndicatorInputMapper = InputValue;
 export type IndicatorValueMapper = IndicatorValueRepresentation;
+// References the indicators subgraph hands out: the owners resolve their fields.
+export type BigdataIndicatorInputsMapper = IndicatorValueKey;
+export type CommsIndicatorInputsMapper = IndicatorValueKey;
+export type EconIndicatorInputsMapper = IndicatorValueKey;
+export type EnergyIndicatorInputsMapper = IndicatorValueKey;
+export type DataCenterPopulationMapper = IndicatorValueKey;
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type RegionMapper = { code: string };
 export type ShutdownScreenMapper = { regionCode: string; year: number; dataCenters?: unknown[] | null };

@@ -100,7 +100,7 @@ describe('through the gateway', () => {
   });
 
   it('sees restricted fields behind public ones and inside fragments', async () => {
-    const nested = await viaGateway(`{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value dataCenters { dataCenterId pue } } }`, ANONYMOUS_HEADERS);
+    const nested = await viaGateway(`{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value dataCenterPopulation { dataCenters { dataCenterId pue } } } }`, ANONYMOUS_HEADERS);
     expect(nested.errors![0]!.message).toMatch(/^DataCenterYear\.pue/);
     const fragment = await viaGateway(`query { dataCenter(id: "A") { ...Energy } } fragment Energy on DataCenter { energyReadings(year: 2024) { period totalEnergyKwh } }`, ANONYMOUS_HEADERS);
     expect(fragment.errors![0]!.message).toMatch(/^DataCenter\.energyReadings/);

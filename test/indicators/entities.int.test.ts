@@ -14,46 +14,47 @@ const entities = (subgraph: keyof TestFederation['subgraphs'], representations: 
 
 const key = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ __typename: 'IndicatorValue', indicatorCode, scopeKind, scopeId, year, asOf: 'latest' });
 
-describe('IndicatorValue _entities in each agency subgraph', () => {
-  it('bigdata lists the population of new large data centres for the year (not the year before: that comes through priorYear), and the scope region', async () => {
-    const res = await entities('bigdata', [key('NEW_LARGE_DC_PUE', '500000', 2024), key('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on IndicatorValue { scopeRegionCode dataCenters { dataCenterId year designRacks inCluster } }');
-    expect(res.errors).toBeUndefined();
+/** An agency's inputs to an indicator value: the value's key under the agency's own type. */
+const inputs = (type: string, indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ ...key(indicatorCode, scopeId, year, scopeKind), __typename: type });
+/** The population a value names, as the indicators subgraph hands it out. */
+const population = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ ...key(indicatorCode, scopeId, year, scopeKind), __typename: 'DataCenterPopulation' });
+
+describe('_entities of each agency subgraph for indicator values', () => {
+  it('bigdata lists the population of new large data centres for the year (not the year before: that comes through priorYear), and where a cluster lies', async () => {
+    const listed = await entities('bigdata', [population('NEW_LARGE_DC_PUE', '500000', 2024), population('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }');
+    expect(listed.errors).toBeUndefined();
     // A (opened 2022, 4,000 racks) and B (opened January 2023, 12,000) are the new large ones in service in 2024.
-    const expected = [
-      { dataCenterId: 'A', year: 2024, designRacks: 4000, inCluster: true },
-      { dataCenterId: 'B', year: 2024, designRacks: 12000, inCluster: true },
-    ];
-    expect(res.data!._entities).toEqual([
-      { scopeRegionCode: '500000', dataCenters: expected },
-      { scopeRegionCode: '500000', dataCenters: expected },
-    ]);
+    const expected = { dataCenterIds: ['A', 'B'], years: [2024, 2024], designRacks: [4000, 12000], inCluster: [true, true] };
+    expect(listed.data!._entities).toEqual([expected, expected]);
+    const located = await entities('bigdata', [inputs('BigdataIndicatorInputs', 'NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on BigdataIndicatorInputs { scopeRegionCode scopeClusterId }');
+    expect(located.data!._entities).toEqual([{ scopeRegionCode: '500000', scopeClusterId: null }]);
   });
 
   it('bigdata gives racks retired since 2021 as a region fact', async () => {
-    const res = await entities('bigdata', [key('DC_RACKS_RETIRED', '500101', 2024)], '... on IndicatorValue { bigdataFacts { metric year value status } }');
-    expect(res.data!._entities).toEqual([
-      {
-        bigdataFacts: [{ metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' }],
-      },
-    ]);
+    const res = await entities('bigdata', [inputs('BigdataIndicatorInputs', 'DC_RACKS_RETIRED', '500101', 2024)], '... on BigdataIndicatorInputs { facts { metric year value status } }');
+    expect(res.data!._entities).toEqual([{ facts: [{ metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' }] }]);
   });
 
-  it('bigdata names one population for the values of indicators over the same data centres', async () => {
+  it('indicators name one population for the values of indicators over the same data centres, and ask only the agencies they read', async () => {
     const codes = ['DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'ICT_TRAFFIC_ENERGY_DECREASE'];
-    const res = await entities('bigdata', codes.map((code) => key(code, '500101', 2024)), '... on IndicatorValue { dataCenterPopulation { indicatorCode scopeId year } }');
+    const res = await postGraphQL<{ indicatorValues: unknown[] }>(
+      fed.subgraphs.indicators!.url,
+      `{ indicatorValues(codes: ${JSON.stringify(codes)}, regions: ["500101"], years: [2024]) { indicatorCode dataCenterPopulation { indicatorCode } bigdataInputs { scopeId } commsInputs { scopeId } econInputs { scopeId } energyInputs { scopeId } } }`,
+    );
     // DC_CLUSTER_SHARE is the first by code of the four indicators over every data centre in service.
-    const all = { indicatorCode: 'DC_CLUSTER_SHARE', scopeId: '500101', year: 2024 };
-    expect(res.data!._entities).toEqual([
-      { dataCenterPopulation: all },
-      { dataCenterPopulation: all },
-      { dataCenterPopulation: all },
-      { dataCenterPopulation: { indicatorCode: 'NEW_LARGE_DC_PUE', scopeId: '500101', year: 2024 } },
-      { dataCenterPopulation: null },
+    const dc = (indicatorCode: string, population: string) => ({ indicatorCode, dataCenterPopulation: { indicatorCode: population }, bigdataInputs: null, commsInputs: null, econInputs: null, energyInputs: null });
+    expect(res.data!.indicatorValues).toEqual([
+      dc('DC_RACK_UTILISATION', 'DC_CLUSTER_SHARE'),
+      dc('DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'),
+      dc('DC_PUE', 'DC_CLUSTER_SHARE'),
+      dc('NEW_LARGE_DC_PUE', 'NEW_LARGE_DC_PUE'),
+      // Traffic from comms, telecom energy from energy.
+      { indicatorCode: 'ICT_TRAFFIC_ENERGY_DECREASE', dataCenterPopulation: null, bigdataInputs: null, commsInputs: { scopeId: '500101' }, econInputs: null, energyInputs: { scopeId: '500101' } },
     ]);
   });
 
   it('bigdata lists a data-centre population as aligned columns, and comms and energy fill in theirs', async () => {
-    const populationKey = { ...key('DC_RACK_UTILISATION', '500101', 2024), __typename: 'DataCenterPopulation' };
+    const populationKey = population('DC_RACK_UTILISATION', '500101', 2024);
     const listed = await entities('bigdata', [populationKey], '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }');
     expect(listed.errors).toBeUndefined();
     // Wanzhou (500101) has C (800 racks) and D (2,000), both in service in 2024, neither in a cluster.
@@ -73,14 +74,14 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
   it('comms lists renovated core rooms and sums county traffic', async () => {
     const res = await entities(
       'comms',
-      [key('CORE_ROOM_PUE', '500000', 2024), key('ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)],
-      '... on IndicatorValue { coreMachineRooms { coreMachineRoomId year } commsFacts { metric year value } }',
+      [inputs('CommsIndicatorInputs', 'CORE_ROOM_PUE', '500000', 2024), inputs('CommsIndicatorInputs', 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)],
+      '... on CommsIndicatorInputs { coreMachineRooms { coreMachineRoomId year } facts { metric year value } }',
     );
     expect(res.data!._entities).toEqual([
-      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2024 }], commsFacts: [] },
+      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2024 }], facts: [] },
       {
         coreMachineRooms: [],
-        commsFacts: [
+        facts: [
           // The baseline year and the year itself.
           { metric: 'INFORMATION_TRAFFIC_GB', year: 2020, value: 1000 },
           { metric: 'INFORMATION_TRAFFIC_GB', year: 2024, value: 2000 },
@@ -90,23 +91,27 @@ describe('IndicatorValue _entities in each agency subgraph', () => {
   });
 
   it('econ lists the enterprises of the region and counts designations', async () => {
-    const res = await entities('econ', [key('ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), key('NATIONAL_GREEN_DC_COUNT', '500000', 2025)], '... on IndicatorValue { enterprises { year hasEnergyManagementCentre } econFacts { metric year value } }');
-    const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { econFacts: unknown[] }];
+    const res = await entities(
+      'econ',
+      [inputs('EconIndicatorInputs', 'ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), inputs('EconIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', '500000', 2025)],
+      '... on EconIndicatorInputs { enterprises { year hasEnergyManagementCentre } facts { metric year value } }',
+    );
+    const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { facts: unknown[] }];
     expect(coverage.enterprises).toHaveLength(5); // five enterprises in 2024
-    expect(count.econFacts).toEqual([{ metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 }]);
+    expect(count.facts).toEqual([{ metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 }]);
   });
 
   it('energy sums county energy and counts PV capacity from its register', async () => {
-    const res = await entities('energy', [key('NEW_PV_CAPACITY', '500112', 2024)], '... on IndicatorValue { energyFacts { metric year value } }');
+    const res = await entities('energy', [inputs('EnergyIndicatorInputs', 'NEW_PV_CAPACITY', '500112', 2024)], '... on EnergyIndicatorInputs { facts { metric year value } }');
     expect(res.data!._entities).toEqual([
-      { energyFacts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
+      { facts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
     ]);
   });
 });
 
 describe('_entities of the indicators subgraph', () => {
   // One data centre X as aligned columns, the shape bigdata, comms and energy fill in.
-  const population = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({
+  const columns = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({
     dataCenterIds: ['X'],
     years: [year],
     designRacks: [10],
@@ -118,16 +123,22 @@ describe('_entities of the indicators subgraph', () => {
     renewableEnergyKwh: [0],
     energyStatus: ['FINAL'],
   });
-  const inputs = (year: number, total: number, it: number) => ({ scopeRegionCode: '500112', dataCenterPopulation: population(year, total, it), coreMachineRooms: [], enterprises: [], commsFacts: [], econFacts: [], bigdataFacts: [], energyFacts: [] });
+  const unitInputs = (year: number, total: number, it: number) => ({
+    bigdataInputs: { scopeRegionCode: '500112', scopeClusterId: null, facts: [] },
+    commsInputs: null,
+    econInputs: null,
+    energyInputs: null,
+    dataCenterPopulation: columns(year, total, it),
+  });
 
   it('computes an IndicatorValue from the inputs in its representation', async () => {
-    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...inputs(2024, 150, 100) };
+    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...unitInputs(2024, 150, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value numerator denominator status }');
     expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
   });
 
   it('computes change from the prior year\'s inputs, which arrive under priorYear without key fields', async () => {
-    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...inputs(2024, 150, 100), priorYear: inputs(2023, 160, 100) };
+    const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...unitInputs(2024, 150, 100), priorYear: unitInputs(2023, 160, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value change }');
     // PUE 150/100 = 1.5 in 2024 against 160/100 = 1.6 in 2023.
     const [cell] = res.data!._entities as [{ value: number; change: number }];

@@ -17,4 +17,5 @@ export const DataCenterPopulation: DataCenterPopulationResolvers = {
   years: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.year),
   designRacks: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.designRacks),
   inCluster: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.clusterId !== null),
+  dataCenters: async (key, _, ctx) => (await membersOf(key, ctx)).map(({ row, year }) => ({ dataCenterId: row.id, year, asOf: key.asOf, row })),
 };

@@ -6,7 +6,7 @@ import { Designation } from './Designation.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
-import { IndicatorValue } from './IndicatorValue.ts';
+import { EconIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
@@ -26,5 +26,5 @@ export const resolvers: Resolvers = {
   ApplicationScenario,
   GreenStandard,
   CarbonPeakPilot,
-  IndicatorValue,
+  EconIndicatorInputs,
 };

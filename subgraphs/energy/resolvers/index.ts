@@ -8,7 +8,7 @@ import { EnergyObservation } from './EnergyObservation.ts';
 import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
-import { IndicatorValue } from './IndicatorValue.ts';
+import { EnergyIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
@@ -30,5 +30,5 @@ export const resolvers: Resolvers = {
   PvInstallation,
   EnergyObservation,
   EnergyObservationConnection,
-  IndicatorValue,
+  EnergyIndicatorInputs,
 };

@@ -1,5 +1,6 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
+import { dataCenterPopulationOf, inputsOf } from '../inputs.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
 // Several fields of one value read the same computation; compute once per representation object.
@@ -30,6 +31,11 @@ export const IndicatorValue: IndicatorValueResolvers = {
   target: (rep) => result(rep).target,
   meetsTarget: (rep) => meetsTarget(result(rep).value, result(rep).target),
   gapToTarget: (rep) => minus(result(rep).value, result(rep).target?.storedValue ?? null),
+  bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
+  commsInputs: (rep) => inputsOf(rep, 'comms'),
+  econInputs: (rep) => inputsOf(rep, 'econ'),
+  energyInputs: (rep) => inputsOf(rep, 'energy'),
+  dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
   priorYear: priorKey,
   change: (rep) => (rep.priorYear ? minus(result(rep).value, new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) }).value) : null),
   status: (rep) => result(rep).status,

@@ -2,13 +2,13 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { ownFacts, registerFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../indicator-facts.ts';
-import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 
-export const IndicatorValue: IndicatorValueResolvers = {
+export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
-  // Synchronous when econ contributes nothing to the cell, as for most cells of a grid.
+  // A value asks econ for its facts or its enterprises; the other list is empty, answered without a load.
   enterprises: (key, _, { loaders }) => {
     const indicator = catalog().indicators.get(key.indicatorCode);
     if (indicator?.population?.subject !== 'ENTERPRISE' || key.scopeKind !== 'REGION') return [];
@@ -19,7 +19,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     });
   },
 
-  econFacts: (key, _, { loaders }) => {
+  facts: (key, _, { loaders }) => {
     const { metrics, years } = ownFacts(key, 'econ');
     if (metrics.length === 0) return [];
     return registerFacts(key.scopeId, metrics, years, loaders);

@@ -1,13 +1,13 @@
 import { countiesUnder, ownFacts, regionFactsOf } from '../../../lib/indicators/region-facts.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
-import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { EnergyIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import type { Context } from '../context.ts';
 
-export const IndicatorValue: IndicatorValueResolvers = {
+export const EnergyIndicatorInputs: EnergyIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
-  // Synchronous when energy contributes nothing to the cell, as for most cells of a grid.
-  energyFacts: (key, _, { regions, loaders }) => {
+  // Only region values read region facts.
+  facts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'energy');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
     return regionFacts(key, metrics, years, { regions, loaders });

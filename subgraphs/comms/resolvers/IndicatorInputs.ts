@@ -2,13 +2,13 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { countiesUnder, ownFacts, regionFactsOf, type RegionFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
-import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { CommsIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 
-export const IndicatorValue: IndicatorValueResolvers = {
+export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
-  // Synchronous when comms contributes nothing to the cell, as for most cells of a grid.
+  // A value asks comms for its facts or its core rooms; the other list is empty, answered without a load.
   coreMachineRooms: (key, _, { loaders }) => {
     const indicator = catalog().indicators.get(key.indicatorCode);
     if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
@@ -20,7 +20,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     );
   },
 
-  commsFacts: (key, _, { regions, loaders }) => {
+  facts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'comms');
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
     return regionFacts(key, metrics, years, { regions, loaders });

@@ -1,14 +1,13 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { yearsNeeded } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../facts.ts';
-import { overDataCenters, populationMembers, populationRepresentative } from '../population.ts';
-import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import type { BigdataIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
 
-export const IndicatorValue: IndicatorValueResolvers = {
+export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
-  // Synchronous where the answer needs no data: most cells of a grid are regions, and most indicators are not bigdata's.
+  // Synchronous where the answer needs no data (a region lies in itself, in no cluster).
   scopeRegionCode: (key, _, { regions, loaders }) => {
     if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
     return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, loaders) : loaders.dataCenter.load(key.scopeId).then((dc) => dc?.regionCode ?? null);
@@ -20,12 +19,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     return null;
   },
 
-  dataCenters: (key, _, { loaders }) =>
-    overDataCenters(key) ? populationMembers(key, loaders).then((members) => members.map(({ row, year }) => ({ dataCenterId: row.id, year, asOf: key.asOf, row }))) : [],
-
-  dataCenterPopulation: (key) => (overDataCenters(key) ? { ...key, indicatorCode: populationRepresentative(key.indicatorCode) } : null),
-
-  bigdataFacts: (key, _, { loaders }) => {
+  facts: (key, _, { loaders }) => {
     const { indicators, metrics } = catalog();
     const indicator = indicators.get(key.indicatorCode);
     const own = (indicator?.regionMetrics ?? []).filter((code) => metrics.get(code)?.owner === 'bigdata');
