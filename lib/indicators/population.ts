@@ -1,29 +1,5 @@
 import type { MetricYear, SubjectYear } from '../observations.ts';
-import { catalog } from './catalog.ts';
 import type { IndicatorValueKey } from './scope.ts';
-
-/**
- * The indicator whose population stands for an indicator's: the first by code with the same population
- * definition and baseline. Values of indicators over the same data centres (PUE, rack utilisation,
- * renewable share) then name one population, which the gateway fetches once.
- */
-const representatives = new WeakMap<object, Map<string, string>>();
-export function populationRepresentative(indicatorCode: string): string {
-  const { indicators } = catalog();
-  let byCode = representatives.get(indicators);
-  if (!byCode) {
-    byCode = new Map();
-    const firstBySpec = new Map<string, string>();
-    for (const code of [...indicators.keys()].sort()) {
-      const indicator = indicators.get(code)!;
-      const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
-      if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
-      byCode.set(code, firstBySpec.get(spec)!);
-    }
-    representatives.set(indicators, byCode);
-  }
-  return byCode.get(indicatorCode) ?? indicatorCode;
-}
 
 /**
  * An indicator value's data-centre population as the owners of its measured columns receive it: the
