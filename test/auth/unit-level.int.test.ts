@@ -54,9 +54,11 @@ describe('through the gateway', () => {
     expect(refused.status).toBe(401);
     expect(refused.errors![0]!.message).toContain('DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data');
     // 500120 holds data centre A only: the register columns and the aggregate stay public.
-    const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks'), ANONYMOUS_HEADERS);
+    const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks dataCenters { dataCenter { id } inService }'), ANONYMOUS_HEADERS);
     expect(open.errors).toBeUndefined();
-    expect(open.data!.indicatorValues).toEqual([{ value: 1.3, dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000] } }]);
+    expect(open.data!.indicatorValues).toEqual([
+      { value: 1.3, dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000], dataCenters: [{ dataCenter: { id: 'A' }, inService: true }] } },
+    ]);
   });
 
   it('gives a reader the figures', async () => {
