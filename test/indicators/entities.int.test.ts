@@ -137,19 +137,6 @@ describe('_entities of the indicators subgraph', () => {
     expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
   });
 
-  it('computes a value from values alone and a status from statuses alone, as the gateway sends them when only one is asked', async () => {
-    // ICT_TRAFFIC_ENERGY_DECREASE = 1 − (TCE / traffic) ÷ (TCE₂₀₂₀ / traffic₂₀₂₀) = 1 − (120 / 2000) ÷ (100 / 1000) = 0.4.
-    const facts = (values: Record<string, [number, number]>, extra: (year: number) => object) =>
-      Object.entries(values).flatMap(([metric, pair]) => [2020, 2024].map((year, i) => ({ metric, year, value: pair[i], ...extra(year) })));
-    const key2024 = key('ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024);
-    const onlyValues = { ...key2024, commsInputs: { facts: facts({ INFORMATION_TRAFFIC_GB: [1000, 2000] }, () => ({})) }, energyInputs: { facts: facts({ TELECOM_ENERGY_TCE: [100, 120] }, () => ({})) } };
-    const valued = await entities('indicators', [onlyValues], '... on IndicatorValue { value }');
-    expect((valued.data!._entities[0] as { value: number }).value).toBeCloseTo(0.4, 12);
-    const status = (year: number) => ({ status: year === 2024 ? 'PROVISIONAL' : 'FINAL' });
-    const onlyStatuses = { ...key2024, commsInputs: { facts: facts({ INFORMATION_TRAFFIC_GB: [0, 0] }, status).map(({ value: _, ...f }) => f) }, energyInputs: { facts: [] } };
-    expect((await entities('indicators', [onlyStatuses], '... on IndicatorValue { status }')).data!._entities).toEqual([{ status: 'PROVISIONAL' }]);
-  });
-
   it('computes change from the prior year\'s inputs, which arrive under priorYear without key fields', async () => {
     const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...unitInputs(2024, 150, 100), priorYear: unitInputs(2023, 160, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value change }');
