@@ -71,7 +71,7 @@ function byMetricYear(rows: readonly ObservationReading[]): Map<string, Observat
  * Sums a flow over the counties of a region. Every county must have reported: a province total
  * with a county missing is unknown, not smaller (missing is not zero).
  */
-export function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
+function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
   const matching = byMetricYear(rows).get(`${metric}|${year}`) ?? [];
   const reported = new Set(matching.map((r) => r.subjectId));
   if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };

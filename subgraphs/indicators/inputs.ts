@@ -8,9 +8,9 @@ import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
  * asks each agency about the values it contributes to, not about every cell of a grid.
  */
 export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValueKey | null {
-  const indicator = catalog().indicators.get(key.indicatorCode);
+  const { indicators, metrics } = catalog();
+  const indicator = indicators.get(key.indicatorCode);
   if (!indicator) return null;
-  const { metrics } = catalog();
   const readsFacts = indicator.regionMetrics.some((code) => metrics.get(code)?.owner === agency);
   const subject = indicator.population?.subject;
   const contributes =
