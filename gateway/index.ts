@@ -1,5 +1,6 @@
-// Runs the gateway alone, against subgraphs started elsewhere (`<AGENCY>_URL`, default localhost ports).
-import { SUBGRAPHS } from '../lib/subgraphs.ts';
+// Runs the gateway alone, against agency subgraphs started elsewhere (`<AGENCY>_URL`, default localhost ports).
+// The indicators subgraph runs inside the gateway unless `INDICATORS_URL` names a stand-alone one.
+import { AGENCIES } from '../lib/agencies.ts';
 import { host, port, subgraphUrl } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { startGateway } from './server.ts';
@@ -8,7 +9,7 @@ import { readSupergraph } from './supergraph.ts';
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
-    urls: Object.fromEntries(SUBGRAPHS.map((a) => [a, subgraphUrl(a)])),
+    urls: { ...Object.fromEntries(AGENCIES.map((a) => [a, subgraphUrl(a)])), ...(process.env.INDICATORS_URL ? { indicators: process.env.INDICATORS_URL } : {}) },
     port: port('gateway'),
     host: host(),
   });

@@ -9,6 +9,8 @@ import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/toke
 import type { Viewer } from '../lib/auth/viewer.ts';
 import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
 import { sharingInFlightQueries } from './inflight.ts';
+import type { RegionDirectory } from '../lib/regions/directory.ts';
+import { InProcessIndicators } from './in-process.ts';
 import { deduplicate } from './representations.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -28,7 +30,7 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly agency: string,
     url: string,
-    private readonly credential: (() => Promise<string>) | undefined,
+    private readonly credential: () => Promise<string>,
   ) {
     // Subgraphs send no cache hints (lib/http.ts turns the cache-control plugin off): nothing to parse.
     super({ url, honorSubgraphCacheControlHeader: false });
@@ -39,7 +41,7 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     // Lets @requires fetches read unit-level inputs of a public aggregate for an anonymous caller:
     // the caller's own operation has already been checked (unitLevelPlugin).
-    if (this.credential) request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
+    request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
   }
 
   /**
@@ -88,11 +90,29 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(supergraphSdl: string, urls: Partial<Record<SubgraphName, string>>, credential?: () => Promise<string>): ApolloGateway {
-  return new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) => new AgencyDataSource(name, urls[name as SubgraphName] || url || '', credential),
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph listens. Without an `indicators` URL the gateway runs the indicators subgraph in its own process. */
+  urls: Partial<Record<SubgraphName, string>>;
+  /** The code list of the in-process indicators subgraph (default: the demo world's at DEMO_SCALE). */
+  regions?: RegionDirectory;
+  port: number;
+  host: string;
+}
+
+export interface RunningGateway extends RunningServer {
+  /** The in-process indicators subgraph, or null when it is a remote service. */
+  indicators: InProcessIndicators | null;
+}
+
+function createGateway(options: GatewayOptions, credential: () => Promise<string>): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
+  const indicators = options.urls.indicators ? null : new InProcessIndicators(options.regions);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      name === 'indicators' && indicators ? indicators : new AgencyDataSource(name, options.urls[name as SubgraphName] || url || '', credential),
   });
+  return { gateway, indicators };
 }
 
 const EXAMPLE_QUERY = `# Chongqing's rack utilisation and new large data-centre PUE, with targets and what is missing
@@ -109,11 +129,12 @@ const EXAMPLE_QUERY = `# Chongqing's rack utilisation and new large data-centre 
 let landingHtml: string | undefined;
 const landingPage = () => (landingHtml ??= renderGraphiQL({ title: 'Green-ICT statistics federation', endpoint: '/graphql', defaultQuery: EXAMPLE_QUERY }));
 
-export async function startGateway(options: { supergraphSdl: string; urls: Partial<Record<SubgraphName, string>>; port: number; host: string }): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticator = createAuthenticator();
-  return serve<GatewayContext>({
+  const { gateway, indicators } = createGateway(options, gatewayCredentialSource(authenticator.config));
+  const server = await serve<GatewayContext>({
     apollo: {
-      gateway: createGateway(options.supergraphSdl, options.urls, gatewayCredentialSource(authenticator.config)),
+      gateway,
       introspection: true,
       plugins: [unitLevelPlugin(options.supergraphSdl)],
     },
@@ -123,7 +144,8 @@ export async function startGateway(options: { supergraphSdl: string; urls: Parti
     context: async (req: IncomingMessage, { viewer }) => ({ authorization: req.headers.authorization, viewer }),
     port: options.port,
     host: options.host,
-    health: async () => ({ service: 'gateway' }),
+    health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
   });
+  return { ...server, indicators };
 }

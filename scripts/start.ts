@@ -1,4 +1,4 @@
-// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway in one process, each on its own port.
+// `npm start`: the four agency subgraphs and the gateway in one process, each on its own port; the gateway runs the indicators subgraph inside itself.
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
@@ -8,7 +8,6 @@ import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
-import { startIndicators } from '../subgraphs/indicators/server.ts';
 
 const started = performance.now();
 // Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
@@ -29,10 +28,9 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
-const indicators = await startIndicators({ port: port('indicators'), host: host() });
 const gateway = await startGateway({
   supergraphSdl: readSupergraph(),
-  urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), indicators: indicators.url },
+  urls: Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])),
   port: port('gateway'),
   host: host(),
 }).catch(async (error: unknown) => {
@@ -48,7 +46,7 @@ for (const s of subgraphs) {
   const data = s.seeded ? 'demo data loaded' : 'existing data';
   console.log(`  ${s.agency.padEnd(10)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
-console.log(`  ${'indicators'.padEnd(10)} ${indicators.url.padEnd(32)} catalog and formulas (no database)`);
+console.log(`  ${'indicators'.padEnd(10)} ${'(inside the gateway)'.padEnd(32)} catalog and formulas (no database)`);
 console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
@@ -63,5 +61,5 @@ if (auth.keys.kind === 'secret' && auth.keys.development) {
 
 onShutdown(async () => {
   await gateway.stop();
-  await Promise.all([indicators.stop(), ...subgraphs.map((s) => s.stop())]);
+  await Promise.all(subgraphs.map((s) => s.stop()));
 });

@@ -5,9 +5,8 @@ import { prepareDatabase, startSubgraph } from '../../lib/subgraph/runtime.ts';
 import type { Database } from '../../db/connection.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
-import { startGateway } from '../../gateway/server.ts';
+import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
-import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
 import { readerHeaders } from './tokens.ts';
 
@@ -30,7 +29,7 @@ export async function postGraphQL<T = Record<string, unknown>>(url: string, quer
 }
 
 export interface TestFederation {
-  gateway: RunningServer;
+  gateway: RunningGateway;
   subgraphs: Record<Agency, RunningServer> & { indicators?: RunningServer };
   databases: Record<Agency, Database>;
   /** Query through the gateway. */
@@ -38,7 +37,7 @@ export interface TestFederation {
   /** SQL statements sent by all subgraphs' drivers since the last reset. */
   statements(): number;
   resetStatements(): void;
-  /** GraphQL requests the subgraphs have received since start: the gateway's subgraph fetches. */
+  /** GraphQL requests the subgraphs have received since start (the in-process indicators subgraph's included): the gateway's subgraph fetches. */
   subgraphFetches(): number;
   stop(): Promise<void>;
 }
@@ -47,12 +46,16 @@ export interface TestFederation {
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL.
  */
-export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean } = {}): Promise<TestFederation> {
+/**
+ * `indicators`: run the indicators subgraph inside the gateway (`in-process`, as deployed by default), as its own
+ * HTTP service (`remote`, so a test can query it directly), or not at all (`false`).
+ */
+export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: 'in-process' | 'remote' | false } = {}): Promise<TestFederation> {
   // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
   const requested = options.agencies ?? AGENCIES;
   const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
-  const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
+  const indicators = options.indicators ?? (agencies.length === AGENCIES.length ? 'in-process' : false);
   const server = await createTestDatabaseServer();
   const databases = {} as Record<Agency, Database>;
   const subgraphs = {} as TestFederation['subgraphs'];
@@ -63,11 +66,13 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     databases[agency] = database;
     subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
   }
-  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1) });
-  const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
+  const regions = indicatorRegions(options.world?.scale ?? 1);
+  if (indicators === 'remote') subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions });
+  const served = [...agencies, ...(indicators === 'remote' ? (['indicators'] as const) : [])];
   const gateway = await startGateway({
-    supergraphSdl: composeSupergraph(names),
-    urls: Object.fromEntries(names.map((a) => [a, subgraphs[a]!.url])),
+    supergraphSdl: composeSupergraph(indicators ? [...agencies, 'indicators'] : agencies),
+    urls: Object.fromEntries(served.map((a) => [a, subgraphs[a]!.url])),
+    regions,
     port: 0,
     host: '127.0.0.1',
   });
@@ -79,10 +84,10 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     statements: () => all().reduce((sum, d) => sum + d.statements.count, 0),
     resetStatements: () => all().forEach((d) => (d.statements.count = 0)),
-    subgraphFetches: () => names.reduce((sum, n) => sum + subgraphs[n]!.requests(), 0),
+    subgraphFetches: () => served.reduce((sum, n) => sum + subgraphs[n]!.requests(), gateway.indicators?.requests() ?? 0),
     stop: async () => {
       await gateway.stop();
-      await Promise.all(names.map((a) => subgraphs[a]!.stop()));
+      await Promise.all(served.map((a) => subgraphs[a]!.stop()));
       await server.close();
     },
   };
