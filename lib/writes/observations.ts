@@ -1,4 +1,4 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
 import { earliestPeriodYear } from '../config.ts';
 import type { ObservationMetric } from '../observations.ts';
@@ -189,21 +189,23 @@ function counterparts(store: ObservationStore, rows: readonly ParsedObservation[
   });
 }
 
-/** The current revision (a deletion included) of each key, in one statement. */
+/**
+ * The current revision (a deletion included) of each key, in one statement. Each key probes the
+ * (metric, subject_id, period) index of current rows, so a batch costs the same however long the history grows.
+ */
 async function currentRevisions(store: ObservationStore, db: Db, keys: readonly { metric: string; subjectId: string; period: string }[]): Promise<Map<string, CurrentRevision>> {
   if (keys.length === 0) return new Map();
   const t = store.table;
   const column = (field: 'metric' | 'subjectId' | 'period') => sql.param(keys.map((k) => k[field]));
-  const rows = await db
+  const wanted = sql`unnest(${column('metric')}::text[], ${column('subjectId')}::text[], ${column('period')}::text[]) as wanted(metric, subject_id, period)`;
+  // At most one current row per key (the partial unique index): LIMIT 1 makes each probe an index lookup.
+  const current = db
     .select({ revision: t.revision, metric: t.metric, subjectId: t.subjectId, period: t.period, value: t.value, status: t.status, comment: t.comment, deleted: t.deleted, subjectKind: t.subjectKind, year: t.year })
     .from(t)
-    .where(
-      and(
-        isNull(t.supersededAt),
-        inArray(t.metric, [...new Set(keys.map((k) => k.metric))]),
-        sql`(${t.metric}, ${t.subjectId}, ${t.period}) in (select * from unnest(${column('metric')}::text[], ${column('subjectId')}::text[], ${column('period')}::text[]))`,
-      ),
-    );
+    .where(and(isNull(t.supersededAt), sql`${t.metric} = wanted.metric`, sql`${t.subjectId} = wanted.subject_id`, sql`${t.period} = wanted.period`))
+    .limit(1)
+    .as('current');
+  const rows = await db.select({ ...current._.selectedFields }).from(wanted).crossJoinLateral(current);
   return new Map(rows.map((r) => [keyOf(r), r]));
 }
 
