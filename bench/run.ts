@@ -78,9 +78,7 @@ async function counters(): Promise<{ requests: number; statements: number }> {
     requests += health.requests;
     statements += health.statements ?? 0;
   }
-  // Our gateway runs the indicators subgraph inside itself; its fetches there count like any other.
-  const gateway = (await (await fetch(`http://127.0.0.1:${PORTS.gateway}/health`)).json()) as { inProcess?: { indicators?: { requests: number } } };
-  return { requests: requests + (gateway.inProcess?.indicators?.requests ?? 0), statements };
+  return { requests, statements };
 }
 
 async function perRequest(run: () => Promise<unknown>): Promise<{ fetches: number; statements: number }> {
@@ -189,13 +187,12 @@ try {
   process.env.JWT_SECRET = production.JWT_SECRET; // the bench's own tokens (ingestion, the peer's credential)
   const env = { ...production, DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
-  const urls = Object.fromEntries(AGENCIES.map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a]}/graphql`]));
-  // One process per subgraph, as they would be deployed. Our gateway runs the indicators subgraph inside
-  // itself (the default); the stand-alone one serves the peer, which has no such mode.
+  const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
+  // One process per subgraph, as they would be deployed.
   for (const name of [...AGENCIES, 'indicators']) {
     services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
   }
-  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls, DEMO_SCALE: String(scale) }, /gateway ready at/));
+  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls }, /gateway ready at/));
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
   writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));

@@ -1,7 +1,7 @@
-// Runs the gateway alone, against agency subgraphs started elsewhere (`<AGENCY>_URL`, default localhost ports).
-// The indicators subgraph runs inside the gateway unless `INDICATORS_URL` names a stand-alone one.
-import { AGENCIES } from '../lib/agencies.ts';
-import { host, port, subgraphUrl } from '../lib/config.ts';
+// Runs the gateway alone, against subgraphs started elsewhere (`<SUBGRAPH>_URL`, default localhost ports);
+// with INDICATORS_IN_PROCESS=true it runs the indicators subgraph itself.
+import { SUBGRAPHS } from '../lib/subgraphs.ts';
+import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
@@ -9,7 +9,7 @@ import { readSupergraph } from './supergraph.ts';
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
-    urls: { ...Object.fromEntries(AGENCIES.map((a) => [a, subgraphUrl(a)])), ...(process.env.INDICATORS_URL ? { indicators: process.env.INDICATORS_URL } : {}) },
+    urls: Object.fromEntries(SUBGRAPHS.filter((s) => s !== 'indicators' || !indicatorsInProcess()).map((s) => [s, subgraphUrl(s)])),
     port: port('gateway'),
     host: host(),
   });

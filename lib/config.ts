@@ -34,6 +34,17 @@ export function host(env: Env = process.env): string {
   return env.HOST || '127.0.0.1';
 }
 
+/**
+ * Whether the gateway runs the indicators subgraph in its own process (`INDICATORS_IN_PROCESS=true`)
+ * instead of calling it at `INDICATORS_URL`; the two exclude each other.
+ */
+export function indicatorsInProcess(env: Env = process.env): boolean {
+  const raw = (env.INDICATORS_IN_PROCESS ?? '').toLowerCase();
+  if (!['', 'true', 'false'].includes(raw)) throw new Error(`INDICATORS_IN_PROCESS must be true or false, got "${env.INDICATORS_IN_PROCESS}"`);
+  if (raw === 'true' && env.INDICATORS_URL) throw new Error('INDICATORS_IN_PROCESS=true runs the indicators subgraph inside the gateway; unset INDICATORS_URL, or set INDICATORS_IN_PROCESS=false to call it there.');
+  return raw === 'true';
+}
+
 /** Demo data is loaded into an empty database unless `--empty` or `SEED_DEMO=false`. */
 export function seedDemo(argv: readonly string[], env: Env = process.env): boolean {
   if (argv.includes('--empty')) return false;

@@ -1,19 +1,23 @@
-// `npm start`: the four agency subgraphs and the gateway in one process, each on its own port; the gateway runs the indicators subgraph inside itself.
+// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway in one process, each on its own port
+// (with INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself).
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
-import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
+import { databaseTarget, host, indicatorsInProcess, port, seedDemo } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
+import { startIndicators } from '../subgraphs/indicators/server.ts';
 
 const started = performance.now();
 // Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
 let auth: ReturnType<typeof authConfig>;
+let inProcess: boolean;
 try {
   auth = authConfig();
+  inProcess = indicatorsInProcess();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -28,9 +32,10 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
+const indicators = inProcess ? null : await startIndicators({ port: port('indicators'), host: host() });
 const gateway = await startGateway({
   supergraphSdl: readSupergraph(),
-  urls: Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])),
+  urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), ...(indicators ? { indicators: indicators.url } : {}) },
   port: port('gateway'),
   host: host(),
 }).catch(async (error: unknown) => {
@@ -46,7 +51,7 @@ for (const s of subgraphs) {
   const data = s.seeded ? 'demo data loaded' : 'existing data';
   console.log(`  ${s.agency.padEnd(10)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
 }
-console.log(`  ${'indicators'.padEnd(10)} ${'(inside the gateway)'.padEnd(32)} catalog and formulas (no database)`);
+console.log(`  ${'indicators'.padEnd(10)} ${(indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)`);
 console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
@@ -61,5 +66,5 @@ if (auth.keys.kind === 'secret' && auth.keys.development) {
 
 onShutdown(async () => {
   await gateway.stop();
-  await Promise.all(subgraphs.map((s) => s.stop()));
+  await Promise.all([indicators?.stop(), ...subgraphs.map((s) => s.stop())]);
 });

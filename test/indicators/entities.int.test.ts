@@ -4,7 +4,7 @@ import { writeFixtures } from './fixtures.ts';
 
 let fed: TestFederation;
 beforeAll(async () => {
-  fed = await startTestFederation({ indicators: 'remote' });
+  fed = await startTestFederation();
   await writeFixtures(fed);
 });
 afterAll(() => fed?.stop());

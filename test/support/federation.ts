@@ -47,15 +47,15 @@ export interface TestFederation {
  * fresh database, and the gateway in front, composed from the current SDL.
  */
 /**
- * `indicators`: run the indicators subgraph inside the gateway (`in-process`, as deployed by default), as its own
- * HTTP service (`remote`, so a test can query it directly), or not at all (`false`).
+ * `indicators`: run the indicators subgraph as its own HTTP service (`remote`, as deployed by default), inside the
+ * gateway (`in-process`, INDICATORS_IN_PROCESS=true), or not at all (`false`).
  */
 export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: 'in-process' | 'remote' | false } = {}): Promise<TestFederation> {
   // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
   const requested = options.agencies ?? AGENCIES;
   const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
-  const indicators = options.indicators ?? (agencies.length === AGENCIES.length ? 'in-process' : false);
+  const indicators = options.indicators ?? (agencies.length === AGENCIES.length ? 'remote' : false);
   const server = await createTestDatabaseServer();
   const databases = {} as Record<Agency, Database>;
   const subgraphs = {} as TestFederation['subgraphs'];
