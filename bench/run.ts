@@ -1,4 +1,4 @@
-// `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only]`: the dashboard-grid
+// `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only] [--in-process]`: the dashboard-grid
 // benchmark of issue 3 and the ingestion benchmark of issue 4.
 // Seeds a benchmark-size world on a real Postgres, then times the same grid through our gateway, through
 // @graphql-hive/gateway (with its Rust query planner, bench/hive.config.ts) on the same supergraph and subgraphs, and as hand-written SQL (the floor).
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '24' },
     'ingestion-batches': { type: 'string', default: '5' },
     'ingestion-only': { type: 'boolean', default: false },
+    // Our gateway runs the indicators subgraph in its own process (INDICATORS_IN_PROCESS=true); the peer keeps the stand-alone one.
+    'in-process': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -78,7 +80,9 @@ async function counters(): Promise<{ requests: number; statements: number }> {
     requests += health.requests;
     statements += health.statements ?? 0;
   }
-  return { requests, statements };
+  // With --in-process, our gateway's fetches to the indicators subgraph count like any other.
+  const gateway = (await (await fetch(`http://127.0.0.1:${PORTS.gateway}/health`)).json()) as { inProcess?: { indicators?: { requests: number } } };
+  return { requests: requests + (gateway.inProcess?.indicators?.requests ?? 0), statements };
 }
 
 async function perRequest(run: () => Promise<unknown>): Promise<{ fetches: number; statements: number }> {
@@ -158,7 +162,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
     oursOverHiveP50: h ? o[0]!.p50Ms / h[0]!.p50Ms : null,
   };
   const markdown = [
-    `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, ${new Date().toISOString()}.`,
+    `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, our gateway with the indicators subgraph ${values['in-process'] ? 'in process' : 'over HTTP'}, ${new Date().toISOString()}.`,
     '',
     '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | subgraph fetches/req | SQL statements/req |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -187,12 +191,14 @@ try {
   process.env.JWT_SECRET = production.JWT_SECRET; // the bench's own tokens (ingestion, the peer's credential)
   const env = { ...production, DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
-  const urls = Object.fromEntries([...AGENCIES, 'indicators'].map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a as keyof typeof PORTS]}/graphql`]));
+  const inProcess = values['in-process'];
+  const gatewayServes = inProcess ? AGENCIES : ([...AGENCIES, 'indicators'] as const);
+  const urls = Object.fromEntries(gatewayServes.map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a]}/graphql`]));
   // One process per subgraph, as they would be deployed.
   for (const name of [...AGENCIES, 'indicators']) {
     services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
   }
-  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls }, /gateway ready at/));
+  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess) }, /gateway ready at/));
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
   writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
@@ -237,8 +243,9 @@ try {
     `Ratio gateway ÷ raw = ${ingestion.ratio.toFixed(2)} (goal ≥ 0.5).`,
   ].join('\n');
   console.log(`\n${markdown}\n`);
-  writeFileSync('bench/results/latest.md', `${markdown}\n`);
-  writeFileSync('bench/results/latest.json', `${JSON.stringify({ scale, grids: grids.map((g) => g.json), ingestion }, null, 2)}\n`);
+  const results = `bench/results/latest${inProcess ? '-in-process' : ''}`;
+  writeFileSync(`${results}.md`, `${markdown}\n`);
+  writeFileSync(`${results}.json`, `${JSON.stringify({ scale, indicatorsInProcess: inProcess, grids: grids.map((g) => g.json), ingestion }, null, 2)}\n`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   for (const s of services) console.error(`--- ${s.name} output (tail) ---\n${s.output().slice(-2000)}`);

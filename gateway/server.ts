@@ -7,10 +7,10 @@ import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
-import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
-import { sharingInFlightQueries } from './inflight.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
+import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
 import { InProcessIndicators } from './in-process.ts';
+import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;

@@ -12,7 +12,7 @@ import { writeFixtures } from '../indicators/fixtures.ts';
 let fed: TestFederation;
 let inProcess: RunningGateway;
 beforeAll(async () => {
-  fed = await startTestFederation({ indicators: 'remote' });
+  fed = await startTestFederation();
   await writeFixtures(fed);
   inProcess = await startGateway({
     supergraphSdl: composeSupergraph(),

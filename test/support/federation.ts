@@ -5,8 +5,9 @@ import { prepareDatabase, startSubgraph } from '../../lib/subgraph/runtime.ts';
 import type { Database } from '../../db/connection.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
-import { startGateway, type RunningGateway } from '../../gateway/server.ts';
+import { startGateway } from '../../gateway/server.ts';
 import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
+import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
 import { readerHeaders } from './tokens.ts';
 
@@ -29,7 +30,7 @@ export async function postGraphQL<T = Record<string, unknown>>(url: string, quer
 }
 
 export interface TestFederation {
-  gateway: RunningGateway;
+  gateway: RunningServer;
   subgraphs: Record<Agency, RunningServer> & { indicators?: RunningServer };
   databases: Record<Agency, Database>;
   /** Query through the gateway. */
@@ -37,7 +38,7 @@ export interface TestFederation {
   /** SQL statements sent by all subgraphs' drivers since the last reset. */
   statements(): number;
   resetStatements(): void;
-  /** GraphQL requests the subgraphs have received since start (the in-process indicators subgraph's included): the gateway's subgraph fetches. */
+  /** GraphQL requests the subgraphs have received since start: the gateway's subgraph fetches. */
   subgraphFetches(): number;
   stop(): Promise<void>;
 }
@@ -46,16 +47,12 @@ export interface TestFederation {
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL.
  */
-/**
- * `indicators`: run the indicators subgraph as its own HTTP service (`remote`, as deployed by default), inside the
- * gateway (`in-process`, INDICATORS_IN_PROCESS=true), or not at all (`false`).
- */
-export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: 'in-process' | 'remote' | false } = {}): Promise<TestFederation> {
+export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean } = {}): Promise<TestFederation> {
   // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
   const requested = options.agencies ?? AGENCIES;
   const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
-  const indicators = options.indicators ?? (agencies.length === AGENCIES.length ? 'remote' : false);
+  const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
   const server = await createTestDatabaseServer();
   const databases = {} as Record<Agency, Database>;
   const subgraphs = {} as TestFederation['subgraphs'];
@@ -66,13 +63,11 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     databases[agency] = database;
     subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
   }
-  const regions = indicatorRegions(options.world?.scale ?? 1);
-  if (indicators === 'remote') subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions });
-  const served = [...agencies, ...(indicators === 'remote' ? (['indicators'] as const) : [])];
+  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1) });
+  const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
   const gateway = await startGateway({
-    supergraphSdl: composeSupergraph(indicators ? [...agencies, 'indicators'] : agencies),
-    urls: Object.fromEntries(served.map((a) => [a, subgraphs[a]!.url])),
-    regions,
+    supergraphSdl: composeSupergraph(names),
+    urls: Object.fromEntries(names.map((a) => [a, subgraphs[a]!.url])),
     port: 0,
     host: '127.0.0.1',
   });
@@ -84,10 +79,10 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     statements: () => all().reduce((sum, d) => sum + d.statements.count, 0),
     resetStatements: () => all().forEach((d) => (d.statements.count = 0)),
-    subgraphFetches: () => served.reduce((sum, n) => sum + subgraphs[n]!.requests(), gateway.indicators?.requests() ?? 0),
+    subgraphFetches: () => names.reduce((sum, n) => sum + subgraphs[n]!.requests(), 0),
     stop: async () => {
       await gateway.stop();
-      await Promise.all(served.map((a) => subgraphs[a]!.stop()));
+      await Promise.all(names.map((a) => subgraphs[a]!.stop()));
       await server.close();
     },
   };
