@@ -13,15 +13,15 @@ export interface DataCenterPopulationRepresentation extends IndicatorValueKey {
 // Every column of a population reads the same members' reductions: load them once per population object.
 const loaded = new WeakMap<DataCenterPopulationRepresentation, Promise<MetricYear[][]>>();
 
-/** One column of a population: `read` applied to each member's yearly reductions, in member order (batched loads). */
+/** One column of a population: `read` applied to each member's yearly reductions (the agency's `metricYears` loader), in member order. */
 export async function populationColumn<T>(
   population: DataCenterPopulationRepresentation,
-  load: (key: SubjectYear) => Promise<MetricYear[]>,
+  metricYears: { load(key: SubjectYear): Promise<MetricYear[]> },
   read: (year: readonly MetricYear[]) => T,
 ): Promise<T[]> {
   let years = loaded.get(population);
   if (!years) {
-    years = Promise.all(population.dataCenterIds.map((subjectId, i) => load({ subjectId, year: population.years[i]!, asOf: population.asOf })));
+    years = Promise.all(population.dataCenterIds.map((subjectId, i) => metricYears.load({ subjectId, year: population.years[i]!, asOf: population.asOf })));
     loaded.set(population, years);
   }
   return (await years).map(read);

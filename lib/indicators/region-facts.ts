@@ -15,11 +15,15 @@ export interface RegionFact {
   updatedAt: string | null;
 }
 
-/** The metrics an agency contributes to an indicator value and the years the value reads. */
-export function ownFacts(key: IndicatorValueKey, agency: string): { metrics: string[]; years: number[] } {
+/**
+ * The metrics an agency contributes to an indicator value and the years the value reads. Region facts
+ * are for region values only, unless the agency can sum them over any scope (`anyScope`: bigdata, over
+ * a cluster's or a data centre's own data centres).
+ */
+export function ownFacts(key: IndicatorValueKey, agency: string, { anyScope = false } = {}): { metrics: string[]; years: number[] } {
   const { indicators, metrics } = catalog();
   const indicator = indicators.get(key.indicatorCode);
-  if (!indicator || key.scopeKind !== 'REGION') return { metrics: [], years: [] };
+  if (!indicator || (!anyScope && key.scopeKind !== 'REGION')) return { metrics: [], years: [] };
   return {
     metrics: indicator.regionMetrics.filter((code) => metrics.get(code)?.owner === agency),
     years: yearsNeeded(key.year, indicator.baselineYear),

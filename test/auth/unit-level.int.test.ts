@@ -53,7 +53,7 @@ describe('through the gateway', () => {
     const refused = await viaGateway(population('dataCenterIds totalEnergyKwh racksInUse'), ANONYMOUS_HEADERS);
     expect(refused.status).toBe(401);
     expect(refused.errors![0]!.message).toContain('DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data');
-    // 500120 holds data centre A only: the register columns and the aggregate stay public.
+    // 500120 holds data centre A only: the register columns and the aggregate stay public (PUE 1,300,000 ÷ 1,000,000 kWh in the fixtures).
     const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks dataCenters { dataCenter { id } inService }'), ANONYMOUS_HEADERS);
     expect(open.errors).toBeUndefined();
     expect(open.data!.indicatorValues).toEqual([

@@ -1,5 +1,4 @@
-import { catalog } from '../../../lib/indicators/catalog.ts';
-import { yearsNeeded } from '../../../lib/indicators/scope.ts';
+import { ownFacts } from '../../../lib/indicators/region-facts.ts';
 import { REGION_METRICS } from '../facts.ts';
 import type { BigdataIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
@@ -20,13 +19,11 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
   },
 
   facts: (key, _, { loaders }) => {
-    const { indicators, metrics } = catalog();
-    const indicator = indicators.get(key.indicatorCode);
-    const own = (indicator?.regionMetrics ?? []).filter((code) => metrics.get(code)?.owner === 'bigdata');
-    if (!indicator || own.length === 0) return [];
+    const { metrics, years } = ownFacts(key, 'bigdata', { anyScope: true });
+    if (metrics.length === 0) return [];
     // Sums over the scope's data centres as of the key: a scope without retirements has retired 0 racks, a known value.
     return loaders.scopeRetirements.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf }).then((retirements) =>
-      yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => own.map((metric) => ({ metric, year, ...REGION_METRICS[metric]!({ retirements }, year) }))),
+      years.flatMap((year) => metrics.map((metric) => ({ metric, year, ...REGION_METRICS[metric]!({ retirements }, year) }))),
     );
   },
 };

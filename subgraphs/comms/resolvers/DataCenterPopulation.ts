@@ -4,6 +4,6 @@ import { racksInUse, rackUsageStatus } from './DataCenterYear.ts';
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
-  racksInUse: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), racksInUse),
-  commsStatus: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), rackUsageStatus),
+  racksInUse: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, racksInUse),
+  commsStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, rackUsageStatus),
 };

@@ -4,8 +4,8 @@ import { dataCenterFigures } from './DataCenterYear.ts';
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
-  totalEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.totalEnergyKwh),
-  itEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.itEnergyKwh),
-  renewableEnergyKwh: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.renewableEnergyKwh),
-  energyStatus: (population, _, { loaders }) => populationColumn(population, (k) => loaders.metricYears.load(k), dataCenterFigures.energyStatus),
+  totalEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.totalEnergyKwh),
+  itEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.itEnergyKwh),
+  renewableEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.renewableEnergyKwh),
+  energyStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.energyStatus),
 };
