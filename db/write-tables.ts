@@ -40,6 +40,12 @@ export function registerRevisionTable(schema: PgSchema) {
       entityId: text('entity_id').notNull(),
       /** The entity's full state after this revision (before it, for a delete). */
       data: jsonb('data').notNull(),
+      /**
+       * The stored row this revision found (its state and stamp); null when the revision created the
+       * entity. Unlike `data` alone it keeps what entries loaded before their first revision (seeded
+       * registers) looked like, so a register reads as it stood at any instant (lib/registers/as-of.ts).
+       */
+      previous: jsonb('previous'),
       deleted: boolean('deleted').notNull().default(false),
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
       author: text('author').notNull(),

@@ -15,7 +15,9 @@ import { ID_MAX, RowReader, type RegisterContext } from './row-reader.ts';
  * `upsertRegister`, with the options, authorisation, idempotency and summary of every other batch
  * (lib/writes/batch.ts).
  *
- * Registers are current-state tables; their history is `register_revision`. A row of a register
+ * Registers are current-state tables; their history is `register_revision`, each revision with the
+ * state it left and the state it found, so the register can be read as it stood at any instant
+ * (lib/registers/as-of.ts). A row of a register
  * batch carries the entity's full state (not a patch): an optional field left out is stored as
  * null, a required one is reported as REQUIRED. Sending the state the register already holds is
  * counted as unchanged and writes nothing, not even a revision.
@@ -172,6 +174,11 @@ function stateOf(register: AnyRegister, row: Record<string, unknown>): Record<st
   return Object.fromEntries(stateColumns(register).map(([key]) => [key, row[key] ?? null]));
 }
 
+/** A stored row as a revision records what it found: its state and, unlike `data`, its stamp. */
+function storedOf(register: AnyRegister, row: Record<string, unknown>): Record<string, unknown> {
+  return register.stampField ? { ...stateOf(register, row), [register.stampField]: row[register.stampField] } : stateOf(register, row);
+}
+
 async function currentRows<Input extends object, Row extends Record<string, unknown>>(register: Register<Input, Row>, db: Db, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
   const idColumn = idColumnOf(register);
@@ -216,7 +223,7 @@ async function classify<Input extends object, Row extends Record<string, unknown
   const reg: AnyRegister = register;
   const idField = register.idField;
   const upserts: RegisterEntry<Row>[] = [];
-  const deletions: { id: string; state: Record<string, unknown> }[] = [];
+  const deletions: { id: string; stored: Record<string, unknown> }[] = [];
   let created = 0;
   let updated = 0;
   let unchanged = 0;
@@ -234,7 +241,7 @@ async function classify<Input extends object, Row extends Record<string, unknown
         problems.add(e.row, idField, 'STILL_REFERENCED', `${register.entity} "${e.id}" is still referenced by ${by.join(', ')}; delete or re-point those first. (A data centre or project that closed is an UPDATE of its status, not a DELETE.)`);
         continue;
       }
-      deletions.push({ id: e.id, state: stateOf(reg, current.get(e.id)!) });
+      deletions.push({ id: e.id, stored: current.get(e.id)! });
     }
   } else {
     for (const e of entries) {
@@ -265,16 +272,19 @@ async function classify<Input extends object, Row extends Record<string, unknown
     problems,
     write: async (db: Db, stamp: WriteStamp) => {
       const revisions = [
-        ...upserts.map((e) => ({ id: e.id, data: stateOf(reg, e.data), deleted: false })),
-        ...deletions.map((d) => ({ id: d.id, data: d.state, deleted: true })),
+        ...upserts.map((e) => {
+          const stored = current.get(e.id);
+          return { id: e.id, data: stateOf(reg, e.data), previous: stored ? storedOf(reg, stored) : null, deleted: false };
+        }),
+        ...deletions.map((d) => ({ id: d.id, data: stateOf(reg, d.stored), previous: storedOf(reg, d.stored), deleted: true })),
       ];
       if (revisions.length === 0) return;
       if (upserts.length > 0) await upsertRows(reg, db, upserts.map((e) => stateOf(reg, e.data)), stamp);
       if (deletions.length > 0) await db.execute(sql`delete from ${register.table} where ${idColumnOf(reg)} = any(${sql.param(deletions.map((d) => d.id))}::text[])`);
       const r = register.revisions;
       await db.execute(sql`
-        insert into ${r} (entity, entity_id, data, deleted, updated_at, author, author_agency, source_system, idempotency_key, batch_id)
-        select ${register.entity}, e.value->>'id', e.value->'data', (e.value->>'deleted')::boolean, ${stamp.recordedAt.toISOString()}::timestamptz,
+        insert into ${r} (entity, entity_id, data, previous, deleted, updated_at, author, author_agency, source_system, idempotency_key, batch_id)
+        select ${register.entity}, e.value->>'id', e.value->'data', nullif(e.value->'previous', 'null'::jsonb), (e.value->>'deleted')::boolean, ${stamp.recordedAt.toISOString()}::timestamptz,
                ${stamp.author}, ${stamp.authorAgency}, ${stamp.sourceSystem}, ${stamp.idempotencyKey}, ${stamp.batchId}::uuid
         from jsonb_array_elements(${JSON.stringify(revisions)}::jsonb) with ordinality as e(value, n)
         order by e.n`);

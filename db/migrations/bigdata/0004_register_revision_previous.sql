@@ -1,0 +1,1 @@
+ALTER TABLE "bigdata"."register_revision" ADD COLUMN "previous" jsonb;

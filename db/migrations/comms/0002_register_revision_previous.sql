@@ -1,0 +1,1 @@
+ALTER TABLE "comms"."register_revision" ADD COLUMN "previous" jsonb;

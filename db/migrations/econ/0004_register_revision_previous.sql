@@ -1,0 +1,1 @@
+ALTER TABLE "econ"."register_revision" ADD COLUMN "previous" jsonb;

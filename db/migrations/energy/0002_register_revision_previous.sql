@@ -1,0 +1,1 @@
+ALTER TABLE "energy"."register_revision" ADD COLUMN "previous" jsonb;
