@@ -3,9 +3,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
 import type { RegisterRevisionTable } from '../../db/write-tables.ts';
 
-/** What reading a register as of an instant needs to know of it (a `Register` write description has it all). */
-export interface RegisterHistory<T extends PgTable> {
-  table: T;
+/** Where a register's history is (a `Register` write description has it). */
+export interface RegisterHistory {
   revisions: RegisterRevisionTable;
   /** `register_revision.entity` of its entries: `DataCenter`. */
   entity: string;
@@ -22,8 +21,8 @@ export interface RegisterHistory<T extends PgTable> {
  * Readers select from the whole register and filter in code: the as-of relation is a subquery,
  * which drizzle's column references (qualified by the table's name) cannot address.
  */
-export function registerAt<T extends PgTable>(db: Db, register: RegisterHistory<T>, at: Date): Promise<T['$inferSelect'][]> {
-  const columns = Object.entries(getTableColumns(register.table) as Record<string, PgColumn>);
+export function registerAt<T extends PgTable>(db: Db, table: T, register: RegisterHistory, at: Date): Promise<T['$inferSelect'][]> {
+  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
   const id = columns.find(([key]) => key === register.idField)?.[1];
   if (!id) throw new Error(`${register.entity}: no column ${register.idField}`);
   const r = register.revisions;
@@ -34,10 +33,10 @@ export function registerAt<T extends PgTable>(db: Db, register: RegisterHistory<
     sql`, `,
   );
   const relation: SQL = sql`(
-    select t.* from ${register.table} t
+    select t.* from ${table} t
     where not exists (select 1 from ${r} c where c.entity = ${register.entity} and c.entity_id = t.${sql.identifier(id.name)} and c.updated_at > ${instant}::timestamptz)
     union all
-    select (jsonb_populate_record(null::${register.table}, jsonb_build_object(${fromStored}))).*
+    select (jsonb_populate_record(null::${table}, jsonb_build_object(${fromStored}))).*
     from (
       select distinct on (later.entity_id) later.previous
       from ${r} later

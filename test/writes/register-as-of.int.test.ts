@@ -45,16 +45,23 @@ async function upsert(rows: unknown[], strategy = 'UPSERT'): Promise<ImportSumma
 }
 
 const table = () => fed.databases.bigdata.db.select().from(dataCenter).orderBy(asc(dataCenter.id));
-const at = async (instant: Date) => (await registerAt(fed.databases.bigdata.db, dataCenters, instant)).sort((a, b) => a.id.localeCompare(b.id));
+const at = async (instant: Date) => (await registerAt(fed.databases.bigdata.db, dataCenter, dataCenters, instant)).sort((a, b) => a.id.localeCompare(b.id));
 const justBefore = (iso: string) => new Date(Date.parse(iso) - 1);
 
 describe('registers as they stood at an instant', () => {
   it('gives back each earlier state of the table: seeded entries, creations, corrections and deletions', async () => {
     // Loaded before any revision, as the demo seed and a migrated register are.
-    await fed.databases.bigdata.db.insert(dataCenter).values([
-      { ...dc('R-SEEDED', 1000), buildType: 'EXISTING' as const, latitude: '29.720000', longitude: '106.630000' },
-      { ...dc('R-STILL', 500), buildType: 'EXISTING' as const, latitude: '29.720000', longitude: '106.630000' },
-    ]);
+    const seed = (id: string, designRacks: number): typeof dataCenter.$inferInsert => ({
+      id,
+      nameZh: `${id}号数据中心`,
+      operatorUscc: OPERATOR,
+      regionCode: '500112',
+      commissionedOn: '2012-05-01',
+      status: 'OPERATING',
+      designRacks,
+      buildType: 'EXISTING',
+    });
+    await fed.databases.bigdata.db.insert(dataCenter).values([seed('R-SEEDED', 1000), seed('R-STILL', 500)]);
     const seeded = await table();
 
     // A correction of the seeded entry and a new entry, in one batch…
