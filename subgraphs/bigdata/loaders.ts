@@ -1,6 +1,8 @@
+import type DataLoader from 'dataloader';
 import type { Db } from '../../db/connection.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { asOfListLoader } from '../../lib/observations.ts';
+import { asOfInstant, asOfListLoader } from '../../lib/observations.ts';
+import { registersAtLoader, type RegistersAt } from './registers-at.ts';
 import { scopeLoader, scopeRetirementsLoader } from './scopes.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import * as repo from './repository.ts';
@@ -24,14 +26,28 @@ function retirementsLoader(db: Db) {
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
-  const scope = scopeLoader(db, regions);
+  const registersAt = registersAtLoader(db);
+  const scope = scopeLoader(db, regions, registersAt);
+  const dataCenter = rowLoader((ids: readonly string[]) => repo.dataCentersByIds(db, ids), (r) => r.id);
+  const cluster = rowLoader((ids: readonly string[]) => repo.clustersByIds(db, ids), (r) => r.id);
+  const zone = rowLoader((ids: readonly string[]) => repo.zonesByIds(db, ids), (r) => r.id);
+  /** A register entry as it stood at an as-of key: the batched current row for `latest`. */
+  const at =
+    <R>(current: DataLoader<string, R | null, string>, earlier: (registers: RegistersAt) => Map<string, R>) =>
+    (id: string, asOf: string): Promise<R | null> => {
+      const instant = asOfInstant(asOf);
+      return instant ? registersAt(instant).then((registers) => earlier(registers).get(id) ?? null) : current.load(id);
+    };
   return {
     scope,
+    dataCenterAt: at(dataCenter, (r) => r.dataCenter),
+    clusterAt: at(cluster, (r) => r.cluster),
+    zoneAt: at(zone, (r) => r.zone),
     /** Rack retirements of every data centre in a scope, for the region facts of indicator values. */
     scopeRetirements: scopeRetirementsLoader(db, scope),
-    dataCenter: rowLoader((ids: readonly string[]) => repo.dataCentersByIds(db, ids), (r) => r.id),
-    cluster: rowLoader((ids: readonly string[]) => repo.clustersByIds(db, ids), (r) => r.id),
-    zone: rowLoader((ids: readonly string[]) => repo.zonesByIds(db, ids), (r) => r.id),
+    dataCenter,
+    cluster,
+    zone,
     zonesByCluster: listLoader((ids: readonly string[]) => repo.zonesByClusterIds(db, ids), (r) => r.clusterId),
     /** RACKS_RETIRED observations of a data centre, all years. */
     retirements: retirementsLoader(db),

@@ -31,10 +31,10 @@ export interface PopulationMember {
   year: number;
 }
 
-/** The data-centre years an indicator value sums over: its year and baseline, in register order; none for other units. */
+/** The data-centre years an indicator value sums over (its year and baseline, the register as of the value's as-of), in register order; none for other units. */
 export async function populationMembers(key: IndicatorValueKey, loaders: Pick<Loaders, 'scope'>): Promise<PopulationMember[]> {
   const indicator = catalog().indicators.get(key.indicatorCode);
   if (indicator?.population?.subject !== 'DATA_CENTER') return [];
-  const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId });
+  const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf });
   return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ row, year })));
 }

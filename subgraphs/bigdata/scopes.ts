@@ -3,6 +3,7 @@ import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import { perAsOf } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import type { Db } from '../../db/connection.ts';
+import type { RegistersAt } from './registers-at.ts';
 import { dataCentersInScopes, retirementsByDataCenterIds, type DataCenterRow, type RackRetirementRow } from './repository.ts';
 
 export interface Scope {
@@ -10,39 +11,45 @@ export interface Scope {
   id: string;
 }
 
+/** A scope whose register and figures are wanted as they stood at an as-of key (`latest` for the current ones). */
+export interface ScopeAsOf extends Scope {
+  asOf: string;
+}
+
 export interface ScopeContents {
   dataCenters: DataCenterRow[];
 }
 
-const scopeKey = (s: Scope) => `${s.kind}:${s.id}`;
+const scopeKey = (s: ScopeAsOf) => `${s.kind}:${s.id}|${s.asOf}`;
 
 /**
- * The register rows inside each scope (a region's subtree, a cluster, one data centre), for a
- * whole batch of indicator values in one statement however many scopes and indicators it has.
+ * The register rows inside each scope (a region's subtree, a cluster, one data centre) as the
+ * register stood at the key's as-of, for a whole batch of indicator values in one statement per
+ * distinct as-of however many scopes and indicators it has.
  */
-export function scopeLoader(db: Db, regions: RegionDirectory) {
-  return new DataLoader<Scope, ScopeContents, string>(
+export function scopeLoader(db: Db, regions: RegionDirectory, registersAt: (instant: Date) => Promise<RegistersAt>) {
+  return new DataLoader<ScopeAsOf, ScopeContents, string>(
     async (scopes) => {
       const subtrees = new Map<string, Set<string>>();
       for (const s of scopes) if (s.kind === 'REGION' && regions.find(s.id)) subtrees.set(s.id, new Set(regions.selfAndDescendants(s.id)));
-      const rows = await dataCentersInScopes(db, {
-        regionCodes: [...new Set([...subtrees.values()].flatMap((set) => [...set]))],
-        clusterIds: scopes.filter((s) => s.kind === 'CLUSTER').map((s) => s.id),
-        dataCenterIds: scopes.filter((s) => s.kind === 'DATA_CENTER').map((s) => s.id),
-      });
+      // Current rows narrowed in SQL; an earlier register whole (see registersAtLoader).
+      const candidates = await perAsOf(scopes, async (group, instant) =>
+        instant
+          ? (await registersAt(instant)).dataCenters
+          : dataCentersInScopes(db, {
+              regionCodes: [...new Set(group.flatMap((s) => (s.kind === 'REGION' ? [...(subtrees.get(s.id) ?? [])] : [])))],
+              clusterIds: group.filter((s) => s.kind === 'CLUSTER').map((s) => s.id),
+              dataCenterIds: group.filter((s) => s.kind === 'DATA_CENTER').map((s) => s.id),
+            }),
+      );
       return scopes.map((s) => {
         const inside = (r: DataCenterRow) =>
           s.kind === 'REGION' ? (subtrees.get(s.id)?.has(r.regionCode) ?? false) : s.kind === 'CLUSTER' ? r.clusterId === s.id || r.zoneId === s.id : r.id === s.id;
-        return { dataCenters: rows.filter(inside) };
+        return { dataCenters: (candidates.get(s.asOf) ?? []).filter(inside) };
       });
     },
     { cacheKeyFn: scopeKey },
   );
-}
-
-/** A scope whose figures are wanted as they stood at an as-of key (`latest` for the current revisions). */
-export interface ScopeAsOf extends Scope {
-  asOf: string;
 }
 
 /**
@@ -50,10 +57,10 @@ export interface ScopeAsOf extends Scope {
  * the key's as-of: one statement per distinct as-of for a whole batch of scopes, however many data
  * centres they hold.
  */
-export function scopeRetirementsLoader(db: Db, scopes: DataLoader<Scope, ScopeContents, string>) {
+export function scopeRetirementsLoader(db: Db, scopes: DataLoader<ScopeAsOf, ScopeContents, string>) {
   return new DataLoader<ScopeAsOf, RackRetirementRow[], string>(
     async (keys) => {
-      const contents = await scopes.loadMany(keys.map(({ kind, id }) => ({ kind, id })));
+      const contents = await scopes.loadMany(keys);
       const idsOf = keys.map((_, i) => {
         const c = contents[i]!;
         if (c instanceof Error) throw c;
@@ -68,6 +75,6 @@ export function scopeRetirementsLoader(db: Db, scopes: DataLoader<Scope, ScopeCo
       );
       return keys.map((k, i) => (byAsOf.get(k.asOf) ?? []).filter((r) => idsOf[i]!.has(r.dataCenterId)));
     },
-    { cacheKeyFn: (k) => `${scopeKey(k)}|${k.asOf}` },
+    { cacheKeyFn: scopeKey },
   );
 }

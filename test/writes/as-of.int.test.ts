@@ -97,6 +97,58 @@ describe('as-of reads of region facts from two agencies', () => {
   });
 });
 
+describe('as-of reads of the data-centre register', () => {
+  it('a register correction changes rack utilisation now; asOf gives it with the register as it stood', async () => {
+    const token = (agency: 'bigdata' | 'comms', subject: string) => mintToken({ subject, agency, roles: ['writer'] }).then((t) => ({ authorization: `Bearer ${t}` }));
+    const [bigdataWriter, commsWriter] = await Promise.all([token('bigdata', 'bigdata-register'), token('comms', 'comms-racks')]);
+    const write = async (mutation: string, input: string, rows: unknown[], headers: Record<string, string>) => {
+      const response = await fed.query<Record<string, Summary>>(
+        `mutation($rows: [${input}!]!) { ${mutation}(rows: $rows) { applied created updated rejected recordedAt problems { row field code message } } }`,
+        { rows },
+        headers,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data![mutation]!.problems).toEqual([]);
+      return response.data![mutation]!;
+    };
+    const dc = (id: string, designRacks: number, clusterId: string | null) => ({
+      id,
+      nameZh: `${id}号数据中心`,
+      operatorUscc: makeUscc('500112', '00000098'),
+      regionCode: '500112',
+      latitude: 29.72,
+      longitude: 106.63,
+      commissionedOn: '2020-06-01',
+      status: 'OPERATING',
+      designRacks,
+      clusterId,
+    });
+    // A cluster of this test's own, so its two data centres are the whole population.
+    await write('upsertClusters', 'DataCenterClusterInput', [{ id: 'T_ASOF', nameZh: '测试集群', nameEn: 'Test cluster', provinceCode: '500000' }], bigdataWriter);
+    await write('upsertDataCenters', 'DataCenterInput', [dc('DC-ASOF-A', 1000, 'T_ASOF'), dc('DC-ASOF-B', 1000, 'T_ASOF')], bigdataWriter);
+    const inUse = (id: string, racks: number) => ({ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: id, period: '2024', value: racks });
+    const published = await write('submitCommsObservations', 'ObservationInput', [inUse('DC-ASOF-A', 600), inUse('DC-ASOF-B', 300)], commsWriter);
+    // Then bigdata corrects A's registered racks to 1,500 and finds B was never in the cluster.
+    await write('upsertDataCenters', 'DataCenterInput', [dc('DC-ASOF-A', 1500, 'T_ASOF'), dc('DC-ASOF-B', 1000, null)], bigdataWriter);
+
+    const utilisation = async (asOf?: string) => {
+      const response = await fed.query<{ clusterIndicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(
+        `query($asOf: DateTime) { clusterIndicatorValues(codes: ["DC_RACK_UTILISATION"], clusters: ["T_ASOF"], years: [2024], asOf: $asOf) { value numerator denominator } }`,
+        asOf ? { asOf } : {},
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.clusterIndicatorValues[0]!;
+    };
+    // Now: A alone, 600 ÷ 1,500 = 0.4.
+    expect(await utilisation()).toMatchObject({ numerator: 600, denominator: 1500 });
+    expect((await utilisation())!.value).toBeCloseTo(0.4, 12);
+    // As published: A and B, (600 + 300) ÷ (1,000 + 1,000) = 0.45.
+    const then = await utilisation(published.recordedAt!);
+    expect(then).toMatchObject({ numerator: 900, denominator: 2000 });
+    expect(then.value).toBeCloseTo(0.45, 12);
+  });
+});
+
 describe('energy-specific validation', () => {
   it('rejects IT energy above total energy, within a batch and against the stored total', async () => {
     const inBatch = await submit([meter('DC_TOTAL_ENERGY_KWH', 'DC-ASOF', '2023-01', 1000), meter('DC_IT_ENERGY_KWH', 'DC-ASOF', '2023-01', 1200)]);

@@ -5,17 +5,17 @@ import type { DataCenterYearMapper } from '../schema.mappers.ts';
 import { inService } from './DataCenter.ts';
 
 /**
- * Reads the register row: synchronously when the parent already carries it (indicator populations
- * list thousands of data-centre years per request), else through the batched loader.
+ * Reads the register row as of the year's as-of: synchronously when the parent already carries it
+ * (indicator populations list thousands of data-centre years per request), else through a loader.
  */
 function fromRow<T>(ref: DataCenterYearMapper, { loaders }: Context, read: (row: DataCenterRow) => T): T | null | Promise<T | null> {
   if (ref.row) return read(ref.row);
-  return loaders.dataCenter.load(ref.dataCenterId).then((row) => (row ? read(row) : null));
+  return loaders.dataCenterAt(ref.dataCenterId, ref.asOf).then((row) => (row ? read(row) : null));
 }
 
 export const DataCenterYear: DataCenterYearResolvers = {
   __resolveReference: async (ref, { loaders }) => {
-    const row = await loaders.dataCenter.load(ref.dataCenterId);
+    const row = await loaders.dataCenterAt(ref.dataCenterId, ref.asOf);
     return row ? { dataCenterId: ref.dataCenterId, year: ref.year, asOf: ref.asOf, row } : null;
   },
   dataCenter: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => row))!,

@@ -6,15 +6,16 @@ import type { Context } from '../context.ts';
 export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
-  // Synchronous where the answer needs no data (a region lies in itself, in no cluster).
+  // Synchronous where the answer needs no data (a region lies in itself, in no cluster). Where a data
+  // centre or zone lay is read from the register as of the value's as-of, like its figures.
   scopeRegionCode: (key, _, { regions, loaders }) => {
     if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
-    return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, loaders) : loaders.dataCenter.load(key.scopeId).then((dc) => dc?.regionCode ?? null);
+    return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, key.asOf, loaders) : loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.regionCode ?? null);
   },
 
   scopeClusterId: (key, _, { loaders }) => {
-    if (key.scopeKind === 'CLUSTER') return loaders.zone.load(key.scopeId).then((zone) => zone?.clusterId ?? null);
-    if (key.scopeKind === 'DATA_CENTER') return loaders.dataCenter.load(key.scopeId).then((dc) => dc?.clusterId ?? null);
+    if (key.scopeKind === 'CLUSTER') return loaders.zoneAt(key.scopeId, key.asOf).then((zone) => zone?.clusterId ?? null);
+    if (key.scopeKind === 'DATA_CENTER') return loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.clusterId ?? null);
     return null;
   },
 
@@ -29,7 +30,7 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
 };
 
 /** A zone's targets are inherited from its cluster's province, like the cluster's own. */
-async function clusterProvince(zoneOrCluster: string, loaders: Context['loaders']): Promise<string | null> {
-  const zone = await loaders.zone.load(zoneOrCluster);
-  return (await loaders.cluster.load(zone?.clusterId ?? zoneOrCluster))?.provinceCode ?? null;
+async function clusterProvince(zoneOrCluster: string, asOf: string, loaders: Context['loaders']): Promise<string | null> {
+  const zone = await loaders.zoneAt(zoneOrCluster, asOf);
+  return (await loaders.clusterAt(zone?.clusterId ?? zoneOrCluster, asOf))?.provinceCode ?? null;
 }

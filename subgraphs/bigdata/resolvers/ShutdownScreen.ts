@@ -6,7 +6,7 @@ export const ShutdownScreen: ShutdownScreenResolvers = {
   __resolveReference: (ref) => ({ regionCode: ref.regionCode, year: ref.year }),
   dataCenters: async (ref, _, { regions, loaders }) => {
     if (!regions.find(ref.regionCode)) return [];
-    const { dataCenters } = await loaders.scope.load({ kind: 'REGION', id: ref.regionCode });
+    const { dataCenters } = await loaders.scope.load({ kind: 'REGION', id: ref.regionCode, asOf: LATEST });
     return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year, asOf: LATEST, row }));
   },
 };
