@@ -44,21 +44,27 @@ export function listLoader<K, R>(
 /** Cache key for (id, year) entity keys. */
 export const yearKey = (key: { id: string; year: number }): string => `${key.id}|${key.year}`;
 
+/** What subtree reads need of the region directory. */
+export interface Subtrees {
+  selfAndDescendants(code: string): string[];
+  find(code: string): unknown;
+}
+
 /**
- * Rows inside each requested region's subtree (the region and everything below it), fetched for
- * the union of subtrees in one statement: `fetch` receives county-or-higher codes to match.
+ * Each region's rows inside its subtree (the region and everything below it; a row without a region
+ * belongs everywhere), from one fetch for the union of the subtrees: `fetch` receives
+ * county-or-higher codes to match.
  */
-export function subtreeLoader<R>(
-  regions: { selfAndDescendants(code: string): string[]; find(code: string): unknown },
-  fetch: (codes: readonly string[]) => Promise<R[]>,
-  regionOf: (row: R) => string | null,
-): DataLoader<string, R[]> {
-  return new DataLoader<string, R[]>(async (codes) => {
-    const subtrees = codes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
-    const rows = await fetch([...new Set(subtrees.flatMap((s) => [...s]))]);
-    return subtrees.map((subtree) => rows.filter((row) => {
-      const code = regionOf(row);
-      return code === null || subtree.has(code);
-    }));
-  });
+export async function rowsInSubtrees<R>(regions: Subtrees, codes: readonly string[], fetch: (codes: readonly string[]) => Promise<readonly R[]>, regionOf: (row: R) => string | null): Promise<R[][]> {
+  const subtrees = codes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
+  const rows = await fetch([...new Set(subtrees.flatMap((s) => [...s]))]);
+  return subtrees.map((subtree) => rows.filter((row) => {
+    const code = regionOf(row);
+    return code === null || subtree.has(code);
+  }));
+}
+
+/** Rows inside each requested region's subtree, fetched for the union of subtrees in one statement. */
+export function subtreeLoader<R>(regions: Subtrees, fetch: (codes: readonly string[]) => Promise<R[]>, regionOf: (row: R) => string | null): DataLoader<string, R[]> {
+  return new DataLoader<string, R[]>((codes) => rowsInSubtrees(regions, codes, fetch, regionOf));
 }

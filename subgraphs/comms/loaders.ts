@@ -2,24 +2,32 @@ import type { Db } from '../../db/connection.ts';
 import { countyObservationsLoader } from '../../lib/indicators/region-facts.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import { entryAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
 import { OBSERVED_METRICS } from './indicator-facts.ts';
 import { metricYearsLoader } from '../../lib/observations.ts';
 import { commsMetrics } from './metrics.ts';
+import { coreMachineRooms } from './registers.ts';
 import * as repo from './repository.ts';
-import { observation } from './tables.ts';
+import { coreRoom, observation } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
+  // Core rooms are the only comms register with a write path; sites, towers and operators never change
+  // through the API, so their current rows are their rows at any instant.
+  const coreRoomsAt = registerAtLoader(db, coreRoom, coreMachineRooms);
+  const coreRoomLoader = rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id);
   return {
-    // Under a region, for the indicator engine: county observations, register counts, core rooms.
+    // Under a region, for the indicator engine: county observations, register counts, core rooms (as of the value's as-of).
     countyObservations: countyObservationsLoader(db, observation, regions, OBSERVED_METRICS),
     siteCountsInRegion: subtreeLoader(regions, (codes) => repo.siteCountsInRegions(db, codes), (r) => r.regionCode),
     towerCountsInRegion: subtreeLoader(regions, (codes) => repo.towerCountsInRegions(db, codes), (r) => r.regionCode),
-    coreRoomsInRegion: subtreeLoader(regions, (codes) => repo.coreRoomsInRegions(db, codes), (r) => r.regionCode),
+    coreRoomsInRegion: registerInRegionLoader(regions, (codes) => repo.coreRoomsInRegions(db, codes), coreRoomsAt, (r) => r.regionCode),
     operator: rowLoader((ids: readonly string[]) => repo.operatorsByIds(db, ids), (r) => r.id),
     site5G: rowLoader((ids: readonly string[]) => repo.sites5GByIds(db, ids), (r) => r.id),
     tower: rowLoader((ids: readonly string[]) => repo.towersByIds(db, ids), (r) => r.id),
-    coreRoom: rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id),
+    coreRoom: coreRoomLoader,
+    /** A core room as it stood at an as-of key: what a core-room year (`asOf`) describes. */
+    coreRoomAt: entryAsOf(coreRoomLoader, coreRoomsAt),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
     metricYears: metricYearsLoader(db, observation),
     /** Every rack-usage report of a data centre, all years. */

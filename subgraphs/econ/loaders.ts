@@ -2,19 +2,28 @@ import type { Db } from '../../db/connection.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
 import { metricYearsLoader } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
+import { entryAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
 import { econMetrics } from './metrics.ts';
+import { designations, enterprises } from './registers.ts';
 import * as repo from './repository.ts';
-import { observation } from './tables.ts';
+import { designation, enterprise, observation } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
+  // The registers indicator values read that have a write path, as they stood at a value's as-of.
+  // Scenarios, standards, audits and management centres have none: their current rows hold at any instant.
+  const enterprisesAt = registerAtLoader(db, enterprise, enterprises);
+  const designationsAt = registerAtLoader(db, designation, designations);
+  const enterpriseLoader = rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc);
   return {
     // Register rows under a region, for the indicator engine.
-    enterprisesInRegion: subtreeLoader(regions, (codes) => repo.enterprisesInRegions(db, codes), (r) => r.regionCode),
-    designationsInRegion: subtreeLoader(regions, (codes) => repo.designationsInRegions(db, codes), (r) => r.regionCode),
+    enterprisesInRegion: registerInRegionLoader(regions, (codes) => repo.enterprisesInRegions(db, codes), enterprisesAt, (r) => r.regionCode),
+    designationsInRegion: registerInRegionLoader(regions, (codes) => repo.designationsInRegions(db, codes), designationsAt, (r) => r.regionCode),
     scenariosInRegion: subtreeLoader(regions, (codes) => repo.scenariosInRegions(db, codes), (r) => r.regionCode),
     standardsInRegion: subtreeLoader(regions, (codes) => repo.standardsInRegions(db, codes), (r) => r.regionCode),
-    enterprise: rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc),
+    enterprise: enterpriseLoader,
+    /** An enterprise as it stood at an as-of key: what an enterprise year (`asOf`) describes. */
+    enterpriseAt: entryAsOf(enterpriseLoader, enterprisesAt),
     assessments: listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc),
     centre: rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc),
     designation: rowLoader((ids: readonly string[]) => repo.designationsByIds(db, ids), (r) => r.id),

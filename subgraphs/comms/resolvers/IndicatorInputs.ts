@@ -13,7 +13,7 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
     const indicator = catalog().indicators.get(key.indicatorCode);
     if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
     const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
-    return loaders.coreRoomsInRegion.load(key.scopeId).then((rooms) =>
+    return loaders.coreRoomsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((rooms) =>
       yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
         rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
       ),

@@ -1,6 +1,6 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { ownFacts, registerFact } from '../../../lib/indicators/region-facts.ts';
-import { yearsNeeded } from '../../../lib/indicators/scope.ts';
+import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../indicator-facts.ts';
 import type { EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
@@ -13,7 +13,7 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
     const indicator = catalog().indicators.get(key.indicatorCode);
     if (indicator?.population?.subject !== 'ENTERPRISE' || key.scopeKind !== 'REGION') return [];
     const where = indicator.population.where;
-    return loaders.enterprisesInRegion.load(key.scopeId).then((all) => {
+    return loaders.enterprisesInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((all) => {
       const rows = all.filter((e) => !where.sector || where.sector.includes(e.sector));
       return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => rows.map((e) => ({ uscc: e.uscc, year, asOf: key.asOf })));
     });
@@ -22,14 +22,18 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   facts: (key, _, { loaders }) => {
     const { metrics, years } = ownFacts(key, 'econ');
     if (metrics.length === 0) return [];
-    return registerFacts(key.scopeId, metrics, years, loaders);
+    return registerFacts(key, metrics, years, loaders);
   },
 };
 
 /** Counts from econ's own registers: none designated is a known zero, not a missing value. */
-async function registerFacts(scopeId: string, metrics: string[], years: number[], loaders: Loaders) {
+async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metrics: string[], years: number[], loaders: Loaders) {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
-  const [designations, scenarios, standards] = await Promise.all([loaders.designationsInRegion.load(scopeId), loaders.scenariosInRegion.load(scopeId), loaders.standardsInRegion.load(scopeId)]);
+  const [designations, scenarios, standards] = await Promise.all([
+    loaders.designationsInRegion.load({ regionCode: scopeId, asOf }),
+    loaders.scenariosInRegion.load(scopeId),
+    loaders.standardsInRegion.load(scopeId),
+  ]);
   const records = { designations, scenarios, standards };
   return years.flatMap((year) => metrics.map((metric) => registerFact(metric, year, REGION_METRICS[metric]!(records, year))));
 }

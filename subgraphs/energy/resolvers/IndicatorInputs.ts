@@ -18,7 +18,7 @@ async function regionFacts(key: IndicatorValueKey, metrics: string[], years: num
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [observed, pv] = await Promise.all([
     metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
-    metrics.some((m) => m in REGISTER_METRICS) ? loaders.pvInRegion.load(key.scopeId) : [],
+    metrics.some((m) => m in REGISTER_METRICS) ? loaders.pvInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
   ]);
   return regionFactsOf(metrics, years, observed, countiesUnder(regions, key.scopeId), (metric) => {
     const fromRegister = REGISTER_METRICS[metric];
