@@ -1,8 +1,9 @@
-import type DataLoader from 'dataloader';
 import type { Db } from '../../db/connection.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { asOfInstant, asOfListLoader } from '../../lib/observations.ts';
-import { registersAtLoader, type RegistersAt } from './registers-at.ts';
+import { asOfListLoader } from '../../lib/observations.ts';
+import { entryAsOf, registerAtLoader } from '../../lib/registers/at-loader.ts';
+import * as registers from './registers.ts';
+import * as tables from './tables.ts';
 import { scopeLoader, scopeRetirementsLoader } from './scopes.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import * as repo from './repository.ts';
@@ -26,23 +27,19 @@ function retirementsLoader(db: Db) {
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
-  const registersAt = registersAtLoader(db);
-  const scope = scopeLoader(db, regions, registersAt);
+  // The registers as they stood at a value's as-of; `latest` reads stay narrow queries.
+  const dataCentersAt = registerAtLoader(db, tables.dataCenter, registers.dataCenters);
+  const clustersAt = registerAtLoader(db, tables.cluster, registers.clusters);
+  const zonesAt = registerAtLoader(db, tables.zone, registers.zones);
+  const scope = scopeLoader(db, regions, dataCentersAt);
   const dataCenter = rowLoader((ids: readonly string[]) => repo.dataCentersByIds(db, ids), (r) => r.id);
   const cluster = rowLoader((ids: readonly string[]) => repo.clustersByIds(db, ids), (r) => r.id);
   const zone = rowLoader((ids: readonly string[]) => repo.zonesByIds(db, ids), (r) => r.id);
-  /** A register entry as it stood at an as-of key: the batched current row for `latest`. */
-  const at =
-    <R>(current: DataLoader<string, R | null, string>, earlier: (registers: RegistersAt) => Map<string, R>) =>
-    (id: string, asOf: string): Promise<R | null> => {
-      const instant = asOfInstant(asOf);
-      return instant ? registersAt(instant).then((registers) => earlier(registers).get(id) ?? null) : current.load(id);
-    };
   return {
     scope,
-    dataCenterAt: at(dataCenter, (r) => r.dataCenter),
-    clusterAt: at(cluster, (r) => r.cluster),
-    zoneAt: at(zone, (r) => r.zone),
+    dataCenterAt: entryAsOf(dataCenter, dataCentersAt),
+    clusterAt: entryAsOf(cluster, clustersAt),
+    zoneAt: entryAsOf(zone, zonesAt),
     /** Rack retirements of every data centre in a scope, for the region facts of indicator values. */
     scopeRetirements: scopeRetirementsLoader(db, scope),
     dataCenter,

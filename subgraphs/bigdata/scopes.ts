@@ -3,7 +3,7 @@ import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import { perAsOf } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import type { Db } from '../../db/connection.ts';
-import type { RegistersAt } from './registers-at.ts';
+import type { RegisterAtReader } from '../../lib/registers/at-loader.ts';
 import { dataCentersInScopes, retirementsByDataCenterIds, type DataCenterRow, type RackRetirementRow } from './repository.ts';
 
 export interface Scope {
@@ -27,15 +27,15 @@ const scopeKey = (s: ScopeAsOf) => `${s.kind}:${s.id}|${s.asOf}`;
  * register stood at the key's as-of, for a whole batch of indicator values in one statement per
  * distinct as-of however many scopes and indicators it has.
  */
-export function scopeLoader(db: Db, regions: RegionDirectory, registersAt: (instant: Date) => Promise<RegistersAt>) {
+export function scopeLoader(db: Db, regions: RegionDirectory, dataCentersAt: RegisterAtReader<DataCenterRow>) {
   return new DataLoader<ScopeAsOf, ScopeContents, string>(
     async (scopes) => {
       const subtrees = new Map<string, Set<string>>();
       for (const s of scopes) if (s.kind === 'REGION' && regions.find(s.id)) subtrees.set(s.id, new Set(regions.selfAndDescendants(s.id)));
-      // Current rows narrowed in SQL; an earlier register whole (see registersAtLoader).
+      // Current rows narrowed in SQL; an earlier register whole (see registerAtLoader).
       const candidates = await perAsOf(scopes, async (group, instant) =>
         instant
-          ? (await registersAt(instant)).dataCenters
+          ? (await dataCentersAt(instant)).rows
           : dataCentersInScopes(db, {
               regionCodes: [...new Set(group.flatMap((s) => (s.kind === 'REGION' ? [...(subtrees.get(s.id) ?? [])] : [])))],
               clusterIds: group.filter((s) => s.kind === 'CLUSTER').map((s) => s.id),
