@@ -16,10 +16,9 @@ import { ID_MAX, RowReader, type RegisterContext } from './row-reader.ts';
  * (lib/writes/batch.ts).
  *
  * Registers are current-state tables; their history is `register_revision`, each revision with the
- * state it left and the state it found, so the register can be read as it stood at any instant
- * (lib/registers/as-of.ts). A row of a register
- * batch carries the entity's full state (not a patch): an optional field left out is stored as
- * null, a required one is reported as REQUIRED. Sending the state the register already holds is
+ * state it left and the row it found, so the register can be read as it stood at any instant
+ * (lib/registers/as-of.ts). A row of a register batch carries the entity's full state (not a
+ * patch): an optional field left out is stored as null, a required one is reported as REQUIRED. Sending the state the register already holds is
  * counted as unchanged and writes nothing, not even a revision.
  *
  * DELETE withdraws an entry registered in error (a data centre that closes is an UPDATE to status
