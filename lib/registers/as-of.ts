@@ -16,7 +16,7 @@ export interface RegisterHistory {
  * The register's entries as they stood at `at`, typed like its rows. An entry no revision touched
  * after `at` stands as it is now; one that changed since stands as its first later revision found
  * it (`previous`), or was not there if that revision created it. One statement, whatever the size of
- * the register; the current register (`at` null) needs none of this and is read as a table.
+ * the register. Current reads (`latest`) need none of this and query the table itself.
  *
  * Readers select from the whole register and filter in code: the as-of relation is a subquery,
  * which drizzle's column references (qualified by the table's name) cannot address.
