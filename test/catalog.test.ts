@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../lib/indicators/catalog.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
@@ -25,6 +26,22 @@ describe('the indicator catalog', () => {
     const graphs = [...readSupergraph().matchAll(/@join__graph\(name: "(\w+)"/g)].map((m) => m[1]!);
     const { metrics } = loadCatalog(undefined, graphs);
     for (const metric of metrics.values()) expect(graphs).toContain(metric.owner);
+  });
+
+  it('marks a unit metric `unitLevel` exactly when its owner marks the field @unitLevel', () => {
+    // The unit-year types the indicator engine reads unit metrics from, in the owner's subgraph.
+    const unitType = { DATA_CENTER: 'DataCenterPopulation', CORE_ROOM: 'CoreMachineRoomYear', ENTERPRISE: 'EnterpriseYear' } as const;
+    const checked: string[] = [];
+    for (const metric of loadCatalog().metrics.values()) {
+      if (metric.subject === 'REGION') continue;
+      const sdl = parse(readFileSync(path.join('subgraphs', metric.owner, 'schema.graphql'), 'utf8'));
+      const type = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === unitType[metric.subject]);
+      const field = type?.fields?.find((f) => f.name.value === metric.field);
+      expect(field, `${metric.code}: ${unitType[metric.subject]}.${metric.field} in ${metric.owner}`).toBeDefined();
+      expect(metric.unitLevel, metric.code).toBe(field!.directives!.some((d) => d.name.value === 'unitLevel'));
+      if (metric.unitLevel) checked.push(metric.code);
+    }
+    expect(checked.sort()).toEqual(['CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM_TOTAL_ENERGY_KWH', 'DC_IT_ENERGY_KWH', 'DC_RENEWABLE_KWH', 'DC_TOTAL_ENERGY_KWH', 'ENTERPRISE_ENERGY_TCE', 'RACKS_IN_USE']);
   });
 
   it('records the seed 004 PUE erratum on the PUE indicators', () => {

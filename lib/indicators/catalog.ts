@@ -18,6 +18,7 @@ const Metric = z
     subject: z.enum(SUBJECT_KINDS),
     field: z.string().optional(),
     statusField: z.string().optional(),
+    unitLevel: z.boolean().default(false),
     unit: z.string(),
     aggregation: z.enum(['FLOW', 'STOCK']),
     nameZh: z.string(),
@@ -25,7 +26,8 @@ const Metric = z
   })
   .strict()
   .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
-  .refine((m) => m.subject !== 'REGION' || m.statusField === undefined, { message: 'only unit-level metrics have a `statusField`' });
+  .refine((m) => m.subject !== 'REGION' || m.statusField === undefined, { message: 'only unit-level metrics have a `statusField`' })
+  .refine((m) => m.subject !== 'REGION' || !m.unitLevel, { message: 'a region metric is an aggregate, not `unitLevel`' });
 
 const Target = z
   .object({
@@ -68,6 +70,8 @@ export type IndicatorDefinition = z.infer<typeof Indicator> & {
   refs: FormulaReferences;
   /** Region-level metrics this indicator needs, its own and those of indicators it uses. */
   regionMetrics: string[];
+  /** The `unitLevel` metrics its sums read: what makes a small aggregate of it confidential. */
+  unitLevelInputs: MetricDefinition[];
 };
 
 export interface Catalog {
@@ -99,7 +103,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     }
     try {
       const ast = parseFormula(parsed.data.formula);
-      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [] });
+      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [] });
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push(`indicator ${code}: ${error.message}`);
@@ -116,6 +120,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       const metric = metrics.get(name);
       if (!metric) problems.push(`indicator ${indicator.code}: "${name}" inside sum() is not a metric`);
       else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
+      else if (metric.unitLevel) indicator.unitLevelInputs.push(metric);
     }
     if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
     if (indicator.refs.usesBaseline && indicator.baselineYear === undefined) problems.push(`indicator ${indicator.code}: baseline() needs baselineYear`);
