@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS } from '../lib/auth/viewer.ts';
+import { disclosureMinUnits as minUnitsFromEnv } from '../lib/config.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
 import type { Context as IndicatorsContext } from '../subgraphs/indicators/context.ts';
 import { indicatorRegions, indicatorsSchema } from '../subgraphs/indicators/server.ts';
@@ -22,7 +23,10 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private served = 0;
 
-  constructor(private readonly regions: RegionDirectory = indicatorRegions()) {}
+  constructor(
+    private readonly regions: RegionDirectory = indicatorRegions(),
+    private readonly disclosureMinUnits = minUnitsFromEnv(),
+  ) {}
 
   /** Fetches the gateway has made to this subgraph (tests and the benchmark count them like any other subgraph's). */
   requests(): number {
@@ -36,7 +40,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
     // The gateway has verified the caller and checked the operation's unit-level fields, as the credential it sends remote subgraphs vouches.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, viaGateway: true };
+    const contextValue: IndicatorsContext = { regions: this.regions, viewer, viaGateway: true, disclosureMinUnits: this.disclosureMinUnits };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

@@ -68,3 +68,11 @@ export function writeBatchLimit(env: Env = process.env): number {
 export function earliestPeriodYear(env: Env = process.env): number {
   return positiveInteger('EARLIEST_PERIOD_YEAR', 2020, env);
 }
+
+/**
+ * Fewest units an aggregate of unit-level data needs to be published (`DISCLOSURE_MIN_UNITS`, default
+ * 3, the usual threshold rule of statistical disclosure control); 1 publishes every aggregate.
+ */
+export function disclosureMinUnits(env: Env = process.env): number {
+  return positiveInteger('DISCLOSURE_MIN_UNITS', 3, env);
+}

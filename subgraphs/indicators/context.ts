@@ -8,4 +8,6 @@ export interface Context {
   viewer: Viewer;
   /** True when the request carries a valid gateway credential: the gateway has checked the caller's operation. */
   viaGateway: boolean;
+  /** Fewest units an aggregate of unit-level data needs to be published (DISCLOSURE_MIN_UNITS). */
+  disclosureMinUnits: number;
 }

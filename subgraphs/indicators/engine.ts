@@ -78,7 +78,7 @@ export interface IndicatorResult {
   missing: MissingInput[];
   status: Status | null;
   target: ApplicableTarget | null;
-  flags: { code: string; message: string }[];
+  flags(nameUnits: boolean): { code: string; message: string }[];
 }
 
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
@@ -316,10 +316,17 @@ export class IndicatorEvaluation implements IndicatorResult {
     return this.applicable;
   }
 
-  get flags(): IndicatorResult['flags'] {
+  /** Units of the population in each year the value reads; empty when it sums over none. */
+  get unitsPerYear(): { year: number; units: number }[] {
+    return this.indicator.population ? this.inputYears().map((year) => ({ year, units: this.unitsOf(year).length })) : [];
+  }
+
+  /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
+  flags(nameUnits: boolean): { code: string; message: string }[] {
     if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
     const over = this.unitsOf(this.rep.year).filter((u) => typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
     if (over.length === 0) return [];
-    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered: ${over.map((u) => u.dataCenterId).join(', ')}.` }];
+    const which = nameUnits ? `: ${over.map((u) => u.dataCenterId).join(', ')}` : '';
+    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
   }
 }

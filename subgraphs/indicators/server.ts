@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { catalog } from '../../lib/indicators/catalog.ts';
+import { disclosureMinUnits } from '../../lib/config.ts';
 import { serve, type RunningServer } from '../../lib/http.ts';
 import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
@@ -22,12 +23,13 @@ export function indicatorRegions(scale = Number(process.env.DEMO_SCALE ?? 1)): R
   return new RegionDirectory(demoRegions(scale));
 }
 
-export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory }): Promise<RunningServer> {
+export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory; disclosureMinUnits?: number | undefined }): Promise<RunningServer> {
   catalog(); // fail at start, not on the first request, when the catalog is invalid
   const regions = options.regions ?? indicatorRegions();
+  const minUnits = options.disclosureMinUnits ?? disclosureMinUnits();
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway }),
+    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway, disclosureMinUnits: minUnits }),
     port: options.port,
     host: options.host,
     health: async () => ({ subgraph: 'indicators', indicators: catalog().indicators.size }),

@@ -49,15 +49,15 @@ describe('through the gateway', () => {
   });
 
   it("keeps a population's measured columns unit-level, its register columns public", async () => {
-    const population = (columns: string) => `{ indicatorValues(codes: ["DC_PUE"], regions: ["500120"], years: [2024]) { value dataCenterPopulation { ${columns} } } }`;
+    const population = (columns: string) => `{ indicatorValues(codes: ["DC_PUE"], regions: ["500120"], years: [2024]) { value confidentiality dataCenterPopulation { ${columns} } } }`;
     const refused = await viaGateway(population('dataCenterIds totalEnergyKwh racksInUse'), ANONYMOUS_HEADERS);
     expect(refused.status).toBe(401);
     expect(refused.errors![0]!.message).toContain('DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data');
-    // 500120 holds data centre A only: the register columns and the aggregate stay public (PUE 1,300,000 ÷ 1,000,000 kWh in the fixtures).
+    // 500120 holds data centre A only: the register columns stay public, and the aggregate, which would be A's own PUE, is withheld.
     const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks dataCenters { dataCenter { id } inService }'), ANONYMOUS_HEADERS);
     expect(open.errors).toBeUndefined();
     expect(open.data!.indicatorValues).toEqual([
-      { value: 1.3, dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000], dataCenters: [{ dataCenter: { id: 'A' }, inService: true }] } },
+      { value: null, confidentiality: 'CONFIDENTIAL', dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000], dataCenters: [{ dataCenter: { id: 'A' }, inService: true }] } },
     ]);
   });
 

@@ -57,10 +57,20 @@ describe('the indicators subgraph inside the gateway', () => {
     expect(res.errors![0]!.extensions!.code).toBe('UNKNOWN_INDICATOR');
   });
 
-  it("gives an anonymous caller regional aggregates, and a named data centre's values to a reader only", async () => {
-    const aggregate = await postGraphQL<{ indicatorValues: { value: number | null }[] }>(inProcess.url, `{ indicatorValues(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { value } }`, {}, ANONYMOUS_HEADERS);
+  it("gives an anonymous caller regional aggregates of enough data centres, and a named data centre's values to a reader only", async () => {
+    const aggregate = await postGraphQL<{ indicatorValues: { scopeId: string; value: number | null; confidentiality: string }[] }>(
+      inProcess.url,
+      `{ indicatorValues(codes: ["DC_PUE"], regions: ["500000", "500101"], years: [2024]) { scopeId value confidentiality } }`,
+      {},
+      ANONYMOUS_HEADERS,
+    );
     expect(aggregate.errors).toBeUndefined();
-    expect(aggregate.data!.indicatorValues[0]!.value).not.toBeNull();
+    // Chongqing's four data centres (test/indicators/fixtures.ts): Σ total ÷ Σ IT = 5,300,000 ÷ 4,000,000 kWh.
+    // 500101 has two (C and D), fewer than the three an aggregate of unit-level data needs: withheld.
+    const [chongqing, district] = aggregate.data!.indicatorValues;
+    expect(chongqing).toMatchObject({ scopeId: '500000', confidentiality: 'FREE' });
+    expect(chongqing!.value).toBeCloseTo(5.3 / 4.0, 12);
+    expect(district).toEqual({ scopeId: '500101', value: null, confidentiality: 'CONFIDENTIAL' });
 
     const unit = `{ dataCenter(id: "C") { years(from: 2024, to: 2024) { indicatorValues { indicatorCode value } } } }`;
     const refused = await postGraphQL(inProcess.url, unit, {}, ANONYMOUS_HEADERS);

@@ -47,7 +47,7 @@ export interface TestFederation {
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL.
  */
-export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean } = {}): Promise<TestFederation> {
+export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {}): Promise<TestFederation> {
   // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
   const requested = options.agencies ?? AGENCIES;
   const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
@@ -63,7 +63,7 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     databases[agency] = database;
     subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
   }
-  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1) });
+  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1), disclosureMinUnits: options.disclosureMinUnits });
   const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
   const gateway = await startGateway({
     supergraphSdl: composeSupergraph(names),

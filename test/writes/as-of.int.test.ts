@@ -42,8 +42,8 @@ const PUE = `query($asOf: DateTime) {
   indicatorValues(codes: ["NEW_LARGE_DC_PUE"], regions: ["500120"], years: [2024], asOf: $asOf) { value numerator denominator missing { metric } }
 }`;
 const pue = async (asOf?: string) => {
-  // Anonymous on purpose: a region's aggregate is public even though its inputs are unit-level.
-  const response = await fed.query<{ indicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(PUE, asOf ? { asOf } : {}, {});
+  // As a report generator reads it: with the reader role, since one data centre's aggregate is confidential.
+  const response = await fed.query<{ indicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(PUE, asOf ? { asOf } : {});
   expect(response.errors).toBeUndefined();
   return response.data!.indicatorValues[0]!;
 };

@@ -1,6 +1,8 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
 import { dataCenterPopulationOf, inputsOf } from '../inputs.ts';
+import type { Context } from '../context.ts';
+import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
 // Several fields of one value read the same computation; compute once per representation object.
@@ -19,27 +21,54 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 /** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
 const priorKey = (rep: IndicatorValueRepresentation) => ({ indicatorCode: rep.indicatorCode, scopeKind: rep.scopeKind, scopeId: rep.scopeId, year: rep.year - 1, asOf: rep.asOf });
 
+const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, r.unitsPerYear, disclosureMinUnits);
+/** A confidential value is withheld from a caller who may not read its unit-level inputs: every field that would give it away is null. */
+const withheld = (r: IndicatorEvaluation, context: Context) => smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
+/** A figure of the value, or null when the value is withheld from this caller. */
+const shown =
+  <T>(read: (r: IndicatorEvaluation) => T) =>
+  (rep: IndicatorValueRepresentation, _args: unknown, context: Context): T | null => {
+    const r = result(rep);
+    return withheld(r, context) ? null : read(r);
+  };
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
   indicator: (rep) => catalog().indicators.get(rep.indicatorCode)!,
   region: (rep) => (rep.scopeKind === 'REGION' ? { code: rep.scopeId } : null),
   unit: (rep) => catalog().indicators.get(rep.indicatorCode)!.unit,
-  value: (rep) => result(rep).value,
-  numerator: (rep) => result(rep).numerator,
-  denominator: (rep) => result(rep).denominator,
+  value: shown((r) => r.value),
+  numerator: shown((r) => r.numerator),
+  denominator: shown((r) => r.denominator),
   target: (rep) => result(rep).target,
-  meetsTarget: (rep) => meetsTarget(result(rep).value, result(rep).target),
-  gapToTarget: (rep) => minus(result(rep).value, result(rep).target?.storedValue ?? null),
+  meetsTarget: shown((r) => meetsTarget(r.value, r.target)),
+  gapToTarget: shown((r) => minus(r.value, r.target?.storedValue ?? null)),
   bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
   commsInputs: (rep) => inputsOf(rep, 'comms'),
   econInputs: (rep) => inputsOf(rep, 'econ'),
   energyInputs: (rep) => inputsOf(rep, 'energy'),
   dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
   priorYear: priorKey,
-  change: (rep) => (rep.priorYear ? minus(result(rep).value, new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) }).value) : null),
+  change: (rep, _args, context) => {
+    if (!rep.priorYear) return null;
+    const r = result(rep);
+    const prior = new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) });
+    // A change next to a published value would give a withheld prior year away, and the other way round.
+    return withheld(r, context) || withheld(prior, context) ? null : minus(r.value, prior.value);
+  },
   status: (rep) => result(rep).status,
-  inputs: (rep) => result(rep).inputs,
-  missing: (rep) => result(rep).missing,
-  qualityFlags: (rep) => result(rep).flags,
+  confidentiality: (rep, _args, context) => (smallCellOf(result(rep), context) ? 'CONFIDENTIAL' : 'FREE'),
+  inputs: (rep, _args, context) => {
+    const r = result(rep);
+    if (!withheld(r, context)) return r.inputs;
+    return r.inputs.map((input) => (input.metric.unitLevel ? { ...input, value: null } : input));
+  },
+  missing: (rep, _args, context) => {
+    const r = result(rep);
+    if (!withheld(r, context)) return r.missing;
+    const { year, units } = smallCellOf(r, context)!;
+    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+  },
+  qualityFlags: (rep, _args, { viewer }) => result(rep).flags(mayReadUnitLevel(viewer, [catalog().metrics.get('RACKS_IN_USE')!])),
 };
