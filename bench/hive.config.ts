@@ -2,7 +2,8 @@
 // (@graphql-hive/router-runtime). Its default stitching runtime answers null for indicator values whose
 // @requires inputs come from several subgraphs, although the subgraph returns the value.
 // It gets what our gateway has: its own credential on every subgraph fetch, so @requires fetches of
-// unit-level inputs behind a public aggregate succeed for it too.
+// unit-level inputs behind a public aggregate succeed for it too, and the caller's Authorization header,
+// which decides whether a confidential aggregate is shown (subgraphs/indicators/disclosure.ts).
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
@@ -10,6 +11,9 @@ import { GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
 export const gatewayConfig = defineConfig({
   unifiedGraphHandler,
   propagateHeaders: {
-    fromClientToSubgraphs: () => ({ [GATEWAY_CREDENTIAL_HEADER]: process.env.BENCH_GATEWAY_TOKEN ?? '' }),
+    fromClientToSubgraphs: ({ request }) => ({
+      [GATEWAY_CREDENTIAL_HEADER]: process.env.BENCH_GATEWAY_TOKEN ?? '',
+      ...(request.headers.get('authorization') ? { authorization: request.headers.get('authorization')! } : {}),
+    }),
   },
 });

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import postgres, { type Sql } from 'postgres';
 import { AGENCIES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
-import { mintGatewayCredential } from '../lib/auth/tokens.ts';
+import { mintGatewayCredential, mintToken } from '../lib/auth/tokens.ts';
 import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
@@ -54,8 +54,8 @@ const GRID_QUERY = `query Grid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!)
   indicatorValues(codes: $codes, regions: $regions, years: $years) { indicatorCode scopeId year value status meetsTarget }
 }`;
 
-async function gridVia(url: string, regions: string[], years: number[]): Promise<Grid> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: GRID_QUERY, variables: { codes: FLOOR_INDICATORS, regions, years } }) });
+async function gridVia(url: string, regions: string[], years: number[], authorization: string): Promise<Grid> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: GRID_QUERY, variables: { codes: FLOOR_INDICATORS, regions, years } }) });
   const body = (await res.json()) as { data?: { indicatorValues: { indicatorCode: string; scopeId: string; year: number; value: number | null }[] | null }; errors?: { message: string }[] };
   if (body.errors?.length || !body.data?.indicatorValues) throw new Error(`${url}: ${JSON.stringify(body.errors?.slice(0, 3))}`);
   return new Map(body.data.indicatorValues.map((v) => [cellKey(v.indicatorCode, v.scopeId, v.year), v.value]));
@@ -104,11 +104,13 @@ interface GridSpec {
   regions: string[];
   years: number[];
   requests: number;
+  /** A government reader's: the SQL floor withholds nothing, so neither may the gateways (disclosure control). */
+  authorization: string;
 }
 
 /** A grid's answers checked against the SQL floor, then timed three ways (a gateway that disagrees or fails is reported, not timed). */
 async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec): Promise<{ markdown: string; json: Record<string, unknown> }> {
-  const { regions, years, requests } = spec;
+  const { regions, years, requests, authorization } = spec;
   log(`${spec.title}: ${FLOOR_INDICATORS.length} indicators × ${regions.length} regions × ${years.length} years = ${FLOOR_INDICATORS.length * regions.length * years.length} cells`);
 
   const floor = await sqlFloorGrid(sql, regions, years);
@@ -117,7 +119,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   if (peer.stoppedBecause) problems['hive gateway'] = `not run: ${peer.stoppedBecause}`;
   for (const [name, url] of [['our gateway', ours], ...(peer.stoppedBecause ? [] : [['hive gateway', peer.url]])] as const) {
     try {
-      const diff = differences(floor, await gridVia(url, regions, years));
+      const diff = differences(floor, await gridVia(url, regions, years, authorization));
       if (diff.length > 0) problems[name] = `disagrees with the SQL floor in ${diff.length} of ${floor.size} cells, e.g. ${diff.slice(0, 3).join('; ')}`;
     } catch (error) {
       problems[name] = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
@@ -135,9 +137,9 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
 
   const targets: Record<string, () => Promise<unknown>> = {
     'SQL floor': () => sqlFloorGrid(sql, regions, years),
-    'our gateway': () => gridVia(ours, regions, years),
+    'our gateway': () => gridVia(ours, regions, years, authorization),
   };
-  if (!problems['hive gateway']) targets['hive gateway'] = () => gridVia(peer.url, regions, years);
+  if (!problems['hive gateway']) targets['hive gateway'] = () => gridVia(peer.url, regions, years, authorization);
   const costs: Record<string, { fetches: number; statements: number }> = { 'SQL floor': { fetches: 0, statements: 6 } };
   for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
   const timings: Record<string, Timing[]> = {};
@@ -203,6 +205,7 @@ try {
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
   writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
   const hiveCredential = await mintGatewayCredential(authConfig({ ...process.env, ...production }), 3 * 3600);
+  const authorization = `Bearer ${await mintToken({ subject: 'bench-dashboard', agency: null, roles: ['reader'] }, authConfig({ ...process.env, ...production }))}`;
   const hiveService = await startService(
     'hive-gateway',
     path.join('node_modules', '.bin', 'hive-gateway'),
@@ -224,8 +227,8 @@ try {
     ? []
     : [
         // A small grid first: it shows per-request overhead, where the dashboard grid shows per-cell cost.
-        await gridBenchmark(sql, ours, peer, { title: 'Peer grid', regions: [CHONGQING], years: [2024, 2025], requests: Math.max(16, requests) }),
-        await gridBenchmark(sql, ours, peer, { title: 'Dashboard grid', regions: [CHONGQING, ...districts], years, requests }),
+        await gridBenchmark(sql, ours, peer, { title: 'Peer grid', regions: [CHONGQING], years: [2024, 2025], requests: Math.max(16, requests), authorization }),
+        await gridBenchmark(sql, ours, peer, { title: 'Dashboard grid', regions: [CHONGQING, ...districts], years, requests, authorization }),
       ];
   const ingestion = await benchIngestion(sql, ours, Number(values['ingestion-batches']));
   log(`ingestion: ${ingestion.gatewayRowsPerSecond.toFixed(0)} rows/s through the gateway, ${ingestion.rawInsertRowsPerSecond.toFixed(0)} rows/s raw INSERT`);
