@@ -8,6 +8,7 @@ import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators
  * confidential: callers who may read all of its unit-level inputs (a government reader, or the agency
  * owning them) still see it, marked so; everyone else gets it withheld, with the reason in `missing`.
  */
+
 /** The first year the value reads in which 1 to `minUnits - 1` units contribute to a unit-level sum; null when there is none. */
 export function smallCell(indicator: IndicatorDefinition, unitsPerYear: readonly { year: number; units: number }[], minUnits: number): { year: number; units: number } | null {
   if (indicator.unitLevelInputs.length === 0) return null;
