@@ -35,9 +35,10 @@ describe('the indicator catalog', () => {
     for (const metric of loadCatalog().metrics.values()) {
       if (metric.subject === 'REGION') continue;
       const sdl = parse(readFileSync(path.join('subgraphs', metric.owner, 'schema.graphql'), 'utf8'));
-      const type = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === unitType[metric.subject]);
+      const typeName = unitType[metric.subject];
+      const type = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === typeName);
       const field = type?.fields?.find((f) => f.name.value === metric.field);
-      expect(field, `${metric.code}: ${unitType[metric.subject]}.${metric.field} in ${metric.owner}`).toBeDefined();
+      expect(field, `${metric.code}: ${typeName}.${metric.field} in ${metric.owner}`).toBeDefined();
       expect(metric.unitLevel, metric.code).toBe(field!.directives!.some((d) => d.name.value === 'unitLevel'));
       if (metric.unitLevel) checked.push(metric.code);
     }
