@@ -1,3 +1,4 @@
+import { mayRead } from '../../lib/auth/unit-level.ts';
 import type { Viewer } from '../../lib/auth/viewer.ts';
 import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators/catalog.ts';
 
@@ -17,14 +18,14 @@ export function smallCell(indicator: IndicatorDefinition, unitsPerYear: readonly
 
 /** Whether the caller may read all these unit-level metrics, as `@unitLevel` lets it read their fields. */
 export function mayReadUnitLevel(viewer: Viewer, metrics: readonly MetricDefinition[]): boolean {
-  if (viewer.roles.includes('reader')) return true;
-  return viewer.agency !== null && metrics.every((m) => m.owner === viewer.agency);
+  return metrics.every((m) => mayRead(viewer, { field: m.field!, owners: [m.owner] }));
 }
 
 const UNIT_NOUNS = { DATA_CENTER: 'data centre', CORE_ROOM: 'core room', ENTERPRISE: 'enterprise' } as const;
 
 export function withheldMessage(indicator: IndicatorDefinition, units: number, minUnits: number): string {
-  const subject = UNIT_NOUNS[indicator.population?.subject ?? 'DATA_CENTER'];
+  // Only indicators with a population have unit-level inputs.
+  const subject = UNIT_NOUNS[indicator.population!.subject];
   const owners = new Set(indicator.unitLevelInputs.map((m) => m.owner));
   const owner = owners.size === 1 ? ` or of ${[...owners][0]}, which owns its unit-level inputs,` : '';
   return (
