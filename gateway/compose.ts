@@ -1,6 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, type SubgraphName } from '../lib/subgraphs.ts';
-import { subgraphTypeDefs } from '../lib/subgraph/runtime.ts';
+import { SUBGRAPHS, subgraphTypeDefs, type SubgraphName } from '../lib/subgraphs.ts';
 
 /** Default subgraph URLs baked into the committed supergraph; the gateway overrides them from the environment. */
 export const COMPOSE_URLS = {

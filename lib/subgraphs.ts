@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
 import { AGENCIES, type Agency } from './agencies.ts';
 
 /**
@@ -7,8 +9,14 @@ import { AGENCIES, type Agency } from './agencies.ts';
 export const SUBGRAPHS = [...AGENCIES, 'indicators'] as const;
 export type SubgraphName = Agency | 'indicators';
 
-/** SDL files of a subgraph, in order. Agency subgraphs share the common and write types in lib/schema/. */
+/** SDL files of a subgraph, in order: its own, then shared types from lib/schema/. */
 export function schemaFiles(name: SubgraphName): string[] {
   const own = `subgraphs/${name}/schema.graphql`;
-  return name === 'indicators' ? [own] : [own, 'lib/schema/common.graphql', 'lib/schema/writes.graphql'];
+  // Every subgraph shares the indicator cube's value types; agencies also the common and write types.
+  return name === 'indicators' ? [own, 'lib/schema/cube.graphql'] : [own, 'lib/schema/common.graphql', 'lib/schema/writes.graphql', 'lib/schema/cube.graphql'];
+}
+
+/** The subgraph's SDL: its own schema.graphql followed by the shared types. */
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(schemaFiles(name).map((file) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')).join('\n'));
 }

@@ -1,5 +1,6 @@
 import type { MetricYear, SubjectYear } from '../observations.ts';
-import type { IndicatorValueKey } from './scope.ts';
+import { catalog } from './catalog.ts';
+import { keyOf, type IndicatorValueKey } from './scope.ts';
 
 /**
  * An indicator value's data-centre population as the owners of its measured columns receive it: the
@@ -10,19 +11,55 @@ export interface DataCenterPopulationRepresentation extends IndicatorValueKey {
   years: number[];
 }
 
-// Every column of a population reads the same members' reductions: load them once per population object.
-const loaded = new WeakMap<DataCenterPopulationRepresentation, Promise<MetricYear[][]>>();
+/** Data-centre years as aligned lists (`dataCenterIds[i]` in `years[i]`): a value's population, or an indicator cube's members. */
+export interface DataCenterMembers {
+  dataCenterIds: readonly string[];
+  years: readonly number[];
+  asOf: string;
+}
+
+// Every column of a population reads the same members' reductions: load them once per member list.
+const loaded = new WeakMap<readonly string[], Promise<MetricYear[][]>>();
 
 /** One column of a population: `read` applied to each member's yearly reductions (the agency's `metricYears` loader), in member order. */
 export async function populationColumn<T>(
-  population: DataCenterPopulationRepresentation,
+  members: DataCenterMembers,
   metricYears: { load(key: SubjectYear): Promise<MetricYear[]> },
   read: (year: readonly MetricYear[]) => T,
 ): Promise<T[]> {
-  let years = loaded.get(population);
+  let years = loaded.get(members.dataCenterIds);
   if (!years) {
-    years = Promise.all(population.dataCenterIds.map((subjectId, i) => metricYears.load({ subjectId, year: population.years[i]!, asOf: population.asOf })));
-    loaded.set(population, years);
+    years = Promise.all(members.dataCenterIds.map((subjectId, i) => metricYears.load({ subjectId, year: members.years[i]!, asOf: members.asOf })));
+    loaded.set(members.dataCenterIds, years);
   }
   return (await years).map(read);
+}
+
+/** The data-centre population a value sums over, named by its representative indicator; null for other units. */
+export function dataCenterPopulationOf(key: IndicatorValueKey): IndicatorValueKey | null {
+  const indicator = catalog().indicators.get(key.indicatorCode);
+  return indicator?.population?.subject === 'DATA_CENTER' ? { ...keyOf(key), indicatorCode: populationRepresentative(key.indicatorCode) } : null;
+}
+
+/**
+ * The indicator whose population stands for an indicator's: the first by code with the same population
+ * definition and baseline. Values of indicators over the same data centres (PUE, rack utilisation,
+ * renewable share) then name one population, which the gateway fetches once.
+ */
+const representatives = new WeakMap<object, Map<string, string>>();
+function populationRepresentative(indicatorCode: string): string {
+  const { indicators } = catalog();
+  let byCode = representatives.get(indicators);
+  if (!byCode) {
+    byCode = new Map();
+    const firstBySpec = new Map<string, string>();
+    for (const code of [...indicators.keys()].sort()) {
+      const indicator = indicators.get(code)!;
+      const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
+      if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
+      byCode.set(code, firstBySpec.get(spec)!);
+    }
+    representatives.set(indicators, byCode);
+  }
+  return byCode.get(indicatorCode) ?? indicatorCode;
 }

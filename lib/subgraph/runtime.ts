@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { count } from 'drizzle-orm';
-import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Agency } from '../agencies.ts';
-import { schemaFiles, type SubgraphName } from '../subgraphs.ts';
+import { subgraphTypeDefs } from '../subgraphs.ts';
 import { REGION_CODES, type RegionCode } from '../regions/codes.ts';
 import { RegionDirectory } from '../regions/directory.ts';
 import { AmountScalar, DateScalar, DateTimeScalar } from '../scalars.ts';
@@ -18,8 +15,6 @@ import { insertChunked } from '../../db/insert.ts';
 import { migrateAgency } from '../../db/migrate.ts';
 import type { regionTable } from '../../db/region-table.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface SubgraphContext<L> {
   db: Db;
@@ -40,11 +35,6 @@ export interface SubgraphModule<L> {
   createLoaders(db: Db, regions: RegionDirectory): L;
   /** Writes this agency's slice of the demo world. Runs inside one transaction on an empty database. */
   seedDemo(db: Db, world: DemoWorld): Promise<void>;
-}
-
-/** The subgraph's SDL: its own schema.graphql followed by the shared types. */
-export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
-  return parse(schemaFiles(name).map((file) => readFileSync(path.join(ROOT, file), 'utf8')).join('\n'));
 }
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {

@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { CubeReference } from '../../lib/indicators/cube.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { ClusterRow, DataCenterRow, ZoneRow } from './repository.ts';
 
@@ -11,3 +12,4 @@ export type EnterpriseMapper = { uscc: string };
 export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number };
+export type IndicatorCubeMapper = CubeReference;

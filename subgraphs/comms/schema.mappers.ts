@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { CubeReference } from '../../lib/indicators/cube.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { CoreRoomRow, OperatorRow, Site5GRow, TowerRow } from './repository.ts';
 
@@ -13,3 +14,4 @@ export type DataCenterMapper = { id: string };
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type CommsIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
+export type IndicatorCubeMapper = CubeReference;

@@ -9,6 +9,7 @@ import type {
   GreenStandardRow,
   RetrofitProjectRow,
 } from './repository.ts';
+import type { CubeReference } from '../../lib/indicators/cube.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
@@ -23,3 +24,4 @@ export type ApplicationScenarioMapper = ApplicationScenarioRow;
 export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
+export type IndicatorCubeMapper = CubeReference;

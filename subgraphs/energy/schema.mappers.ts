@@ -1,4 +1,5 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
+import type { CubeReference } from '../../lib/indicators/cube.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { Connection } from '../../lib/pagination.ts';
 import type { MetricDefinition } from './metrics.ts';
@@ -19,3 +20,4 @@ export type EnergyMetricMapper = MetricDefinition;
 export type EnergyObservationConnectionMapper = Omit<Connection<ObservationRow>, 'totalCount'> & { totalCount: () => Promise<number> };
 export type EnergyIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
+export type IndicatorCubeMapper = CubeReference;

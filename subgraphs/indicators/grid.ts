@@ -32,14 +32,17 @@ export function validateRegions(regions: RegionDirectory, codes: readonly string
   for (const code of codes) regions.require(code, argument);
 }
 
+export function checkGridSize(cells: number): void {
+  if (cells > MAX_GRID_CELLS) {
+    throw new UserInputError(ErrorCode.GRID_TOO_LARGE, `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`);
+  }
+}
+
 /** The cells of a grid, indicator-major, with indicators that are not defined at the level skipped. */
 export function gridKeys(indicators: IndicatorDefinition[], scopeKind: ScopeKind, scopes: readonly string[], years: readonly number[], asOf: string): IndicatorValueKey[] {
   const level = scopeKind === 'DATA_CENTER' ? 'DATA_CENTER' : scopeKind;
   const applicable = indicators.filter((i) => i.levels.includes(level));
-  const cells = applicable.length * scopes.length * years.length;
-  if (cells > MAX_GRID_CELLS) {
-    throw new UserInputError(ErrorCode.GRID_TOO_LARGE, `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`);
-  }
+  checkGridSize(applicable.length * scopes.length * years.length);
   const keys: IndicatorValueKey[] = [];
   for (const indicator of applicable) {
     for (const scopeId of scopes) for (const year of years) keys.push({ indicatorCode: indicator.code, scopeKind, scopeId, year, asOf });

@@ -1,6 +1,7 @@
 // Maps GraphQL types to what their resolvers receive as parent; read by codegen.ts.
 import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators/catalog.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
+import type { CubeRepresentation } from './cube.ts';
 import type { ApplicableTarget, IndicatorValueRepresentation, InputValue } from './engine.ts';
 
 export type IndicatorMapper = IndicatorDefinition;
@@ -17,3 +18,4 @@ export type DataCenterPopulationMapper = IndicatorValueKey;
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type RegionMapper = { code: string };
 export type ShutdownScreenMapper = { regionCode: string; year: number; dataCenters?: unknown[] | null };
+export type IndicatorCubeMapper = CubeRepresentation;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { disclosureMinUnits } from '../../lib/config.ts';
 import { serve, type RunningServer } from '../../lib/http.ts';
+import { subgraphTypeDefs } from '../../lib/subgraphs.ts';
 import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
@@ -12,7 +12,7 @@ import { resolvers } from './resolvers/index.ts';
 
 export function indicatorsSchema(): GraphQLSchema {
   // No agency owns what it computes, so its unit-level fields (a named data centre's values) are for readers only.
-  return enforceUnitLevel(buildSubgraphSchema({ typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')), resolvers: resolvers as never }), null);
+  return enforceUnitLevel(buildSubgraphSchema({ typeDefs: subgraphTypeDefs('indicators'), resolvers: resolvers as never }), null);
 }
 
 /**

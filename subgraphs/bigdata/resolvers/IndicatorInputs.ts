@@ -2,6 +2,7 @@ import { ownFacts } from '../../../lib/indicators/region-facts.ts';
 import { REGION_METRICS } from '../facts.ts';
 import type { BigdataIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
+import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 
 export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
@@ -21,11 +22,7 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
 
   facts: (key, _, { loaders }) => {
     const { metrics, years } = ownFacts(key, 'bigdata', { anyScope: true });
-    if (metrics.length === 0) return [];
-    // Sums over the scope's data centres as of the key: a scope without retirements has retired 0 racks, a known value.
-    return loaders.scopeRetirements.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf }).then((retirements) =>
-      years.flatMap((year) => metrics.map((metric) => ({ metric, year, ...REGION_METRICS[metric]!({ retirements }, year) }))),
-    );
+    return metrics.length === 0 ? [] : scopeFacts(key, metrics, years, loaders);
   },
 };
 
@@ -33,4 +30,11 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
 async function clusterProvince(zoneOrCluster: string, asOf: string, loaders: Context['loaders']): Promise<string | null> {
   const zone = await loaders.zoneAt(zoneOrCluster, asOf);
   return (await loaders.clusterAt(zone?.clusterId ?? zoneOrCluster, asOf))?.provinceCode ?? null;
+}
+
+/** bigdata's facts for one value (or one region of a cube), summed over the scope's data centres as of the key: a scope without retirements has retired 0 racks, a known value. */
+export function scopeFacts(key: IndicatorValueKey, metrics: string[], years: number[], loaders: Context['loaders']) {
+  return loaders.scopeRetirements.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf }).then((retirements) =>
+    years.flatMap((year) => metrics.map((metric) => ({ metric, year, ...REGION_METRICS[metric]!({ retirements }, year) }))),
+  );
 }

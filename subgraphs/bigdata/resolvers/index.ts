@@ -4,6 +4,7 @@ import { DataCenter } from './DataCenter.ts';
 import { DataCenterCluster } from './DataCenterCluster.ts';
 import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
+import { IndicatorCube } from './IndicatorCube.ts';
 import { BigdataIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -11,4 +12,4 @@ import { registerMutations, registerQueries } from './Registers.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, BigdataIndicatorInputs, ShutdownScreen };
+export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, BigdataIndicatorInputs, IndicatorCube, ShutdownScreen };

@@ -4,21 +4,13 @@ import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/sco
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { CommsIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Context } from '../context.ts';
+import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
 
 export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
   // A value asks comms for its facts or its core rooms; the other list is empty, answered without a load.
-  coreMachineRooms: (key, _, { loaders }) => {
-    const indicator = catalog().indicators.get(key.indicatorCode);
-    if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
-    const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
-    return loaders.coreRoomsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((rooms) =>
-      yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-        rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
-      ),
-    );
-  },
+  coreMachineRooms: (key, _, { loaders }) => coreRoomYearsOf(key, loaders),
 
   facts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'comms');
@@ -27,7 +19,8 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
   },
 };
 
-async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): Promise<RegionFact[]> {
+/** comms' region facts for one value (or one region of a cube). */
+export async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): Promise<RegionFact[]> {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const counted = metrics.some((m) => m in REGISTER_METRICS);
   const [observed, sites, towers] = await Promise.all([
@@ -40,4 +33,16 @@ async function regionFacts(key: IndicatorValueKey, metrics: string[], years: num
     const count = REGISTER_METRICS[metric];
     return count && ((year) => count(counts, year));
   });
+}
+
+/** The core-room years a value sums over, for each year it reads. */
+export function coreRoomYearsOf(key: IndicatorValueKey, loaders: Context['loaders']): CoreMachineRoomYearMapper[] | Promise<CoreMachineRoomYearMapper[]> {
+  const indicator = catalog().indicators.get(key.indicatorCode);
+  if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
+  const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
+  return loaders.coreRoomsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((rooms) =>
+    yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+      rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
+    ),
+  );
 }

@@ -4,6 +4,7 @@ import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
+import { IndicatorCube } from './IndicatorCube.ts';
 import { CommsIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -14,4 +15,4 @@ import { TelecomOperator } from './TelecomOperator.ts';
 import { Tower } from './Tower.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs };
+export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, IndicatorCube };

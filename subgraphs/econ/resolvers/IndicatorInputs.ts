@@ -4,20 +4,13 @@ import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/sco
 import { REGION_METRICS } from '../indicator-facts.ts';
 import type { EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
+import type { EnterpriseYearMapper } from '../schema.mappers.ts';
 
 export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
   // A value asks econ for its facts or its enterprises; the other list is empty, answered without a load.
-  enterprises: (key, _, { loaders }) => {
-    const indicator = catalog().indicators.get(key.indicatorCode);
-    if (indicator?.population?.subject !== 'ENTERPRISE' || key.scopeKind !== 'REGION') return [];
-    const where = indicator.population.where;
-    return loaders.enterprisesInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((all) => {
-      const rows = all.filter((e) => !where.sector || where.sector.includes(e.sector));
-      return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => rows.map((e) => ({ uscc: e.uscc, year, asOf: key.asOf })));
-    });
-  },
+  enterprises: (key, _, { loaders }) => enterpriseYearsOf(key, loaders),
 
   facts: (key, _, { loaders }) => {
     const { metrics, years } = ownFacts(key, 'econ');
@@ -26,8 +19,8 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   },
 };
 
-/** Counts from econ's own registers: none designated is a known zero, not a missing value. */
-async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metrics: string[], years: number[], loaders: Loaders) {
+/** econ's region facts for one value (or one region of a cube): counts from its own registers, where none designated is a known zero, not a missing value. */
+export async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metrics: string[], years: number[], loaders: Loaders) {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [designations, scenarios, standards] = await Promise.all([
     loaders.designationsInRegion.load({ regionCode: scopeId, asOf }),
@@ -36,4 +29,15 @@ async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metrics: stri
   ]);
   const records = { designations, scenarios, standards };
   return years.flatMap((year) => metrics.map((metric) => registerFact(metric, year, REGION_METRICS[metric]!(records, year))));
+}
+
+/** The enterprise years a value counts, for each year it reads. */
+export function enterpriseYearsOf(key: IndicatorValueKey, loaders: Loaders): EnterpriseYearMapper[] | Promise<EnterpriseYearMapper[]> {
+  const indicator = catalog().indicators.get(key.indicatorCode);
+  if (indicator?.population?.subject !== 'ENTERPRISE' || key.scopeKind !== 'REGION') return [];
+  const where = indicator.population.where;
+  return loaders.enterprisesInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((all) => {
+    const rows = all.filter((e) => !where.sector || where.sector.includes(e.sector));
+    return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => rows.map((e) => ({ uscc: e.uscc, year, asOf: key.asOf })));
+  });
 }

@@ -6,6 +6,7 @@ import { Designation } from './Designation.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
+import { IndicatorCube } from './IndicatorCube.ts';
 import { EconIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -27,4 +28,5 @@ export const resolvers: Resolvers = {
   GreenStandard,
   CarbonPeakPilot,
   EconIndicatorInputs,
+  IndicatorCube,
 };

@@ -14,7 +14,8 @@ export const EnergyIndicatorInputs: EnergyIndicatorInputsResolvers = {
   },
 };
 
-async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>) {
+/** energy's region facts for one value (or one region of a cube). */
+export async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>) {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [observed, pv] = await Promise.all([
     metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],

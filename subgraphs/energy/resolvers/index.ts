@@ -8,6 +8,7 @@ import { EnergyObservation } from './EnergyObservation.ts';
 import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
+import { IndicatorCube } from './IndicatorCube.ts';
 import { EnergyIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { PvInstallation } from './PvInstallation.ts';
@@ -31,4 +32,5 @@ export const resolvers: Resolvers = {
   EnergyObservation,
   EnergyObservationConnection,
   EnergyIndicatorInputs,
+  IndicatorCube,
 };

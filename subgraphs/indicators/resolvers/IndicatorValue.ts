@@ -1,6 +1,7 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
-import { dataCenterPopulationOf, inputsOf } from '../inputs.ts';
+import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
+import { inputsOf } from '../inputs.ts';
 import type { Context } from '../context.ts';
 import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
@@ -31,6 +32,13 @@ const shown =
     const r = result(rep);
     return withheld(r, context) ? null : read(r);
   };
+
+/** A value's evaluation with what disclosure control decides for this caller: `IndicatorCube` reads each cell so. */
+export function disclosed(rep: IndicatorValueRepresentation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
+  const evaluation = result(rep);
+  const confidential = smallCellOf(evaluation, context) !== null;
+  return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
+}
 
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.

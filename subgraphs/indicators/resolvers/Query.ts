@@ -1,5 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { gridKeys, resolveCodes, validateRegions, validateYears } from '../grid.ts';
+import { checkGridSize, gridKeys, resolveCodes, validateRegions, validateYears } from '../grid.ts';
 import { LATEST } from '../../../lib/observations.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
 
@@ -14,6 +14,13 @@ export const Query: QueryResolvers = {
     validateRegions(regions, args.regions);
     validateYears(args.years);
     return gridKeys(indicators, 'REGION', args.regions, args.years, asOfKey(args.asOf));
+  },
+  indicatorCube: (_, args, { regions }) => {
+    const indicators = resolveCodes(catalog(), args.codes, 'REGION').filter((i) => i.levels.includes('REGION'));
+    validateRegions(regions, args.regions);
+    validateYears(args.years);
+    checkGridSize(indicators.length * args.regions.length * args.years.length);
+    return { indicatorCodes: indicators.map((i) => i.code), regionCodes: [...args.regions], years: [...args.years], asOf: asOfKey(args.asOf) };
   },
   dataCenterShutdownCandidates: (_, { region, year }, { regions }) => {
     validateRegions(regions, [region], 'region');

@@ -1,0 +1,27 @@
+import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
+import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
+import { indicatorValueCacheKey } from '../../../lib/indicators/scope.ts';
+import type { Context } from '../context.ts';
+import { populationMembers } from '../population.ts';
+import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
+import { scopeFacts } from './IndicatorInputs.ts';
+
+/** One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as DataCenterPopulation does. */
+const dataCenters = perCube((cube, { loaders }: Context) => {
+  const distinct = new Map(cellsOver(cube, 'DATA_CENTER').map((cell) => dataCenterPopulationOf(cell)!).map((key) => [indicatorValueCacheKey(key), key]));
+  return cubePopulations(
+    [...distinct.values()],
+    (key) => populationMembers(key, loaders),
+    (u) => `${u.row.id}|${u.year}`,
+  );
+});
+
+export const IndicatorCube: IndicatorCubeResolvers = {
+  __resolveReference: (ref) => ref,
+  bigdataFacts: (cube, _, { loaders }) => cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders), { anyScope: true }),
+  dataCenterPopulations: async (cube, _, context) => (await dataCenters(cube, context)).populations,
+  dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.id),
+  dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.year),
+  dataCenterDesignRacks: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.designRacks),
+  dataCenterInCluster: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.clusterId !== null),
+};

@@ -1,0 +1,35 @@
+import type { Context } from '../context.ts';
+import { cellRepresentations, type CubeRepresentation } from '../cube.ts';
+import { meetsTarget, type IndicatorEvaluation } from '../engine.ts';
+import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
+import { disclosed } from './IndicatorValue.ts';
+
+type Cell = ReturnType<typeof disclosed>;
+
+// Every column reads the same cells: evaluate them once per cube (a request's columns share its caller).
+const cells = new WeakMap<CubeRepresentation, Cell[]>();
+function cellsOf(cube: CubeRepresentation, context: Context): Cell[] {
+  let list = cells.get(cube);
+  if (!list) cells.set(cube, (list = cellRepresentations(cube).map((rep) => disclosed(rep, context))));
+  return list;
+}
+
+/** A column of `IndicatorValue`'s figures, in layout order. */
+const column =
+  <T>(read: (cell: Cell) => T) =>
+  (cube: CubeRepresentation, _args: unknown, context: Context): T[] =>
+    cellsOf(cube, context).map(read);
+
+/** A column of figures that disclosure control withholds: null where the cell is withheld from the caller. */
+const shownColumn = <T>(read: (evaluation: IndicatorEvaluation) => T) => column((cell) => (cell.hidden ? null : read(cell.evaluation)));
+
+export const IndicatorCube: IndicatorCubeResolvers = {
+  // The gateway sends the key plus the @requires inputs; the representation is the whole state.
+  __resolveReference: (rep) => rep as CubeRepresentation,
+  values: shownColumn((r) => r.value),
+  numerators: shownColumn((r) => r.numerator),
+  denominators: shownColumn((r) => r.denominator),
+  meetsTarget: shownColumn((r) => meetsTarget(r.value, r.target)),
+  statuses: column((cell) => cell.evaluation.status),
+  confidentiality: column((cell) => (cell.confidential ? 'CONFIDENTIAL' : 'FREE')),
+};

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
+import { writeFixtures } from './fixtures.ts';
+
+let fed: TestFederation;
+let beforeCorrection: string;
+beforeAll(async () => {
+  fed = await startTestFederation();
+  await writeFixtures(fed);
+  beforeCorrection = new Date().toISOString();
+});
+afterAll(() => fed?.stop());
+
+interface Cube {
+  indicatorCodes: string[];
+  regionCodes: string[];
+  years: number[];
+  asOf: string;
+  values: (number | null)[];
+  numerators: (number | null)[];
+  denominators: (number | null)[];
+  statuses: (string | null)[];
+  confidentiality: string[];
+  meetsTarget: (boolean | null)[];
+}
+
+interface Value {
+  indicatorCode: string;
+  scopeId: string;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: string | null;
+  confidentiality: string;
+  meetsTarget: boolean | null;
+}
+
+const ARGS = '$c: [ID!], $r: [ID!]!, $y: [Int!]!';
+
+async function cube(variables: { c?: string[] | null; r: string[]; y: number[]; asOf?: string }, headers?: Record<string, string>): Promise<Cube> {
+  const res = await fed.query<{ indicatorCube: Cube }>(
+    `query(${ARGS}, $asOf: DateTime) { indicatorCube(codes: $c, regions: $r, years: $y, asOf: $asOf) { indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget } }`,
+    variables,
+    headers,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.indicatorCube;
+}
+
+/** Cell (indicator, region, year) of a cube, found by the layout the schema documents: (i × R + r) × Y + y. */
+function cell(c: Cube, code: string, region: string, year: number) {
+  const at = (c.indicatorCodes.indexOf(code) * c.regionCodes.length + c.regionCodes.indexOf(region)) * c.years.length + c.years.indexOf(year);
+  return { value: c.values[at], numerator: c.numerators[at], denominator: c.denominators[at], status: c.statuses[at], confidentiality: c.confidentiality[at], meetsTarget: c.meetsTarget[at] };
+}
+
+describe('indicatorCube', () => {
+  it('lays the cells out indicator by region by year, with the figures worked out by hand', async () => {
+    const c = await cube({ c: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'], r: ['500000', '500101', '500112'], y: [2024, 2025] });
+    expect(c).toMatchObject({ indicatorCodes: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'], regionCodes: ['500000', '500101', '500112'], years: [2024, 2025], asOf: 'latest' });
+    expect(c.values).toHaveLength(3 * 3 * 2);
+    // All Chongqing data centres: (1.3 + 2.4 + 0.9 + 0.7) ÷ (1.0 + 2.0 + 0.5 + 0.5) GWh.
+    expect(cell(c, 'DC_PUE', '500000', 2024).value).toBeCloseTo(5.3 / 4.0, 12);
+    // New large ones, A and B: Σ total ÷ Σ IT = 3.7 ÷ 3.0, under Chongqing's target of < 1.3. Two units:
+    // confidential, shown to this reader.
+    expect(cell(c, 'NEW_LARGE_DC_PUE', '500000', 2024)).toMatchObject({ numerator: 3_700_000, denominator: 3_000_000, meetsTarget: true, confidentiality: 'CONFIDENTIAL' });
+    expect(cell(c, 'NEW_LARGE_DC_PUE', '500000', 2024).value).toBeCloseTo(3.7 / 3.0, 12);
+    // In 渝北 only B: 2.4 ÷ 2.0.
+    expect(cell(c, 'NEW_LARGE_DC_PUE', '500112', 2024).value).toBeCloseTo(1.2, 12);
+    // Four units in all: published to anyone.
+    expect(cell(c, 'DC_PUE', '500000', 2024).confidentiality).toBe('FREE');
+    // Racks in use 3,000 + 6,000 + 700 + 1,000 over registered 4,000 + 12,000 + 800 + 2,000: below the 75 % target.
+    expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2024).value).toBeCloseTo(10_700 / 18_800, 12);
+    expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2024).meetsTarget).toBe(false);
+    // D did not report its racks for 2025: unknown, not smaller.
+    expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2025)).toMatchObject({ value: null, meetsTarget: null });
+  });
+
+  it('holds the same figures as indicatorValues, cell for cell, for every region-level indicator', async () => {
+    const variables = { c: null, r: ['500000', '500101', '500112', '500120', '310000', '310118'], y: [2020, 2021, 2022, 2023, 2024, 2025] };
+    for (const headers of [undefined, ANONYMOUS_HEADERS]) {
+      const c = await cube(variables, headers);
+      const res = await fed.query<{ indicatorValues: Value[] }>(
+        `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year value numerator denominator status confidentiality meetsTarget } }`,
+        variables,
+        headers,
+      );
+      expect(res.errors).toBeUndefined();
+      const values = res.data!.indicatorValues;
+      expect(c.indicatorCodes).toEqual([...new Set(values.map((v) => v.indicatorCode))]);
+      expect(c.values).toHaveLength(values.length);
+      for (const v of values) expect({ cell: [v.indicatorCode, v.scopeId, v.year], ...cell(c, v.indicatorCode, v.scopeId, v.year) }).toEqual({ cell: [v.indicatorCode, v.scopeId, v.year], value: v.value, numerator: v.numerator, denominator: v.denominator, status: v.status, confidentiality: v.confidentiality, meetsTarget: v.meetsTarget });
+    }
+  });
+
+  it('withholds a small aggregate of unit-level data from an anonymous caller, as indicatorValues does', async () => {
+    // 500101: C and D, two data centres; their PUE is 1.6 (1,600,000 ÷ 1,000,000 kWh).
+    const anonymous = cell(await cube({ c: ['DC_PUE'], r: ['500101'], y: [2024] }, ANONYMOUS_HEADERS), 'DC_PUE', '500101', 2024);
+    expect(anonymous).toEqual({ value: null, numerator: null, denominator: null, status: 'FINAL', confidentiality: 'CONFIDENTIAL', meetsTarget: null });
+    const energy = cell(await cube({ c: ['DC_PUE'], r: ['500101'], y: [2024] }, await bearer('energy', ['writer'])), 'DC_PUE', '500101', 2024);
+    expect(energy).toMatchObject({ numerator: 1_600_000, denominator: 1_000_000, confidentiality: 'CONFIDENTIAL' });
+    // The cube's inputs are no way around @unitLevel: its data-centre columns include racks in use.
+    const probe = await fed.query(`{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterRacksInUse } }`, {}, ANONYMOUS_HEADERS);
+    expect(probe.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('costs the same subgraph fetches and SQL statements for a cube 36 times larger', async () => {
+    const cost = async (regions: string[], years: number[]) => {
+      fed.resetStatements();
+      const before = fed.subgraphFetches();
+      const c = await cube({ r: regions, y: years });
+      return { cells: c.values.length, fetches: fed.subgraphFetches() - before, statements: fed.statements() };
+    };
+    const small = await cost(['500112'], [2024]);
+    const large = await cost(['500000', '500101', '500112', '500120', '310000', '310118'], [2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(large.cells).toBe(36 * small.cells);
+    expect(large.fetches).toBe(small.fetches);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it.each([
+    [{ c: ['NO_SUCH'], r: ['500000'], y: [2024] }, 'UNKNOWN_INDICATOR'],
+    [{ c: null, r: ['500199'], y: [2024] }, 'UNKNOWN_REGION'],
+    [{ c: null, r: ['Chongqing'], y: [2024] }, 'INVALID_REGION_CODE'],
+    [{ c: null, r: ['500000'], y: [2019] }, 'YEAR_OUT_OF_RANGE'],
+  ])('%j fails with %s', async (variables, code) => {
+    const res = await fed.query(`query(${ARGS}) { indicatorCube(codes: $c, regions: $r, years: $y) { values } }`, variables);
+    expect(res.data).toBeNull();
+    expect(res.errors![0]!.extensions!.code).toBe(code);
+  });
+
+  it('reproduces the figures as of an instant after a correction', async () => {
+    // energy corrects A's June 2024 total from 1,300,000 to 1,600,000 kWh: A and B then sum to 4.0 ÷ 3.0.
+    const res = await fed.query<{ submitEnergyObservations: { applied: boolean; updated: number } }>(
+      `mutation { submitEnergyObservations(idempotencyKey: "cube-correction", sourceSystem: "test", rows: [{ metric: "DC_TOTAL_ENERGY_KWH", subjectKind: DATA_CENTER, subjectId: "A", period: "2024-06", value: 1600000 }]) { applied updated } }`,
+      {},
+      await bearer('energy', ['writer']),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.submitEnergyObservations).toEqual({ applied: true, updated: 1 });
+    const latest = await cube({ c: ['NEW_LARGE_DC_PUE'], r: ['500000'], y: [2024] });
+    const then = await cube({ c: ['NEW_LARGE_DC_PUE'], r: ['500000'], y: [2024], asOf: beforeCorrection });
+    expect(latest.values[0]).toBeCloseTo(4.0 / 3.0, 12);
+    expect(then.values[0]).toBeCloseTo(3.7 / 3.0, 12);
+    expect(then.asOf).toBe(beforeCorrection);
+  });
+});
