@@ -116,8 +116,8 @@ export interface MetricYear {
   metric: string;
   /** Σ value over the year's periods (a flow's yearly value). */
   sum: number;
-  /** Value of the latest period reported in the year (a stock's yearly value). */
-  last: number;
+  /** Value of the latest period reported in the year (a stock's yearly value); null for a flow. */
+  last: number | null;
   provisional: boolean;
 }
 
@@ -125,7 +125,12 @@ export interface MetricYear {
  * Per (subject, year[, as-of]) key, each metric's yearly reduction. The database adds up the months,
  * so a grid of a thousand data-centre years reads a few thousand rows instead of every monthly reading.
  */
-export function metricYearsLoader(db: Db, table: ObservationTable) {
+export function metricYearsLoader(db: Db, table: ObservationTable, metrics: readonly Pick<ObservationMetric, 'code' | 'aggregation'>[]) {
+  const stocks = metrics.filter((m) => m.aggregation === 'STOCK').map((m) => m.code);
+  // The latest period's value; max() over [period, value] keeps the aggregate hashable (an ordered
+  // array_agg would sort every row). Periods are unique per key, so the value never decides. Built for
+  // stocks only: it costs more than the sum, and a flow's never reads it.
+  const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${inArray(table.metric, stocks)}))[2]::float8`;
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>
       db
@@ -134,9 +139,7 @@ export function metricYearsLoader(db: Db, table: ObservationTable) {
           year: table.year,
           metric: table.metric,
           sum: sql<number>`sum(${table.value})`.mapWith(Number),
-          // The latest period's value; max() over [period, value] keeps the aggregate hashable (an ordered
-          // array_agg would sort every row). Periods are unique per key, so the value never decides.
-          last: sql<number>`(max(array[${table.period}, ${table.value}::text]))[2]`.mapWith(Number),
+          last,
           provisional: sql<boolean>`bool_or(${table.status} = 'PROVISIONAL')`.mapWith(Boolean),
         })
         .from(table)

@@ -29,7 +29,7 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     /** A core room as it stood at an as-of key: what a core-room year (`asOf`) describes. */
     coreRoomAt: entryAsOf(coreRoomLoader, coreRoomsAt),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
-    metricYears: metricYearsLoader(db, observation),
+    metricYears: metricYearsLoader(db, observation, Object.values(commsMetrics)),
     /** Every rack-usage report of a data centre, all years. */
     rackUsage: listLoader((ids: readonly string[]) => repo.observationsOfMetric(db, commsMetrics.RACKS_IN_USE.code, ids), (r) => r.subjectId),
   };

@@ -37,7 +37,7 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     standard: rowLoader((ids: readonly string[]) => repo.standardsByIds(db, ids), (r) => r.id),
     pilot: rowLoader((ids: readonly string[]) => repo.pilotsByIds(db, ids), (r) => r.id),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
-    metricYears: metricYearsLoader(db, observation),
+    metricYears: metricYearsLoader(db, observation, Object.values(econMetrics)),
     /** An enterprise's latest reported usable roofs. */
     latestUsableRoofs: rowLoader((ids: readonly string[]) => repo.latestObservationsOfMetric(db, econMetrics.USABLE_ROOFS.code, ids), (r) => r.subjectId),
   };

@@ -8,6 +8,7 @@ import { registerAtLoader, registerInRegionLoader, type RegisterAtReader } from 
 import { CORE_ROOM_METERS, DATA_CENTER_METERS } from './facts.ts';
 import { pvInstallations } from './registers.ts';
 import * as repo from './repository.ts';
+import { METRICS } from './metrics.ts';
 import { observation, pvInstallation } from './tables.ts';
 
 const METER_METRICS = [DATA_CENTER_METERS.total, DATA_CENTER_METERS.it, CORE_ROOM_METERS.total, CORE_ROOM_METERS.it];
@@ -39,7 +40,7 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     /** All observations of (subject, year) pairs: every yearly field on DataCenterYear, RegionYear, ... */
     observations: observationsLoader(db, observation),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
-    metricYears: metricYearsLoader(db, observation),
+    metricYears: metricYearsLoader(db, observation, Object.values(METRICS)),
     /** Meter readings of facilities across all years, for `energyReadings` without a year. */
     meterReadings: listLoader((ids: readonly string[]) => repo.observationsBySubjects(db, ids, METER_METRICS), (r) => r.subjectId),
     pvInstallation: rowLoader((ids: readonly string[]) => repo.pvInstallationsByIds(db, ids), (r) => r.id),

@@ -22,7 +22,10 @@ afterAll(() => fed?.stop());
 
 describe('metricYearsLoader: yearly reductions computed by the database', () => {
   it('sums a flow, takes a stock at its latest period exactly, and keeps the weakest status', async () => {
-    const loader = metricYearsLoader(fed.databases.energy.db, observation);
+    const loader = metricYearsLoader(fed.databases.energy.db, observation, [
+      { code: 'DC_TOTAL_ENERGY_KWH', aggregation: 'FLOW' },
+      { code: 'RACKS_TEST_STOCK', aggregation: 'STOCK' },
+    ]);
     const [y2024, y2023, none] = await Promise.all([
       loader.load({ subjectId: 'DC-1', year: 2024, asOf: LATEST }),
       loader.load({ subjectId: 'DC-1', year: 2023, asOf: LATEST }),
