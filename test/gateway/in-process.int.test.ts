@@ -51,6 +51,15 @@ describe('the indicators subgraph inside the gateway', () => {
     expect(inProcess.indicators!.requests() - localBefore).toBe(remoteAfter - remoteBefore);
   });
 
+  it('answers an indicator cube exactly as the stand-alone subgraph does', async () => {
+    const CUBE = `query($r: [ID!]!, $y: [Int!]!) { indicatorCube(regions: $r, years: $y) { indicatorCodes regionCodes years values numerators denominators statuses confidentiality meetsTarget } }`;
+    const variables = { r: ['500000', '500101', '500112', '310000'], y: [2023, 2024] };
+    const remote = await fed.query<{ indicatorCube: { values: unknown[] } }>(CUBE, variables);
+    expect(remote.errors).toBeUndefined();
+    expect(remote.data!.indicatorCube.values.length).toBeGreaterThan(0);
+    expect(await postGraphQL(inProcess.url, CUBE, variables)).toEqual(remote);
+  });
+
   it('passes on the subgraph\'s argument errors with their codes', async () => {
     const res = await postGraphQL(inProcess.url, GRID, { c: ['NO_SUCH'], r: ['500000'], y: [2024] });
     expect(res.data).toEqual({ indicatorValues: null });
