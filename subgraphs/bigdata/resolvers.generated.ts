@@ -887,7 +887,9 @@ export type RegisterRevisionConnection = {
  */
 export type ShutdownScreen = {
   __typename?: 'ShutdownScreen';
-  /** Data centres in service in the region during the year. */
+  /** Point in time (ISO 8601) or `latest`: the register as it stood then. */
+  asOf: Scalars['String']['output'];
+  /** Data centres in service in the region during the year, as the register stood at `asOf`. */
   dataCenters: Maybe<Array<DataCenterYear>>;
   /** GB/T 2260 code of the screened region (descendants included). */
   regionCode: Scalars['ID']['output'];
@@ -1040,7 +1042,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['RegionYear'], {"regionCode":true,"year":true}> );
   ShutdownScreen:
     ( { __typename: 'ShutdownScreen' }
-    & GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"regionCode":true,"year":true}> );
+    & GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"regionCode":true,"year":true,"asOf":true}> );
 };
 
 
@@ -1403,6 +1405,7 @@ export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentTyp
 
 export type ShutdownScreenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShutdownScreen'] = ResolversParentTypes['ShutdownScreen'], FederationReferenceType extends FederationReferenceTypes['ShutdownScreen'] = FederationReferenceTypes['ShutdownScreen']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShutdownScreen']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataCenters?: Resolver<Maybe<Array<ResolversTypes['DataCenterYear']>>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -11,5 +11,5 @@ export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: s
 export type EnterpriseMapper = { uscc: string };
 export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
-export type ShutdownScreenMapper = { regionCode: string; year: number };
+export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string };
 export type IndicatorCubeMapper = CubeReference;

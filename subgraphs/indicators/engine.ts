@@ -84,7 +84,6 @@ export interface IndicatorResult {
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
-/** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
 // Values over the same population (a cube's PUE, rack utilisation and renewable share) share its columns: convert them once.
 const unitsByColumns = new WeakMap<object, Unit[]>();
 function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
@@ -94,6 +93,7 @@ function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulat
   return units;
 }
 
+/** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
 function toUnits(columns: NonNullable<IndicatorValueRepresentation['dataCenterPopulation']>): Unit[] {
   const { dataCenterIds, years } = columns;
   const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column));

@@ -573,6 +573,7 @@ export type QueryClusterIndicatorValuesArgs = {
 
 
 export type QueryDataCenterShutdownCandidatesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   region: Scalars['ID']['input'];
   year: Scalars['Int']['input'];
 };
@@ -651,6 +652,8 @@ export type ShutdownCriteria = {
  */
 export type ShutdownScreen = {
   __typename?: 'ShutdownScreen';
+  /** Point in time the register and the figures are as of (ISO 8601), or `latest`. */
+  asOf: Scalars['String']['output'];
   /** Data centres meeting all three criteria, ordered by id. */
   candidates: Array<ShutdownCandidate>;
   /** The criteria applied. */
@@ -1161,7 +1164,7 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['IndicatorValue'], {"bigdataInputs":{"scopeRegionCode":true,"scopeClusterId":true,"facts":{"metric":true,"year":true,"value":true,"status":true,"updatedAt":true}},"commsInputs":{"coreMachineRooms":{"coreMachineRoomId":true,"year":true,"totalEnergyKwh":true,"itEnergyKwh":true,"energyStatus":true},"facts":{"metric":true,"year":true,"value":true,"status":true,"updatedAt":true}},"econInputs":{"enterprises":{"uscc":true,"year":true,"usableRoofs":true,"econStatus":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true,"energyUseTce":true,"roofsWithPv":true,"energyStatus":true},"facts":{"metric":true,"year":true,"value":true,"status":true,"updatedAt":true}},"energyInputs":{"facts":{"metric":true,"year":true,"value":true,"status":true,"updatedAt":true}},"dataCenterPopulation":{"dataCenterIds":true,"years":true,"designRacks":true,"inCluster":true,"racksInUse":true,"commsStatus":true,"totalEnergyKwh":true,"itEnergyKwh":true,"renewableEnergyKwh":true,"energyStatus":true}}> ) );
   ShutdownScreen:
     ( { __typename: 'ShutdownScreen' }
-    & GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"regionCode":true,"year":true}>
+    & GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"regionCode":true,"year":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"dataCenters":{"dataCenterId":true,"year":true,"designRacks":true,"commissionedOn":true,"pue":true}}>
         | GraphQLRecursivePick<FederationTypes['ShutdownScreen'], {"dataCenters":{"dataCenterId":true,"year":true,"designRacks":true,"commissionedOn":true,"pue":true}}>
@@ -1490,6 +1493,7 @@ export type ShutdownCriteriaResolvers<ContextType = Context, ParentType extends 
 
 export type ShutdownScreenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShutdownScreen'] = ResolversParentTypes['ShutdownScreen'], FederationReferenceType extends FederationReferenceTypes['ShutdownScreen'] = FederationReferenceTypes['ShutdownScreen']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShutdownScreen']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   candidates?: Resolver<Array<ResolversTypes['ShutdownCandidate']>, ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['ShutdownCriteria'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -17,5 +17,5 @@ export type EnergyIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type RegionMapper = { code: string };
-export type ShutdownScreenMapper = { regionCode: string; year: number; dataCenters?: unknown[] | null };
+export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string; dataCenters?: unknown[] | null };
 export type IndicatorCubeMapper = CubeRepresentation;

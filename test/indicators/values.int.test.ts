@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { bearer } from '../support/tokens.ts';
 import { writeFixtures } from './fixtures.ts';
 
 let fed: TestFederation;
@@ -292,6 +293,27 @@ describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
       ],
       unscreened: [{ dataCenter: { id: 'S5' }, missing: ['pue (energy)'] }],
     });
+  });
+
+  it('screens as of an instant: a later correction does not change the screen a report published', async () => {
+    const published = new Date().toISOString();
+    // energy corrects S2's June total from 170,000 to 175,000 kWh: PUE 1.75 > 1.7 puts S2 on the list from now on.
+    const correction = await fed.query(
+      `mutation { submitEnergyObservations(idempotencyKey: "s2-correction", sourceSystem: "test", rows: [{ metric: "DC_TOTAL_ENERGY_KWH", subjectKind: DATA_CENTER, subjectId: "S2", period: "2024-06", value: 175000 }]) { updated } }`,
+      {},
+      await bearer('energy', ['writer']),
+    );
+    expect(correction.errors).toBeUndefined();
+    const screen = async (asOf?: string) => {
+      const res = await fed.query<{ dataCenterShutdownCandidates: { asOf: string; candidates: { dataCenter: { id: string }; pue: { value: number } }[] } }>(
+        `query($asOf: DateTime) { dataCenterShutdownCandidates(region: "310000", year: 2024, asOf: $asOf) { asOf candidates { dataCenter { id } pue { value } } } }`,
+        asOf ? { asOf } : {},
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.dataCenterShutdownCandidates;
+    };
+    expect(await screen()).toEqual({ asOf: 'latest', candidates: [{ dataCenter: { id: 'S1' }, pue: { value: 1.71 } }, { dataCenter: { id: 'S2' }, pue: { value: 1.75 } }] });
+    expect(await screen(published)).toEqual({ asOf: published, candidates: [{ dataCenter: { id: 'S1' }, pue: { value: 1.71 } }] });
   });
 
   it('refuses an unknown region and a year outside the data', async () => {

@@ -22,10 +22,10 @@ export const Query: QueryResolvers = {
     checkGridSize(indicators.length * args.regions.length * args.years.length);
     return { indicatorCodes: indicators.map((i) => i.code), regionCodes: [...args.regions], years: [...args.years], asOf: asOfKey(args.asOf) };
   },
-  dataCenterShutdownCandidates: (_, { region, year }, { regions }) => {
+  dataCenterShutdownCandidates: (_, { region, year, asOf }, { regions }) => {
     validateRegions(regions, [region], 'region');
     validateYears([year]);
-    return { regionCode: region, year };
+    return { regionCode: region, year, asOf: asOfKey(asOf) };
   },
   clusterIndicatorValues: (_, args) => {
     const indicators = resolveCodes(catalog(), args.codes, 'CLUSTER');
