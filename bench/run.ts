@@ -1,7 +1,8 @@
 // `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only] [--in-process]`: the dashboard-grid
 // benchmark of issue 3 and the ingestion benchmark of issue 4.
-// Seeds a benchmark-size world on a real Postgres, then times the same grid through our gateway, through
-// @graphql-hive/gateway (with its Rust query planner, bench/hive.config.ts) on the same supergraph and subgraphs, and as hand-written SQL (the floor).
+// Seeds a benchmark-size world on a real Postgres, then times the same grid, asked as indicatorValues and as indicatorCube,
+// through our gateway and through @graphql-hive/gateway (with its Rust query planner, bench/hive.config.ts) on the same
+// supergraph and subgraphs, and as hand-written SQL (the floor).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
