@@ -16,9 +16,8 @@ export function regionAncestry(code: string): string[] {
  * `IndicatorValue.priorYear`, so a grid that does not ask for it does not fetch that year's inputs.
  */
 export function yearsNeeded(year: number, baselineYear: number | undefined): number[] {
-  const years = new Set([year]);
-  if (baselineYear !== undefined) years.add(baselineYear);
-  return [...years].sort();
+  if (baselineYear === undefined || baselineYear === year) return [year];
+  return baselineYear < year ? [baselineYear, year] : [year, baselineYear];
 }
 
 export interface IndicatorValueKey {

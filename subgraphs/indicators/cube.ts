@@ -58,9 +58,9 @@ export function cellRepresentations(cube: CubeRepresentation): IndicatorValueRep
   const facts = new Map<string, CubeFact>();
   for (const list of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) for (const f of list ?? []) facts.set(cubeFactKey(f.regionCode, f.metric, f.year), f);
   const plans = new Map<string, CellPlan>();
-  const factsOf = (cell: IndicatorValueKey, metrics: readonly string[]) => {
+  const factsOf = (cell: IndicatorValueKey, years: readonly number[], metrics: readonly string[]) => {
     const found: CubeFact[] = [];
-    for (const year of yearsNeeded(cell.year, catalog().indicators.get(cell.indicatorCode)!.baselineYear)) {
+    for (const year of years) {
       for (const metric of metrics) {
         const fact = facts.get(cubeFactKey(cell.scopeId, metric, year));
         if (fact) found.push(fact);
@@ -95,13 +95,14 @@ export function cellRepresentations(cube: CubeRepresentation): IndicatorValueRep
     let plan = plans.get(cell.indicatorCode);
     if (!plan) plans.set(cell.indicatorCode, (plan = planOf(cell)));
     const { reads, metrics } = plan;
+    const years = yearsNeeded(cell.year, plan.baselineYear);
     return {
       ...cell,
       // A region lies in itself and in no cluster: bigdata answers so without data.
-      bigdataInputs: reads.bigdata ? { scopeRegionCode: cell.scopeId, scopeClusterId: null, facts: factsOf(cell, metrics.bigdata) } : null,
-      commsInputs: reads.comms ? { coreMachineRooms: unitsOf(rooms, cube.coreMachineRoomYears, cell), facts: factsOf(cell, metrics.comms) } : null,
-      econInputs: reads.econ ? { enterprises: unitsOf(enterprises, cube.enterpriseYears, cell), facts: factsOf(cell, metrics.econ) } : null,
-      energyInputs: reads.energy ? { facts: factsOf(cell, metrics.energy) } : null,
+      bigdataInputs: reads.bigdata ? { scopeRegionCode: cell.scopeId, scopeClusterId: null, facts: factsOf(cell, years, metrics.bigdata) } : null,
+      commsInputs: reads.comms ? { coreMachineRooms: unitsOf(rooms, cube.coreMachineRoomYears, cell), facts: factsOf(cell, years, metrics.comms) } : null,
+      econInputs: reads.econ ? { enterprises: unitsOf(enterprises, cube.enterpriseYears, cell), facts: factsOf(cell, years, metrics.econ) } : null,
+      energyInputs: reads.energy ? { facts: factsOf(cell, years, metrics.energy) } : null,
       dataCenterPopulation: plan.overDataCenters ? populationOf(cell) : null,
     };
   });
@@ -111,11 +112,12 @@ export function cellRepresentations(cube: CubeRepresentation): IndicatorValueRep
 interface CellPlan {
   reads: Record<Agency, boolean>;
   metrics: Record<Agency, string[]>;
+  baselineYear: number | undefined;
   overDataCenters: boolean;
 }
 
 function planOf(cell: IndicatorValueKey): CellPlan {
   const reads = Object.fromEntries(AGENCIES.map((agency) => [agency, inputsOf(cell, agency) !== null])) as Record<Agency, boolean>;
   const metrics = Object.fromEntries(AGENCIES.map((agency) => [agency, ownFacts(cell, agency, { anyScope: agency === 'bigdata' }).metrics])) as Record<Agency, string[]>;
-  return { reads, metrics, overDataCenters: dataCenterPopulationOf(cell) !== null };
+  return { reads, metrics, baselineYear: catalog().indicators.get(cell.indicatorCode)!.baselineYear, overDataCenters: dataCenterPopulationOf(cell) !== null };
 }

@@ -158,11 +158,11 @@ describe('_entities of the indicators subgraph', () => {
   it('screens a ShutdownScreen from its representation, and bigdata resolves the same key', async () => {
     const screened = await entities(
       'indicators',
-      [{ __typename: 'ShutdownScreen', regionCode: '310000', year: 2024, dataCenters: [{ dataCenterId: 'Q', year: 2024, designRacks: 500, commissionedOn: '2010-01-01', pue: 1.9 }] }],
+      [{ __typename: 'ShutdownScreen', regionCode: '310000', year: 2024, asOf: 'latest', dataCenters: [{ dataCenterId: 'Q', year: 2024, designRacks: 500, commissionedOn: '2010-01-01', pue: 1.9 }] }],
       '... on ShutdownScreen { candidates { dataCenter { id } pue { value } } }',
     );
     expect(screened.data!._entities).toEqual([{ candidates: [{ dataCenter: { id: 'Q' }, pue: { value: 1.9 } }] }]);
-    const register = await entities('bigdata', [{ __typename: 'ShutdownScreen', regionCode: '500101', year: 2024 }], '... on ShutdownScreen { dataCenters { dataCenterId } }');
+    const register = await entities('bigdata', [{ __typename: 'ShutdownScreen', regionCode: '500101', year: 2024, asOf: 'latest' }], '... on ShutdownScreen { dataCenters { dataCenterId } }');
     expect(register.data!._entities).toEqual([{ dataCenters: [{ dataCenterId: 'C' }, { dataCenterId: 'D' }] }]);
   });
 });
