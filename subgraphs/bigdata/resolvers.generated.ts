@@ -462,7 +462,7 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** bigdata's region facts that the cube's cells read: one per region, metric and year. */
+  /** The region facts of bigdata that the cube's cells read: one per region, metric and year. */
   bigdataFacts: Array<CubeFact>;
   /** Registered racks. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;

@@ -332,7 +332,7 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** comms's region facts that the cube's cells read: one per region, metric and year. */
+  /** The region facts of comms that the cube's cells read: one per region, metric and year. */
   commsFacts: Array<CubeFact>;
   /** For each cell over core machine rooms, its members in `coreMachineRoomYears`. */
   coreMachineRoomPopulations: Array<CubePopulation>;

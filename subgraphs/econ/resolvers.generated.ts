@@ -608,7 +608,7 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** econ's region facts that the cube's cells read: one per region, metric and year. */
+  /** The region facts of econ that the cube's cells read: one per region, metric and year. */
   econFacts: Array<CubeFact>;
   /** For each cell over enterprises, its members in `enterpriseYears`. */
   enterprisePopulations: Array<CubePopulation>;

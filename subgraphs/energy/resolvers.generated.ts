@@ -459,7 +459,7 @@ export type IndicatorCube = {
   dataCenterTotalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
-  /** energy's region facts that the cube's cells read: one per region, metric and year. */
+  /** The region facts of energy that the cube's cells read: one per region, metric and year. */
   energyFacts: Array<CubeFact>;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
