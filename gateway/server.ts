@@ -3,6 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
+import { queryLimits, type QueryLimits } from '../lib/config.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
@@ -10,6 +11,7 @@ import type { Viewer } from '../lib/auth/viewer.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
 import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
 import { InProcessIndicators } from './in-process.ts';
+import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 
@@ -98,6 +100,8 @@ export interface GatewayOptions {
   regions?: RegionDirectory;
   port: number;
   host: string;
+  /** Shape limits on client operations (default: from the environment, `QUERY_MAX_*`). */
+  queryLimits?: QueryLimits;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -132,11 +136,14 @@ const landingPage = () => (landingHtml ??= renderGraphiQL({ title: 'Green-ICT st
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticator = createAuthenticator();
   const { gateway, indicators } = createGateway(options, gatewayCredentialSource(authenticator.config));
+  const limits = options.queryLimits ?? queryLimits();
   const server = await serve<GatewayContext>({
     apollo: {
       gateway,
       introspection: true,
       plugins: [unitLevelPlugin(options.supergraphSdl)],
+      validationRules: queryLimitRules(limits),
+      parseOptions: { maxTokens: limits.maxTokens },
     },
     authenticator,
     // A client cannot present the gateway's credential to the gateway: it only vouches for the gateway's own fetches.

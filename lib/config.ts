@@ -76,3 +76,21 @@ export function earliestPeriodYear(env: Env = process.env): number {
 export function disclosureMinUnits(env: Env = process.env): number {
   return positiveInteger('DISCLOSURE_MIN_UNITS', 3, env);
 }
+
+/** Shape limits on the gateway's public operations, checked before planning (see gateway/query-limits.ts). */
+export interface QueryLimits {
+  /** Deepest field nesting (`QUERY_MAX_DEPTH`, default 12; introspection is exempt). */
+  maxDepth: number;
+  /** Most aliased fields (`QUERY_MAX_ALIASES`, default 30). */
+  maxAliases: number;
+  /** Most lexical tokens in a document (`QUERY_MAX_TOKENS`, default 5,000). */
+  maxTokens: number;
+}
+
+export function queryLimits(env: Env = process.env): QueryLimits {
+  return {
+    maxDepth: positiveInteger('QUERY_MAX_DEPTH', 12, env),
+    maxAliases: positiveInteger('QUERY_MAX_ALIASES', 30, env),
+    maxTokens: positiveInteger('QUERY_MAX_TOKENS', 5_000, env),
+  };
+}
