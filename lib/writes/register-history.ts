@@ -13,6 +13,8 @@ export interface RegisterRevisionNode {
   entityId: string;
   /** The entry's state as a JSON object in a string. */
   data: string;
+  /** The state it replaced, likewise; null for a creation. */
+  previous: string | null;
   deleted: boolean;
   recordedAt: Date;
   author: string;
@@ -68,6 +70,7 @@ export async function registerChanges(db: Db, table: RegisterRevisionTable, agen
       entity: r.entity,
       entityId: r.entityId,
       data: JSON.stringify(r.data),
+      previous: r.previous === null ? null : JSON.stringify(r.previous),
       deleted: r.deleted,
       recordedAt: r.updatedAt,
       author: r.author,

@@ -744,6 +744,12 @@ export type RegisterRevision = {
   entityId: Scalars['ID']['output'];
   /** Idempotency key of the batch. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
+  /**
+   * The entry's state just before this revision, as a JSON object like `data`; null for a creation. Beside `data`
+   * it shows what a correction changed. (Revisions recorded before this was kept have it from the revision
+   * before them; the first of those reads as a creation.)
+   */
+  previous: Maybe<Scalars['String']['output']>;
   /** When the revision was recorded. */
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
@@ -1361,6 +1367,7 @@ export type RegisterRevisionResolvers<ContextType = Context, ParentType extends 
   entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

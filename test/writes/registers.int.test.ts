@@ -330,7 +330,7 @@ describe('batch options on registers', () => {
 describe('register history (audit queries)', () => {
   const CHANGES = `query($entity: String, $entityId: ID, $after: DateTime, $author: String, $first: Int, $cursor: String) {
     bigdataRegisterChanges(entity: $entity, entityId: $entityId, updatedAfter: $after, author: $author, first: $first, after: $cursor) {
-      nodes { revision entity entityId data deleted recordedAt author authorAgency sourceSystem idempotencyKey batchId }
+      nodes { revision entity entityId data previous deleted recordedAt author authorAgency sourceSystem idempotencyKey batchId }
       endCursor hasNextPage
     }
   }`;
@@ -338,6 +338,7 @@ describe('register history (audit queries)', () => {
     entity: string;
     entityId: string;
     data: string;
+    previous: string | null;
     deleted: boolean;
     recordedAt: string;
     author: string;
@@ -362,6 +363,11 @@ describe('register history (audit queries)', () => {
     ]);
     expect(JSON.parse(nodes[1]!.data)).toMatchObject({ id: 'T-DC-AUDIT', status: 'SHUT_DOWN', closedYear: 2025, designRacks: 3200 });
     expect(JSON.parse(nodes[2]!.data)).toMatchObject({ status: 'SHUT_DOWN' });
+    // Each revision shows the state it replaced: none for the creation, the operating centre for the closure.
+    expect(nodes[0]!.previous).toBeNull();
+    expect(JSON.parse(nodes[1]!.previous!)).toMatchObject({ id: 'T-DC-AUDIT', status: 'OPERATING', designRacks: 3200 });
+    expect(JSON.parse(nodes[1]!.previous!).closedYear ?? null).toBeNull();
+    expect(JSON.parse(nodes[2]!.previous!)).toMatchObject({ status: 'SHUT_DOWN', closedYear: 2025 });
 
     const byAuthor = await changes({ author: 'bigdata-second-system' });
     expect(byAuthor.data!.bigdataRegisterChanges!.nodes.map((n) => n.entityId)).toEqual(['T-DC-AUDIT']);
