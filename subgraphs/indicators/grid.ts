@@ -32,6 +32,7 @@ export function validateRegions(regions: RegionDirectory, codes: readonly string
   for (const code of codes) regions.require(code, argument);
 }
 
+/** Refuses a request of more than MAX_GRID_CELLS cells, as a list of values or as a cube. */
 export function checkGridSize(cells: number): void {
   if (cells > MAX_GRID_CELLS) {
     throw new UserInputError(ErrorCode.GRID_TOO_LARGE, `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`);
