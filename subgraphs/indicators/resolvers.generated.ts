@@ -362,12 +362,16 @@ export type IndicatorCube = {
   enterpriseYears: Array<EnterpriseYear>;
   /** Indicator codes along the first axis: those asked for that are defined at region level, in the order asked. */
   indicatorCodes: Array<Scalars['ID']['output']>;
+  /** The indicators along the first axis, with their names, units and display factors: a dashboard's labels in the same request. */
+  indicators: Array<Indicator>;
   /** `IndicatorValue.meetsTarget` of every cell: null when there is no target or no value. */
   meetsTarget: Array<Maybe<Scalars['Boolean']['output']>>;
   /** `IndicatorValue.numerator` of every cell. */
   numerators: Array<Maybe<Scalars['Float']['output']>>;
   /** GB/T 2260 region codes along the second axis, in the order asked. */
   regionCodes: Array<Scalars['ID']['output']>;
+  /** The regions along the second axis (ask for `nameZh`, `level`, … to label them). */
+  regions: Array<Region>;
   /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional. */
   statuses: Array<Maybe<ObservationStatus>>;
   /** `IndicatorValue.value` of every cell: stored units (a fraction for %), null when unknown or withheld from the caller. */
@@ -1380,9 +1384,11 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   confidentiality?: Resolver<Array<ResolversTypes['Confidentiality']>, ParentType, ContextType>;
   denominators?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   meetsTarget?: Resolver<Array<Maybe<ResolversTypes['Boolean']>>, ParentType, ContextType>;
   numerators?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -77,6 +77,25 @@ describe('indicatorCube', () => {
     expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2025)).toMatchObject({ value: null, meetsTarget: null });
   });
 
+  it('labels its axes in the same request: the catalog entries and the regions', async () => {
+    const res = await fed.query<{ indicatorCube: { indicators: { code: string; unit: string; displayFactor: number }[]; regions: { code: string; nameZh: string }[] } }>(
+      `{ indicatorCube(codes: ["DC_RACK_UTILISATION", "DC_PUE"], regions: ["500112", "500000"], years: [2024]) { indicators { code unit displayFactor } regions { code nameZh } } }`,
+      {},
+      ANONYMOUS_HEADERS,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.indicatorCube).toEqual({
+      indicators: [
+        { code: 'DC_RACK_UTILISATION', unit: '%', displayFactor: 100 },
+        { code: 'DC_PUE', unit: 'ratio', displayFactor: 1 },
+      ],
+      regions: [
+        { code: '500112', nameZh: '渝北区' },
+        { code: '500000', nameZh: '重庆市' },
+      ],
+    });
+  });
+
   it('holds the same figures as indicatorValues, cell for cell, for every region-level indicator', async () => {
     const variables = { c: null, r: ['500000', '500101', '500112', '500120', '310000', '310118'], y: [2020, 2021, 2022, 2023, 2024, 2025] };
     for (const headers of [undefined, ANONYMOUS_HEADERS]) {

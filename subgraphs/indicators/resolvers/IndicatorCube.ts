@@ -1,3 +1,4 @@
+import { catalog } from '../../../lib/indicators/catalog.ts';
 import type { Context } from '../context.ts';
 import { cellRepresentations, type CubeRepresentation } from '../cube.ts';
 import { meetsTarget, type IndicatorEvaluation } from '../engine.ts';
@@ -26,6 +27,8 @@ const shownColumn = <T>(read: (evaluation: IndicatorEvaluation) => T) => column(
 export const IndicatorCube: IndicatorCubeResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as CubeRepresentation,
+  indicators: (cube) => cube.indicatorCodes.map((code) => catalog().indicators.get(code)!),
+  regions: (cube) => cube.regionCodes.map((code) => ({ code })),
   values: shownColumn((r) => r.value),
   numerators: shownColumn((r) => r.numerator),
   denominators: shownColumn((r) => r.denominator),
