@@ -1,6 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimits } from '../lib/config.ts';
 
 /**
@@ -13,7 +13,7 @@ export function queryLimitRules({ maxDepth, maxAliases }: QueryLimits): Validati
   // Reported through onReject instead of thrown, so the error carries which limit and what to do.
   const refuse = (limit: string, max: number, advice: string) => ({
     propagateOnRejection: false,
-    onReject: [(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { limit, max } }))],
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { limit, max } }))],
   });
   return [
     maxDepthRule({ n: maxDepth, ...refuse('QUERY_MAX_DEPTH', maxDepth, 'Ask for fewer nested levels, or split the query.') }),

@@ -87,13 +87,12 @@ export function cellsOver(cube: CubeKey, subject: UnitSubject): IndicatorValueKe
   return cubeCells(cube).filter((cell) => indicators.get(cell.indicatorCode)?.population?.subject === subject);
 }
 
-/** Computes once per cube object: a cube's population and unit-year fields read the same lists. */
-export function perCube<C, V>(compute: (cube: CubeKey, context: C) => Promise<V>): (cube: CubeKey, context: C) => Promise<V> {
-  const memo = new WeakMap<CubeKey, Promise<V>>();
+/** Computes once per cube object (one request's): a cube's fields read the same lists or cells. */
+export function perCube<K extends CubeKey, C, V>(compute: (cube: K, context: C) => V): (cube: K, context: C) => V {
+  const memo = new WeakMap<K, V>();
   return (cube, context) => {
-    let value = memo.get(cube);
-    if (!value) memo.set(cube, (value = compute(cube, context)));
-    return value;
+    if (!memo.has(cube)) memo.set(cube, compute(cube, context));
+    return memo.get(cube)!;
   };
 }
 

@@ -1,4 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
+import { perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { cellRepresentations, type CubeRepresentation } from '../cube.ts';
 import { meetsTarget, type IndicatorEvaluation } from '../engine.ts';
@@ -8,12 +9,7 @@ import { disclosed } from './IndicatorValue.ts';
 type Cell = ReturnType<typeof disclosed>;
 
 // Every column reads the same cells: evaluate them once per cube (a request's columns share its caller).
-const cells = new WeakMap<CubeRepresentation, Cell[]>();
-function cellsOf(cube: CubeRepresentation, context: Context): Cell[] {
-  let list = cells.get(cube);
-  if (!list) cells.set(cube, (list = cellRepresentations(cube).map((rep) => disclosed(rep, context))));
-  return list;
-}
+const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => cellRepresentations(cube).map((rep) => disclosed(rep, context)));
 
 /** A column of `IndicatorValue`'s figures, in layout order. */
 const column =
