@@ -13,7 +13,7 @@ export interface RegisterRevisionNode {
   entityId: string;
   /** The entry's state as a JSON object in a string. */
   data: string;
-  /** The state it replaced, likewise; null for a creation. */
+  /** The stored row it found (state and stamp), likewise; null for a creation. */
   previous: string | null;
   deleted: boolean;
   recordedAt: Date;

@@ -1053,9 +1053,9 @@ export type RegisterRevision = {
   /** Idempotency key of the batch. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /**
-   * The entry's state just before this revision, as a JSON object like `data`; null for a creation. Beside `data`
-   * it shows what a correction changed. (Revisions recorded before this was kept have it from the revision
-   * before them; the first of those reads as a creation.)
+   * The stored entry this revision found, as a JSON object like `data` plus, for registers that keep one, the
+   * row's `updatedAt` stamp; null for a creation. Beside `data` it shows what a correction changed. (Revisions
+   * recorded before this was kept have it from the revision before them; the first of those reads as a creation.)
    */
   previous: Maybe<Scalars['String']['output']>;
   /** When the revision was recorded. */
