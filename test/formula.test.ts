@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, FormulaError, parseFormula, ratioParts, references, type EvaluationScope, type UnknownReason } from '../lib/indicators/formula.ts';
 
-function scope(values: Record<string, Record<number, number | null>>, units: Record<number, Record<string, number | null>[]> = {}, year = 2025): EvaluationScope & { reasons: UnknownReason[] } {
+type Unit = Record<string, number | null>;
+
+function scope(values: Record<string, Record<number, number | null>>, units: Record<number, Unit[]> = {}, year = 2025): EvaluationScope<Unit> & { reasons: UnknownReason[] } {
   const reasons: UnknownReason[] = [];
   return {
     year,
     baselineYear: 2020,
     reasons,
     scalar: (name, y) => values[name]?.[y] ?? null,
-    units: (y) => (units[y] ?? []).map((u) => ({ value: (m: string) => u[m] ?? null })),
+    units: (y) => units[y] ?? [],
+    unitValue: (u, m) => u[m] ?? null,
     unknown: (r) => reasons.push(r),
   };
 }

@@ -26,8 +26,6 @@ export interface CubeFact extends RegionFact {
   regionCode: string;
 }
 
-export const cubeFactKey = (regionCode: string, metric: string, year: number): string => `${regionCode}|${metric}|${year}`;
-
 /**
  * The region facts an agency owes a cube: per region, every metric of that agency and every year its
  * cells read. `read` is the agency's own per-value function, called once per region instead of once per cell.

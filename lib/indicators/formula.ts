@@ -100,13 +100,15 @@ export function references(node: FormulaNode): FormulaReferences {
 }
 
 /** What a formula reads while evaluating; implementations record what was missing. */
-export interface EvaluationScope {
+export interface EvaluationScope<U = unknown> {
   year: number;
   baselineYear: number | undefined;
   /** A region-level metric or another indicator's value in a year; null when unknown. */
   scalar(name: string, year: number): number | null;
-  /** The population's units in a year, each able to read its unit-level metrics. */
-  units(year: number): readonly { value(metric: string): number | null }[];
+  /** The population's units in a year. */
+  units(year: number): readonly U[];
+  /** A unit's unit-level metric; null when unknown. */
+  unitValue(unit: U, metric: string): number | null;
   /** Records why a value is unknown (missing input, empty denominator, …). */
   unknown(reason: UnknownReason): void;
 }
@@ -116,56 +118,71 @@ export type UnknownReason =
   | { kind: 'ZERO_DENOMINATOR'; year: number }
   | { kind: 'NO_BASELINE_YEAR' };
 
-/** Evaluates to a number, or null when an input is unknown (missing is never zero). */
-export function evaluate(node: FormulaNode, scope: EvaluationScope): number | null {
-  const ev = (n: FormulaNode, year: number, unit?: { value(metric: string): number | null }): number | null => {
-    switch (n.kind) {
-      case 'number':
-        return n.value;
-      case 'ref': {
-        const value = unit ? unit.value(n.name) : scope.scalar(n.name, year);
-        if (value === null && !unit) scope.unknown({ kind: 'MISSING_INPUT', name: n.name, year });
-        return value;
-      }
-      case 'negate': {
-        const v = ev(n.arg, year, unit);
-        return v === null ? null : -v;
-      }
-      case 'binary': {
-        const l = ev(n.left, year, unit);
-        const r = ev(n.right, year, unit);
-        if (l === null || r === null) return null;
-        return applyBinary(n.op, l, r, () => scope.unknown({ kind: 'ZERO_DENOMINATOR', year }));
-      }
-      case 'sum': {
-        let total = 0;
-        const missing = new Map<string, number>();
-        for (const u of scope.units(year)) {
-          const tracking = { value: (metric: string) => {
-            const v = u.value(metric);
-            if (v === null) missing.set(metric, (missing.get(metric) ?? 0) + 1);
-            return v;
-          } };
-          const v = ev(n.arg, year, tracking);
-          if (v !== null) total += v;
-        }
-        for (const [name, units] of missing) scope.unknown({ kind: 'MISSING_INPUT', name, year, units });
-        return missing.size > 0 ? null : total;
-      }
-      case 'count':
-        return scope.units(year).length;
-      case 'baseline':
-        if (scope.baselineYear === undefined) {
-          scope.unknown({ kind: 'NO_BASELINE_YEAR' });
-          return null;
-        }
-        return ev(n.arg, scope.baselineYear, unit);
-    }
-  };
-  return ev(node, scope.year);
+/** Within sum(): the unit being read, and how many units lacked each metric. */
+interface UnitFrame<U> {
+  unit: U;
+  missing: Map<string, number> | null;
 }
 
-function applyBinary(op: BinaryOp, l: number, r: number, onZero: () => void): number | null {
+/** Evaluates to a number, or null when an input is unknown (missing is never zero). */
+export function evaluate<U>(node: FormulaNode, scope: EvaluationScope<U>): number | null {
+  return ev(node, scope, scope.year, null);
+}
+
+// A plain recursive function rather than closures: a dashboard grid evaluates thousands of cells, each summing over its units.
+function ev<U>(n: FormulaNode, scope: EvaluationScope<U>, year: number, frame: UnitFrame<U> | null): number | null {
+  switch (n.kind) {
+    case 'number':
+      return n.value;
+    case 'ref': {
+      if (frame) {
+        const value = scope.unitValue(frame.unit, n.name);
+        if (value === null) (frame.missing ??= new Map()).set(n.name, (frame.missing.get(n.name) ?? 0) + 1);
+        return value;
+      }
+      const value = scope.scalar(n.name, year);
+      if (value === null) scope.unknown({ kind: 'MISSING_INPUT', name: n.name, year });
+      return value;
+    }
+    case 'negate': {
+      const v = ev(n.arg, scope, year, frame);
+      return v === null ? null : -v;
+    }
+    case 'binary': {
+      const l = ev(n.left, scope, year, frame);
+      const r = ev(n.right, scope, year, frame);
+      if (l === null || r === null) return null;
+      if (n.op === '/' && r === 0) {
+        scope.unknown({ kind: 'ZERO_DENOMINATOR', year });
+        return null;
+      }
+      return applyBinary(n.op, l, r);
+    }
+    case 'sum': {
+      let total = 0;
+      const inner: UnitFrame<U> = { unit: undefined as U, missing: null };
+      for (const unit of scope.units(year)) {
+        inner.unit = unit;
+        const v = ev(n.arg, scope, year, inner);
+        if (v !== null) total += v;
+      }
+      if (!inner.missing) return total;
+      for (const [name, units] of inner.missing) scope.unknown({ kind: 'MISSING_INPUT', name, year, units });
+      return null;
+    }
+    case 'count':
+      return scope.units(year).length;
+    case 'baseline':
+      if (scope.baselineYear === undefined) {
+        scope.unknown({ kind: 'NO_BASELINE_YEAR' });
+        return null;
+      }
+      return ev(n.arg, scope, scope.baselineYear, frame);
+  }
+}
+
+/** A binary operation on known operands; division by zero is caught before. */
+function applyBinary(op: BinaryOp, l: number, r: number): number {
   switch (op) {
     case '+':
       return l + r;
@@ -174,10 +191,6 @@ function applyBinary(op: BinaryOp, l: number, r: number, onZero: () => void): nu
     case '*':
       return l * r;
     case '/':
-      if (r === 0) {
-        onZero();
-        return null;
-      }
       return l / r;
     case '>=':
       return l >= r ? 1 : 0;

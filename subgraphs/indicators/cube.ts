@@ -1,11 +1,9 @@
-import { AGENCIES, type Agency } from '../../lib/agencies.ts';
 import { catalog } from '../../lib/indicators/catalog.ts';
-import { cubeCells, cubeFactKey, type CubeFact, type CubeKey, type CubePopulation } from '../../lib/indicators/cube.ts';
+import { cubeCells, type CubeFact, type CubeKey, type CubePopulation } from '../../lib/indicators/cube.ts';
 import { dataCenterPopulationOf } from '../../lib/indicators/population.ts';
-import { ownFacts } from '../../lib/indicators/region-facts.ts';
-import { yearsNeeded, type IndicatorValueKey } from '../../lib/indicators/scope.ts';
-import type { IndicatorValueRepresentation } from './engine.ts';
-import { inputsOf } from './inputs.ts';
+import type { RegionFact } from '../../lib/indicators/region-facts.ts';
+import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
+import { factKey, IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -51,29 +49,26 @@ function membersByCell(populations: readonly CubePopulation[] = []): Map<string,
 }
 
 /**
- * Each cell of a cube as the representation `indicatorValues` would have received for it: the same
- * facts and unit-years, picked from the cube's lists. The engine then evaluates both alike.
+ * Each cell of a cube evaluated as `indicatorValues` would evaluate it: from the same facts and unit-years,
+ * picked from the cube's lists. Cells of one region share that region's facts (each reads only its own
+ * metrics and years), and cells over the same data centres share one population.
  */
-export function cellRepresentations(cube: CubeRepresentation): IndicatorValueRepresentation[] {
-  const facts = new Map<string, CubeFact>();
-  for (const list of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) for (const f of list ?? []) facts.set(cubeFactKey(f.regionCode, f.metric, f.year), f);
-  const plans = new Map<string, CellPlan>();
-  const factsOf = (cell: IndicatorValueKey, years: readonly number[], metrics: readonly string[]) => {
-    const found: CubeFact[] = [];
-    for (const year of years) {
-      for (const metric of metrics) {
-        const fact = facts.get(cubeFactKey(cell.scopeId, metric, year));
-        if (fact) found.push(fact);
-      }
+export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
+  const { indicators } = catalog();
+  const factsByRegion = new Map<string, Map<string, RegionFact>>();
+  for (const list of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
+    for (const f of list ?? []) {
+      let facts = factsByRegion.get(f.regionCode);
+      if (!facts) factsByRegion.set(f.regionCode, (facts = new Map()));
+      facts.set(factKey(f.metric, f.year), f);
     }
-    return found;
-  };
+  }
+  const noFacts: RegionFacts = new Map();
   const dataCenters = membersByCell(cube.dataCenterPopulations);
   const rooms = membersByCell(cube.coreMachineRoomPopulations);
   const enterprises = membersByCell(cube.enterprisePopulations);
   const unitsOf = (members: Map<string, number[]>, units: readonly Unit[] = [], cell: IndicatorValueKey) => (members.get(cellKey(cell.indicatorCode, cell.scopeId, cell.year)) ?? []).map((i) => units[i]!);
 
-  // Cells over the same data centres (PUE, rack utilisation, renewable share of a region-year) share one population object.
   const populations = new Map<string, IndicatorValueRepresentation['dataCenterPopulation']>();
   const populationOf = (cell: IndicatorValueKey) => {
     const key = cellKey(dataCenterPopulationOf(cell)!.indicatorCode, cell.scopeId, cell.year);
@@ -92,32 +87,17 @@ export function cellRepresentations(cube: CubeRepresentation): IndicatorValueRep
   };
 
   return cubeCells(cube).map((cell) => {
-    let plan = plans.get(cell.indicatorCode);
-    if (!plan) plans.set(cell.indicatorCode, (plan = planOf(cell)));
-    const { reads, metrics } = plan;
-    const years = yearsNeeded(cell.year, plan.baselineYear);
-    return {
-      ...cell,
-      // A region lies in itself and in no cluster: bigdata answers so without data.
-      bigdataInputs: reads.bigdata ? { scopeRegionCode: cell.scopeId, scopeClusterId: null, facts: factsOf(cell, years, metrics.bigdata) } : null,
-      commsInputs: reads.comms ? { coreMachineRooms: unitsOf(rooms, cube.coreMachineRoomYears, cell), facts: factsOf(cell, years, metrics.comms) } : null,
-      econInputs: reads.econ ? { enterprises: unitsOf(enterprises, cube.enterpriseYears, cell), facts: factsOf(cell, years, metrics.econ) } : null,
-      energyInputs: reads.energy ? { facts: factsOf(cell, years, metrics.energy) } : null,
-      dataCenterPopulation: plan.overDataCenters ? populationOf(cell) : null,
+    const subject = indicators.get(cell.indicatorCode)!.population?.subject;
+    const rep: IndicatorValueRepresentation = {
+      indicatorCode: cell.indicatorCode,
+      scopeKind: cell.scopeKind,
+      scopeId: cell.scopeId,
+      year: cell.year,
+      asOf: cell.asOf,
+      commsInputs: subject === 'CORE_ROOM' ? { coreMachineRooms: unitsOf(rooms, cube.coreMachineRoomYears, cell) } : null,
+      econInputs: subject === 'ENTERPRISE' ? { enterprises: unitsOf(enterprises, cube.enterpriseYears, cell) } : null,
+      dataCenterPopulation: subject === 'DATA_CENTER' ? populationOf(cell) : null,
     };
+    return new IndicatorEvaluation(rep, factsByRegion.get(cell.scopeId) ?? noFacts);
   });
-}
-
-/** What every cell of one indicator reads, worked out once per cube from its first cell. */
-interface CellPlan {
-  reads: Record<Agency, boolean>;
-  metrics: Record<Agency, string[]>;
-  baselineYear: number | undefined;
-  overDataCenters: boolean;
-}
-
-function planOf(cell: IndicatorValueKey): CellPlan {
-  const reads = Object.fromEntries(AGENCIES.map((agency) => [agency, inputsOf(cell, agency) !== null])) as Record<Agency, boolean>;
-  const metrics = Object.fromEntries(AGENCIES.map((agency) => [agency, ownFacts(cell, agency, { anyScope: agency === 'bigdata' }).metrics])) as Record<Agency, string[]>;
-  return { reads, metrics, baselineYear: catalog().indicators.get(cell.indicatorCode)!.baselineYear, overDataCenters: dataCenterPopulationOf(cell) !== null };
 }

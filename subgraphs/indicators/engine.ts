@@ -1,17 +1,9 @@
 import { catalog, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
+import type { RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
-
-/** A region-level fact as an agency reports it for one IndicatorValue. */
-export interface RegionFact {
-  metric: string;
-  year: number;
-  value: number | null;
-  status: Status | null;
-  updatedAt: string | null;
-}
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -145,13 +137,22 @@ function targetsOf(indicator: IndicatorDefinition): Map<string, TargetDefinition
   return index;
 }
 
+// Each indicator's applicable targets by scope and year: a grid reads the same few for thousands of cells.
+const applicableByScope = new WeakMap<IndicatorDefinition, Map<string, ApplicableTarget | null>>();
+
 /** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
-export function applicableTarget(
-  indicator: IndicatorDefinition,
-  rep: ScopeLocation,
-): ApplicableTarget | null {
+export function applicableTarget(indicator: IndicatorDefinition, rep: ScopeLocation): ApplicableTarget | null {
   const byJurisdiction = targetsOf(indicator);
   if (byJurisdiction.size === 0) return null;
+  let memo = applicableByScope.get(indicator);
+  if (!memo) applicableByScope.set(indicator, (memo = new Map()));
+  const key = `${rep.scopeKind}|${rep.scopeId}|${rep.scopeClusterId ?? ''}|${rep.scopeRegionCode ?? ''}|${rep.year}`;
+  let target = memo.get(key);
+  if (target === undefined) memo.set(key, (target = findTarget(indicator, byJurisdiction, rep)));
+  return target;
+}
+
+function findTarget(indicator: IndicatorDefinition, byJurisdiction: Map<string, TargetDefinition[]>, rep: ScopeLocation): ApplicableTarget | null {
   // A zone or data centre inherits from its cluster before its region: the cluster's target is the stricter, local one.
   const chain =
     rep.scopeKind === 'REGION'
@@ -186,6 +187,18 @@ const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
   return refs;
 };
 
+/** Region facts by metric and year (`factKey`). */
+export type RegionFacts = ReadonlyMap<string, RegionFact>;
+
+export const factKey = (metric: string, year: number): string => `${metric}|${year}`;
+
+/** The facts a representation carries from every agency. */
+export function factsOf(rep: IndicatorValueRepresentation): RegionFacts {
+  const facts = new Map<string, RegionFact>();
+  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.set(factKey(f.metric, f.year), f);
+  return facts;
+}
+
 /**
  * One indicator value evaluated from the inputs the federation gathered into its representation.
  * Pure: no I/O, so every IndicatorValue costs CPU only. Each part is computed when first read, so a
@@ -193,7 +206,7 @@ const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
  */
 export class IndicatorEvaluation implements IndicatorResult {
   readonly indicator: IndicatorDefinition;
-  private readonly facts = new Map<string, RegionFact>();
+  private readonly facts: RegionFacts;
   private readonly population: Unit[];
   private readonly unitsByYear = new Map<number, Unit[]>();
   private core?: { value: number | null; missing: MissingInput[] };
@@ -201,37 +214,43 @@ export class IndicatorEvaluation implements IndicatorResult {
   private inputList?: InputValue[];
   private applicable?: ApplicableTarget | null;
 
-  constructor(private readonly rep: IndicatorValueRepresentation) {
+  /** `facts` may be shared by many values (a cube's region): each reads only its own metrics and years. */
+  constructor(
+    private readonly rep: IndicatorValueRepresentation,
+    facts?: RegionFacts,
+  ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
-    for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) this.facts.set(`${f.metric}|${f.year}`, f);
+    this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
     this.population =
       subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? []) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? []) : [];
   }
 
-  private unitsOf(year: number): Unit[] {
+  unitsOf(year: number): Unit[] {
     let units = this.unitsByYear.get(year);
     if (!units) this.unitsByYear.set(year, (units = this.population.filter((u) => u.year === year)));
     return units;
   }
 
   private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
+    return evaluate(node, new ValueScope(this, year, catalog().indicators.get(code)!.baselineYear, reasons));
+  }
+
+  /** A region-level metric, or another indicator's value for the same scope. */
+  scalar(name: string, year: number, reasons: UnknownReason[]): number | null {
     const { indicators, metrics } = catalog();
-    return evaluate(node, {
-      year,
-      baselineYear: indicators.get(code)!.baselineYear,
-      scalar: (name, y) => (metrics.has(name) ? (this.facts.get(`${name}|${y}`)?.value ?? null) : indicators.has(name) ? this.run(indicators.get(name)!.ast, y, reasons, name) : null),
-      units: (y) => this.unitsOf(y).map((u) => ({ value: (metric: string) => unitValue(u, metrics.get(metric)!) })),
-      unknown: (reason) => reasons.push(reason),
-    } satisfies EvaluationScope);
+    if (metrics.has(name)) return this.facts.get(factKey(name, year))?.value ?? null;
+    const other = indicators.get(name);
+    return other ? this.run(other.ast, year, reasons, name) : null;
   }
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
     if (!this.core) {
       const reasons: UnknownReason[] = [];
       const value = this.run(this.indicator.ast, this.rep.year, reasons);
+      if (reasons.length === 0) return (this.core = { value, missing: [] });
       const { metrics } = catalog();
       const seen = new Set<string>();
       const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
@@ -282,7 +301,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const inputs: InputValue[] = [];
     for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
-        const fact = this.facts.get(`${code}|${year}`);
+        const fact = this.facts.get(factKey(code, year));
         inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
       }
       if (year !== rep.year) continue;
@@ -309,7 +328,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const { metrics } = catalog();
     const statuses: (Status | null)[] = [];
     for (const year of this.inputYears()) {
-      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(`${code}|${year}`)?.status ?? null);
+      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(factKey(code, year))?.status ?? null);
     }
     const units = this.unitsOf(this.rep.year);
     for (const code of unitRefsOf(this.indicator)) statuses.push(unitStatus(units, metrics.get(code)!));
@@ -336,5 +355,31 @@ export class IndicatorEvaluation implements IndicatorResult {
     if (over.length === 0) return [];
     const which = nameUnits ? `: ${over.map((u) => u.dataCenterId).join(', ')}` : '';
     return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
+  }
+}
+
+/** What a formula reads, for one value in one year: a class, not closures, since a grid evaluates thousands. */
+class ValueScope implements EvaluationScope<Unit> {
+  constructor(
+    private readonly evaluation: IndicatorEvaluation,
+    readonly year: number,
+    readonly baselineYear: number | undefined,
+    private readonly reasons: UnknownReason[],
+  ) {}
+
+  scalar(name: string, year: number): number | null {
+    return this.evaluation.scalar(name, year, this.reasons);
+  }
+
+  units(year: number): Unit[] {
+    return this.evaluation.unitsOf(year);
+  }
+
+  unitValue(unit: Unit, metric: string): number | null {
+    return unitValue(unit, catalog().metrics.get(metric)!);
+  }
+
+  unknown(reason: UnknownReason): void {
+    this.reasons.push(reason);
   }
 }

@@ -1,7 +1,7 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
-import { cellRepresentations, type CubeRepresentation } from '../cube.ts';
+import { cubeEvaluations, type CubeRepresentation } from '../cube.ts';
 import { meetsTarget, type IndicatorEvaluation } from '../engine.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { disclosed } from './IndicatorValue.ts';
@@ -9,7 +9,7 @@ import { disclosed } from './IndicatorValue.ts';
 type Cell = ReturnType<typeof disclosed>;
 
 // Every column reads the same cells: evaluate them once per cube (a request's columns share its caller).
-const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => cellRepresentations(cube).map((rep) => disclosed(rep, context)));
+const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => cubeEvaluations(cube).map((evaluation) => disclosed(evaluation, context)));
 
 /** A column of `IndicatorValue`'s figures, in layout order. */
 const column =

@@ -34,8 +34,7 @@ const shown =
   };
 
 /** A value's evaluation with what disclosure control decides for this caller: `IndicatorCube` reads each cell so. */
-export function disclosed(rep: IndicatorValueRepresentation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
-  const evaluation = result(rep);
+export function disclosed(evaluation: IndicatorEvaluation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
   const confidential = smallCellOf(evaluation, context) !== null;
   return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
 }
