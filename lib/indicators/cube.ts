@@ -21,52 +21,91 @@ export function cubeCells({ indicatorCodes, regionCodes, years, asOf }: CubeKey)
   return cells;
 }
 
-/** A region fact of a cube, listed once however many of its cells read it. */
+/** A region fact of a cube, with its region. */
 export interface CubeFact extends RegionFact {
   regionCode: string;
 }
 
 /**
- * The region facts an agency owes a cube: per region, every metric of that agency and every year its
- * cells read. `read` is the agency's own per-value function, called once per region instead of once per cell.
+ * An agency's region facts for a cube, dense: the fact of region r (in the cube's order), metric m and
+ * year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`.
  */
-export async function cubeFacts(cube: CubeKey, agency: string, read: (key: IndicatorValueKey, metrics: string[], years: number[]) => Promise<RegionFact[]> | RegionFact[], options?: { anyScope?: boolean }): Promise<CubeFact[]> {
-  const wanted = new Map<string, { key: IndicatorValueKey; metrics: Set<string>; years: Set<number> }>();
-  for (const cell of cubeCells(cube)) {
-    const { metrics, years } = ownFacts(cell, agency, options);
-    if (metrics.length === 0) continue;
-    let entry = wanted.get(cell.scopeId);
-    if (!entry) wanted.set(cell.scopeId, (entry = { key: cell, metrics: new Set(), years: new Set() }));
-    for (const m of metrics) entry.metrics.add(m);
-    for (const y of years) entry.years.add(y);
-  }
-  const perRegion = await Promise.all(
-    [...wanted.values()].map(async ({ key, metrics, years }) => (await read(key, [...metrics], [...years].sort())).map((fact) => ({ ...fact, regionCode: key.scopeId }))),
-  );
-  return perRegion.flat();
+export interface CubeFacts {
+  metrics: string[];
+  years: number[];
+  values: (number | null)[];
+  statuses: RegionFact['status'][];
+  updatedAt: (string | null)[];
 }
 
-/** Which units a cell's population holds, as indices into the cube's list of unit-years. */
-export interface CubePopulation {
-  indicatorCode: string;
-  regionCode: string;
-  year: number;
-  members: number[];
+/**
+ * The region facts an agency owes a cube: every metric of that agency and every year its cells read, for
+ * each region. `read` is the agency's own per-value function, called once per region instead of once per cell.
+ */
+export async function cubeFacts(cube: CubeKey, agency: string, read: (key: IndicatorValueKey, metrics: string[], years: number[]) => Promise<RegionFact[]> | RegionFact[], options?: { anyScope?: boolean }): Promise<CubeFacts> {
+  const metricSet = new Set<string>();
+  const yearSet = new Set<number>();
+  // Every region's cells read the same metrics and years, so the first region's cells tell them.
+  for (const cell of cubeCells({ ...cube, regionCodes: cube.regionCodes.slice(0, 1) })) {
+    const { metrics, years } = ownFacts(cell, agency, options);
+    if (metrics.length === 0) continue;
+    for (const m of metrics) metricSet.add(m);
+    for (const y of years) yearSet.add(y);
+  }
+  const metrics = [...metricSet].sort();
+  const years = [...yearSet].sort((a, b) => a - b);
+  const facts: CubeFacts = { metrics, years, values: [], statuses: [], updatedAt: [] };
+  if (metrics.length === 0) return facts;
+  const perRegion = await Promise.all(cube.regionCodes.map((scopeId) => read({ indicatorCode: cube.indicatorCodes[0]!, scopeKind: 'REGION', scopeId, year: years[0]!, asOf: cube.asOf }, metrics, years)));
+  for (const list of perRegion) {
+    const byKey = new Map(list.map((f) => [`${f.metric}|${f.year}`, f]));
+    for (const metric of metrics) {
+      for (const year of years) {
+        const fact = byKey.get(`${metric}|${year}`);
+        facts.values.push(fact?.value ?? null);
+        facts.statuses.push(fact?.status ?? null);
+        facts.updatedAt.push(fact?.updatedAt ?? null);
+      }
+    }
+  }
+  return facts;
+}
+
+/** The facts of a dense `CubeFacts` table, each with its region; entries with nothing reported are left out, as absent facts. */
+export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): CubeFact[] {
+  const list: CubeFact[] = [];
+  let i = 0;
+  for (const regionCode of regionCodes) {
+    for (const metric of facts.metrics) {
+      for (const year of facts.years) {
+        const value = facts.values[i] ?? null;
+        const status = facts.statuses[i] ?? null;
+        const updatedAt = facts.updatedAt[i++] ?? null;
+        if (value !== null || status !== null || updatedAt !== null) list.push({ regionCode, metric, year, value, status, updatedAt });
+      }
+    }
+  }
+  return list;
+}
+
+/** Which units each cell's population holds, as aligned columns: `members[i]` are indices into the cube's list of unit-years. */
+export interface CubePopulations {
+  indicatorCodes: string[];
+  regionCodes: string[];
+  years: number[];
+  members: number[][];
 }
 
 /**
  * The populations of a cube's cells and the distinct unit-years they hold. `membersOf` is the agency's
  * per-value function; `identity` names a unit-year, so one shared by many cells is listed once.
  */
-export async function cubePopulations<U>(cells: readonly IndicatorValueKey[], membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[], identity: (unit: U) => string): Promise<{ populations: CubePopulation[]; units: U[] }> {
+export async function cubePopulations<U>(cells: readonly IndicatorValueKey[], membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[], identity: (unit: U) => string): Promise<{ populations: CubePopulations; units: U[] }> {
   const units: U[] = [];
   const at = new Map<string, number>();
   const lists = await Promise.all(cells.map((cell) => membersOf(cell)));
-  const populations = cells.map((cell, i) => ({
-    indicatorCode: cell.indicatorCode,
-    regionCode: cell.scopeId,
-    year: cell.year,
-    members: lists[i]!.map((unit) => {
+  const members = lists.map((list) =>
+    list.map((unit) => {
       const id = identity(unit);
       let index = at.get(id);
       if (index === undefined) {
@@ -75,8 +114,8 @@ export async function cubePopulations<U>(cells: readonly IndicatorValueKey[], me
       }
       return index;
     }),
-  }));
-  return { populations, units };
+  );
+  return { populations: { indicatorCodes: cells.map((c) => c.indicatorCode), regionCodes: cells.map((c) => c.scopeId), years: cells.map((c) => c.year), members }, units };
 }
 
 /** The cube's cells whose indicator sums over units of this kind. */

@@ -92,39 +92,40 @@ export type ClusterZoneInput = {
 };
 
 /**
- * A region fact an agency contributes to an indicator cube (`Query.indicatorCube`): its figure for one region,
- * metric and year, listed once however many of the cube's cells read it.
+ * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
+ * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
+ * metric m and year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`. Each fact is
+ * listed once however many of the cube's cells read it.
  */
-export type CubeFact = {
-  __typename?: 'CubeFact';
-  /** Metric code. */
-  metric: Scalars['ID']['output'];
-  /** GB/T 2260 region code. */
-  regionCode: Scalars['ID']['output'];
-  /** Weakest status of the observations summed. */
-  status: Maybe<ObservationStatus>;
-  /** Latest update among them (ISO 8601). */
-  updatedAt: Maybe<Scalars['String']['output']>;
+export type CubeFacts = {
+  __typename?: 'CubeFacts';
+  /** Metric codes along the second axis: every metric of this agency that a cell reads. */
+  metrics: Array<Scalars['ID']['output']>;
+  /** Weakest status of the observations summed; null when nothing was reported. */
+  statuses: Array<Maybe<ObservationStatus>>;
+  /** Latest update among them (ISO 8601); null for register counts and when nothing was reported. */
+  updatedAt: Array<Maybe<Scalars['String']['output']>>;
   /** Value summed over the region; null when nothing was reported. */
-  value: Maybe<Scalars['Float']['output']>;
-  /** Calendar year. */
-  year: Scalars['Int']['output'];
+  values: Array<Maybe<Scalars['Float']['output']>>;
+  /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
- * The units (data centres, core machine rooms or enterprises) one cell of an indicator cube sums over, for
- * each year it reads: indices into the cube's list of unit-years of that kind.
+ * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, as
+ * aligned columns: entry i is the cell of indicator `indicatorCodes[i]`, region `regionCodes[i]` and year
+ * `years[i]`, and `members[i]` its positions in the cube's list of unit-years of that kind.
  */
-export type CubePopulation = {
-  __typename?: 'CubePopulation';
-  /** Indicator code of the cell (for data centres, the indicator whose population stands for it). */
-  indicatorCode: Scalars['ID']['output'];
-  /** Positions in the cube's unit-year list. */
-  members: Array<Scalars['Int']['output']>;
-  /** Region code of the cell. */
-  regionCode: Scalars['ID']['output'];
-  /** Year of the cell. */
-  year: Scalars['Int']['output'];
+export type CubePopulations = {
+  __typename?: 'CubePopulations';
+  /** Indicator code of each cell (for data centres, the indicator whose population stands for it). */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Each cell's members: positions in the cube's unit-year list, for every year it reads. */
+  members: Array<Array<Scalars['Int']['output']>>;
+  /** Region code of each cell. */
+  regionCodes: Array<Scalars['ID']['output']>;
+  /** Year of each cell. */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -462,8 +463,8 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** The region facts of bigdata that the cube's cells read: one per region, metric and year. */
-  bigdataFacts: Array<CubeFact>;
+  /** The region facts of bigdata that the cube's cells read, each region × metric × year once. */
+  bigdataFacts: CubeFacts;
   /** Registered racks. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** Every data-centre year any cell's population holds, once: entry i of every `dataCenter…` column is data centre `dataCenterIds[i]` in year `dataCenterYears[i]`; comms and energy add their columns. */
@@ -471,7 +472,7 @@ export type IndicatorCube = {
   /** Inside a designated cluster. */
   dataCenterInCluster: Array<Maybe<Scalars['Boolean']['output']>>;
   /** For each cell over data centres (by the indicator whose population stands for it), its members: positions in the `dataCenter…` columns. */
-  dataCenterPopulations: Array<CubePopulation>;
+  dataCenterPopulations: CubePopulations;
   /** Calendar years of the data-centre columns. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
@@ -1064,9 +1065,9 @@ export type ResolversTypes = {
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ClusterZoneInput: ClusterZoneInput;
-  CubeFact: ResolverTypeWrapper<CubeFact>;
+  CubeFacts: ResolverTypeWrapper<CubeFacts>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  CubePopulation: ResolverTypeWrapper<CubePopulation>;
+  CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterCluster: ResolverTypeWrapper<DataCenterClusterMapper>;
   DataCenterClusterInput: DataCenterClusterInput;
@@ -1114,9 +1115,9 @@ export type ResolversParentTypes = {
   ClusterZone: ClusterZoneMapper;
   Boolean: Scalars['Boolean']['output'];
   ClusterZoneInput: ClusterZoneInput;
-  CubeFact: CubeFact;
+  CubeFacts: CubeFacts;
   Float: Scalars['Float']['output'];
-  CubePopulation: CubePopulation;
+  CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterCluster: DataCenterClusterMapper;
   DataCenterClusterInput: DataCenterClusterInput;
@@ -1172,20 +1173,19 @@ export type ClusterZoneResolvers<ContextType = Context, ParentType extends Resol
   startUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type CubeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFact'] = ResolversParentTypes['CubeFact']> = {
-  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
+  metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type CubePopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulation'] = ResolversParentTypes['CubePopulation']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  members?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
@@ -1297,11 +1297,11 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  bigdataFacts?: Resolver<Array<ResolversTypes['CubeFact']>, ParentType, ContextType>;
+  bigdataFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
   dataCenterDesignRacks?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
   dataCenterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   dataCenterInCluster?: Resolver<Array<Maybe<ResolversTypes['Boolean']>>, ParentType, ContextType>;
-  dataCenterPopulations?: Resolver<Array<ResolversTypes['CubePopulation']>, ParentType, ContextType>;
+  dataCenterPopulations?: Resolver<ResolversTypes['CubePopulations'], ParentType, ContextType>;
   dataCenterYears?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1422,8 +1422,8 @@ export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
-  CubeFact?: CubeFactResolvers<ContextType>;
-  CubePopulation?: CubePopulationResolvers<ContextType>;
+  CubeFacts?: CubeFactsResolvers<ContextType>;
+  CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterCluster?: DataCenterClusterResolvers<ContextType>;
   DataCenterConnection?: DataCenterConnectionResolvers<ContextType>;

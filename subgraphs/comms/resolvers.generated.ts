@@ -130,39 +130,40 @@ export type CoreMachineRoomYear = {
 };
 
 /**
- * A region fact an agency contributes to an indicator cube (`Query.indicatorCube`): its figure for one region,
- * metric and year, listed once however many of the cube's cells read it.
+ * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
+ * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
+ * metric m and year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`. Each fact is
+ * listed once however many of the cube's cells read it.
  */
-export type CubeFact = {
-  __typename?: 'CubeFact';
-  /** Metric code. */
-  metric: Scalars['ID']['output'];
-  /** GB/T 2260 region code. */
-  regionCode: Scalars['ID']['output'];
-  /** Weakest status of the observations summed. */
-  status: Maybe<ObservationStatus>;
-  /** Latest update among them (ISO 8601). */
-  updatedAt: Maybe<Scalars['String']['output']>;
+export type CubeFacts = {
+  __typename?: 'CubeFacts';
+  /** Metric codes along the second axis: every metric of this agency that a cell reads. */
+  metrics: Array<Scalars['ID']['output']>;
+  /** Weakest status of the observations summed; null when nothing was reported. */
+  statuses: Array<Maybe<ObservationStatus>>;
+  /** Latest update among them (ISO 8601); null for register counts and when nothing was reported. */
+  updatedAt: Array<Maybe<Scalars['String']['output']>>;
   /** Value summed over the region; null when nothing was reported. */
-  value: Maybe<Scalars['Float']['output']>;
-  /** Calendar year. */
-  year: Scalars['Int']['output'];
+  values: Array<Maybe<Scalars['Float']['output']>>;
+  /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
- * The units (data centres, core machine rooms or enterprises) one cell of an indicator cube sums over, for
- * each year it reads: indices into the cube's list of unit-years of that kind.
+ * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, as
+ * aligned columns: entry i is the cell of indicator `indicatorCodes[i]`, region `regionCodes[i]` and year
+ * `years[i]`, and `members[i]` its positions in the cube's list of unit-years of that kind.
  */
-export type CubePopulation = {
-  __typename?: 'CubePopulation';
-  /** Indicator code of the cell (for data centres, the indicator whose population stands for it). */
-  indicatorCode: Scalars['ID']['output'];
-  /** Positions in the cube's unit-year list. */
-  members: Array<Scalars['Int']['output']>;
-  /** Region code of the cell. */
-  regionCode: Scalars['ID']['output'];
-  /** Year of the cell. */
-  year: Scalars['Int']['output'];
+export type CubePopulations = {
+  __typename?: 'CubePopulations';
+  /** Indicator code of each cell (for data centres, the indicator whose population stands for it). */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Each cell's members: positions in the cube's unit-year list, for every year it reads. */
+  members: Array<Array<Scalars['Int']['output']>>;
+  /** Region code of each cell. */
+  regionCodes: Array<Scalars['ID']['output']>;
+  /** Year of each cell. */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -332,10 +333,10 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** The region facts of comms that the cube's cells read: one per region, metric and year. */
-  commsFacts: Array<CubeFact>;
+  /** The region facts of comms that the cube's cells read, each region × metric × year once. */
+  commsFacts: CubeFacts;
   /** For each cell over core machine rooms, its members in `coreMachineRoomYears`. */
-  coreMachineRoomPopulations: Array<CubePopulation>;
+  coreMachineRoomPopulations: CubePopulations;
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
   coreMachineRoomYears: Array<CoreMachineRoomYear>;
   /** Status of each data-centre year's rack-usage report. */
@@ -1048,9 +1049,9 @@ export type ResolversTypes = {
   CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CubeFact: ResolverTypeWrapper<CubeFact>;
+  CubeFacts: ResolverTypeWrapper<CubeFacts>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  CubePopulation: ResolverTypeWrapper<CubePopulation>;
+  CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterPopulation: ResolverTypeWrapper<DataCenterPopulationMapper>;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
@@ -1100,9 +1101,9 @@ export type ResolversParentTypes = {
   CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
   Boolean: Scalars['Boolean']['output'];
-  CubeFact: CubeFact;
+  CubeFacts: CubeFacts;
   Float: Scalars['Float']['output'];
-  CubePopulation: CubePopulation;
+  CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterPopulation: DataCenterPopulationMapper;
   DataCenterYear: DataCenterYearMapper;
@@ -1185,20 +1186,19 @@ export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType exten
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type CubeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFact'] = ResolversParentTypes['CubeFact']> = {
-  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
+  metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type CubePopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulation'] = ResolversParentTypes['CubePopulation']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  members?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
@@ -1262,8 +1262,8 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commsFacts?: Resolver<Array<ResolversTypes['CubeFact']>, ParentType, ContextType>;
-  coreMachineRoomPopulations?: Resolver<Array<ResolversTypes['CubePopulation']>, ParentType, ContextType>;
+  commsFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
+  coreMachineRoomPopulations?: Resolver<ResolversTypes['CubePopulations'], ParentType, ContextType>;
   coreMachineRoomYears?: Resolver<Array<ResolversTypes['CoreMachineRoomYear']>, ParentType, ContextType>;
   dataCenterCommsStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
   dataCenterRacksInUse?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
@@ -1436,8 +1436,8 @@ export type Resolvers<ContextType = Context> = {
   CoreMachineRoomConnection?: CoreMachineRoomConnectionResolvers<ContextType>;
   CoreMachineRoomEdge?: CoreMachineRoomEdgeResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
-  CubeFact?: CubeFactResolvers<ContextType>;
-  CubePopulation?: CubePopulationResolvers<ContextType>;
+  CubeFacts?: CubeFactsResolvers<ContextType>;
+  CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterPopulation?: DataCenterPopulationResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;

@@ -67,39 +67,40 @@ export type CoreMachineRoomYear = {
 };
 
 /**
- * A region fact an agency contributes to an indicator cube (`Query.indicatorCube`): its figure for one region,
- * metric and year, listed once however many of the cube's cells read it.
+ * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
+ * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
+ * metric m and year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`. Each fact is
+ * listed once however many of the cube's cells read it.
  */
-export type CubeFact = {
-  __typename?: 'CubeFact';
-  /** Metric code. */
-  metric: Scalars['ID']['output'];
-  /** GB/T 2260 region code. */
-  regionCode: Scalars['ID']['output'];
-  /** Weakest status of the observations summed. */
-  status: Maybe<ObservationStatus>;
-  /** Latest update among them (ISO 8601). */
-  updatedAt: Maybe<Scalars['String']['output']>;
+export type CubeFacts = {
+  __typename?: 'CubeFacts';
+  /** Metric codes along the second axis: every metric of this agency that a cell reads. */
+  metrics: Array<Scalars['ID']['output']>;
+  /** Weakest status of the observations summed; null when nothing was reported. */
+  statuses: Array<Maybe<ObservationStatus>>;
+  /** Latest update among them (ISO 8601); null for register counts and when nothing was reported. */
+  updatedAt: Array<Maybe<Scalars['String']['output']>>;
   /** Value summed over the region; null when nothing was reported. */
-  value: Maybe<Scalars['Float']['output']>;
-  /** Calendar year. */
-  year: Scalars['Int']['output'];
+  values: Array<Maybe<Scalars['Float']['output']>>;
+  /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
- * The units (data centres, core machine rooms or enterprises) one cell of an indicator cube sums over, for
- * each year it reads: indices into the cube's list of unit-years of that kind.
+ * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, as
+ * aligned columns: entry i is the cell of indicator `indicatorCodes[i]`, region `regionCodes[i]` and year
+ * `years[i]`, and `members[i]` its positions in the cube's list of unit-years of that kind.
  */
-export type CubePopulation = {
-  __typename?: 'CubePopulation';
-  /** Indicator code of the cell (for data centres, the indicator whose population stands for it). */
-  indicatorCode: Scalars['ID']['output'];
-  /** Positions in the cube's unit-year list. */
-  members: Array<Scalars['Int']['output']>;
-  /** Region code of the cell. */
-  regionCode: Scalars['ID']['output'];
-  /** Year of the cell. */
-  year: Scalars['Int']['output'];
+export type CubePopulations = {
+  __typename?: 'CubePopulations';
+  /** Indicator code of each cell (for data centres, the indicator whose population stands for it). */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Each cell's members: positions in the cube's unit-year list, for every year it reads. */
+  members: Array<Array<Scalars['Int']['output']>>;
+  /** Region code of each cell. */
+  regionCodes: Array<Scalars['ID']['output']>;
+  /** Year of each cell. */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -459,8 +460,8 @@ export type IndicatorCube = {
   dataCenterTotalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
-  /** The region facts of energy that the cube's cells read: one per region, metric and year. */
-  energyFacts: Array<CubeFact>;
+  /** The region facts of energy that the cube's cells read, each region × metric × year once. */
+  energyFacts: CubeFacts;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** GB/T 2260 region codes along its second axis. */
@@ -1085,8 +1086,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  CubeFact: ResolverTypeWrapper<CubeFact>;
-  CubePopulation: ResolverTypeWrapper<CubePopulation>;
+  CubeFacts: ResolverTypeWrapper<CubeFacts>;
+  CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterPopulation: ResolverTypeWrapper<DataCenterPopulationMapper>;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
@@ -1139,8 +1140,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
   Float: Scalars['Float']['output'];
-  CubeFact: CubeFact;
-  CubePopulation: CubePopulation;
+  CubeFacts: CubeFacts;
+  CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterPopulation: DataCenterPopulationMapper;
   DataCenterYear: DataCenterYearMapper;
@@ -1203,20 +1204,19 @@ export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType exten
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type CubeFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFact'] = ResolversParentTypes['CubeFact']> = {
-  metric?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
-  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
+  metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type CubePopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulation'] = ResolversParentTypes['CubePopulation']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  members?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
@@ -1355,7 +1355,7 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   dataCenterItEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   dataCenterRenewableEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   dataCenterTotalEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  energyFacts?: Resolver<Array<ResolversTypes['CubeFact']>, ParentType, ContextType>;
+  energyFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1483,8 +1483,8 @@ export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
-  CubeFact?: CubeFactResolvers<ContextType>;
-  CubePopulation?: CubePopulationResolvers<ContextType>;
+  CubeFacts?: CubeFactsResolvers<ContextType>;
+  CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterPopulation?: DataCenterPopulationResolvers<ContextType>;
   DataCenterYear?: DataCenterYearResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
-import { cubeCells, type CubeFact, type CubeKey, type CubePopulation } from '../../lib/indicators/cube.ts';
+import { cubeCells, cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { dataCenterPopulationOf } from '../../lib/indicators/population.ts';
 import type { RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
@@ -9,8 +9,8 @@ type Unit = Record<string, unknown> & { year: number };
 
 /** The cube representation the gateway sends: key fields plus every @requires input, each region fact and unit-year once. */
 export interface CubeRepresentation extends CubeKey {
-  bigdataFacts?: CubeFact[];
-  dataCenterPopulations?: CubePopulation[];
+  bigdataFacts?: CubeFacts;
+  dataCenterPopulations?: CubePopulations;
   dataCenterIds?: string[];
   dataCenterYears?: number[];
   dataCenterDesignRacks?: (number | null)[];
@@ -21,13 +21,13 @@ export interface CubeRepresentation extends CubeKey {
   dataCenterItEnergyKwh?: (number | null)[];
   dataCenterRenewableEnergyKwh?: (number | null)[];
   dataCenterEnergyStatus?: (string | null)[];
-  commsFacts?: CubeFact[];
-  coreMachineRoomPopulations?: CubePopulation[];
+  commsFacts?: CubeFacts;
+  coreMachineRoomPopulations?: CubePopulations;
   coreMachineRoomYears?: Unit[];
-  econFacts?: CubeFact[];
-  enterprisePopulations?: CubePopulation[];
+  econFacts?: CubeFacts;
+  enterprisePopulations?: CubePopulations;
   enterpriseYears?: Unit[];
-  energyFacts?: CubeFact[];
+  energyFacts?: CubeFacts;
 }
 
 /** A value's population columns (DataCenterPopulation's fields) and the cube columns they are cut from. */
@@ -44,8 +44,8 @@ const POPULATION_COLUMNS = {
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
-function membersByCell(populations: readonly CubePopulation[] = []): Map<string, number[]> {
-  return new Map(populations.map((p) => [cellKey(p.indicatorCode, p.regionCode, p.year), p.members]));
+function membersByCell(populations: CubePopulations | undefined): Map<string, number[]> {
+  return new Map(populations?.members.map((members, i) => [cellKey(populations.indicatorCodes[i]!, populations.regionCodes[i]!, populations.years[i]!), members]));
 }
 
 /**
@@ -56,8 +56,8 @@ function membersByCell(populations: readonly CubePopulation[] = []): Map<string,
 export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
   const { indicators } = catalog();
   const factsByRegion = new Map<string, Map<string, RegionFact>>();
-  for (const list of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
-    for (const f of list ?? []) {
+  for (const table of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
+    for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
       if (!facts) factsByRegion.set(f.regionCode, (facts = new Map()));
       facts.set(factKey(f.metric, f.year), f);
