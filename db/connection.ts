@@ -2,12 +2,23 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseTarget } from '../lib/config.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
+
+/**
+ * Rows of a raw statement, as the driver parsed them (numbers, booleans, dates), whichever driver runs it:
+ * postgres.js returns the rows, PGlite a result holding them. For hot reads whose columns need no ORM
+ * mapping: drizzle maps every field of every row of a select, which costs more than the query on wide results.
+ */
+export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
+  return result.rows ?? result;
+}
 
 /** Counts statements as the driver sends them, so tests can prove batching without trusting the ORM. */
 export interface StatementCounter {

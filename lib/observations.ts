@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.ts';
+import { selectRows, type Db } from '../db/connection.ts';
 import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
 import type { RegionLevel } from './regions/codes.ts';
 
@@ -131,20 +131,15 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
   // array_agg would sort every row). Periods are unique per key, so the value never decides. Built for
   // stocks only: it costs more than the sum, and a flow's never reads it.
   const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${inArray(table.metric, stocks)}))[2]::float8`;
+  // Raw rows: a grid's data-centre years make thousands of them, which drizzle's row mapping would cost more than the query.
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>
-      db
-        .select({
-          subjectId: table.subjectId,
-          year: table.year,
-          metric: table.metric,
-          sum: sql<number>`sum(${table.value})`.mapWith(Number),
-          last,
-          provisional: sql<boolean>`bool_or(${table.status} = 'PROVISIONAL')`.mapWith(Boolean),
-        })
-        .from(table)
-        .where(subjectYears(table, keys, asOf))
-        .groupBy(table.subjectId, table.year, table.metric),
+      selectRows<MetricYear>(
+        db,
+        sql`select ${table.subjectId} as "subjectId", ${table.year} as "year", ${table.metric} as "metric", sum(${table.value})::float8 as "sum", ${last} as "last",
+              bool_or(${table.status} = 'PROVISIONAL') as "provisional"
+            from ${table} where ${subjectYears(table, keys, asOf)} group by 1, 2, 3`,
+      ),
     (row: MetricYear, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,
   );

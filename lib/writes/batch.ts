@@ -4,7 +4,7 @@ import type { Agency } from '../agencies.ts';
 import { requireWriter, type Viewer } from '../auth/viewer.ts';
 import { writeBatchLimit } from '../config.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
-import type { Db } from '../../db/connection.ts';
+import { selectRows, type Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { checkText } from './fields.ts';
 import { ProblemList, type ImportProblem } from './problems.ts';
@@ -182,7 +182,6 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
 
 /** The wall clock inside the transaction, after the lock: later than every batch committed before it. */
 async function clockTimestamp(tx: Db): Promise<Date> {
-  const result = (await tx.execute(sql`select clock_timestamp() as now`)) as unknown as { rows?: { now: unknown }[] } & { now: unknown }[];
-  const row = (result.rows ?? result)[0]!;
-  return row.now instanceof Date ? row.now : new Date(String(row.now));
+  const [{ now }] = (await selectRows<{ now: unknown }>(tx, sql`select clock_timestamp() as now`)) as [{ now: unknown }];
+  return now instanceof Date ? now : new Date(String(now));
 }
