@@ -79,7 +79,7 @@ const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
 // Values over the same population (a cube's PUE, rack utilisation and renewable share) share its columns: convert them once.
 const unitsByColumns = new WeakMap<object, Unit[]>();
 function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
-  if (!columns) return [];
+  if (!columns) return NO_UNITS;
   let units = unitsByColumns.get(columns);
   if (!units) unitsByColumns.set(columns, (units = toUnits(columns)));
   return units;
@@ -96,10 +96,31 @@ function toUnits(columns: NonNullable<IndicatorValueRepresentation['dataCenterPo
   });
 }
 
+const NO_UNITS: Unit[] = [];
+
+// A population's units by year, and their statuses by metric: values over one population (a cube's PUE,
+// rack utilisation and renewable share of a region-year) share them instead of each filtering its units again.
+const unitsByYear = new WeakMap<readonly Unit[], Map<number, Unit[]>>();
+const statusesOfUnits = new WeakMap<readonly Unit[], Map<MetricDefinition, Status | null>>();
+
+function unitsInYear(population: readonly Unit[], year: number): Unit[] {
+  let byYear = unitsByYear.get(population);
+  if (!byYear) unitsByYear.set(population, (byYear = new Map()));
+  let units = byYear.get(year);
+  if (!units) byYear.set(year, (units = population.filter((u) => u.year === year)));
+  return units;
+}
+
 /** The weakest status of a unit metric over a population. A metric read from a register (no `statusField`) is final by nature. */
 function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
-  const { statusField } = metric;
-  return weakest(units.map((u) => (statusField ? ((u[statusField] ?? null) as Status | null) : 'FINAL')));
+  let byMetric = statusesOfUnits.get(units);
+  if (!byMetric) statusesOfUnits.set(units, (byMetric = new Map()));
+  let status = byMetric.get(metric);
+  if (status === undefined) {
+    const { statusField } = metric;
+    byMetric.set(metric, (status = weakest(units.map((u) => (statusField ? ((u[statusField] ?? null) as Status | null) : 'FINAL')))));
+  }
+  return status;
 }
 
 function unitValue(unit: Unit, metric: MetricDefinition): number | null {
@@ -208,7 +229,6 @@ export class IndicatorEvaluation implements IndicatorResult {
   readonly indicator: IndicatorDefinition;
   private readonly facts: RegionFacts;
   private readonly population: Unit[];
-  private readonly unitsByYear = new Map<number, Unit[]>();
   private core?: { value: number | null; missing: MissingInput[] };
   private parts?: { numerator: number | null; denominator: number | null };
   private inputList?: InputValue[];
@@ -225,13 +245,11 @@ export class IndicatorEvaluation implements IndicatorResult {
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
     this.population =
-      subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? []) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? []) : [];
+      subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS;
   }
 
   unitsOf(year: number): Unit[] {
-    let units = this.unitsByYear.get(year);
-    if (!units) this.unitsByYear.set(year, (units = this.population.filter((u) => u.year === year)));
-    return units;
+    return unitsInYear(this.population, year);
   }
 
   private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
