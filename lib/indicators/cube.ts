@@ -28,14 +28,13 @@ export interface CubeFact extends RegionFact {
 
 /**
  * An agency's region facts for a cube, dense: the fact of region r (in the cube's order), metric m and
- * year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`.
+ * year y is entry (r × M + m) × Y + y of `values` and `statuses`. A cube reports figures, not inputs: no update times.
  */
 export interface CubeFacts {
   metrics: string[];
   years: number[];
   values: (number | null)[];
   statuses: RegionFact['status'][];
-  updatedAt: (string | null)[];
 }
 
 /**
@@ -54,7 +53,7 @@ export async function cubeFacts(cube: CubeKey, agency: string, read: (key: Indic
   }
   const metrics = [...metricSet].sort();
   const years = [...yearSet].sort((a, b) => a - b);
-  const facts: CubeFacts = { metrics, years, values: [], statuses: [], updatedAt: [] };
+  const facts: CubeFacts = { metrics, years, values: [], statuses: [] };
   if (metrics.length === 0) return facts;
   const perRegion = await Promise.all(cube.regionCodes.map((scopeId) => read({ indicatorCode: cube.indicatorCodes[0]!, scopeKind: 'REGION', scopeId, year: years[0]!, asOf: cube.asOf }, metrics, years)));
   for (const list of perRegion) {
@@ -64,7 +63,6 @@ export async function cubeFacts(cube: CubeKey, agency: string, read: (key: Indic
         const fact = byKey.get(`${metric}|${year}`);
         facts.values.push(fact?.value ?? null);
         facts.statuses.push(fact?.status ?? null);
-        facts.updatedAt.push(fact?.updatedAt ?? null);
       }
     }
   }
@@ -79,9 +77,8 @@ export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): 
     for (const metric of facts.metrics) {
       for (const year of facts.years) {
         const value = facts.values[i] ?? null;
-        const status = facts.statuses[i] ?? null;
-        const updatedAt = facts.updatedAt[i++] ?? null;
-        if (value !== null || status !== null || updatedAt !== null) list.push({ regionCode, metric, year, value, status, updatedAt });
+        const status = facts.statuses[i++] ?? null;
+        if (value !== null || status !== null) list.push({ regionCode, metric, year, value, status, updatedAt: null });
       }
     }
   }

@@ -132,8 +132,8 @@ export type CoreMachineRoomYear = {
 /**
  * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
- * metric m and year y is entry (r × M + m) × Y + y of `values`, `statuses` and `updatedAt`. Each fact is
- * listed once however many of the cube's cells read it.
+ * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
+ * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
@@ -141,8 +141,6 @@ export type CubeFacts = {
   metrics: Array<Scalars['ID']['output']>;
   /** Weakest status of the observations summed; null when nothing was reported. */
   statuses: Array<Maybe<ObservationStatus>>;
-  /** Latest update among them (ISO 8601); null for register counts and when nothing was reported. */
-  updatedAt: Array<Maybe<Scalars['String']['output']>>;
   /** Value summed over the region; null when nothing was reported. */
   values: Array<Maybe<Scalars['Float']['output']>>;
   /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
@@ -1189,7 +1187,6 @@ export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType exten
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
   metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  updatedAt?: Resolver<Array<Maybe<ResolversTypes['String']>>, ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
