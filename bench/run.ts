@@ -15,6 +15,7 @@ import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { SUPERGRAPH_PATH } from '../gateway/supergraph.ts';
+import { serverCpuMs } from './cpu-time.ts';
 import { benchIngestion } from './ingestion.ts';
 import { measure, type Timing } from './measure.ts';
 import { startService, waitForGraphQL, type Service } from './processes.ts';
@@ -167,40 +168,58 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   const costs: Record<string, { fetches: number; statements: number }> = { 'SQL floor': { fetches: 0, statements: 6 } };
   for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
   const timings: Record<string, Timing[]> = {};
+  // CPU milliseconds per request of every server process (gateways, subgraphs, Postgres) during the one-client run.
+  const cpu: Record<string, number | null> = {};
+  const servers = () => services.map((s) => s.child.pid!).filter(Boolean);
   for (const [name, run] of Object.entries(targets)) {
+    const warmup = 3;
+    const before = serverCpuMs(servers());
+    const c1 = await measure(run, 1, requests, warmup);
+    const after = serverCpuMs(servers());
+    cpu[name] = before === null || after === null ? null : (after - before) / (c1.requests + warmup);
     // At least four rounds of 8 concurrent requests: one round measures its slowest request, not throughput.
-    timings[name] = [await measure(run, 1, requests, 3), await measure(run, 8, Math.max(32, requests * 2), 2)];
-    log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}`);
+    timings[name] = [c1, await measure(run, 8, Math.max(32, requests * 2), 2)];
+    log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}${cpu[name] === null ? '' : `; ${cpu[name]!.toFixed(0)} ms of server CPU per request`}`);
   }
   const f = timings['SQL floor']!;
   const rows = Object.entries(timings).map(
     ([name, [c1, c8]]) =>
-      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${costs[name]!.fetches} | ${costs[name]!.statements} |`,
+      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]!.fetches} | ${costs[name]!.statements} |`,
   );
-  for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | |`);
+  for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | |`);
   const ratios = Object.fromEntries(
     (Object.keys(API) as Api[]).map((api) => {
       const [o, h] = gateways(api).map(([name]) => timings[name]);
-      return [api, { oursOverSqlP50: o![0]!.p50Ms / f[0]!.p50Ms, oursOverHiveRps: h ? o![1]!.rps / h[1]!.rps : null, oursOverHiveP50: h ? o![0]!.p50Ms / h[0]!.p50Ms : null }];
+      const [oursCpu, floorCpu] = [cpu[gateways(api)[0][0]], cpu['SQL floor']];
+      return [
+        api,
+        {
+          oursOverSqlP50: o![0]!.p50Ms / f[0]!.p50Ms,
+          oursOverSqlCpu: oursCpu && floorCpu ? oursCpu / floorCpu : null,
+          oursOverHiveRps: h ? o![1]!.rps / h[1]!.rps : null,
+          oursOverHiveP50: h ? o![0]!.p50Ms / h[0]!.p50Ms : null,
+        },
+      ];
     }),
   );
   const ratioLines = Object.entries(ratios).map(
     ([api, r]) =>
       `- ${api}: ours ÷ SQL p50 (c=1) = ${r.oursOverSqlP50.toFixed(2)} (goal ≤ 2)` +
+      (r.oursOverSqlCpu === null ? '' : `; ours ÷ SQL server CPU per request = ${r.oursOverSqlCpu.toFixed(2)}`) +
       (r.oursOverHiveRps === null ? '; ours ÷ hive: no comparison, the peer did not answer correctly.' : `; ours ÷ hive throughput (c=8) = ${r.oursOverHiveRps.toFixed(2)} (goal ≥ 1); ours ÷ hive p50 (c=1) = ${r.oursOverHiveP50!.toFixed(2)}.`),
   );
   const markdown = [
     `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, our gateway with the indicators subgraph ${values['in-process'] ? 'in process' : 'over HTTP'}, ${new Date().toISOString()}.`,
     '',
-    '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | subgraph fetches/req | SQL statements/req |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | server CPU ms/req (c=1) | subgraph fetches/req | SQL statements/req |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     'Ratios:',
     '',
     ...ratioLines,
   ].join('\n');
-  return { markdown, json: { title: spec.title, cells: floor.size, known, timings, costs, ratios, problems } };
+  return { markdown, json: { title: spec.title, cells: floor.size, known, timings, serverCpuMsPerRequest: cpu, costs, ratios, problems } };
 }
 
 try {
