@@ -76,6 +76,8 @@ export interface IndicatorResult {
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
+const NO_UNITS: Unit[] = [];
+
 // Values over the same population (a cube's PUE, rack utilisation and renewable share) share its columns: convert them once.
 const unitsByColumns = new WeakMap<object, Unit[]>();
 function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
@@ -95,8 +97,6 @@ function toUnits(columns: NonNullable<IndicatorValueRepresentation['dataCenterPo
     return unit;
   });
 }
-
-const NO_UNITS: Unit[] = [];
 
 // A population's units by year, and their statuses by metric: values over one population (a cube's PUE,
 // rack utilisation and renewable share of a region-year) share them instead of each filtering its units again.
