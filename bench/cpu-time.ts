@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU time (user + system) spent by the benchmark's servers, read from Linux's /proc: latency on a
- * shared two-core VM moves by a third between runs, CPU time per request much less, so the benchmark
- * reports both. Counts the given processes with all their descendants (Hive Gateway may fork workers)
+ * shared two-core VM includes waiting for the busy machine, so the benchmark also reports the work itself. Counts the given processes with all their descendants (Hive Gateway may fork workers)
  * and every Postgres process. Null where /proc is not available.
  */
 
@@ -41,7 +40,11 @@ export function serverCpuMs(roots: readonly number[]): number | null {
   }
   const stats = entries.map(readStat).filter((s): s is ProcStat => s !== null);
   const children = new Map<number, ProcStat[]>();
-  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  for (const s of stats) {
+    const siblings = children.get(s.ppid);
+    if (siblings) siblings.push(s);
+    else children.set(s.ppid, [s]);
+  }
   const counted = new Set<number>();
   const visit = (pid: number) => {
     if (counted.has(pid)) return;

@@ -189,8 +189,9 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | |`);
   const ratios = Object.fromEntries(
     (Object.keys(API) as Api[]).map((api) => {
-      const [o, h] = gateways(api).map(([name]) => timings[name]);
-      const [oursCpu, floorCpu] = [cpu[gateways(api)[0][0]], cpu['SQL floor']];
+      const [[oursName], [hiveName]] = gateways(api);
+      const [o, h] = [timings[oursName], timings[hiveName]];
+      const [oursCpu, floorCpu] = [cpu[oursName], cpu['SQL floor']];
       return [
         api,
         {

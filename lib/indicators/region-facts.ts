@@ -7,6 +7,9 @@ import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog } from './catalog.ts';
 import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
 
+/** How facts and observations are looked up by metric and year. */
+export const metricYearKey = (metric: string, year: number): string => `${metric}|${year}`;
+
 export interface RegionFact {
   metric: string;
   year: number;
@@ -61,7 +64,7 @@ function byMetricYear(rows: readonly ObservationReading[]): Map<string, Observat
   if (!index) {
     index = new Map();
     for (const row of rows) {
-      const key = `${row.metric}|${row.year}`;
+      const key = metricYearKey(row.metric, row.year);
       const list = index.get(key);
       if (list) list.push(row);
       else index.set(key, [row]);
@@ -76,7 +79,7 @@ function byMetricYear(rows: readonly ObservationReading[]): Map<string, Observat
  * with a county missing is unknown, not smaller (missing is not zero).
  */
 function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
-  const matching = byMetricYear(rows).get(`${metric}|${year}`) ?? [];
+  const matching = byMetricYear(rows).get(metricYearKey(metric, year)) ?? [];
   const reported = new Set(matching.map((r) => r.subjectId));
   if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };
   return {

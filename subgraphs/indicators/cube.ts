@@ -1,9 +1,9 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeCells, cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { dataCenterPopulationOf } from '../../lib/indicators/population.ts';
-import type { RegionFact } from '../../lib/indicators/region-facts.ts';
+import { metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
-import { factKey, IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
+import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -60,7 +60,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
       if (!facts) factsByRegion.set(f.regionCode, (facts = new Map()));
-      facts.set(factKey(f.metric, f.year), f);
+      facts.set(metricYearKey(f.metric, f.year), f);
     }
   }
   const noFacts: RegionFacts = new Map();

@@ -1,6 +1,6 @@
 import { catalog, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
-import type { RegionFact } from '../../lib/indicators/region-facts.ts';
+import { metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
@@ -208,15 +208,13 @@ const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
   return refs;
 };
 
-/** Region facts by metric and year (`factKey`). */
+/** Region facts by metric and year (`metricYearKey`). */
 export type RegionFacts = ReadonlyMap<string, RegionFact>;
-
-export const factKey = (metric: string, year: number): string => `${metric}|${year}`;
 
 /** The facts a representation carries from every agency. */
 export function factsOf(rep: IndicatorValueRepresentation): RegionFacts {
   const facts = new Map<string, RegionFact>();
-  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.set(factKey(f.metric, f.year), f);
+  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.set(metricYearKey(f.metric, f.year), f);
   return facts;
 }
 
@@ -259,7 +257,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   /** A region-level metric, or another indicator's value for the same scope. */
   scalar(name: string, year: number, reasons: UnknownReason[]): number | null {
     const { indicators, metrics } = catalog();
-    if (metrics.has(name)) return this.facts.get(factKey(name, year))?.value ?? null;
+    if (metrics.has(name)) return this.facts.get(metricYearKey(name, year))?.value ?? null;
     const other = indicators.get(name);
     return other ? this.run(other.ast, year, reasons, name) : null;
   }
@@ -272,7 +270,7 @@ export class IndicatorEvaluation implements IndicatorResult {
       const { metrics } = catalog();
       const seen = new Set<string>();
       const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
-        const key = `${m.metric}|${m.year}`;
+        const key = metricYearKey(m.metric, m.year);
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
@@ -319,7 +317,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const inputs: InputValue[] = [];
     for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
-        const fact = this.facts.get(factKey(code, year));
+        const fact = this.facts.get(metricYearKey(code, year));
         inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
       }
       if (year !== rep.year) continue;
@@ -346,7 +344,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const { metrics } = catalog();
     const statuses: (Status | null)[] = [];
     for (const year of this.inputYears()) {
-      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(factKey(code, year))?.status ?? null);
+      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(metricYearKey(code, year))?.status ?? null);
     }
     const units = this.unitsOf(this.rep.year);
     for (const code of unitRefsOf(this.indicator)) statuses.push(unitStatus(units, metrics.get(code)!));
