@@ -15,6 +15,7 @@ import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { SUPERGRAPH_PATH } from '../gateway/supergraph.ts';
+import { applyCorrections } from './corrections.ts';
 import { serverCpuMs } from './cpu-time.ts';
 import { benchIngestion } from './ingestion.ts';
 import { measure, type Timing } from './measure.ts';
@@ -264,6 +265,10 @@ try {
   await waitForGraphQL(peer.url);
 
   const sql = postgres(benchUrl, { max: 8, onnotice: () => {} });
+  if (!values['skip-seed']) {
+    const { corrected, withdrawn } = await applyCorrections(sql, ours);
+    log(`corrections through our gateway: ${corrected} observations revised, ${withdrawn} withdrawn`);
+  }
   // Fresh planner statistics and no dead rows, as a maintained production database has (autovacuum may not
   // have run since seeding or since an earlier run's ingestion rows were deleted).
   await sql`vacuum analyze`;

@@ -2,9 +2,9 @@ import type postgres from 'postgres';
 
 /**
  * The benchmark's floor: the dashboard grid computed by hand-written SQL straight from the four
- * agencies' tables on one database, with the catalog's semantics (ratios of sums, a missing input
- * makes the value unknown, county flows need every county). The SQL aggregates; a few lines of
- * arithmetic below apply the formulas.
+ * agencies' tables on one database, with the catalog's semantics (current revisions only, ratios of
+ * sums, a stock's last period in the year, a missing input makes the value unknown, county flows need
+ * every county). The SQL aggregates; a few lines of arithmetic below apply the formulas.
  */
 export const FLOOR_INDICATORS = [
   'ICT_TRAFFIC_ENERGY_DECREASE',
@@ -32,6 +32,8 @@ const div = (a: number | null, b: number | null) => (a === null || b === null ||
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: number[]): Promise<Grid> {
+  // Revisions in force: corrections supersede, withdrawals are deleted revisions.
+  const current = sql`superseded_at is null and not deleted`;
   const tree = sql`
     with recursive tree(scope, code) as (
       select code, code from bigdata.region where code = any(${regions})
@@ -44,10 +46,10 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       need as (select scope, count(*) as n from counties group by scope),
       obs as (
         select subject_id, metric, year, value from comms.observation
-         where subject_kind = 'REGION' and metric in ('INFORMATION_TRAFFIC_GB', 'TELECOM_BUSINESS_VOLUME_10K_CNY', 'TRAFFIC_5G_GB')
+         where ${current} and subject_kind = 'REGION' and metric in ('INFORMATION_TRAFFIC_GB', 'TELECOM_BUSINESS_VOLUME_10K_CNY', 'TRAFFIC_5G_GB')
         union all
         select subject_id, metric, year, value from energy.observation
-         where subject_kind = 'REGION' and metric in ('TELECOM_ENERGY_TCE', 'BS_5G_ELECTRICITY_KWH'))
+         where ${current} and subject_kind = 'REGION' and metric in ('TELECOM_ENERGY_TCE', 'BS_5G_ELECTRICITY_KWH'))
       select c.scope, o.metric, o.year, case when count(distinct o.subject_id) = max(n.n) then sum(o.value) end as value
         from counties c join obs o on o.subject_id = c.code join need n on n.scope = c.scope
        group by 1, 2, 3`,
@@ -55,15 +57,17 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       dcy as (
         select t.scope, y.year, dc.id, dc.design_racks, dc.cluster_id is not null as inside, dc.build_type = 'NEW' and dc.design_racks >= 3000 as new_large
           from tree t join bigdata.data_center dc on dc.region_code = t.code
-          cross join generate_series(2020, 2025) as y(year)
+          cross join unnest(${years}::int[]) as y(year)
          where extract(year from dc.commissioned_on)::int <= y.year and (dc.closed_year is null or dc.closed_year >= y.year)),
       e as (
         select subject_id, year,
                sum(value) filter (where metric = 'DC_TOTAL_ENERGY_KWH') as total,
                sum(value) filter (where metric = 'DC_IT_ENERGY_KWH') as it,
                sum(value) filter (where metric in ('DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH')) as ren
-          from energy.observation where subject_kind = 'DATA_CENTER' group by 1, 2),
-      r as (select subject_id, year, round(value) as racks from comms.observation where metric = 'RACKS_IN_USE')
+          from energy.observation where ${current} and subject_kind = 'DATA_CENTER' and subject_id in (select id from dcy) group by 1, 2),
+      r as (
+        select distinct on (subject_id, year) subject_id, year, round(value) as racks from comms.observation
+         where ${current} and metric = 'RACKS_IN_USE' and subject_id in (select id from dcy) order by subject_id, year, period desc)
       select d.scope, d.year, count(*) as dcs, count(*) filter (where inside) as inside,
              sum(d.design_racks) as racks, sum(r.racks) as in_use, count(*) filter (where r.racks is null) as racks_missing,
              sum(e.total) as total, count(*) filter (where e.total is null) as total_missing,
@@ -73,13 +77,14 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         from dcy d left join e on e.subject_id = d.id and e.year = d.year left join r on r.subject_id = d.id and r.year = d.year
        group by 1, 2`,
     sql`${tree},
+      cry as (
+        select t.scope, y.year, cr.id from tree t join comms.core_room cr on cr.region_code = t.code
+         cross join unnest(${years}::int[]) as y(year) where cr.renovated_year <= y.year),
       e as (
         select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it
-          from energy.observation where subject_kind = 'CORE_ROOM' group by 1, 2)
-      select t.scope, y.year, sum(e.total) as total, sum(e.it) as it, count(*) filter (where e.total is null or e.it is null) as missing
-        from tree t join comms.core_room cr on cr.region_code = t.code cross join generate_series(2020, 2025) as y(year)
-        left join e on e.subject_id = cr.id and e.year = y.year
-       where cr.renovated_year <= y.year group by 1, 2`,
+          from energy.observation where ${current} and subject_kind = 'CORE_ROOM' and subject_id in (select id from cry) group by 1, 2)
+      select c.scope, c.year, sum(e.total) as total, sum(e.it) as it, count(*) filter (where e.total is null or e.it is null) as missing
+        from cry c left join e on e.subject_id = c.id and e.year = c.year group by 1, 2`,
     sql`${tree}
       select t.scope, s.built_year as year, count(*) as n, count(*) filter (where s.built_by_sharing) as shared, sum(s.base_stations) as stations
         from tree t join comms.site_5g s on s.region_code = t.code group by 1, 2`,
