@@ -47,7 +47,7 @@ export function dataCenterPopulationOf(key: IndicatorValueKey): IndicatorValueKe
  * renewable share) then name one population, which the gateway fetches once.
  */
 const representatives = new WeakMap<object, Map<string, string>>();
-function populationRepresentative(indicatorCode: string): string {
+export function populationRepresentative(indicatorCode: string): string {
   const { indicators } = catalog();
   let byCode = representatives.get(indicators);
   if (!byCode) {

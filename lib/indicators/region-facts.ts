@@ -10,6 +10,25 @@ import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
 /** How facts and observations are looked up by metric and year. */
 export const metricYearKey = (metric: string, year: number): string => `${metric}|${year}`;
 
+/** Facts by metric and year, read with two map lookups and no key string: a grid reads them thousands of times. */
+export class FactIndex<F extends { metric: string; year: number }> {
+  private readonly byMetric = new Map<string, Map<number, F>>();
+
+  constructor(facts: Iterable<F> = []) {
+    for (const fact of facts) this.add(fact);
+  }
+
+  add(fact: F): void {
+    let byYear = this.byMetric.get(fact.metric);
+    if (!byYear) this.byMetric.set(fact.metric, (byYear = new Map()));
+    byYear.set(fact.year, fact);
+  }
+
+  get(metric: string, year: number): F | undefined {
+    return this.byMetric.get(metric)?.get(year);
+  }
+}
+
 export interface RegionFact {
   metric: string;
   year: number;

@@ -1,8 +1,7 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
-import { cubeCells, cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
-import { dataCenterPopulationOf } from '../../lib/indicators/population.ts';
-import { metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
-import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
+import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
+import { populationRepresentative } from '../../lib/indicators/population.ts';
+import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 
 type Unit = Record<string, unknown> & { year: number };
@@ -30,7 +29,7 @@ export interface CubeRepresentation extends CubeKey {
   energyFacts?: CubeFacts;
 }
 
-/** A value's population columns (DataCenterPopulation's fields) and the cube columns they are cut from. */
+/** A data centre's unit fields (DataCenterPopulation's columns) and the cube columns they are read from. */
 const POPULATION_COLUMNS = {
   designRacks: 'dataCenterDesignRacks',
   inCluster: 'dataCenterInCluster',
@@ -41,6 +40,7 @@ const POPULATION_COLUMNS = {
   renewableEnergyKwh: 'dataCenterRenewableEnergyKwh',
   energyStatus: 'dataCenterEnergyStatus',
 } as const satisfies Record<string, keyof CubeRepresentation>;
+const POPULATION_FIELDS = Object.entries(POPULATION_COLUMNS) as [string, (typeof POPULATION_COLUMNS)[keyof typeof POPULATION_COLUMNS]][];
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
@@ -55,49 +55,54 @@ function membersByCell(populations: CubePopulations | undefined): Map<string, nu
  */
 export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
   const { indicators } = catalog();
-  const factsByRegion = new Map<string, Map<string, RegionFact>>();
+  const factsByRegion = new Map<string, FactIndex<RegionFact>>();
   for (const table of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
     for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
-      if (!facts) factsByRegion.set(f.regionCode, (facts = new Map()));
-      facts.set(metricYearKey(f.metric, f.year), f);
+      if (!facts) factsByRegion.set(f.regionCode, (facts = new FactIndex()));
+      facts.add(f);
     }
   }
-  const noFacts: RegionFacts = new Map();
-  const dataCenters = membersByCell(cube.dataCenterPopulations);
-  const rooms = membersByCell(cube.coreMachineRoomPopulations);
-  const enterprises = membersByCell(cube.enterprisePopulations);
-  const unitsOf = (members: Map<string, number[]>, units: readonly Unit[] = [], cell: IndicatorValueKey) => (members.get(cellKey(cell.indicatorCode, cell.scopeId, cell.year)) ?? []).map((i) => units[i]!);
-
-  const populations = new Map<string, IndicatorValueRepresentation['dataCenterPopulation']>();
-  const populationOf = (cell: IndicatorValueKey) => {
-    const key = cellKey(dataCenterPopulationOf(cell)!.indicatorCode, cell.scopeId, cell.year);
-    let columns = populations.get(key);
-    if (!columns) {
-      const members = dataCenters.get(key) ?? [];
-      const pick = (column: readonly unknown[] = []) => members.map((i) => column[i] ?? null);
-      columns = {
-        dataCenterIds: members.map((i) => cube.dataCenterIds![i]!),
-        years: members.map((i) => cube.dataCenterYears![i]!),
-        ...Object.fromEntries(Object.entries(POPULATION_COLUMNS).map(([field, column]) => [field, pick(cube[column])])),
-      };
-      populations.set(key, columns);
-    }
-    return columns;
-  };
-
-  return cubeCells(cube).map((cell) => {
-    const subject = indicators.get(cell.indicatorCode)!.population?.subject;
-    const rep: IndicatorValueRepresentation = {
-      indicatorCode: cell.indicatorCode,
-      scopeKind: cell.scopeKind,
-      scopeId: cell.scopeId,
-      year: cell.year,
-      asOf: cell.asOf,
-      commsInputs: subject === 'CORE_ROOM' ? { coreMachineRooms: unitsOf(rooms, cube.coreMachineRoomYears, cell) } : null,
-      econInputs: subject === 'ENTERPRISE' ? { enterprises: unitsOf(enterprises, cube.enterpriseYears, cell) } : null,
-      dataCenterPopulation: subject === 'DATA_CENTER' ? populationOf(cell) : null,
-    };
-    return new IndicatorEvaluation(rep, factsByRegion.get(cell.scopeId) ?? noFacts);
+  const noFacts: RegionFacts = new FactIndex();
+  // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.
+  const dataCenterUnits = (cube.dataCenterIds ?? []).map((dataCenterId, i) => {
+    const unit: Unit = { dataCenterId, year: cube.dataCenterYears![i]! };
+    for (const [field, column] of POPULATION_FIELDS) unit[field] = cube[column]?.[i] ?? null;
+    return unit;
   });
+  const populationsOf = (populations: CubePopulations | undefined, units: readonly Unit[] = []) => {
+    const byCell = membersByCell(populations);
+    const memo = new Map<string, Unit[]>();
+    return (key: string): Unit[] => {
+      let population = memo.get(key);
+      if (!population) memo.set(key, (population = (byCell.get(key) ?? []).map((i) => units[i]!)));
+      return population;
+    };
+  };
+  const dataCenters = populationsOf(cube.dataCenterPopulations, dataCenterUnits);
+  const rooms = populationsOf(cube.coreMachineRoomPopulations, cube.coreMachineRoomYears);
+  const enterprises = populationsOf(cube.enterprisePopulations, cube.enterpriseYears);
+
+  // Cells in layout order (indicator, region, year), as `cubeCells` lists them.
+  const evaluations: IndicatorEvaluation[] = [];
+  for (const indicatorCode of cube.indicatorCodes) {
+    const subject = indicators.get(indicatorCode)!.population?.subject;
+    const populationCode = populationRepresentative(indicatorCode);
+    for (const scopeId of cube.regionCodes) {
+      const facts = factsByRegion.get(scopeId) ?? noFacts;
+      for (const year of cube.years) {
+        const rep: IndicatorValueRepresentation = { indicatorCode, scopeKind: 'REGION', scopeId, year, asOf: cube.asOf };
+        const units =
+          subject === 'DATA_CENTER'
+            ? dataCenters(cellKey(populationCode, scopeId, year))
+            : subject === 'CORE_ROOM'
+              ? rooms(cellKey(indicatorCode, scopeId, year))
+              : subject === 'ENTERPRISE'
+                ? enterprises(cellKey(indicatorCode, scopeId, year))
+                : undefined;
+        evaluations.push(new IndicatorEvaluation(rep, facts, units));
+      }
+    }
+  }
+  return evaluations;
 }

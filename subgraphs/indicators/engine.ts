@@ -1,6 +1,6 @@
 import { catalog, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
-import { metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
+import { FactIndex, metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
@@ -158,18 +158,20 @@ function targetsOf(indicator: IndicatorDefinition): Map<string, TargetDefinition
   return index;
 }
 
-// Each indicator's applicable targets by scope and year: a grid reads the same few for thousands of cells.
-const applicableByScope = new WeakMap<IndicatorDefinition, Map<string, ApplicableTarget | null>>();
+// Each indicator's applicable targets by scope, then year: a grid reads the same few for thousands of cells.
+const applicableByScope = new WeakMap<IndicatorDefinition, Map<string, Map<number, ApplicableTarget | null>>>();
 
 /** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
 export function applicableTarget(indicator: IndicatorDefinition, rep: ScopeLocation): ApplicableTarget | null {
-  const byJurisdiction = targetsOf(indicator);
-  if (byJurisdiction.size === 0) return null;
+  if (indicator.targets.length === 0) return null;
   let memo = applicableByScope.get(indicator);
   if (!memo) applicableByScope.set(indicator, (memo = new Map()));
-  const key = `${rep.scopeKind}|${rep.scopeId}|${rep.scopeClusterId ?? ''}|${rep.scopeRegionCode ?? ''}|${rep.year}`;
-  let target = memo.get(key);
-  if (target === undefined) memo.set(key, (target = findTarget(indicator, byJurisdiction, rep)));
+  // A region is its own key (no string built per cell); a cluster or data centre also carries where it lies.
+  const scope = rep.scopeKind === 'REGION' ? rep.scopeId : `${rep.scopeKind}|${rep.scopeId}|${rep.scopeClusterId ?? ''}|${rep.scopeRegionCode ?? ''}`;
+  let byYear = memo.get(scope);
+  if (!byYear) memo.set(scope, (byYear = new Map()));
+  let target = byYear.get(rep.year);
+  if (target === undefined) byYear.set(rep.year, (target = findTarget(indicator, targetsOf(indicator), rep)));
   return target;
 }
 
@@ -208,13 +210,13 @@ const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
   return refs;
 };
 
-/** Region facts by metric and year (`metricYearKey`). */
-export type RegionFacts = ReadonlyMap<string, RegionFact>;
+/** Region facts by metric and year. */
+export type RegionFacts = Pick<FactIndex<RegionFact>, 'get'>;
 
 /** The facts a representation carries from every agency. */
 export function factsOf(rep: IndicatorValueRepresentation): RegionFacts {
-  const facts = new Map<string, RegionFact>();
-  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.set(metricYearKey(f.metric, f.year), f);
+  const facts = new FactIndex<RegionFact>();
+  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.add(f);
   return facts;
 }
 
@@ -232,10 +234,14 @@ export class IndicatorEvaluation implements IndicatorResult {
   private inputList?: InputValue[];
   private applicable?: ApplicableTarget | null;
 
-  /** `facts` may be shared by many values (a cube's region): each reads only its own metrics and years. */
+  /**
+   * `facts` and `units` (the population, every year's) may be shared by many values, as a cube's cells share
+   * their region's facts and populations; without them they are read from the representation.
+   */
   constructor(
     private readonly rep: IndicatorValueRepresentation,
     facts?: RegionFacts,
+    units?: Unit[],
   ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
@@ -243,7 +249,8 @@ export class IndicatorEvaluation implements IndicatorResult {
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
     this.population =
-      subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS;
+      units ??
+      (subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
   }
 
   unitsOf(year: number): Unit[] {
@@ -257,7 +264,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   /** A region-level metric, or another indicator's value for the same scope. */
   scalar(name: string, year: number, reasons: UnknownReason[]): number | null {
     const { indicators, metrics } = catalog();
-    if (metrics.has(name)) return this.facts.get(metricYearKey(name, year))?.value ?? null;
+    if (metrics.has(name)) return this.facts.get(name, year)?.value ?? null;
     const other = indicators.get(name);
     return other ? this.run(other.ast, year, reasons, name) : null;
   }
@@ -317,7 +324,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const inputs: InputValue[] = [];
     for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
-        const fact = this.facts.get(metricYearKey(code, year));
+        const fact = this.facts.get(code, year);
         inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
       }
       if (year !== rep.year) continue;
@@ -338,17 +345,28 @@ export class IndicatorEvaluation implements IndicatorResult {
     return (this.inputList = inputs);
   }
 
-  /** The weakest status among `inputs`, read without adding up their values. */
+  /** The weakest status among `inputs`, read without adding up their values (or listing them: a grid reads thousands). */
   get status(): Status | null {
     if (this.inputList) return weakest(this.inputList.map((i) => i.status));
-    const { metrics } = catalog();
-    const statuses: (Status | null)[] = [];
+    let final = false;
     for (const year of this.inputYears()) {
-      for (const code of this.indicator.regionMetrics) statuses.push(this.facts.get(metricYearKey(code, year))?.status ?? null);
+      for (const code of this.indicator.regionMetrics) {
+        const status = this.facts.get(code, year)?.status;
+        if (status === 'PROVISIONAL') return status;
+        if (status === 'FINAL') final = true;
+      }
     }
-    const units = this.unitsOf(this.rep.year);
-    for (const code of unitRefsOf(this.indicator)) statuses.push(unitStatus(units, metrics.get(code)!));
-    return weakest(statuses);
+    const unitRefs = unitRefsOf(this.indicator);
+    if (unitRefs.length > 0) {
+      const { metrics } = catalog();
+      const units = this.unitsOf(this.rep.year);
+      for (const code of unitRefs) {
+        const status = unitStatus(units, metrics.get(code)!);
+        if (status === 'PROVISIONAL') return status;
+        if (status === 'FINAL') final = true;
+      }
+    }
+    return final ? 'FINAL' : null;
   }
 
   get target(): ApplicableTarget | null {

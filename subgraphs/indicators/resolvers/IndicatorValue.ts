@@ -35,7 +35,8 @@ const shown =
 
 /** A value's evaluation with what disclosure control decides for this caller: `IndicatorCube` reads each cell so. */
 export function disclosed(evaluation: IndicatorEvaluation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
-  const confidential = smallCellOf(evaluation, context) !== null;
+  // Most indicators read no unit-level data: skip counting their units.
+  const confidential = evaluation.indicator.unitLevelInputs.length > 0 && smallCellOf(evaluation, context) !== null;
   return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
 }
 
