@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { AGENCIES, isAgency, type Agency } from '../agencies.ts';
 import { authConfig, type AuthConfig } from './config.ts';
 import { ANONYMOUS, ROLES, unauthenticated, type Role, type Viewer } from './viewer.ts';
@@ -26,16 +27,27 @@ export interface Authenticator {
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<RequestAuth>;
 }
 
+/** How long a verified token is taken on trust before its signature is checked again (a rotated-out key stops working within this). */
+const VERIFIED_TTL_MS = 60_000;
+
 export function createAuthenticator(config: AuthConfig = authConfig()): Authenticator {
   const key: Uint8Array | JWTVerifyGetKey = config.keys.kind === 'secret' ? config.keys.secret : createRemoteJWKSet(config.keys.url);
   const algorithms = config.keys.kind === 'secret' ? ['HS256'] : JWKS_ALGORITHMS;
+  // Every subgraph fetch of a request carries the same two tokens: verify each once, not once per fetch.
+  // Only successes are kept, under their audience, and never past the token's own expiry.
+  const verified = new LRUCache<string, { payload: JWTPayload; until: number }>({ max: 10_000 });
   const verify = async (token: string, audience: string, what: string): Promise<JWTPayload> => {
+    const cacheKey = `${audience} ${token}`;
+    const hit = verified.get(cacheKey);
+    if (hit && hit.until > Date.now()) return hit.payload;
     try {
       const options = { issuer: config.issuer, audience, algorithms, requiredClaims: ['exp', 'sub'] };
       // Two calls only because jwtVerify's overloads take a key or a key getter, not their union.
       const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+      verified.set(cacheKey, { payload, until: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_TTL_MS) });
       return payload;
     } catch (error) {
+      verified.delete(cacheKey);
       throw verificationError(error, what);
     }
   };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_ONLY_JWT_SECRET, type AuthConfig } from '../../lib/auth/config.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER, mintGatewayCredential, mintToken, viewerFromAuthorization } from '../../lib/auth/tokens.ts';
 import { ANONYMOUS } from '../../lib/auth/viewer.ts';
@@ -102,6 +102,40 @@ describe('the gateway credential', () => {
   it('does not verify when signed with another secret', async () => {
     const forged = await mintGatewayCredential(authConfig({ JWT_SECRET: OTHER_SECRET }), 60);
     expect((await refusal(dev.gatewayCredential(forged))).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('verified tokens are remembered, within limits', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('checks the signature of a token once, then again after a minute', async () => {
+    const auth = createAuthenticator(DEV);
+    const token = `Bearer ${await mintToken({ subject: 'dashboard', roles: ['reader'] }, DEV)}`;
+    const signatureChecks = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    await auth.viewer(token);
+    await auth.viewer(token);
+    expect(signatureChecks).toHaveBeenCalledTimes(1);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+    expect(await auth.viewer(token)).toMatchObject({ subject: 'dashboard' });
+    expect(signatureChecks).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a remembered token once it expires', async () => {
+    const auth = createAuthenticator(DEV);
+    const token = `Bearer ${await mintToken({ subject: 'brief', roles: ['reader'], expiresIn: 20 }, DEV)}`;
+    expect(await auth.viewer(token)).toMatchObject({ subject: 'brief' });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 21_000 });
+    expect(await refusal(auth.viewer(token))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/expired/) });
+  });
+
+  it('remembers a token for the audience it was verified for only', async () => {
+    const auth = createAuthenticator(DEV);
+    const credential = await mintGatewayCredential(DEV, 60);
+    expect(await auth.gatewayCredential(credential)).toBe(true);
+    expect((await refusal(auth.viewer(`Bearer ${credential}`))).message).toMatch(/"aud"/);
   });
 });
 
