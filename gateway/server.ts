@@ -73,7 +73,8 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Sends each distinct entity representation once and fans the answers back out, in order. */
   private async processDeduplicated(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const representations = options.request.variables?.representations;
-    const distinct = Array.isArray(representations) ? deduplicate(representations) : undefined;
+    // A single representation (an indicator cube's, with its columns) has nothing to share: skip keying it.
+    const distinct = Array.isArray(representations) && representations.length > 1 ? deduplicate(representations) : undefined;
     if (!distinct) return super.process(options);
     const { unique, slot } = distinct;
     const response = await super.process({ ...options, request: { ...options.request, variables: { ...options.request.variables, representations: unique } } });
