@@ -1,6 +1,6 @@
 import { catalog, type UnitSubject } from './catalog.ts';
 import type { DataCenterMembers } from './population.ts';
-import { metricYearKey, ownFacts, type RegionFact } from './region-facts.ts';
+import { FactIndex, ownFacts, type RegionFact } from './region-facts.ts';
 import type { IndicatorValueKey } from './scope.ts';
 
 /**
@@ -57,10 +57,10 @@ export async function cubeFacts(cube: CubeKey, agency: string, read: (key: Indic
   if (metrics.length === 0) return facts;
   const perRegion = await Promise.all(cube.regionCodes.map((scopeId) => read({ indicatorCode: cube.indicatorCodes[0]!, scopeKind: 'REGION', scopeId, year: years[0]!, asOf: cube.asOf }, metrics, years)));
   for (const list of perRegion) {
-    const byKey = new Map(list.map((f) => [metricYearKey(f.metric, f.year), f]));
+    const byMetricYear = new FactIndex(list);
     for (const metric of metrics) {
       for (const year of years) {
-        const fact = byKey.get(metricYearKey(metric, year));
+        const fact = byMetricYear.get(metric, year);
         facts.values.push(fact?.value ?? null);
         facts.statuses.push(fact?.status ?? null);
       }

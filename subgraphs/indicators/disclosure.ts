@@ -10,10 +10,13 @@ import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators
  * owning them) still see it, marked so; everyone else gets it withheld, with the reason in `missing`.
  */
 
-/** The first year the value reads in which 1 to `minUnits - 1` units contribute to a unit-level sum; null when there is none. */
-export function smallCell(indicator: IndicatorDefinition, unitsPerYear: readonly { year: number; units: number }[], minUnits: number): { year: number; units: number } | null {
+/**
+ * The first year the value reads in which 1 to `minUnits - 1` units contribute to a unit-level sum; null when there is none.
+ * Units are counted only for indicators that read unit-level data, so `unitsPerYear` is called only then.
+ */
+export function smallCell(indicator: IndicatorDefinition, unitsPerYear: () => readonly { year: number; units: number }[], minUnits: number): { year: number; units: number } | null {
   if (indicator.unitLevelInputs.length === 0) return null;
-  return unitsPerYear.find(({ units }) => units > 0 && units < minUnits) ?? null;
+  return unitsPerYear().find(({ units }) => units > 0 && units < minUnits) ?? null;
 }
 
 /** Whether the caller may read all these unit-level metrics, as `@unitLevel` lets it read their fields. */

@@ -22,7 +22,7 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 /** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
 const priorKey = (rep: IndicatorValueRepresentation) => ({ indicatorCode: rep.indicatorCode, scopeKind: rep.scopeKind, scopeId: rep.scopeId, year: rep.year - 1, asOf: rep.asOf });
 
-const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, r.unitsPerYear, disclosureMinUnits);
+const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, () => r.unitsPerYear, disclosureMinUnits);
 /** A confidential value is withheld from a caller who may not read its unit-level inputs: every field that would give it away is null. */
 const withheld = (r: IndicatorEvaluation, context: Context) => smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
 /** A figure of the value, or null when the value is withheld from this caller. */
@@ -35,8 +35,7 @@ const shown =
 
 /** A value's evaluation with what disclosure control decides for this caller: `IndicatorCube` reads each cell so. */
 export function disclosed(evaluation: IndicatorEvaluation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
-  // Most indicators read no unit-level data: skip counting their units.
-  const confidential = evaluation.indicator.unitLevelInputs.length > 0 && smallCellOf(evaluation, context) !== null;
+  const confidential = smallCellOf(evaluation, context) !== null;
   return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
 }
 
