@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -18,6 +18,17 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
   return result.rows ?? result;
+}
+
+/**
+ * Rows of a raw statement serialised by Postgres as one JSON document. For reads of thousands of small
+ * rows the drivers' per-row, per-column decoding costs several times the query, while `JSON.parse` is
+ * native (a grid's 3,600 data-centre reductions: 20 ms of Node CPU as rows, 6 ms as JSON). Columns must be
+ * JSON-native (text, numbers, booleans): timestamps arrive as ISO strings, and float8 keeps every digit.
+ */
+export async function selectJsonRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const [row] = await selectRows<{ rows: string }>(db, sql`select coalesce(json_agg(q), '[]')::text as "rows" from (${query}) q`);
+  return JSON.parse(row!.rows) as T[];
 }
 
 /** Counts statements as the driver sends them, so tests can prove batching without trusting the ORM. */

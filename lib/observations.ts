@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, inArray, sql } from 'drizzle-orm';
-import { selectRows, type Db } from '../db/connection.ts';
+import { anyInt, anyText } from '../db/any.ts';
+import { selectJsonRows, type Db } from '../db/connection.ts';
 import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
 import type { RegionLevel } from './regions/codes.ts';
 
@@ -94,7 +95,7 @@ export function asOfListLoader<K extends { asOf?: string }, R>(
  * filtered back per key, which keeps the SQL a plain indexed IN-list.
  */
 const subjectYears = (table: ObservationTable, keys: readonly SubjectYear[], asOf: Date | null) =>
-  and(inArray(table.subjectId, [...new Set(keys.map((k) => k.subjectId))]), inArray(table.year, [...new Set(keys.map((k) => k.year))]), visibleObservations(table, asOf));
+  and(anyText(table.subjectId, new Set(keys.map((k) => k.subjectId))), anyInt(table.year, new Set(keys.map((k) => k.year))), visibleObservations(table, asOf));
 
 /** All observations of a batch of (subject, year) pairs. */
 export function observationsLoader(db: Db, table: ObservationTable) {
@@ -131,10 +132,10 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
   // array_agg would sort every row). Periods are unique per key, so the value never decides. Built for
   // stocks only: it costs more than the sum, and a flow's never reads it.
   const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${inArray(table.metric, stocks)}))[2]::float8`;
-  // Raw rows: a grid's data-centre years make thousands of them, which drizzle's row mapping would cost more than the query.
+  // As JSON: a grid's data-centre years make thousands of rows, which the driver would decode one field at a time.
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>
-      selectRows<MetricYear>(
+      selectJsonRows<MetricYear>(
         db,
         sql`select ${table.subjectId} as "subjectId", ${table.year} as "year", ${table.metric} as "metric", sum(${table.value})::float8 as "sum", ${last} as "last",
               bool_or(${table.status} = 'PROVISIONAL') as "provisional"

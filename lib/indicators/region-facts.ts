@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
-import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable } from '../../db/observation-table.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { anyText } from '../../db/any.ts';
+import { selectJsonRows, type Db } from '../../db/connection.ts';
+import { visibleObservations, type ObservationTable } from '../../db/observation-table.ts';
 import { perAsOf } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog } from './catalog.ts';
@@ -58,17 +59,36 @@ export interface RegionAsOf {
   asOf: string;
 }
 
+/** One county's reported figure of a metric in a year, reduced in SQL: the sum of its periods. */
+export interface CountyYear {
+  subjectId: string;
+  metric: string;
+  year: number;
+  sum: number;
+  provisional: boolean;
+  /** When its latest revision was recorded, in epoch milliseconds. */
+  updatedAt: number;
+}
+
 /**
- * Region-level observations (reported per county) of every county under each requested region:
- * one statement for a whole batch of indicator values (per distinct as-of).
+ * Region-level observations (reported per county) of every county under each requested region, reduced to
+ * county-years: one statement for a whole batch of indicator values (per distinct as-of).
  */
-export function countyObservationsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
-  return new DataLoader<RegionAsOf, ObservationReading[], string>(
+export function countyYearsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
+  return new DataLoader<RegionAsOf, CountyYear[], string>(
     async (keys) => {
       const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
       const rowsByAsOf = await perAsOf(keys, (group, asOf) => {
-        const all = [...new Set(group.flatMap((k) => [...subtrees.get(k)!]))];
-        return all.length === 0 ? Promise.resolve([]) : db.select(readingColumns(table)).from(table).where(and(eq(table.subjectKind, 'REGION'), inArray(table.metric, [...metricCodes]), inArray(table.subjectId, all), visibleObservations(table, asOf)));
+        const all = new Set(group.flatMap((k) => [...subtrees.get(k)!]));
+        if (all.size === 0) return Promise.resolve([]);
+        return selectJsonRows<CountyYear>(
+          db,
+          sql`select ${table.subjectId} as "subjectId", ${table.metric} as "metric", ${table.year} as "year", sum(${table.value})::float8 as "sum",
+                bool_or(${table.status} = 'PROVISIONAL') as "provisional", (extract(epoch from max(${table.updatedAt})) * 1000)::float8 as "updatedAt"
+              from ${table}
+             where ${and(eq(table.subjectKind, 'REGION'), anyText(table.metric, metricCodes), anyText(table.subjectId, all), visibleObservations(table, asOf))}
+             group by 1, 2, 3`,
+        );
       });
       return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
     },
@@ -76,9 +96,9 @@ export function countyObservationsLoader(db: Db, table: ObservationTable, region
   );
 }
 
-// A region's rows are summed once per indicator value that reads them; group them once.
-const indexes = new WeakMap<readonly ObservationReading[], Map<string, ObservationReading[]>>();
-function byMetricYear(rows: readonly ObservationReading[]): Map<string, ObservationReading[]> {
+// A region's county-years are summed once per indicator value that reads them; group them once.
+const indexes = new WeakMap<readonly CountyYear[], Map<string, CountyYear[]>>();
+function byMetricYear(rows: readonly CountyYear[]): Map<string, CountyYear[]> {
   let index = indexes.get(rows);
   if (!index) {
     index = new Map();
@@ -97,16 +117,16 @@ function byMetricYear(rows: readonly ObservationReading[]): Map<string, Observat
  * Sums a flow over the counties of a region. Every county must have reported: a province total
  * with a county missing is unknown, not smaller (missing is not zero).
  */
-function sumOverCounties(rows: readonly ObservationReading[], metric: string, year: number, counties: number): RegionFact {
+function sumOverCounties(rows: readonly CountyYear[], metric: string, year: number, counties: number): RegionFact {
+  // One county-year per county: the rows reported are the counties reported.
   const matching = byMetricYear(rows).get(metricYearKey(metric, year)) ?? [];
-  const reported = new Set(matching.map((r) => r.subjectId));
-  if (matching.length === 0 || reported.size < counties) return { metric, year, value: null, status: null, updatedAt: null };
+  if (matching.length === 0 || matching.length < counties) return { metric, year, value: null, status: null, updatedAt: null };
   return {
     metric,
     year,
-    value: matching.reduce((sum, r) => sum + r.value, 0),
-    status: matching.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL',
-    updatedAt: matching.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), matching[0]!.updatedAt).toISOString(),
+    value: matching.reduce((sum, r) => sum + r.sum, 0),
+    status: matching.some((r) => r.provisional) ? 'PROVISIONAL' : 'FINAL',
+    updatedAt: new Date(matching.reduce((latest, r) => Math.max(latest, r.updatedAt), 0)).toISOString(),
   };
 }
 
@@ -117,7 +137,7 @@ export const registerFact = (metric: string, year: number, value: number): Regio
  * An agency's region facts for one indicator value: a count from its register where it keeps one for the
  * metric (`fromRegister` returns the count for a year), otherwise the sum of its county observations.
  */
-export function regionFactsOf(metrics: readonly string[], years: readonly number[], observed: readonly ObservationReading[], counties: number, fromRegister: (metric: string) => ((year: number) => number) | undefined): RegionFact[] {
+export function regionFactsOf(metrics: readonly string[], years: readonly number[], observed: readonly CountyYear[], counties: number, fromRegister: (metric: string) => ((year: number) => number) | undefined): RegionFact[] {
   return years.flatMap((year) =>
     metrics.map((metric) => {
       const count = fromRegister(metric);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { countyObservationsLoader } from '../../lib/indicators/region-facts.ts';
+import { countyYearsLoader } from '../../lib/indicators/region-facts.ts';
 import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import { entryAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
@@ -18,7 +18,7 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   const coreRoomLoader = rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id);
   return {
     // Under a region, for the indicator engine: county observations, register counts, core rooms (as of the value's as-of).
-    countyObservations: countyObservationsLoader(db, observation, regions, OBSERVED_METRICS),
+    countyYears: countyYearsLoader(db, observation, regions, OBSERVED_METRICS),
     siteCountsInRegion: subtreeLoader(regions, (codes) => repo.siteCountsInRegions(db, codes), (r) => r.regionCode),
     towerCountsInRegion: subtreeLoader(regions, (codes) => repo.towerCountsInRegions(db, codes), (r) => r.regionCode),
     coreRoomsInRegion: registerInRegionLoader(regions, (codes) => repo.coreRoomsInRegions(db, codes), coreRoomsAt, (r) => r.regionCode),

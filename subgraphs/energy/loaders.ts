@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.ts';
-import { countyObservationsLoader } from '../../lib/indicators/region-facts.ts';
+import { countyYearsLoader } from '../../lib/indicators/region-facts.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import { OBSERVED_METRICS } from './indicator-facts.ts';
 import { listLoader, rowLoader } from '../../lib/loaders.ts';
@@ -33,8 +33,8 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   // The PV register, as it stood at a value's as-of: the capacity and the roofs with PV read from it.
   const pvAt = registerAtLoader(db, pvInstallation, pvInstallations);
   return {
-    /** County observations under a region, for the indicator engine's region-level facts. */
-    countyObservations: countyObservationsLoader(db, observation, regions, OBSERVED_METRICS),
+    /** County-year reductions under a region, for the indicator engine's region-level facts. */
+    countyYears: countyYearsLoader(db, observation, regions, OBSERVED_METRICS),
     /** PV installations in a region's subtree, as of the key's as-of. */
     pvInRegion: registerInRegionLoader(regions, (codes) => repo.pvInstallationsInRegions(db, codes), pvAt, (r) => r.regionCode),
     /** All observations of (subject, year) pairs: every yearly field on DataCenterYear, RegionYear, ... */

@@ -24,7 +24,7 @@ export async function regionFacts(key: IndicatorValueKey, metrics: string[], yea
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const counted = metrics.some((m) => m in REGISTER_METRICS);
   const [observed, sites, towers] = await Promise.all([
-    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
+    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyYears.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
     counted ? loaders.siteCountsInRegion.load(key.scopeId) : [],
     counted ? loaders.towerCountsInRegion.load(key.scopeId) : [],
   ]);

@@ -18,7 +18,7 @@ export const EnergyIndicatorInputs: EnergyIndicatorInputsResolvers = {
 export async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>) {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [observed, pv] = await Promise.all([
-    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyObservations.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
+    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyYears.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
     metrics.some((m) => m in REGISTER_METRICS) ? loaders.pvInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
   ]);
   return regionFactsOf(metrics, years, observed, countiesUnder(regions, key.scopeId), (metric) => {
