@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
@@ -14,6 +15,12 @@ import { InProcessIndicators } from './in-process.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
+
+// Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
+// HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
+// half the CPU.
+const httpAgent = new http.Agent({ keepAlive: true });
+const httpsAgent = new https.Agent({ keepAlive: true });
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -36,7 +43,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     // Subgraphs send no cache hints (lib/http.ts turns the cache-control plugin off): nothing to parse.
     super({ url, honorSubgraphCacheControlHeader: false });
-    this.fetcher = sharingInFlightQueries(this.fetcher);
+    const fetcher = this.fetcher;
+    const agent = url.startsWith('https:') ? httpsAgent : httpAgent;
+    this.fetcher = sharingInFlightQueries((target, init) => fetcher(target, { ...init, agent } as typeof init));
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
