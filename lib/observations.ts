@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { anyInt, anyText } from '../db/any.ts';
 import { selectJsonRows, type Db } from '../db/connection.ts';
 import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
@@ -131,7 +131,7 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
   // The latest period's value; max() over [period, value] keeps the aggregate hashable (an ordered
   // array_agg would sort every row). Periods are unique per key, so the value never decides. Built for
   // stocks only: it costs more than the sum, and a flow's never reads it.
-  const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${inArray(table.metric, stocks)}))[2]::float8`;
+  const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${anyText(table.metric, stocks)}))[2]::float8`;
   // As JSON: a grid's data-centre years make thousands of rows, which the driver would decode one field at a time.
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>

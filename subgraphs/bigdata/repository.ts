@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
@@ -39,7 +40,7 @@ function scaleClassCondition(scaleClass: ScaleClass): SQL {
 
 function filterConditions(f: DataCenterFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (f.regionCodes) conditions.push(inArray(dataCenter.regionCode, f.regionCodes));
+  if (f.regionCodes) conditions.push(anyText(dataCenter.regionCode, f.regionCodes));
   if (f.clusterId) conditions.push(eq(dataCenter.clusterId, f.clusterId));
   if (f.zoneId) conditions.push(eq(dataCenter.zoneId, f.zoneId));
   if (f.insideCluster !== undefined) conditions.push(f.insideCluster ? isNotNull(dataCenter.clusterId) : isNull(dataCenter.clusterId));
@@ -53,21 +54,21 @@ function filterConditions(f: DataCenterFilter): SQL[] {
 export const pageDataCenters = (db: Db, filter: DataCenterFilter, after: string | undefined, limit: number) =>
   pageById<typeof dataCenter, DataCenterRow>(db, dataCenter, dataCenter.id, filterConditions(filter), after, limit);
 
-export const dataCentersByIds = (db: Db, ids: readonly string[]) => db.select().from(dataCenter).where(inArray(dataCenter.id, [...ids]));
+export const dataCentersByIds = (db: Db, ids: readonly string[]) => db.select().from(dataCenter).where(anyText(dataCenter.id, ids));
 
-export const clustersByIds = (db: Db, ids: readonly string[]) => db.select().from(cluster).where(inArray(cluster.id, [...ids]));
+export const clustersByIds = (db: Db, ids: readonly string[]) => db.select().from(cluster).where(anyText(cluster.id, ids));
 
 export const clusters = (db: Db, provinceCode?: string) =>
   db.select().from(cluster).where(provinceCode ? eq(cluster.provinceCode, provinceCode) : undefined).orderBy(asc(cluster.id));
 
-export const zonesByIds = (db: Db, ids: readonly string[]) => db.select().from(zone).where(inArray(zone.id, [...ids]));
+export const zonesByIds = (db: Db, ids: readonly string[]) => db.select().from(zone).where(anyText(zone.id, ids));
 
 export const zonesByClusterIds = (db: Db, clusterIds: readonly string[]) =>
-  db.select().from(zone).where(inArray(zone.clusterId, [...clusterIds])).orderBy(sql`${zone.startUp} desc`, asc(zone.id));
+  db.select().from(zone).where(anyText(zone.clusterId, clusterIds)).orderBy(sql`${zone.startUp} desc`, asc(zone.id));
 
 /** Registered design racks of a batch of data centres; ids not in the register are simply absent. */
 export const designRacksByIds = (db: Db, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.select({ id: dataCenter.id, designRacks: dataCenter.designRacks }).from(dataCenter).where(inArray(dataCenter.id, [...ids]));
+  ids.length === 0 ? Promise.resolve([]) : db.select({ id: dataCenter.id, designRacks: dataCenter.designRacks }).from(dataCenter).where(anyText(dataCenter.id, ids));
 
 /**
  * Racks retired per data centre and year for a batch of data centres, oldest year first, from the
@@ -89,7 +90,7 @@ export function retirementsByDataCenterIds(db: Db, ids: readonly string[], asOf?
       and(
         eq(observation.metric, bigdataMetrics.RACKS_RETIRED.code),
         eq(observation.subjectKind, 'DATA_CENTER'),
-        inArray(observation.subjectId, [...ids]),
+        anyText(observation.subjectId, ids),
         visibleObservations(observation, asOf),
       ),
     )
@@ -106,9 +107,9 @@ export interface ScopeSelection {
 /** Every data centre in any of the selected regions, clusters (or zones) or ids: one statement for a whole batch of scopes. */
 export function dataCentersInScopes(db: Db, s: ScopeSelection) {
   const conditions: SQL[] = [];
-  if (s.regionCodes.length > 0) conditions.push(inArray(dataCenter.regionCode, s.regionCodes));
-  if (s.clusterIds.length > 0) conditions.push(inArray(dataCenter.clusterId, s.clusterIds), inArray(dataCenter.zoneId, s.clusterIds));
-  if (s.dataCenterIds.length > 0) conditions.push(inArray(dataCenter.id, s.dataCenterIds));
+  if (s.regionCodes.length > 0) conditions.push(anyText(dataCenter.regionCode, s.regionCodes));
+  if (s.clusterIds.length > 0) conditions.push(anyText(dataCenter.clusterId, s.clusterIds), anyText(dataCenter.zoneId, s.clusterIds));
+  if (s.dataCenterIds.length > 0) conditions.push(anyText(dataCenter.id, s.dataCenterIds));
   if (conditions.length === 0) return Promise.resolve([]);
   return db.select().from(dataCenter).where(or(...conditions));
 }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { anyText } from '../../db/any.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
@@ -34,7 +35,7 @@ export interface EnterpriseFilter {
 
 export function pageEnterprises(db: Db, f: EnterpriseFilter, after: string | undefined, limit: number) {
   const where: SQL[] = [];
-  if (f.regionCodes) where.push(inArray(enterprise.regionCode, f.regionCodes));
+  if (f.regionCodes) where.push(anyText(enterprise.regionCode, f.regionCodes));
   if (f.sector) where.push(eq(enterprise.sector, f.sector));
   return pageById<typeof enterprise, EnterpriseRow>(db, enterprise, enterprise.uscc, where, after, limit);
 }
@@ -47,7 +48,7 @@ export interface RetrofitFilter {
 
 export function pageRetrofitProjects(db: Db, f: RetrofitFilter, after: string | undefined, limit: number) {
   const where: SQL[] = [];
-  if (f.regionCodes) where.push(inArray(retrofitProject.regionCode, f.regionCodes));
+  if (f.regionCodes) where.push(anyText(retrofitProject.regionCode, f.regionCodes));
   if (f.plannedYear !== undefined) where.push(eq(retrofitProject.plannedYear, f.plannedYear));
   if (f.status) where.push(eq(retrofitProject.status, f.status));
   return pageById<typeof retrofitProject, RetrofitProjectRow>(db, retrofitProject, retrofitProject.id, where, after, limit);
@@ -65,7 +66,7 @@ export const designations = (db: Db, f: DesignationFilter) =>
     .where(
       and(
         ...(f.kind ? [eq(designation.kind, f.kind)] : []),
-        ...(f.regionCodes ? [inArray(designation.regionCode, f.regionCodes)] : []),
+        ...(f.regionCodes ? [anyText(designation.regionCode, f.regionCodes)] : []),
         ...yearConditions(designation.year, f),
       ),
     )
@@ -83,7 +84,7 @@ export const applicationScenarios = (db: Db, f: ScenarioFilter) =>
     .where(
       and(
         ...(f.category ? [eq(applicationScenario.category, f.category)] : []),
-        ...(f.regionCodes ? [inArray(applicationScenario.regionCode, f.regionCodes)] : []),
+        ...(f.regionCodes ? [anyText(applicationScenario.regionCode, f.regionCodes)] : []),
         ...yearConditions(applicationScenario.selectedYear, f),
       ),
     )
@@ -110,72 +111,72 @@ export const carbonPeakPilots = (db: Db, f: PilotFilter) =>
       and(
         ...(f.type ? [eq(carbonPeakPilot.type, f.type)] : []),
         ...(f.stage ? [eq(carbonPeakPilot.stage, f.stage)] : []),
-        ...(f.regionCodes ? [inArray(carbonPeakPilot.regionCode, f.regionCodes)] : []),
+        ...(f.regionCodes ? [anyText(carbonPeakPilot.regionCode, f.regionCodes)] : []),
       ),
     )
     .orderBy(asc(carbonPeakPilot.id));
 
 // Batched look-ups for the loaders: one statement per batch of keys.
 
-export const enterprisesByUscc = (db: Db, ids: readonly string[]) => db.select().from(enterprise).where(inArray(enterprise.uscc, [...ids]));
+export const enterprisesByUscc = (db: Db, ids: readonly string[]) => db.select().from(enterprise).where(anyText(enterprise.uscc, ids));
 
 /** Which of the given credit codes are in the register. */
 export const enterpriseUsccsIn = async (db: Db, ids: readonly string[]): Promise<string[]> =>
-  ids.length === 0 ? [] : (await db.select({ uscc: enterprise.uscc }).from(enterprise).where(inArray(enterprise.uscc, [...ids]))).map((r) => r.uscc);
+  ids.length === 0 ? [] : (await db.select({ uscc: enterprise.uscc }).from(enterprise).where(anyText(enterprise.uscc, ids))).map((r) => r.uscc);
 
 /** The current observation of one metric for the latest period each subject reported it, for a batch of subjects. */
 export const latestObservationsOfMetric = (db: Db, metric: string, subjectIds: readonly string[]) =>
   db
     .selectDistinctOn([observation.subjectId])
     .from(observation)
-    .where(and(eq(observation.metric, metric), inArray(observation.subjectId, [...subjectIds]), visibleObservations(observation)))
+    .where(and(eq(observation.metric, metric), anyText(observation.subjectId, subjectIds), visibleObservations(observation)))
     .orderBy(observation.subjectId, desc(observation.period));
 
 export const assessmentsByUscc = (db: Db, ids: readonly string[]) =>
-  db.select().from(energyAssessment).where(inArray(energyAssessment.uscc, [...ids])).orderBy(asc(energyAssessment.completedOn), asc(energyAssessment.id));
+  db.select().from(energyAssessment).where(anyText(energyAssessment.uscc, ids)).orderBy(asc(energyAssessment.completedOn), asc(energyAssessment.id));
 
-export const centresByUscc = (db: Db, ids: readonly string[]) => db.select().from(energyManagementCentre).where(inArray(energyManagementCentre.uscc, [...ids]));
+export const centresByUscc = (db: Db, ids: readonly string[]) => db.select().from(energyManagementCentre).where(anyText(energyManagementCentre.uscc, ids));
 
-export const designationsByIds = (db: Db, ids: readonly string[]) => db.select().from(designation).where(inArray(designation.id, [...ids]));
+export const designationsByIds = (db: Db, ids: readonly string[]) => db.select().from(designation).where(anyText(designation.id, ids));
 
 export const designationsByDataCenterIds = (db: Db, ids: readonly string[]) =>
-  db.select().from(designation).where(inArray(designation.dataCenterId, [...ids])).orderBy(asc(designation.year), asc(designation.id));
+  db.select().from(designation).where(anyText(designation.dataCenterId, ids)).orderBy(asc(designation.year), asc(designation.id));
 
 export const designationsByUscc = (db: Db, ids: readonly string[]) =>
-  db.select().from(designation).where(inArray(designation.enterpriseUscc, [...ids])).orderBy(asc(designation.year), asc(designation.id));
+  db.select().from(designation).where(anyText(designation.enterpriseUscc, ids)).orderBy(asc(designation.year), asc(designation.id));
 
-export const retrofitProjectsByIds = (db: Db, ids: readonly string[]) => db.select().from(retrofitProject).where(inArray(retrofitProject.id, [...ids]));
+export const retrofitProjectsByIds = (db: Db, ids: readonly string[]) => db.select().from(retrofitProject).where(anyText(retrofitProject.id, ids));
 
 export const retrofitProjectsByUscc = (db: Db, ids: readonly string[]) =>
-  db.select().from(retrofitProject).where(inArray(retrofitProject.enterpriseUscc, [...ids])).orderBy(asc(retrofitProject.plannedYear), asc(retrofitProject.id));
+  db.select().from(retrofitProject).where(anyText(retrofitProject.enterpriseUscc, ids)).orderBy(asc(retrofitProject.plannedYear), asc(retrofitProject.id));
 
 /** Only the columns the schedule needs: a province-wide check reads every listed project below it. */
 export const retrofitScheduleByRegionCodes = (db: Db, codes: readonly string[]) =>
   db
     .select({ regionCode: retrofitProject.regionCode, status: retrofitProject.status, completedYear: retrofitProject.completedYear })
     .from(retrofitProject)
-    .where(inArray(retrofitProject.regionCode, [...codes]));
+    .where(anyText(retrofitProject.regionCode, codes));
 
-export const scenariosByIds = (db: Db, ids: readonly string[]) => db.select().from(applicationScenario).where(inArray(applicationScenario.id, [...ids]));
+export const scenariosByIds = (db: Db, ids: readonly string[]) => db.select().from(applicationScenario).where(anyText(applicationScenario.id, ids));
 
 export const scenariosByUscc = (db: Db, ids: readonly string[]) =>
-  db.select().from(applicationScenario).where(inArray(applicationScenario.enterpriseUscc, [...ids])).orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
+  db.select().from(applicationScenario).where(anyText(applicationScenario.enterpriseUscc, ids)).orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
 
-export const standardsByIds = (db: Db, ids: readonly string[]) => db.select().from(greenStandard).where(inArray(greenStandard.id, [...ids]));
+export const standardsByIds = (db: Db, ids: readonly string[]) => db.select().from(greenStandard).where(anyText(greenStandard.id, ids));
 
-export const pilotsByIds = (db: Db, ids: readonly string[]) => db.select().from(carbonPeakPilot).where(inArray(carbonPeakPilot.id, [...ids]));
+export const pilotsByIds = (db: Db, ids: readonly string[]) => db.select().from(carbonPeakPilot).where(anyText(carbonPeakPilot.id, ids));
 
 // Register rows inside a batch of regions, for the indicator engine's populations and counts.
 
 export const enterprisesInRegions = (db: Db, codes: readonly string[]) =>
-  codes.length === 0 ? Promise.resolve([]) : db.select().from(enterprise).where(inArray(enterprise.regionCode, [...codes]));
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(enterprise).where(anyText(enterprise.regionCode, codes));
 
 export const designationsInRegions = (db: Db, codes: readonly string[]) =>
-  codes.length === 0 ? Promise.resolve([]) : db.select().from(designation).where(inArray(designation.regionCode, [...codes]));
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(designation).where(anyText(designation.regionCode, codes));
 
 export const scenariosInRegions = (db: Db, codes: readonly string[]) =>
-  codes.length === 0 ? Promise.resolve([]) : db.select().from(applicationScenario).where(inArray(applicationScenario.regionCode, [...codes]));
+  codes.length === 0 ? Promise.resolve([]) : db.select().from(applicationScenario).where(anyText(applicationScenario.regionCode, codes));
 
 /** Standards without a region (national, industry, group) count everywhere; local ones in their region. */
 export const standardsInRegions = (db: Db, codes: readonly string[]) =>
-  db.select().from(greenStandard).where(codes.length === 0 ? isNull(greenStandard.regionCode) : or(isNull(greenStandard.regionCode), inArray(greenStandard.regionCode, [...codes])));
+  db.select().from(greenStandard).where(codes.length === 0 ? isNull(greenStandard.regionCode) : or(isNull(greenStandard.regionCode), anyText(greenStandard.regionCode, codes)));

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { pageById } from '../../db/paging.ts';
@@ -16,7 +17,7 @@ export interface PvInstallationFilter {
 
 function pvConditions(f: PvInstallationFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (f.regionCodes) conditions.push(inArray(pvInstallation.regionCode, f.regionCodes));
+  if (f.regionCodes) conditions.push(anyText(pvInstallation.regionCode, f.regionCodes));
   if (f.commissionedFrom) conditions.push(gte(pvInstallation.commissionedOn, f.commissionedFrom));
   if (f.commissionedTo) conditions.push(lte(pvInstallation.commissionedOn, f.commissionedTo));
   if (f.onRoof !== undefined) conditions.push(eq(pvInstallation.onRoof, f.onRoof));
@@ -28,15 +29,15 @@ export const pagePvInstallations = (db: Db, filter: PvInstallationFilter, after:
   pageById<typeof pvInstallation, PvInstallationRow>(db, pvInstallation, pvInstallation.id, pvConditions(filter), after, limit);
 
 export const pvInstallationsInRegions = (db: Db, regionCodes: readonly string[]) =>
-  regionCodes.length === 0 ? Promise.resolve([]) : db.select().from(pvInstallation).where(inArray(pvInstallation.regionCode, [...regionCodes]));
+  regionCodes.length === 0 ? Promise.resolve([]) : db.select().from(pvInstallation).where(anyText(pvInstallation.regionCode, regionCodes));
 
-export const pvInstallationsByIds = (db: Db, ids: readonly string[]) => db.select().from(pvInstallation).where(inArray(pvInstallation.id, [...ids]));
+export const pvInstallationsByIds = (db: Db, ids: readonly string[]) => db.select().from(pvInstallation).where(anyText(pvInstallation.id, ids));
 
 export const pvInstallationsByEnterprises = (db: Db, usccs: readonly string[]) =>
   db
     .select()
     .from(pvInstallation)
-    .where(inArray(pvInstallation.enterpriseUscc, [...usccs]))
+    .where(anyText(pvInstallation.enterpriseUscc, usccs))
     .orderBy(asc(pvInstallation.commissionedOn), asc(pvInstallation.id));
 
 /** Every observation of some metrics for a batch of subjects, all years: facility readings without a year. */
@@ -44,7 +45,7 @@ export const observationsBySubjects = (db: Db, subjectIds: readonly string[], me
   db
     .select()
     .from(observation)
-    .where(and(inArray(observation.subjectId, [...subjectIds]), inArray(observation.metric, [...metrics]), visibleObservations(observation)));
+    .where(and(anyText(observation.subjectId, subjectIds), anyText(observation.metric, metrics), visibleObservations(observation)));
 
 export interface ObservationFilter {
   metric: string;
