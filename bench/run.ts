@@ -18,7 +18,7 @@ import { SUPERGRAPH_PATH } from '../gateway/supergraph.ts';
 import { applyCorrections } from './corrections.ts';
 import { serverCpuMs } from './cpu-time.ts';
 import { benchIngestion } from './ingestion.ts';
-import { measure, type Timing } from './measure.ts';
+import { measure, measureInTurns, type Timing } from './measure.ts';
 import { startService, waitForGraphQL, type Service } from './processes.ts';
 import { cellKey, FLOOR_INDICATORS, sqlFloorGrid, type Grid } from './sql-floor.ts';
 
@@ -168,18 +168,15 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   for (const { name, run } of candidates) if (!problems[name]) targets[name] = run;
   const costs: Record<string, { fetches: number; statements: number }> = { 'SQL floor': { fetches: 0, statements: 6 } };
   for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
-  const timings: Record<string, Timing[]> = {};
-  // CPU milliseconds per request of every server process (gateways, subgraphs, Postgres) during the one-client run.
-  const cpu: Record<string, number | null> = {};
+  // CPU milliseconds per request of every server process (gateways, subgraphs, Postgres) at one client.
   const servers = () => services.map((s) => s.child.pid!).filter(Boolean);
+  const oneClient = await measureInTurns(targets, requests, 3, () => serverCpuMs(servers()));
+  const timings: Record<string, Timing[]> = {};
+  const cpu: Record<string, number | null> = {};
   for (const [name, run] of Object.entries(targets)) {
-    const warmup = 3;
-    const before = serverCpuMs(servers());
-    const c1 = await measure(run, 1, requests, warmup);
-    const after = serverCpuMs(servers());
-    cpu[name] = before === null || after === null ? null : (after - before) / (c1.requests + warmup);
+    cpu[name] = oneClient[name]!.cpuMsPerRequest;
     // At least four rounds of 8 concurrent requests: one round measures its slowest request, not throughput.
-    timings[name] = [c1, await measure(run, 8, Math.max(32, requests * 2), 2)];
+    timings[name] = [oneClient[name]!.timing, await measure(run, 8, Math.max(32, requests * 2), 2)];
     log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}${cpu[name] === null ? '' : `; ${cpu[name]!.toFixed(0)} ms of server CPU per request`}`);
   }
   const f = timings['SQL floor']!;
