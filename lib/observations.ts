@@ -92,7 +92,7 @@ export function asOfListLoader<K extends { asOf?: string }, R>(
 
 /**
  * A batch's (subject, year) pairs as of an instant. The WHERE is a superset (subjects × years),
- * filtered back per key, which keeps the SQL a plain indexed IN-list.
+ * filtered back per key, which keeps the SQL two indexed array matches (`= any`).
  */
 const subjectYears = (table: ObservationTable, keys: readonly SubjectYear[], asOf: Date | null) =>
   and(anyText(table.subjectId, new Set(keys.map((k) => k.subjectId))), anyInt(table.year, new Set(keys.map((k) => k.year))), visibleObservations(table, asOf));
