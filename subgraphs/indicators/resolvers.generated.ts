@@ -551,11 +551,6 @@ export type Query = {
   /** One indicator by code; null when there is none. */
   indicator: Maybe<Indicator>;
   /**
-   * The same grid as `indicatorValues` as one dense table of columns (see `IndicatorCube`): for dashboards
-   * that draw many cells at once. Same arguments and errors.
-   */
-  indicatorCube: IndicatorCube;
-  /**
    * A whole dashboard grid in one request: every requested indicator × region × year, ordered by indicator,
    * region, year. `codes` defaults to every indicator defined at region level. Regions aggregate everything
    * below them (a province's PUE is its data centres' Σ total ÷ Σ IT). Fails with `UNKNOWN_INDICATOR`,
@@ -584,14 +579,6 @@ export type QueryDataCenterShutdownCandidatesArgs = {
 
 export type QueryIndicatorArgs = {
   code: Scalars['ID']['input'];
-};
-
-
-export type QueryIndicatorCubeArgs = {
-  asOf?: InputMaybe<Scalars['DateTime']['input']>;
-  codes?: InputMaybe<Array<Scalars['ID']['input']>>;
-  regions: Array<Scalars['ID']['input']>;
-  years: Array<Scalars['Int']['input']>;
 };
 
 
@@ -1464,7 +1451,6 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   clusterIndicatorValues?: Resolver<Maybe<Array<ResolversTypes['IndicatorValue']>>, ParentType, ContextType, RequireFields<QueryClusterIndicatorValuesArgs, 'clusters' | 'years'>>;
   dataCenterShutdownCandidates?: Resolver<Maybe<ResolversTypes['ShutdownScreen']>, ParentType, ContextType, RequireFields<QueryDataCenterShutdownCandidatesArgs, 'region' | 'year'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
-  indicatorCube?: Resolver<ResolversTypes['IndicatorCube'], ParentType, ContextType, RequireFields<QueryIndicatorCubeArgs, 'regions' | 'years'>>;
   indicatorValues?: Resolver<Maybe<Array<ResolversTypes['IndicatorValue']>>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'regions' | 'years'>>;
   indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
 };

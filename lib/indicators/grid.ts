@@ -1,7 +1,9 @@
-import { ErrorCode, UserInputError } from '../../lib/errors.ts';
-import type { Catalog, IndicatorDefinition } from '../../lib/indicators/catalog.ts';
-import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import type { IndicatorValueKey, ScopeKind } from '../../lib/indicators/scope.ts';
+import { ErrorCode, UserInputError } from '../errors.ts';
+import { LATEST } from '../observations.ts';
+import type { RegionDirectory } from '../regions/directory.ts';
+import { catalog, type Catalog, type IndicatorDefinition } from './catalog.ts';
+import type { CubeKey } from './cube.ts';
+import type { IndicatorValueKey, ScopeKind } from './scope.ts';
 
 /** Years with data; the baseline is 2020. */
 export const FIRST_YEAR = 2020;
@@ -49,4 +51,24 @@ export function gridKeys(indicators: IndicatorDefinition[], scopeKind: ScopeKind
     for (const scopeId of scopes) for (const year of years) keys.push({ indicatorCode: indicator.code, scopeKind, scopeId, year, asOf });
   }
   return keys;
+}
+
+/** The as-of part of keys: one canonical string per instant, so equal instants share cache entries. */
+export const asOfKey = (asOf: Date | null | undefined): string => (asOf ? asOf.toISOString() : LATEST);
+
+/** The arguments of `Query.indicatorCube`. */
+export interface CubeArgs {
+  codes?: readonly string[] | null;
+  regions: readonly string[];
+  years: readonly number[];
+  asOf?: Date | null;
+}
+
+/** Checks a cube's arguments and returns its key: the region-level indicators asked for, in the order asked. */
+export function cubeKey(args: CubeArgs, regions: RegionDirectory): CubeKey {
+  const indicators = resolveCodes(catalog(), args.codes, 'REGION').filter((i) => i.levels.includes('REGION'));
+  validateRegions(regions, args.regions);
+  validateYears(args.years);
+  checkGridSize(indicators.length * args.regions.length * args.years.length);
+  return { indicatorCodes: indicators.map((i) => i.code), regionCodes: [...args.regions], years: [...args.years], asOf: asOfKey(args.asOf) };
 }
