@@ -21,15 +21,30 @@ export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * Rows of a raw statement serialised by Postgres as one JSON document. For reads of thousands of small
- * rows the drivers' per-row, per-column decoding costs several times the query, while `JSON.parse` is
- * native (a grid's 3,600 data-centre reductions: 20 ms of Node CPU as rows, 8 ms as JSON). Columns must be
- * JSON-native (text, numbers, booleans): timestamps arrive as ISO strings; float8 is printed as for the
- * driver's text protocol (every digit, under the default extra_float_digits).
+ * Rows of a raw statement serialised by Postgres as one JSON document of columns (one array per column,
+ * named in `columns`). For reads of thousands of small rows the drivers' per-row, per-column decoding
+ * costs several times the query, while `JSON.parse` is native (a grid's 3,600 data-centre reductions:
+ * 20 ms of Node CPU as rows, 8 ms as JSON). Columns rather than an object per row: Postgres builds them
+ * about a fifth faster (no key repeated per row) and the document is less than half the size. Columns
+ * must be JSON-native (text, numbers, booleans): timestamps arrive as ISO strings; float8 is printed as
+ * for the driver's text protocol (every digit, under the default extra_float_digits).
  */
-export async function selectJsonRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const [row] = await selectRows<{ rows: string }>(db, sql`select coalesce(json_agg(q), '[]')::text as "rows" from (${query}) q`);
-  return JSON.parse(row!.rows) as T[];
+export async function selectJsonRows<T>(db: Db, query: SQL, columns: readonly (keyof T & string)[]): Promise<T[]> {
+  const arrays = sql.join(
+    columns.map((c) => sql`array_agg(q.${sql.identifier(c)})`),
+    sql`, `,
+  );
+  const [row] = await selectRows<{ columns: string }>(db, sql`select json_build_array(${arrays})::text as "columns" from (${query}) q`);
+  // array_agg over no rows is null, not an empty array.
+  const values = JSON.parse(row!.columns) as (unknown[] | null)[];
+  const length = values[0]?.length ?? 0;
+  const rows = new Array<T>(length);
+  for (let i = 0; i < length; i++) {
+    const record: Record<string, unknown> = {};
+    for (let c = 0; c < columns.length; c++) record[columns[c]!] = values[c]![i];
+    rows[i] = record as T;
+  }
+  return rows;
 }
 
 /** Counts statements as the driver sends them, so tests can prove batching without trusting the ORM. */

@@ -140,6 +140,7 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
         sql`select ${table.subjectId} as "subjectId", ${table.year} as "year", ${table.metric} as "metric", sum(${table.value})::float8 as "sum", ${last} as "last",
               bool_or(${table.status} = 'PROVISIONAL') as "provisional"
             from ${table} where ${subjectYears(table, keys, asOf)} group by 1, 2, 3`,
+        ['subjectId', 'year', 'metric', 'sum', 'last', 'provisional'],
       ),
     (row: MetricYear, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,

@@ -88,6 +88,7 @@ export function countyYearsLoader(db: Db, table: ObservationTable, regions: Regi
               from ${table}
              where ${and(eq(table.subjectKind, 'REGION'), anyText(table.metric, metricCodes), anyText(table.subjectId, all), visibleObservations(table, asOf))}
              group by 1, 2, 3`,
+          ['subjectId', 'metric', 'year', 'sum', 'provisional', 'updatedAt'],
         );
       });
       return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
