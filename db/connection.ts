@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -21,27 +21,33 @@ export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * Rows of a raw statement serialised by Postgres as one JSON document of columns (one array per column,
- * named in `columns`). For reads of thousands of small rows the drivers' per-row, per-column decoding
+ * Rows of a raw select serialised by Postgres as one JSON document of columns (one array per column).
+ * `columns` names each output column with its expression; `from` is the rest of the statement (from,
+ * where, group by). For reads of thousands of small rows the drivers' per-row, per-column decoding
  * costs several times the query, while `JSON.parse` is native (a grid's 3,600 data-centre reductions:
  * 20 ms of Node CPU as rows, 8 ms as JSON). Columns rather than an object per row: Postgres builds them
  * about a fifth faster (no key repeated per row) and the document is less than half the size. Columns
  * must be JSON-native (text, numbers, booleans): timestamps arrive as ISO strings; float8 is printed as
  * for the driver's text protocol (every digit, under the default extra_float_digits).
  */
-export async function selectJsonRows<T>(db: Db, query: SQL, columns: readonly (keyof T & string)[]): Promise<T[]> {
-  const arrays = sql.join(
-    columns.map((c) => sql`array_agg(q.${sql.identifier(c)})`),
+export async function selectJsonRows<T>(db: Db, columns: { [K in keyof T & string]: SQLWrapper }, from: SQL): Promise<T[]> {
+  const names = Object.keys(columns) as (keyof T & string)[];
+  const select = sql.join(
+    names.map((name) => sql`${columns[name]} as ${sql.identifier(name)}`),
     sql`, `,
   );
-  const [row] = await selectRows<{ columns: string }>(db, sql`select json_build_array(${arrays})::text as "columns" from (${query}) q`);
+  const arrays = sql.join(
+    names.map((name) => sql`array_agg(q.${sql.identifier(name)})`),
+    sql`, `,
+  );
+  const [row] = await selectRows<{ columns: string }>(db, sql`select json_build_array(${arrays})::text as "columns" from (select ${select} ${from}) q`);
   // array_agg over no rows is null, not an empty array.
   const values = JSON.parse(row!.columns) as (unknown[] | null)[];
   const length = values[0]?.length ?? 0;
   const rows = new Array<T>(length);
   for (let i = 0; i < length; i++) {
     const record: Record<string, unknown> = {};
-    for (let c = 0; c < columns.length; c++) record[columns[c]!] = values[c]![i];
+    for (let c = 0; c < names.length; c++) record[names[c]!] = values[c]![i];
     rows[i] = record as T;
   }
   return rows;

@@ -137,10 +137,15 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
     (keys: SubjectYear[], asOf) =>
       selectJsonRows<MetricYear>(
         db,
-        sql`select ${table.subjectId} as "subjectId", ${table.year} as "year", ${table.metric} as "metric", sum(${table.value})::float8 as "sum", ${last} as "last",
-              bool_or(${table.status} = 'PROVISIONAL') as "provisional"
-            from ${table} where ${subjectYears(table, keys, asOf)} group by 1, 2, 3`,
-        ['subjectId', 'year', 'metric', 'sum', 'last', 'provisional'],
+        {
+          subjectId: table.subjectId,
+          year: table.year,
+          metric: table.metric,
+          sum: sql`sum(${table.value})::float8`,
+          last,
+          provisional: sql`bool_or(${table.status} = 'PROVISIONAL')`,
+        },
+        sql`from ${table} where ${subjectYears(table, keys, asOf)} group by ${table.subjectId}, ${table.year}, ${table.metric}`,
       ),
     (row: MetricYear, asOf) => ({ subjectId: row.subjectId, year: row.year, asOf }),
     subjectYearKey,

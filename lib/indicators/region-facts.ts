@@ -83,12 +83,17 @@ export function countyYearsLoader(db: Db, table: ObservationTable, regions: Regi
         if (all.size === 0) return Promise.resolve([]);
         return selectJsonRows<CountyYear>(
           db,
-          sql`select ${table.subjectId} as "subjectId", ${table.metric} as "metric", ${table.year} as "year", sum(${table.value})::float8 as "sum",
-                bool_or(${table.status} = 'PROVISIONAL') as "provisional", (extract(epoch from max(${table.updatedAt})) * 1000)::float8 as "updatedAt"
-              from ${table}
+          {
+            subjectId: table.subjectId,
+            metric: table.metric,
+            year: table.year,
+            sum: sql`sum(${table.value})::float8`,
+            provisional: sql`bool_or(${table.status} = 'PROVISIONAL')`,
+            updatedAt: sql`(extract(epoch from max(${table.updatedAt})) * 1000)::float8`,
+          },
+          sql`from ${table}
              where ${and(eq(table.subjectKind, 'REGION'), anyText(table.metric, metricCodes), anyText(table.subjectId, all), visibleObservations(table, asOf))}
-             group by 1, 2, 3`,
-          ['subjectId', 'metric', 'year', 'sum', 'provisional', 'updatedAt'],
+             group by ${table.subjectId}, ${table.metric}, ${table.year}`,
         );
       });
       return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
