@@ -1,4 +1,4 @@
-import { catalog } from '../../../lib/indicators/catalog.ts';
+import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
 import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
 import { inputsOf } from '../inputs.ts';
@@ -39,6 +39,13 @@ export function disclosed(evaluation: IndicatorEvaluation, context: Context): { 
   return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
 }
 
+/** A value's coverage with the catalog's rule it was judged by: what `IndicatorValue.coverage` and the cube's columns show. */
+export function coverageOf(r: IndicatorEvaluation) {
+  const coverage = r.coverage;
+  const rule = r.indicator.coverageRule;
+  return coverage && rule ? { ...coverage, weight: rule.weight?.code ?? COUNT_WEIGHT, minimum: rule.minimum } : null;
+}
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
@@ -75,7 +82,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const r = result(rep);
     if (!withheld(r, context)) return r.missing;
     const { year, units } = smallCellOf(r, context)!;
-    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
+  coverage: (rep) => coverageOf(result(rep)),
   qualityFlags: (rep, _args, { viewer }) => result(rep).flags(mayReadUnitLevel(viewer, [catalog().metrics.get('RACKS_IN_USE')!])),
 };
