@@ -1,7 +1,7 @@
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
-import { FactIndex, metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
+import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
@@ -46,6 +46,10 @@ export interface InputValue {
   status: Status | null;
   updatedAt: string | null;
   units: number | null;
+  /** For region facts: where the figure comes from, and how many of the regions directly below have one. */
+  source?: FactSource | null;
+  partsReporting?: number | null;
+  partsExpected?: number | null;
 }
 
 export interface MissingInput {
@@ -322,7 +326,7 @@ export class IndicatorEvaluation implements IndicatorResult {
       if (reasons.length === 0) return (this.core = { value, missing: [] });
       const { metrics } = catalog();
       const seen = new Set<string>();
-      const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
+      const missing = reasons.map((r) => this.withParts(describe(r, metrics))).filter((m) => {
         const key = metricYearKey(m.metric, m.year);
         if (seen.has(key)) return false;
         seen.add(key);
@@ -331,6 +335,15 @@ export class IndicatorEvaluation implements IndicatorResult {
       this.core = { value, missing };
     }
     return this.core;
+  }
+
+  /** A missing region figure that the regions below could have summed to: which of them have none. */
+  private withParts(missing: MissingInput): MissingInput {
+    const fact = this.facts.get(missing.metric, missing.year);
+    if (!fact?.partsExpected || !fact.partsMissing?.length) return missing;
+    const { partsReporting, partsExpected, partsMissing } = fact;
+    const message = `${missing.message} Nor did all the regions directly below it, whose sum would stand in: ${partsReporting} of ${partsExpected} reported; missing ${partsMissing.join(', ')}.`;
+    return { ...missing, units: partsMissing.length, unitIds: partsMissing, message };
   }
 
   get value(): number | null {
@@ -373,7 +386,17 @@ export class IndicatorEvaluation implements IndicatorResult {
     for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
         const fact = this.facts.get(code, year);
-        inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
+        inputs.push({
+          metric: metrics.get(code)!,
+          year,
+          value: fact?.value ?? null,
+          status: fact?.status ?? null,
+          updatedAt: fact?.updatedAt ?? null,
+          units: null,
+          source: fact?.source ?? null,
+          partsReporting: fact?.partsReporting ?? null,
+          partsExpected: fact?.partsExpected ?? null,
+        });
       }
       if (year !== rep.year) continue;
       // Summed over the matched units, as the value is: each input counts the units it was summed over.
@@ -430,6 +453,34 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
   flags(nameUnits: boolean): { code: string; message: string }[] {
+    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits)];
+  }
+
+  /** A figure a region reported for itself that differs from the sum of its parts' by more than the metric's tolerance. */
+  private regionTotalFlags(): { code: string; message: string }[] {
+    const { metrics } = catalog();
+    const flags: { code: string; message: string }[] = [];
+    for (const year of this.inputYears()) {
+      for (const code of this.indicator.regionMetrics) {
+        const fact = this.facts.get(code, year);
+        if (fact?.source !== 'REPORTED' || fact.value === null || fact.partsValue === null || fact.partsValue === undefined) continue;
+        const { tolerance, owner } = metrics.get(code)!;
+        const gap = Math.abs(fact.value - fact.partsValue);
+        const relative = fact.value !== 0 ? gap / Math.abs(fact.value) : gap > 0 ? Infinity : 0;
+        if (relative <= tolerance) continue;
+        const apart = Number.isFinite(relative) ? `${(relative * 100).toFixed(1)} %` : 'all';
+        flags.push({
+          code: 'REGION_TOTAL_DISAGREES_WITH_PARTS',
+          message:
+            `${owner}'s ${code} for ${this.rep.scopeId} in ${year}: the region reported ${fact.value}, the regions directly below it sum to ${fact.partsValue} ` +
+            `(${apart} apart, more than the ${(tolerance * 100).toFixed(1)} % tolerated). The region's own figure is used.`,
+        });
+      }
+    }
+    return flags;
+  }
+
+  private rackFlags(nameUnits: boolean): { code: string; message: string }[] {
     if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
     const over = this.population.filter((u) => u.year === this.rep.year && typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
     if (over.length === 0) return [];
