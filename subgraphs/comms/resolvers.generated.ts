@@ -233,6 +233,8 @@ export type ImportProblem = {
 
 /** Why one row of a batch was rejected. Stable: clients may switch on these. */
 export type ImportProblemCode =
+  /** A value above the most any unit or region could plausibly report for this metric (per-metric maxima in `catalog/metrics.yaml`; whole numbers at most 2,147,483,647, GraphQL's Int): usually a wrong unit or decimal point. */
+  | 'ABOVE_MAXIMUM'
   /** CREATE of a key that already has a value. */
   | 'ALREADY_EXISTS'
   /** A text contains control characters (line breaks, tabs, NUL, …). */
@@ -245,6 +247,8 @@ export type ImportProblemCode =
   | 'INCONSISTENT_FIELDS'
   /** The period is not `YYYY` or `YYYY-MM`, or not the metric's periodicity. */
   | 'INVALID_PERIOD'
+  /** A text holds a lone UTF-16 surrogate (half of a character), which no database can store as sent. */
+  | 'INVALID_UNICODE'
   /** The unified social credit code fails GB 32100 (length, alphabet or check character). */
   | 'INVALID_USCC'
   /** IT-equipment energy above total facility energy for the same facility and period: PUE below 1 is impossible. */

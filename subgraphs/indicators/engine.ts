@@ -1,4 +1,4 @@
-import { catalog, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, howToWrite, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { FactIndex, metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
@@ -135,10 +135,12 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
   const metric = metrics.get(reason.name);
   const agency = metric?.owner ?? null;
   const what = metric ? `${metric.nameEn} (${metric.code})` : reason.name;
+  // Name what the owner must send, which is not always the catalog code (DC_RENEWABLE_KWH is sent as its three parts).
+  const how = metric ? ` (${agency} sends it through ${howToWrite(metric, metrics)})` : '';
   const message =
     reason.units === undefined
-      ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}.`
-      : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population.`;
+      ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}${how}.`
+      : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population${how}.`;
   return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, message };
 }
 
