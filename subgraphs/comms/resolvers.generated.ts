@@ -381,6 +381,12 @@ export type Mutation = {
    * (`commsRegisterChanges`). DELETE withdraws a room registered in error, and is refused (`STILL_REFERENCED`) while the administration's current observations refer to it; the energy bureau's meter readings of it stay with the energy bureau.
    */
   upsertCoreMachineRooms: Maybe<ImportSummary>;
+  /** Upserts physical 5G sites, the register NEW_5G_SITE_SHARING_RATE and NEW_5G_SITE_UTILISATION count. Needs a bearer token of a `comms` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `commsRegisterChanges`. */
+  upsertSites5G: Maybe<ImportSummary>;
+  /** Upserts telecom operators (basic telecom enterprises and the tower company). Needs a bearer token of a `comms` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `commsRegisterChanges`. A DELETE is refused while 5G sites or core rooms name the operator (`STILL_REFERENCED`). */
+  upsertTelecomOperators: Maybe<ImportSummary>;
+  /** Upserts tower-type base-station sites, the register NEW_TOWER_SHARING_RATE counts. Needs a bearer token of a `comms` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `commsRegisterChanges`. */
+  upsertTowers: Maybe<ImportSummary>;
 };
 
 
@@ -399,6 +405,36 @@ export type MutationUpsertCoreMachineRoomsArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   rows: Array<CoreMachineRoomInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertSites5GArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<Site5GInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertTelecomOperatorsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<TelecomOperatorInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertTowersArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<TowerInput>;
   sourceSystem?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<WriteStrategy>;
 };
@@ -815,6 +851,22 @@ export type Site5GEdge = {
   node: Site5G;
 };
 
+/** One physical 5G site as a row of `upsertSites5G`: its full state, or only `id` under DELETE. */
+export type Site5GInput = {
+  /** Base stations of all operators mounted on the site, 1 to 100. Required. */
+  baseStations?: InputMaybe<Scalars['Int']['input']>;
+  /** True when built by sharing existing resources (通过共享方式新建). Required. */
+  builtBySharing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Calendar year the site was built, 1990 to this year. Required. */
+  builtYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Register id, e.g. `5G-500112-2021-0007`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Id of the registered basic telecom enterprise that built the site (`UNKNOWN_REFERENCE`; the tower company: `INCONSISTENT_FIELDS`). Required. */
+  operatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** County-level GB/T 2260 code where the site stands. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** The kind of unit an observation describes. */
 export type SubjectKind =
   /** A core machine room (核心机房) of the communications administration, by its id. */
@@ -840,6 +892,18 @@ export type TelecomOperator = {
   nameEn: Scalars['String']['output'];
   /** Chinese name, e.g. 中国移动. */
   nameZh: Scalars['String']['output'];
+};
+
+/** One telecom operator as a row of `upsertTelecomOperators`: its full state, or only `id` under DELETE. */
+export type TelecomOperatorInput = {
+  /** Stable id, e.g. `CHINA_MOBILE`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** A basic telecom enterprise or the tower company. Required. */
+  kind?: InputMaybe<TelecomOperatorKind>;
+  /** English name, e.g. China Mobile. Required. */
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  /** Chinese name, e.g. 中国移动. Required. */
+  nameZh?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What kind of telecom operator. */
@@ -882,6 +946,18 @@ export type TowerEdge = {
   cursor: Scalars['String']['output'];
   /** The tower. */
   node: Tower;
+};
+
+/** One tower-type base-station site as a row of `upsertTowers`: its full state, or only `id` under DELETE. */
+export type TowerInput = {
+  /** Calendar year the tower was built, 1990 to this year. Required. */
+  builtYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Register id, e.g. `TWR-500112-2021-003`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** County-level GB/T 2260 code where the tower stands. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** True when built jointly by sharing between basic telecom enterprises (共享方式共建). Required. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
@@ -1081,12 +1157,15 @@ export type ResolversTypes = {
   Site5G: ResolverTypeWrapper<Site5GMapper>;
   Site5GConnection: ResolverTypeWrapper<Omit<Site5GConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Site5GEdge']>, nodes: Array<ResolversTypes['Site5G']> }>;
   Site5GEdge: ResolverTypeWrapper<Omit<Site5GEdge, 'node'> & { node: ResolversTypes['Site5G'] }>;
+  Site5GInput: Site5GInput;
   SubjectKind: SubjectKind;
   TelecomOperator: ResolverTypeWrapper<TelecomOperatorMapper>;
+  TelecomOperatorInput: TelecomOperatorInput;
   TelecomOperatorKind: TelecomOperatorKind;
   Tower: ResolverTypeWrapper<TowerMapper>;
   TowerConnection: ResolverTypeWrapper<Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TowerEdge']>, nodes: Array<ResolversTypes['Tower']> }>;
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
+  TowerInput: TowerInput;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1129,10 +1208,13 @@ export type ResolversParentTypes = {
   Site5G: Site5GMapper;
   Site5GConnection: Omit<Site5GConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Site5GEdge']>, nodes: Array<ResolversParentTypes['Site5G']> };
   Site5GEdge: Omit<Site5GEdge, 'node'> & { node: ResolversParentTypes['Site5G'] };
+  Site5GInput: Site5GInput;
   TelecomOperator: TelecomOperatorMapper;
+  TelecomOperatorInput: TelecomOperatorInput;
   Tower: TowerMapper;
   TowerConnection: Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TowerEdge']>, nodes: Array<ResolversParentTypes['Tower']> };
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
+  TowerInput: TowerInput;
   String: Scalars['String']['output'];
 };
 
@@ -1276,6 +1358,9 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   submitCommsObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitCommsObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
   upsertCoreMachineRooms?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertCoreMachineRoomsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertSites5G?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertSites5GArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertTelecomOperators?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertTelecomOperatorsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertTowers?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertTowersArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
 };
 
 export type ObservationRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRevision'] = ResolversParentTypes['ObservationRevision']> = {

@@ -55,6 +55,22 @@ export type ApplicationScenarioCategory =
   /** Urban-rural green, smart development (面向城乡绿色智慧发展); SCENARIO_URBAN_RURAL_COUNT. */
   | 'URBAN_RURAL_GREEN_SMART';
 
+/** One typical application scenario as a row of `upsertApplicationScenarios`: its full state, or only `id` under DELETE. */
+export type ApplicationScenarioInput = {
+  /** Which of the three scenario indicators it counts towards. Required. */
+  category?: InputMaybe<ApplicationScenarioCategory>;
+  /** USCC of the submitting enterprise when it is registered (`UNKNOWN_ENTERPRISE`); left out otherwise. */
+  enterpriseUscc?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id, e.g. `SCN-2023-0012`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Scenario name. Required. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** County-level GB/T 2260 code where the scenario is applied. Required. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Year it was selected, 1990 to this year. Required. */
+  selectedYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * A carbon-peak / carbon-neutral pilot (碳达峰碳中和试点示范) application and its progress through the
  * workflow of seed 001 §四.2.
@@ -314,6 +330,20 @@ export type EnergyAssessment = {
   provider: Maybe<Scalars['String']['output']>;
 };
 
+/** One energy audit or energy-saving diagnosis as a row of `upsertEnergyAssessments`: its full state, or only `id` under DELETE. */
+export type EnergyAssessmentInput = {
+  /** Date the report was completed, not in the future. Required. */
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Stable id, e.g. `AUD-91310115…-2022`; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Audit or diagnosis. Required. */
+  kind?: InputMaybe<EnergyAssessmentKind>;
+  /** Third-party institution that carried it out; left out when the enterprise did it itself. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** USCC of the registered enterprise assessed (`UNKNOWN_ENTERPRISE`). Required. */
+  uscc?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What kind of energy assessment. */
 export type EnergyAssessmentKind =
   /** Energy audit (能源审计), required of enterprises using ≥ 5,000 tce a year (seed 003 §六.1). */
@@ -326,6 +356,14 @@ export type EnergyManagementCentre = {
   __typename?: 'EnergyManagementCentre';
   /** Date the centre went into operation. */
   establishedOn: Scalars['Date']['output'];
+};
+
+/** One energy-management centre as a row of `upsertEnergyManagementCentres`: its full state, or only `uscc` under DELETE. */
+export type EnergyManagementCentreInput = {
+  /** Date the centre went into operation, not in the future. Required. */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** USCC of the registered enterprise that runs the centre (`INVALID_USCC`, `UNKNOWN_ENTERPRISE`): the key, one centre per enterprise. */
+  uscc: Scalars['ID']['input'];
 };
 
 /**
@@ -481,6 +519,22 @@ export type GreenStandard = {
   region: Maybe<Region>;
   /** Title (Chinese). */
   title: Scalars['String']['output'];
+};
+
+/** One standard as a row of `upsertGreenStandards`: its full state, or only `id` under DELETE. */
+export type GreenStandardInput = {
+  /** Standard number, e.g. `YD/T 4012-2023`; one entry per number (`ALREADY_EXISTS` when another id has it). Required. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id; at most 64 characters. */
+  id: Scalars['ID']['input'];
+  /** Level of the issuing body. Required. */
+  level?: InputMaybe<GreenStandardLevel>;
+  /** Year of publication, 1990 to this year. Required. */
+  publishedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Province-level GB/T 2260 code of the issuing province: required for LOCAL standards, left out for the others (`INCONSISTENT_FIELDS`). */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Title (Chinese). Required. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Level of a standard. */
@@ -643,6 +697,8 @@ export type Mutation = {
    * validated first; each problem names its row, field and a stable code.
    */
   submitEconObservations: Maybe<ImportSummary>;
+  /** Upserts typical application scenarios, the register the three scenario counts read. Needs a bearer token of a `econ` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `econRegisterChanges`. */
+  upsertApplicationScenarios: Maybe<ImportSummary>;
   /**
    * Adds, corrects or withdraws designations (zero-carbon factory / park / data centre, national green data centre, waste-heat data centre). Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
    * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
@@ -650,6 +706,10 @@ export type Mutation = {
    * (`econRegisterChanges`). DELETE withdraws a designation recorded in error.
    */
   upsertDesignations: Maybe<ImportSummary>;
+  /** Upserts energy audits and energy-saving diagnoses, the records ENERGY_AUDIT_COVERAGE and ENERGY_DIAGNOSIS_COVERAGE read. Needs a bearer token of a `econ` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `econRegisterChanges`. */
+  upsertEnergyAssessments: Maybe<ImportSummary>;
+  /** Upserts energy-management centres (at most one per enterprise, keyed by its USCC), the records ENERGY_MGMT_CENTRE_COVERAGE reads. Needs a bearer token of a `econ` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `econRegisterChanges`. */
+  upsertEnergyManagementCentres: Maybe<ImportSummary>;
   /**
    * Adds, corrects or withdraws entries of the Economic and Information Commission's register of energy-using enterprises, keyed by USCC. Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
    * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
@@ -657,6 +717,8 @@ export type Mutation = {
    * (`econRegisterChanges`). DELETE withdraws an enterprise registered in error, and is refused (`STILL_REFERENCED`) while audits, diagnoses, an energy-management centre, designations, retrofit projects, scenarios, pilots or current observations of the commission refer to it.
    */
   upsertEnterprises: Maybe<ImportSummary>;
+  /** Upserts green low-carbon ICT standards, the register GREEN_STANDARDS_COUNT reads. Needs a bearer token of a `econ` writer; same options, validation and `ImportSummary` as every register upsert, each change a revision in `econRegisterChanges`. */
+  upsertGreenStandards: Maybe<ImportSummary>;
   /**
    * Adds, corrects or withdraws carbon-peak / carbon-neutral pilot applications (seed 001) and moves them through the workflow (an UPDATE of `stage`). Needs a bearer token of a `econ` writer. Each row carries the entry's full state: an optional
    * field left out (or sent as an empty string) is stored as null, a required one is reported as `REQUIRED`. A row equal to what the register holds is
@@ -684,6 +746,16 @@ export type MutationSubmitEconObservationsArgs = {
 };
 
 
+export type MutationUpsertApplicationScenariosArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<ApplicationScenarioInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
 export type MutationUpsertDesignationsArgs = {
   atomic?: InputMaybe<Scalars['Boolean']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
@@ -694,11 +766,41 @@ export type MutationUpsertDesignationsArgs = {
 };
 
 
+export type MutationUpsertEnergyAssessmentsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<EnergyAssessmentInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertEnergyManagementCentresArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<EnergyManagementCentreInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
 export type MutationUpsertEnterprisesArgs = {
   atomic?: InputMaybe<Scalars['Boolean']['input']>;
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   rows: Array<EnterpriseInput>;
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+  strategy?: InputMaybe<WriteStrategy>;
+};
+
+
+export type MutationUpsertGreenStandardsArgs = {
+  atomic?: InputMaybe<Scalars['Boolean']['input']>;
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  rows: Array<GreenStandardInput>;
   sourceSystem?: InputMaybe<Scalars['String']['input']>;
   strategy?: InputMaybe<WriteStrategy>;
 };
@@ -1335,6 +1437,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApplicationScenarioCategory: ApplicationScenarioCategory;
+  ApplicationScenarioInput: ApplicationScenarioInput;
   CarbonPeakPilot: ResolverTypeWrapper<CarbonPeakPilotMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CarbonPeakPilotDomain: CarbonPeakPilotDomain;
@@ -1353,8 +1456,10 @@ export type ResolversTypes = {
   DesignationKind: DesignationKind;
   EconIndicatorInputs: ResolverTypeWrapper<EconIndicatorInputsMapper>;
   EnergyAssessment: ResolverTypeWrapper<EnergyAssessmentMapper>;
+  EnergyAssessmentInput: EnergyAssessmentInput;
   EnergyAssessmentKind: EnergyAssessmentKind;
   EnergyManagementCentre: ResolverTypeWrapper<EnergyManagementCentreMapper>;
+  EnergyManagementCentreInput: EnergyManagementCentreInput;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   EnterpriseConnection: ResolverTypeWrapper<Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EnterpriseEdge']>, nodes: Array<ResolversTypes['Enterprise']> }>;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
@@ -1362,6 +1467,7 @@ export type ResolversTypes = {
   EnterpriseSector: EnterpriseSector;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYearMapper>;
   GreenStandard: ResolverTypeWrapper<GreenStandardMapper>;
+  GreenStandardInput: GreenStandardInput;
   GreenStandardLevel: GreenStandardLevel;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
   ImportProblemCode: ImportProblemCode;
@@ -1398,6 +1504,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  ApplicationScenarioInput: ApplicationScenarioInput;
   CarbonPeakPilot: CarbonPeakPilotMapper;
   Boolean: Scalars['Boolean']['output'];
   CarbonPeakPilotInput: CarbonPeakPilotInput;
@@ -1411,13 +1518,16 @@ export type ResolversParentTypes = {
   DesignationInput: DesignationInput;
   EconIndicatorInputs: EconIndicatorInputsMapper;
   EnergyAssessment: EnergyAssessmentMapper;
+  EnergyAssessmentInput: EnergyAssessmentInput;
   EnergyManagementCentre: EnergyManagementCentreMapper;
+  EnergyManagementCentreInput: EnergyManagementCentreInput;
   Enterprise: EnterpriseMapper;
   EnterpriseConnection: Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EnterpriseEdge']>, nodes: Array<ResolversParentTypes['Enterprise']> };
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
   EnterpriseInput: EnterpriseInput;
   EnterpriseYear: EnterpriseYearMapper;
   GreenStandard: GreenStandardMapper;
+  GreenStandardInput: GreenStandardInput;
   ImportProblem: ImportProblem;
   ImportSummary: ImportSummary;
   IndicatorCube: IndicatorCubeMapper;
@@ -1617,8 +1727,12 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   submitEconObservations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationSubmitEconObservationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertApplicationScenarios?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertApplicationScenariosArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
   upsertDesignations?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertDesignationsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertEnergyAssessments?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertEnergyAssessmentsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertEnergyManagementCentres?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertEnergyManagementCentresArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
   upsertEnterprises?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertEnterprisesArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
+  upsertGreenStandards?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertGreenStandardsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
   upsertPilots?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertPilotsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
   upsertRetrofitProjects?: Resolver<Maybe<ResolversTypes['ImportSummary']>, ParentType, ContextType, RequireFields<MutationUpsertRetrofitProjectsArgs, 'atomic' | 'dryRun' | 'rows' | 'strategy'>>;
 };
