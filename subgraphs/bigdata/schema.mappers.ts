@@ -13,3 +13,4 @@ export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string };
 export type IndicatorCubeMapper = CubeReference;
+export type DataCenterIdSetMapper = { ids: string[] };

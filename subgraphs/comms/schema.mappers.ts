@@ -15,3 +15,7 @@ export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: s
 export type CommsIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
 export type IndicatorCubeMapper = CubeReference;
+/** The data-quality report holds nothing itself: each field reads its list. */
+export type CommsDataQualityMapper = Record<string, never>;
+export type DataCenterIdSetMapper = { ids: string[] };
+export type CoreRoomIdSetMapper = { ids: string[] };

@@ -25,3 +25,6 @@ export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
 export type IndicatorCubeMapper = CubeReference;
+/** The data-quality report holds nothing itself: each field reads its list. */
+export type EconDataQualityMapper = Record<string, never>;
+export type DataCenterIdSetMapper = { ids: string[] };

@@ -21,3 +21,7 @@ export type EnergyObservationConnectionMapper = Omit<Connection<ObservationRow>,
 export type EnergyIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
 export type IndicatorCubeMapper = CubeReference;
+/** The data-quality report holds nothing itself: each field reads its list. */
+export type EnergyDataQualityMapper = Record<string, never>;
+export type DataCenterIdSetMapper = { ids: string[] };
+export type CoreRoomIdSetMapper = { ids: string[] };
