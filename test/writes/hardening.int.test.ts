@@ -152,6 +152,24 @@ describe('texts the database cannot store fail their row, never the batch', () =
   });
 });
 
+describe('register texts the database cannot store fail their row too', () => {
+  it('a non-atomic tower batch with a NUL and a lone surrogate in ids and a good row writes the good row', async () => {
+    const tower = (id: string) => ({ id, regionCode: '500112', builtYear: 2024, shared: true });
+    const response = await fed.query<{ upsertTowers: Summary }>(
+      `mutation($rows: [TowerInput!]!) { upsertTowers(rows: $rows, atomic: false) { ${PROBLEM_FIELDS} } }`,
+      { rows: [tower('T-\u0000'), tower('T-\ud800'), tower('T-\ud801'), tower('T-OK')] },
+      writers.comms,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.upsertTowers.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [0, 'id', 'CONTROL_CHARACTERS'],
+      [1, 'id', 'INVALID_UNICODE'],
+      [2, 'id', 'INVALID_UNICODE'],
+    ]);
+    expect(response.data!.upsertTowers).toMatchObject({ applied: true, created: 1 });
+  });
+});
+
 describe('one list of metrics', () => {
   it('names the owner of every observed metric of every agency with METRIC_NOT_OWNED', async () => {
     const { metrics } = loadCatalog();
