@@ -73,7 +73,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const name = isAgency(this.agency) ? ` (${AGENCY_NAMES[this.agency].en})` : '';
-      throw new GraphQLError(`The "${this.agency}" subgraph${name} is unavailable; fields it owns are null. Cause: ${error instanceof Error ? error.message : String(error)}`, {
+      // The cause names the subgraph's address: the operators' log gets it, the client does not.
+      console.error(`subgraph ${this.agency} unavailable:`, error);
+      throw new GraphQLError(`The "${this.agency}" subgraph${name} is unavailable; fields it owns are null.`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.agency },
       });
     }

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * Stable `extensions.code` values. Clients switch on these, so they are part of the API:
@@ -37,4 +38,24 @@ export function unknownRegion(code: string, argument = 'region'): UserInputError
     `Unknown region code "${code}" in \`${argument}\`: use a GB/T 2260 code listed by \`regions\`, e.g. "500000" for Chongqing.`,
     { argument, value: code },
   );
+}
+
+/**
+ * Apollo's `formatError` for every service (subgraphs and gateway, lib/http.ts): an error the code raised
+ * on purpose keeps its message and stable code; anything else (a failed SQL statement, a driver's
+ * connection error, a bug) reaches the client as a bare INTERNAL_SERVER_ERROR with an incident id, and
+ * its text, which may hold SQL, connection strings or internal addresses, goes to the server log only.
+ */
+export function clientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const incident = randomUUID();
+  console.error(`[${incident}]`, error instanceof GraphQLError && error.originalError ? error.originalError : error);
+  const serviceName = formatted.extensions?.serviceName;
+  return {
+    message: `Internal server error (incident ${incident}); the operators have the details in their log.`,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', incident, ...(typeof serviceName === 'string' ? { serviceName } : {}) },
+  };
 }

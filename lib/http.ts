@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { clientError } from './errors.ts';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -129,6 +130,8 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   httpServer.headersTimeout = 66_000;
 
   apollo = new ApolloServer<C>({
+    // No SQL, connection string or internal address in any error a client sees (lib/errors.ts).
+    formatError: clientError,
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),

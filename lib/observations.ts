@@ -3,6 +3,8 @@ import { and, sql } from 'drizzle-orm';
 import { anyInt, anyText } from '../db/any.ts';
 import { selectJsonRows, type Db } from '../db/connection.ts';
 import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
+import type { Agency } from './agencies.ts';
+import { observedMetrics } from './indicators/catalog.ts';
 import type { RegionLevel } from './regions/codes.ts';
 
 /**
@@ -28,10 +30,46 @@ export interface ObservationMetric {
   periodicity: Periodicity;
   /** Whole numbers only (racks, roofs). */
   integer?: boolean;
+  /**
+   * The largest plausible value of one observation (`ABOVE_MAXIMUM` beyond it): bounds what sums over
+   * every unit and period can reach, so reads never overflow.
+   */
+  max?: number;
   descriptionZh: string;
   descriptionEn: string;
   /** Seed document and clause that asks for the figure. */
   source?: string;
+}
+
+/**
+ * An agency's write-side metric table, built from the catalog's `observation` blocks (catalog/metrics.yaml
+ * is the one list of metrics). `codes` only gives the table its TypeScript keys: a code the catalog does
+ * not give this agency, or a catalog metric left out, fails at load, so the two cannot disagree.
+ */
+export function metricTable<const C extends string>(agency: Agency, codes: readonly C[]): { readonly [K in C]: ObservationMetric & { code: K } } {
+  const observed = observedMetrics(agency);
+  const inCatalog = observed.map((m) => m.code).sort();
+  if (JSON.stringify([...codes].sort()) !== JSON.stringify(inCatalog)) {
+    throw new Error(`${agency}'s metric codes [${[...codes].sort().join(', ')}] differ from the metrics catalog/metrics.yaml gives it an \`observation\` for [${inCatalog.join(', ')}].`);
+  }
+  const table: Record<string, ObservationMetric> = {};
+  for (const m of observed) {
+    const o = m.observation!;
+    table[m.code] = {
+      code: m.code,
+      unit: m.unit,
+      subjectKind: m.subject,
+      ...(o.subjectLevel ? { subjectLevel: o.subjectLevel } : {}),
+      aggregation: m.aggregation,
+      periodicity: o.periodicity,
+      ...(o.integer ? { integer: true } : {}),
+      max: o.max,
+      descriptionZh: o.descriptionZh,
+      descriptionEn: o.descriptionEn,
+      ...(o.source ? { source: o.source } : {}),
+    };
+  }
+  return table as { readonly [K in C]: ObservationMetric & { code: K } };
 }
 
 export interface SubjectYear {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogError, loadCatalog } from '../lib/indicators/catalog.ts';
+import { CatalogError, howToWrite, loadCatalog } from '../lib/indicators/catalog.ts';
+import { metricTable } from '../lib/observations.ts';
+import { commsMetrics } from '../subgraphs/comms/metrics.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 
 // The codes listed in ../shared/DOMAIN.md, typed out from that table.
@@ -33,7 +35,8 @@ describe('the indicator catalog', () => {
     const unitType = { DATA_CENTER: 'DataCenterPopulation', CORE_ROOM: 'CoreMachineRoomYear', ENTERPRISE: 'EnterpriseYear' } as const;
     const checked: string[] = [];
     for (const metric of loadCatalog().metrics.values()) {
-      if (metric.subject === 'REGION') continue;
+      // Metrics that feed another have no field of their own: their owner adds them into it.
+      if (metric.subject === 'REGION' || metric.feeds !== undefined) continue;
       const sdl = parse(readFileSync(path.join('subgraphs', metric.owner, 'schema.graphql'), 'utf8'));
       const typeName = unitType[metric.subject];
       const type = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === typeName);
@@ -84,6 +87,37 @@ describe('catalog validation', () => {
 
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {
     expect(() => loadCatalog(undefined, ['comms', 'econ', 'bigdata'])).toThrow(/owner energy is not a subgraph of the supergraph/);
+  });
+
+  it('rejects a metric nobody can write: neither observed, nor from a register, nor fed by another', () => {
+    const d = catalogWith((i, m) => [i, m.replace('  register: upsertTowers\n', '')]);
+    expect(() => loadCatalog(d)).toThrow(/metric NEW_TOWERS: no way to write it/);
+  });
+
+  it('rejects an integer metric whose maximum GraphQL Int cannot return', () => {
+    // RACKS_IN_USE's max raised from 500,000 to 3,000,000,000 > 2,147,483,647.
+    const d = catalogWith((i, m) => [i, m.replace(/(RACKS_IN_USE:[\s\S]*?max: )500000/, '$13000000000')]);
+    expect(() => loadCatalog(d)).toThrow(/metric RACKS_IN_USE: observation an integer metric's max must fit GraphQL's Int/);
+  });
+
+  it('rejects a formula that reads a metric which only feeds another', () => {
+    const d = catalogWith((i, m) => [i + extra('PARTS', 'DC_RENEWABLE_CERTIFICATE_KWH'), m]);
+    expect(() => loadCatalog(d)).toThrow(/PARTS: DC_RENEWABLE_CERTIFICATE_KWH feeds DC_RENEWABLE_KWH/);
+  });
+
+  it('names for each metric what its writer sends: the observed parts of a sum, the register mutation of a count', () => {
+    const { metrics } = loadCatalog();
+    expect(howToWrite(metrics.get('DC_RENEWABLE_KWH')!, metrics)).toBe(
+      'submitEnergyObservations with metric DC_RENEWABLE_GREEN_POWER_KWH, DC_RENEWABLE_CERTIFICATE_KWH or DC_RENEWABLE_ONSITE_PV_KWH',
+    );
+    expect(howToWrite(metrics.get('NEW_5G_SITES')!, metrics)).toMatch(/^the upsertSites5G mutation/);
+    expect(howToWrite(metrics.get('RACKS_IN_USE')!, metrics)).toBe('submitCommsObservations with metric RACKS_IN_USE');
+  });
+
+  it("builds each agency's write-side metric table from the catalog and refuses a code list that disagrees with it", () => {
+    expect(commsMetrics.RACKS_IN_USE).toMatchObject({ subjectKind: 'DATA_CENTER', periodicity: 'ANNUAL', integer: true, max: 500_000 });
+    expect(() => metricTable('comms', ['RACKS_IN_USE'])).toThrow(/differ from the metrics catalog\/metrics.yaml gives it/);
+    expect(() => metricTable('econ', ['USABLE_ROOFS', 'RACKS_IN_USE'])).toThrow(/differ/);
   });
 
   it('lets an indicator use another indicator, inheriting its inputs', () => {

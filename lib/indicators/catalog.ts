@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENCIES } from '../agencies.ts';
+import { AGENCIES, type Agency } from '../agencies.ts';
+import { GRAPHQL_INT_MAX } from '../writes/fields.ts';
 import { parseFormula, references, FormulaError, type FormulaNode, type FormulaReferences } from './formula.ts';
 
 const CATALOG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../catalog');
@@ -21,6 +22,21 @@ export const DEFAULT_MINIMUM_COVERAGE = 0.9;
 export const DEFAULT_REGION_TOLERANCE = 0.01;
 /** Weighing units by number rather than by a register attribute. */
 export const COUNT_WEIGHT = 'COUNT';
+/** What its owner's submit mutation accepts for a metric agencies push as observations. */
+const Observation = z
+  .object({
+    periodicity: z.enum(['ANNUAL', 'MONTHLY']),
+    /** REGION metrics: the only level values are reported at; higher levels are sums. */
+    subjectLevel: z.enum(['PROVINCE', 'PREFECTURE', 'COUNTY']).optional(),
+    integer: z.boolean().default(false),
+    /** The largest plausible value of one observation; a wrong unit or decimal point goes beyond it. */
+    max: z.number().positive(),
+    descriptionZh: z.string(),
+    descriptionEn: z.string(),
+    source: z.string().optional(),
+  })
+  .strict()
+  .refine((o) => !o.integer || o.max <= GRAPHQL_INT_MAX, { message: `an integer metric's max must fit GraphQL's Int (${GRAPHQL_INT_MAX})` });
 
 const Metric = z
   .object({
@@ -38,11 +54,20 @@ const Metric = z
      * figure the region reported itself before the value carries REGION_TOTAL_DISAGREES_WITH_PARTS.
      */
     tolerance: z.number().min(0).default(DEFAULT_REGION_TOLERANCE),
+    /** Pushed as observations through `submit<Owner>Observations`. */
+    observation: Observation.optional(),
+    /** An observed metric indicators do not read directly: its owner adds it into this catalog metric. */
+    feeds: z.string().optional(),
+    /** Derived from a register of its owner, kept through this mutation (`upsertSites5G`). */
+    register: z.string().optional(),
   })
   .strict()
-  .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
+  .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
   .refine((m) => m.subject !== 'REGION' || m.statusField === undefined, { message: 'only unit-level metrics have a `statusField`' })
-  .refine((m) => m.subject !== 'REGION' || !m.unitLevel, { message: 'a region metric is an aggregate, not `unitLevel`' });
+  .refine((m) => m.subject !== 'REGION' || !m.unitLevel, { message: 'a region metric is an aggregate, not `unitLevel`' })
+  .refine((m) => m.feeds === undefined || (m.observation !== undefined && m.field === undefined), { message: 'a metric that `feeds` another is observed and has no `field` of its own' })
+  .refine((m) => m.observation === undefined || m.register === undefined, { message: 'a metric is either observed or read from a register, not both' })
+  .refine((m) => m.observation?.subjectLevel === undefined || m.subject === 'REGION', { message: '`subjectLevel` is for REGION metrics' });
 
 const Target = z
   .object({
@@ -86,7 +111,11 @@ const Indicator = z
   })
   .strict();
 
-export type MetricDefinition = z.infer<typeof Metric> & { code: string };
+export type MetricDefinition = z.infer<typeof Metric> & {
+  code: string;
+  /** The observed metrics that feed this one (`feeds`), in catalog order. */
+  fedBy: string[];
+};
 export type TargetDefinition = z.infer<typeof Target>;
 export type IndicatorDefinition = z.infer<typeof Indicator> & {
   code: string;
@@ -125,7 +154,18 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     const parsed = Metric.safeParse(raw);
     if (!parsed.success) problems.push(`metric ${code}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     else if (!agencies.includes(parsed.data.owner)) problems.push(`metric ${code}: owner ${parsed.data.owner} is not a subgraph of the supergraph`);
-    else metrics.set(code, { ...parsed.data, code });
+    else metrics.set(code, { ...parsed.data, code, fedBy: [] });
+  }
+
+  for (const metric of metrics.values()) {
+    if (metric.feeds === undefined) continue;
+    const fed = metrics.get(metric.feeds);
+    if (!fed || fed.owner !== metric.owner) problems.push(`metric ${metric.code}: feeds "${metric.feeds}", which is not a ${metric.owner} metric`);
+    else fed.fedBy.push(metric.code);
+  }
+  for (const metric of metrics.values()) {
+    const writable = metric.observation !== undefined || metric.register !== undefined || metric.fedBy.length > 0;
+    if (!writable) problems.push(`metric ${metric.code}: no way to write it; give it \`observation\`, \`register\` or a metric that \`feeds\` it`);
   }
 
   const indicators = new Map<string, IndicatorDefinition>();
@@ -148,12 +188,14 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     for (const name of indicator.refs.scalar) {
       const metric = metrics.get(name);
       if (!metric && !indicators.has(name)) problems.push(`indicator ${indicator.code}: "${name}" is neither a metric nor an indicator`);
-      if (metric && metric.subject !== 'REGION') problems.push(`indicator ${indicator.code}: unit-level metric ${name} must be inside sum()`);
+      if (metric?.feeds !== undefined) problems.push(`indicator ${indicator.code}: ${name} feeds ${metric.feeds}; read ${metric.feeds}`);
+      else if (metric && metric.subject !== 'REGION') problems.push(`indicator ${indicator.code}: unit-level metric ${name} must be inside sum()`);
     }
     for (const name of [...indicator.refs.unit].sort()) {
       const metric = metrics.get(name);
       if (metric) indicator.unitInputs.push(metric);
       if (!metric) problems.push(`indicator ${indicator.code}: "${name}" inside sum() is not a metric`);
+      else if (metric.feeds !== undefined) problems.push(`indicator ${indicator.code}: ${name} feeds ${metric.feeds}; read ${metric.feeds}`);
       else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
       else if (metric.unitLevel) indicator.unitLevelInputs.push(metric);
     }
@@ -194,6 +236,22 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
 
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return { metrics, indicators };
+}
+
+/**
+ * How a writer supplies a metric, naming what it must send: the metric itself, the observed metrics
+ * that feed it, or the register mutation it is counted from. Used by every "missing" message.
+ */
+export function howToWrite(metric: MetricDefinition, metrics: Map<string, MetricDefinition>): string {
+  const submit = `submit${metric.owner.charAt(0).toUpperCase()}${metric.owner.slice(1)}Observations`;
+  if (metric.observation) return `${submit} with metric ${metric.code}`;
+  if (metric.fedBy.length > 0) return `${submit} with metric ${metric.fedBy.slice(0, -1).join(', ')}${metric.fedBy.length > 1 ? ' or ' : ''}${metric.fedBy.at(-1)}`;
+  return `the ${metric.register} mutation (it is counted from ${metric.owner}'s register)`;
+}
+
+/** The metrics an agency takes as observations, in catalog order: what its submit mutation accepts. */
+export function observedMetrics(agency: Agency, metrics: Map<string, MetricDefinition> = catalog().metrics): MetricDefinition[] {
+  return [...metrics.values()].filter((m) => m.owner === agency && m.observation !== undefined);
 }
 
 let cached: Catalog | undefined;

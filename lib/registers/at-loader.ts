@@ -74,3 +74,35 @@ export function registerInRegionLoader<Row>(
     { cacheKeyFn: (k) => `${k.regionCode}|${k.asOf}` },
   );
 }
+
+/**
+ * A register's entries grouped by a field (an enterprise's audits by its USCC) as they stood at an
+ * as-of key: the batched current list for `latest`, one whole-register read per instant otherwise.
+ */
+export function listAsOf<Row>(current: { load(key: string): Promise<Row[]> }, at: RegisterAtReader<Row>, groupOf: (row: Row) => string): (key: string, asOf: string) => Promise<Row[]> {
+  const grouped = new Map<string, Promise<Map<string, Row[]>>>();
+  return (key, asOf) => {
+    const instant = asOfInstant(asOf);
+    if (!instant) return current.load(key);
+    const iso = instant.toISOString();
+    let groups = grouped.get(iso);
+    if (!groups) {
+      groups = at(instant).then(({ rows }) => {
+        const byGroup = new Map<string, Row[]>();
+        for (const row of rows) {
+          const list = byGroup.get(groupOf(row));
+          if (list) list.push(row);
+          else byGroup.set(groupOf(row), [row]);
+        }
+        return byGroup;
+      });
+      grouped.set(iso, groups);
+    }
+    return groups.then((byGroup) => byGroup.get(key) ?? []);
+  };
+}
+
+/** A reader of figures derived from a register at an instant (counts per county and year), for `registerInRegionLoader`. */
+export function derivedAt<Row, Derived>(at: RegisterAtReader<Row>, derive: (rows: readonly Row[]) => Derived[]): RegisterAtReader<Derived> {
+  return async (instant) => ({ rows: derive((await at(instant)).rows), byId: new Map() });
+}

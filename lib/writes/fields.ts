@@ -7,7 +7,12 @@ type Check = { code: ImportProblemCode; message: string } | null;
 // C0 and C1 control characters, DEL included: line breaks and NULs break CSV exports and logs downstream.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+// A UTF-16 surrogate without its partner: not a character, so Postgres (and any UTF-8 store) cannot keep
+// it. Stored as U+FFFD, two ids differing only by one would collide; in jsonb it fails the whole statement.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 export function checkText(value: string, max: number): Check {
+  if (LONE_SURROGATE.test(value)) return { code: 'INVALID_UNICODE', message: 'contains a lone UTF-16 surrogate (half of a character, e.g. a cut emoji); send well-formed Unicode text.' };
   if ([...value].length > max) return { code: 'STRING_TOO_LONG', message: `is ${[...value].length} characters long; at most ${max} are allowed.` };
   if (CONTROL.test(value)) return { code: 'CONTROL_CHARACTERS', message: 'contains a control character (line break, tab, NUL, …); send plain one-line text.' };
   return null;
@@ -20,9 +25,17 @@ export function parseAmount(raw: number | string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-export function checkAmount(value: number, options: { nonNegative?: boolean; integer?: boolean } = {}): Check {
+/**
+ * Largest whole number a count may hold: GraphQL's Int is a signed 32-bit integer, and reads must be able
+ * to return what writes accepted.
+ */
+export const GRAPHQL_INT_MAX = 2_147_483_647;
+
+export function checkAmount(value: number, options: { nonNegative?: boolean; integer?: boolean; max?: number | undefined } = {}): Check {
   if (!Number.isFinite(value)) return { code: 'NOT_A_NUMBER', message: 'is not a finite number; send a decimal such as 1234.5 (NaN and Infinity are not values).' };
   if (options.nonNegative && value < 0) return { code: 'NEGATIVE_VALUE', message: `is ${value}; amounts of this metric cannot be negative.` };
   if (options.integer && !Number.isInteger(value)) return { code: 'OUT_OF_RANGE', message: `is ${value}; a whole number is expected.` };
+  const max = options.integer ? Math.min(options.max ?? GRAPHQL_INT_MAX, GRAPHQL_INT_MAX) : options.max;
+  if (max !== undefined && value > max) return { code: 'ABOVE_MAXIMUM', message: `is ${value}; no plausible figure of this metric exceeds ${max}. Check the unit and the decimal point.` };
   return null;
 }

@@ -13,7 +13,7 @@ import { checkPeriod } from './period.ts';
 import { ProblemList, type ImportProblemCode } from './problems.ts';
 
 /** What the write path needs to know about a metric an agency records. */
-export type WritableMetric = Pick<ObservationMetric, 'subjectKind' | 'periodicity' | 'subjectLevel' | 'integer'>;
+export type WritableMetric = Pick<ObservationMetric, 'subjectKind' | 'periodicity' | 'subjectLevel' | 'integer' | 'max'>;
 
 /** Two meters of one facility where the part can never exceed the whole (IT ≤ total: PUE ≥ 1). */
 export interface MeterPair {
@@ -73,6 +73,8 @@ interface CurrentRevision {
 const keyOf = (k: { metric: string; subjectId: string; period: string }) => `${k.metric}|${k.subjectId}|${k.period}`;
 const SUBJECT_ID_MAX = 64;
 const COMMENT_MAX = 500;
+const METRIC_MAX = 64;
+const PERIOD_MAX = 64;
 
 const UNKNOWN_SUBJECT: Record<Exclude<SubjectKind, 'REGION'>, ImportProblemCode> = {
   DATA_CENTER: 'UNKNOWN_DATA_CENTER',
@@ -107,41 +109,61 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
   const parsed: ParsedObservation[] = [];
   rows.forEach((input, row) => {
     const problem = (field: string, code: ImportProblemCode, message: string) => problems.add(row, field, code, message);
-    const metric = store.metrics[input.metric];
+    // Every text is checked before anything quotes or stores it: NUL and lone surrogates fail the row, never the batch.
+    const metricText = checkText(input.metric, METRIC_MAX);
+    if (metricText) {
+      problem('metric', metricText.code, `metric ${metricText.message}`);
+      return;
+    }
+    // Own keys only: "constructor" or "toString" is an unknown metric, not a prototype's method.
+    const metric = Object.hasOwn(store.metrics, input.metric) ? store.metrics[input.metric] : undefined;
     if (!metric) {
-      const owner = catalog().metrics.get(input.metric)?.owner;
-      if (owner && owner !== store.agency) problem('metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it there.`);
-      else problem('metric', 'UNKNOWN_METRIC', `"${input.metric}" is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
+      const owner = metricOwner(input.metric);
+      if (owner && owner !== store.agency) problem('metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it with submit${capitalised(owner)}Observations.`);
+      else problem('metric', 'UNKNOWN_METRIC', `${JSON.stringify(input.metric)} is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
       return;
     }
     if (input.subjectKind !== metric.subjectKind) {
       problem('subjectKind', 'WRONG_SUBJECT_KIND', `${input.metric} describes a ${metric.subjectKind}, not a ${input.subjectKind}.`);
     }
-    const idText = checkText(input.subjectId, SUBJECT_ID_MAX);
+    const idText = input.subjectId.trim() === '' ? { code: 'REQUIRED' as const, message: 'is empty; name the region, data centre, core room or enterprise.' } : checkText(input.subjectId, SUBJECT_ID_MAX);
     if (idText) problem('subjectId', idText.code, `subjectId ${idText.message}`);
     else if (input.subjectKind === metric.subjectKind) checkSubjectFormat(input, metric, regions, problem);
-    const period = checkPeriod(input.period, metric.periodicity, now, earliest);
-    if (!period.ok) problem('period', period.code, period.message);
+    const periodText = checkText(input.period, PERIOD_MAX);
+    const period = periodText ? ({ ok: false, ...periodText } as const) : checkPeriod(input.period, metric.periodicity, now, earliest);
+    if (!period.ok) problem('period', period.code, periodText ? `period ${period.message}` : period.message);
     let value: number | null = null;
     if (strategy !== 'DELETE') {
       if (input.value === null || input.value === undefined) problem('value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
       else {
-        value = parseAmount(input.value);
-        const amount = checkAmount(value, { nonNegative: true, integer: metric.integer ?? false });
+        value = typeof input.value === 'string' && checkText(input.value, PERIOD_MAX) ? Number.NaN : parseAmount(input.value);
+        const amount = checkAmount(value, { nonNegative: true, integer: metric.integer ?? false, max: metric.max });
         if (amount) problem('value', amount.code, `${input.metric} ${amount.message}`);
       }
     }
     const comment = input.comment ?? null;
     const commentText = comment === null ? null : checkText(comment, COMMENT_MAX);
     if (commentText) problem('comment', commentText.code, `comment ${commentText.message}`);
+    if (problems.has(row) || !period.ok) return;
+    // Only rows with well-formed texts get here, so keys compare as they will be stored.
     const key = keyOf(input);
     const first = firstRowOfKey.get(key);
-    if (first !== undefined) problem('period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
-    else firstRowOfKey.set(key, row);
-    if (problems.has(row) || !period.ok) return;
+    if (first !== undefined) {
+      problem('period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
+      return;
+    }
+    firstRowOfKey.set(key, row);
     parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, value, status: input.status ?? 'FINAL', comment });
   });
   return parsed;
+}
+
+const capitalised = (agency: string) => agency.charAt(0).toUpperCase() + agency.slice(1);
+
+/** The agency that records a metric, from the catalog (the one list of metrics), or null for no metric at all. */
+function metricOwner(code: string): Agency | null {
+  const metrics = catalog().metrics;
+  return metrics.has(code) ? metrics.get(code)!.owner : null;
 }
 
 function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, regions: RegionDirectory, problem: (field: string, code: ImportProblemCode, message: string) => void): void {

@@ -22,6 +22,8 @@ export type ImportProblemCode =
   | 'DUPLICATE_KEY'
   | 'STRING_TOO_LONG'
   | 'CONTROL_CHARACTERS'
+  | 'INVALID_UNICODE'
+  | 'ABOVE_MAXIMUM'
   | 'ALREADY_EXISTS'
   | 'NOT_FOUND'
   | 'DATE_IN_FUTURE'
@@ -42,7 +44,7 @@ export class ProblemList {
   private readonly rows = new Set<number>();
 
   add(row: number, field: string, code: ImportProblemCode, message: string): void {
-    this.items.push({ row, field, code, message });
+    this.items.push({ row, field, code, message: storable(message) });
     this.rows.add(row);
   }
 
@@ -57,4 +59,12 @@ export class ProblemList {
   sorted(): ImportProblem[] {
     return [...this.items].sort((a, b) => a.row - b.row);
   }
+}
+
+/**
+ * A message may quote what the writer sent; the summary is stored as jsonb, which holds neither NUL nor
+ * half a surrogate pair. Shown escaped instead, so one row's bad text never fails the batch.
+ */
+export function storable(text: string): string {
+  return text.replace(/\u0000/g, '\\u0000').replace(/[\uD800-\uDFFF]/gu, (s) => `\\u${s.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -8,6 +8,9 @@ import { buildType as buildTypes, cluster, dataCenter, dataCenterStatus, importB
 /** Data centres commissioned in or after this year are new builds of the current plan period (schema: BuildType). */
 const FIRST_NEW_BUILD_YEAR = 2021;
 
+/** Far above the largest campus (tens of thousands of racks): catches a wrong unit, keeps regional sums finite. */
+const MAX_DESIGN_RACKS = 500_000;
+
 const common = { agency: 'bigdata', revisions: registerRevision, batches: importBatch } as const;
 
 type DataCenterState = Omit<typeof dataCenter.$inferSelect, 'updatedAt'>;
@@ -53,7 +56,7 @@ export const dataCenters: Register<DataCenterInput, DataCenterState> = {
       commissionedOn: commissionedOn!,
       status: status!,
       closedYear,
-      designRacks: read.integer('designRacks')!,
+      designRacks: read.integer('designRacks', { max: MAX_DESIGN_RACKS })!,
       buildType: (sentBuildType ?? derivedBuildType)!,
       renovatedYear,
       clusterId,
@@ -98,7 +101,7 @@ export const clusters: Register<DataCenterClusterInput, typeof cluster.$inferSel
     nameZh: read.text('nameZh')!,
     nameEn: read.text('nameEn')!,
     provinceCode: read.region('provinceCode', { level: 'PROVINCE' })!,
-    areaKm2: read.amount('areaKm2', { required: false, positive: true }),
+    areaKm2: read.amount('areaKm2', { required: false, positive: true, max: 100_000 }),
   }),
   async check(tx, entries, problems, { regions }) {
     // Moving a cluster to another province would strand its zones and data centres there.

@@ -16,3 +16,4 @@ export type IndicatorCubeMapper = CubeReference;
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
 export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;
+export type DataCenterIdSetMapper = { ids: string[] };

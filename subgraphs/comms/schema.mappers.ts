@@ -18,3 +18,7 @@ export type IndicatorCubeMapper = CubeReference;
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
 export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;
+/** The data-quality report holds nothing itself: each field reads its list. */
+export type CommsDataQualityMapper = Record<string, never>;
+export type DataCenterIdSetMapper = { ids: string[] };
+export type CoreRoomIdSetMapper = { ids: string[] };

@@ -1,31 +1,40 @@
 import type { Db } from '../../db/connection.ts';
-import { listLoader, rowLoader, subtreeLoader } from '../../lib/loaders.ts';
+import { listLoader, rowLoader } from '../../lib/loaders.ts';
 import { metricYearsLoader } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
-import { entryAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
+import { entryAsOf, listAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
 import { econMetrics } from './metrics.ts';
-import { designations, enterprises } from './registers.ts';
+import { applicationScenarios, designations, energyAssessments, energyManagementCentres, enterprises, greenStandards } from './registers.ts';
 import * as repo from './repository.ts';
-import { designation, enterprise, observation } from './tables.ts';
+import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
   // The registers indicator values read that have a write path, as they stood at a value's as-of.
-  // Scenarios, standards, audits and management centres have none: their current rows hold at any instant.
   const enterprisesAt = registerAtLoader(db, enterprise, enterprises);
   const designationsAt = registerAtLoader(db, designation, designations);
+  const scenariosAt = registerAtLoader(db, applicationScenario, applicationScenarios);
+  const standardsAt = registerAtLoader(db, greenStandard, greenStandards);
+  const assessmentsAt = registerAtLoader(db, energyAssessment, energyAssessments);
+  const centresAt = registerAtLoader(db, energyManagementCentre, energyManagementCentres);
   const enterpriseLoader = rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc);
+  const assessmentLoader = listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc);
+  const centreLoader = rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc);
   return {
     // Register rows under a region, for the indicator engine.
     enterprisesInRegion: registerInRegionLoader(regions, (codes) => repo.enterprisesInRegions(db, codes), enterprisesAt, (r) => r.regionCode),
     designationsInRegion: registerInRegionLoader(regions, (codes) => repo.designationsInRegions(db, codes), designationsAt, (r) => r.regionCode),
-    scenariosInRegion: subtreeLoader(regions, (codes) => repo.scenariosInRegions(db, codes), (r) => r.regionCode),
-    standardsInRegion: subtreeLoader(regions, (codes) => repo.standardsInRegions(db, codes), (r) => r.regionCode),
+    scenariosInRegion: registerInRegionLoader(regions, (codes) => repo.scenariosInRegions(db, codes), scenariosAt, (r) => r.regionCode),
+    standardsInRegion: registerInRegionLoader(regions, (codes) => repo.standardsInRegions(db, codes), standardsAt, (r) => r.regionCode),
     enterprise: enterpriseLoader,
     /** An enterprise as it stood at an as-of key: what an enterprise year (`asOf`) describes. */
     enterpriseAt: entryAsOf(enterpriseLoader, enterprisesAt),
-    assessments: listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc),
-    centre: rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc),
+    assessments: assessmentLoader,
+    centre: centreLoader,
+    /** An enterprise's audits and diagnoses as the records stood at an as-of key: what an enterprise year counts. */
+    assessmentsAt: listAsOf(assessmentLoader, assessmentsAt, (r) => r.uscc),
+    /** An enterprise's energy-management centre as the records stood at an as-of key. */
+    centreAt: entryAsOf(centreLoader, centresAt),
     designation: rowLoader((ids: readonly string[]) => repo.designationsByIds(db, ids), (r) => r.id),
     designationsByDataCenter: listLoader((ids: readonly string[]) => repo.designationsByDataCenterIds(db, ids), (r) => r.dataCenterId ?? ''),
     designationsByEnterprise: listLoader((ids: readonly string[]) => repo.designationsByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),

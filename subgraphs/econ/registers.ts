@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { SHANGHAI } from '../../lib/regions/codes.ts';
-import { checkReferences, type Register } from '../../lib/writes/registers.ts';
+import { checkReferences, type Register, type RegisterEntry } from '../../lib/writes/registers.ts';
 import { isWithin, type RowReader } from '../../lib/writes/row-reader.ts';
-import type { CarbonPeakPilotInput, DesignationInput, EnterpriseInput, RetrofitProjectInput } from './resolvers.generated.ts';
+import type { ApplicationScenarioInput, CarbonPeakPilotInput, DesignationInput, EnergyAssessmentInput, EnergyManagementCentreInput, EnterpriseInput, GreenStandardInput, RetrofitProjectInput } from './resolvers.generated.ts';
 import { PILOT_MINIMUM_DOMAINS } from './rules.ts';
 import {
   applicationScenario,
+  assessmentKind,
   carbonPeakPilot,
   designation,
   designationKind,
@@ -14,6 +15,7 @@ import {
   energyManagementCentre,
   enterprise,
   enterpriseSector,
+  greenStandard,
   importBatch,
   observation,
   pilotDomain,
@@ -23,6 +25,8 @@ import {
   registerRevision,
   retrofitProject,
   retrofitStatus,
+  scenarioCategory,
+  standardLevel,
 } from './tables.ts';
 
 const common = { agency: 'econ', revisions: registerRevision, batches: importBatch } as const;
@@ -194,4 +198,99 @@ export const pilots: Register<CarbonPeakPilotInput, typeof carbonPeakPilot.$infe
       }
     }
   },
+};
+
+/** Typical application scenarios; the submitting enterprise, when named, must be registered. */
+export const applicationScenarios: Register<ApplicationScenarioInput, typeof applicationScenario.$inferSelect> = {
+  ...common,
+  entity: 'ApplicationScenario',
+  operation: 'upsertApplicationScenarios',
+  table: applicationScenario,
+  idField: 'id',
+  parse(read) {
+    const enterpriseUscc = read.uscc('enterpriseUscc', { required: false });
+    return {
+      id: read.input.id,
+      category: read.choice('category', scenarioCategory)!,
+      name: read.text('name')!,
+      selectedYear: read.year('selectedYear')!,
+      regionCode: read.region('regionCode', { level: 'COUNTY' })!,
+      enterpriseUscc,
+    };
+  },
+  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('enterpriseUscc', (row) => row.enterpriseUscc)),
+};
+
+/**
+ * Green ICT standards. A local standard names its issuing province, the other levels none; a standard
+ * number belongs to one entry (the table's unique key, checked here so it is a row problem, not a failed batch).
+ */
+export const greenStandards: Register<GreenStandardInput, typeof greenStandard.$inferSelect> = {
+  ...common,
+  entity: 'GreenStandard',
+  operation: 'upsertGreenStandards',
+  table: greenStandard,
+  idField: 'id',
+  parse(read) {
+    const level = read.choice('level', standardLevel);
+    const regionCode = read.region('regionCode', { required: level === 'LOCAL', level: 'PROVINCE' });
+    if (level !== null && level !== 'LOCAL' && regionCode !== null) read.problem('regionCode', 'INCONSISTENT_FIELDS', `a ${level} standard has no issuing province; leave regionCode out (only LOCAL standards name one).`);
+    return {
+      id: read.input.id,
+      code: read.text('code', { max: 64 })!,
+      title: read.text('title')!,
+      level: level!,
+      publishedYear: read.year('publishedYear')!,
+      regionCode,
+    };
+  },
+  async check(tx, entries, problems) {
+    const firstOfCode = new Map<string, RegisterEntry<typeof greenStandard.$inferSelect>>();
+    for (const e of entries) {
+      const first = firstOfCode.get(e.data.code);
+      if (first) problems.add(e.row, 'code', 'DUPLICATE_KEY', `Standard number ${e.data.code} is also in row ${first.row}; one entry per standard.`);
+      else firstOfCode.set(e.data.code, e);
+    }
+    if (firstOfCode.size === 0) return;
+    const taken = await tx
+      .select({ id: greenStandard.id, code: greenStandard.code })
+      .from(greenStandard)
+      .where(sql`${greenStandard.code} = any(${sql.param([...firstOfCode.keys()])}::text[])`);
+    for (const { id, code } of taken) {
+      const e = firstOfCode.get(code);
+      if (e && e.id !== id) problems.add(e.row, 'code', 'ALREADY_EXISTS', `Standard number ${code} is registered as entry "${id}"; update that entry instead.`);
+    }
+  },
+};
+
+/** Energy audits and energy-saving diagnoses of registered enterprises. */
+export const energyAssessments: Register<EnergyAssessmentInput, typeof energyAssessment.$inferSelect> = {
+  ...common,
+  entity: 'EnergyAssessment',
+  operation: 'upsertEnergyAssessments',
+  table: energyAssessment,
+  idField: 'id',
+  parse: (read) => ({
+    id: read.input.id,
+    uscc: read.uscc('uscc')!,
+    kind: read.choice('kind', assessmentKind)!,
+    completedOn: read.date('completedOn')!,
+    provider: read.text('provider', { required: false }),
+  }),
+  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('uscc', (row) => row.uscc)),
+};
+
+/** Energy-management centres, one per registered enterprise, keyed by its USCC. */
+export const energyManagementCentres: Register<EnergyManagementCentreInput, typeof energyManagementCentre.$inferSelect> = {
+  ...common,
+  entity: 'EnergyManagementCentre',
+  operation: 'upsertEnergyManagementCentres',
+  table: energyManagementCentre,
+  idField: 'uscc',
+  checkId: (uscc, read) => void read.usccValue('uscc', uscc),
+  parse: (read) => ({
+    uscc: read.input.uscc,
+    establishedOn: read.date('establishedOn')!,
+  }),
+  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('uscc', (row) => row.uscc)),
 };

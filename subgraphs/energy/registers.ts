@@ -16,13 +16,13 @@ export const pvInstallations: Register<PvInstallationInput, typeof pvInstallatio
   idField: 'id',
   parse(read) {
     const onRoof = read.boolean('onRoof');
-    const roofAreaM2 = read.amount('roofAreaM2', { required: false, positive: true });
+    const roofAreaM2 = read.amount('roofAreaM2', { required: false, positive: true, max: 10_000_000 });
     if (onRoof === false && roofAreaM2 !== null) read.problem('roofAreaM2', 'INCONSISTENT_FIELDS', `an installation not on a roof covers no roof area (got ${roofAreaM2} m²); set onRoof true or leave roofAreaM2 out.`);
     return {
       id: read.input.id,
       regionCode: read.region('regionCode', { level: 'COUNTY' })!,
       enterpriseUscc: read.uscc('enterpriseUscc')!,
-      capacityKw: read.amount('capacityKw', { positive: true })!,
+      capacityKw: read.amount('capacityKw', { positive: true, max: 10_000_000 })!,
       commissionedOn: read.date('commissionedOn')!,
       onRoof: onRoof!,
       roofAreaM2,

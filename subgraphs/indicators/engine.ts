@@ -1,4 +1,4 @@
-import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
@@ -124,10 +124,12 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
   const metric = metrics.get(reason.name);
   const agency = metric?.owner ?? null;
   const what = metric ? `${metric.nameEn} (${metric.code})` : reason.name;
+  // Name what the owner must send, which is not always the catalog code (DC_RENEWABLE_KWH is sent as its three parts).
+  const how = metric ? ` (${agency} sends it through ${howToWrite(metric, metrics)})` : '';
   const message =
     reason.units === undefined
-      ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}.`
-      : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population.`;
+      ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}${how}.`
+      : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population${how}.`;
   return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, unitIds: null, message };
 }
 
@@ -303,7 +305,7 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')}. ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} (sent through ${howToWrite(metric, catalog().metrics)}) for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')}. ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }

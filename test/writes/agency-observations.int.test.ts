@@ -238,8 +238,10 @@ describe('submitEconObservations: usable roofs per enterprise', () => {
     const summary = await submitOk('econ', [roofs(X3, '2022', 1.5), retired('DC-W1', '2022', 1)]);
     expect(summary.problems.map(({ row, field, code }) => ({ row, field, code }))).toEqual([
       { row: 0, field: 'value', code: 'OUT_OF_RANGE' },
-      { row: 1, field: 'metric', code: 'UNKNOWN_METRIC' },
+      // RACKS_RETIRED is bigdata's (catalog/metrics.yaml): the message sends the writer there.
+      { row: 1, field: 'metric', code: 'METRIC_NOT_OWNED' },
     ]);
+    expect(summary.problems[1]!.message).toContain('submitBigdataObservations');
   });
 
   it('ROOFTOP_PV_RATIO is unknown until every enterprise reported its roofs, then follows a correction', async () => {

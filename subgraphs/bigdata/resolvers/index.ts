@@ -10,6 +10,7 @@ import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
+import { DataCenterIdSet } from './DataCenterIdSet.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, BigdataIndicatorInputs, IndicatorCube, ShutdownScreen };
+export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, BigdataIndicatorInputs, IndicatorCube, ShutdownScreen, DataCenterIdSet };

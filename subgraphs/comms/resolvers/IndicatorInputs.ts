@@ -25,8 +25,8 @@ export async function regionFacts(key: IndicatorValueKey, metrics: string[], yea
   const counted = metrics.some((m) => m in REGISTER_METRICS);
   const [observed, sites, towers] = await Promise.all([
     metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyYears.load({ regionCode: key.scopeId, asOf: key.asOf }) : NO_FIGURES,
-    counted ? loaders.siteCountsInRegion.load(key.scopeId) : [],
-    counted ? loaders.towerCountsInRegion.load(key.scopeId) : [],
+    counted ? loaders.siteCountsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
+    counted ? loaders.towerCountsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
   ]);
   const counts = { sites, towers };
   return regionFactsOf(metrics, years, observed, { regions, regionCode: key.scopeId }, (metric) => {

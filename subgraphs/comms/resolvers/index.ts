@@ -13,6 +13,7 @@ import { RegionYear } from './RegionYear.ts';
 import { Site5G } from './Site5G.ts';
 import { TelecomOperator } from './TelecomOperator.ts';
 import { Tower } from './Tower.ts';
+import { CommsDataQuality, CoreRoomIdSet, dataQualityQuery } from './DataQuality.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, IndicatorCube };
+export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, IndicatorCube, CommsDataQuality, CoreRoomIdSet };

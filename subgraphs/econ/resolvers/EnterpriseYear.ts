@@ -2,6 +2,7 @@ import { statusInYear, valueInYear } from '../../../lib/observations.ts';
 import type { EnterpriseYearResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnergyAssessmentRow } from '../repository.ts';
+import type { EnterpriseYearMapper } from '../schema.mappers.ts';
 import { econMetrics } from '../metrics.ts';
 import { coveredInYear } from '../rules.ts';
 
@@ -9,8 +10,9 @@ const { USABLE_ROOFS } = econMetrics;
 
 const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
 
-async function covered(loaders: Loaders, uscc: string, year: number, kind: EnergyAssessmentRow['kind']): Promise<boolean> {
-  const completedYears = (await loaders.assessments.load(uscc)).filter((a) => a.kind === kind).map((a) => yearOf(a.completedOn));
+async function covered(loaders: Loaders, { uscc, year, asOf }: EnterpriseYearMapper, kind: EnergyAssessmentRow['kind']): Promise<boolean> {
+  // The records as they stood at the year's as-of: an audit registered later does not change a published value.
+  const completedYears = (await loaders.assessmentsAt(uscc, asOf)).filter((a) => a.kind === kind).map((a) => yearOf(a.completedOn));
   return coveredInYear(completedYears, year);
 }
 
@@ -25,10 +27,10 @@ export const EnterpriseYear: EnterpriseYearResolvers = {
     return value === null ? null : Math.round(value);
   },
   econStatus: async (ref, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf })),
-  audited: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'AUDIT'),
-  diagnosed: (ref, _, { loaders }) => covered(loaders, ref.uscc, ref.year, 'DIAGNOSIS'),
+  audited: (ref, _, { loaders }) => covered(loaders, ref, 'AUDIT'),
+  diagnosed: (ref, _, { loaders }) => covered(loaders, ref, 'DIAGNOSIS'),
   hasEnergyManagementCentre: async (ref, _, { loaders }) => {
-    const centre = await loaders.centre.load(ref.uscc);
+    const centre = await loaders.centreAt(ref.uscc, ref.asOf);
     return centre !== null && yearOf(centre.establishedOn) <= ref.year;
   },
 };

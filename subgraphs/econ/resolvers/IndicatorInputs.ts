@@ -24,8 +24,8 @@ export async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metric
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const [designations, scenarios, standards] = await Promise.all([
     loaders.designationsInRegion.load({ regionCode: scopeId, asOf }),
-    loaders.scenariosInRegion.load(scopeId),
-    loaders.standardsInRegion.load(scopeId),
+    loaders.scenariosInRegion.load({ regionCode: scopeId, asOf }),
+    loaders.standardsInRegion.load({ regionCode: scopeId, asOf }),
   ]);
   const records = { designations, scenarios, standards };
   return years.flatMap((year) => metrics.map((metric) => registerFact(metric, year, REGION_METRICS[metric]!(records, year))));

@@ -3,6 +3,7 @@ import { ApplicationScenario } from './ApplicationScenario.ts';
 import { CarbonPeakPilot } from './CarbonPeakPilot.ts';
 import { DataCenter } from './DataCenter.ts';
 import { Designation } from './Designation.ts';
+import { EconDataQuality, dataQualityQuery } from './EconDataQuality.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
@@ -16,7 +17,7 @@ import { RetrofitProject } from './RetrofitProject.ts';
 
 /** Region and the RegionYear key/region resolvers come from lib/subgraph/regions.ts; the runtime merges them per type. */
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...historyQueries, ...registerQueries },
+  Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery },
   Mutation: { ...Mutation, ...registerMutations },
   Enterprise,
   EnterpriseYear,
@@ -29,4 +30,5 @@ export const resolvers: Resolvers = {
   CarbonPeakPilot,
   EconIndicatorInputs,
   IndicatorCube,
+  EconDataQuality,
 };

@@ -4,6 +4,7 @@ import { CoreMachineRoomYear } from './CoreMachineRoomYear.ts';
 import { DataCenter } from './DataCenter.ts';
 import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
+import { EnergyDataQuality, dataQualityQuery } from './EnergyDataQuality.ts';
 import { EnergyObservation } from './EnergyObservation.ts';
 import { EnergyObservationConnection } from './EnergyObservationConnection.ts';
 import { Enterprise } from './Enterprise.ts';
@@ -18,7 +19,7 @@ import { RegionYear } from './RegionYear.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts; the runtime merges ours into them per field. */
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...historyQueries, ...registerQueries },
+  Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery },
   Mutation: { ...Mutation, ...registerMutations },
   DataCenter,
   DataCenterYear,
@@ -33,4 +34,5 @@ export const resolvers: Resolvers = {
   EnergyObservationConnection,
   EnergyIndicatorInputs,
   IndicatorCube,
+  EnergyDataQuality,
 };

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
+import { coreRoom, operator } from '../../subgraphs/comms/tables.ts';
+import { designation } from '../../subgraphs/econ/tables.ts';
+import { dataCenterRow } from '../bigdata/fixtures.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
+
+// Figures about units another agency registers, for units nobody registered: accepted on write (no
+// subgraph can ask another), found by the federation in each agency's data-quality report.
+
+let fed: TestFederation;
+const headers = {} as Record<'energy' | 'comms' | 'econ', Record<string, string>>;
+
+beforeAll(async () => {
+  fed = await startTestFederation();
+  for (const agency of ['energy', 'comms', 'econ'] as const) headers[agency] = await bearer(agency, ['writer'], `${agency}-quality`);
+  await fed.databases.bigdata.db.insert(dataCenter).values([dataCenterRow('DC-1'), dataCenterRow('DC-2')]);
+  await fed.databases.comms.db.insert(operator).values({ id: 'CHINA_MOBILE', nameZh: '中国移动', nameEn: 'China Mobile', kind: 'BASIC_TELECOM' });
+  await fed.databases.comms.db.insert(coreRoom).values({ id: 'CR-1', nameZh: '核心机房1', operatorId: 'CHINA_MOBILE', regionCode: '500112' });
+  await fed.databases.econ.db.insert(designation).values([
+    { id: 'NGDC-1', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2023, regionCode: '500112', dataCenterId: 'DC-2' },
+    { id: 'NGDC-2', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2023, regionCode: '500112', dataCenterId: 'DC-NOWHERE' },
+  ]);
+  const reading = (metric: string, subjectKind: string, subjectId: string) => ({ metric, subjectKind, subjectId, period: '2024-01', value: 100 });
+  const energy = await fed.query(
+    `mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows) { applied } }`,
+    { rows: [reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-1'), reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-GHOST'), reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-1'), reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-GHOST')] },
+    headers.energy,
+  );
+  expect(energy.data).toEqual({ submitEnergyObservations: { applied: true } });
+  const comms = await fed.query(
+    `mutation($rows: [ObservationInput!]!) { submitCommsObservations(rows: $rows) { applied } }`,
+    { rows: [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-2', period: '2024', value: 10 }, { metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-TYPO', period: '2024', value: 10 }] },
+    headers.comms,
+  );
+  expect(comms.data).toEqual({ submitCommsObservations: { applied: true } });
+});
+afterAll(() => fed?.stop());
+
+describe('each agency sees its figures about units nobody registered', () => {
+  it("energy: readings of a data centre bigdata never registered and of a core room comms never registered", async () => {
+    const response = await fed.query(`{ energyDataQuality { readingDataCenters { ids unregistered } readingCoreRooms { ids unregistered } } }`, {}, headers.energy);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      energyDataQuality: {
+        readingDataCenters: { ids: ['DC-1', 'DC-GHOST'], unregistered: ['DC-GHOST'] },
+        readingCoreRooms: { ids: ['CR-1', 'CR-GHOST'], unregistered: ['CR-GHOST'] },
+      },
+    });
+  });
+
+  it("comms: rack reports for a data centre bigdata never registered", async () => {
+    const response = await fed.query(`{ commsDataQuality { rackReportDataCenters { ids unregistered } } }`, {}, headers.comms);
+    expect(response.data).toEqual({ commsDataQuality: { rackReportDataCenters: { ids: ['DC-2', 'DC-TYPO'], unregistered: ['DC-TYPO'] } } });
+  });
+
+  it('econ: designations naming a data centre bigdata never registered', async () => {
+    const response = await fed.query(`{ econDataQuality { designationDataCenters { ids unregistered } } }`, {}, headers.econ);
+    expect(response.data).toEqual({ econDataQuality: { designationDataCenters: { ids: ['DC-2', 'DC-NOWHERE'], unregistered: ['DC-NOWHERE'] } } });
+  });
+
+  it('is for the agency itself and government readers only', async () => {
+    const anonymous = await fed.query(`{ energyDataQuality { readingDataCenters { ids } } }`, {}, { ...ANONYMOUS_HEADERS });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const other = await fed.query(`{ energyDataQuality { readingDataCenters { ids } } }`, {}, headers.comms);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reader = await fed.query(`{ energyDataQuality { readingDataCenters { unregistered } } }`);
+    expect(reader.data).toEqual({ energyDataQuality: { readingDataCenters: { unregistered: ['DC-GHOST'] } } });
+  });
+});
