@@ -7,6 +7,7 @@ import { composeServices as guildCompose } from '@theguild/federation-compositio
 import { describe, expect, it } from 'vitest';
 import config from '../codegen.ts';
 import { AGENCIES } from '../lib/agencies.ts';
+import { withGeneratedRequires } from '../lib/indicators/requires.ts';
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { composeSupergraph, subgraphDefinitions } from '../gateway/compose.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
@@ -15,6 +16,11 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 describe('generated artefacts are current', () => {
   it('schema/supergraph.graphql is what `npm run compose` produces', () => {
     expect(readSupergraph(), 'run `npm run compose` and commit schema/supergraph.graphql').toBe(composeSupergraph());
+  });
+
+  it("the indicators subgraph's @requires selections are what `npm run codegen` derives from the catalog", () => {
+    const sdl = readFileSync('subgraphs/indicators/schema.graphql', 'utf8');
+    expect(sdl, 'run `npm run codegen` and commit subgraphs/indicators/schema.graphql').toBe(withGeneratedRequires(sdl));
   });
 
   it('the resolver types are what `npm run codegen` produces', async () => {

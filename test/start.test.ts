@@ -21,6 +21,7 @@ function start(dir: string, extraArgs: string[] = []) {
     ECON_PORT: String(base + 2),
     BIGDATA_PORT: String(base + 3),
     ENERGY_PORT: String(base + 4),
+    INDICATORS_PORT: String(base + 5),
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,7 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
+import { dataCenterColumn, unitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 
@@ -29,18 +30,8 @@ export interface CubeRepresentation extends CubeKey {
   energyFacts?: CubeFacts;
 }
 
-/** A data centre's unit fields (DataCenterPopulation's columns) and the cube columns they are read from. */
-const POPULATION_COLUMNS = {
-  designRacks: 'dataCenterDesignRacks',
-  inCluster: 'dataCenterInCluster',
-  racksInUse: 'dataCenterRacksInUse',
-  commsStatus: 'dataCenterCommsStatus',
-  totalEnergyKwh: 'dataCenterTotalEnergyKwh',
-  itEnergyKwh: 'dataCenterItEnergyKwh',
-  renewableEnergyKwh: 'dataCenterRenewableEnergyKwh',
-  energyStatus: 'dataCenterEnergyStatus',
-} as const satisfies Record<string, keyof CubeRepresentation>;
-const POPULATION_FIELDS = Object.entries(POPULATION_COLUMNS) as [string, (typeof POPULATION_COLUMNS)[keyof typeof POPULATION_COLUMNS]][];
+/** A data centre's unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
+const POPULATION_FIELDS = unitFields('DATA_CENTER').map((field) => [field, dataCenterColumn(field)] as const);
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
@@ -67,7 +58,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.
   const dataCenterUnits = (cube.dataCenterIds ?? []).map((dataCenterId, i) => {
     const unit: Unit = { dataCenterId, year: cube.dataCenterYears![i]! };
-    for (const [field, column] of POPULATION_FIELDS) unit[field] = cube[column]?.[i] ?? null;
+    for (const [field, column] of POPULATION_FIELDS) unit[field] = (cube as unknown as Record<string, unknown[] | undefined>)[column]?.[i] ?? null;
     return unit;
   });
   const populationsOf = (populations: CubePopulations | undefined, units: readonly Unit[] = []) => {

@@ -11,9 +11,13 @@ describe('comms metric definitions', () => {
     expect(commsMetrics.RACKS_IN_USE).toMatchObject({ subjectKind: 'DATA_CENTER', aggregation: 'STOCK', periodicity: 'ANNUAL', unit: 'racks' });
   });
 
-  it('treats traffic and business volume as county-level yearly flows that add up over regions', () => {
-    expect(commsMetrics.INFORMATION_TRAFFIC_GB).toMatchObject({ subjectKind: 'REGION', subjectLevel: 'COUNTY', aggregation: 'FLOW', periodicity: 'ANNUAL', unit: 'GB' });
-    expect(commsMetrics.TRAFFIC_5G_GB).toMatchObject({ subjectKind: 'REGION', subjectLevel: 'COUNTY', aggregation: 'FLOW', periodicity: 'ANNUAL', unit: 'GB' });
-    expect(commsMetrics.TELECOM_BUSINESS_VOLUME_10K_CNY).toMatchObject({ subjectKind: 'REGION', subjectLevel: 'COUNTY', aggregation: 'FLOW', periodicity: 'ANNUAL', unit: '10k CNY' });
+  it('treats traffic and business volume as yearly region flows, reported for a region of any level', () => {
+    for (const metric of [commsMetrics.INFORMATION_TRAFFIC_GB, commsMetrics.TRAFFIC_5G_GB, commsMetrics.TELECOM_BUSINESS_VOLUME_10K_CNY]) {
+      expect(metric).toMatchObject({ subjectKind: 'REGION', aggregation: 'FLOW', periodicity: 'ANNUAL' });
+      // A province's own figure is its figure (DOMAIN.md semantics 9): no level is imposed.
+      expect(metric).not.toHaveProperty('subjectLevel');
+    }
+    expect(commsMetrics.INFORMATION_TRAFFIC_GB.unit).toBe('GB');
+    expect(commsMetrics.TELECOM_BUSINESS_VOLUME_10K_CNY.unit).toBe('10k CNY');
   });
 });

@@ -23,6 +23,10 @@ interface Cube {
   statuses: (string | null)[];
   confidentiality: string[];
   meetsTarget: (boolean | null)[];
+  coverageStatuses: (string | null)[];
+  unitsReporting: (number | null)[];
+  unitsExpected: (number | null)[];
+  coverageShares: (number | null)[];
 }
 
 interface Value {
@@ -35,13 +39,14 @@ interface Value {
   status: string | null;
   confidentiality: string;
   meetsTarget: boolean | null;
+  coverage: { status: string; unitsReporting: number; unitsExpected: number; share: number | null } | null;
 }
 
 const ARGS = '$c: [ID!], $r: [ID!]!, $y: [Int!]!';
 
 async function cube(variables: { c?: string[] | null; r: string[]; y: number[]; asOf?: string }, headers?: Record<string, string>): Promise<Cube> {
   const res = await fed.query<{ indicatorCube: Cube }>(
-    `query(${ARGS}, $asOf: DateTime) { indicatorCube(codes: $c, regions: $r, years: $y, asOf: $asOf) { indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget } }`,
+    `query(${ARGS}, $asOf: DateTime) { indicatorCube(codes: $c, regions: $r, years: $y, asOf: $asOf) { indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget coverageStatuses unitsReporting unitsExpected coverageShares } }`,
     variables,
     headers,
   );
@@ -53,6 +58,13 @@ async function cube(variables: { c?: string[] | null; r: string[]; y: number[]; 
 function cell(c: Cube, code: string, region: string, year: number) {
   const at = (c.indicatorCodes.indexOf(code) * c.regionCodes.length + c.regionCodes.indexOf(region)) * c.years.length + c.years.indexOf(year);
   return { value: c.values[at], numerator: c.numerators[at], denominator: c.denominators[at], status: c.statuses[at], confidentiality: c.confidentiality[at], meetsTarget: c.meetsTarget[at] };
+}
+
+/** The coverage columns of a cell, in the shape of `IndicatorValue.coverage`. */
+function coverageCell(c: Cube, code: string, region: string, year: number) {
+  const at = (c.indicatorCodes.indexOf(code) * c.regionCodes.length + c.regionCodes.indexOf(region)) * c.years.length + c.years.indexOf(year);
+  const status = c.coverageStatuses[at];
+  return status ? { status, unitsReporting: c.unitsReporting[at], unitsExpected: c.unitsExpected[at], share: c.coverageShares[at] } : null;
 }
 
 describe('indicatorCube', () => {
@@ -102,7 +114,7 @@ describe('indicatorCube', () => {
     for (const headers of [undefined, ANONYMOUS_HEADERS]) {
       const c = await cube(variables, headers);
       const res = await fed.query<{ indicatorValues: Value[] }>(
-        `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year value numerator denominator status confidentiality meetsTarget } }`,
+        `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year value numerator denominator status confidentiality meetsTarget coverage { status unitsReporting unitsExpected share } } }`,
         variables,
         headers,
       );
@@ -110,7 +122,19 @@ describe('indicatorCube', () => {
       const values = res.data!.indicatorValues;
       expect(c.indicatorCodes).toEqual([...new Set(values.map((v) => v.indicatorCode))]);
       expect(c.values).toHaveLength(values.length);
-      for (const v of values) expect({ cell: [v.indicatorCode, v.scopeId, v.year], ...cell(c, v.indicatorCode, v.scopeId, v.year) }).toEqual({ cell: [v.indicatorCode, v.scopeId, v.year], value: v.value, numerator: v.numerator, denominator: v.denominator, status: v.status, confidentiality: v.confidentiality, meetsTarget: v.meetsTarget });
+      for (const v of values) {
+        const at = [v.indicatorCode, v.scopeId, v.year];
+        expect({ cell: at, ...cell(c, v.indicatorCode, v.scopeId, v.year), coverage: coverageCell(c, v.indicatorCode, v.scopeId, v.year) }).toEqual({
+          cell: at,
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          status: v.status,
+          confidentiality: v.confidentiality,
+          meetsTarget: v.meetsTarget,
+          coverage: v.coverage,
+        });
+      }
     }
   });
 
