@@ -130,3 +130,26 @@ export const DashboardCubeDocument = graphql(`
     }
   }
 `);
+
+/** The seed 003 shutdown screen, as counts (the candidates themselves are unit-level: reader role). */
+export const ShutdownScreenDocument = graphql(`
+  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {
+    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {
+      criteria {
+        pueAbove
+        racksAtMost
+        yearsInOperationAtLeast
+      }
+      candidates {
+        dataCenter {
+          id
+        }
+      }
+      unscreened {
+        dataCenter {
+          id
+        }
+      }
+    }
+  }
+`);

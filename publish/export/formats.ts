@@ -1,15 +1,10 @@
+import { toCsvText as csv } from '../csv.ts';
 import { OBSERVATION_ATTRIBUTES } from './attributes.ts';
 import type { ExportCell, ExportTable } from './table.ts';
 
 /** The dataflow an SDMX-CSV row names (agency:id(version)). */
 export const SDMX_DATAFLOW = 'GREEN_ICT:DF_ICT_INDICATORS(1.0)';
 
-// RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. Lines end in CRLF.
-function csvField(value: string | number | boolean | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-const csv = (rows: (string | number | boolean | null)[][]): string => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 const missingText = (cell: ExportCell): string => cell.source.missing.map((m) => m.message).join('; ');
 

@@ -20,6 +20,7 @@ type Documents = {
     "\n  query Catalog {\n    indicators {\n      code\n      nameZh\n      nameEn\n      unit\n      displayFactor\n      decimals\n      direction\n      baselineYear\n      levels\n      responsibleAgency\n      sources {\n        seed\n        clause\n      }\n      inputs {\n        code\n        owner\n      }\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  query Jurisdiction($code: ID!) {\n    region(code: $code) {\n      code\n      nameZh\n      nameEn\n      level\n      children {\n        code\n        nameZh\n        nameEn\n      }\n    }\n    dataCenterClusters(province: $code) {\n      id\n      nameZh\n      nameEn\n      zones {\n        id\n        nameZh\n        nameEn\n      }\n    }\n  }\n": typeof types.JurisdictionDocument,
     "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n": typeof types.DashboardCubeDocument,
+    "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ShutdownScreenDocument,
 };
 const documents: Documents = {
     "\n  query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      region {\n        nameZh\n        nameEn\n      }\n      year\n      asOf\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      gapToTarget\n      target {\n        jurisdiction\n        symbol\n        value\n        year\n        cumulative\n        inherited\n      }\n      missing {\n        metric\n        agency\n        message\n      }\n    }\n  }\n": types.IndicatorGridDocument,
@@ -27,6 +28,7 @@ const documents: Documents = {
     "\n  query Catalog {\n    indicators {\n      code\n      nameZh\n      nameEn\n      unit\n      displayFactor\n      decimals\n      direction\n      baselineYear\n      levels\n      responsibleAgency\n      sources {\n        seed\n        clause\n      }\n      inputs {\n        code\n        owner\n      }\n    }\n  }\n": types.CatalogDocument,
     "\n  query Jurisdiction($code: ID!) {\n    region(code: $code) {\n      code\n      nameZh\n      nameEn\n      level\n      children {\n        code\n        nameZh\n        nameEn\n      }\n    }\n    dataCenterClusters(province: $code) {\n      id\n      nameZh\n      nameEn\n      zones {\n        id\n        nameZh\n        nameEn\n      }\n    }\n  }\n": types.JurisdictionDocument,
     "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n": types.DashboardCubeDocument,
+    "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n": types.ShutdownScreenDocument,
 };
 
 /**
@@ -49,6 +51,10 @@ export function graphql(source: "\n  query Jurisdiction($code: ID!) {\n    regio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n"): typeof import('./graphql.js').DashboardCubeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ShutdownScreenDocument;
 
 
 export function graphql(source: string) {

@@ -86,6 +86,15 @@ export type DashboardCubeQueryVariables = Exact<{
 
 export type DashboardCubeQuery = { indicatorCube: { indicatorCodes: Array<string>, regionCodes: Array<string>, years: Array<number>, values: Array<number | null>, statuses: Array<ObservationStatus | null>, confidentiality: Array<Confidentiality>, meetsTarget: Array<boolean | null> } };
 
+export type ShutdownScreenQueryVariables = Exact<{
+  region: string | number;
+  year: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ShutdownScreenQuery = { dataCenterShutdownCandidates: { criteria: { pueAbove: number, racksAtMost: number, yearsInOperationAtLeast: number }, candidates: Array<{ dataCenter: { id: string } }>, unscreened: Array<{ dataCenter: { id: string } }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -224,3 +233,24 @@ export const DashboardCubeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardCubeQuery, DashboardCubeQueryVariables>;
+export const ShutdownScreenDocument = new TypedDocumentString(`
+    query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {
+  dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {
+    criteria {
+      pueAbove
+      racksAtMost
+      yearsInOperationAtLeast
+    }
+    candidates {
+      dataCenter {
+        id
+      }
+    }
+    unscreened {
+      dataCenter {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShutdownScreenQuery, ShutdownScreenQueryVariables>;
