@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalGraphQL } from '../lib/http.ts';
+import { dashboardRoute } from './dashboard.ts';
 import { exportRoute } from './export/route.ts';
 
-/** What the gateway serves besides /graphql and /health: exports for statistical tools. */
+/** What the gateway serves besides /graphql and /health: the dashboard at `/`, exports for statistical tools. */
 export function publishRoutes(req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL): boolean {
-  return exportRoute(req, res, url, graphql);
+  return dashboardRoute(req, res, url) || exportRoute(req, res, url, graphql);
 }

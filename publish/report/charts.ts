@@ -12,7 +12,7 @@ const config = { font: 'Helvetica, Arial, "Noto Sans CJK SC", sans-serif', view:
 /** An indicator over the years in display units, with its target (stored units) as a dashed rule. */
 export function timeSeries(indicator: Indicator, points: { year: number; value: number | null }[], storedTarget: number | null): ChartSpec {
   const target = storedTarget === null ? null : storedTarget * indicator.displayFactor;
-  const y = { field: 'value', type: 'quantitative' as const, title: indicator.unit, scale: { zero: false } };
+  const y = { field: 'value', type: 'quantitative' as const, title: indicator.unit, scale: { zero: false }, axis: { format: `,.${indicator.decimals}f` } };
   return {
     width: WIDTH,
     height: HEIGHT,
@@ -40,7 +40,7 @@ export function districtBars(indicator: Indicator, bars: { district: string; val
     mark: 'bar',
     encoding: {
       y: { field: 'district', type: 'nominal', sort: { field: 'value', order }, title: null },
-      x: { field: 'value', type: 'quantitative', title: indicator.unit },
+      x: { field: 'value', type: 'quantitative', title: indicator.unit, axis: { format: `,.${indicator.decimals}f` } },
     },
   };
 }

@@ -43,7 +43,7 @@ function change(now: number | null | undefined, then: number | null | undefined,
 }
 
 const targetText = (v: Value, indicator: Indicator): string =>
-  v.target ? `${v.target.symbol} ${formatValue(v.target.value / indicator.displayFactor, indicator)} (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''})` : '—';
+  v.target ? `${v.target.symbol} ${formatValue(v.target.value, indicator)} (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''})` : '—';
 
 const notes = (v: Value): string => v.missing.map((m) => m.message).join(' ');
 
@@ -113,7 +113,7 @@ function clusterTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
         formatValue(v.value, indicator),
         formatValue(whole.get(v.indicatorCode), indicator),
         indicator.unit,
-        v.target ? `${v.target.symbol} ${formatValue(v.target.value / indicator.displayFactor, indicator)}` : '—',
+        v.target ? `${v.target.symbol} ${formatValue(v.target.value, indicator)}` : '—',
         v.meetsTarget == null ? '—' : ATTAINMENT[String(v.meetsTarget)]!,
         v.status ?? '—',
       ];
