@@ -18,6 +18,8 @@ export interface ReportOptions {
   /** The instant to read the figures at: a release's, the caller's, or (neither) the moment the run starts. */
   asOf?: string;
   release?: Release;
+  /** Show what changed since this release (or instant): its figures are read at its as-of instant. */
+  compareWith?: { label: string; asOf: string };
   out: string;
   /** Print report.pdf with headless Chromium when one is installed (default true). */
   pdf?: boolean;
@@ -39,12 +41,15 @@ const nowInstant = (): string => new Date(Math.floor(Date.now() / 1000) * 1000).
 export async function generateReport(options: ReportOptions): Promise<ReportResult> {
   const asOf = options.release?.asOf ?? options.asOf ?? nowInstant();
   const wantPdf = options.pdf ?? true;
-  const total = GATHER_STEPS + 3 + (wantPdf ? 1 : 0);
+  const total = GATHER_STEPS * (options.compareWith ? 2 : 1) + 3 + (wantPdf ? 1 : 0);
   let done = 0;
   const step = (label: string) => options.onProgress?.((done += 1), total, label);
 
   const data = await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf, step });
-  const model = buildReportModel(data, options.release ? { name: options.release.name, title: options.release.title } : null);
+  const compared = options.compareWith
+    ? { label: options.compareWith.label, data: await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf: options.compareWith.asOf, step }) }
+    : undefined;
+  const model = buildReportModel(data, options.release ? { name: options.release.name, title: options.release.title } : null, compared);
   const charts = model.sections.flatMap((s) => s.charts);
   const svgs = new Map<string, string>();
   for (const chart of charts) svgs.set(chart.id, await renderSvg(chart.spec));

@@ -163,8 +163,37 @@ function shutdownSection(data: ReportData): ReportSection {
   };
 }
 
+/** What the report compares itself with: an earlier release (or instant), read through the same operations. */
+export interface Comparison {
+  label: string;
+  data: ReportData;
+}
+
+/**
+ * Every figure of the jurisdiction's series and of its districts whose value or status differs from the
+ * comparison's: corrections and late reports between two releases.
+ */
+function changesSection(data: ReportData, byCode: Map<string, Indicator>, comparison: Comparison): ReportSection {
+  const key = (v: Value) => `${v.indicatorCode} ${v.scopeId} ${v.year}`;
+  const then = new Map([...comparison.data.series, ...comparison.data.districts].map((v) => [key(v), v]));
+  const names = new Map([[data.jurisdiction.code, data.jurisdiction.nameZh], ...data.jurisdiction.children.map((c) => [c.code, c.nameZh] as const)]);
+  const rows: CsvValue[][] = [];
+  for (const now of [...data.series, ...data.districts]) {
+    const before = then.get(key(now));
+    if (before && before.value === now.value && before.status === now.status && before.confidentiality === now.confidentiality) continue;
+    const indicator = byCode.get(now.indicatorCode)!;
+    rows.push([now.indicatorCode, now.scopeId, names.get(now.scopeId) ?? now.scopeId, now.year, formatValue(before?.value, indicator), formatValue(now.value, indicator), indicator.unit, before?.status ?? '—', now.status ?? '—']);
+  }
+  return {
+    heading: 'Changes since the compared release',
+    paragraphs: [`Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then.${rows.length ? '' : ' None.'}`],
+    tables: [{ id: 'changes', title: `Changes since ${comparison.label}`, columns: ['code', 'region', 'name', 'year', 'value then', 'value now', 'unit', 'status then', 'status now'], rows }],
+    charts: [],
+  };
+}
+
 /** Lays the gathered figures out as the report's sections, tables and charts. */
-export function buildReportModel(data: ReportData, release: { name: string; title: string } | null): ReportModel {
+export function buildReportModel(data: ReportData, release: { name: string; title: string } | null, comparison?: Comparison): ReportModel {
   const byCode = new Map(data.catalog.map((i) => [i.code, i]));
   const j = data.jurisdiction;
   const withSeries = data.catalog.filter((i) => data.series.some((v) => v.indicatorCode === i.code && v.value != null));
@@ -186,6 +215,7 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
       ['Year 年度', String(data.year)],
       ['Figures as of 数据截至', data.asOf],
       ...(release ? ([['Release 发布版本', release.name]] as [string, string][]) : []),
+      ...(comparison ? ([['Compared with 对比', `${comparison.label} (${comparison.data.asOf})`]] as [string, string][]) : []),
     ],
     sections: [
       {
@@ -206,6 +236,7 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
       },
       shutdownSection(data),
       { heading: 'Data sources', paragraphs: [], tables: [sourcesTable(data)], charts: [] },
+      ...(comparison ? [changesSection(data, byCode, comparison)] : []),
     ],
   };
 }

@@ -106,11 +106,40 @@ describe('the annual report', () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
   });
 
+  it('shows what changed between two releases: the figures a correction in between moved', async () => {
+    const releases = path.join(scratch, 'releases.yaml');
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const corrected = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitCommsObservations(rows: $rows, idempotencyKey: "report-diff-correction", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'B', period: '2024', value: 6600 }] },
+      await bearer('comms', ['writer']),
+    );
+    expect(corrected.errors).toBeUndefined();
+    const after = new Date().toISOString();
+    writeFileSync(
+      releases,
+      readFileSync(releases, 'utf8') +
+        `  - { name: diff-a, title: "a", region: "500000", year: 2024, asOf: "${before}" }\n  - { name: diff-b, title: "b", region: "500000", year: 2024, asOf: "${after}" }\n`,
+    );
+    await run('diff', '--release', 'diff-b', '--compare-with', 'diff-a', '--no-pdf');
+    const changes = readFileSync(path.join(scratch, 'diff', 'tables', 'changes.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    // B's racks in use went from 6,000 to 6,600 (A's earlier correction to 3,500 is in both releases):
+    // Chongqing (3,500 + 6,000 + 700 + 1,000) / 18,800 = 59.6% → (3,500 + 6,600 + 700 + 1,000) / 18,800 = 62.8%;
+    // B's district 500112: 6,000 / 12,000 = 50.0% → 6,600 / 12,000 = 55.0%. Nothing else reads B's racks.
+    expect(changes.map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+      ['DC_RACK_UTILISATION', '500000', '2024', '59.6', '62.8'],
+      ['DC_RACK_UTILISATION', '500112', '2024', '50.0', '55.0'],
+    ]);
+    expect(readFileSync(path.join(scratch, 'diff', 'report.md'), 'utf8')).toContain('## Changes since the compared release');
+  });
+
   it.skipIf(!chromiumPath())('prints the HTML to PDF with headless Chromium', async () => {
     const result = await run('pdf', '--year', '2024', '--region', '500000');
     expect(result.pdfSkipped).toBeNull();
     expect(readFileSync(path.join(scratch, 'pdf', 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+    // Starting Chromium and printing some fifty charts takes a while on a busy two-core machine.
+  }, 180_000);
 
   it('refuses --as-of together with --release, and an unknown release', async () => {
     await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
