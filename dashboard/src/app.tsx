@@ -163,7 +163,7 @@ export function App() {
               indicators.map((i) => {
                 const points = years.map((y) => ({ year: y, value: toDisplay(cell(i.code, y)?.value, i) }));
                 const target = years.map((y) => cell(i.code, y)?.target).find((x) => x);
-                return points.some((p) => p.value !== null) ? <Chart id={`chart-${i.code}`} indicator={i} points={points} target={target?.value ?? null} /> : null;
+                return points.some((p) => p.value !== null) ? <Chart id={`chart-${i.code}`} indicator={i} title={name(i)} points={points} target={target?.value ?? null} /> : null;
               })}
           </div>
         </section>

@@ -10,14 +10,14 @@ const HEIGHT = 180;
 const config = { font: 'Helvetica, Arial, "Noto Sans CJK SC", sans-serif', view: { stroke: null } } as const;
 
 /** An indicator over the years in display units, with its target (stored units) as a dashed rule. */
-export function timeSeries(indicator: Indicator, points: { year: number; value: number | null }[], storedTarget: number | null): ChartSpec {
+export function timeSeries(indicator: Indicator, points: { year: number; value: number | null }[], storedTarget: number | null, title = indicator.nameEn): ChartSpec {
   const target = storedTarget === null ? null : storedTarget * indicator.displayFactor;
   const y = { field: 'value', type: 'quantitative' as const, title: indicator.unit, scale: { zero: false }, axis: { format: `,.${indicator.decimals}f` } };
   return {
     width: WIDTH,
     height: HEIGHT,
     config,
-    title: { text: indicator.nameEn, fontSize: 12 },
+    title: { text: title, fontSize: 12 },
     layer: [
       {
         data: { values: points.filter((p) => p.value !== null) },
