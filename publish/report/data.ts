@@ -13,6 +13,8 @@ import {
 import { OperationError, request, type Transport } from '../client/request.ts';
 
 export const BASELINE_YEAR = 2020;
+/** Cells asked for in one request, well under the API's GRID_TOO_LARGE limit. */
+const MAX_CELLS = 10_000;
 
 export type Indicator = NonNullable<CatalogQuery['indicators']>[number];
 export type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
@@ -59,7 +61,12 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   const series = (await request(transport, IndicatorGridDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
   step('indicator series');
   const children = where.region.children.map((c) => c.code);
-  const districts = children.length ? ((await request(transport, IndicatorGridDocument, { regions: children, years: [year], asOf })).indicatorValues ?? []) : [];
+  // The API serves at most 20,000 cells a request (GRID_TOO_LARGE): a larger world's districts go in slices.
+  const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, catalog.length)));
+  const districts: Value[] = [];
+  for (let i = 0; i < children.length; i += perRequest) {
+    districts.push(...((await request(transport, IndicatorGridDocument, { regions: children.slice(i, i + perRequest), years: [year], asOf })).indicatorValues ?? []));
+  }
   step('districts');
   const clusters = where.dataCenterClusters ?? [];
   const ids = clusters.flatMap((c) => [c.id, ...c.zones.map((z) => z.id)]);
