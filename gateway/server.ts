@@ -15,6 +15,7 @@ import { InProcessIndicators } from './in-process.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
+import { publishRoutes } from '../publish/routes.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -165,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
+    routes: publishRoutes,
   });
   return { ...server, indicators };
 }

@@ -1,4 +1,4 @@
-import http, { type IncomingMessage } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -31,7 +31,15 @@ export interface ServeOptions<C extends BaseContext> {
   health?: () => Promise<Record<string, unknown>>;
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
   landingPage?: () => string;
+  /** Routes besides /graphql and /health (the gateway's exports and dashboard): return true when answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL) => boolean;
 }
+
+/**
+ * Runs one GraphQL operation through this server's own pipeline (the caller's headers, authentication,
+ * validation rules and plugins, as a POST to /graphql would): routes that answer from the public API use it.
+ */
+export type LocalGraphQL = (req: IncomingMessage, body: { query: string; variables: Record<string, unknown> }) => Promise<{ status: number; body: string }>;
 
 class HttpError extends Error {
   constructor(
@@ -73,6 +81,19 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     acceptGatewayCredential ? authenticator.authenticate(req.headers) : { viewer: await authenticator.viewer(req.headers.authorization), viaGateway: false };
   let apollo!: ApolloServer<C>;
   let served = 0;
+  const localGraphQL: LocalGraphQL = async (req, body) => {
+    // Only what the pipeline reads from the caller: the token (and the content type of a POST).
+    const headers = new HeaderMap([['content-type', 'application/json']]);
+    if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => options.context(req, await authenticate(req)),
+    });
+    let text = '';
+    if (response.body.kind === 'complete') text = response.body.string;
+    else for await (const chunk of response.body.asyncIterator) text += chunk;
+    return { status: response.status ?? 200, body: text };
+  };
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && req.method === 'GET') {
@@ -91,6 +112,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(options.landingPage());
       return;
     }
+    if (url.pathname !== '/graphql' && options.routes?.(req, res, url, localGraphQL)) return;
     if (url.pathname === '/graphql') served += 1;
     if (url.pathname !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');

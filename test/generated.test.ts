@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { composeServices as guildCompose } from '@theguild/federation-composition';
 import { describe, expect, it } from 'vitest';
-import config from '../codegen.ts';
+import config, { CLIENT_OUTPUT } from '../codegen.ts';
 import { AGENCIES } from '../lib/agencies.ts';
 import { withGeneratedRequires } from '../lib/indicators/requires.ts';
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
@@ -23,9 +23,10 @@ describe('generated artefacts are current', () => {
     expect(sdl, 'run `npm run codegen` and commit subgraphs/indicators/schema.graphql').toBe(withGeneratedRequires(sdl));
   });
 
-  it('the resolver types are what `npm run codegen` produces', async () => {
+  it('the resolver types and the typed client operations are what `npm run codegen` produces', async () => {
     const outputs = await generate({ ...config, cwd: process.cwd() }, false);
-    expect(outputs.map((o: { filename: string }) => path.relative(process.cwd(), o.filename)).sort()).toEqual(SUBGRAPHS.map((a) => `subgraphs/${a}/resolvers.generated.ts`).sort());
+    const clientFiles = ['gql.ts', 'graphql.ts', 'index.ts'].map((f) => `${CLIENT_OUTPUT}${f}`);
+    expect(outputs.map((o: { filename: string }) => path.relative(process.cwd(), o.filename)).sort()).toEqual([...SUBGRAPHS.map((a) => `subgraphs/${a}/resolvers.generated.ts`), ...clientFiles].sort());
     for (const output of outputs) {
       expect(readFileSync(output.filename, 'utf8'), `run \`npm run codegen\` and commit ${output.filename}`).toBe(output.content);
     }

@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CatalogDocument, DashboardCubeDocument, IndicatorGridDocument, JurisdictionDocument, type CatalogQuery, type DashboardCubeQuery, type IndicatorGridQuery, type JurisdictionQuery } from '../../publish/client/generated/graphql.ts';
+import { formatValue, toDisplay } from '../../publish/format.ts';
+import { request, transport } from './api.ts';
+import { Chart } from './chart.tsx';
+import { JURISDICTIONS, LABELS, type Lang } from './labels.ts';
+
+type Indicator = NonNullable<CatalogQuery['indicators']>[number];
+type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
+type Cube = DashboardCubeQuery['indicatorCube'];
+
+const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
+const DEFAULT_INDICATORS = ['DC_RACK_UTILISATION', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE', 'NEW_5G_SITE_SHARING_RATE'];
+
+/** A cell's class and marks: attainment colours, and p / c for provisional and confidential figures. */
+function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string }): { className: string; marks: string } {
+  const className = v.value == null ? 'missing' : v.meetsTarget === true ? 'met' : v.meetsTarget === false ? 'unmet' : '';
+  const marks = (v.status === 'PROVISIONAL' ? 'p' : '') + (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '');
+  return { className, marks };
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const [jurisdiction, setJurisdiction] = useState('500000');
+  const [from, setFrom] = useState(2020);
+  const [to, setTo] = useState(2025);
+  const [catalog, setCatalog] = useState<Indicator[]>([]);
+  const [chosen, setChosen] = useState<string[]>(DEFAULT_INDICATORS);
+  const [where, setWhere] = useState<JurisdictionQuery['region']>(null);
+  const [values, setValues] = useState<Value[] | null>(null);
+  const [cube, setCube] = useState<Cube | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const t = (key: keyof typeof LABELS) => LABELS[key][lang];
+  const name = (x: { nameZh: string; nameEn: string }) => (lang === 'zh' ? x.nameZh : x.nameEn);
+
+  useEffect(() => {
+    request(transport, CatalogDocument, {})
+      .then((c) => setCatalog((c.indicators ?? []).filter((i) => i.levels.includes('REGION'))))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+
+  const codes = useMemo(() => catalog.filter((i) => chosen.includes(i.code)).map((i) => i.code), [catalog, chosen]);
+  const years = useMemo(() => YEARS.filter((y) => y >= from && y <= to), [from, to]);
+
+  useEffect(() => {
+    if (codes.length === 0 || years.length === 0) return;
+    let current = true;
+    setValues(null);
+    setCube(null);
+    setError(null);
+    (async () => {
+      const place = (await request(transport, JurisdictionDocument, { code: jurisdiction })).region;
+      const grid = (await request(transport, IndicatorGridDocument, { codes, regions: [jurisdiction], years })).indicatorValues ?? [];
+      const districts = place?.children.map((c) => c.code) ?? [];
+      const last = years[years.length - 1]!;
+      const compared = districts.length ? (await request(transport, DashboardCubeDocument, { codes, regions: districts, years: [last] })).indicatorCube : null;
+      if (!current) return;
+      setWhere(place);
+      setValues(grid);
+      setCube(compared);
+    })().catch((e: Error) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
+  }, [jurisdiction, codes.join(','), years.join(',')]);
+
+  const indicators = catalog.filter((i) => codes.includes(i.code));
+  const cell = (code: string, year: number) => values?.find((v) => v.indicatorCode === code && v.year === year);
+
+  return (
+    <>
+      <header>
+        <h1>{t('title')}</h1>
+        <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('language')}
+        </button>
+      </header>
+      <main>
+        <div class="controls">
+          <label>
+            {t('jurisdiction')}
+            <select id="jurisdiction" value={jurisdiction} onChange={(e) => setJurisdiction(e.currentTarget.value)}>
+              {JURISDICTIONS.map((j) => (
+                <option value={j.code}>{j[lang]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('from')}
+            <select id="from" value={from} onChange={(e) => setFrom(Number(e.currentTarget.value))}>
+              {YEARS.map((y) => (
+                <option value={y}>{y}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('to')}
+            <select id="to" value={to} onChange={(e) => setTo(Number(e.currentTarget.value))}>
+              {YEARS.map((y) => (
+                <option value={y}>{y}</option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t('indicators')}</legend>
+            {catalog.map((i) => (
+              <label>
+                <input type="checkbox" value={i.code} checked={chosen.includes(i.code)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, i.code] : chosen.filter((c) => c !== i.code))} />
+                {name(i)}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        {error && <p class="error">{error}</p>}
+        <section>
+          <h2>
+            {t('grid')}: {where ? name(where) : ''}
+          </h2>
+          {!values ? (
+            <p>{t('loading')}</p>
+          ) : (
+            <table id="grid">
+              <thead>
+                <tr>
+                  <th>{t('indicators')}</th>
+                  {years.map((y) => (
+                    <th>{y}</th>
+                  ))}
+                  <th>{t('target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.map((i) => {
+                  const target = years.map((y) => cell(i.code, y)?.target).find((x) => x);
+                  return (
+                    <tr data-indicator={i.code}>
+                      <td>
+                        {name(i)} ({i.unit})
+                      </td>
+                      {years.map((y) => {
+                        const v = cell(i.code, y);
+                        const state = v ? cellState(v) : { className: 'missing', marks: '' };
+                        return (
+                          <td class={state.className} data-year={y} title={v?.missing.map((m) => m.message).join(' ')}>
+                            {formatValue(v?.value, i)}
+                            {state.marks && <sup class="mark">{state.marks}</sup>}
+                          </td>
+                        );
+                      })}
+                      <td>{target ? `${target.symbol} ${formatValue(target.value, i)} (${target.year})` : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <p class="legend">{t('legend')}</p>
+        </section>
+        <section>
+          <h2>{t('charts')}</h2>
+          <div class="charts">
+            {values &&
+              indicators.map((i) => {
+                const points = years.map((y) => ({ year: y, value: toDisplay(cell(i.code, y)?.value, i) }));
+                const target = years.map((y) => cell(i.code, y)?.target).find((x) => x);
+                return points.some((p) => p.value !== null) ? <Chart id={`chart-${i.code}`} indicator={i} title={name(i)} points={points} target={target?.value ?? null} /> : null;
+              })}
+          </div>
+        </section>
+        <section>
+          <h2>
+            {t('districts')} {years[years.length - 1]}
+          </h2>
+          {cube && where && (
+            <table id="districts">
+              <thead>
+                <tr>
+                  <th>{t('district')}</th>
+                  {cube.indicatorCodes.map((code) => {
+                    const i = indicators.find((x) => x.code === code);
+                    return <th>{i ? name(i) : code}</th>;
+                  })}
+                </tr>
+              </thead>
+              <tbody>
+                {cube.regionCodes.map((region, r) => {
+                  const district = where.children.find((c) => c.code === region);
+                  return (
+                    <tr data-region={region}>
+                      <td>{district ? name(district) : region}</td>
+                      {cube.indicatorCodes.map((code, i) => {
+                        // Cell (i, r, y) of the cube is entry (i × R + r) × Y + y; one year here.
+                        const k = i * cube.regionCodes.length + r;
+                        const indicator = indicators.find((x) => x.code === code)!;
+                        const state = cellState({ value: cube.values[k] ?? null, meetsTarget: cube.meetsTarget[k] ?? null, status: cube.statuses[k] ?? null, confidentiality: cube.confidentiality[k] ?? 'FREE' });
+                        return (
+                          <td class={state.className}>
+                            {indicator ? formatValue(cube.values[k], indicator) : ''}
+                            {state.marks && <sup class="mark">{state.marks}</sup>}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      region {\n        nameZh\n        nameEn\n      }\n      year\n      asOf\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      gapToTarget\n      target {\n        jurisdiction\n        symbol\n        value\n        year\n        cumulative\n        inherited\n      }\n      missing {\n        metric\n        agency\n        message\n      }\n    }\n  }\n": typeof types.IndicatorGridDocument,
+    "\n  query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    clusterIndicatorValues(codes: $codes, clusters: $clusters, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      year\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      target {\n        jurisdiction\n        symbol\n        value\n      }\n    }\n  }\n": typeof types.ClusterGridDocument,
+    "\n  query Catalog {\n    indicators {\n      code\n      nameZh\n      nameEn\n      unit\n      displayFactor\n      decimals\n      direction\n      baselineYear\n      levels\n      responsibleAgency\n      sources {\n        seed\n        clause\n      }\n      inputs {\n        code\n        owner\n      }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  query Jurisdiction($code: ID!) {\n    region(code: $code) {\n      code\n      nameZh\n      nameEn\n      level\n      children {\n        code\n        nameZh\n        nameEn\n      }\n    }\n    dataCenterClusters(province: $code) {\n      id\n      nameZh\n      nameEn\n      zones {\n        id\n        nameZh\n        nameEn\n      }\n    }\n  }\n": typeof types.JurisdictionDocument,
+    "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n": typeof types.DashboardCubeDocument,
+    "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ShutdownScreenDocument,
+};
+const documents: Documents = {
+    "\n  query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      region {\n        nameZh\n        nameEn\n      }\n      year\n      asOf\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      gapToTarget\n      target {\n        jurisdiction\n        symbol\n        value\n        year\n        cumulative\n        inherited\n      }\n      missing {\n        metric\n        agency\n        message\n      }\n    }\n  }\n": types.IndicatorGridDocument,
+    "\n  query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    clusterIndicatorValues(codes: $codes, clusters: $clusters, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      year\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      target {\n        jurisdiction\n        symbol\n        value\n      }\n    }\n  }\n": types.ClusterGridDocument,
+    "\n  query Catalog {\n    indicators {\n      code\n      nameZh\n      nameEn\n      unit\n      displayFactor\n      decimals\n      direction\n      baselineYear\n      levels\n      responsibleAgency\n      sources {\n        seed\n        clause\n      }\n      inputs {\n        code\n        owner\n      }\n    }\n  }\n": types.CatalogDocument,
+    "\n  query Jurisdiction($code: ID!) {\n    region(code: $code) {\n      code\n      nameZh\n      nameEn\n      level\n      children {\n        code\n        nameZh\n        nameEn\n      }\n    }\n    dataCenterClusters(province: $code) {\n      id\n      nameZh\n      nameEn\n      zones {\n        id\n        nameZh\n        nameEn\n      }\n    }\n  }\n": types.JurisdictionDocument,
+    "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n": types.DashboardCubeDocument,
+    "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n": types.ShutdownScreenDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      region {\n        nameZh\n        nameEn\n      }\n      year\n      asOf\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      gapToTarget\n      target {\n        jurisdiction\n        symbol\n        value\n        year\n        cumulative\n        inherited\n      }\n      missing {\n        metric\n        agency\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').IndicatorGridDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {\n    clusterIndicatorValues(codes: $codes, clusters: $clusters, years: $years, asOf: $asOf) {\n      indicatorCode\n      scopeId\n      year\n      value\n      unit\n      status\n      confidentiality\n      meetsTarget\n      target {\n        jurisdiction\n        symbol\n        value\n      }\n    }\n  }\n"): typeof import('./graphql.js').ClusterGridDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog {\n    indicators {\n      code\n      nameZh\n      nameEn\n      unit\n      displayFactor\n      decimals\n      direction\n      baselineYear\n      levels\n      responsibleAgency\n      sources {\n        seed\n        clause\n      }\n      inputs {\n        code\n        owner\n      }\n    }\n  }\n"): typeof import('./graphql.js').CatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Jurisdiction($code: ID!) {\n    region(code: $code) {\n      code\n      nameZh\n      nameEn\n      level\n      children {\n        code\n        nameZh\n        nameEn\n      }\n    }\n    dataCenterClusters(province: $code) {\n      id\n      nameZh\n      nameEn\n      zones {\n        id\n        nameZh\n        nameEn\n      }\n    }\n  }\n"): typeof import('./graphql.js').JurisdictionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {\n    indicatorCube(codes: $codes, regions: $regions, years: $years) {\n      indicatorCodes\n      regionCodes\n      years\n      values\n      statuses\n      confidentiality\n      meetsTarget\n    }\n  }\n"): typeof import('./graphql.js').DashboardCubeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {\n    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {\n      criteria {\n        pueAbove\n        racksAtMost\n        yearsInOperationAtLeast\n      }\n      candidates {\n        dataCenter {\n          id\n        }\n      }\n      unscreened {\n        dataCenter {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ShutdownScreenDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,256 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether a value may be published, as SDMX's OBS_CONF attribute (F free, C confidential). */
+export type Confidentiality =
+  /** Too few units contribute to publish it: shown only to callers who may read its unit-level inputs. */
+  | 'CONFIDENTIAL'
+  /** Published to every caller. */
+  | 'FREE';
+
+/** Which way is better. */
+export type Direction =
+  /** Higher values are better (rates, counts). */
+  | 'HIGHER_IS_BETTER'
+  /** Lower values are better (PUE). */
+  | 'LOWER_IS_BETTER';
+
+/** Where an indicator value is defined. */
+export type IndicatorLevel =
+  /** A designated data-centre cluster. */
+  | 'CLUSTER'
+  /** A single data centre. */
+  | 'DATA_CENTER'
+  /** A region (county, province or the nation), aggregating everything below it. */
+  | 'REGION';
+
+/** Quality status of a reported figure, in the spirit of SDMX OBS_STATUS. */
+export type ObservationStatus =
+  /** Final, published figure (itself still open to a recorded correction). */
+  | 'FINAL'
+  /** Preliminary figure that may still be revised. */
+  | 'PROVISIONAL';
+
+/** Level of an administrative division in the GB/T 2260 hierarchy. */
+export type RegionLevel =
+  /** County-level units: districts and counties, e.g. `500112` 渝北区. */
+  | 'COUNTY'
+  /** The whole country (`000000`). */
+  | 'NATIONAL'
+  /** Prefecture-level cities (none inside the two municipalities). */
+  | 'PREFECTURE'
+  /** Province-level units, including the municipalities Shanghai (`310000`) and Chongqing (`500000`). */
+  | 'PROVINCE';
+
+export type IndicatorGridQueryVariables = Exact<{
+  codes?: Array<string | number> | string | number | null | undefined;
+  regions: Array<string | number> | string | number;
+  years: Array<number> | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, region: { nameZh: string, nameEn: string } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
+
+export type ClusterGridQueryVariables = Exact<{
+  codes?: Array<string | number> | string | number | null | undefined;
+  clusters: Array<string | number> | string | number;
+  years: Array<number> | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, target: { jurisdiction: string, symbol: string, value: number } | null }> | null };
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayFactor: number, decimals: number, direction: Direction, baselineYear: number | null, levels: Array<IndicatorLevel>, responsibleAgency: string, sources: Array<{ seed: string, clause: string }>, inputs: Array<{ code: string, owner: string }> }> | null };
+
+export type JurisdictionQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type JurisdictionQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, children: Array<{ code: string, nameZh: string, nameEn: string }> } | null, dataCenterClusters: Array<{ id: string, nameZh: string, nameEn: string, zones: Array<{ id: string, nameZh: string, nameEn: string }> }> | null };
+
+export type DashboardCubeQueryVariables = Exact<{
+  codes?: Array<string | number> | string | number | null | undefined;
+  regions: Array<string | number> | string | number;
+  years: Array<number> | number;
+}>;
+
+
+export type DashboardCubeQuery = { indicatorCube: { indicatorCodes: Array<string>, regionCodes: Array<string>, years: Array<number>, values: Array<number | null>, statuses: Array<ObservationStatus | null>, confidentiality: Array<Confidentiality>, meetsTarget: Array<boolean | null> } };
+
+export type ShutdownScreenQueryVariables = Exact<{
+  region: string | number;
+  year: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ShutdownScreenQuery = { dataCenterShutdownCandidates: { criteria: { pueAbove: number, racksAtMost: number, yearsInOperationAtLeast: number }, candidates: Array<{ dataCenter: { id: string } }>, unscreened: Array<{ dataCenter: { id: string } }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const IndicatorGridDocument = new TypedDocumentString(`
+    query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+  indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
+    indicatorCode
+    scopeId
+    region {
+      nameZh
+      nameEn
+    }
+    year
+    asOf
+    value
+    unit
+    status
+    confidentiality
+    meetsTarget
+    gapToTarget
+    target {
+      jurisdiction
+      symbol
+      value
+      year
+      cumulative
+      inherited
+    }
+    missing {
+      metric
+      agency
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IndicatorGridQuery, IndicatorGridQueryVariables>;
+export const ClusterGridDocument = new TypedDocumentString(`
+    query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+  clusterIndicatorValues(
+    codes: $codes
+    clusters: $clusters
+    years: $years
+    asOf: $asOf
+  ) {
+    indicatorCode
+    scopeId
+    year
+    value
+    unit
+    status
+    confidentiality
+    meetsTarget
+    target {
+      jurisdiction
+      symbol
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClusterGridQuery, ClusterGridQueryVariables>;
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog {
+  indicators {
+    code
+    nameZh
+    nameEn
+    unit
+    displayFactor
+    decimals
+    direction
+    baselineYear
+    levels
+    responsibleAgency
+    sources {
+      seed
+      clause
+    }
+    inputs {
+      code
+      owner
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const JurisdictionDocument = new TypedDocumentString(`
+    query Jurisdiction($code: ID!) {
+  region(code: $code) {
+    code
+    nameZh
+    nameEn
+    level
+    children {
+      code
+      nameZh
+      nameEn
+    }
+  }
+  dataCenterClusters(province: $code) {
+    id
+    nameZh
+    nameEn
+    zones {
+      id
+      nameZh
+      nameEn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JurisdictionQuery, JurisdictionQueryVariables>;
+export const DashboardCubeDocument = new TypedDocumentString(`
+    query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
+  indicatorCube(codes: $codes, regions: $regions, years: $years) {
+    indicatorCodes
+    regionCodes
+    years
+    values
+    statuses
+    confidentiality
+    meetsTarget
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCubeQuery, DashboardCubeQueryVariables>;
+export const ShutdownScreenDocument = new TypedDocumentString(`
+    query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {
+  dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {
+    criteria {
+      pueAbove
+      racksAtMost
+      yearsInOperationAtLeast
+    }
+    candidates {
+      dataCenter {
+        id
+      }
+    }
+    unscreened {
+      dataCenter {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShutdownScreenQuery, ShutdownScreenQueryVariables>;

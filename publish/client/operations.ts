@@ -1,0 +1,155 @@
+// The public GraphQL operations the exports, the annual report and the dashboard send to the gateway.
+// `npm run codegen` types them (client preset, over schema/supergraph.graphql) into ./generated/.
+import { graphql } from './generated/index.ts';
+
+/**
+ * One grid of indicator values with what a published table needs: the figure, its status and confidentiality,
+ * the target, and the catalog's display rules. Observation attributes a statistical tool reads go here too
+ * (coverage, once the indicator path publishes it, is one more field in this selection and one row in
+ * publish/export/attributes.ts).
+ */
+export const IndicatorGridDocument = graphql(`
+  query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
+      indicatorCode
+      scopeId
+      region {
+        nameZh
+        nameEn
+      }
+      year
+      asOf
+      value
+      unit
+      status
+      confidentiality
+      meetsTarget
+      gapToTarget
+      target {
+        jurisdiction
+        symbol
+        value
+        year
+        cumulative
+        inherited
+      }
+      missing {
+        metric
+        agency
+        message
+      }
+    }
+  }
+`);
+
+/** The same per designated cluster or zone (inside versus outside the cluster). */
+export const ClusterGridDocument = graphql(`
+  query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+    clusterIndicatorValues(codes: $codes, clusters: $clusters, years: $years, asOf: $asOf) {
+      indicatorCode
+      scopeId
+      year
+      value
+      unit
+      status
+      confidentiality
+      meetsTarget
+      target {
+        jurisdiction
+        symbol
+        value
+      }
+    }
+  }
+`);
+
+/** The catalog: names, units and display rules of every indicator, with its sources. */
+export const CatalogDocument = graphql(`
+  query Catalog {
+    indicators {
+      code
+      nameZh
+      nameEn
+      unit
+      displayFactor
+      decimals
+      direction
+      baselineYear
+      levels
+      responsibleAgency
+      sources {
+        seed
+        clause
+      }
+      inputs {
+        code
+        owner
+      }
+    }
+  }
+`);
+
+/** A jurisdiction with its districts and its designated clusters. */
+export const JurisdictionDocument = graphql(`
+  query Jurisdiction($code: ID!) {
+    region(code: $code) {
+      code
+      nameZh
+      nameEn
+      level
+      children {
+        code
+        nameZh
+        nameEn
+      }
+    }
+    dataCenterClusters(province: $code) {
+      id
+      nameZh
+      nameEn
+      zones {
+        id
+        nameZh
+        nameEn
+      }
+    }
+  }
+`);
+
+/** The dashboard's grid: one dense table (`IndicatorCube`), cell (i, r, y) at (i × R + r) × Y + y. */
+export const DashboardCubeDocument = graphql(`
+  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
+    indicatorCube(codes: $codes, regions: $regions, years: $years) {
+      indicatorCodes
+      regionCodes
+      years
+      values
+      statuses
+      confidentiality
+      meetsTarget
+    }
+  }
+`);
+
+/** The seed 003 shutdown screen, as counts (the candidates themselves are unit-level: reader role). */
+export const ShutdownScreenDocument = graphql(`
+  query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {
+    dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {
+      criteria {
+        pueAbove
+        racksAtMost
+        yearsInOperationAtLeast
+      }
+      candidates {
+        dataCenter {
+          id
+        }
+      }
+      unscreened {
+        dataCenter {
+          id
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalGraphQL } from '../../lib/http.ts';
+import { OperationError, type GraphQLResponseBody, type Transport } from '../client/request.ts';
+import { EXPORT_FORMATS } from './formats.ts';
+import { ExportError, ExportErrorCode, parseExportRequest } from './params.ts';
+import { fetchExportTable } from './table.ts';
+
+export const EXPORT_PREFIX = '/export/';
+
+// API error codes the caller can fix (HTTP 400); auth refusals keep their status; anything else is the federation's fault.
+const CALLER_CODES = new Set(['UNKNOWN_INDICATOR', 'UNKNOWN_REGION', 'INVALID_REGION_CODE', 'YEAR_OUT_OF_RANGE', 'GRID_TOO_LARGE', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'INVALID_ARGUMENT']);
+const AUTH_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+function statusOf(error: OperationError): number {
+  if (AUTH_STATUS[error.code]) return AUTH_STATUS[error.code]!;
+  if (CALLER_CODES.has(error.code)) return 400;
+  return error.code === 'SUBGRAPH_UNAVAILABLE' ? 503 : 502;
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, parameter?: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }) + '\n');
+}
+
+/** The gateway's own pipeline as a transport: the export runs the public operation as the caller, under the same rules. */
+function localTransport(req: IncomingMessage, graphql: LocalGraphQL): Transport {
+  return async (body) => {
+    const answer = await graphql(req, body);
+    return { status: answer.status, body: JSON.parse(answer.body) as GraphQLResponseBody };
+  };
+}
+
+/**
+ * `GET /export/indicators.csv|.sdmx.csv|.jsonstat.json?codes=…&regions=…&years=…&asOf=…`: an indicator grid for
+ * statistical tools. Returns false for paths it does not serve.
+ */
+export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL): boolean {
+  if (!url.pathname.startsWith(EXPORT_PREFIX)) return false;
+  const name = url.pathname.slice(EXPORT_PREFIX.length);
+  void (async () => {
+    try {
+      const format = EXPORT_FORMATS[name];
+      if (!format) throw new ExportError(ExportErrorCode.UNKNOWN_FORMAT, `No export "${name}": ask for ${Object.keys(EXPORT_FORMATS).map((f) => EXPORT_PREFIX + f).join(', ')}.`, undefined, 404);
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new ExportError(ExportErrorCode.METHOD_NOT_ALLOWED, 'Exports are read with GET.', undefined, 405);
+      const table = await fetchExportTable(localTransport(req, graphql), parseExportRequest(url.searchParams));
+      const body = format.render(table);
+      res.writeHead(200, {
+        'content-type': format.contentType,
+        'content-disposition': `attachment; filename="${name}"`,
+        // Figures follow the caller's token (disclosure control): no shared cache may keep them.
+        'cache-control': 'private, no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      if (error instanceof ExportError) sendError(res, error.status, error.code, error.message, error.parameter);
+      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message);
+      else {
+        console.error(error);
+        sendError(res, 500, 'INTERNAL_ERROR', 'The export failed; the gateway log has the cause.');
+      }
+    }
+  })();
+  return true;
+}

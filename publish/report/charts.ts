@@ -1,0 +1,56 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Indicator } from './data.ts';
+
+export type ChartSpec = TopLevelSpec;
+
+const WIDTH = 420;
+const HEIGHT = 180;
+// System fonts only: nothing is fetched, and the SVG reads the same in a browser and in a PDF.
+const config = { font: 'Helvetica, Arial, "Noto Sans CJK SC", sans-serif', view: { stroke: null } } as const;
+
+/** An indicator over the years in display units, with its target (stored units) as a dashed rule. */
+export function timeSeries(indicator: Indicator, points: { year: number; value: number | null }[], storedTarget: number | null, title = indicator.nameEn): ChartSpec {
+  const target = storedTarget === null ? null : storedTarget * indicator.displayFactor;
+  const y = { field: 'value', type: 'quantitative' as const, title: indicator.unit, scale: { zero: false }, axis: { format: `,.${indicator.decimals}f` } };
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    config,
+    title: { text: title, fontSize: 12 },
+    layer: [
+      {
+        data: { values: points.filter((p) => p.value !== null) },
+        mark: { type: 'line', point: true },
+        encoding: { x: { field: 'year', type: 'ordinal', title: null }, y },
+      },
+      ...(target === null ? [] : [{ data: { values: [{ target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#c0392b' }, encoding: { y: { field: 'target', type: 'quantitative' as const } } }]),
+    ],
+  };
+}
+
+/** One bar per district, best first. */
+export function districtBars(indicator: Indicator, bars: { district: string; value: number }[]): ChartSpec {
+  const order = indicator.direction === 'LOWER_IS_BETTER' ? 'ascending' : 'descending';
+  return {
+    width: WIDTH,
+    config,
+    title: { text: indicator.nameEn, fontSize: 12 },
+    data: { values: bars },
+    mark: 'bar',
+    encoding: {
+      y: { field: 'district', type: 'nominal', sort: { field: 'value', order }, title: null },
+      x: { field: 'value', type: 'quantitative', title: indicator.unit, axis: { format: `,.${indicator.decimals}f` } },
+    },
+  };
+}
+
+/** Renders a Vega-Lite spec to SVG text, on the server, with no network. */
+export async function renderSvg(spec: ChartSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  CatalogDocument,
+  ClusterGridDocument,
+  IndicatorGridDocument,
+  JurisdictionDocument,
+  ShutdownScreenDocument,
+  type CatalogQuery,
+  type ClusterGridQuery,
+  type IndicatorGridQuery,
+  type JurisdictionQuery,
+  type ShutdownScreenQuery,
+} from '../client/generated/graphql.ts';
+import { OperationError, request, type Transport } from '../client/request.ts';
+
+export const BASELINE_YEAR = 2020;
+/** Cells asked for in one request, well under the API's GRID_TOO_LARGE limit. */
+const MAX_CELLS = 10_000;
+
+export type Indicator = NonNullable<CatalogQuery['indicators']>[number];
+export type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
+export type ClusterValue = NonNullable<ClusterGridQuery['clusterIndicatorValues']>[number];
+export type Jurisdiction = NonNullable<JurisdictionQuery['region']>;
+export type Cluster = NonNullable<JurisdictionQuery['dataCenterClusters']>[number];
+
+/** Everything a report shows, as the public API answered it at one instant. */
+export interface ReportData {
+  year: number;
+  asOf: string;
+  catalog: Indicator[];
+  jurisdiction: Jurisdiction;
+  clusters: Cluster[];
+  /** The jurisdiction's values, 2020 to the report's year. */
+  series: Value[];
+  /** Its districts' values in the report's year. */
+  districts: Value[];
+  /** Its clusters' and zones' values in the report's year. */
+  clusterValues: ClusterValue[];
+  /** The shutdown screen, or null with the reason when the caller may not read it. */
+  shutdown: { screen: NonNullable<ShutdownScreenQuery['dataCenterShutdownCandidates']> | null; withheld: string | null };
+}
+
+export interface GatherOptions {
+  transport: Transport;
+  region: string;
+  year: number;
+  asOf: string;
+  /** Called after each step, for the progress bar. */
+  step?: (label: string) => void;
+}
+
+/** The operations a report runs, in order (the progress bar's length). */
+export const GATHER_STEPS = 5;
+
+export async function gatherReportData({ transport, region, year, asOf, step = () => {} }: GatherOptions): Promise<ReportData> {
+  const years = Array.from({ length: Math.max(1, year - BASELINE_YEAR + 1) }, (_, i) => Math.min(BASELINE_YEAR, year) + i);
+  const catalog = (await request(transport, CatalogDocument, {})).indicators ?? [];
+  step('catalog');
+  const where = await request(transport, JurisdictionDocument, { code: region });
+  if (!where.region) throw new OperationError('UNKNOWN_REGION', `Unknown region "${region}"`, 200);
+  step('jurisdiction');
+  const series = (await request(transport, IndicatorGridDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
+  step('indicator series');
+  const children = where.region.children.map((c) => c.code);
+  // The API serves at most 20,000 cells a request (GRID_TOO_LARGE): a larger world's districts go in slices.
+  const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, catalog.length)));
+  const districts: Value[] = [];
+  for (let i = 0; i < children.length; i += perRequest) {
+    districts.push(...((await request(transport, IndicatorGridDocument, { regions: children.slice(i, i + perRequest), years: [year], asOf })).indicatorValues ?? []));
+  }
+  step('districts');
+  const clusters = where.dataCenterClusters ?? [];
+  const ids = clusters.flatMap((c) => [c.id, ...c.zones.map((z) => z.id)]);
+  const clusterValues = ids.length ? ((await request(transport, ClusterGridDocument, { clusters: ids, years: [year], asOf })).clusterIndicatorValues ?? []) : [];
+  let shutdown: ReportData['shutdown'];
+  try {
+    shutdown = { screen: (await request(transport, ShutdownScreenDocument, { region, year, asOf })).dataCenterShutdownCandidates ?? null, withheld: null };
+  } catch (error) {
+    // The candidates are unit-level: a caller without the reader role gets the rest of the report.
+    if (!(error instanceof OperationError) || (error.code !== 'FORBIDDEN' && error.code !== 'UNAUTHENTICATED')) throw error;
+    shutdown = { screen: null, withheld: error.message };
+  }
+  step('clusters and shutdown screen');
+  return { year, asOf, catalog, jurisdiction: where.region, clusters, series, districts, clusterValues, shutdown };
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** The committed list of releases; REPORT_RELEASES points elsewhere (tests, an operator's own list). */
+export const DEFAULT_RELEASES_FILE = fileURLToPath(new URL('./releases.yaml', import.meta.url));
+
+const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO 8601 instant with its zone');
+
+const Release = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+    title: z.string().min(1),
+    region: z.string().regex(/^\d{6}$/),
+    year: z.number().int(),
+    asOf: instant,
+    embargoUntil: instant.optional(),
+  })
+  .strict();
+export type Release = z.infer<typeof Release>;
+
+const ReleaseFile = z.object({ releases: z.array(Release) }).strict();
+
+/** Reads and checks a releases file; names are unique. */
+export function readReleases(file = process.env.REPORT_RELEASES || DEFAULT_RELEASES_FILE): Release[] {
+  const parsed = ReleaseFile.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const seen = new Set<string>();
+  for (const r of parsed.data.releases) {
+    if (seen.has(r.name)) throw new Error(`${file}: release "${r.name}" is listed twice`);
+    seen.add(r.name);
+  }
+  return parsed.data.releases;
+}
+
+export function findRelease(name: string, file?: string): Release {
+  const releases = readReleases(file);
+  const release = releases.find((r) => r.name === name);
+  if (!release) throw new Error(`No release "${name}"${releases.length ? `: known are ${releases.map((r) => r.name).join(', ')}` : ' (none is recorded yet)'}.`);
+  return release;
+}

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, launchChromium } from '../../publish/chromium.ts';
+import { formatValue } from '../../publish/format.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
+import { writeFixtures } from '../indicators/fixtures.ts';
+
+// Screenshots of each view are kept as artefacts (git-ignored) for a human to look at.
+const ARTEFACTS = path.resolve('test-artifacts/dashboard');
+const chromium = chromiumPath();
+
+let fed: TestFederation;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-dashboard.ts', '--if-stale'], { stdio: 'pipe' });
+  mkdirSync(ARTEFACTS, { recursive: true });
+  fed = await startTestFederation();
+  await writeFixtures(fed);
+  browser = await launchChromium(chromium!);
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await fed?.stop();
+});
+
+interface Cell {
+  indicatorCode: string;
+  year: number;
+  value: number | null;
+}
+
+/** What the API answers an anonymous caller (the page's caller) for a jurisdiction's grid. */
+async function apiGrid(region: string, codes: string[]): Promise<Cell[]> {
+  const res = await fed.query<{ indicatorValues: Cell[] }>('query($c: [ID!], $r: [ID!]!) { indicatorValues(codes: $c, regions: $r, years: [2020, 2021, 2022, 2023, 2024, 2025]) { indicatorCode year value } }', { c: codes, r: [region] }, ANONYMOUS_HEADERS);
+  expect(res.errors).toBeUndefined();
+  return res.data!.indicatorValues;
+}
+
+const gridCell = (code: string, year: number) => page.locator(`#grid tr[data-indicator="${code}"] td[data-year="${year}"]`);
+
+// Rack utilisation is shown ×100 in one decimal, PUE as is in two, counts as whole numbers.
+const RULES: Record<string, { displayFactor: number; decimals: number }> = {
+  DC_RACK_UTILISATION: { displayFactor: 100, decimals: 1 },
+  DC_PUE: { displayFactor: 1, decimals: 2 },
+  GREEN_STANDARDS_COUNT: { displayFactor: 1, decimals: 0 },
+};
+
+async function expectGridToShow(region: string, codes: string[]): Promise<void> {
+  const rules = RULES;
+  for (const cell of await apiGrid(region, codes)) {
+    await expect.poll(async () => (await gridCell(cell.indicatorCode, cell.year).textContent())?.replace(/[pc]+$/, '')).toBe(formatValue(cell.value, rules[cell.indicatorCode]!));
+  }
+}
+
+describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
+  it('shows Chongqing’s grid and charts with the values the API returns', async () => {
+    await page.goto(fed.gateway.url.replace(/\/graphql$/, '/'));
+    await gridCell('DC_RACK_UTILISATION', 2024).waitFor();
+    // (3,000 + 6,000 + 700 + 1,000) / (4,000 + 12,000 + 800 + 2,000) racks = 10,700 / 18,800 = 56.9%, which meets no 2025 target yet.
+    await expect.poll(() => gridCell('DC_RACK_UTILISATION', 2024).textContent()).toBe('56.9');
+    await expectGridToShow('500000', ['DC_RACK_UTILISATION', 'DC_PUE']);
+    // Chongqing's target for rack utilisation: ≥ 75% by 2025 (catalog), shown in the indicator's one decimal.
+    expect(await page.locator('#grid tr[data-indicator="DC_RACK_UTILISATION"] td').last().textContent()).toBe('≥ 75.0 (2025)');
+    // The chart plots the same figures: Vega-Lite labels each point for screen readers, in the axis format (one decimal).
+    const chart = page.locator('#chart-DC_RACK_UTILISATION svg');
+    await chart.waitFor();
+    expect(await chart.innerHTML()).toMatch(/aria-label="year: 2024; %: 56\.9"/);
+    // The districts compared: 500101 has two data centres, so its figure is withheld (c) from the page's anonymous caller.
+    await expect.poll(() => page.locator('#districts tr[data-region="500101"] td').nth(2).textContent()).toBe('—c');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'chongqing.png'), fullPage: true });
+  });
+
+  it('shows Shanghai’s figures after the jurisdiction changes, and English labels', async () => {
+    await page.selectOption('#jurisdiction', '310000');
+    await page.locator('input[value="GREEN_STANDARDS_COUNT"]').check();
+    // Green standards published since 2020: ST2 and ST3 in 2021, ST4 in 2024, so 3 by 2024 (ST1 is of 2019).
+    await expect.poll(() => gridCell('GREEN_STANDARDS_COUNT', 2024).textContent()).toBe('3');
+    // Shanghai's PUE is unknown: S5 has no meter readings (missing is not zero).
+    await expect.poll(() => gridCell('DC_PUE', 2024).textContent()).toBe('—');
+    await expectGridToShow('310000', ['DC_RACK_UTILISATION', 'DC_PUE', 'GREEN_STANDARDS_COUNT']);
+    await page.locator('#chart-GREEN_STANDARDS_COUNT svg').waitFor();
+    expect(await page.locator('#chart-GREEN_STANDARDS_COUNT svg').innerHTML()).toMatch(/aria-label="year: 2024; count: 3"/);
+    await page.screenshot({ path: path.join(ARTEFACTS, 'shanghai.png'), fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Green, low-carbon ICT indicators');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'shanghai-en.png'), fullPage: true });
+  });
+});

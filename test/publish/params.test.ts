@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ExportError, parseExportRequest } from '../../publish/export/params.ts';
+
+const parse = (query: string) => parseExportRequest(new URLSearchParams(query));
+
+describe('export parameters', () => {
+  it('takes comma lists and repeated parameters, drops duplicates and sorts the years', () => {
+    expect(parse('codes=DC_PUE,DC_PUE&codes=DC_RACK_UTILISATION&regions=500000,500112&years=2025,2024')).toEqual({
+      codes: ['DC_PUE', 'DC_RACK_UTILISATION'],
+      regions: ['500000', '500112'],
+      years: [2024, 2025],
+    });
+  });
+
+  it('expands a year range, both ends included', () => {
+    // 2020-2023 is four years: 2020, 2021, 2022, 2023.
+    expect(parse('regions=500000&years=2020-2023').years).toEqual([2020, 2021, 2022, 2023]);
+  });
+
+  it('leaves codes out when none are given, so the API picks every region-level indicator', () => {
+    expect(parse('regions=500000&years=2024')).toEqual({ regions: ['500000'], years: [2024] });
+  });
+
+  it('takes an as-of instant with a zone offset, and refuses a date without a time', () => {
+    expect(parse('regions=500000&years=2024&asOf=2026-03-31T16:00:00%2B08:00').asOf).toBe('2026-03-31T16:00:00+08:00');
+    expect(() => parse('regions=500000&years=2024&asOf=2026-03-31')).toThrow(expect.objectContaining({ code: 'INVALID_AS_OF', parameter: 'asOf' }) as ExportError);
+  });
+
+  it('refuses a year range of more than fifty years as a typo', () => {
+    expect(() => parse('regions=500000&years=2020-2080')).toThrow(expect.objectContaining({ code: 'INVALID_YEAR', status: 400 }) as ExportError);
+  });
+});

@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../publish/chromium.ts';
+import { runReportCli } from '../../publish/report/cli.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { bearer, readerHeaders } from '../support/tokens.ts';
+import { writeFixtures } from '../indicators/fixtures.ts';
+
+// The shared fixtures' Chongqing data centres, racks in use of design racks: 2023 A 2,000/4,000, B 3,000/12,000,
+// C 700/800, D 800/2,000; 2024 A 3,000, B 6,000, C 700, D 1,000 (A in 500120, B in 500112, C and D in 500101).
+let fed: TestFederation;
+let scratch: string;
+let token: string;
+beforeAll(async () => {
+  fed = await startTestFederation();
+  await writeFixtures(fed);
+  scratch = mkdtempSync(path.join(tmpdir(), 'report-'));
+  token = (await readerHeaders()).authorization!.replace(/^Bearer /, '');
+  // A release pinned at this instant, in a releases file of the test's own.
+  const asOf = new Date().toISOString();
+  writeFileSync(path.join(scratch, 'releases.yaml'), `releases:\n  - { name: cq-2024, title: "2024 annual report, as published", region: "500000", year: 2024, asOf: "${asOf}" }\n`);
+  process.env.REPORT_RELEASES = path.join(scratch, 'releases.yaml');
+  await new Promise((r) => setTimeout(r, 20));
+});
+afterAll(async () => {
+  delete process.env.REPORT_RELEASES;
+  rmSync(scratch, { recursive: true, force: true });
+  await fed?.stop();
+});
+
+const run = (out: string, ...args: string[]) => runReportCli(['--gateway', fed.gateway.url, '--token', token, '--out', path.join(scratch, out), '--quiet', ...args]);
+
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .sort();
+}
+
+const mdRow = (md: string, code: string) => md.split('\n').find((l) => l.startsWith(`| ${code} |`))?.split(' | ');
+
+describe('the annual report', () => {
+  it('regenerating a release after a correction gives byte-identical files', async () => {
+    const first = await run('first', '--release', 'cq-2024', '--no-pdf');
+    const corrected = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitCommsObservations(rows: $rows, idempotencyKey: "report-correction", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'A', period: '2024', value: 3500 }] },
+      await bearer('comms', ['writer']),
+    );
+    expect(corrected.errors).toBeUndefined();
+    await run('second', '--release', 'cq-2024', '--no-pdf');
+    const files = filesOf(path.join(scratch, 'first'));
+    expect(files).toEqual(expect.arrayContaining(['report.html', 'report.md', 'report.xlsx', 'tables/indicators.csv', 'tables/district-ranking.csv']));
+    expect(files.some((f) => f.startsWith('charts/') && f.endsWith('.svg'))).toBe(true);
+    expect(filesOf(path.join(scratch, 'second'))).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(scratch, 'second', f)).equals(readFileSync(path.join(scratch, 'first', f))), f).toBe(true);
+    expect(first.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    // The release kept 10,700 / 18,800 = 56.9%; read now, A's correction to 3,500 gives 11,200 / 18,800 = 59.6%.
+    const published = readFileSync(path.join(scratch, 'first', 'report.md'), 'utf8');
+    await run('latest', '--year', '2024', '--region', '500000', '--no-pdf');
+    const latest = readFileSync(path.join(scratch, 'latest', 'report.md'), 'utf8');
+    expect(mdRow(published, 'DC_RACK_UTILISATION')?.[3]).toBe('56.9');
+    expect(mdRow(latest, 'DC_RACK_UTILISATION')?.[3]).toBe('59.6');
+  });
+
+  it('shows each indicator in its unit and decimals with target, change on the previous year and since 2020, and the as-of instant', async () => {
+    await run('content', '--release', 'cq-2024', '--no-pdf');
+    const md = readFileSync(path.join(scratch, 'content', 'report.md'), 'utf8');
+    expect(md).toContain('# 2024 annual report, as published');
+    expect(md).toMatch(/Figures as of 数据截至:\*\* \d{4}-\d{2}-\d{2}T/);
+    const racks = mdRow(md, 'DC_RACK_UTILISATION')!;
+    // 2023: (2,000 + 3,000 + 700 + 800) / (4,000 + 12,000 + 800 + 2,000) = 6,500 / 18,800 = 34.574…%;
+    // 2024 − 2023 = 56.915 − 34.574 = +22.3 points. No rack figures for 2020: no change since then.
+    expect(racks.slice(2, 4)).toEqual(['%', '56.9']);
+    expect(racks[6]).toBe('+22.3');
+    // Chongqing's target: ≥ 75% (a fraction of 0.75 in stored units) by 2025, not yet met.
+    expect(racks.slice(4, 6)).toEqual(['≥ 75.0 (2025)', 'not met 未达标']);
+    expect(racks[7]).toBe('—');
+    const pue = mdRow(md, 'DC_PUE')!;
+    // (1.3 + 2.4 + 0.9 + 0.7 GWh) / (1.0 + 2.0 + 0.5 + 0.5 GWh) = 1.325, shown in two decimals.
+    expect(pue[3]).toBe('1.33');
+
+    // Districts ranked by rack utilisation (the reader sees the one- and two-unit districts):
+    // 500120 3,000 / 4,000 = 75.0%; 500101 1,700 / 2,800 = 60.7%; 500112 6,000 / 12,000 = 50.0%.
+    const ranking = readFileSync(path.join(scratch, 'content', 'tables', 'district-ranking.csv'), 'utf8')
+      .split('\r\n')
+      .filter((l) => l.startsWith('DC_RACK_UTILISATION,'))
+      .map((l) => l.split(','));
+    expect(ranking.map((r) => [r[2], r[3], r[5]])).toEqual([
+      ['1', '500120', '75.0'],
+      ['2', '500101', '60.7'],
+      ['3', '500112', '50.0'],
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(scratch, 'content', 'report.xlsx'));
+    const sheet = workbook.getWorksheet('indicators')!;
+    const row = sheet.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'DC_RACK_UTILISATION') as unknown[];
+    expect(row[4]).toBe('56.9');
+
+    const html = readFileSync(path.join(scratch, 'content', 'report.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it('shows what changed between two releases: the figures a correction in between moved', async () => {
+    const releases = path.join(scratch, 'releases.yaml');
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const corrected = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitCommsObservations(rows: $rows, idempotencyKey: "report-diff-correction", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'B', period: '2024', value: 6600 }] },
+      await bearer('comms', ['writer']),
+    );
+    expect(corrected.errors).toBeUndefined();
+    const after = new Date().toISOString();
+    writeFileSync(
+      releases,
+      readFileSync(releases, 'utf8') +
+        `  - { name: diff-a, title: "a", region: "500000", year: 2024, asOf: "${before}" }\n  - { name: diff-b, title: "b", region: "500000", year: 2024, asOf: "${after}" }\n`,
+    );
+    await run('diff', '--release', 'diff-b', '--compare-with', 'diff-a', '--no-pdf');
+    const changes = readFileSync(path.join(scratch, 'diff', 'tables', 'changes.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    // B's racks in use went from 6,000 to 6,600 (A's earlier correction to 3,500 is in both releases):
+    // Chongqing (3,500 + 6,000 + 700 + 1,000) / 18,800 = 59.6% → (3,500 + 6,600 + 700 + 1,000) / 18,800 = 62.8%;
+    // B's district 500112: 6,000 / 12,000 = 50.0% → 6,600 / 12,000 = 55.0%. Nothing else reads B's racks.
+    expect(changes.map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+      ['DC_RACK_UTILISATION', '500000', '2024', '59.6', '62.8'],
+      ['DC_RACK_UTILISATION', '500112', '2024', '50.0', '55.0'],
+    ]);
+    expect(readFileSync(path.join(scratch, 'diff', 'report.md'), 'utf8')).toContain('## Changes since the compared release');
+  });
+
+  it.skipIf(!chromiumPath())('prints the HTML to PDF with headless Chromium', async () => {
+    const result = await run('pdf', '--year', '2024', '--region', '500000');
+    expect(result.pdfSkipped).toBeNull();
+    expect(readFileSync(path.join(scratch, 'pdf', 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Starting Chromium and printing some fifty charts takes a while on a busy two-core machine.
+  }, 180_000);
+
+  it('refuses --as-of together with --release, and an unknown release', async () => {
+    await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
+    await expect(run('x', '--release', 'no-such')).rejects.toThrow(/No release "no-such": known are cq-2024/);
+    expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
+});
