@@ -30,6 +30,8 @@ export interface IndicatorValueRepresentation {
   dataCenterPopulation?: (Record<string, unknown[]> & { dataCenterIds: string[]; years: number[] }) | null;
   /** The previous year's value with its own inputs, present when `change` was asked for. */
   priorYear?: IndicatorValueRepresentation | null;
+  /** The value in its plan period's baseline year with its own inputs, present when `progress` was asked for. */
+  periodBaseline?: IndicatorValueRepresentation | null;
 }
 
 export interface InputValue {
@@ -199,6 +201,11 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
     if (!this.core) {
+      const { regions } = this.indicator;
+      if (regions && this.rep.scopeKind === 'REGION' && !regions.includes(this.rep.scopeId)) {
+        const message = `${this.indicator.code} exists only for ${regions.join(', ')} (see the indicator's notes), not for region ${this.rep.scopeId}.`;
+        return (this.core = { value: null, missing: [{ metric: 'NOT_APPLICABLE', agency: null, year: this.rep.year, units: null, message }] });
+      }
       const reasons: UnknownReason[] = [];
       const value = this.run(this.indicator.ast, this.rep.year, reasons);
       if (reasons.length === 0) return (this.core = { value, missing: [] });
