@@ -57,12 +57,7 @@ export function gridKeys(indicators: IndicatorDefinition[], scopeKind: ScopeKind
   checkGridSize(applicable.length * scopes.length * years.length);
   const keys: IndicatorValueKey[] = [];
   for (const indicator of applicable) {
-    // An indicator that exists only for some regions (a national count) has no cell for the others.
-    const only = scopeKind === 'REGION' ? indicator.regions : undefined;
-    for (const scopeId of scopes) {
-      if (only && !only.includes(scopeId)) continue;
-      for (const year of years) keys.push({ indicatorCode: indicator.code, scopeKind, scopeId, year, asOf });
-    }
+    for (const scopeId of scopes) for (const year of years) keys.push({ indicatorCode: indicator.code, scopeKind, scopeId, year, asOf });
   }
   return keys;
 }

@@ -245,9 +245,13 @@ describe('targets through the API: scope, year, progress and plan periods', () =
     ]);
   });
 
-  it('gives green standards for the nation only (seed 002 附件 指标10)', async () => {
-    const res = await fed.query<{ indicatorValues: { scopeId: string }[] }>(`{ indicatorValues(codes: ["GREEN_STANDARDS_COUNT"], regions: ["000000", "500000", "500112"], years: [2024]) { scopeId } }`);
-    expect(res.data!.indicatorValues).toEqual([{ scopeId: '000000' }]);
+  it('gives green standards for the nation only (seed 002 附件 指标10), and says so for a province', async () => {
+    const res = await fed.query<{ indicatorValues: { scopeId: string; value: number | null; missing: { metric: string }[]; target: unknown }[] }>(
+      `{ indicatorValues(codes: ["GREEN_STANDARDS_COUNT"], regions: ["000000", "500000"], years: [2024]) { scopeId value missing { metric } target { jurisdiction } } }`,
+    );
+    const [nation, chongqing] = res.data!.indicatorValues;
+    expect(nation).toMatchObject({ scopeId: '000000', value: 3, target: { jurisdiction: '000000' } }); // 2021 ×2, 2024
+    expect(chongqing).toMatchObject({ scopeId: '500000', value: null, missing: [{ metric: 'NOT_APPLICABLE' }] });
   });
 });
 
