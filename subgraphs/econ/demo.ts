@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoDataCenter, DemoEnterprise, DemoWorld } from '../../db/demo/world.ts';
@@ -254,4 +255,5 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   await insertChunked(db, applicationScenario, scenarios(world, random));
   await insertChunked(db, greenStandard, standards(world, random));
   await insertChunked(db, carbonPeakPilot, pilots(world, random));
+  await stampPublication(db, observation);
 }
