@@ -1079,14 +1079,18 @@ export type RegisterRevisionConnection = {
 /** A district's (or a larger region's) progress against the retrofit schedule of seed 003 §四.4, at the end of a year. */
 export type RetrofitProgress = {
   __typename?: 'RetrofitProgress';
+  /** True when the region lies in `jurisdiction`; elsewhere (Chongqing) the comparison is an analysis with Shanghai's schedule, not a rule the region is held to. */
+  binding: Scalars['Boolean']['output'];
   /** Listed projects completed by the end of the year. Count. */
   completed: Scalars['Int']['output'];
   /** `completed ÷ listed`, a fraction (0.5 = 50%). */
   completedShare: Scalars['Float']['output'];
+  /** Where the schedule is the rule: `310000`, since seed 003 is Shanghai's plan. */
+  jurisdiction: Scalars['ID']['output'];
   /** Projects on the list (withdrawn ones excluded). Count. */
   listed: Scalars['Int']['output'];
-  /** True when `completedShare ≥ requiredShare`. */
-  onSchedule: Scalars['Boolean']['output'];
+  /** True when `completedShare ≥ requiredShare`; null where the schedule does not bind the region (`binding` false). */
+  onSchedule: Maybe<Scalars['Boolean']['output']>;
   /** Cumulative share the schedule requires by the end of the year, a fraction: 0 before 2022, 0.2 in 2022, 0.5 in 2023, 0.8 in 2024, 1.0 from 2025. */
   requiredShare: Scalars['Float']['output'];
 };
@@ -1713,10 +1717,12 @@ export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentTyp
 };
 
 export type RetrofitProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetrofitProgress'] = ResolversParentTypes['RetrofitProgress']> = {
+  binding?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jurisdiction?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  onSchedule?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  onSchedule?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   requiredShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

@@ -1,3 +1,4 @@
+import { SHANGHAI } from '../../lib/regions/codes.ts';
 import type { pilotDomain, pilotType } from './tables.ts';
 
 /**
@@ -35,6 +36,9 @@ export const PILOT_MINIMUM_DOMAINS: Readonly<Record<PilotType, number>> = {
 export function meetsMinimumDomains(type: PilotType, domains: readonly PilotDomain[]): boolean {
   return new Set(domains).size >= PILOT_MINIMUM_DOMAINS[type];
 }
+
+/** Seed 003 is Shanghai's plan: its retrofit schedule binds Shanghai's districts only. */
+export const RETROFIT_SCHEDULE_JURISDICTION = SHANGHAI;
 
 /**
  * Share of a district's listed retrofit projects that must be completed within each year

@@ -682,6 +682,11 @@ export type ShutdownScreen = {
   __typename?: 'ShutdownScreen';
   /** Point in time the register and the figures are as of (ISO 8601), or `latest`. */
   asOf: Scalars['String']['output'];
+  /**
+   * True when the screened region lies in `ruleJurisdiction`. Elsewhere (Chongqing) the screen runs as an analysis
+   * with Shanghai's criteria: its candidates are not candidates under a rule of that region.
+   */
+  binding: Scalars['Boolean']['output'];
   /** Data centres meeting all three criteria, ordered by id. */
   candidates: Array<ShutdownCandidate>;
   /** The criteria applied. */
@@ -690,6 +695,8 @@ export type ShutdownScreen = {
   dataCenters: Maybe<Array<DataCenterYear>>;
   /** GB/T 2260 code of the screened region (descendants included). */
   regionCode: Scalars['ID']['output'];
+  /** Where the screen is the rule: `310000`, since seed 003 is Shanghai's plan. */
+  ruleJurisdiction: Scalars['ID']['output'];
   /** Data centres that could not be screened because an input is missing (e.g. no energy readings), ordered by id. */
   unscreened: Array<UnscreenedDataCenter>;
   /** Calendar year screened; years in operation are counted to its last day. */
@@ -1664,9 +1671,11 @@ export type ShutdownCriteriaResolvers<ContextType = Context, ParentType extends 
 export type ShutdownScreenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShutdownScreen'] = ResolversParentTypes['ShutdownScreen'], FederationReferenceType extends FederationReferenceTypes['ShutdownScreen'] = FederationReferenceTypes['ShutdownScreen']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShutdownScreen']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  binding?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   candidates?: Resolver<Array<ResolversTypes['ShutdownCandidate']>, ParentType, ContextType>;
   criteria?: Resolver<ResolversTypes['ShutdownCriteria'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleJurisdiction?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   unscreened?: Resolver<Array<ResolversTypes['UnscreenedDataCenter']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

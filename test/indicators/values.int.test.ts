@@ -374,6 +374,14 @@ describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
     expect(await screen(published)).toEqual({ asOf: published, candidates: [{ dataCenter: { id: 'S1' }, pue: { value: 1.71 } }] });
   });
 
+  it('is Shanghai’s rule: binding for Shanghai and its districts, an analysis for Chongqing', async () => {
+    const res = await fed.query<Record<string, { ruleJurisdiction: string; binding: boolean }>>(`{
+      sh: dataCenterShutdownCandidates(region: "310000", year: 2024) { ruleJurisdiction binding }
+      pudong: dataCenterShutdownCandidates(region: "310115", year: 2024) { ruleJurisdiction binding }
+      cq: dataCenterShutdownCandidates(region: "500000", year: 2024) { ruleJurisdiction binding } }`);
+    expect(res.data).toEqual({ sh: { ruleJurisdiction: '310000', binding: true }, pudong: { ruleJurisdiction: '310000', binding: true }, cq: { ruleJurisdiction: '310000', binding: false } });
+  });
+
   it('refuses an unknown region and a year outside the data', async () => {
     const unknown = await fed.query(`{ dataCenterShutdownCandidates(region: "310199", year: 2024) { candidates { pue { value } } } }`);
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'UNKNOWN_REGION', argument: 'region' });
