@@ -73,7 +73,7 @@ function designations(world: DemoWorld, random: Random): Insert<typeof designati
     const from = Math.max(2020, commissionedYear(dc) + 1);
     if (from > 2025) continue;
     const base = { regionCode: dc.regionCode, dataCenterId: dc.id };
-    if (dc.profile.pue <= 1.3 && random.chance(0.05)) add('NGDC', { ...base, kind: 'NATIONAL_GREEN_DATA_CENTER', year: random.int(from, 2025) });
+    if (dc.profile.pue <= 1.3 && random.chance(0.25)) add('NGDC', { ...base, kind: 'NATIONAL_GREEN_DATA_CENTER', year: random.int(from, 2025) });
     if (dc.profile.pue <= 1.35 && dc.profile.renewableShare >= 0.35 && random.chance(0.12)) add('ZCDC', { ...base, kind: 'ZERO_CARBON_DATA_CENTER', year: random.int(Math.max(from, 2023), 2025) });
     if (dc.designRacks >= 800 && random.chance(0.03)) add('WHDC', { ...base, kind: 'WASTE_HEAT_DATA_CENTER', year: random.int(Math.max(from, 2022), 2025) });
   }

@@ -430,15 +430,14 @@ export type EnterpriseYear = {
   /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
   asOf: Scalars['String']['output'];
   /**
-   * True when an energy audit was completed in this year or in one of the two years before
-   * (completed year ∈ [year − 2, year]); an audit keeps its enterprise covered for three calendar
-   * years. The numerator of ENERGY_AUDIT_COVERAGE (seed 003 table row 2, enterprises ≥ 5,000 tce/yr).
+   * True when an energy audit was completed in this year or before: seed 003 sets no validity period.
+   * The numerator of ENERGY_AUDIT_COVERAGE (seed 003 table row 2, enterprises ≥ 5,000 tce/yr).
    */
   audited: Scalars['Boolean']['output'];
   /**
-   * True when an energy-saving diagnosis was completed in this year or in one of the two years
-   * before (completed year ∈ [year − 2, year]). The numerator of ENERGY_DIAGNOSIS_COVERAGE
-   * (seed 003 table row 2, enterprises at 2,000–5,000 tce/yr).
+   * True when an energy-saving diagnosis was completed in this year or before (no validity period in
+   * seed 003). The numerator of ENERGY_DIAGNOSIS_COVERAGE (seed 003 table row 2, enterprises at
+   * 2,000–5,000 tce/yr).
    */
   diagnosed: Scalars['Boolean']['output'];
   /**
