@@ -21,6 +21,8 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     designationsInRegion: registerInRegionLoader(regions, (codes) => repo.designationsInRegions(db, codes), designationsAt, (r) => r.regionCode),
     scenariosInRegion: subtreeLoader(regions, (codes) => repo.scenariosInRegions(db, codes), (r) => r.regionCode),
     standardsInRegion: subtreeLoader(regions, (codes) => repo.standardsInRegions(db, codes), (r) => r.regionCode),
+    /** The retrofit lists of a region and every region below it (the register as it stands: it has no as-of history). */
+    retrofitsInRegion: subtreeLoader(regions, (codes) => repo.retrofitScheduleByRegionCodes(db, codes), (r) => r.regionCode),
     enterprise: enterpriseLoader,
     /** An enterprise as it stood at an as-of key: what an enterprise year (`asOf`) describes. */
     enterpriseAt: entryAsOf(enterpriseLoader, enterprisesAt),

@@ -151,6 +151,7 @@ export const retrofitProjectsByUscc = (db: Db, ids: readonly string[]) =>
   db.select().from(retrofitProject).where(anyText(retrofitProject.enterpriseUscc, ids)).orderBy(asc(retrofitProject.plannedYear), asc(retrofitProject.id));
 
 /** Only the columns the schedule needs: a province-wide check reads every listed project below it. */
+export type RetrofitScheduleRow = Awaited<ReturnType<typeof retrofitScheduleByRegionCodes>>[number];
 export const retrofitScheduleByRegionCodes = (db: Db, codes: readonly string[]) =>
   db
     .select({ regionCode: retrofitProject.regionCode, status: retrofitProject.status, completedYear: retrofitProject.completedYear })

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer } from '../support/tokens.ts';
-import { writeFixtures } from './fixtures.ts';
+import { makeUscc } from '../../lib/uscc.ts';
+import { enterprise, retrofitProject } from '../../subgraphs/econ/tables.ts';
+import { E, writeFixtures } from './fixtures.ts';
 
 let fed: TestFederation;
 beforeAll(async () => {
@@ -235,6 +237,31 @@ describe('targets through the API: scope, year, progress and plan periods', () =
     const [v] = await judged('NEW_DC_PUE', ['310000'], [2026]);
     expect(v!.target).toMatchObject({ jurisdiction: '310000', year: 2030, scope: 'EACH_UNIT', period: { code: 'FYP15', baselineYear: 2025 } });
     expect(v!.meetsTarget).toBeNull();
+  });
+
+  it('judges each Shanghai district against the retrofit schedule’s milestones, and Chongqing against none', async () => {
+    // Pudong lists five projects (a sixth withdrawn): done 2022, 2023, 2023, 2024 and one still open.
+    const pudong = makeUscc('310115', '00000091');
+    const econ = fed.databases.econ.db;
+    await econ.insert(enterprise).values({ uscc: pudong, nameZh: '浦东改造企业', regionCode: '310115', sector: 'MANUFACTURING' });
+    const project = (n: number, completedYear: number | null, status: 'COMPLETED' | 'IN_PROGRESS' | 'WITHDRAWN') => ({ id: `RP-${n}`, name: `p${n}`, regionCode: '310115', enterpriseUscc: pudong, plannedYear: 2023, completedYear, status });
+    await econ.insert(retrofitProject).values([project(1, 2022, 'COMPLETED'), project(2, 2023, 'COMPLETED'), project(3, 2023, 'COMPLETED'), project(4, 2024, 'COMPLETED'), project(5, null, 'IN_PROGRESS'), project(6, null, 'WITHDRAWN')]);
+    await econ.insert(retrofitProject).values({ id: 'RP-CQ', name: 'cq', regionCode: '500112', enterpriseUscc: E.E1, plannedYear: 2023, completedYear: null, status: 'IN_PROGRESS' });
+
+    const cells = await judged('RETROFIT_COMPLETION_SHARE', ['310115'], [2021, 2022, 2023, 2024, 2025]);
+    // Seed 003 四.4: cumulative 20 / 50 / 80 % by 2022–2024, 100 % in 2025; 2021 has no milestone.
+    expect(cells.map((c) => [c.value, c.meetsTarget])).toEqual([
+      [0, null], // 0 of 5
+      [0.2, true], // 1 of 5 against 20 %
+      [0.6, true], // 3 of 5 against 50 %
+      [0.8, true], // 4 of 5 against 80 %
+      [0.8, false], // still 4 of 5 against 100 %
+    ]);
+    expect(cells[3]!.target).toMatchObject({ jurisdiction: '310000', scope: 'SUB_REGIONS', binding: true, inherited: true });
+    // Level: 2020 at 0 of 5 (the list as it stands); 2023: (0.6 − 0) / (1 − 0) = 0.6.
+    expect(cells[2]!.progress).toBeCloseTo(0.6, 12);
+    const [chongqing] = await judged('RETROFIT_COMPLETION_SHARE', ['500112'], [2023]);
+    expect(chongqing).toMatchObject({ value: 0, target: null, meetsTarget: null });
   });
 
   it('lists the plan periods', async () => {
