@@ -56,9 +56,10 @@ describe('targets bind their jurisdiction and scope', () => {
   });
 
   it('a data centre is judged only by a target that binds each unit', () => {
-    const dc = (code: string): ScopeLocation => ({ scopeKind: 'DATA_CENTER', scopeId: 'DC-500112-001', year: 2025, scopeClusterId: 'CQ_CLUSTER', scopeRegionCode: '500112' });
-    expect(findTarget(indicator('NEW_LARGE_DC_PUE'), dc('NEW_LARGE_DC_PUE'))).toMatchObject({ jurisdiction: 'CQ_CLUSTER', binding: true });
-    expect(findTarget(indicator('DC_RENEWABLE_RATE'), dc('DC_RENEWABLE_RATE'))).toMatchObject({ jurisdiction: '500000', binding: false });
+    const dc: ScopeLocation = { scopeKind: 'DATA_CENTER', scopeId: 'DC-500112-001', year: 2025, scopeClusterId: 'CQ_CLUSTER', scopeRegionCode: '500112' };
+    // Seed 004 附件 指标6 binds each new large centre in the cluster; 指标12's renewable share is the city's.
+    expect(findTarget(indicator('NEW_LARGE_DC_PUE'), dc)).toMatchObject({ jurisdiction: 'CQ_CLUSTER', binding: true });
+    expect(findTarget(indicator('DC_RENEWABLE_RATE'), dc)).toMatchObject({ jurisdiction: '500000', binding: false });
   });
 
   it('every target of the catalog names its scope, measure, period and seed clause', () => {
