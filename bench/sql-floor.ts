@@ -3,9 +3,15 @@ import type postgres from 'postgres';
 /**
  * The benchmark's floor: the dashboard grid computed by hand-written SQL straight from the four
  * agencies' tables on one database, with the catalog's semantics (current revisions only, ratios of
- * sums, a stock's last period in the year, a missing input makes the value unknown, county flows need
- * every county). The SQL aggregates; a few lines of arithmetic below apply the formulas.
+ * sums, a stock's last period in the year, a missing input makes the value unknown; a region's own flow
+ * figure first, else the sum of the regions directly below when all of them have one; a ratio over units
+ * computed over the units that reported every input, published when they hold at least 90 % of the
+ * population's design racks (data centres) or units (core rooms), and no value over an empty population).
+ * The SQL aggregates; a few lines of arithmetic below apply the formulas.
  */
+
+/** The catalog's default least coverage (catalog/indicators.yaml `coverage.minimum`, the same for every floor indicator). */
+const MINIMUM_COVERAGE = 0.9;
 export const FLOOR_INDICATORS = [
   'ICT_TRAFFIC_ENERGY_DECREASE',
   'ICT_BUSINESS_ENERGY_DECREASE',
@@ -40,19 +46,16 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       union all
       select t.scope, r.code from tree t join bigdata.region r on r.parent_code = t.code
     )`;
-  const [flows, dcs, rooms, sites, towers, counts] = await Promise.all([
+  const [parts, flows, dcs, rooms, sites, towers, counts] = await Promise.all([
+    sql`${tree} select distinct r.code, r.parent_code from tree t join bigdata.region r on r.code = t.code`,
     sql`${tree},
-      counties as (select t.scope, t.code from tree t join bigdata.region r on r.code = t.code and r.level = 'COUNTY'),
-      need as (select scope, count(*) as n from counties group by scope),
       obs as (
         select subject_id, metric, year, value from comms.observation
          where ${current} and subject_kind = 'REGION' and metric in ('INFORMATION_TRAFFIC_GB', 'TELECOM_BUSINESS_VOLUME_10K_CNY', 'TRAFFIC_5G_GB')
         union all
         select subject_id, metric, year, value from energy.observation
          where ${current} and subject_kind = 'REGION' and metric in ('TELECOM_ENERGY_TCE', 'BS_5G_ELECTRICITY_KWH'))
-      select c.scope, o.metric, o.year, case when count(distinct o.subject_id) = max(n.n) then sum(o.value) end as value
-        from counties c join obs o on o.subject_id = c.code join need n on n.scope = c.scope
-       group by 1, 2, 3`,
+      select o.subject_id, o.metric, o.year, sum(o.value) as value from obs o where o.subject_id in (select code from tree) group by 1, 2, 3`,
     sql`${tree},
       dcy as (
         select t.scope, y.year, dc.id, dc.design_racks, dc.cluster_id is not null as inside, dc.build_type = 'NEW' and dc.design_racks >= 3000 as new_large
@@ -68,12 +71,14 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       r as (
         select distinct on (subject_id, year) subject_id, year, round(value) as racks from comms.observation
          where ${current} and metric = 'RACKS_IN_USE' and subject_id in (select id from dcy) order by subject_id, year, period desc)
-      select d.scope, d.year, count(*) as dcs, count(*) filter (where inside) as inside,
-             sum(d.design_racks) as racks, sum(r.racks) as in_use, count(*) filter (where r.racks is null) as racks_missing,
-             sum(e.total) as total, count(*) filter (where e.total is null) as total_missing,
-             sum(e.ren) as ren, count(*) filter (where e.ren is null) as ren_missing,
-             count(*) filter (where new_large) as nl, sum(e.total) filter (where new_large) as nl_total, sum(e.it) filter (where new_large) as nl_it,
-             count(*) filter (where new_large and (e.total is null or e.it is null)) as nl_missing
+      select d.scope, d.year, count(*) as dcs, count(*) filter (where inside) as inside, sum(d.design_racks) as racks,
+             sum(r.racks) as in_use, sum(d.design_racks) filter (where r.racks is not null) as racks_matched,
+             sum(e.ren) filter (where e.ren is not null and e.total is not null) as ren, sum(e.total) filter (where e.ren is not null and e.total is not null) as ren_total,
+             sum(d.design_racks) filter (where e.ren is not null and e.total is not null) as ren_matched,
+             count(*) filter (where new_large) as nl, sum(d.design_racks) filter (where new_large) as nl_racks,
+             sum(e.total) filter (where new_large and e.total is not null and e.it is not null) as nl_total,
+             sum(e.it) filter (where new_large and e.total is not null and e.it is not null) as nl_it,
+             sum(d.design_racks) filter (where new_large and e.total is not null and e.it is not null) as nl_matched
         from dcy d left join e on e.subject_id = d.id and e.year = d.year left join r on r.subject_id = d.id and r.year = d.year
        group by 1, 2`,
     sql`${tree},
@@ -83,7 +88,8 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
       e as (
         select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it
           from energy.observation where ${current} and subject_kind = 'CORE_ROOM' and subject_id in (select id from cry) group by 1, 2)
-      select c.scope, c.year, sum(e.total) as total, sum(e.it) as it, count(*) filter (where e.total is null or e.it is null) as missing
+      select c.scope, c.year, count(*) as rooms, sum(e.total) filter (where e.it is not null) as total, sum(e.it) filter (where e.total is not null) as it,
+             count(*) filter (where e.total is not null and e.it is not null) as matched
         from cry c left join e on e.subject_id = c.id and e.year = c.year group by 1, 2`,
     sql`${tree}
       select t.scope, s.built_year as year, count(*) as n, count(*) filter (where s.built_by_sharing) as shared, sum(s.base_stations) as stations
@@ -107,8 +113,25 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
   ]);
 
   const at = <R extends { scope: string; year: number }>(rows: R[]) => new Map(rows.map((r) => [`${r.scope}|${r.year}`, r]));
-  const flow = new Map(flows.map((r) => [`${r.scope}|${r.metric}|${r.year}`, num(r.value)]));
-  const f = (scope: string, metric: string, year: number) => flow.get(`${scope}|${metric}|${year}`) ?? null;
+  const reported = new Map(flows.map((r) => [`${r.subject_id}|${r.metric}|${r.year}`, num(r.value)]));
+  const children = new Map<string, string[]>();
+  for (const { code, parent_code: parent } of parts as unknown as { code: string; parent_code: string | null }[]) if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
+  // A region's own figure, else the sum of the regions directly below when every one has a figure.
+  const f = (scope: string, metric: string, year: number): number | null => {
+    const own = reported.get(`${scope}|${metric}|${year}`);
+    if (own !== undefined && own !== null) return own;
+    const below = children.get(scope) ?? [];
+    if (below.length === 0) return null;
+    let sum = 0;
+    for (const part of below) {
+      const v = f(part, metric, year);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  // A ratio over units is published when the matched units hold enough of the population's weight; never over none.
+  const covered = (matched: unknown, all: unknown) => Number(all) > 0 && Number(matched ?? 0) / Number(all) >= MINIMUM_COVERAGE;
   const dc = at(dcs as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const room = at(rooms as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const site = at(sites as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
@@ -135,11 +158,11 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         NEW_5G_SITE_SHARING_RATE: s ? div(num(s.shared), num(s.n)) : null,
         NEW_5G_SITE_UTILISATION: s ? div(num(s.stations), num(s.n)) : null,
         NEW_TOWER_SHARING_RATE: t ? div(num(t.shared), num(t.n)) : null,
-        NEW_LARGE_DC_PUE: d && Number(d.nl_missing) === 0 ? div(num(d.nl_total), num(d.nl_it)) : null,
-        DC_RACK_UTILISATION: d && Number(d.racks_missing) === 0 ? div(num(d.in_use), num(d.racks)) : null,
+        NEW_LARGE_DC_PUE: d && covered(d.nl_matched, d.nl_racks) ? div(num(d.nl_total), num(d.nl_it)) : null,
+        DC_RACK_UTILISATION: d && covered(d.racks_matched, d.racks) ? div(num(d.in_use), num(d.racks_matched)) : null,
         DC_CLUSTER_SHARE: d ? div(num(d.inside), num(d.dcs)) : null,
-        DC_RENEWABLE_RATE: d && Number(d.ren_missing) === 0 && Number(d.total_missing) === 0 ? div(num(d.ren), num(d.total)) : null,
-        CORE_ROOM_PUE: r && Number(r.missing) === 0 ? div(num(r.total), num(r.it)) : null,
+        DC_RENEWABLE_RATE: d && covered(d.ren_matched, d.racks) ? div(num(d.ren), num(d.ren_total)) : null,
+        CORE_ROOM_PUE: r && covered(r.matched, r.rooms) ? div(num(r.total), num(r.it)) : null,
         NATIONAL_GREEN_DC_COUNT: counted('NATIONAL_GREEN', region, 0, year),
         SCENARIO_INDUSTRY_COUNT: counted('INDUSTRY_GREEN_TRANSITION', region, 2021, year),
         SCENARIO_RESIDENT_COUNT: counted('RESIDENT_LOW_CARBON_LIFE', region, 2021, year),

@@ -22,7 +22,7 @@ export interface ObservationMetric {
   code: string;
   unit: string;
   subjectKind: SubjectKind;
-  /** For REGION subjects: the only level values are reported at; higher levels are sums. */
+  /** For REGION subjects: the only level values may be reported at; without it, any level (a region's own figure, DOMAIN.md semantics 9). */
   subjectLevel?: RegionLevel;
   aggregation: TimeAggregation;
   periodicity: Periodicity;

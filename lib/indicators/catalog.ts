@@ -12,6 +12,16 @@ export const SUBJECT_KINDS = ['REGION', 'DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type UnitSubject = Exclude<SubjectKind, 'REGION'>;
 
+/** The field of a unit-year that names its unit, per kind of unit: what `missing` lists for units that did not report. */
+export const UNIT_ID_FIELD: Record<UnitSubject, string> = { DATA_CENTER: 'dataCenterId', CORE_ROOM: 'coreMachineRoomId', ENTERPRISE: 'uscc' };
+
+/** Least coverage (by weight) a value over a population needs to be published, unless the indicator says otherwise. */
+export const DEFAULT_MINIMUM_COVERAGE = 0.9;
+/** Relative difference between a region's own figure and the sum of its parts that is still agreement: 1 %. */
+export const DEFAULT_REGION_TOLERANCE = 0.01;
+/** Weighing units by number rather than by a register attribute. */
+export const COUNT_WEIGHT = 'COUNT';
+
 const Metric = z
   .object({
     owner: z.enum(AGENCIES),
@@ -23,6 +33,11 @@ const Metric = z
     aggregation: z.enum(['FLOW', 'STOCK']),
     nameZh: z.string(),
     nameEn: z.string(),
+    /**
+     * Region metrics: how far (a fraction of the region's own figure) the sum of its parts may differ from a
+     * figure the region reported itself before the value carries REGION_TOTAL_DISAGREES_WITH_PARTS.
+     */
+    tolerance: z.number().min(0).default(DEFAULT_REGION_TOLERANCE),
   })
   .strict()
   .refine((m) => (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
@@ -78,6 +93,15 @@ const Indicator = z
       .object({ subject: z.enum(['DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE']), where: z.record(z.array(z.union([z.string(), z.boolean()]))).default({}) })
       .strict()
       .optional(),
+    /**
+     * For values over a population: the least share of the population's weight the matched units (those that
+     * reported every input) must hold for the value to be published, and what weighs a unit: a register metric
+     * of the population (design racks) or `COUNT` (each unit weighs one).
+     */
+    coverage: z
+      .object({ minimum: z.number().gt(0).max(1).default(DEFAULT_MINIMUM_COVERAGE), weight: z.string().default(COUNT_WEIGHT) })
+      .strict()
+      .optional(),
     direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
     levels: z.array(z.enum(['DATA_CENTER', 'CLUSTER', 'REGION'])).nonempty(),
     /** The only regions the value exists for (a national count has no provincial value); absent: every region. */
@@ -101,7 +125,17 @@ export type IndicatorDefinition = z.infer<typeof Indicator> & {
   regionMetrics: string[];
   /** The `unitLevel` metrics its sums read: what makes a small aggregate of it confidential. */
   unitLevelInputs: MetricDefinition[];
+  /** For values over a population: the coverage rule, defaults filled in. */
+  coverageRule?: CoverageRule;
+  /** The unit metrics its sums read, by code: what a unit must have reported to be matched. */
+  unitInputs: MetricDefinition[];
 };
+
+/** When a value over a population is published: `weight` is a register metric of its units, or null for a count. */
+export interface CoverageRule {
+  minimum: number;
+  weight: MetricDefinition | null;
+}
 
 export interface Catalog {
   metrics: Map<string, MetricDefinition>;
@@ -141,7 +175,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     }
     try {
       const ast = parseFormula(parsed.data.formula);
-      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [] });
+      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [] });
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push(`indicator ${code}: ${error.message}`);
@@ -154,8 +188,9 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       if (!metric && !indicators.has(name)) problems.push(`indicator ${indicator.code}: "${name}" is neither a metric nor an indicator`);
       if (metric && metric.subject !== 'REGION') problems.push(`indicator ${indicator.code}: unit-level metric ${name} must be inside sum()`);
     }
-    for (const name of indicator.refs.unit) {
+    for (const name of [...indicator.refs.unit].sort()) {
       const metric = metrics.get(name);
+      if (metric) indicator.unitInputs.push(metric);
       if (!metric) problems.push(`indicator ${indicator.code}: "${name}" inside sum() is not a metric`);
       else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
       else if (metric.unitLevel) indicator.unitLevelInputs.push(metric);
@@ -170,6 +205,15 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       if (twin.length > 1) problems.push(`${where}: two targets for one jurisdiction in period ${target.period}`);
     }
     if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
+    if (indicator.coverage && !indicator.population) problems.push(`indicator ${indicator.code}: coverage needs a population`);
+    if (indicator.population) {
+      const { minimum = DEFAULT_MINIMUM_COVERAGE, weight = COUNT_WEIGHT } = indicator.coverage ?? {};
+      const metric = weight === COUNT_WEIGHT ? null : metrics.get(weight);
+      // The weight must be known for every unit, reported or not: a register attribute of the population's units.
+      if (metric === undefined || (metric && (metric.subject !== indicator.population.subject || metric.statusField !== undefined))) {
+        problems.push(`indicator ${indicator.code}: coverage weight ${weight} must be ${COUNT_WEIGHT} or a register metric (no statusField) of ${indicator.population.subject}`);
+      } else indicator.coverageRule = { minimum, weight: metric };
+    }
     if (indicator.refs.usesBaseline && indicator.baselineYear === undefined) problems.push(`indicator ${indicator.code}: baseline() needs baselineYear`);
   }
 

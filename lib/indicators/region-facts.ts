@@ -36,7 +36,18 @@ export interface RegionFact {
   value: number | null;
   status: 'PROVISIONAL' | 'FINAL' | null;
   updatedAt: string | null;
+  /** Where the value comes from: the region's own report, the sum of its parts' figures, or an agency's register. */
+  source?: FactSource | null;
+  /** The sum of the parts' figures (the regions directly below), when every part has one: what a region's own figure is checked against. */
+  partsValue?: number | null;
+  /** Parts with a figure of the metric, of the parts the region has (coverage over the descendants). */
+  partsReporting?: number | null;
+  partsExpected?: number | null;
+  /** Codes of the parts without a figure. */
+  partsMissing?: string[] | null;
 }
+
+export type FactSource = 'REPORTED' | 'SUM_OF_PARTS' | 'REGISTER';
 
 /**
  * The metrics an agency contributes to an indicator value and the years the value reads. Region facts
@@ -53,13 +64,13 @@ export function ownFacts(key: IndicatorValueKey, agency: string, { anyScope = fa
   };
 }
 
-/** A region whose county observations are wanted, as they stood at an as-of key (`latest` for now). */
+/** A region whose reported figures (its own and those of every region below it) are wanted, as they stood at an as-of key (`latest` for now). */
 export interface RegionAsOf {
   regionCode: string;
   asOf: string;
 }
 
-/** One county's reported figure of a metric in a year, reduced in SQL: the sum of its periods. */
+/** One region's reported figure of a metric in a year, reduced in SQL: the sum of its periods. */
 export interface CountyYear {
   subjectId: string;
   metric: string;
@@ -70,12 +81,27 @@ export interface CountyYear {
   updatedAt: number;
 }
 
+/** The figures reported for a region and every region below it, by region, metric and year: built once per region and request by the loader. */
+export class ReportedFigures {
+  private readonly byKey = new Map<string, CountyYear>();
+
+  constructor(rows: readonly CountyYear[] = []) {
+    for (const row of rows) this.byKey.set(`${row.subjectId}|${metricYearKey(row.metric, row.year)}`, row);
+  }
+
+  get(regionCode: string, metric: string, year: number): CountyYear | undefined {
+    return this.byKey.get(`${regionCode}|${metricYearKey(metric, year)}`);
+  }
+}
+
+export const NO_FIGURES = new ReportedFigures();
+
 /**
- * Region-level observations (reported per county) of every county under each requested region, reduced to
- * county-years: one statement for a whole batch of indicator values (per distinct as-of).
+ * Region-level observations of each requested region and every region below it (a metric may be reported
+ * at any level), reduced to region-years: one statement for a whole batch of indicator values (per distinct as-of).
  */
 export function countyYearsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
-  return new DataLoader<RegionAsOf, CountyYear[], string>(
+  return new DataLoader<RegionAsOf, ReportedFigures, string>(
     async (keys) => {
       const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
       const rowsByAsOf = await perAsOf(keys, (group, asOf) => {
@@ -96,63 +122,74 @@ export function countyYearsLoader(db: Db, table: ObservationTable, regions: Regi
              group by ${table.subjectId}, ${table.metric}, ${table.year}`,
         );
       });
-      return keys.map((k) => (rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId)));
+      return keys.map((k) => new ReportedFigures((rowsByAsOf.get(k.asOf) ?? []).filter((r) => subtrees.get(k)!.has(r.subjectId))));
     },
     { cacheKeyFn: (k) => `${k.regionCode}|${k.asOf}` },
   );
 }
 
-// A region's county-years are summed once per indicator value that reads them; group them once.
-const indexes = new WeakMap<readonly CountyYear[], Map<string, CountyYear[]>>();
-function byMetricYear(rows: readonly CountyYear[]): Map<string, CountyYear[]> {
-  let index = indexes.get(rows);
-  if (!index) {
-    index = new Map();
-    for (const row of rows) {
-      const key = metricYearKey(row.metric, row.year);
-      const list = index.get(key);
-      if (list) list.push(row);
-      else index.set(key, [row]);
-    }
-    indexes.set(rows, index);
-  }
-  return index;
+/** A region's figure with the weakest status and latest recording time of what it was read from. */
+interface Figure {
+  value: number;
+  provisional: boolean;
+  updatedAt: number;
 }
 
 /**
- * Sums a flow over the counties of a region. Every county must have reported: a province total
- * with a county missing is unknown, not smaller (missing is not zero).
+ * A region's figure of a flow or stock in a year (GB/T 2260 semantics 9 of DOMAIN.md): the figure reported
+ * for the region itself when there is one; otherwise the sum of its parts' figures (the regions directly below,
+ * each found the same way), known only when every part has one: a province total with a county missing is
+ * unknown, not smaller. The parts are summed in both cases, so a reported figure can be checked against them.
  */
-function sumOverCounties(rows: readonly CountyYear[], metric: string, year: number, counties: number): RegionFact {
-  // One county-year per county: the rows reported are the counties reported.
-  const matching = byMetricYear(rows).get(metricYearKey(metric, year)) ?? [];
-  if (matching.length === 0 || matching.length < counties) return { metric, year, value: null, status: null, updatedAt: null };
+function regionFigure(figures: ReportedFigures, regions: RegionDirectory, code: string, metric: string, year: number): RegionFact {
+  const own = figures.get(code, metric, year);
+  const parts = regions.children(code);
+  let partsSum: Figure | null = null;
+  const partsMissing: string[] = [];
+  for (const part of parts) {
+    const fact = regionFigure(figures, regions, part.code, metric, year);
+    if (fact.value === null) {
+      partsMissing.push(part.code);
+      continue;
+    }
+    const updatedAt = fact.updatedAt === null ? 0 : Date.parse(fact.updatedAt);
+    partsSum = partsSum
+      ? { value: partsSum.value + fact.value, provisional: partsSum.provisional || fact.status === 'PROVISIONAL', updatedAt: Math.max(partsSum.updatedAt, updatedAt) }
+      : { value: fact.value, provisional: fact.status === 'PROVISIONAL', updatedAt };
+  }
+  const complete = parts.length > 0 && partsMissing.length === 0 ? partsSum : null;
+  const coverage = parts.length > 0 ? { partsValue: complete?.value ?? null, partsReporting: parts.length - partsMissing.length, partsExpected: parts.length, partsMissing } : {};
+  const figure: Figure | null = own ? { value: own.sum, provisional: own.provisional, updatedAt: own.updatedAt } : complete;
+  if (!figure) return { metric, year, value: null, status: null, updatedAt: null, source: null, ...coverage };
   return {
     metric,
     year,
-    value: matching.reduce((sum, r) => sum + r.sum, 0),
-    status: matching.some((r) => r.provisional) ? 'PROVISIONAL' : 'FINAL',
-    updatedAt: new Date(matching.reduce((latest, r) => Math.max(latest, r.updatedAt), 0)).toISOString(),
+    value: figure.value,
+    status: figure.provisional ? 'PROVISIONAL' : 'FINAL',
+    updatedAt: new Date(figure.updatedAt).toISOString(),
+    source: own ? 'REPORTED' : 'SUM_OF_PARTS',
+    ...coverage,
   };
 }
 
 /** A count from an agency's own register: final by nature, and a year with nothing registered is a known zero. */
-export const registerFact = (metric: string, year: number, value: number): RegionFact => ({ metric, year, value, status: 'FINAL', updatedAt: null });
+export const registerFact = (metric: string, year: number, value: number): RegionFact => ({ metric, year, value, status: 'FINAL', updatedAt: null, source: 'REGISTER' });
 
 /**
  * An agency's region facts for one indicator value: a count from its register where it keeps one for the
- * metric (`fromRegister` returns the count for a year), otherwise the sum of its county observations.
+ * metric (`fromRegister` returns the count for a year), otherwise the region's reported figure or the sum of its parts'.
  */
-export function regionFactsOf(metrics: readonly string[], years: readonly number[], observed: readonly CountyYear[], counties: number, fromRegister: (metric: string) => ((year: number) => number) | undefined): RegionFact[] {
+export function regionFactsOf(
+  metrics: readonly string[],
+  years: readonly number[],
+  observed: ReportedFigures,
+  scope: { regions: RegionDirectory; regionCode: string },
+  fromRegister: (metric: string) => ((year: number) => number) | undefined,
+): RegionFact[] {
   return years.flatMap((year) =>
     metrics.map((metric) => {
       const count = fromRegister(metric);
-      return count ? registerFact(metric, year, count(year)) : sumOverCounties(observed, metric, year, counties);
+      return count ? registerFact(metric, year, count(year)) : regionFigure(observed, scope.regions, scope.regionCode, metric, year);
     }),
   );
-}
-
-/** Number of county-level units in a region's subtree (the region itself if it is a county). */
-export function countiesUnder(regions: RegionDirectory, code: string): number {
-  return regions.selfAndDescendants(code).filter((c) => regions.find(c)?.level === 'COUNTY').length;
 }

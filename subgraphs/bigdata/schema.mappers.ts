@@ -13,3 +13,6 @@ export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string };
 export type IndicatorCubeMapper = CubeReference;
+
+// A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
+export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

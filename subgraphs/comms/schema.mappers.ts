@@ -15,3 +15,6 @@ export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: s
 export type CommsIndicatorInputsMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
 export type IndicatorCubeMapper = CubeReference;
+
+// A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
+export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

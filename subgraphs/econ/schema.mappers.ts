@@ -25,3 +25,6 @@ export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
 export type IndicatorCubeMapper = CubeReference;
+
+// A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
+export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

@@ -1,6 +1,7 @@
-import { catalog, type IndicatorDefinition, type MetricDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition } from '../../lib/indicators/catalog.ts';
+import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
-import { FactIndex, metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
+import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
 
@@ -41,6 +42,10 @@ export interface InputValue {
   status: Status | null;
   updatedAt: string | null;
   units: number | null;
+  /** For region facts: where the figure comes from, and how many of the regions directly below have one. */
+  source?: FactSource | null;
+  partsReporting?: number | null;
+  partsExpected?: number | null;
 }
 
 export interface MissingInput {
@@ -48,6 +53,8 @@ export interface MissingInput {
   agency: string | null;
   year: number;
   units: number | null;
+  /** For population inputs: the ids of the units that did not report it. */
+  unitIds: string[] | null;
   message: string;
 }
 
@@ -60,6 +67,8 @@ export interface IndicatorResult {
   missing: MissingInput[];
   status: Status | null;
   target: ApplicableTarget | null;
+  /** For values over a population: the matched units' coverage of it in the value's year; null otherwise. */
+  coverage: Coverage | null;
   flags(nameUnits: boolean): { code: string; message: string }[];
 }
 
@@ -68,17 +77,9 @@ const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
 
 const NO_UNITS: Unit[] = [];
 
-// Values over the same population (a cube's PUE, rack utilisation and renewable share) share its columns: convert them once.
-const unitsByColumns = new WeakMap<object, Unit[]>();
-function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
-  if (!columns) return NO_UNITS;
-  let units = unitsByColumns.get(columns);
-  if (!units) unitsByColumns.set(columns, (units = toUnits(columns)));
-  return units;
-}
-
 /** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
-function toUnits(columns: NonNullable<IndicatorValueRepresentation['dataCenterPopulation']>): Unit[] {
+function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
+  if (!columns) return NO_UNITS;
   const { dataCenterIds, years } = columns;
   const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column));
   return dataCenterIds.map((dataCenterId, i) => {
@@ -88,29 +89,17 @@ function toUnits(columns: NonNullable<IndicatorValueRepresentation['dataCenterPo
   });
 }
 
-// A population's units by year, and their statuses by metric: values over one population (a cube's PUE,
-// rack utilisation and renewable share of a region-year) share them instead of each filtering its units again.
-const unitsByYear = new WeakMap<readonly Unit[], Map<number, Unit[]>>();
-const statusesOfUnits = new WeakMap<readonly Unit[], Map<MetricDefinition, Status | null>>();
-
-function unitsInYear(population: readonly Unit[], year: number): Unit[] {
-  let byYear = unitsByYear.get(population);
-  if (!byYear) unitsByYear.set(population, (byYear = new Map()));
-  let units = byYear.get(year);
-  if (!units) byYear.set(year, (units = population.filter((u) => u.year === year)));
-  return units;
-}
-
-/** The weakest status of a unit metric over a population. A metric read from a register (no `statusField`) is final by nature. */
+/** The weakest status of a unit metric over units. A metric read from a register (no `statusField`) is final by nature. */
 function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
-  let byMetric = statusesOfUnits.get(units);
-  if (!byMetric) statusesOfUnits.set(units, (byMetric = new Map()));
-  let status = byMetric.get(metric);
-  if (status === undefined) {
-    const { statusField } = metric;
-    byMetric.set(metric, (status = weakest(units.map((u) => (statusField ? ((u[statusField] ?? null) as Status | null) : 'FINAL')))));
+  const { statusField } = metric;
+  if (!statusField) return units.length > 0 ? 'FINAL' : null;
+  let final = false;
+  for (const unit of units) {
+    const status = unit[statusField];
+    if (status === 'PROVISIONAL') return status;
+    if (status === 'FINAL') final = true;
   }
-  return status;
+  return final ? 'FINAL' : null;
 }
 
 function unitValue(unit: Unit, metric: MetricDefinition): number | null {
@@ -120,8 +109,8 @@ function unitValue(unit: Unit, metric: MetricDefinition): number | null {
 }
 
 function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>): MissingInput {
-  if (reason.kind === 'ZERO_DENOMINATOR') return { metric: 'ZERO_DENOMINATOR', agency: null, year: reason.year, units: null, message: `The denominator is zero in ${reason.year} (nothing to divide by).` };
-  if (reason.kind === 'NO_BASELINE_YEAR') return { metric: 'BASELINE_YEAR', agency: null, year: 0, units: null, message: 'The indicator has no baseline year.' };
+  if (reason.kind === 'ZERO_DENOMINATOR') return { metric: 'ZERO_DENOMINATOR', agency: null, year: reason.year, units: null, unitIds: null, message: `The denominator is zero in ${reason.year} (nothing to divide by).` };
+  if (reason.kind === 'NO_BASELINE_YEAR') return { metric: 'BASELINE_YEAR', agency: null, year: 0, units: null, unitIds: null, message: 'The indicator has no baseline year.' };
   const metric = metrics.get(reason.name);
   const agency = metric?.owner ?? null;
   const what = metric ? `${metric.nameEn} (${metric.code})` : reason.name;
@@ -129,16 +118,9 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
     reason.units === undefined
       ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}.`
       : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population.`;
-  return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, message };
+  return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, unitIds: null, message };
 }
 
-// Unit metrics in a stable order, per indicator: the order `inputs` lists them in.
-const sortedUnitRefs = new WeakMap<IndicatorDefinition, string[]>();
-const unitRefsOf = (indicator: IndicatorDefinition): string[] => {
-  let refs = sortedUnitRefs.get(indicator);
-  if (!refs) sortedUnitRefs.set(indicator, (refs = [...indicator.refs.unit].sort()));
-  return refs;
-};
 
 /** Region facts by metric and year. */
 export type RegionFacts = Pick<FactIndex<RegionFact>, 'get'>;
@@ -154,11 +136,18 @@ export function factsOf(rep: IndicatorValueRepresentation): RegionFacts {
  * One indicator value evaluated from the inputs the federation gathered into its representation.
  * Pure: no I/O, so every IndicatorValue costs CPU only. Each part is computed when first read, so a
  * grid asking only for values does not pay for numerators, inputs or quality flags.
+ *
+ * A value over a population is computed over its matched units (those that reported every unit input the
+ * formula reads), published when they cover the indicator's minimum share of the population
+ * (`coverage`), null below it with the unreported units named in `missing`, and NOT_APPLICABLE when
+ * nothing is registered.
  */
 export class IndicatorEvaluation implements IndicatorResult {
   readonly indicator: IndicatorDefinition;
   private readonly facts: RegionFacts;
-  private readonly population: Unit[];
+  private readonly population: readonly Unit[];
+  /** The population of each year the value reads, split into matched and unreported units: this value's own memo. */
+  private readonly years = new Map<number, MatchedUnits<Unit>>();
   private core?: { value: number | null; missing: MissingInput[] };
   private parts?: { numerator: number | null; denominator: number | null };
   private inputList?: InputValue[];
@@ -171,7 +160,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   constructor(
     private readonly rep: IndicatorValueRepresentation,
     facts?: RegionFacts,
-    units?: Unit[],
+    units?: readonly Unit[],
   ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
@@ -180,11 +169,34 @@ export class IndicatorEvaluation implements IndicatorResult {
     const subject = indicator.population?.subject;
     this.population =
       units ??
-      (subject === 'DATA_CENTER' ? unitsOfColumns(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
+      (subject === 'DATA_CENTER' ? toUnits(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
   }
 
+  /** The population in a year, matched against the unit inputs the formula reads and weighed by the catalog's rule. */
+  private matchedIn(year: number): MatchedUnits<Unit> {
+    let split = this.years.get(year);
+    if (!split) {
+      const { unitInputs, coverageRule } = this.indicator;
+      const weight = coverageRule?.weight ?? null;
+      const inYear = this.population.filter((u) => u.year === year);
+      split = matchUnits(
+        inYear,
+        (unit) => unitInputs.every((metric) => unitValue(unit, metric) !== null),
+        weight && ((unit) => unitValue(unit, weight)),
+        coverageRule?.minimum ?? 1,
+      );
+      this.years.set(year, split);
+    }
+    return split;
+  }
+
+  /** The matched units of a year: those every sum and count of the formula runs over. */
   unitsOf(year: number): Unit[] {
-    return unitsInYear(this.population, year);
+    return this.matchedIn(year).matched;
+  }
+
+  get coverage(): Coverage | null {
+    return this.indicator.population ? this.matchedIn(this.rep.year).coverage : null;
   }
 
   private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
@@ -199,19 +211,58 @@ export class IndicatorEvaluation implements IndicatorResult {
     return other ? this.run(other.ast, year, reasons, name) : null;
   }
 
+  /** Why a value over a population cannot be published in a year it reads: nothing registered, or too few units reported. */
+  private uncovered(): MissingInput[] {
+    if (!this.indicator.population) return [];
+    const subject = this.indicator.population.subject;
+    const missing: MissingInput[] = [];
+    for (const year of this.inputYears()) {
+      const { unreported, coverage } = this.matchedIn(year);
+      if (coverage.status === 'NOT_APPLICABLE') {
+        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_NOUNS[subject]} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
+      } else if (coverage.status === 'INSUFFICIENT') {
+        const idField = UNIT_ID_FIELD[subject];
+        const share = `${(coverage.share! * 100).toFixed(1)} %`;
+        const minimum = `${(this.indicator.coverageRule!.minimum * 100).toFixed(1)} %`;
+        for (const metric of this.indicator.unitInputs) {
+          const lacking = unreported.filter((u) => unitValue(u, metric) === null).map((u) => String(u[idField]));
+          if (lacking.length === 0) continue;
+          missing.push({
+            metric: metric.code,
+            agency: metric.owner,
+            year,
+            units: lacking.length,
+            unitIds: lacking,
+            message:
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')}. ` +
+              `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
+          });
+        }
+      }
+    }
+    return missing;
+  }
+
+  private weightNoun(): string {
+    const weight = this.indicator.coverageRule?.weight;
+    return weight ? `${weight.nameEn.toLowerCase()} (${weight.code})` : 'units';
+  }
+
   private evaluated(): { value: number | null; missing: MissingInput[] } {
     if (!this.core) {
       const { regions } = this.indicator;
       if (regions && this.rep.scopeKind === 'REGION' && !regions.includes(this.rep.scopeId)) {
         const message = `${this.indicator.code} exists only for ${regions.join(', ')} (see the indicator's notes), not for region ${this.rep.scopeId}.`;
-        return (this.core = { value: null, missing: [{ metric: 'NOT_APPLICABLE', agency: null, year: this.rep.year, units: null, message }] });
+        return (this.core = { value: null, missing: [{ metric: 'NOT_APPLICABLE', agency: null, year: this.rep.year, units: null, unitIds: null, message }] });
       }
+      const uncovered = this.uncovered();
+      if (uncovered.length > 0) return (this.core = { value: null, missing: uncovered });
       const reasons: UnknownReason[] = [];
       const value = this.run(this.indicator.ast, this.rep.year, reasons);
       if (reasons.length === 0) return (this.core = { value, missing: [] });
       const { metrics } = catalog();
       const seen = new Set<string>();
-      const missing = reasons.map((r) => describe(r, metrics)).filter((m) => {
+      const missing = reasons.map((r) => this.withParts(describe(r, metrics))).filter((m) => {
         const key = metricYearKey(m.metric, m.year);
         if (seen.has(key)) return false;
         seen.add(key);
@@ -220,6 +271,15 @@ export class IndicatorEvaluation implements IndicatorResult {
       this.core = { value, missing };
     }
     return this.core;
+  }
+
+  /** A missing region figure that the regions below could have summed to: which of them have none. */
+  private withParts(missing: MissingInput): MissingInput {
+    const fact = this.facts.get(missing.metric, missing.year);
+    if (!fact?.partsExpected || !fact.partsMissing?.length) return missing;
+    const { partsReporting, partsExpected, partsMissing } = fact;
+    const message = `${missing.message} Nor did all the regions directly below it, whose sum would stand in: ${partsReporting} of ${partsExpected} reported; missing ${partsMissing.join(', ')}.`;
+    return { ...missing, units: partsMissing.length, unitIds: partsMissing, message };
   }
 
   get value(): number | null {
@@ -233,7 +293,9 @@ export class IndicatorEvaluation implements IndicatorResult {
   private ratio(): { numerator: number | null; denominator: number | null } {
     if (!this.parts) {
       const parts = ratioParts(this.indicator.ast);
-      this.parts = parts ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
+      // Numerator and denominator are published with the value: not over too few units, nor over none.
+      const publishable = parts && this.uncovered().length === 0;
+      this.parts = publishable ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
     }
     return this.parts;
   }
@@ -260,17 +322,27 @@ export class IndicatorEvaluation implements IndicatorResult {
     for (const year of this.inputYears()) {
       for (const code of indicator.regionMetrics) {
         const fact = this.facts.get(code, year);
-        inputs.push({ metric: metrics.get(code)!, year, value: fact?.value ?? null, status: fact?.status ?? null, updatedAt: fact?.updatedAt ?? null, units: null });
+        inputs.push({
+          metric: metrics.get(code)!,
+          year,
+          value: fact?.value ?? null,
+          status: fact?.status ?? null,
+          updatedAt: fact?.updatedAt ?? null,
+          units: null,
+          source: fact?.source ?? null,
+          partsReporting: fact?.partsReporting ?? null,
+          partsExpected: fact?.partsExpected ?? null,
+        });
       }
       if (year !== rep.year) continue;
+      // Summed over the matched units, as the value is: each input counts the units it was summed over.
       const units = this.unitsOf(year);
-      for (const code of unitRefsOf(indicator)) {
-        const metric = metrics.get(code)!;
-        const values = units.map((u) => unitValue(u, metric));
+      const publishable = this.uncovered().length === 0;
+      for (const metric of indicator.unitInputs) {
         inputs.push({
           metric,
           year,
-          value: values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0),
+          value: publishable ? units.reduce((s, u) => s + unitValue(u, metric)!, 0) : null,
           status: unitStatus(units, metric),
           updatedAt: null,
           units: units.length,
@@ -291,12 +363,10 @@ export class IndicatorEvaluation implements IndicatorResult {
         if (status === 'FINAL') final = true;
       }
     }
-    const unitRefs = unitRefsOf(this.indicator);
-    if (unitRefs.length > 0) {
-      const { metrics } = catalog();
+    if (this.indicator.unitInputs.length > 0) {
       const units = this.unitsOf(this.rep.year);
-      for (const code of unitRefs) {
-        const status = unitStatus(units, metrics.get(code)!);
+      for (const metric of this.indicator.unitInputs) {
+        const status = unitStatus(units, metric);
         if (status === 'PROVISIONAL') return status;
         if (status === 'FINAL') final = true;
       }
@@ -312,20 +382,50 @@ export class IndicatorEvaluation implements IndicatorResult {
     return this.applicable;
   }
 
-  /** Units of the population in each year the value reads; empty when it sums over none. */
+  /** Units contributing to the value in each year it reads (its matched units); empty when it sums over none. */
   get unitsPerYear(): { year: number; units: number }[] {
     return this.indicator.population ? this.inputYears().map((year) => ({ year, units: this.unitsOf(year).length })) : [];
   }
 
   /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
   flags(nameUnits: boolean): { code: string; message: string }[] {
+    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits)];
+  }
+
+  /** A figure a region reported for itself that differs from the sum of its parts' by more than the metric's tolerance. */
+  private regionTotalFlags(): { code: string; message: string }[] {
+    const { metrics } = catalog();
+    const flags: { code: string; message: string }[] = [];
+    for (const year of this.inputYears()) {
+      for (const code of this.indicator.regionMetrics) {
+        const fact = this.facts.get(code, year);
+        if (fact?.source !== 'REPORTED' || fact.value === null || fact.partsValue === null || fact.partsValue === undefined) continue;
+        const { tolerance, owner } = metrics.get(code)!;
+        const gap = Math.abs(fact.value - fact.partsValue);
+        const relative = fact.value !== 0 ? gap / Math.abs(fact.value) : gap > 0 ? Infinity : 0;
+        if (relative <= tolerance) continue;
+        const apart = Number.isFinite(relative) ? `${(relative * 100).toFixed(1)} %` : 'all';
+        flags.push({
+          code: 'REGION_TOTAL_DISAGREES_WITH_PARTS',
+          message:
+            `${owner}'s ${code} for ${this.rep.scopeId} in ${year}: the region reported ${fact.value}, the regions directly below it sum to ${fact.partsValue} ` +
+            `(${apart} apart, more than the ${(tolerance * 100).toFixed(1)} % tolerated). The region's own figure is used.`,
+        });
+      }
+    }
+    return flags;
+  }
+
+  private rackFlags(nameUnits: boolean): { code: string; message: string }[] {
     if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
-    const over = this.unitsOf(this.rep.year).filter((u) => typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
+    const over = this.population.filter((u) => u.year === this.rep.year && typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
     if (over.length === 0) return [];
     const which = nameUnits ? `: ${over.map((u) => u.dataCenterId).join(', ')}` : '';
     return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
   }
 }
+
+const UNIT_NOUNS = { DATA_CENTER: 'data centre', CORE_ROOM: 'core machine room', ENTERPRISE: 'enterprise' } as const;
 
 /** What a formula reads, for one value in one year: a class, not closures, since a grid evaluates thousands. */
 class ValueScope implements EvaluationScope<Unit> {

@@ -22,3 +22,6 @@ export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: s
 export type RegionMapper = { code: string };
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string; dataCenters?: unknown[] | null };
 export type IndicatorCubeMapper = CubeRepresentation;
+
+// A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
+export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

@@ -74,8 +74,9 @@ describe('indicatorCube', () => {
     // target judges 2025, not 2024.
     expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2024).value).toBeCloseTo(10_700 / 18_800, 12);
     expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2024).meetsTarget).toBeNull();
-    // D did not report its racks for 2025: unknown, not smaller.
-    expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2025)).toMatchObject({ value: null, meetsTarget: null });
+    // C did not report its racks for 2025: A, B and D (18,000 of 18,800 design racks, 95.7 % ≥ 90 %) carry the value,
+    // (3,100 + 6,500 + 2,100) ÷ (4,000 + 12,000 + 2,000), below the 75 % target in its target year.
+    expect(cell(c, 'DC_RACK_UTILISATION', '500000', 2025)).toMatchObject({ numerator: 11_700, denominator: 18_000, meetsTarget: false });
   });
 
   it('labels its axes in the same request: the catalog entries and the regions', async () => {

@@ -91,14 +91,25 @@ describe('data-centre indicators (bigdata population, comms and energy facts)', 
     expect(v.gapToTarget).toBeCloseTo(10_700 / 18_800 - 0.75, 12);
   });
 
-  it('a missing rack report makes the value unknown and says which agency did not report, and flags racks in use above the register', async () => {
+  it('a late rack report leaves the value to the data centres that reported, and flags racks in use above the register', async () => {
+    // 2025: C (800 design racks) files nothing. Matched: A, B, D with 3,100 + 6,500 + 2,100 = 11,700 racks in use
+    // over 4,000 + 12,000 + 2,000 = 18,000 design racks = 0.65; they hold 18,000 ÷ 18,800 = 95.7 % of the design
+    // racks, at least the 90 % minimum: published, PARTIAL, and below the 75 % target.
     const v = await value('DC_RACK_UTILISATION', '500000', 2025);
+    expect(v.value).toBeCloseTo(11_700 / 18_000, 12);
+    expect(v.meetsTarget).toBe(false);
+    expect(v.missing).toEqual([]);
+    expect(v.qualityFlags).toEqual([expect.objectContaining({ code: 'RACKS_IN_USE_ABOVE_REGISTERED' })]);
+    expect(v.qualityFlags[0]!.message).toContain('D');
+  });
+
+  it('a late rack report below the coverage minimum makes the value unknown and names the data centre that did not report', async () => {
+    // 万州 (500101) in 2025: C (800 racks) late, D (2,000) reported: 2,000 ÷ 2,800 = 71.4 % of the design racks, below 90 %.
+    const v = await value('DC_RACK_UTILISATION', '500101', 2025);
     expect(v.value).toBeNull();
     expect(v.meetsTarget).toBeNull();
     expect(v.missing).toEqual([expect.objectContaining({ metric: 'RACKS_IN_USE', agency: 'comms', year: 2025, units: 1 })]);
-    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 unit/);
-    expect(v.qualityFlags).toEqual([expect.objectContaining({ code: 'RACKS_IN_USE_ABOVE_REGISTERED' })]);
-    expect(v.qualityFlags[0]!.message).toContain('D');
+    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 of 2 data centre\(s\): C\./);
   });
 
   it('the cluster share counts data centres inside the cluster over all in the city', async () => {

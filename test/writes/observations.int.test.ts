@@ -174,7 +174,6 @@ describe('submitCommsObservations: validation, one rule per row', () => {
     ["another agency's metric", { metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-1', period: '2024-01', value: 1 }, 'metric', 'METRIC_NOT_OWNED'],
     ['the wrong kind of subject', { ...traffic('500101', '2024', 1), subjectKind: 'DATA_CENTER' }, 'subjectKind', 'WRONG_SUBJECT_KIND'],
     ['an unknown region', traffic('500199', '2024', 1), 'subjectId', 'UNKNOWN_REGION'],
-    ['a province for a county-level metric', traffic('500000', '2024', 1), 'subjectId', 'WRONG_REGION_LEVEL'],
     ['Infinity', traffic('500101', '2024', 'Infinity'), 'value', 'NOT_A_NUMBER'],
     ['a decimal comma', traffic('500101', '2024', '12,5'), 'value', 'NOT_A_NUMBER'],
     ['a negative amount', traffic('500101', '2024', -1), 'value', 'NEGATIVE_VALUE'],

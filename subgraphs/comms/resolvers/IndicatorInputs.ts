@@ -1,5 +1,5 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { countiesUnder, ownFacts, regionFactsOf, type RegionFact } from '../../../lib/indicators/region-facts.ts';
+import { NO_FIGURES, ownFacts, regionFactsOf, type RegionFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { CommsIndicatorInputsResolvers } from '../resolvers.generated.ts';
@@ -24,12 +24,12 @@ export async function regionFacts(key: IndicatorValueKey, metrics: string[], yea
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const counted = metrics.some((m) => m in REGISTER_METRICS);
   const [observed, sites, towers] = await Promise.all([
-    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyYears.load({ regionCode: key.scopeId, asOf: key.asOf }) : [],
+    metrics.some((m) => OBSERVED_METRICS.includes(m)) ? loaders.countyYears.load({ regionCode: key.scopeId, asOf: key.asOf }) : NO_FIGURES,
     counted ? loaders.siteCountsInRegion.load(key.scopeId) : [],
     counted ? loaders.towerCountsInRegion.load(key.scopeId) : [],
   ]);
   const counts = { sites, towers };
-  return regionFactsOf(metrics, years, observed, countiesUnder(regions, key.scopeId), (metric) => {
+  return regionFactsOf(metrics, years, observed, { regions, regionCode: key.scopeId }, (metric) => {
     const count = REGISTER_METRICS[metric];
     return count && ((year) => count(counts, year));
   });

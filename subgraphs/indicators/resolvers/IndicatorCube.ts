@@ -31,5 +31,10 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   denominators: shownColumn((r) => r.denominator),
   meetsTarget: shownColumn((r) => meetsTarget(r.value, r.target)),
   statuses: column((cell) => cell.evaluation.status),
+  // Coverage is about which registered units reported, not their figures: shown to every caller, as `IndicatorValue.coverage` is.
+  coverageStatuses: column((cell) => cell.evaluation.coverage?.status ?? null),
+  unitsReporting: column((cell) => cell.evaluation.coverage?.unitsReporting ?? null),
+  unitsExpected: column((cell) => cell.evaluation.coverage?.unitsExpected ?? null),
+  coverageShares: column((cell) => cell.evaluation.coverage?.share ?? null),
   confidentiality: column((cell) => (cell.confidential ? 'CONFIDENTIAL' : 'FREE')),
 };

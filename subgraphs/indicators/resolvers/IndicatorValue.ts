@@ -1,4 +1,4 @@
-import { catalog } from '../../../lib/indicators/catalog.ts';
+import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
 import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
 import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
@@ -41,6 +41,13 @@ const shown =
 export function disclosed(evaluation: IndicatorEvaluation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
   const confidential = smallCellOf(evaluation, context) !== null;
   return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
+}
+
+/** A value's coverage with the catalog's rule it was judged by: what `IndicatorValue.coverage` and the cube's columns show. */
+export function coverageOf(r: IndicatorEvaluation) {
+  const coverage = r.coverage;
+  const rule = r.indicator.coverageRule;
+  return coverage && rule ? { ...coverage, weight: rule.weight?.code ?? COUNT_WEIGHT, minimum: rule.minimum } : null;
 }
 
 export const IndicatorValue: IndicatorValueResolvers = {
@@ -90,7 +97,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const r = result(rep);
     if (!withheld(r, context)) return r.missing;
     const { year, units } = smallCellOf(r, context)!;
-    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
+  coverage: (rep) => coverageOf(result(rep)),
   qualityFlags: (rep, _args, { viewer }) => result(rep).flags(mayReadUnitLevel(viewer, [catalog().metrics.get('RACKS_IN_USE')!])),
 };

@@ -1,0 +1,60 @@
+import { makeUscc } from '../../lib/uscc.ts';
+import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
+import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
+import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
+import type { TestFederation } from '../support/federation.ts';
+import { observationRow as obs } from '../support/observations.ts';
+
+/**
+ * A world for coverage as statistics offices publish it (DOMAIN.md semantics 4 and 9), written straight into
+ * each owning agency's tables (ids distinct from fixtures.ts, so both can be written to one federation):
+ * - Chongqing: P1 (5,000 design racks) and P2 (3,000) in 万州 500101, P3 (1,500) in 渝中 500102, P4 (500) in
+ *   大渡口 500103; 10,000 racks in all, none in 江北 500105.
+ * - Shanghai's 16 districts report telecom energy (tce) and traffic (GB), 崇明 (310151) no energy in 2022 and
+ *   2023; the city's own energy figures for 2023 and 2024 are left to the tests (`SHANGHAI_OWN_ENERGY`).
+ */
+/** Shanghai's telecom energy reported for the city itself (tce), by year. */
+export const SHANGHAI_OWN_ENERGY = { 2023: 1500, 2024: 2000 } as const;
+
+export async function writeCoverageFixtures(fed: TestFederation): Promise<{ districts: string[] }> {
+  const { bigdata, comms, energy } = fed.databases;
+  const dc = (id: string, regionCode: string, designRacks: number) => ({
+    id,
+    nameZh: id,
+    operatorUscc: makeUscc('500101', '00000099'),
+    regionCode,
+    commissionedOn: '2020-01-01',
+    status: 'OPERATING' as const,
+    designRacks,
+    buildType: 'EXISTING' as const,
+  });
+  await bigdata.db.insert(dataCenter).values([dc('P1', '500101', 5000), dc('P2', '500101', 3000), dc('P3', '500102', 1500), dc('P4', '500103', 500)]);
+  const racks = (id: string, year: string, value: number) => obs('RACKS_IN_USE', 'DATA_CENTER', id, year, value);
+  await comms.db.insert(commsObservation).values([
+    // 2024: P4 is late. 2023: P2 and P3 are.
+    racks('P1', '2024', 4000),
+    racks('P2', '2024', 2400),
+    racks('P3', '2024', 900),
+    racks('P1', '2023', 3000),
+    racks('P4', '2023', 400),
+  ]);
+  // P4 reports both meters at zero for 2024 (a known zero, not a missing figure).
+  await energy.db.insert(energyObservation).values([obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0)]);
+
+  const res = await fed.query<{ region: { children: { code: string }[] } }>(`{ region(code: "310000") { children { code } } }`);
+  const districts = res.data!.region.children.map((c) => c.code);
+  const each = (metric: string, year: string, value: number, except: string[] = []) => districts.filter((d) => !except.includes(d)).map((d) => obs(metric, 'REGION', d, year, value));
+  await energy.db.insert(energyObservation).values([
+    ...each('TELECOM_ENERGY_TCE', '2020', 100),
+    ...each('TELECOM_ENERGY_TCE', '2022', 105, ['310151']),
+    ...each('TELECOM_ENERGY_TCE', '2023', 100, ['310151']),
+    ...each('TELECOM_ENERGY_TCE', '2024', 110),
+  ]);
+  await comms.db.insert(commsObservation).values([
+    ...each('INFORMATION_TRAFFIC_GB', '2020', 1000),
+    ...each('INFORMATION_TRAFFIC_GB', '2022', 1000),
+    ...each('INFORMATION_TRAFFIC_GB', '2023', 1250),
+    ...each('INFORMATION_TRAFFIC_GB', '2024', 1375),
+  ]);
+  return { districts };
+}
