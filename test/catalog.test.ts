@@ -85,6 +85,17 @@ describe('catalog validation', () => {
     expect(() => loadCatalog(d)).toThrow(/depends on itself via LOOP_A → LOOP_B → LOOP_A|depends on itself via LOOP_B → LOOP_A → LOOP_B/);
   });
 
+  const targeted = (t: string) =>
+    extra('TARGETED', 'NEW_TOWERS_SHARED / NEW_TOWERS').replace('targets: []', `targets:\n    - { jurisdiction: '310000', comparator: '>=', value: 1, scope: JURISDICTION, measure: LEVEL, source: s, ${t} }`);
+  it.each([
+    ['an unknown plan period', 'year: 2025, period: FYP99', /TARGETED: target 310000 2025: unknown period "FYP99"/],
+    ['a target year outside its period', 'year: 2027, period: FYP14', /year outside period FYP14 \(2021–2025\)/],
+    ['a milestone in or after the target year', 'year: 2025, period: FYP14, milestones: [{ year: 2025, value: 1 }]', /milestone 2025 is not a year of the period before the target year/],
+  ])('rejects a target with %s', (_what, fields, message) => {
+    const d = catalogWith((i, m) => [i + targeted(fields), m]);
+    expect(() => loadCatalog(d)).toThrow(message);
+  });
+
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {
     expect(() => loadCatalog(undefined, ['comms', 'econ', 'bigdata'])).toThrow(/owner energy is not a subgraph of the supergraph/);
   });

@@ -106,7 +106,14 @@ export const OPERATORS: DemoOperator[] = [
   { id: 'CHINA_TOWER', nameZh: '中国铁塔', nameEn: 'China Tower', kind: 'TOWER' },
 ];
 
-/** Seed 004 footnotes 1–2 (Chongqing cluster, 1,984 km², three start-up zones); seed 000 (Shanghai hub node). */
+/**
+ * Designated clusters. Chongqing: seed 004 行动5 footnotes 1–2 (1,984 km², three start-up zones 起步区).
+ * Shanghai: seed 000 二 names the national computing network's Yangtze-Delta hub node (长三角枢纽节点); the
+ * national designation (NDRC et al., 2022 hub-node replies of 东数西算, not in the seeds) places that node's
+ * clusters in the Yangtze-Delta ecological green integration demonstration zone and in Wuhu. Shanghai's part
+ * is the demonstration zone's Qingpu share, so SH_HUB lies in 青浦 only: Pudong and Lingang are outside it,
+ * and it has no start-up zones (a Chongqing notion). Not every Qingpu centre lies in the zone (85% do here).
+ */
 const CLUSTERS: DemoCluster[] = [
   {
     id: 'CQ_CLUSTER',
@@ -118,11 +125,11 @@ const CLUSTERS: DemoCluster[] = [
   },
   {
     id: 'SH_HUB',
-    nameZh: '全国一体化算力网络长三角枢纽节点（上海）',
-    nameEn: 'Yangtze River Delta hub node (Shanghai)',
+    nameZh: '全国一体化算力网络长三角枢纽节点 长三角生态绿色一体化发展示范区数据中心集群（上海青浦）',
+    nameEn: 'Yangtze Delta hub node: eco-green integration demonstration zone cluster (Shanghai, Qingpu)',
     provinceCode: SHANGHAI,
     areaKm2: null,
-    countyCodes: ['310115', '310118'],
+    countyCodes: ['310118'],
   },
 ];
 
@@ -130,8 +137,6 @@ const ZONES: DemoZone[] = [
   { id: 'CQ_SHUITU', clusterId: 'CQ_CLUSTER', nameZh: '两江新区水土新城', nameEn: 'Liangjiang Shuitu New Town', countyCode: '500109', startUp: true },
   { id: 'CQ_BISHAN', clusterId: 'CQ_CLUSTER', nameZh: '西部（重庆）科学城璧山片区', nameEn: 'Western Science City, Bishan', countyCode: '500120', startUp: true },
   { id: 'CQ_JINGKAI', clusterId: 'CQ_CLUSTER', nameZh: '重庆经济技术开发区', nameEn: 'Chongqing Economic and Technological Development Zone', countyCode: '500108', startUp: true },
-  { id: 'SH_QINGPU', clusterId: 'SH_HUB', nameZh: '长三角生态绿色一体化发展示范区（青浦）', nameEn: 'Yangtze Delta Eco-Green Demonstration Zone (Qingpu)', countyCode: '310118', startUp: true },
-  { id: 'SH_LINGANG', clusterId: 'SH_HUB', nameZh: '临港新片区', nameEn: 'Lingang Special Area', countyCode: '310115', startUp: false },
 ];
 
 const CENTRES: Record<string, [number, number]> = { [SHANGHAI]: [31.23, 121.47], [CHONGQING]: [29.56, 106.55] };

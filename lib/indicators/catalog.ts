@@ -69,13 +69,38 @@ const Metric = z
   .refine((m) => m.observation === undefined || m.register === undefined, { message: 'a metric is either observed or read from a register, not both' })
   .refine((m) => m.observation?.subjectLevel === undefined || m.subject === 'REGION', { message: '`subjectLevel` is for REGION metrics' });
 
+/** A plan period (catalog/periods.yaml): its targets judge years from `from` to `to`, against `baselineYear`. */
+const Period = z
+  .object({
+    nameZh: z.string(),
+    nameEn: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    baselineYear: z.number().int(),
+  })
+  .strict()
+  .refine((p) => p.baselineYear < p.from && p.from <= p.to, { message: 'a period needs baselineYear < from <= to' });
+
+/** Who a target binds (DOMAIN.md semantics 10): its jurisdiction alone, also each sub-region or cluster in it, or each unit. */
+export const TARGET_SCOPES = ['JURISDICTION', 'SUB_REGIONS', 'EACH_UNIT'] as const;
+/** LEVEL: the year's value is compared as it stands; CHANGE: the value is itself a change since the period's baseline (zero in the baseline year). */
+export const TARGET_MEASURES = ['LEVEL', 'CHANGE'] as const;
+
 const Target = z
   .object({
     jurisdiction: z.string(),
     comparator: z.enum(['<', '<=', '>=', '>']),
     value: z.number(),
     year: z.number().int(),
-    cumulative: z.boolean().default(false),
+    period: z.string(),
+    scope: z.enum(TARGET_SCOPES),
+    measure: z.enum(TARGET_MEASURES),
+    /** Interim values the seed states for years before `year` (display units), e.g. a retrofit schedule. */
+    milestones: z.array(z.object({ year: z.number().int(), value: z.number() }).strict()).default([]),
+    /** The seed clause that sets this target, and why the scope and measure read as they do. */
+    source: z.string(),
+    /** The seed calls the value expected (预期值) rather than binding. */
+    expected: z.boolean().default(false),
   })
   .strict();
 
@@ -104,6 +129,8 @@ const Indicator = z
       .optional(),
     direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
     levels: z.array(z.enum(['DATA_CENTER', 'CLUSTER', 'REGION'])).nonempty(),
+    /** The only regions the value exists for (a national count has no provincial value); absent: every region. */
+    regions: z.array(z.string()).nonempty().optional(),
     responsibleAgency: z.enum(AGENCIES),
     source: z.array(z.object({ seed: z.string(), clause: z.string() }).strict()).nonempty(),
     notes: z.string().optional(),
@@ -117,6 +144,8 @@ export type MetricDefinition = z.infer<typeof Metric> & {
   fedBy: string[];
 };
 export type TargetDefinition = z.infer<typeof Target>;
+export type PeriodDefinition = z.infer<typeof Period> & { code: string };
+export type TargetScope = (typeof TARGET_SCOPES)[number];
 export type IndicatorDefinition = z.infer<typeof Indicator> & {
   code: string;
   ast: FormulaNode;
@@ -140,6 +169,8 @@ export interface CoverageRule {
 export interface Catalog {
   metrics: Map<string, MetricDefinition>;
   indicators: Map<string, IndicatorDefinition>;
+  /** Plan periods, earliest first. */
+  periods: Map<string, PeriodDefinition>;
 }
 
 export class CatalogError extends Error {}
@@ -148,6 +179,13 @@ export class CatalogError extends Error {}
 export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGENCIES): Catalog {
   const problems: string[] = [];
   const read = (file: string) => parseYaml(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+
+  const periods = new Map<string, PeriodDefinition>();
+  for (const [code, raw] of Object.entries(read('periods.yaml'))) {
+    const parsed = Period.safeParse(raw);
+    if (!parsed.success) problems.push(`period ${code}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    else periods.set(code, { ...parsed.data, code });
+  }
 
   const metrics = new Map<string, MetricDefinition>();
   for (const [code, raw] of Object.entries(read('metrics.yaml'))) {
@@ -199,6 +237,15 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
       else if (metric.unitLevel) indicator.unitLevelInputs.push(metric);
     }
+    for (const target of indicator.targets) {
+      const where = `indicator ${indicator.code}: target ${target.jurisdiction} ${target.year}`;
+      const period = periods.get(target.period);
+      if (!period) problems.push(`${where}: unknown period "${target.period}"`);
+      else if (target.year < period.from || target.year > period.to) problems.push(`${where}: year outside period ${period.code} (${period.from}–${period.to})`);
+      for (const m of target.milestones) if (m.year >= target.year || (period && m.year < period.from)) problems.push(`${where}: milestone ${m.year} is not a year of the period before the target year`);
+      const twin = indicator.targets.filter((t) => t.jurisdiction === target.jurisdiction && t.period === target.period);
+      if (twin.length > 1) problems.push(`${where}: two targets for one jurisdiction in period ${target.period}`);
+    }
     if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
     if (indicator.coverage && !indicator.population) problems.push(`indicator ${indicator.code}: coverage needs a population`);
     if (indicator.population) {
@@ -235,7 +282,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
   for (const indicator of indicators.values()) indicator.regionMetrics = [...regionMetricsOf(indicator.code, [])].sort();
 
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-  return { metrics, indicators };
+  return { metrics, indicators, periods: new Map([...periods].sort(([, a], [, b]) => a.from - b.from)) };
 }
 
 /**

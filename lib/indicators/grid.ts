@@ -1,3 +1,4 @@
+import { earliestPeriodYear } from '../config.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
 import { LATEST } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
@@ -5,9 +6,17 @@ import { catalog, type Catalog, type IndicatorDefinition } from './catalog.ts';
 import type { CubeKey } from './cube.ts';
 import type { IndicatorValueKey, ScopeKind } from './scope.ts';
 
-/** Years with data; the baseline is 2020. */
-export const FIRST_YEAR = 2020;
-export const LAST_YEAR = 2025;
+/**
+ * The years a value may be asked for: from the earliest period observations are taken for
+ * (`EARLIEST_PERIOD_YEAR`, the 2020 baseline) to the later of the current year and the last year of the
+ * last plan period in the catalog (catalog/periods.yaml). Data decide the rest: a year nobody reported
+ * gives null values that say what is missing, not a refusal.
+ */
+export function yearRange(env: NodeJS.ProcessEnv = process.env, now = new Date()): { first: number; last: number } {
+  const periods = [...catalog().periods.values()];
+  const planEnd = Math.max(...periods.map((p) => p.to), 0);
+  return { first: earliestPeriodYear(env), last: Math.max(now.getUTCFullYear(), planEnd) };
+}
 /** Cells per request; a BI grid of every indicator × 55 regions × 6 years is ~9,000. */
 export const MAX_GRID_CELLS = 20_000;
 
@@ -22,10 +31,10 @@ export function resolveCodes(catalog: Catalog, codes: readonly string[] | null |
   });
 }
 
-export function validateYears(years: readonly number[]): void {
+export function validateYears(years: readonly number[], range = yearRange()): void {
   for (const year of years) {
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new UserInputError(ErrorCode.YEAR_OUT_OF_RANGE, `Year ${year} in \`years\` is outside the data: ask for ${FIRST_YEAR}–${LAST_YEAR}.`, { argument: 'years', value: year });
+    if (year < range.first || year > range.last) {
+      throw new UserInputError(ErrorCode.YEAR_OUT_OF_RANGE, `Year ${year} in \`years\` is outside the years served: ask for ${range.first}–${range.last}.`, { argument: 'years', value: year });
     }
   }
 }

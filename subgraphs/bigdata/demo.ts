@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
@@ -36,4 +37,5 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
         })),
     );
   await insertChunked(db, observation, retirements, 5000);
+  await stampPublication(db, observation);
 }

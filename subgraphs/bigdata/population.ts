@@ -5,8 +5,10 @@ import { inService, scaleClass } from './resolvers/DataCenter.ts';
 import type { DataCenterRow } from './repository.ts';
 
 /** Register attributes an indicator's population may filter on (catalog `population.where`). */
-const ATTRIBUTES: Record<string, (row: DataCenterRow) => string | boolean> = {
+const ATTRIBUTES: Record<string, (row: DataCenterRow, year: number) => string | boolean> = {
   buildType: (row) => row.buildType,
+  /** Renovated by the end of the year (seed 000 (九): existing centres after retrofit). */
+  renovated: (row, year) => row.renovatedYear !== null && row.renovatedYear <= year,
   scaleClass: (row) => scaleClass(row.designRacks),
   status: (row) => row.status,
   inCluster: (row) => row.clusterId !== null,
@@ -21,7 +23,7 @@ export function inPopulation(indicator: IndicatorDefinition, row: DataCenterRow,
   if (!inService(row, year)) return false;
   return Object.entries(indicator.population?.where ?? {}).every(([attribute, allowed]) => {
     const read = ATTRIBUTES[attribute];
-    return read !== undefined && allowed.includes(read(row));
+    return read !== undefined && allowed.includes(read(row, year));
   });
 }
 

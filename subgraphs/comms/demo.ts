@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoDataCenter, DemoWorld } from '../../db/demo/world.ts';
@@ -110,4 +111,5 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   await insertChunked(db, site5g, sites, 5000);
   await insertChunked(db, tower, towers, 5000);
   await insertChunked(db, observation, [...rackUsage(world, random), ...regionFlows(world, random)], 5000);
+  await stampPublication(db, observation);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoDataCenter, DemoEnterprise, DemoWorld } from '../../db/demo/world.ts';
@@ -72,7 +73,7 @@ function designations(world: DemoWorld, random: Random): Insert<typeof designati
     const from = Math.max(2020, commissionedYear(dc) + 1);
     if (from > 2025) continue;
     const base = { regionCode: dc.regionCode, dataCenterId: dc.id };
-    if (dc.profile.pue <= 1.3 && random.chance(0.05)) add('NGDC', { ...base, kind: 'NATIONAL_GREEN_DATA_CENTER', year: random.int(from, 2025) });
+    if (dc.profile.pue <= 1.3 && random.chance(0.25)) add('NGDC', { ...base, kind: 'NATIONAL_GREEN_DATA_CENTER', year: random.int(from, 2025) });
     if (dc.profile.pue <= 1.35 && dc.profile.renewableShare >= 0.35 && random.chance(0.12)) add('ZCDC', { ...base, kind: 'ZERO_CARBON_DATA_CENTER', year: random.int(Math.max(from, 2023), 2025) });
     if (dc.designRacks >= 800 && random.chance(0.03)) add('WHDC', { ...base, kind: 'WASTE_HEAT_DATA_CENTER', year: random.int(Math.max(from, 2022), 2025) });
   }
@@ -254,4 +255,5 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   await insertChunked(db, applicationScenario, scenarios(world, random));
   await insertChunked(db, greenStandard, standards(world, random));
   await insertChunked(db, carbonPeakPilot, pilots(world, random));
+  await stampPublication(db, observation);
 }

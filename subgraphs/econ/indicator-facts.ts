@@ -1,9 +1,10 @@
-import type { ApplicationScenarioRow, DesignationRow, GreenStandardRow } from './repository.ts';
+import type { ApplicationScenarioRow, DesignationRow, GreenStandardRow, RetrofitScheduleRow } from './repository.ts';
 
 export interface RegionRecords {
   designations: DesignationRow[];
   scenarios: ApplicationScenarioRow[];
   standards: GreenStandardRow[];
+  retrofits: RetrofitScheduleRow[];
 }
 
 const since2021 = (year: number, y: number) => year >= 2021 && year <= y;
@@ -24,4 +25,7 @@ export const REGION_METRICS: Record<string, (records: RegionRecords, year: numbe
   SCENARIOS_RESIDENT_SINCE_2021: scenarios('RESIDENT_LOW_CARBON_LIFE'),
   SCENARIOS_URBAN_RURAL_SINCE_2021: scenarios('URBAN_RURAL_GREEN_SMART'),
   GREEN_STANDARDS_SINCE_2021: (r, y) => r.standards.filter((s) => since2021(s.publishedYear, y)).length,
+  // The districts' retrofit lists (seed 003 四.4): withdrawn projects leave the list; a project counts as done from the year it was completed.
+  RETROFIT_PROJECTS_LISTED: (r) => r.retrofits.filter((p) => p.status !== 'WITHDRAWN').length,
+  RETROFIT_PROJECTS_COMPLETED: (r, y) => r.retrofits.filter((p) => p.status !== 'WITHDRAWN' && p.completedYear !== null && p.completedYear <= y).length,
 };

@@ -4,9 +4,9 @@ import { metricYearsLoader } from '../../lib/observations.ts';
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import { entryAsOf, listAsOf, registerAtLoader, registerInRegionLoader } from '../../lib/registers/at-loader.ts';
 import { econMetrics } from './metrics.ts';
-import { applicationScenarios, designations, energyAssessments, energyManagementCentres, enterprises, greenStandards } from './registers.ts';
+import { applicationScenarios, designations, energyAssessments, energyManagementCentres, enterprises, greenStandards, retrofitProjects } from './registers.ts';
 import * as repo from './repository.ts';
-import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation } from './tables.ts';
+import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation, retrofitProject } from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
@@ -17,6 +17,7 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   const standardsAt = registerAtLoader(db, greenStandard, greenStandards);
   const assessmentsAt = registerAtLoader(db, energyAssessment, energyAssessments);
   const centresAt = registerAtLoader(db, energyManagementCentre, energyManagementCentres);
+  const retrofitsAt = registerAtLoader(db, retrofitProject, retrofitProjects);
   const enterpriseLoader = rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc);
   const assessmentLoader = listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc);
   const centreLoader = rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc);
@@ -26,6 +27,8 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     designationsInRegion: registerInRegionLoader(regions, (codes) => repo.designationsInRegions(db, codes), designationsAt, (r) => r.regionCode),
     scenariosInRegion: registerInRegionLoader(regions, (codes) => repo.scenariosInRegions(db, codes), scenariosAt, (r) => r.regionCode),
     standardsInRegion: registerInRegionLoader(regions, (codes) => repo.standardsInRegions(db, codes), standardsAt, (r) => r.regionCode),
+    /** The retrofit lists of a region and every region below it, as they stood at the key's as-of. */
+    retrofitsInRegion: registerInRegionLoader(regions, (codes) => repo.retrofitProjectsInRegions(db, codes), retrofitsAt, (r) => r.regionCode),
     enterprise: enterpriseLoader,
     /** An enterprise as it stood at an as-of key: what an enterprise year (`asOf`) describes. */
     enterpriseAt: entryAsOf(enterpriseLoader, enterprisesAt),

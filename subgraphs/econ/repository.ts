@@ -151,11 +151,15 @@ export const retrofitProjectsByUscc = (db: Db, ids: readonly string[]) =>
   db.select().from(retrofitProject).where(anyText(retrofitProject.enterpriseUscc, ids)).orderBy(asc(retrofitProject.plannedYear), asc(retrofitProject.id));
 
 /** Only the columns the schedule needs: a province-wide check reads every listed project below it. */
+export type RetrofitScheduleRow = Awaited<ReturnType<typeof retrofitScheduleByRegionCodes>>[number];
 export const retrofitScheduleByRegionCodes = (db: Db, codes: readonly string[]) =>
   db
     .select({ regionCode: retrofitProject.regionCode, status: retrofitProject.status, completedYear: retrofitProject.completedYear })
     .from(retrofitProject)
     .where(anyText(retrofitProject.regionCode, codes));
+
+/** Whole retrofit-project rows in regions, the shape the register's as-of reads give too. */
+export const retrofitProjectsInRegions = (db: Db, codes: readonly string[]) => db.select().from(retrofitProject).where(anyText(retrofitProject.regionCode, codes));
 
 export const scenariosByIds = (db: Db, ids: readonly string[]) => db.select().from(applicationScenario).where(anyText(applicationScenario.id, ids));
 

@@ -485,15 +485,14 @@ export type EnterpriseYear = {
   /** Which revisions the yearly figures come from: `latest` (the current ones), or the ISO instant an as-of query asked for (`indicatorValues(asOf:)`). */
   asOf: Scalars['String']['output'];
   /**
-   * True when an energy audit was completed in this year or in one of the two years before
-   * (completed year ∈ [year − 2, year]); an audit keeps its enterprise covered for three calendar
-   * years. The numerator of ENERGY_AUDIT_COVERAGE (seed 003 table row 2, enterprises ≥ 5,000 tce/yr).
+   * True when an energy audit was completed in this year or before: seed 003 sets no validity period.
+   * The numerator of ENERGY_AUDIT_COVERAGE (seed 003 table row 2, enterprises ≥ 5,000 tce/yr).
    */
   audited: Scalars['Boolean']['output'];
   /**
-   * True when an energy-saving diagnosis was completed in this year or in one of the two years
-   * before (completed year ∈ [year − 2, year]). The numerator of ENERGY_DIAGNOSIS_COVERAGE
-   * (seed 003 table row 2, enterprises at 2,000–5,000 tce/yr).
+   * True when an energy-saving diagnosis was completed in this year or before (no validity period in
+   * seed 003). The numerator of ENERGY_DIAGNOSIS_COVERAGE (seed 003 table row 2, enterprises at
+   * 2,000–5,000 tce/yr).
    */
   diagnosed: Scalars['Boolean']['output'];
   /**
@@ -1226,14 +1225,18 @@ export type RegisterRevisionConnection = {
 /** A district's (or a larger region's) progress against the retrofit schedule of seed 003 §四.4, at the end of a year. */
 export type RetrofitProgress = {
   __typename?: 'RetrofitProgress';
+  /** True when the region lies in `jurisdiction`; elsewhere (Chongqing) the comparison is an analysis with Shanghai's schedule, not a rule the region is held to. */
+  binding: Scalars['Boolean']['output'];
   /** Listed projects completed by the end of the year. Count. */
   completed: Scalars['Int']['output'];
   /** `completed ÷ listed`, a fraction (0.5 = 50%). */
   completedShare: Scalars['Float']['output'];
+  /** Where the schedule is the rule: `310000`, since seed 003 is Shanghai's plan. */
+  jurisdiction: Scalars['ID']['output'];
   /** Projects on the list (withdrawn ones excluded). Count. */
   listed: Scalars['Int']['output'];
-  /** True when `completedShare ≥ requiredShare`. */
-  onSchedule: Scalars['Boolean']['output'];
+  /** True when `completedShare ≥ requiredShare`; null where the schedule does not bind the region (`binding` false). */
+  onSchedule: Maybe<Scalars['Boolean']['output']>;
   /** Cumulative share the schedule requires by the end of the year, a fraction: 0 before 2022, 0.2 in 2022, 0.5 in 2023, 0.8 in 2024, 1.0 from 2025. */
   requiredShare: Scalars['Float']['output'];
 };
@@ -1891,10 +1894,12 @@ export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentTyp
 };
 
 export type RetrofitProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetrofitProgress'] = ResolversParentTypes['RetrofitProgress']> = {
+  binding?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  jurisdiction?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  onSchedule?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  onSchedule?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   requiredShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

@@ -1,3 +1,4 @@
+import { SHANGHAI } from '../../lib/regions/codes.ts';
 import type { pilotDomain, pilotType } from './tables.ts';
 
 /**
@@ -6,14 +7,12 @@ import type { pilotDomain, pilotType } from './tables.ts';
  */
 
 /**
- * An audit or diagnosis keeps an enterprise covered in the year it was completed and the two
- * following years: the coverage indicators of seed 003 (table rows 2) ask for "full coverage"
- * over the 2022–2025 plan, not a fresh audit every year.
+ * An audit or diagnosis covers its enterprise from the year it was completed on. Seed 003 (三 表 第2行,
+ * 六.1–2) asks for full coverage and sets no validity period, so none is invented here: an enterprise
+ * audited once is covered in every later year.
  */
-export const ASSESSMENT_VALID_YEARS = 3;
-
 export function coveredInYear(completedYears: readonly number[], year: number): boolean {
-  return completedYears.some((completed) => completed <= year && completed > year - ASSESSMENT_VALID_YEARS);
+  return completedYears.some((completed) => completed <= year);
 }
 
 export type PilotType = (typeof pilotType)[number];
@@ -35,6 +34,9 @@ export const PILOT_MINIMUM_DOMAINS: Readonly<Record<PilotType, number>> = {
 export function meetsMinimumDomains(type: PilotType, domains: readonly PilotDomain[]): boolean {
   return new Set(domains).size >= PILOT_MINIMUM_DOMAINS[type];
 }
+
+/** Seed 003 is Shanghai's plan: its retrofit schedule binds Shanghai's districts only. */
+export const RETROFIT_SCHEDULE_JURISDICTION = SHANGHAI;
 
 /**
  * Share of a district's listed retrofit projects that must be completed within each year

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
@@ -7,7 +8,7 @@ import { demoGaps } from './demo/gaps.ts';
 import { pvInstallations } from './demo/pv.ts';
 import { countyObservations, enterpriseObservations } from './demo/regions.ts';
 import { writeAll } from './demo/rows.ts';
-import { pvInstallation } from './tables.ts';
+import { observation, pvInstallation } from './tables.ts';
 
 export { demoGaps, type DemoGaps } from './demo/gaps.ts';
 
@@ -25,4 +26,5 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   await writeAll(db, countyObservations(world, random, gaps));
   await writeAll(db, enterpriseObservations(world, gaps));
   await insertChunked(db, pvInstallation, pvInstallations(world, random));
+  await stampPublication(db, observation);
 }

@@ -1,8 +1,11 @@
-import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
-import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
+import type { ScopeKind } from '../../lib/indicators/scope.ts';
+import { applicableTarget, type ApplicableTarget } from './targets.ts';
+
+export { applicableTarget, meetsTarget, type ApplicableTarget, type ScopeLocation } from './targets.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
 
@@ -28,15 +31,8 @@ export interface IndicatorValueRepresentation {
   dataCenterPopulation?: (Record<string, unknown[]> & { dataCenterIds: string[]; years: number[] }) | null;
   /** The previous year's value with its own inputs, present when `change` was asked for. */
   priorYear?: IndicatorValueRepresentation | null;
-}
-
-/** Where a scope lies, for the target it inherits: bigdata knows for clusters and data centres. */
-export interface ScopeLocation {
-  scopeKind: ScopeKind;
-  scopeId: string;
-  year: number;
-  scopeRegionCode?: string | null;
-  scopeClusterId?: string | null;
+  /** The value in its plan period's baseline year with its own inputs, present when `progress` was asked for. */
+  periodBaseline?: IndicatorValueRepresentation | null;
 }
 
 export interface InputValue {
@@ -60,12 +56,6 @@ export interface MissingInput {
   /** For population inputs: the ids of the units that did not report it. */
   unitIds: string[] | null;
   message: string;
-}
-
-export interface ApplicableTarget extends TargetDefinition {
-  /** Stored units (fraction for %), converted from the catalog's display units. */
-  storedValue: number;
-  inherited: boolean;
 }
 
 export interface IndicatorResult {
@@ -133,65 +123,6 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
   return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, unitIds: null, message };
 }
 
-// Each indicator's targets by jurisdiction, earliest year first: built once, read for every cell.
-const targetsByJurisdiction = new WeakMap<IndicatorDefinition, Map<string, TargetDefinition[]>>();
-function targetsOf(indicator: IndicatorDefinition): Map<string, TargetDefinition[]> {
-  let index = targetsByJurisdiction.get(indicator);
-  if (!index) {
-    index = new Map();
-    for (const target of [...indicator.targets].sort((a, b) => a.year - b.year)) {
-      const list = index.get(target.jurisdiction);
-      if (list) list.push(target);
-      else index.set(target.jurisdiction, [target]);
-    }
-    targetsByJurisdiction.set(indicator, index);
-  }
-  return index;
-}
-
-// Each indicator's applicable targets by scope, then year: a grid reads the same few for thousands of cells.
-const applicableByScope = new WeakMap<IndicatorDefinition, Map<string, Map<number, ApplicableTarget | null>>>();
-
-/** The target for a scope: its own, else the nearest jurisdiction above it (marked inherited). */
-export function applicableTarget(indicator: IndicatorDefinition, rep: ScopeLocation): ApplicableTarget | null {
-  if (indicator.targets.length === 0) return null;
-  let memo = applicableByScope.get(indicator);
-  if (!memo) applicableByScope.set(indicator, (memo = new Map()));
-  // A region is its own key (no string built per cell); a cluster or data centre also carries where it lies.
-  const scope = rep.scopeKind === 'REGION' ? rep.scopeId : `${rep.scopeKind}|${rep.scopeId}|${rep.scopeClusterId ?? ''}|${rep.scopeRegionCode ?? ''}`;
-  let byYear = memo.get(scope);
-  if (!byYear) memo.set(scope, (byYear = new Map()));
-  let target = byYear.get(rep.year);
-  if (target === undefined) byYear.set(rep.year, (target = findTarget(indicator, targetsOf(indicator), rep)));
-  return target;
-}
-
-function findTarget(indicator: IndicatorDefinition, byJurisdiction: Map<string, TargetDefinition[]>, rep: ScopeLocation): ApplicableTarget | null {
-  // A zone or data centre inherits from its cluster before its region: the cluster's target is the stricter, local one.
-  const chain =
-    rep.scopeKind === 'REGION'
-      ? regionAncestry(rep.scopeId)
-      : [rep.scopeId, ...(rep.scopeClusterId ? [rep.scopeClusterId] : []), ...(rep.scopeRegionCode ? regionAncestry(rep.scopeRegionCode) : [])];
-  for (const jurisdiction of chain) {
-    const target = byJurisdiction.get(jurisdiction)?.find((t) => t.year >= rep.year);
-    if (target) return { ...target, storedValue: target.value / indicator.displayFactor, inherited: jurisdiction !== rep.scopeId };
-  }
-  return null;
-}
-
-export function meetsTarget(value: number | null, target: ApplicableTarget | null): boolean | null {
-  if (value === null || target === null) return null;
-  switch (target.comparator) {
-    case '<':
-      return value < target.storedValue;
-    case '<=':
-      return value <= target.storedValue;
-    case '>=':
-      return value >= target.storedValue;
-    case '>':
-      return value > target.storedValue;
-  }
-}
 
 /** Region facts by metric and year. */
 export type RegionFacts = Pick<FactIndex<RegionFact>, 'get'>;
@@ -321,6 +252,11 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
     if (!this.core) {
+      const { regions } = this.indicator;
+      if (regions && this.rep.scopeKind === 'REGION' && !regions.includes(this.rep.scopeId)) {
+        const message = `${this.indicator.code} exists only for ${regions.join(', ')} (see the indicator's notes), not for region ${this.rep.scopeId}.`;
+        return (this.core = { value: null, missing: [{ metric: 'NOT_APPLICABLE', agency: null, year: this.rep.year, units: null, unitIds: null, message }] });
+      }
       const uncovered = this.uncovered();
       if (uncovered.length > 0) return (this.core = { value: null, missing: uncovered });
       const reasons: UnknownReason[] = [];

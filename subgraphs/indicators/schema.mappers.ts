@@ -2,11 +2,14 @@
 import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators/catalog.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { CubeRepresentation } from './cube.ts';
-import type { ApplicableTarget, IndicatorValueRepresentation, InputValue } from './engine.ts';
+import type { IndicatorValueRepresentation, InputValue } from './engine.ts';
+import type { ApplicableTarget } from './targets.ts';
+import type { PeriodDefinition } from '../../lib/indicators/catalog.ts';
 
 export type IndicatorMapper = IndicatorDefinition;
 export type MetricMapper = MetricDefinition;
 export type TargetMapper = ApplicableTarget;
+export type PlanPeriodMapper = PeriodDefinition;
 export type IndicatorInputMapper = InputValue;
 export type IndicatorValueMapper = IndicatorValueRepresentation;
 // References the indicators subgraph hands out: the owners resolve their fields.

@@ -1,5 +1,10 @@
+import { SHANGHAI } from '../../lib/regions/codes.ts';
+
 /** Seed 003 §六.7: PUE above 1.7, at most 800 racks, in continuous operation ten years or more. */
 export const SHUTDOWN_CRITERIA = { pueAbove: 1.7, racksAtMost: 800, yearsInOperationAtLeast: 10 } as const;
+
+/** Seed 003 is Shanghai's plan: the screen is a rule there, an analysis anywhere else. */
+export const SHUTDOWN_RULE_JURISDICTION = SHANGHAI;
 
 export interface ScreenedDataCenter {
   dataCenterId: string;

@@ -204,9 +204,9 @@ describe('EnterpriseYear coverage rules', () => {
     return response.data!.enterprise;
   };
 
-  it('counts an audit completed on 31 December 2021 as covering 2021, 2022 and 2023 but not 2020 or 2024', async () => {
+  it('counts an audit completed on 31 December 2021 as covering 2021 and every year after, not 2020', async () => {
     const y = await yearsOf(USCC.chemical, [2020, 2021, 2022, 2023, 2024]);
-    expect([y.y2020!.audited, y.y2021!.audited, y.y2022!.audited, y.y2023!.audited, y.y2024!.audited]).toEqual([false, true, true, true, false]);
+    expect([y.y2020!.audited, y.y2021!.audited, y.y2022!.audited, y.y2023!.audited, y.y2024!.audited]).toEqual([false, true, true, true, true]);
   });
 
   it('counts a diagnosis completed on 1 January 2024 from 2024, not in 2023', async () => {
@@ -214,9 +214,9 @@ describe('EnterpriseYear coverage rules', () => {
     expect([y.y2023!.diagnosed, y.y2024!.diagnosed]).toEqual([false, true]);
   });
 
-  it('counts a diagnosis of mid-2020 until 2022 and no longer in 2023', async () => {
+  it('still counts a diagnosis of mid-2020 in 2023: seed 003 sets no validity period', async () => {
     const y = await yearsOf(USCC.huangpu, [2022, 2023]);
-    expect([y.y2022!.diagnosed, y.y2023!.diagnosed]).toEqual([true, false]);
+    expect([y.y2022!.diagnosed, y.y2023!.diagnosed]).toEqual([true, true]);
   });
 
   it('has an energy-management centre from the year it was established on 31 December, not the year before', async () => {
@@ -289,21 +289,21 @@ describe('retrofitProjects connection', () => {
     expect(response.data!.retrofitProjects.nodes).toEqual([{ id: 'RP-310101-0001' }, { id: 'RP-310115-0001' }, { id: 'RP-310115-0002' }, { id: 'RP-310115-0003' }]);
   });
 
-  it('pages through the seven projects three at a time', async () => {
+  it('pages through the eight projects (seven in Shanghai, one in Chongqing) three at a time', async () => {
     const page = `query($after: String) { retrofitProjects(first: 3, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
       const data: Page['retrofitProjects'] = (await econ<Page>(page, { after })).data!.retrofitProjects;
-      expect(data.totalCount).toBe(7);
+      expect(data.totalCount).toBe(8);
       seen.push(...data.nodes.map((n) => n.id));
       after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
       pages += 1;
     } while (after);
     expect(pages).toBe(3);
-    expect(seen).toHaveLength(7);
-    expect(new Set(seen).size).toBe(7);
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
   });
 
   it('rejects an unknown region, a page over 500 and a malformed cursor', async () => {
@@ -329,6 +329,15 @@ describe('retrofit schedule of seed 003 §四.4 on RegionYear', () => {
 
   it('sums over districts for Shanghai: 3 of 6 done by 2023 is exactly the 50% required', async () => {
     expect(await progress('310000', 2023)).toEqual({ listed: 6, completed: 3, completedShare: 0.5, requiredShare: 0.5, onSchedule: true });
+  });
+
+  it('holds Shanghai’s districts to the schedule and shows Chongqing’s list against it without judging it', async () => {
+    const label = async (code: string) =>
+      (await econ<{ region: { year: { retrofitProgress: unknown } } }>(`query($c: ID!) { region(code: $c) { year(year: 2023) { retrofitProgress { completedShare requiredShare jurisdiction binding onSchedule } } } }`, { c: code })).data!.region.year
+        .retrofitProgress;
+    expect(await label('310115')).toEqual({ completedShare: 0.4, requiredShare: 0.5, jurisdiction: '310000', binding: true, onSchedule: false });
+    // 渝北: 0 of 1 done by 2023; seed 003 binds Shanghai only, so no verdict.
+    expect(await label('500112')).toEqual({ completedShare: 0, requiredShare: 0.5, jurisdiction: '310000', binding: false, onSchedule: null });
   });
 
   it('counts a project finished in 2024 only from 2024: Pudong 3 of 5 against 80%', async () => {

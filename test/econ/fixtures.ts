@@ -73,6 +73,8 @@ export async function seedEconFixtures(db: Db): Promise<void> {
     { id: 'RP-310115-0005', name: '厂房屋顶光伏', regionCode: '310115', enterpriseUscc: USCC.chemical, plannedYear: 2025, completedYear: null, status: 'LISTED' },
     { id: 'RP-310115-0006', name: '照明系统节能改造', regionCode: '310115', enterpriseUscc: USCC.chemical, plannedYear: 2024, completedYear: null, status: 'WITHDRAWN' },
     { id: 'RP-310101-0001', name: '电机系统能效提升', regionCode: '310101', enterpriseUscc: USCC.huangpu, plannedYear: 2022, completedYear: 2023, status: 'COMPLETED' },
+    // A Chongqing project: seed 003's schedule is Shanghai's rule, not Chongqing's.
+    { id: 'RP-500112-0001', name: '机房空调节能改造', regionCode: '500112', enterpriseUscc: USCC.telecom, plannedYear: 2023, completedYear: null, status: 'IN_PROGRESS' },
   ]);
   await db.insert(applicationScenario).values([
     { id: 'SCN-1', category: 'INDUSTRY_GREEN_TRANSITION', name: '5G+智慧工厂能效管控', selectedYear: 2022, regionCode: '310115', enterpriseUscc: USCC.chemical },

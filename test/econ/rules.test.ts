@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { coveredInYear, meetsMinimumDomains, retrofitRequiredShare } from '../../subgraphs/econ/rules.ts';
 
-describe('audit and diagnosis coverage window', () => {
-  it('covers the completion year and the two years after it, and no other year', () => {
+describe('audit and diagnosis coverage', () => {
+  it('covers the completion year and every year after it, with no expiry (seed 003 sets none)', () => {
     expect(coveredInYear([2022], 2021)).toBe(false);
     expect(coveredInYear([2022], 2022)).toBe(true);
-    expect(coveredInYear([2022], 2024)).toBe(true);
-    expect(coveredInYear([2022], 2025)).toBe(false);
+    expect(coveredInYear([2022], 2025)).toBe(true);
   });
 
   it('is covered by any one of several assessments', () => {
-    expect(coveredInYear([2018, 2023], 2021)).toBe(false);
-    expect(coveredInYear([2018, 2023], 2020)).toBe(true);
+    expect(coveredInYear([2018, 2023], 2017)).toBe(false);
+    expect(coveredInYear([2018, 2023], 2021)).toBe(true);
     expect(coveredInYear([], 2023)).toBe(false);
   });
 });

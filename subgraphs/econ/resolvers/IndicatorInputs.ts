@@ -22,12 +22,13 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
 /** econ's region facts for one value (or one region of a cube): counts from its own registers, where none designated is a known zero, not a missing value. */
 export async function registerFacts({ scopeId, asOf }: IndicatorValueKey, metrics: string[], years: number[], loaders: Loaders) {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
-  const [designations, scenarios, standards] = await Promise.all([
+  const [designations, scenarios, standards, retrofits] = await Promise.all([
     loaders.designationsInRegion.load({ regionCode: scopeId, asOf }),
     loaders.scenariosInRegion.load({ regionCode: scopeId, asOf }),
     loaders.standardsInRegion.load({ regionCode: scopeId, asOf }),
+    metrics.some((m) => m.startsWith('RETROFIT_')) ? loaders.retrofitsInRegion.load({ regionCode: scopeId, asOf }) : [],
   ]);
-  const records = { designations, scenarios, standards };
+  const records = { designations, scenarios, standards, retrofits };
   return years.flatMap((year) => metrics.map((metric) => registerFact(metric, year, REGION_METRICS[metric]!(records, year))));
 }
 

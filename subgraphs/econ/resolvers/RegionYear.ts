@@ -1,5 +1,5 @@
 import type { RegionYearResolvers, RetrofitProgress } from '../resolvers.generated.ts';
-import { retrofitRequiredShare } from '../rules.ts';
+import { RETROFIT_SCHEDULE_JURISDICTION, retrofitRequiredShare } from '../rules.ts';
 
 /**
  * econ's contribution to the shared RegionYear; `__resolveReference` and `region` come from
@@ -17,6 +17,7 @@ export const RegionYear: RegionYearResolvers = {
     const completed = listed.filter((p) => p.completedYear !== null && p.completedYear <= ref.year).length;
     const completedShare = completed / listed.length;
     const requiredShare = retrofitRequiredShare(ref.year);
-    return { listed: listed.length, completed, completedShare, requiredShare, onSchedule: completedShare >= requiredShare };
+    const binding = regions.selfAndDescendants(RETROFIT_SCHEDULE_JURISDICTION).includes(ref.regionCode);
+    return { listed: listed.length, completed, completedShare, requiredShare, jurisdiction: RETROFIT_SCHEDULE_JURISDICTION, binding, onSchedule: binding ? completedShare >= requiredShare : null };
   },
 };

@@ -29,7 +29,7 @@ export function* countyObservations(world: DemoWorld, random: Random, gaps: Demo
         bs5g *= 1 + bsGrowth + random.normal(0, 0.02);
         telecom *= 1 + telecomGrowth + random.normal(0, 0.01);
       }
-      if (year === 2020 && county.code === gaps.countyWithoutBaseline) continue;
+      if (year === 2025 && county.code === gaps.countyLate2025) continue;
       const period = String(year);
       yield obs('BS_5G_ELECTRICITY_KWH', county.code, period, Math.round(bs5g));
       yield obs('TELECOM_ENERGY_TCE', county.code, period, Math.round(telecom * 10) / 10);

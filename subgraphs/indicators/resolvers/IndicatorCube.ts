@@ -2,7 +2,8 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { cubeEvaluations, type CubeRepresentation } from '../cube.ts';
-import { meetsTarget, type IndicatorEvaluation } from '../engine.ts';
+import type { IndicatorEvaluation } from '../engine.ts';
+import { meetsTarget } from '../targets.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { disclosed } from './IndicatorValue.ts';
 

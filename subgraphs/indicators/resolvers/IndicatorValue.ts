@@ -1,5 +1,6 @@
 import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
-import { IndicatorEvaluation, meetsTarget, type IndicatorValueRepresentation } from '../engine.ts';
+import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
+import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
 import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
 import { inputsOf } from '../inputs.ts';
 import type { Context } from '../context.ts';
@@ -21,6 +22,9 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 
 /** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
 const priorKey = (rep: IndicatorValueRepresentation) => ({ indicatorCode: rep.indicatorCode, scopeKind: rep.scopeKind, scopeId: rep.scopeId, year: rep.year - 1, asOf: rep.asOf });
+
+/** The key of the same value in the baseline year of its plan period (its own year outside every period): `periodBaseline`. */
+const baselineKey = (rep: IndicatorValueRepresentation) => ({ ...priorKey(rep), year: periodOf(rep.year)?.baselineYear ?? rep.year });
 
 const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, () => r.unitsPerYear, disclosureMinUnits);
 /** A confidential value is withheld from a caller who may not read its unit-level inputs: every field that would give it away is null. */
@@ -57,7 +61,18 @@ export const IndicatorValue: IndicatorValueResolvers = {
   denominator: shown((r) => r.denominator),
   target: (rep) => result(rep).target,
   meetsTarget: shown((r) => meetsTarget(r.value, r.target)),
-  gapToTarget: shown((r) => minus(r.value, r.target?.storedValue ?? null)),
+  gapToTarget: shown((r) => gapToTarget(r.value, r.target)),
+  periodBaseline: baselineKey,
+  progress: (rep, _args, context) => {
+    const r = result(rep);
+    const target = r.target;
+    if (withheld(r, context) || !target?.binding) return null;
+    if (target.measure === 'CHANGE') return progress(r.value, target, null);
+    if (!rep.periodBaseline) return null;
+    const baseline = new IndicatorEvaluation({ ...rep.periodBaseline, ...baselineKey(rep) });
+    // A progress figure next to a published value would give a withheld baseline away.
+    return withheld(baseline, context) ? null : progress(r.value, target, baseline.value);
+  },
   bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
   commsInputs: (rep) => inputsOf(rep, 'comms'),
   econInputs: (rep) => inputsOf(rep, 'econ'),

@@ -3,6 +3,7 @@ import { asOfKey, gridKeys, resolveCodes, validateRegions, validateYears } from 
 import type { QueryResolvers } from '../resolvers.generated.ts';
 
 export const Query: QueryResolvers = {
+  planPeriods: () => [...catalog().periods.values()],
   indicators: () => [...catalog().indicators.values()].sort((a, b) => a.code.localeCompare(b.code)),
   indicator: (_, { code }) => catalog().indicators.get(code) ?? null,
   indicatorValues: (_, args, { regions }) => {

@@ -1,4 +1,4 @@
-import { screen, SHUTDOWN_CRITERIA, type ScreenedDataCenter, type ScreenResult } from '../shutdown-screen.ts';
+import { screen, SHUTDOWN_CRITERIA, SHUTDOWN_RULE_JURISDICTION, type ScreenedDataCenter, type ScreenResult } from '../shutdown-screen.ts';
 import type { ShutdownScreenResolvers } from '../resolvers.generated.ts';
 import type { ShutdownScreenMapper } from '../schema.mappers.ts';
 
@@ -15,6 +15,8 @@ const resultOf = (rep: ShutdownScreenMapper): ScreenResult => {
 export const ShutdownScreen: ShutdownScreenResolvers = {
   __resolveReference: (rep) => rep,
   criteria: () => SHUTDOWN_CRITERIA,
+  ruleJurisdiction: () => SHUTDOWN_RULE_JURISDICTION,
+  binding: (rep, _args, { regions }) => regions.selfAndDescendants(SHUTDOWN_RULE_JURISDICTION).includes(rep.regionCode),
   candidates: (rep) =>
     resultOf(rep).candidates.map((c) => ({
       dataCenter: { id: c.dataCenterId },
