@@ -64,14 +64,21 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
   return parts.join(' ');
 }
 
+/** Fields that compare with another year's value, and the IndicatorValue field that carries that year's inputs. */
+const OTHER_YEAR: Record<string, string> = { change: 'priorYear', progress: 'periodBaseline' };
+
 /**
  * The indicators SDL with every `@requires` of IndicatorValue and IndicatorCube set to the generated selection
- * (`change` also requires the previous year's, through `priorYear`). Other types' selections are left as they are.
+ * (`change` also requires the previous year's, through `priorYear`; `progress` the plan period's baseline year's, through
+ * `periodBaseline`). Other types' selections are left as they are.
  */
 export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): string {
   const value = indicatorValueRequires(cat);
   const selection: Record<string, (field: string) => string> = {
-    IndicatorValue: (field) => (field === 'change' ? `${value} priorYear { ${value} }` : value),
+    IndicatorValue: (field) => {
+      const other = OTHER_YEAR[field];
+      return other ? `${value} ${other} { ${value} }` : value;
+    },
     IndicatorCube: () => indicatorCubeRequires(cat),
   };
   let type: string | null = null;

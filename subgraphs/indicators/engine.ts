@@ -236,7 +236,7 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} (sent through ${howToWrite(metric, catalog().metrics)}) for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')}. ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }

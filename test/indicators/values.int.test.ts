@@ -109,7 +109,7 @@ describe('data-centre indicators (bigdata population, comms and energy facts)', 
     expect(v.value).toBeNull();
     expect(v.meetsTarget).toBeNull();
     expect(v.missing).toEqual([expect.objectContaining({ metric: 'RACKS_IN_USE', agency: 'comms', year: 2025, units: 1 })]);
-    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 of 2 data centre\(s\): C\./);
+    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 of 2 data centre\(s\): C \(comms sends it through submitCommsObservations with metric RACKS_IN_USE\)\./);
   });
 
   it('the cluster share counts data centres inside the cluster over all in the city', async () => {

@@ -148,11 +148,11 @@ describe("econ's scenario, standard and energy-management records", () => {
     expect(first.created).toBe(2);
     const taken = await upsert('upsertGreenStandards', 'GreenStandardInput', [standard('GS-3', 'YD/T 4012-2023', 'INDUSTRY')], econ);
     expect(codes(taken)).toEqual([[0, 'code', 'ALREADY_EXISTS']]);
-    // Chongqing: the industry standard counts everywhere, the DB50 one in Chongqing: 2.
-    expect(await value('GREEN_STANDARDS_COUNT', '500000', 2024)).toBe(2);
+    // The count is national (seed 002 #10): the industry standard, and the DB50 one of Chongqing, inside the nation: 2.
+    expect(await value('GREEN_STANDARDS_COUNT', '000000', 2024)).toBe(2);
     await upsert('upsertGreenStandards', 'GreenStandardInput', [standard('GS-4', 'GB/T 7-2023', 'NATIONAL')], econ);
-    expect(await value('GREEN_STANDARDS_COUNT', '500000', 2024)).toBe(3);
-    expect(await value('GREEN_STANDARDS_COUNT', '500000', 2024, first.recordedAt!)).toBe(2);
+    expect(await value('GREEN_STANDARDS_COUNT', '000000', 2024)).toBe(3);
+    expect(await value('GREEN_STANDARDS_COUNT', '000000', 2024, first.recordedAt!)).toBe(2);
   });
 
   it('audits, diagnoses and management centres are recorded for registered enterprises, and read as of an instant', async () => {
