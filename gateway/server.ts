@@ -15,6 +15,7 @@ import { InProcessIndicators } from './in-process.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
+import { isEntityFetch, nullEntities } from './unavailable.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -35,6 +36,18 @@ export interface GatewayContext {
  * own credential, and turns a transport failure into an error that names the agency whose subgraph
  * could not be reached.
  */
+/**
+ * A subgraph that could not be reached. The message names the agency, never the address it was called at
+ * (internal addresses stay out of client errors); `cause` carries the transport's error code.
+ */
+function unavailable(agency: string, error: unknown): GraphQLError {
+  const name = isAgency(agency) ? ` (${AGENCY_NAMES[agency].en})` : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  return new GraphQLError(`The "${agency}" subgraph${name} is unavailable; fields it owns are null.`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: agency, ...(typeof code === 'string' ? { cause: code } : {}) },
+  });
+}
+
 class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly agency: string,
@@ -68,15 +81,22 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    let response: GatewayGraphQLResponse;
     try {
-      return await this.processDeduplicated(options);
+      response = await this.processDeduplicated(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      const name = isAgency(this.agency) ? ` (${AGENCY_NAMES[this.agency].en})` : '';
-      throw new GraphQLError(`The "${this.agency}" subgraph${name} is unavailable; fields it owns are null. Cause: ${error instanceof Error ? error.message : String(error)}`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.agency },
-      });
+      const failure = error instanceof GraphQLError ? error : unavailable(this.agency, error);
+      // Entities the next fetches depend on get their fields as null, so those fetches still run (gateway/unavailable.ts).
+      if (!isEntityFetch(variables)) throw failure;
+      return { data: nullEntities(query ?? '', variables.representations), errors: [failure.toJSON()] };
     }
+    const entities = (response.data as { _entities?: unknown[] | null } | null | undefined)?._entities;
+    if (response.errors && isEntityFetch(variables) && (!Array.isArray(entities) || entities.includes(null))) {
+      const nulls = nullEntities(query ?? '', variables.representations)._entities;
+      return { ...response, data: { ...response.data, _entities: nulls.map((empty, i) => (Array.isArray(entities) ? entities[i] : null) ?? empty) } };
+    }
+    return response;
   }
 
   /** Sends each distinct entity representation once and fans the answers back out, in order. */

@@ -679,7 +679,7 @@ export type Query = {
    * The same grid as `indicatorValues` as one dense table of columns (see `IndicatorCube`): for dashboards
    * that draw many cells at once. Same arguments and errors.
    */
-  indicatorCube: IndicatorCube;
+  indicatorCube: Maybe<IndicatorCube>;
   /**
    * One region by GB/T 2260 code. Fails with `UNKNOWN_REGION` for a well-formed code that is not
    * in the code list and `INVALID_REGION_CODE` for anything that is not six digits.
@@ -1363,7 +1363,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dataCenterCluster?: Resolver<Maybe<ResolversTypes['DataCenterCluster']>, ParentType, ContextType, RequireFields<QueryDataCenterClusterArgs, 'id'>>;
   dataCenterClusters?: Resolver<Maybe<Array<ResolversTypes['DataCenterCluster']>>, ParentType, ContextType, Partial<QueryDataCenterClustersArgs>>;
   dataCenters?: Resolver<Maybe<ResolversTypes['DataCenterConnection']>, ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
-  indicatorCube?: Resolver<ResolversTypes['IndicatorCube'], ParentType, ContextType, RequireFields<QueryIndicatorCubeArgs, 'regions' | 'years'>>;
+  indicatorCube?: Resolver<Maybe<ResolversTypes['IndicatorCube']>, ParentType, ContextType, RequireFields<QueryIndicatorCubeArgs, 'regions' | 'years'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
 };

@@ -186,13 +186,13 @@ export type DataCenterPopulation = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** Status of each rack-usage report; null where none was filed. */
-  commsStatus: Array<Maybe<ObservationStatus>>;
+  commsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
   /** Racks in use of each data-centre year; null where the operator filed no report. */
-  racksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  racksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** Region code, cluster id or data-centre id. */
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
@@ -332,17 +332,17 @@ export type IndicatorCube = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** The region facts of comms that the cube's cells read, each region × metric × year once. */
-  commsFacts: CubeFacts;
+  commsFacts: Maybe<CubeFacts>;
   /** For each cell over core machine rooms, its members in `coreMachineRoomYears`. */
-  coreMachineRoomPopulations: CubePopulations;
+  coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
-  coreMachineRoomYears: Array<CoreMachineRoomYear>;
+  coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
   /** Status of each data-centre year's rack-usage report. */
-  dataCenterCommsStatus: Array<Maybe<ObservationStatus>>;
+  dataCenterCommsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Racks in use of each data-centre year (aligned with `dataCenterIds`). */
-  dataCenterRacksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  dataCenterRacksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
@@ -1207,9 +1207,9 @@ export type DataCenterResolvers<ContextType = Context, ParentType extends Resolv
 export type DataCenterPopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterPopulation'] = ResolversParentTypes['DataCenterPopulation'], FederationReferenceType extends FederationReferenceTypes['DataCenterPopulation'] = FederationReferenceTypes['DataCenterPopulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commsStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  commsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  racksInUse?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  racksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1259,11 +1259,11 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commsFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
-  coreMachineRoomPopulations?: Resolver<ResolversTypes['CubePopulations'], ParentType, ContextType>;
-  coreMachineRoomYears?: Resolver<Array<ResolversTypes['CoreMachineRoomYear']>, ParentType, ContextType>;
-  dataCenterCommsStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  dataCenterRacksInUse?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  commsFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
+  coreMachineRoomPopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
+  coreMachineRoomYears?: Resolver<Maybe<Array<ResolversTypes['CoreMachineRoomYear']>>, ParentType, ContextType>;
+  dataCenterCommsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  dataCenterRacksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;

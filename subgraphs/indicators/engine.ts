@@ -2,6 +2,8 @@ import { catalog, type IndicatorDefinition, type MetricDefinition, type TargetDe
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { FactIndex, metricYearKey, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
+import type { Agency } from '../../lib/agencies.ts';
+import { agenciesRead, unavailableInput, unavailableInValue } from './unavailable.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
 
@@ -81,7 +83,8 @@ const NO_UNITS: Unit[] = [];
 // Values over the same population (a cube's PUE, rack utilisation and renewable share) share its columns: convert them once.
 const unitsByColumns = new WeakMap<object, Unit[]>();
 function unitsOfColumns(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
-  if (!columns) return NO_UNITS;
+  // No member list: bigdata was unavailable (the value is then null, see `unavailable`).
+  if (!columns?.dataCenterIds) return NO_UNITS;
   let units = unitsByColumns.get(columns);
   if (!units) unitsByColumns.set(columns, (units = toUnits(columns)));
   return units;
@@ -229,6 +232,8 @@ export class IndicatorEvaluation implements IndicatorResult {
   readonly indicator: IndicatorDefinition;
   private readonly facts: RegionFacts;
   private readonly population: Unit[];
+  /** Agencies the value reads whose subgraph was unavailable: then the value is null and `missing` names them. */
+  private readonly unavailable: Agency[];
   private core?: { value: number | null; missing: MissingInput[] };
   private parts?: { numerator: number | null; denominator: number | null };
   private inputList?: InputValue[];
@@ -242,10 +247,13 @@ export class IndicatorEvaluation implements IndicatorResult {
     private readonly rep: IndicatorValueRepresentation,
     facts?: RegionFacts,
     units?: Unit[],
+    unavailable?: readonly Agency[],
   ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
+    const read = agenciesRead(indicator);
+    this.unavailable = (unavailable ?? unavailableInValue(rep, indicator)).filter((agency) => read.has(agency));
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
     this.population =
@@ -270,6 +278,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
+    if (!this.core && this.unavailable.length > 0) this.core = { value: null, missing: this.unavailable.map((agency) => unavailableInput(agency, this.rep.year)) };
     if (!this.core) {
       const reasons: UnknownReason[] = [];
       const value = this.run(this.indicator.ast, this.rep.year, reasons);
@@ -298,7 +307,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   private ratio(): { numerator: number | null; denominator: number | null } {
     if (!this.parts) {
       const parts = ratioParts(this.indicator.ast);
-      this.parts = parts ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
+      this.parts = parts && this.unavailable.length === 0 ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
     }
     return this.parts;
   }
@@ -347,6 +356,7 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** The weakest status among `inputs`, read without adding up their values (or listing them: a grid reads thousands). */
   get status(): Status | null {
+    if (this.unavailable.length > 0) return null;
     if (this.inputList) return weakest(this.inputList.map((i) => i.status));
     let final = false;
     for (const year of this.inputYears()) {
