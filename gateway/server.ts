@@ -16,6 +16,7 @@ import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 import { isEntityFetch, nullEntities } from './unavailable.ts';
+import { disableApolloTelemetry } from './no-telemetry.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -141,6 +142,7 @@ export interface RunningGateway extends RunningServer {
 
 function createGateway(options: GatewayOptions, credential: () => Promise<string>): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
   const indicators = options.urls.indicators ? null : new InProcessIndicators(options.regions);
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>

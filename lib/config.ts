@@ -94,3 +94,44 @@ export function queryLimits(env: Env = process.env): QueryLimits {
     maxTokens: positiveInteger('QUERY_MAX_TOKENS', 5_000, env),
   };
 }
+
+function flag(name: string, fallback: boolean, env: Env): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** `NODE_ENV=production`: the safe defaults below apply. */
+export function productionMode(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/** What every service tells a client about its schema and its failures (see lib/safe-defaults.ts). */
+export interface DisclosurePolicy {
+  /** `__schema` / `__type` queries (`GRAPHQL_INTROSPECTION`; default: off in production, on otherwise). */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors (`GRAPHQL_SUGGESTIONS`; default: off in production, on otherwise). */
+  suggestions: boolean;
+  /** Unexpected errors as they are (development) or as a generic message with their code (production). */
+  detailedErrors: boolean;
+}
+
+export function disclosurePolicy(env: Env = process.env): DisclosurePolicy {
+  const production = productionMode(env);
+  return { introspection: flag('GRAPHQL_INTROSPECTION', !production, env), suggestions: flag('GRAPHQL_SUGGESTIONS', !production, env), detailedErrors: !production };
+}
+
+/**
+ * Browser origins allowed to call the services (`CORS_ORIGINS`, comma-separated, e.g.
+ * `https://dashboard.example.gov.cn`; `*` for any). None by default: browsers then only reach the
+ * GraphiQL page served from the same origin.
+ */
+export function corsOrigins(env: Env = process.env): readonly string[] {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS entries must be origins such as https://dashboard.example.org (or *), got "${origin}"`);
+  }
+  return origins;
+}

@@ -4,6 +4,9 @@ import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } f
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
+import { corsOrigins, disclosurePolicy } from './config.ts';
+import { handleCors } from './cors.ts';
+import { safeApolloOptions } from './safe-defaults.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -72,8 +75,11 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     acceptGatewayCredential ? authenticator.authenticate(req.headers) : { viewer: await authenticator.viewer(req.headers.authorization), viaGateway: false };
   let apollo!: ApolloServer<C>;
   let served = 0;
+  const cors = corsOrigins();
+  const { plugins: safePlugins, ...safe } = safeApolloOptions(disclosurePolicy());
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (handleCors(req, res, cors)) return;
     if (url.pathname === '/health' && req.method === 'GET') {
       (options.health ?? (async () => ({})))()
         .then((details) => {
@@ -130,7 +136,10 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
 
   apollo = new ApolloServer<C>({
     ...options.apollo,
+    // Introspection, suggestions, stack traces and error text as the disclosure policy allows (lib/safe-defaults.ts).
+    ...safe,
     plugins: [
+      ...safePlugins,
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
