@@ -4,7 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
-import { queryLimits, type QueryLimits } from '../lib/config.ts';
+import { maxBodyBytes, queryLimits, queryMaxCost, rateLimitPerMinute, type QueryLimits } from '../lib/config.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
@@ -17,6 +17,8 @@ import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 import { isEntityFetch, nullEntities } from './unavailable.ts';
 import { disableApolloTelemetry } from './no-telemetry.ts';
+import { costLimitPlugin } from './cost.ts';
+import { rateLimiter } from './rate-limit.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -133,6 +135,10 @@ export interface GatewayOptions {
   host: string;
   /** Shape limits on client operations (default: from the environment, `QUERY_MAX_*`). */
   queryLimits?: QueryLimits;
+  /** Most an operation may cost (default: `QUERY_MAX_COST`; gateway/cost.ts). */
+  maxCost?: number;
+  /** Requests per minute per client (default: `RATE_LIMIT_PER_MINUTE`; 0 turns the limit off). */
+  rateLimitPerMinute?: number;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -173,7 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       introspection: true,
-      plugins: [unitLevelPlugin(options.supergraphSdl)],
+      plugins: [unitLevelPlugin(options.supergraphSdl), costLimitPlugin(options.maxCost ?? queryMaxCost())],
       validationRules: queryLimitRules(limits),
       parseOptions: { maxTokens: limits.maxTokens },
     },
@@ -185,6 +191,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
+    maxBodyBytes: maxBodyBytes('gateway'),
+    admit: rateLimiter(options.rateLimitPerMinute ?? rateLimitPerMinute(), authenticator),
   });
   return { ...server, indicators };
 }

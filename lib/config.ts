@@ -135,3 +135,28 @@ export function corsOrigins(env: Env = process.env): readonly string[] {
   }
   return origins;
 }
+
+/**
+ * Most an operation may cost at the gateway, computed before any fetch (`QUERY_MAX_COST`, default 30,000;
+ * see gateway/cost.ts): a grid costs its cells × (1 + the inputs each reads), a cube a fifth of that, a page
+ * its size times what each entry asks for.
+ */
+export function queryMaxCost(env: Env = process.env): number {
+  return positiveInteger('QUERY_MAX_COST', 30_000, env);
+}
+
+/** Requests one client (token subject, else address) may send the gateway per minute (`RATE_LIMIT_PER_MINUTE`, default 600; 0 turns it off). */
+export function rateLimitPerMinute(env: Env = process.env): number {
+  const raw = env.RATE_LIMIT_PER_MINUTE;
+  if (raw === '0') return 0;
+  return positiveInteger('RATE_LIMIT_PER_MINUTE', 600, env);
+}
+
+/**
+ * Largest request body each service reads. The gateway takes clients' requests (`MAX_REQUEST_BYTES`, default
+ * 20 MB: a 10,000-row write batch is about 1.5 MB); a subgraph takes the gateway's fetches, whose entity
+ * representations grow with the grid the gateway accepted (`SUBGRAPH_MAX_BODY_BYTES`, default 128 MB).
+ */
+export function maxBodyBytes(service: 'gateway' | 'subgraph', env: Env = process.env): number {
+  return service === 'gateway' ? positiveInteger('MAX_REQUEST_BYTES', 20 * 1024 * 1024, env) : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
+}

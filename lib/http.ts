@@ -4,11 +4,10 @@ import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } f
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
-import { corsOrigins, disclosurePolicy } from './config.ts';
+import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
 import { handleCors } from './cors.ts';
 import { safeApolloOptions } from './safe-defaults.ts';
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface RunningServer {
   url: string;
@@ -33,6 +32,17 @@ export interface ServeOptions<C extends BaseContext> {
   health?: () => Promise<Record<string, unknown>>;
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
   landingPage?: () => string;
+  /** Largest request body read (default: a subgraph's, `SUBGRAPH_MAX_BODY_BYTES`). */
+  maxBodyBytes?: number;
+  /** Decides before a GraphQL request is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
+  admit?: ((req: IncomingMessage) => Promise<Refusal | null>) | undefined;
+}
+
+/** What `admit` answers: headers for the response, and, to refuse the request, a status and a body. */
+export interface Refusal {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 class HttpError extends Error {
@@ -44,7 +54,7 @@ class HttpError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, MAX_BODY_BYTES: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -76,6 +86,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   let apollo!: ApolloServer<C>;
   let served = 0;
   const cors = corsOrigins();
+  const bodyLimit = options.maxBodyBytes ?? maxBodyBytes('subgraph');
   const { plugins: safePlugins, ...safe } = safeApolloOptions(disclosurePolicy());
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -103,12 +114,18 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     }
     void (async () => {
       try {
+        const admitted = await options.admit?.(req);
+        for (const [key, value] of Object.entries(admitted?.headers ?? {})) res.setHeader(key, value);
+        if (admitted?.status) {
+          res.writeHead(admitted.status, { 'content-type': 'application/json' }).end(JSON.stringify(admitted.body ?? {}));
+          return;
+        }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
           if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
         }
         const response = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req) },
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req, bodyLimit) },
           // Inside Apollo's context hook, so a refused token is a GraphQL error with its HTTP status, not a 500.
           context: async () => options.context(req, await authenticate(req)),
         });
