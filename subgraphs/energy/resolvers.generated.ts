@@ -535,17 +535,17 @@ export type ObservationInput = {
 /** One recorded revision of an observation: what the value became, when, and who said so. */
 export type ObservationRevision = {
   __typename?: 'ObservationRevision';
-  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: reader role or the agency's own token, as the change log. */
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
   author: Maybe<Scalars['String']['output']>;
-  /** Agency of the writer's token. Audit trail: reader role or the agency's own token. */
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
   authorAgency: Maybe<Scalars['String']['output']>;
-  /** Batch that wrote the revision. Audit trail: reader role or the agency's own token. */
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
   batchId: Maybe<Scalars['ID']['output']>;
   /** Note sent with the value. */
   comment: Maybe<Scalars['String']['output']>;
   /** True when this revision withdrew the key. */
   deleted: Scalars['Boolean']['output'];
-  /** Idempotency key of the batch. Audit trail: reader role or the agency's own token. */
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code. */
   metric: Scalars['ID']['output'];
@@ -555,7 +555,7 @@ export type ObservationRevision = {
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
   revision: Scalars['ID']['output'];
-  /** Source system the batch named. Audit trail: reader role or the agency's own token. */
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
   sourceSystem: Maybe<Scalars['String']['output']>;
   /** Quality status recorded with the value. */
   status: ObservationStatus;
