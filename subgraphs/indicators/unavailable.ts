@@ -18,6 +18,16 @@ const CUBE_INPUTS = {
   energy: ['energyFacts', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh', 'dataCenterEnergyStatus'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
+/**
+ * Fields an agency adds to another's unit-years that it never leaves null when it answers (they were non-null
+ * before every cross-agency field became nullable): null there means the agency did not answer.
+ */
+const ALWAYS_ANSWERED: readonly { field: string; agency: Agency }[] = [{ field: 'roofsWithPv', agency: 'energy' }];
+
+function unansweredIn(units: readonly (Record<string, unknown> | null)[] | null | undefined, unavailable: Set<Agency>): void {
+  for (const { field, agency } of ALWAYS_ANSWERED) if (units?.some((unit) => unit?.[field] === null)) unavailable.add(agency);
+}
+
 const readers = new WeakMap<IndicatorDefinition, ReadonlySet<Agency>>();
 
 /** The agencies a value of the indicator reads: owners of its metrics, and the keeper of its population's register. */
@@ -40,6 +50,7 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
     const lists = agency === 'comms' ? ['facts', 'coreMachineRooms'] : agency === 'econ' ? ['facts', 'enterprises'] : ['facts'];
     if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
   }
+  unansweredIn(rep.econInputs?.enterprises, unavailable);
   if (indicator.population?.subject === 'DATA_CENTER') {
     const population = rep.dataCenterPopulation;
     if (!population?.dataCenterIds) unavailable.add('bigdata');
@@ -56,7 +67,9 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
 
 /** Agencies whose inputs to an `indicatorCube` did not arrive. */
 export function unavailableInCube(cube: CubeRepresentation): Agency[] {
-  return AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null));
+  const unavailable = new Set(AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null)));
+  unansweredIn(cube.enterpriseYears, unavailable);
+  return [...unavailable];
 }
 
 /** Why a value is null: an agency it reads was unavailable. */
