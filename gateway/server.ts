@@ -35,11 +35,6 @@ export interface GatewayContext {
 }
 
 /**
- * Forwards the caller's Authorization header (each subgraph verifies it itself), adds the gateway's
- * own credential, and turns a transport failure into an error that names the agency whose subgraph
- * could not be reached.
- */
-/**
  * A subgraph that could not be reached. The message names the agency, never the address it was called at
  * (internal addresses stay out of client errors); `cause` carries the transport's error code.
  */
@@ -51,6 +46,11 @@ function unavailable(agency: string, error: unknown): GraphQLError {
   });
 }
 
+/**
+ * Forwards the caller's Authorization header (each subgraph verifies it itself), adds the gateway's
+ * own credential, and turns a transport failure into an error that names the agency whose subgraph
+ * could not be reached.
+ */
 class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly agency: string,

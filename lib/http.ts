@@ -8,7 +8,6 @@ import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
 import { handleCors } from './cors.ts';
 import { safeApolloOptions } from './safe-defaults.ts';
 
-
 export interface RunningServer {
   url: string;
   port: number;
@@ -54,13 +53,13 @@ class HttpError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage, MAX_BODY_BYTES: number): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new HttpError(413, `Request body over ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
