@@ -243,7 +243,7 @@ try {
   for (const name of [...AGENCIES, 'indicators']) {
     services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
   }
-  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess) }, /gateway ready at/));
+  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess), RATE_LIMIT_PER_MINUTE: '0' }, /gateway ready at/));
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
   writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));

@@ -5,7 +5,9 @@ import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
+import { installLastResortHandlers } from '../lib/last-resort.ts';
 
+installLastResortHandlers('gateway');
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),

@@ -4,7 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
-import { queryLimits, type QueryLimits } from '../lib/config.ts';
+import { maxBodyBytes, queryLimits, queryMaxCost, rateLimitPerMinute, type QueryLimits } from '../lib/config.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
 import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
@@ -16,6 +16,10 @@ import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 import { publishRoutes } from '../publish/routes.ts';
+import { isEntityFetch, nullEntities } from './unavailable.ts';
+import { disableApolloTelemetry } from './no-telemetry.ts';
+import { costLimitPlugin } from './cost.ts';
+import { rateLimiter } from './rate-limit.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -29,6 +33,18 @@ export interface GatewayContext {
   authorization?: string | undefined;
   /** The caller, verified here too: the gateway checks the operation's unit-level fields before planning. */
   viewer: Viewer;
+}
+
+/**
+ * A subgraph that could not be reached. The message names the agency, never the address it was called at
+ * (internal addresses stay out of client errors); `cause` carries the transport's error code.
+ */
+function unavailable(agency: string, error: unknown): GraphQLError {
+  const name = isAgency(agency) ? ` (${AGENCY_NAMES[agency].en})` : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  return new GraphQLError(`The "${agency}" subgraph${name} is unavailable; fields it owns are null.`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: agency, ...(typeof code === 'string' ? { cause: code } : {}) },
+  });
 }
 
 /**
@@ -69,17 +85,22 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    let response: GatewayGraphQLResponse;
     try {
-      return await this.processDeduplicated(options);
+      response = await this.processDeduplicated(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      const name = isAgency(this.agency) ? ` (${AGENCY_NAMES[this.agency].en})` : '';
-      // The cause names the subgraph's address: the operators' log gets it, the client does not.
-      console.error(`subgraph ${this.agency} unavailable:`, error);
-      throw new GraphQLError(`The "${this.agency}" subgraph${name} is unavailable; fields it owns are null.`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.agency },
-      });
+      const failure = error instanceof GraphQLError ? error : unavailable(this.agency, error);
+      // Entities the next fetches depend on get their fields as null, so those fetches still run (gateway/unavailable.ts).
+      if (!isEntityFetch(variables)) throw failure;
+      return { data: nullEntities(query ?? '', variables.representations), errors: [failure.toJSON()] };
     }
+    const entities = (response.data as { _entities?: unknown[] | null } | null | undefined)?._entities;
+    if (response.errors && isEntityFetch(variables) && (!Array.isArray(entities) || entities.includes(null))) {
+      const nulls = nullEntities(query ?? '', variables.representations)._entities;
+      return { ...response, data: { ...response.data, _entities: nulls.map((empty, i) => (Array.isArray(entities) ? entities[i] : null) ?? empty) } };
+    }
+    return response;
   }
 
   /** Sends each distinct entity representation once and fans the answers back out, in order. */
@@ -115,6 +136,10 @@ export interface GatewayOptions {
   host: string;
   /** Shape limits on client operations (default: from the environment, `QUERY_MAX_*`). */
   queryLimits?: QueryLimits;
+  /** Most an operation may cost (default: `QUERY_MAX_COST`; gateway/cost.ts). */
+  maxCost?: number;
+  /** Requests per minute per client (default: `RATE_LIMIT_PER_MINUTE`; 0 turns the limit off). */
+  rateLimitPerMinute?: number;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -124,6 +149,7 @@ export interface RunningGateway extends RunningServer {
 
 function createGateway(options: GatewayOptions, credential: () => Promise<string>): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
   const indicators = options.urls.indicators ? null : new InProcessIndicators(options.regions);
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -154,7 +180,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       introspection: true,
-      plugins: [unitLevelPlugin(options.supergraphSdl)],
+      plugins: [unitLevelPlugin(options.supergraphSdl), costLimitPlugin(options.maxCost ?? queryMaxCost())],
       validationRules: queryLimitRules(limits),
       parseOptions: { maxTokens: limits.maxTokens },
     },
@@ -167,6 +193,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
     routes: publishRoutes,
+    maxBodyBytes: maxBodyBytes('gateway'),
+    admit: rateLimiter(options.rateLimitPerMinute ?? rateLimitPerMinute(), authenticator),
   });
   return { ...server, indicators };
 }

@@ -94,3 +94,69 @@ export function queryLimits(env: Env = process.env): QueryLimits {
     maxTokens: positiveInteger('QUERY_MAX_TOKENS', 5_000, env),
   };
 }
+
+function flag(name: string, fallback: boolean, env: Env): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** `NODE_ENV=production`: the safe defaults below apply. */
+export function productionMode(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/** What every service tells a client about its schema and its failures (see lib/safe-defaults.ts). */
+export interface DisclosurePolicy {
+  /** `__schema` / `__type` queries (`GRAPHQL_INTROSPECTION`; default: off in production, on otherwise). */
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors (`GRAPHQL_SUGGESTIONS`; default: off in production, on otherwise). */
+  suggestions: boolean;
+  /** Unexpected errors as they are (development) or as a generic message with their code (production). */
+  detailedErrors: boolean;
+}
+
+export function disclosurePolicy(env: Env = process.env): DisclosurePolicy {
+  const production = productionMode(env);
+  return { introspection: flag('GRAPHQL_INTROSPECTION', !production, env), suggestions: flag('GRAPHQL_SUGGESTIONS', !production, env), detailedErrors: !production };
+}
+
+/**
+ * Browser origins allowed to call the services (`CORS_ORIGINS`, comma-separated, e.g.
+ * `https://dashboard.example.gov.cn`; `*` for any). None by default: browsers then only reach the
+ * GraphiQL page served from the same origin.
+ */
+export function corsOrigins(env: Env = process.env): readonly string[] {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS entries must be origins such as https://dashboard.example.org (or *), got "${origin}"`);
+  }
+  return origins;
+}
+
+/**
+ * Most an operation may cost at the gateway, computed before any fetch (`QUERY_MAX_COST`, default 30,000;
+ * see gateway/cost.ts): a grid costs its cells × (1 + the inputs each reads), a cube a fifth of that, a page
+ * its size times what each entry asks for.
+ */
+export function queryMaxCost(env: Env = process.env): number {
+  return positiveInteger('QUERY_MAX_COST', 30_000, env);
+}
+
+/** Requests one client (token subject, else address) may send the gateway per minute (`RATE_LIMIT_PER_MINUTE`, default 600; 0 turns it off). */
+export function rateLimitPerMinute(env: Env = process.env): number {
+  const raw = env.RATE_LIMIT_PER_MINUTE;
+  if (raw === '0') return 0;
+  return positiveInteger('RATE_LIMIT_PER_MINUTE', 600, env);
+}
+
+/**
+ * Largest request body each service reads. The gateway takes clients' requests (`MAX_REQUEST_BYTES`, default
+ * 20 MB: a 10,000-row write batch is about 1.5 MB); a subgraph takes the gateway's fetches, whose entity
+ * representations grow with the grid the gateway accepted (`SUBGRAPH_MAX_BODY_BYTES`, default 128 MB).
+ */
+export function maxBodyBytes(service: 'gateway' | 'subgraph', env: Env = process.env): number {
+  return service === 'gateway' ? positiveInteger('MAX_REQUEST_BYTES', 20 * 1024 * 1024, env) : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
+}

@@ -5,8 +5,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { clientError } from './errors.ts';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
-
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
+import { handleCors } from './cors.ts';
+import { safeApolloOptions } from './safe-defaults.ts';
 
 export interface RunningServer {
   url: string;
@@ -33,6 +34,17 @@ export interface ServeOptions<C extends BaseContext> {
   landingPage?: () => string;
   /** Routes besides /graphql and /health (the gateway's exports and dashboard): return true when answered. */
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL) => boolean;
+  /** Largest request body read (default: a subgraph's, `SUBGRAPH_MAX_BODY_BYTES`). */
+  maxBodyBytes?: number;
+  /** Decides before a GraphQL request is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
+  admit?: ((req: IncomingMessage) => Promise<Refusal | null>) | undefined;
+}
+
+/** What `admit` answers: headers for the response, and, to refuse the request, a status and a body. */
+export interface Refusal {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
@@ -50,13 +62,13 @@ class HttpError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new HttpError(413, `Request body over ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -82,6 +94,9 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   let apollo!: ApolloServer<C>;
   let served = 0;
   const localGraphQL: LocalGraphQL = async (req, body) => {
+    // The same admission (the gateway's rate limit) as a POST to /graphql: an export is a query too.
+    const refused = await options.admit?.(req);
+    if (refused?.status) return { status: refused.status, body: JSON.stringify(refused.body ?? {}) };
     // Only what the pipeline reads from the caller: the token (and the content type of a POST).
     const headers = new HeaderMap([['content-type', 'application/json']]);
     if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
@@ -94,8 +109,12 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     else for await (const chunk of response.body.asyncIterator) text += chunk;
     return { status: response.status ?? 200, body: text };
   };
+  const cors = corsOrigins();
+  const bodyLimit = options.maxBodyBytes ?? maxBodyBytes('subgraph');
+  const { plugins: safePlugins, formatError: maskByPolicy, ...safe } = safeApolloOptions(disclosurePolicy());
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (handleCors(req, res, cors)) return;
     if (url.pathname === '/health' && req.method === 'GET') {
       (options.health ?? (async () => ({})))()
         .then((details) => {
@@ -120,12 +139,18 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     }
     void (async () => {
       try {
+        const admitted = await options.admit?.(req);
+        for (const [key, value] of Object.entries(admitted?.headers ?? {})) res.setHeader(key, value);
+        if (admitted?.status) {
+          res.writeHead(admitted.status, { 'content-type': 'application/json' }).end(JSON.stringify(admitted.body ?? {}));
+          return;
+        }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
           if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
         }
         const response = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req) },
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: await readJsonBody(req, bodyLimit) },
           // Inside Apollo's context hook, so a refused token is a GraphQL error with its HTTP status, not a 500.
           context: async () => options.context(req, await authenticate(req)),
         });
@@ -152,10 +177,14 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   httpServer.headersTimeout = 66_000;
 
   apollo = new ApolloServer<C>({
-    // No SQL, connection string or internal address in any error a client sees (lib/errors.ts).
-    formatError: clientError,
+    // No SQL, connection string or internal address in any error a client sees: unexpected errors become an
+    // incident id (lib/errors.ts), then addresses and internal extensions go as the policy says (lib/error-masking.ts).
+    formatError: (formatted, error) => maskByPolicy(clientError(formatted, error)),
     ...options.apollo,
+    // Introspection, suggestions, stack traces and error text as the disclosure policy allows (lib/safe-defaults.ts).
+    ...safe,
     plugins: [
+      ...safePlugins,
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),

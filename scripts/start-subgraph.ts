@@ -6,8 +6,10 @@ import { onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
+import { installLastResortHandlers } from '../lib/last-resort.ts';
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
+installLastResortHandlers(name || 'subgraph');
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 try {

@@ -10,8 +10,10 @@ import { buildWorld } from '../db/demo/world.ts';
 import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
+import { installLastResortHandlers } from '../lib/last-resort.ts';
 
 const started = performance.now();
+installLastResortHandlers('federation');
 // Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
 let auth: ReturnType<typeof authConfig>;
 let inProcess: boolean;

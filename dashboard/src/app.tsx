@@ -192,10 +192,11 @@ export function App() {
                         // Cell (i, r, y) of the cube is entry (i × R + r) × Y + y; one year here.
                         const k = i * cube.regionCodes.length + r;
                         const indicator = indicators.find((x) => x.code === code)!;
-                        const state = cellState({ value: cube.values[k] ?? null, meetsTarget: cube.meetsTarget[k] ?? null, status: cube.statuses[k] ?? null, confidentiality: cube.confidentiality[k] ?? 'FREE' });
+                        // A column is null when the agency it comes from was unavailable: its cells show as missing.
+                        const state = cellState({ value: cube.values?.[k] ?? null, meetsTarget: cube.meetsTarget?.[k] ?? null, status: cube.statuses?.[k] ?? null, confidentiality: cube.confidentiality?.[k] ?? 'FREE' });
                         return (
                           <td class={state.className}>
-                            {indicator ? formatValue(cube.values[k], indicator) : ''}
+                            {indicator ? formatValue(cube.values?.[k], indicator) : ''}
                             {state.marks && <sup class="mark">{state.marks}</sup>}
                           </td>
                         );

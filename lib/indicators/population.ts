@@ -21,12 +21,16 @@ export interface DataCenterMembers {
 // Every column of a population reads the same members' reductions: load them once per member list.
 const loaded = new WeakMap<readonly string[], Promise<MetricYear[][]>>();
 
-/** One column of a population: `read` applied to each member's yearly reductions (the agency's `metricYears` loader), in member order. */
+/**
+ * One column of a population: `read` applied to each member's yearly reductions (the agency's `metricYears` loader), in member order.
+ * Null without members: bigdata was unavailable, and the gateway sent its lists as null (gateway/unavailable.ts).
+ */
 export async function populationColumn<T>(
   members: DataCenterMembers,
   metricYears: { load(key: SubjectYear): Promise<MetricYear[]> },
   read: (year: readonly MetricYear[]) => T,
-): Promise<T[]> {
+): Promise<T[] | null> {
+  if (!members.dataCenterIds || !members.years) return null;
   let years = loaded.get(members.dataCenterIds);
   if (!years) {
     years = Promise.all(members.dataCenterIds.map((subjectId, i) => metricYears.load({ subjectId, year: members.years[i]!, asOf: members.asOf })));

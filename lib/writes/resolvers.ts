@@ -1,4 +1,5 @@
-import type { Viewer } from '../auth/viewer.ts';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { requireReader, type Viewer } from '../auth/viewer.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
@@ -20,9 +21,30 @@ export function observationFields(store: ObservationStore, batches: ImportBatchT
   return {
     submit: (_: unknown, args: BatchArgs & { rows: readonly ObservationInput[] }, ctx: WriteContext) =>
       submitObservations(store, { db: ctx.db, viewer: ctx.viewer, regions: ctx.regions, batches }, args.rows, args),
-    observations: (_: unknown, args: ObservationFilter & PageArgs & { asOf?: Date | null; subjectKind?: string | null }, ctx: WriteContext) =>
-      observationsAsOf(ctx.db, store.table, store.agency, ctx.viewer, args, args),
+    observations: (_: unknown, args: ObservationFilter & PageArgs & { asOf?: Date | null; subjectKind?: string | null }, ctx: WriteContext, info?: GraphQLResolveInfo) => {
+      // Regional figures are public; who wrote them, with which key and batch, is the audit trail the change log guards.
+      if (info && selectsAuditFields(info)) requireReader(ctx.viewer, store.agency, `The audit fields of ${store.agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
+      return observationsAsOf(ctx.db, store.table, store.agency, ctx.viewer, args, args);
+    },
     changes: (_: unknown, args: ObservationFilter & PageArgs & { updatedAfter?: Date | null; author?: string | null }, ctx: WriteContext) =>
       observationChanges(ctx.db, store.table, store.agency, ctx.viewer, args, args),
   };
+}
+
+/** `ObservationRevision` fields that tell who wrote a figure, from which system, in which batch. */
+const AUDIT_FIELDS = ['author', 'authorAgency', 'sourceSystem', 'idempotencyKey', 'batchId'] as const;
+const AUDIT = new Set<string>(AUDIT_FIELDS);
+
+/** Whether an `<agency>Observations` selection asks for an audit field (through fragments too): no other type in its result has these names. */
+function selectsAuditFields(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return AUDIT.has(selection.name.value) || visit(selection.selectionSet);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }

@@ -608,17 +608,17 @@ export type ObservationInput = {
 /** One recorded revision of an observation: what the value became, when, and who said so. */
 export type ObservationRevision = {
   __typename?: 'ObservationRevision';
-  /** Token subject of the writer; null for data loaded by the demo seed. */
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
   author: Maybe<Scalars['String']['output']>;
-  /** Agency of the writer's token. */
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
   authorAgency: Maybe<Scalars['String']['output']>;
-  /** Batch that wrote the revision. */
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
   batchId: Maybe<Scalars['ID']['output']>;
   /** Note sent with the value. */
   comment: Maybe<Scalars['String']['output']>;
   /** True when this revision withdrew the key. */
   deleted: Scalars['Boolean']['output'];
-  /** Idempotency key of the batch. */
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code. */
   metric: Scalars['ID']['output'];
@@ -628,7 +628,7 @@ export type ObservationRevision = {
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
   revision: Scalars['ID']['output'];
-  /** Source system the batch named. */
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
   sourceSystem: Maybe<Scalars['String']['output']>;
   /** Quality status recorded with the value. */
   status: ObservationStatus;
@@ -704,7 +704,7 @@ export type Query = {
    * The same grid as `indicatorValues` as one dense table of columns (see `IndicatorCube`): for dashboards
    * that draw many cells at once. Same arguments and errors.
    */
-  indicatorCube: IndicatorCube;
+  indicatorCube: Maybe<IndicatorCube>;
   /**
    * One region by GB/T 2260 code. Fails with `UNKNOWN_REGION` for a well-formed code that is not
    * in the code list and `INVALID_REGION_CODE` for anything that is not six digits.
@@ -1411,7 +1411,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dataCenterCluster?: Resolver<Maybe<ResolversTypes['DataCenterCluster']>, ParentType, ContextType, RequireFields<QueryDataCenterClusterArgs, 'id'>>;
   dataCenterClusters?: Resolver<Maybe<Array<ResolversTypes['DataCenterCluster']>>, ParentType, ContextType, Partial<QueryDataCenterClustersArgs>>;
   dataCenters?: Resolver<Maybe<ResolversTypes['DataCenterConnection']>, ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
-  indicatorCube?: Resolver<ResolversTypes['IndicatorCube'], ParentType, ContextType, RequireFields<QueryIndicatorCubeArgs, 'regions' | 'years'>>;
+  indicatorCube?: Resolver<Maybe<ResolversTypes['IndicatorCube']>, ParentType, ContextType, RequireFields<QueryIndicatorCubeArgs, 'regions' | 'years'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
 };

@@ -215,13 +215,13 @@ export type DataCenterPopulation = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** Status of each rack-usage report; null where none was filed. */
-  commsStatus: Array<Maybe<ObservationStatus>>;
+  commsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
   /** Racks in use of each data-centre year; null where the operator filed no report. */
-  racksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  racksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** Region code, cluster id or data-centre id. */
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
@@ -374,17 +374,17 @@ export type IndicatorCube = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** The region facts of comms that the cube's cells read, each region × metric × year once. */
-  commsFacts: CubeFacts;
+  commsFacts: Maybe<CubeFacts>;
   /** For each cell over core machine rooms, its members in `coreMachineRoomYears`. */
-  coreMachineRoomPopulations: CubePopulations;
+  coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
-  coreMachineRoomYears: Array<CoreMachineRoomYear>;
+  coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
   /** Status of each data-centre year's rack-usage report. */
-  dataCenterCommsStatus: Array<Maybe<ObservationStatus>>;
+  dataCenterCommsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Racks in use of each data-centre year (aligned with `dataCenterIds`). */
-  dataCenterRacksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  dataCenterRacksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
@@ -498,17 +498,17 @@ export type ObservationInput = {
 /** One recorded revision of an observation: what the value became, when, and who said so. */
 export type ObservationRevision = {
   __typename?: 'ObservationRevision';
-  /** Token subject of the writer; null for data loaded by the demo seed. */
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
   author: Maybe<Scalars['String']['output']>;
-  /** Agency of the writer's token. */
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
   authorAgency: Maybe<Scalars['String']['output']>;
-  /** Batch that wrote the revision. */
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
   batchId: Maybe<Scalars['ID']['output']>;
   /** Note sent with the value. */
   comment: Maybe<Scalars['String']['output']>;
   /** True when this revision withdrew the key. */
   deleted: Scalars['Boolean']['output'];
-  /** Idempotency key of the batch. */
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code. */
   metric: Scalars['ID']['output'];
@@ -518,7 +518,7 @@ export type ObservationRevision = {
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
   revision: Scalars['ID']['output'];
-  /** Source system the batch named. */
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
   sourceSystem: Maybe<Scalars['String']['output']>;
   /** Quality status recorded with the value. */
   status: ObservationStatus;
@@ -1371,9 +1371,9 @@ export type DataCenterIdSetResolvers<ContextType = Context, ParentType extends R
 export type DataCenterPopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterPopulation'] = ResolversParentTypes['DataCenterPopulation'], FederationReferenceType extends FederationReferenceTypes['DataCenterPopulation'] = FederationReferenceTypes['DataCenterPopulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commsStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  commsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  racksInUse?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  racksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1423,11 +1423,11 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commsFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
-  coreMachineRoomPopulations?: Resolver<ResolversTypes['CubePopulations'], ParentType, ContextType>;
-  coreMachineRoomYears?: Resolver<Array<ResolversTypes['CoreMachineRoomYear']>, ParentType, ContextType>;
-  dataCenterCommsStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  dataCenterRacksInUse?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  commsFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
+  coreMachineRoomPopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
+  coreMachineRoomYears?: Resolver<Maybe<Array<ResolversTypes['CoreMachineRoomYear']>>, ParentType, ContextType>;
+  dataCenterCommsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  dataCenterRacksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;

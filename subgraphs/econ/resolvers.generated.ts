@@ -229,7 +229,7 @@ export type CubePopulations = {
 export type DataCenter = {
   __typename?: 'DataCenter';
   /** Designations the data centre received, oldest first; empty when none. */
-  designations: Array<Designation>;
+  designations: Maybe<Array<Designation>>;
   /** Register id, e.g. `DC-500112-004`. */
   id: Scalars['ID']['output'];
 };
@@ -691,11 +691,11 @@ export type IndicatorCube = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** The region facts of econ that the cube's cells read, each region × metric × year once. */
-  econFacts: CubeFacts;
+  econFacts: Maybe<CubeFacts>;
   /** For each cell over enterprises, its members in `enterpriseYears`. */
-  enterprisePopulations: CubePopulations;
+  enterprisePopulations: Maybe<CubePopulations>;
   /** Every enterprise year any cell's population holds, once; energy adds its figures. */
-  enterpriseYears: Array<EnterpriseYear>;
+  enterpriseYears: Maybe<Array<EnterpriseYear>>;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** GB/T 2260 region codes along its second axis. */
@@ -871,17 +871,17 @@ export type ObservationInput = {
 /** One recorded revision of an observation: what the value became, when, and who said so. */
 export type ObservationRevision = {
   __typename?: 'ObservationRevision';
-  /** Token subject of the writer; null for data loaded by the demo seed. */
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
   author: Maybe<Scalars['String']['output']>;
-  /** Agency of the writer's token. */
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
   authorAgency: Maybe<Scalars['String']['output']>;
-  /** Batch that wrote the revision. */
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
   batchId: Maybe<Scalars['ID']['output']>;
   /** Note sent with the value. */
   comment: Maybe<Scalars['String']['output']>;
   /** True when this revision withdrew the key. */
   deleted: Scalars['Boolean']['output'];
-  /** Idempotency key of the batch. */
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code. */
   metric: Scalars['ID']['output'];
@@ -891,7 +891,7 @@ export type ObservationRevision = {
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
   revision: Scalars['ID']['output'];
-  /** Source system the batch named. */
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
   sourceSystem: Maybe<Scalars['String']['output']>;
   /** Quality status recorded with the value. */
   status: ObservationStatus;
@@ -1643,7 +1643,7 @@ export type CubePopulationsResolvers<ContextType = Context, ParentType extends R
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenter']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  designations?: Resolver<Array<ResolversTypes['Designation']>, ParentType, ContextType>;
+  designations?: Resolver<Maybe<Array<ResolversTypes['Designation']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1774,9 +1774,9 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  econFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
-  enterprisePopulations?: Resolver<ResolversTypes['CubePopulations'], ParentType, ContextType>;
-  enterpriseYears?: Resolver<Array<ResolversTypes['EnterpriseYear']>, ParentType, ContextType>;
+  econFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
+  enterprisePopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
+  enterpriseYears?: Resolver<Maybe<Array<ResolversTypes['EnterpriseYear']>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;

@@ -33,7 +33,7 @@ export type CoreMachineRoom = {
    * Monthly meter readings, oldest first: total electricity and communication-equipment electricity in kWh.
    * `year` limits them to one calendar year; omitted, every reported month is returned.
    */
-  energyReadings: Array<EnergyReading>;
+  energyReadings: Maybe<Array<EnergyReading>>;
   /** Core machine room id, e.g. `CR-50-CHINA_MOBILE-1`. */
   id: Scalars['ID']['output'];
 };
@@ -118,7 +118,7 @@ export type DataCenter = {
    * Monthly meter readings, oldest first: total facility and IT-equipment electricity in kWh.
    * `year` limits them to one calendar year; omitted, every reported month is returned.
    */
-  energyReadings: Array<EnergyReading>;
+  energyReadings: Maybe<Array<EnergyReading>>;
   /** Register id, e.g. `DC-500112-004`. */
   id: Scalars['ID']['output'];
 };
@@ -147,19 +147,19 @@ export type DataCenterPopulation = {
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Weakest status of each data-centre year's energy figures; null where none was reported. */
-  energyStatus: Array<Maybe<ObservationStatus>>;
+  energyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
   /** IT-equipment electricity of each data-centre year in kWh; null where no month was reported. */
-  itEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  itEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Renewable electricity of each data-centre year in kWh (as `DataCenterYear.renewableEnergyKwh`); null where none was reported. */
-  renewableEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  renewableEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Region code, cluster id or data-centre id. */
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Total facility electricity of each data-centre year in kWh (as `DataCenterYear.totalEnergyKwh`); null where no month was reported. */
-  totalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  totalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
   /** Calendar year of each entry (bigdata). */
@@ -333,7 +333,7 @@ export type EnergySubjectKind =
 export type Enterprise = {
   __typename?: 'Enterprise';
   /** PV installations owned by the enterprise, oldest commissioning first. */
-  pvInstallations: Array<PvInstallation>;
+  pvInstallations: Maybe<Array<PvInstallation>>;
   /** Unified social credit code (统一社会信用代码, GB 32100), 18 characters. */
   uscc: Scalars['ID']['output'];
 };
@@ -352,7 +352,7 @@ export type EnterpriseYear = {
    */
   energyUseTce: Maybe<Scalars['Float']['output']>;
   /** Roofs of the enterprise with a PV installation commissioned by the end of the year (one installation per roof). */
-  roofsWithPv: Scalars['Int']['output'];
+  roofsWithPv: Maybe<Scalars['Int']['output']>;
   /** Unified social credit code. */
   uscc: Scalars['ID']['output'];
   /** Calendar year. */
@@ -487,19 +487,19 @@ export type IndicatorCube = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** Weakest status of each data-centre year's energy figures. */
-  dataCenterEnergyStatus: Array<Maybe<ObservationStatus>>;
+  dataCenterEnergyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** IT-equipment electricity of each data-centre year, kWh. */
-  dataCenterItEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterItEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Renewable electricity used by each data-centre year, kWh. */
-  dataCenterRenewableEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterRenewableEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Total facility electricity of each data-centre year, kWh (aligned with `dataCenterIds`). */
-  dataCenterTotalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterTotalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** The region facts of energy that the cube's cells read, each region × metric × year once. */
-  energyFacts: CubeFacts;
+  energyFacts: Maybe<CubeFacts>;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** GB/T 2260 region codes along its second axis. */
@@ -575,17 +575,17 @@ export type ObservationInput = {
 /** One recorded revision of an observation: what the value became, when, and who said so. */
 export type ObservationRevision = {
   __typename?: 'ObservationRevision';
-  /** Token subject of the writer; null for data loaded by the demo seed. */
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
   author: Maybe<Scalars['String']['output']>;
-  /** Agency of the writer's token. */
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
   authorAgency: Maybe<Scalars['String']['output']>;
-  /** Batch that wrote the revision. */
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
   batchId: Maybe<Scalars['ID']['output']>;
   /** Note sent with the value. */
   comment: Maybe<Scalars['String']['output']>;
   /** True when this revision withdrew the key. */
   deleted: Scalars['Boolean']['output'];
-  /** Idempotency key of the batch. */
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
   idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code. */
   metric: Scalars['ID']['output'];
@@ -595,7 +595,7 @@ export type ObservationRevision = {
   recordedAt: Scalars['DateTime']['output'];
   /** Monotonic revision number within the agency. */
   revision: Scalars['ID']['output'];
-  /** Source system the batch named. */
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
   sourceSystem: Maybe<Scalars['String']['output']>;
   /** Quality status recorded with the value. */
   status: ObservationStatus;
@@ -704,7 +704,7 @@ export type Query = {
    */
   energyDataQuality: Maybe<EnergyDataQuality>;
   /** The metric codes the bureau reports, with units and meanings. */
-  energyMetrics: Array<EnergyMetric>;
+  energyMetrics: Maybe<Array<EnergyMetric>>;
   /**
    * Every revision recorded after `updatedAfter`, deletions included, oldest first: what a syncing system
    * applies in order, and with `author` the audit trail of who changed what. Needs the `reader` role or a
@@ -715,7 +715,7 @@ export type Query = {
    * Raw observations of one metric, ordered by subject id then period. Fails with `UNKNOWN_METRIC` for
    * a code not listed by `energyMetrics`. `first` defaults to 100 and is capped at 500.
    */
-  energyObservations: EnergyObservationConnection;
+  energyObservations: Maybe<EnergyObservationConnection>;
   /**
    * The audit trail of the Energy Bureau's registers (PvInstallation): every revision, oldest first, with the
    * entry's full state after it (before it, for a deletion), who wrote it, when and from which system. Needs
@@ -729,7 +729,7 @@ export type Query = {
    * means all of Shanghai); the commissioning bounds are inclusive. `first` defaults to 100 and is
    * capped at 500.
    */
-  pvInstallations: PvInstallationConnection;
+  pvInstallations: Maybe<PvInstallationConnection>;
   /**
    * One region by GB/T 2260 code. Fails with `UNKNOWN_REGION` for a well-formed code that is not
    * in the code list and `INVALID_REGION_CODE` for anything that is not six digits.
@@ -1249,7 +1249,7 @@ export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 
 export type CoreMachineRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoom'] = ResolversParentTypes['CoreMachineRoom'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoom'] = FederationReferenceTypes['CoreMachineRoom']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoreMachineRoom']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  energyReadings?: Resolver<Array<ResolversTypes['EnergyReading']>, ParentType, ContextType, Partial<CoreMachineRoomEnergyReadingsArgs>>;
+  energyReadings?: Resolver<Maybe<Array<ResolversTypes['EnergyReading']>>, ParentType, ContextType, Partial<CoreMachineRoomEnergyReadingsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1284,7 +1284,7 @@ export type CubePopulationsResolvers<ContextType = Context, ParentType extends R
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenter']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  energyReadings?: Resolver<Array<ResolversTypes['EnergyReading']>, ParentType, ContextType, Partial<DataCenterEnergyReadingsArgs>>;
+  energyReadings?: Resolver<Maybe<Array<ResolversTypes['EnergyReading']>>, ParentType, ContextType, Partial<DataCenterEnergyReadingsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1295,13 +1295,13 @@ export type DataCenterIdSetResolvers<ContextType = Context, ParentType extends R
 export type DataCenterPopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterPopulation'] = ResolversParentTypes['DataCenterPopulation'], FederationReferenceType extends FederationReferenceTypes['DataCenterPopulation'] = FederationReferenceTypes['DataCenterPopulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  energyStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  energyStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  itEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  renewableEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  itEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  renewableEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
-  totalEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  totalEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1382,7 +1382,7 @@ export type EnergyReadingResolvers<ContextType = Context, ParentType extends Res
 
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  pvInstallations?: Resolver<Array<ResolversTypes['PvInstallation']>, ParentType, ContextType>;
+  pvInstallations?: Resolver<Maybe<Array<ResolversTypes['PvInstallation']>>, ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -1391,7 +1391,7 @@ export type EnterpriseYearResolvers<ContextType = Context, ParentType extends Re
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<ResolversTypes['ObservationStatus']>, ParentType, ContextType>;
   energyUseTce?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  roofsWithPv?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  roofsWithPv?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1423,11 +1423,11 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dataCenterEnergyStatus?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  dataCenterItEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  dataCenterRenewableEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  dataCenterTotalEnergyKwh?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  energyFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
+  dataCenterEnergyStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  dataCenterItEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  dataCenterRenewableEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  dataCenterTotalEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  energyFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1493,12 +1493,12 @@ export type PvInstallationEdgeResolvers<ContextType = Context, ParentType extend
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   energyDataQuality?: Resolver<Maybe<ResolversTypes['EnergyDataQuality']>, ParentType, ContextType>;
-  energyMetrics?: Resolver<Array<ResolversTypes['EnergyMetric']>, ParentType, ContextType>;
+  energyMetrics?: Resolver<Maybe<Array<ResolversTypes['EnergyMetric']>>, ParentType, ContextType>;
   energyObservationChanges?: Resolver<Maybe<ResolversTypes['ObservationRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEnergyObservationChangesArgs, 'first'>>;
-  energyObservations?: Resolver<ResolversTypes['EnergyObservationConnection'], ParentType, ContextType, RequireFields<QueryEnergyObservationsArgs, 'first' | 'metric'>>;
+  energyObservations?: Resolver<Maybe<ResolversTypes['EnergyObservationConnection']>, ParentType, ContextType, RequireFields<QueryEnergyObservationsArgs, 'first' | 'metric'>>;
   energyRegisterChanges?: Resolver<Maybe<ResolversTypes['RegisterRevisionConnection']>, ParentType, ContextType, RequireFields<QueryEnergyRegisterChangesArgs, 'first'>>;
   pvInstallation?: Resolver<Maybe<ResolversTypes['PvInstallation']>, ParentType, ContextType, RequireFields<QueryPvInstallationArgs, 'id'>>;
-  pvInstallations?: Resolver<ResolversTypes['PvInstallationConnection'], ParentType, ContextType, RequireFields<QueryPvInstallationsArgs, 'first'>>;
+  pvInstallations?: Resolver<Maybe<ResolversTypes['PvInstallationConnection']>, ParentType, ContextType, RequireFields<QueryPvInstallationsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
 };

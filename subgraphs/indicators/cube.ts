@@ -4,6 +4,7 @@ import { populationRepresentative } from '../../lib/indicators/population.ts';
 import { dataCenterColumn, unitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
+import { unavailableInCube } from './unavailable.ts';
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -74,6 +75,8 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   const rooms = populationsOf(cube.coreMachineRoomPopulations, cube.coreMachineRoomYears);
   const enterprises = populationsOf(cube.enterprisePopulations, cube.enterpriseYears);
 
+  // A cell that reads an agency whose inputs did not arrive is null, and says so.
+  const unavailable = unavailableInCube(cube);
   // Cells in layout order (indicator, region, year), as `cubeCells` lists them.
   const evaluations: IndicatorEvaluation[] = [];
   for (const indicatorCode of cube.indicatorCodes) {
@@ -91,7 +94,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
               : subject === 'ENTERPRISE'
                 ? enterprises(cellKey(indicatorCode, scopeId, year))
                 : undefined;
-        evaluations.push(new IndicatorEvaluation(rep, facts, units));
+        evaluations.push(new IndicatorEvaluation(rep, facts, units, unavailable));
       }
     }
   }

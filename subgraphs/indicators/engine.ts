@@ -3,7 +3,9 @@ import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicato
 import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
+import type { Agency } from '../../lib/agencies.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
+import { agenciesRead, unavailableInput, unavailableInValue } from './unavailable.ts';
 
 export { applicableTarget, meetsTarget, type ApplicableTarget, type ScopeLocation } from './targets.ts';
 
@@ -79,7 +81,8 @@ const NO_UNITS: Unit[] = [];
 
 /** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
 function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
-  if (!columns) return NO_UNITS;
+  // No member list: bigdata was unavailable (the value is then null, see `unavailable`).
+  if (!columns?.dataCenterIds) return NO_UNITS;
   const { dataCenterIds, years } = columns;
   const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column));
   return dataCenterIds.map((dataCenterId, i) => {
@@ -150,6 +153,8 @@ export class IndicatorEvaluation implements IndicatorResult {
   private readonly population: readonly Unit[];
   /** The population of each year the value reads, split into matched and unreported units: this value's own memo. */
   private readonly years = new Map<number, MatchedUnits<Unit>>();
+  /** Agencies the value reads whose subgraph was unavailable: then the value is null and `missing` names them. */
+  private readonly unavailable: Agency[];
   private core?: { value: number | null; missing: MissingInput[] };
   private parts?: { numerator: number | null; denominator: number | null };
   private inputList?: InputValue[];
@@ -163,10 +168,13 @@ export class IndicatorEvaluation implements IndicatorResult {
     private readonly rep: IndicatorValueRepresentation,
     facts?: RegionFacts,
     units?: readonly Unit[],
+    unavailable?: readonly Agency[],
   ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
+    const read = agenciesRead(indicator);
+    this.unavailable = (unavailable ?? unavailableInValue(rep, indicator)).filter((agency) => read.has(agency));
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
     this.population =
@@ -251,6 +259,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
+    if (!this.core && this.unavailable.length > 0) this.core = { value: null, missing: this.unavailable.map((agency) => unavailableInput(agency, this.rep.year)) };
     if (!this.core) {
       const { regions } = this.indicator;
       if (regions && this.rep.scopeKind === 'REGION' && !regions.includes(this.rep.scopeId)) {
@@ -296,7 +305,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     if (!this.parts) {
       const parts = ratioParts(this.indicator.ast);
       // Numerator and denominator are published with the value: not over too few units, nor over none.
-      const publishable = parts && this.uncovered().length === 0;
+      const publishable = parts && this.unavailable.length === 0 && this.uncovered().length === 0;
       this.parts = publishable ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
     }
     return this.parts;
@@ -356,6 +365,7 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** The weakest status among `inputs`, read without adding up their values (or listing them: a grid reads thousands). */
   get status(): Status | null {
+    if (this.unavailable.length > 0) return null;
     if (this.inputList) return weakest(this.inputList.map((i) => i.status));
     let final = false;
     for (const year of this.inputYears()) {

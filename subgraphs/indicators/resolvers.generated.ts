@@ -182,29 +182,29 @@ export type DataCenterPopulation = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** Status of the rack-usage reports (comms). */
-  commsStatus: Array<Maybe<ObservationStatus>>;
+  commsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Register ids (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Registered racks (bigdata). */
   designRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** Weakest status of the energy figures (energy). */
-  energyStatus: Array<Maybe<ObservationStatus>>;
+  energyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Inside a designated cluster (bigdata). */
   inCluster: Array<Maybe<Scalars['Boolean']['output']>>;
   /** Indicator code of the value. */
   indicatorCode: Scalars['ID']['output'];
   /** IT-equipment electricity, kWh (energy). */
-  itEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  itEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Racks in use (comms). */
-  racksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  racksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** Renewable electricity used, kWh (energy). */
-  renewableEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  renewableEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Region code, cluster id or data-centre id. */
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Total facility electricity, kWh (energy). */
-  totalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  totalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
   /** Calendar years (bigdata). */
@@ -223,7 +223,7 @@ export type DataCenterYear = {
   /** Registered racks (bigdata). */
   designRacks: Maybe<Scalars['Int']['output']>;
   /** Indicator values for this data centre and year, for the indicators defined per data centre (PUE, rack utilisation, renewable share). */
-  indicatorValues: Array<IndicatorValue>;
+  indicatorValues: Maybe<Array<IndicatorValue>>;
   /** PUE of the year, Σ total ÷ Σ IT over months with both readings (energy). */
   pue: Maybe<Scalars['Float']['output']>;
   /** Calendar year. */
@@ -291,7 +291,7 @@ export type EnterpriseYear = {
   /** Energy-management centre established (econ). */
   hasEnergyManagementCentre: Scalars['Boolean']['output'];
   /** Roofs with PV by the end of the year (energy). */
-  roofsWithPv: Scalars['Int']['output'];
+  roofsWithPv: Maybe<Scalars['Int']['output']>;
   /** Usable roofs (econ). */
   usableRoofs: Maybe<Scalars['Int']['output']>;
   /** Unified social credit code. */
@@ -365,69 +365,69 @@ export type IndicatorCube = {
   /** bigdata's region facts (external). */
   bigdataFacts: CubeFacts;
   /** comms' region facts (external). */
-  commsFacts: CubeFacts;
+  commsFacts: Maybe<CubeFacts>;
   /** `IndicatorValue.confidentiality` of every cell (disclosure control). */
-  confidentiality: Array<Confidentiality>;
+  confidentiality: Maybe<Array<Confidentiality>>;
   /** Core-machine-room populations of the cells (comms, external). */
-  coreMachineRoomPopulations: CubePopulations;
+  coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (external). */
-  coreMachineRoomYears: Array<CoreMachineRoomYear>;
+  coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
   /** `IndicatorValue.coverage.share` of every cell: the reporting units' share of the population's weight; null for cells over region figures or an empty population. */
-  coverageShares: Array<Maybe<Scalars['Float']['output']>>;
+  coverageShares: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** `IndicatorValue.coverage.status` of every cell: null for cells over region figures. */
-  coverageStatuses: Array<Maybe<CoverageStatus>>;
+  coverageStatuses: Maybe<Array<Maybe<CoverageStatus>>>;
   /** Status of the rack-usage reports (comms, external). */
-  dataCenterCommsStatus: Array<Maybe<ObservationStatus>>;
+  dataCenterCommsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** Registered racks (bigdata, external). */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** Weakest status of the energy figures (energy, external). */
-  dataCenterEnergyStatus: Array<Maybe<ObservationStatus>>;
+  dataCenterEnergyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
   /** The data-centre years those populations hold, as aligned columns (bigdata, comms and energy, external). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Inside a designated cluster (bigdata, external). */
   dataCenterInCluster: Array<Maybe<Scalars['Boolean']['output']>>;
   /** IT-equipment electricity, kWh (energy, external). */
-  dataCenterItEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterItEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Data-centre populations of the cells (bigdata, external). */
   dataCenterPopulations: CubePopulations;
   /** Racks in use (comms, external). */
-  dataCenterRacksInUse: Array<Maybe<Scalars['Int']['output']>>;
+  dataCenterRacksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** Renewable electricity used, kWh (energy, external). */
-  dataCenterRenewableEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterRenewableEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Total facility electricity, kWh (energy, external). */
-  dataCenterTotalEnergyKwh: Array<Maybe<Scalars['Float']['output']>>;
+  dataCenterTotalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Years of the data-centre columns (external). */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** `IndicatorValue.denominator` of every cell. */
-  denominators: Array<Maybe<Scalars['Float']['output']>>;
+  denominators: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** econ's region facts (external). */
-  econFacts: CubeFacts;
+  econFacts: Maybe<CubeFacts>;
   /** energy's region facts (external). */
-  energyFacts: CubeFacts;
+  energyFacts: Maybe<CubeFacts>;
   /** Enterprise populations of the cells (econ, external). */
-  enterprisePopulations: CubePopulations;
+  enterprisePopulations: Maybe<CubePopulations>;
   /** The enterprise years those populations hold (external). */
-  enterpriseYears: Array<EnterpriseYear>;
+  enterpriseYears: Maybe<Array<EnterpriseYear>>;
   /** Indicator codes along the first axis: those asked for that are defined at region level, in the order asked. */
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** The indicators along the first axis, with their names, units and display factors: a dashboard's labels in the same request. */
-  indicators: Array<Indicator>;
+  indicators: Maybe<Array<Indicator>>;
   /** `IndicatorValue.meetsTarget` of every cell: null when there is no target or no value. */
-  meetsTarget: Array<Maybe<Scalars['Boolean']['output']>>;
+  meetsTarget: Maybe<Array<Maybe<Scalars['Boolean']['output']>>>;
   /** `IndicatorValue.numerator` of every cell. */
-  numerators: Array<Maybe<Scalars['Float']['output']>>;
+  numerators: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** GB/T 2260 region codes along the second axis, in the order asked. */
   regionCodes: Array<Scalars['ID']['output']>;
   /** The regions along the second axis (ask for `nameZh`, `level`, … to label them). */
-  regions: Array<Region>;
+  regions: Maybe<Array<Region>>;
   /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional. */
-  statuses: Array<Maybe<ObservationStatus>>;
+  statuses: Maybe<Array<Maybe<ObservationStatus>>>;
   /** `IndicatorValue.coverage.unitsExpected` of every cell: units in the population; null for cells over region figures. */
-  unitsExpected: Array<Maybe<Scalars['Int']['output']>>;
+  unitsExpected: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** `IndicatorValue.coverage.unitsReporting` of every cell: units that reported every input; null for cells over region figures. */
-  unitsReporting: Array<Maybe<Scalars['Int']['output']>>;
+  unitsReporting: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** `IndicatorValue.value` of every cell: stored units (a fraction for %), null when unknown or withheld from the caller. */
-  values: Array<Maybe<Scalars['Float']['output']>>;
+  values: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Calendar years along the third axis, in the order asked. */
   years: Array<Scalars['Int']['output']>;
 };
@@ -589,7 +589,7 @@ export type MissingInput = {
   agency: Maybe<Scalars['String']['output']>;
   /** What is missing, in words. */
   message: Scalars['String']['output'];
-  /** Metric code, or a marker: `ZERO_DENOMINATOR` (reported figures sum to zero: nothing to divide by), `NOT_APPLICABLE` (nothing registered in the population: no value can exist), `CONFIDENTIAL` (withheld by disclosure control). */
+  /** Metric code, or a marker: `ZERO_DENOMINATOR` (reported figures sum to zero: nothing to divide by), `NOT_APPLICABLE` (nothing registered in the population: no value can exist), `CONFIDENTIAL` (withheld by disclosure control), `SUBGRAPH_UNAVAILABLE` (`agency`'s subgraph did not answer: ask again later). */
   metric: Scalars['String']['output'];
   /** For population inputs below the coverage minimum: the register ids of the units that did not report it (register ids are public). For a region figure that is missing: the codes of the regions directly below it without one. */
   unitIds: Maybe<Array<Scalars['ID']['output']>>;
@@ -1798,7 +1798,7 @@ export type DataCenterYearResolvers<ContextType = Context, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterYear']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicatorValues?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  indicatorValues?: Resolver<Maybe<Array<ResolversTypes['IndicatorValue']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1856,20 +1856,20 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  confidentiality?: Resolver<Array<ResolversTypes['Confidentiality']>, ParentType, ContextType>;
-  coverageShares?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  coverageStatuses?: Resolver<Array<Maybe<ResolversTypes['CoverageStatus']>>, ParentType, ContextType>;
-  denominators?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  confidentiality?: Resolver<Maybe<Array<ResolversTypes['Confidentiality']>>, ParentType, ContextType>;
+  coverageShares?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  coverageStatuses?: Resolver<Maybe<Array<Maybe<ResolversTypes['CoverageStatus']>>>, ParentType, ContextType>;
+  denominators?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
-  meetsTarget?: Resolver<Array<Maybe<ResolversTypes['Boolean']>>, ParentType, ContextType>;
-  numerators?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
+  meetsTarget?: Resolver<Maybe<Array<Maybe<ResolversTypes['Boolean']>>>, ParentType, ContextType>;
+  numerators?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
-  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  unitsExpected?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
-  unitsReporting?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
-  values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  regions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
+  statuses?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  unitsExpected?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
+  unitsReporting?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

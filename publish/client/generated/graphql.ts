@@ -84,7 +84,7 @@ export type DashboardCubeQueryVariables = Exact<{
 }>;
 
 
-export type DashboardCubeQuery = { indicatorCube: { indicatorCodes: Array<string>, regionCodes: Array<string>, years: Array<number>, values: Array<number | null>, statuses: Array<ObservationStatus | null>, confidentiality: Array<Confidentiality>, meetsTarget: Array<boolean | null> } };
+export type DashboardCubeQuery = { indicatorCube: { indicatorCodes: Array<string>, regionCodes: Array<string>, years: Array<number>, values: Array<number | null> | null, statuses: Array<ObservationStatus | null> | null, confidentiality: Array<Confidentiality> | null, meetsTarget: Array<boolean | null> | null } | null };
 
 export type ShutdownScreenQueryVariables = Exact<{
   region: string | number;

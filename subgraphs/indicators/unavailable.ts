@@ -1,0 +1,85 @@
+import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
+import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
+import type { CubeRepresentation } from './cube.ts';
+import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
+import { inputsOf } from './inputs.ts';
+
+// An agency whose subgraph was down answers nothing: the gateway then sends its inputs as null
+// (gateway/unavailable.ts), where an agency that answered sends an empty list for an input it has none of.
+
+/** Which agency keeps the register a population is drawn from. */
+const REGISTER_OWNER = { DATA_CENTER: 'bigdata', CORE_ROOM: 'comms', ENTERPRISE: 'econ' } as const satisfies Record<string, Agency>;
+
+/** A cube's inputs by the agency that answers them: any of them null, and that agency was unavailable. */
+const CUBE_INPUTS = {
+  bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
+  comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterRacksInUse', 'dataCenterCommsStatus'],
+  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
+  energy: ['energyFacts', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh', 'dataCenterEnergyStatus'],
+} as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
+
+/**
+ * Fields an agency adds to another's unit-years that it never leaves null when it answers (they were non-null
+ * before every cross-agency field became nullable): null there means the agency did not answer.
+ */
+const ALWAYS_ANSWERED: readonly { field: string; agency: Agency }[] = [{ field: 'roofsWithPv', agency: 'energy' }];
+
+function unansweredIn(units: readonly (Record<string, unknown> | null)[] | null | undefined, unavailable: Set<Agency>): void {
+  for (const { field, agency } of ALWAYS_ANSWERED) if (units?.some((unit) => unit?.[field] === null)) unavailable.add(agency);
+}
+
+const readers = new WeakMap<IndicatorDefinition, ReadonlySet<Agency>>();
+
+/** The agencies a value of the indicator reads: owners of its metrics, and the keeper of its population's register. */
+export function agenciesRead(indicator: IndicatorDefinition): ReadonlySet<Agency> {
+  let agencies = readers.get(indicator);
+  if (!agencies) {
+    const { metrics } = catalog();
+    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].map((code) => metrics.get(code)?.owner).filter((a): a is Agency => a !== undefined);
+    readers.set(indicator, (agencies = new Set([...owners, ...(indicator.population ? [REGISTER_OWNER[indicator.population.subject]] : [])])));
+  }
+  return agencies;
+}
+
+/** Agencies whose inputs to one `indicatorValues` value did not arrive. */
+export function unavailableInValue(rep: IndicatorValueRepresentation, indicator: IndicatorDefinition): Agency[] {
+  const unavailable = new Set<Agency>();
+  for (const agency of AGENCIES) {
+    if (!inputsOf(rep, agency)) continue;
+    const inputs = rep[`${agency}Inputs`] as (Record<string, unknown> & { facts?: unknown }) | null | undefined;
+    const lists = agency === 'comms' ? ['facts', 'coreMachineRooms'] : agency === 'econ' ? ['facts', 'enterprises'] : ['facts'];
+    if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
+  }
+  unansweredIn(rep.econInputs?.enterprises, unavailable);
+  if (indicator.population?.subject === 'DATA_CENTER') {
+    const population = rep.dataCenterPopulation;
+    if (!population?.dataCenterIds) unavailable.add('bigdata');
+    else {
+      const { metrics } = catalog();
+      for (const code of indicator.refs.unit) {
+        const metric = metrics.get(code)!;
+        if (population[metric.field!] === null) unavailable.add(metric.owner);
+      }
+    }
+  }
+  return [...unavailable];
+}
+
+/** Agencies whose inputs to an `indicatorCube` did not arrive. */
+export function unavailableInCube(cube: CubeRepresentation): Agency[] {
+  const unavailable = new Set(AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null)));
+  unansweredIn(cube.enterpriseYears, unavailable);
+  return [...unavailable];
+}
+
+/** Why a value is null: an agency it reads was unavailable. */
+export function unavailableInput(agency: Agency, year: number): MissingInput {
+  return {
+    metric: 'SUBGRAPH_UNAVAILABLE',
+    agency,
+    year,
+    units: null,
+    unitIds: null,
+    message: `The ${agency} subgraph (${AGENCY_NAMES[agency].en}) was unavailable: its inputs to this value could not be read. Ask again once it is back.`,
+  };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type RunningGateway } from '../../gateway/server.ts';
+import { readSupergraph } from '../../gateway/supergraph.ts';
+import { buildWorld } from '../../db/demo/world.ts';
+import { catalog } from '../../lib/indicators/catalog.ts';
+import { REGION_CODES } from '../../lib/regions/codes.ts';
+import { SUBGRAPHS } from '../../lib/subgraphs.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { bearer } from '../support/tokens.ts';
+
+// Subgraphs nobody listens on: a refusal that reached any of them would show as SUBGRAPH_UNAVAILABLE.
+const DEAD = Object.fromEntries(SUBGRAPHS.map((s) => [s, 'http://127.0.0.1:9/graphql']));
+const gatewayWith = (options: { maxCost?: number; rateLimitPerMinute?: number }) => startGateway({ supergraphSdl: readSupergraph(), urls: DEAD, port: 0, host: '127.0.0.1', ...options });
+
+type Errors = { errors?: { message: string; extensions: Record<string, unknown> }[] };
+const post = async (url: string, query: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Errors & { data?: unknown } };
+};
+
+describe('the cost limit, computed at the gateway before any fetch', () => {
+  // With a limit of 1 every operation is refused, and the refusal reports the cost it computed.
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await gatewayWith({ maxCost: 1, rateLimitPerMinute: 0 });
+  });
+  afterAll(() => gateway?.stop());
+
+  const refusal = async (query: string) => {
+    const { status, body } = await post(gateway.url, query);
+    expect(status).toBe(400);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', max: 1 });
+    return body.errors![0]!.extensions.cost;
+  };
+
+  it('costs a grid its cells × (1 + the inputs each reads)', async () => {
+    // DC_PUE reads two data-centre inputs (total and IT kWh): (1 + 2) × 2 regions × 2 years = 12.
+    expect(await refusal('{ indicatorValues(codes: ["DC_PUE"], regions: ["500000", "310000"], years: [2024, 2025]) { value } }')).toBe(12);
+  });
+
+  it('costs a cube a fifth of that, rounded up', async () => {
+    // 12 ÷ 5 = 2.4 → 3.
+    expect(await refusal('{ indicatorCube(codes: ["DC_PUE"], regions: ["500000", "310000"], years: [2024, 2025]) { values } }')).toBe(3);
+  });
+
+  it('costs a page its size times what each entry asks for, with the schema’s default size', async () => {
+    // 50 × (1 for the connection + nodes: 1 × (1 + id: 1)) = 50 × 3 = 150.
+    expect(await refusal('{ dataCenters(first: 50) { nodes { id } } }')).toBe(150);
+    // first defaults to 100: 100 × (1 + totalCount: 1) = 200.
+    expect(await refusal('{ dataCenters { totalCount } }')).toBe(200);
+  });
+
+  it('says what to do, and nothing was fetched', async () => {
+    const { body } = await post(gateway.url, '{ indicatorValues(regions: ["500000"], years: [2024]) { value } }');
+    expect(body.errors![0]!.message).toMatch(/QUERY_MAX_COST.*fewer cells/s);
+    expect(JSON.stringify(body)).not.toContain('SUBGRAPH_UNAVAILABLE');
+  });
+});
+
+describe('per-client rate limits', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await gatewayWith({ rateLimitPerMinute: 3 });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('answers a client’s fourth request in a minute with 429 and when to retry; another client is still served', async () => {
+    const alice = await bearer(null, ['reader'], 'alice');
+    for (let i = 0; i < 3; i++) expect((await post(gateway.url, '{ __typename }', alice)).status).toBe(200);
+    const refused = await post(gateway.url, '{ __typename }', alice);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.errors![0]!.extensions.code).toBe('RATE_LIMITED');
+    expect((await post(gateway.url, '{ __typename }', await bearer(null, ['reader'], 'bob'))).status).toBe(200);
+  });
+});
+
+describe('limits that agree end to end', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation({ world: buildWorld() });
+  });
+  afterAll(() => fed?.stop());
+
+  // The largest grid of the real code list: every indicator × the nation, 2 municipalities and 54 counties × 6 years.
+  const regions = REGION_CODES.map((r) => r.code);
+  const years = [2020, 2021, 2022, 2023, 2024, 2025];
+  const cells = catalog().indicators.size * regions.length * years.length;
+
+  it('carries every grid the gateway accepts through to the subgraphs (no 413 between them)', { timeout: 180_000 }, async () => {
+    const args = `regions: ${JSON.stringify(regions)}, years: ${JSON.stringify(years)}`;
+    const cube = await fed.query<{ indicatorCube: { values: unknown[] } }>(`{ indicatorCube(${args}) { values } }`);
+    expect(cube.errors).toBeUndefined();
+    expect(cube.data!.indicatorCube.values).toHaveLength(cells);
+    // The same grid as one value per cell, the heaviest per-cell grid of the real code list, is within the default QUERY_MAX_COST.
+    const values = await fed.query<{ indicatorValues: unknown[] }>(`{ indicatorValues(${args}) { value } }`);
+    expect(values.errors).toBeUndefined();
+    expect(values.data!.indicatorValues).toHaveLength(cells);
+  });
+});
