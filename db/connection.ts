@@ -65,11 +65,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/** `loadDataDir`: a PGlite data directory (tar, as `dumpDataDir` writes it) to start a new PGlite database from. */
+export async function openDatabase(target: DatabaseTarget, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
   // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+  const client = await PGlite.create({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   return fromPglite(client, { ownsClient: true });
 }
 

@@ -3,6 +3,7 @@
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
+import { reportReady } from '../lib/supervisor/child.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
 
@@ -14,6 +15,7 @@ try {
     host: host(),
   });
   console.log(`gateway ready at ${gateway.url}`);
+  reportReady({ url: gateway.url });
   onShutdown(() => gateway.stop());
 } catch (error) {
   console.error('gateway failed to start:', error);

@@ -129,6 +129,9 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   httpServer.headersTimeout = 66_000;
 
   apollo = new ApolloServer<C>({
+    // Apollo's own SIGINT/SIGTERM handlers (on outside NODE_ENV=test) re-send the signal after stop(), killing
+    // the process (exit 130) before its databases close; lib/shutdown.ts stops the services in order instead.
+    stopOnTerminationSignals: false,
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),

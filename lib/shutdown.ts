@@ -1,13 +1,17 @@
 /**
  * Runs the cleanup once on SIGINT/SIGTERM (in-flight requests finish, databases close), then
- * exits. A second Ctrl-C exits at once for the impatient.
+ * exits. A second Ctrl-C exits at once for the impatient. A service started by `npm start`'s
+ * supervisor also stops when the supervisor's IPC channel closes, so it never outlives it.
  */
 export function onShutdown(cleanup: () => Promise<unknown>): void {
   let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
+  const handler = (signal: NodeJS.Signals | 'disconnect') => {
+    if (stopping) {
+      if (signal === 'disconnect') return;
+      process.exit(130);
+    }
     stopping = true;
-    console.log(`\n${signal}: shutting down…`);
+    console.log(`\n${signal === 'disconnect' ? 'supervisor gone' : signal}: shutting down…`);
     cleanup()
       .then(() => {
         console.log('stopped cleanly');
@@ -20,4 +24,5 @@ export function onShutdown(cleanup: () => Promise<unknown>): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  if (process.send) process.on('disconnect', () => handler('disconnect'));
 }

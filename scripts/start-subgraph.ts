@@ -1,9 +1,10 @@
 // `npm run start:subgraph -- energy`: one subgraph alone, as its agency would deploy it
 // (`indicators` runs the catalog and formula engine alone; it has no database).
 import { AGENCIES, isAgency } from '../lib/agencies.ts';
-import { host, port, seedDemo } from '../lib/config.ts';
+import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
+import { reportReady } from '../lib/supervisor/child.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
 
@@ -14,10 +15,17 @@ try {
   if (name === 'indicators') {
     const server = await startIndicators({ port: port('indicators'), host: host() });
     console.log(`indicators subgraph ready at ${server.url} in ${elapsed()}`);
+    reportReady({ url: server.url });
     onShutdown(() => server.stop());
   } else if (isAgency(name)) {
-    const subgraph = await bootSubgraph(name, { world: seedDemo(process.argv) ? buildWorld() : undefined });
-    console.log(`${name} subgraph ready at ${subgraph.server.url} (${subgraph.database.kind}${subgraph.seeded ? ', demo data loaded' : ''}) in ${elapsed()}`);
+    const subgraph = await bootSubgraph(name, { world: seedDemo(process.argv) ? () => buildWorld() : undefined, snapshot: true });
+    console.log(`${name} subgraph ready at ${subgraph.server.url} (${subgraph.database.kind}${subgraph.seeded ? `, ${subgraph.seeded}` : ''}) in ${elapsed()}`);
+    const target = databaseTarget(name);
+    reportReady({
+      url: subgraph.server.url,
+      where: target.kind === 'postgres' ? 'postgres' : `pglite ${target.dataDir}`,
+      data: subgraph.seeded || (seedDemo(process.argv) ? 'existing data' : 'code list only'),
+    });
     onShutdown(() => subgraph.stop());
   } else {
     console.error(`usage: npm run start:subgraph -- <${[...AGENCIES, 'indicators'].join('|')}> [--empty]`);
