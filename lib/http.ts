@@ -4,6 +4,8 @@ import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } f
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
+import { Observability, observabilityPlugin } from './observability/http.ts';
+import type { PoolState } from './observability/metrics.ts';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -30,6 +32,12 @@ export interface ServeOptions<C extends BaseContext> {
   health?: () => Promise<Record<string, unknown>>;
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
   landingPage?: () => string;
+  /** The service's name in logs, metrics and traces (lib/observability/). */
+  service?: string;
+  /** Answers GET /ready: resolve when the service can serve (its database, the gateway's subgraphs answer); default `health`. */
+  ready?: () => Promise<Record<string, unknown>>;
+  /** The database pool whose use /metrics reports. */
+  pool?: PoolState;
 }
 
 class HttpError extends Error {
@@ -72,8 +80,10 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     acceptGatewayCredential ? authenticator.authenticate(req.headers) : { viewer: await authenticator.viewer(req.headers.authorization), viaGateway: false };
   let apollo!: ApolloServer<C>;
   let served = 0;
+  const observability = new Observability(options.service ?? 'graphql', options.ready ?? options.health ?? (async () => ({})), options.pool);
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (observability.handleRoute(req, res, url.pathname)) return;
     if (url.pathname === '/health' && req.method === 'GET') {
       (options.health ?? (async () => ({})))()
         .then((details) => {
@@ -95,7 +105,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
       return;
     }
-    void (async () => {
+    void observability.observe(req, res, async () => {
       try {
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) {
@@ -120,7 +130,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(error instanceof HttpError ? error.message : 'Internal server error');
       }
-    })();
+    });
   });
 
   // Outlive the clients' keep-alive (Node's agent keeps idle sockets 5 s, others longer) so a reused
@@ -135,6 +145,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     ...options.apollo,
     plugins: [
       ...(options.apollo.plugins ?? []),
+      observabilityPlugin<C>(observability),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // Federated tracing is for Apollo's hosted studio, which we do not use.

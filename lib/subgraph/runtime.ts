@@ -83,6 +83,8 @@ export function startSubgraph<L>(
     context: async (_req, { viewer, viaGateway }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, viaGateway }),
     port: options.port,
     host: options.host,
+    service: module.agency,
+    pool: { statements: database.inFlight, poolSize: database.poolSize },
     health: async () => {
       await database.db.select({ n: count() }).from(module.regionTable);
       return { subgraph: module.agency, database: database.kind, statements: database.statements.count };
