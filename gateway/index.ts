@@ -2,11 +2,12 @@
 // with INDICATORS_IN_PROCESS=true it runs the indicators subgraph itself.
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
-import { onShutdown } from '../lib/shutdown.ts';
+import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
 import { reportReady } from '../lib/supervisor/child.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
 
+holdSignalsDuringStart();
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),

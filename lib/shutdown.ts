@@ -4,6 +4,8 @@
  * supervisor also stops when the supervisor's IPC channel closes, so it never outlives it.
  */
 export function onShutdown(cleanup: () => Promise<unknown>): void {
+  process.off('SIGINT', hold);
+  process.off('SIGTERM', hold);
   let stopping = false;
   const handler = (signal: NodeJS.Signals | 'disconnect') => {
     if (stopping) {
@@ -25,4 +27,21 @@ export function onShutdown(cleanup: () => Promise<unknown>): void {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   if (process.send) process.on('disconnect', () => handler('disconnect'));
+  if (held) handler(held);
+}
+
+let held: NodeJS.Signals | null = null;
+function hold(signal: NodeJS.Signals): void {
+  if (held) process.exit(130);
+  held = signal;
+}
+
+/**
+ * Holds SIGINT/SIGTERM while a service starts, until onShutdown takes them: stopped mid-start, a process would
+ * leave a PGlite data directory half-written; held, it finishes starting and then stops cleanly. A second
+ * signal exits at once.
+ */
+export function holdSignalsDuringStart(): void {
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
 }

@@ -5,13 +5,14 @@ import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
 import { databaseTarget, host, indicatorsInProcess, port, seedDemo } from '../lib/config.ts';
-import { onShutdown } from '../lib/shutdown.ts';
+import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
 import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
 
+holdSignalsDuringStart();
 const started = performance.now();
 // Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
 let auth: ReturnType<typeof authConfig>;

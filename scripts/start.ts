@@ -65,6 +65,7 @@ async function supervise(): Promise<void> {
     { name: 'gateway', script: 'gateway/index.ts', env: { GATEWAY_PORT: String(ports.gateway), ...urls } },
   ];
   const results = await Promise.allSettled(services.map((s) => supervisor.start(s)));
+  if (stopping) return;
   const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
   if (failed.length > 0) {
     for (const reason of failed) console.error(reason.message);
