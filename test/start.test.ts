@@ -95,5 +95,5 @@ describe('npm start', () => {
     empty.child.kill('SIGINT');
     expect(await empty.exited).toBe(0);
     expect(empty.output()).toContain('stopped cleanly');
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,6 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
 import type { Context as OtelContext } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type ReadableSpan, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -38,13 +37,15 @@ export function tracesExported(env: Record<string, string | undefined> = process
 /** Registers the process's tracer provider once (the first service to start names the process). */
 export function initTracing(serviceName: string): void {
   if (provider) return;
-  const processors: SpanProcessor[] = [new AddedProcessors()];
-  if (tracesExported()) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || serviceName }),
-    spanProcessors: processors,
+    spanProcessors: [new AddedProcessors()],
   });
   provider.register();
+  // The exporter is loaded only when configured: every service process would otherwise load it for nothing.
+  if (tracesExported()) {
+    void import('@opentelemetry/exporter-trace-otlp-http').then(({ OTLPTraceExporter }) => extraProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter())));
+  }
 }
 
 /** Adds a span processor (tests: an in-memory exporter). */
