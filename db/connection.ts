@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseTarget } from '../lib/config.ts';
+import { tracedStatement, tracingPostgresClient, type StatementGauge } from './tracing.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -62,14 +63,18 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   statements: StatementCounter;
+  /** Statements running now (metrics), and how many connections the pool may open. */
+  inFlight: StatementGauge;
+  poolSize: number;
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/** `loadDataDir`: a PGlite data directory (tar, as `dumpDataDir` writes it) to start a new PGlite database from. */
+export async function openDatabase(target: DatabaseTarget, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
   // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+  const client = await PGlite.create({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   return fromPglite(client, { ownsClient: true });
 }
 
@@ -78,8 +83,10 @@ const DRIVER_TYPE_LOOKUP = 'select b.oid, b.typarray';
 
 export function fromPostgresUrl(url: string, options: { max?: number } = {}): Database {
   const statements: StatementCounter = { count: 0 };
+  const inFlight: StatementGauge = { inFlight: 0 };
+  const max = options.max ?? 10;
   const sql = postgres(url, {
-    max: options.max ?? 10,
+    max,
     onnotice: () => {},
     debug: (_connection, query) => {
       // Each new pooled connection first looks up array types; that is the driver's set-up, not ours.
@@ -88,8 +95,10 @@ export function fromPostgresUrl(url: string, options: { max?: number } = {}): Da
   });
   return {
     kind: 'postgres',
-    db: drizzlePostgres({ client: sql }) as unknown as Db,
+    db: drizzlePostgres({ client: tracingPostgresClient(sql, inFlight) }) as unknown as Db,
     statements,
+    inFlight,
+    poolSize: max,
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -100,18 +109,21 @@ export function fromPostgresUrl(url: string, options: { max?: number } = {}): Da
  */
 export function fromPglite(client: PGlite, { ownsClient }: { ownsClient: boolean }): Database {
   const statements: StatementCounter = { count: 0 };
-  const counted = countingPglite(client, statements);
+  const inFlight: StatementGauge = { inFlight: 0 };
+  const counted = countingPglite(client, statements, inFlight);
   return {
     kind: 'pglite',
     db: drizzlePglite({ client: counted }) as unknown as Db,
     statements,
+    inFlight,
+    poolSize: 1,
     close: async () => {
       if (ownsClient && !client.closed) await client.close();
     },
   };
 }
 
-function countingPglite(client: PGlite, statements: StatementCounter): PGlite {
+function countingPglite(client: PGlite, statements: StatementCounter, inFlight: StatementGauge): PGlite {
   const count = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(obj, prop, receiver) {
@@ -120,7 +132,7 @@ function countingPglite(client: PGlite, statements: StatementCounter): PGlite {
         if (prop === 'query' || prop === 'exec') {
           return (...args: unknown[]) => {
             statements.count += 1;
-            return (value as (...a: unknown[]) => unknown).apply(obj, args);
+            return tracedStatement('postgresql', String(args[0]), inFlight, () => (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args));
           };
         }
         if (prop === 'transaction') {

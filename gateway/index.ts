@@ -2,12 +2,14 @@
 // with INDICATORS_IN_PROCESS=true it runs the indicators subgraph itself.
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
-import { onShutdown } from '../lib/shutdown.ts';
+import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
+import { reportReady } from '../lib/supervisor/child.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 
 installLastResortHandlers('gateway');
+holdSignalsDuringStart();
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
@@ -16,6 +18,7 @@ try {
     host: host(),
   });
   console.log(`gateway ready at ${gateway.url}`);
+  reportReady({ url: gateway.url });
   onShutdown(() => gateway.stop());
 } catch (error) {
   console.error('gateway failed to start:', error);

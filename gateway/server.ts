@@ -20,6 +20,8 @@ import { isEntityFetch, nullEntities } from './unavailable.ts';
 import { disableApolloTelemetry } from './no-telemetry.ts';
 import { costLimitPlugin } from './cost.ts';
 import { rateLimiter } from './rate-limit.ts';
+import { addObservabilityHeaders, observedDataSource } from '../lib/observability/subgraphs.ts';
+import { subgraphsReady } from '../lib/observability/readiness.ts';
 
 // Apollo's fetcher (make-fetch-happen) would look its agent up per request, and that agent tells HTTP from
 // HTTPS by capturing a stack trace on every request: given a plain keep-alive agent, a subgraph fetch costs
@@ -62,7 +64,11 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url, honorSubgraphCacheControlHeader: false });
     const fetcher = this.fetcher;
     const agent = url.startsWith('https:') ? httpsAgent : httpAgent;
-    this.fetcher = sharingInFlightQueries((target, init) => fetcher(target, { ...init, agent } as typeof init));
+    // Trace context and request id are added after the in-flight sharing, so they do not set identical fetches apart.
+    this.fetcher = sharingInFlightQueries((target, init) => {
+      addObservabilityHeaders(init?.headers);
+      return fetcher(target, { ...init, agent } as typeof init);
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -153,7 +159,7 @@ function createGateway(options: GatewayOptions, credential: () => Promise<string
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      name === 'indicators' && indicators ? indicators : new AgencyDataSource(name, options.urls[name as SubgraphName] || url || '', credential),
+      observedDataSource(name, name === 'indicators' && indicators ? indicators : new AgencyDataSource(name, options.urls[name as SubgraphName] || url || '', credential)),
   });
   return { gateway, indicators };
 }
@@ -190,6 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     context: async (req: IncomingMessage, { viewer }) => ({ authorization: req.headers.authorization, viewer }),
     port: options.port,
     host: options.host,
+    service: 'gateway',
+    ready: () => subgraphsReady(Object.fromEntries(Object.entries(options.urls).filter((e): e is [string, string] => Boolean(e[1])))),
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
     routes: publishRoutes,

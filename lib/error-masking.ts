@@ -2,6 +2,9 @@ import type { GraphQLFormattedError } from 'graphql';
 
 /** Hosts and ports of our own network, and URLs or connection strings that would name them. */
 const INTERNAL_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b|\[[0-9a-f:]+\](?::\d+)?|\blocalhost(?::\d+)?\b/gi;
+/** A message with our own hosts, ports and URLs cut out: what a client may read of a failure's text. */
+export const withoutAddresses = (text: string): string => text.replace(INTERNAL_ADDRESS, '(internal address)');
+
 /** Codes of failures the client cannot act on: their text is for the service's log. */
 const UNEXPECTED = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 /** Extensions Apollo attaches that repeat a subgraph's response or a stack. */
@@ -20,5 +23,5 @@ export function maskError(formatted: GraphQLFormattedError, { detailed, log = (e
     log(formatted);
     return { ...formatted, message: 'Internal error: the service could not complete this part of the request. It has been logged.', extensions: { ...extensions, code: code ?? 'INTERNAL_SERVER_ERROR' } };
   }
-  return { ...formatted, message: formatted.message.replace(INTERNAL_ADDRESS, '(internal address)'), ...(extensions ? { extensions } : {}) };
+  return { ...formatted, message: withoutAddresses(formatted.message), ...(extensions ? { extensions } : {}) };
 }

@@ -8,6 +8,9 @@ import { createAuthenticator, type Authenticator, type RequestAuth } from './aut
 import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
 import { handleCors } from './cors.ts';
 import { safeApolloOptions } from './safe-defaults.ts';
+import { withoutAddresses } from './error-masking.ts';
+import { Observability, observabilityPlugin } from './observability/http.ts';
+import type { PoolState } from './observability/metrics.ts';
 
 export interface RunningServer {
   url: string;
@@ -38,6 +41,12 @@ export interface ServeOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Decides before a GraphQL request is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
   admit?: ((req: IncomingMessage) => Promise<Refusal | null>) | undefined;
+  /** The service's name in logs, metrics and traces (lib/observability/). */
+  service?: string;
+  /** Answers GET /ready: resolve when the service can serve (its database, the gateway's subgraphs answer); default `health`. */
+  ready?: () => Promise<Record<string, unknown>>;
+  /** The database pool whose use /metrics reports. */
+  pool?: PoolState;
 }
 
 /** What `admit` answers: headers for the response, and, to refuse the request, a status and a body. */
@@ -112,18 +121,21 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   const cors = corsOrigins();
   const bodyLimit = options.maxBodyBytes ?? maxBodyBytes('subgraph');
   const { plugins: safePlugins, formatError: maskByPolicy, ...safe } = safeApolloOptions(disclosurePolicy());
+  const observability = new Observability(options.service ?? 'graphql', options.ready ?? options.health ?? (async () => ({})), options.pool);
   const httpServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (handleCors(req, res, cors)) return;
+    if (observability.handleRoute(req, res, url.pathname)) return;
     if (url.pathname === '/health' && req.method === 'GET') {
       (options.health ?? (async () => ({})))()
         .then((details) => {
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', requests: served, ...details }));
         })
         .catch((error: unknown) => {
+          console.error('health check failed:', error);
           res
             .writeHead(503, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ status: 'unavailable', error: String(error instanceof Error ? error.message : error) }));
+            .end(JSON.stringify({ status: 'unavailable', error: withoutAddresses(String(error instanceof Error ? error.message : error)) }));
         });
       return;
     }
@@ -137,7 +149,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');
       return;
     }
-    void (async () => {
+    void observability.observe(req, res, async () => {
       try {
         const admitted = await options.admit?.(req);
         for (const [key, value] of Object.entries(admitted?.headers ?? {})) res.setHeader(key, value);
@@ -168,7 +180,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(error instanceof HttpError ? error.message : 'Internal server error');
       }
-    })();
+    });
   });
 
   // Outlive the clients' keep-alive (Node's agent keeps idle sockets 5 s, others longer) so a reused
@@ -180,12 +192,16 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     // No SQL, connection string or internal address in any error a client sees: unexpected errors become an
     // incident id (lib/errors.ts), then addresses and internal extensions go as the policy says (lib/error-masking.ts).
     formatError: (formatted, error) => maskByPolicy(clientError(formatted, error)),
+    // Apollo's own SIGINT/SIGTERM handlers (on outside NODE_ENV=test) re-send the signal after stop(), killing
+    // the process (exit 130) before its databases close; lib/shutdown.ts stops the services in order instead.
+    stopOnTerminationSignals: false,
     ...options.apollo,
     // Introspection, suggestions, stack traces and error text as the disclosure policy allows (lib/safe-defaults.ts).
     ...safe,
     plugins: [
       ...safePlugins,
       ...(options.apollo.plugins ?? []),
+      observabilityPlugin<C>(observability),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // Federated tracing is for Apollo's hosted studio, which we do not use.

@@ -1,72 +1,97 @@
-// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway in one process, each on its own port
-// (with INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself).
+// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway, each in its own process on its own
+// port, supervised: a service that crashes is restarted with back-off while the others keep serving. With
+// INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself. `--single-process` runs all in this process.
+import { createServer } from 'node:net';
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
-import { databaseTarget, host, indicatorsInProcess, port, seedDemo } from '../lib/config.ts';
-import { onShutdown } from '../lib/shutdown.ts';
-import { bootSubgraph } from '../lib/subgraph/boot.ts';
-import { buildWorld } from '../db/demo/world.ts';
-import { startGateway } from '../gateway/server.ts';
-import { readSupergraph } from '../gateway/supergraph.ts';
-import { startIndicators } from '../subgraphs/indicators/server.ts';
+import { host, indicatorsInProcess, port } from '../lib/config.ts';
+import { Supervisor } from '../lib/supervisor/supervisor.ts';
+import type { ReadyMessage } from '../lib/supervisor/child.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 
-const started = performance.now();
-installLastResortHandlers('federation');
-// Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
-let auth: ReturnType<typeof authConfig>;
-let inProcess: boolean;
-try {
-  auth = authConfig();
-  inProcess = indicatorsInProcess();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-const world = seedDemo(process.argv) ? buildWorld() : undefined;
-const results = await Promise.allSettled(AGENCIES.map((agency) => bootSubgraph(agency, { world })));
-const subgraphs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [[AGENCIES[i], r.reason] as const] : []));
-if (failed.length > 0) {
-  for (const [agency, reason] of failed) console.error(`${agency} failed to start:`, reason);
-  await Promise.all(subgraphs.map((s) => s.stop()));
-  process.exit(1);
+installLastResortHandlers('supervisor');
+
+if (process.argv.includes('--single-process')) {
+  await import('./start-single-process.ts');
+} else {
+  await supervise();
 }
 
-const indicators = inProcess ? null : await startIndicators({ port: port('indicators'), host: host() });
-const gateway = await startGateway({
-  supergraphSdl: readSupergraph(),
-  urls: { ...Object.fromEntries(subgraphs.map((s) => [s.agency, s.server.url])), ...(indicators ? { indicators: indicators.url } : {}) },
-  port: port('gateway'),
-  host: host(),
-}).catch(async (error: unknown) => {
-  console.error('gateway failed to start:', error);
-  await Promise.all(subgraphs.map((s) => s.stop()));
-  process.exit(1);
-});
-
-console.log('\nGreen-ICT statistics federation');
-for (const s of subgraphs) {
-  const target = databaseTarget(s.agency);
-  const where = target.kind === 'postgres' ? 'postgres' : `pglite ${target.dataDir}`;
-  const data = s.seeded ? 'demo data loaded' : 'existing data';
-  console.log(`  ${s.agency.padEnd(10)} ${s.server.url.padEnd(32)} ${AGENCY_NAMES[s.agency].zh}  [${where}; ${data}]`);
-}
-console.log(`  ${'indicators'.padEnd(10)} ${(indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)`);
-console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
-console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
-
-if (auth.keys.kind === 'secret' && auth.keys.development) {
-  // Development only: the secret is public, so these tokens are too. Each is valid for 12 hours.
-  const expiresIn = '12h';
-  console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
-  for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
-  console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
-  console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
+/** A free port for a service configured with port 0, chosen here so that a restarted service comes back where it was. */
+async function resolvePort(configured: number): Promise<number> {
+  if (configured !== 0) return configured;
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host(), () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
 }
 
-onShutdown(async () => {
-  await gateway.stop();
-  await Promise.all([indicators?.stop(), ...subgraphs.map((s) => s.stop())]);
-});
+async function supervise(): Promise<void> {
+  const started = performance.now();
+  // Refuse a token configuration the services would refuse (e.g. the development secret in production) before starting any.
+  let auth: ReturnType<typeof authConfig>;
+  let inProcess: boolean;
+  try {
+    auth = authConfig();
+    inProcess = indicatorsInProcess();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const args = process.argv.slice(2).filter((a) => a === '--empty');
+  const subgraphNames = [...AGENCIES, ...(inProcess ? [] : (['indicators'] as const))];
+  const ports = Object.fromEntries(await Promise.all([...subgraphNames, 'gateway' as const].map(async (s) => [s, await resolvePort(port(s))] as const)));
+  const connectHost = ['0.0.0.0', '::'].includes(host()) ? '127.0.0.1' : host();
+  // Every port is known now, so the gateway (static supergraph: it fetches nothing at start) starts with the subgraphs.
+  const urls = Object.fromEntries(subgraphNames.map((s) => [`${s.toUpperCase()}_URL`, `http://${connectHost}:${ports[s]}/graphql`]));
+
+  const supervisor = new Supervisor();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    const clean = await supervisor.stop([['gateway'], subgraphNames]);
+    if (clean) console.log('stopped cleanly');
+    process.exit(clean ? 0 : 1);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const services = [
+    ...subgraphNames.map((name) => ({ name, script: 'scripts/start-subgraph.ts', args: [name, ...args], env: { [`${name.toUpperCase()}_PORT`]: String(ports[name]) } })),
+    { name: 'gateway', script: 'gateway/index.ts', env: { GATEWAY_PORT: String(ports.gateway), ...urls } },
+  ];
+  const results = await Promise.allSettled(services.map((s) => supervisor.start(s)));
+  if (stopping) return;
+  const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+  if (failed.length > 0) {
+    for (const reason of failed) console.error(reason.message);
+    await supervisor.stop([['gateway'], subgraphNames]);
+    process.exit(1);
+  }
+  const ready = Object.fromEntries(services.map((s, i) => [s.name, (results[i] as PromiseFulfilledResult<ReadyMessage>).value]));
+
+  console.log('\nGreen-ICT statistics federation');
+  for (const agency of AGENCIES) {
+    const r = ready[agency]!;
+    console.log(`  ${agency.padEnd(10)} ${r.url.padEnd(32)} ${AGENCY_NAMES[agency].zh}  [${r.where}; ${r.data}; pid ${r.pid}]`);
+  }
+  console.log(`  ${'indicators'.padEnd(10)} ${(ready.indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)${ready.indicators ? `  [pid ${ready.indicators.pid}]` : ''}`);
+  console.log(`  ${'gateway'.padEnd(10)} ${ready.gateway!.url}  [pid ${ready.gateway!.pid}]`);
+  console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — each service is restarted if it crashes; Ctrl-C to stop`);
+
+  if (auth.keys.kind === 'secret' && auth.keys.development) {
+    // Development only: the secret is public, so these tokens are too. Each is valid for 12 hours.
+    const expiresIn = '12h';
+    console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
+    for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
+    console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
+    console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
+  }
+}

@@ -10,7 +10,10 @@ const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'gict-start-')), 'not'
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'gict-empty-'));
 afterAll(() => [path.resolve(dataDir, '../../..'), emptyDir].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** Runs `npm start` as a user would, on scratch ports and a scratch data directory. */
+/**
+ * Runs `npm start` as a user would, on scratch ports and a scratch data directory, and outside
+ * NODE_ENV=test (vitest sets it; Apollo Server installs its own signal handlers only without it).
+ */
 function start(dir: string, extraArgs: string[] = []) {
   const base = 14_000 + Math.floor(Math.random() * 500) * 10;
   const env: NodeJS.ProcessEnv = {
@@ -24,54 +27,73 @@ function start(dir: string, extraArgs: string[] = []) {
     INDICATORS_PORT: String(base + 5),
   };
   delete env.DATABASE_URL;
+  delete env.NODE_ENV;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/ready in [\d.]+ s/.test(output)) {
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const match = output.match(pattern);
+        if (match) {
+          clearInterval(timer);
+          resolve(match);
+        }
+      }, 100);
+      child.once('exit', (code) => {
         clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`npm start exited with ${code}:\n${output}`));
+        reject(new Error(`npm start exited with ${code} before printing ${pattern}:\n${output}`));
+      });
     });
-  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, ready, exited, output: () => output, gatewayUrl: `http://127.0.0.1:${base}/graphql` };
+  return { child, ready: waitFor(/ready in [\d.]+ s/), waitFor, exited, output: () => output, gatewayUrl: `http://127.0.0.1:${base}/graphql` };
 }
 
+const DATA_CENTRES = '{ dataCenters(region: "500000") { totalCount } }';
+const PV = '{ pvInstallations(first: 1) { totalCount } }';
+
 describe('npm start', () => {
-  it('starts four subgraphs and the gateway on PGlite with demo data, reuses the data on restart, and stops cleanly on SIGINT', async () => {
+  it('starts each service in its own process from the demo snapshot, restarts a killed subgraph, reuses the data on restart, and exits 0 on SIGINT', async () => {
     const first = start(dataDir);
     await first.ready;
     expect(first.output()).toMatch(/gateway\s+http:\/\/127\.0\.0\.1:\d+\/graphql/);
-    expect(first.output().match(/demo data loaded/g)).toHaveLength(4);
-    const res = await postGraphQL<{ dataCenters: { totalCount: number } }>(first.gatewayUrl, '{ dataCenters(region: "500000") { totalCount } }');
+    expect(first.output().match(/; demo snapshot loaded; pid/g)).toHaveLength(4);
+    const res = await postGraphQL<{ dataCenters: { totalCount: number } }>(first.gatewayUrl, DATA_CENTRES);
     expect(res.data!.dataCenters.totalCount).toBeGreaterThan(0);
+    const pv = await postGraphQL<{ pvInstallations: { totalCount: number } }>(first.gatewayUrl, PV);
+    expect(pv.data!.pvInstallations.totalCount).toBeGreaterThan(0);
+
+    // A crash of one subgraph: the supervisor says so and brings it back on the same port.
+    const [, pid] = first.output().match(/energy\s+\S+\s+\S+\s+\[[^\]]*pid (\d+)\]/)!;
+    process.kill(Number(pid), 'SIGKILL');
+    await first.waitFor(/supervisor: energy exited with signal SIGKILL; restarting in [\d.]+ s \(restart 1\)/);
+    await first.waitFor(/supervisor: energy is back at \S+/);
+    const again = await postGraphQL<{ pvInstallations: { totalCount: number } }>(first.gatewayUrl, PV);
+    expect(again.data!.pvInstallations.totalCount).toBe(pv.data!.pvInstallations.totalCount);
+
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('stopped cleanly');
+    expect(first.output()).toMatch(/stopped cleanly\n?$/);
+    expect(first.output()).not.toMatch(/stopped with code/);
 
     const second = start(dataDir);
     await second.ready;
-    expect(second.output().match(/existing data/g)).toHaveLength(4);
-    const again = await postGraphQL<{ dataCenters: { totalCount: number } }>(second.gatewayUrl, '{ dataCenters(region: "500000") { totalCount } }');
-    expect(again.data!.dataCenters.totalCount).toBe(res.data!.dataCenters.totalCount);
+    expect(second.output().match(/; existing data; pid/g)).toHaveLength(4);
+    const reread = await postGraphQL<{ dataCenters: { totalCount: number } }>(second.gatewayUrl, DATA_CENTRES);
+    expect(reread.data!.dataCenters.totalCount).toBe(res.data!.dataCenters.totalCount);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  }, 180_000);
+  }, 240_000);
 
-  it('starts with the code list but no demo data when given --empty', async () => {
-    const empty = start(emptyDir, ['--empty']);
+  it('in one process (--single-process) starts with the code list but no demo data when given --empty, and exits 0 on SIGINT after stopping cleanly', async () => {
+    const empty = start(emptyDir, ['--empty', '--single-process']);
     await empty.ready;
     const res = await postGraphQL<{ dataCenters: { totalCount: number }; regions: unknown[] }>(empty.gatewayUrl, '{ dataCenters { totalCount } regions(parent: "500000") { code } }');
     expect(res.data).toEqual({ dataCenters: { totalCount: 0 }, regions: expect.arrayContaining([{ code: '500112' }]) });
     expect(res.data!.regions).toHaveLength(38);
     empty.child.kill('SIGINT');
     expect(await empty.exited).toBe(0);
-  }, 120_000);
+    expect(empty.output()).toContain('stopped cleanly');
+  }, 240_000);
 });

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Agency } from '../agencies.ts';
+import { AGENCIES, type Agency } from '../agencies.ts';
 import { databaseTarget, host, port } from '../config.ts';
 import type { RunningServer } from '../http.ts';
 import { loadSubgraph } from './registry.ts';
 import { prepareDatabase, startSubgraph } from './runtime.ts';
+import { currentSnapshot } from './snapshot.ts';
 import { openDatabase, type Database } from '../../db/connection.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
 
@@ -11,16 +13,36 @@ export interface BootedSubgraph {
   agency: Agency;
   server: RunningServer;
   database: Database;
-  seeded: boolean;
+  /** Whether demo data was loaded into a new database: generated, or from the committed snapshot. */
+  seeded: false | 'demo data loaded' | 'demo snapshot loaded';
   stop(): Promise<void>;
 }
 
-/** Opens the agency's configured database, migrates (and seeds a new one), then listens. */
-export async function bootSubgraph(agency: Agency, options: { world?: DemoWorld | undefined } = {}): Promise<BootedSubgraph> {
+/**
+ * Opens the agency's configured database, migrates (and seeds a new one), then listens. A new PGlite
+ * database that is to hold the default demo world starts from the committed snapshot when it is current
+ * (lib/subgraph/snapshot.ts); otherwise the world is generated (`world` as a function: only then).
+ */
+export async function bootSubgraph(
+  agency: Agency,
+  options: { world?: DemoWorld | (() => DemoWorld) | undefined; /** `world` is the default demo world, which the snapshot holds. */ snapshot?: boolean } = {},
+): Promise<BootedSubgraph> {
   const module = await loadSubgraph(agency);
-  const database = await openDatabase(databaseTarget(agency));
+  const target = databaseTarget(agency);
+  const fresh = target.kind === 'pglite' && target.dataDir !== undefined && !existsSync(target.dataDir);
+  let snapshot: Blob | null = null;
+  if (fresh && options.world !== undefined && options.snapshot) {
+    const current = currentSnapshot();
+    if (current.stale) console.warn(`${current.stale}; generating the demo data instead (npm run snapshot refreshes it)`);
+    snapshot = current.blob;
+  }
+  const database = await openDatabase(target, snapshot ? { loadDataDir: snapshot } : {});
   try {
-    const { regions, seeded } = await prepareDatabase(module, database, { world: options.world });
+    // The snapshot holds every agency's schema; this database keeps only its own.
+    if (snapshot) for (const other of AGENCIES.filter((a) => a !== agency)) await resetAgency(database, other);
+    const prepared = await prepareDatabase(module, database, { world: options.world });
+    const seeded = snapshot ? 'demo snapshot loaded' : prepared.seeded ? 'demo data loaded' : false;
+    const { regions } = prepared;
     const server = await startSubgraph(module, { database, regions, port: port(agency), host: host() });
     return {
       agency,

@@ -45,8 +45,8 @@ export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
 }
 
 export interface PrepareOptions {
-  /** Demo world to load when the database is new; undefined starts empty (the code list only). */
-  world?: DemoWorld | undefined;
+  /** Demo world to load when the database is new (a function: built only then); undefined starts empty (the code list only). */
+  world?: DemoWorld | (() => DemoWorld) | undefined;
 }
 
 /**
@@ -58,10 +58,11 @@ export async function prepareDatabase(module: SubgraphModule<unknown>, database:
   const [existing] = await database.db.select({ n: count() }).from(module.regionTable);
   let seeded = false;
   if ((existing?.n ?? 0) === 0) {
+    const world = typeof options.world === 'function' ? options.world() : options.world;
     await database.db.transaction(async (tx) => {
-      const regions: readonly RegionCode[] = options.world?.regions ?? REGION_CODES;
+      const regions: readonly RegionCode[] = world?.regions ?? REGION_CODES;
       await insertChunked(tx as unknown as Db, module.regionTable, [...regions]);
-      if (options.world) await module.seedDemo(tx as unknown as Db, options.world);
+      if (world) await module.seedDemo(tx as unknown as Db, world);
     });
     seeded = options.world !== undefined;
   }
@@ -82,6 +83,8 @@ export function startSubgraph<L>(
     context: async (_req, { viewer, viaGateway }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, viaGateway }),
     port: options.port,
     host: options.host,
+    service: module.agency,
+    pool: { statements: database.inFlight, poolSize: database.poolSize },
     health: async () => {
       await database.db.select({ n: count() }).from(module.regionTable);
       return { subgraph: module.agency, database: database.kind, statements: database.statements.count };

@@ -32,6 +32,7 @@ export function startIndicators(options: { port: number; host: string; regions?:
     context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway, disclosureMinUnits: minUnits }),
     port: options.port,
     host: options.host,
+    service: 'indicators',
     health: async () => ({ subgraph: 'indicators', indicators: catalog().indicators.size }),
   });
 }

@@ -14,11 +14,12 @@ export interface TestDatabaseServer {
   close(): Promise<void>;
 }
 
-export async function createTestDatabaseServer(): Promise<TestDatabaseServer> {
+/** `loadDataDir`: under PGlite, start from this data directory (a `dumpDataDir` tar) instead of an empty database. */
+export async function createTestDatabaseServer(options: { loadDataDir?: Blob | null } = {}): Promise<TestDatabaseServer> {
   const adminUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   const opened: Database[] = [];
   if (!adminUrl) {
-    const client = await PGlite.create();
+    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     return {
       mode: 'pglite',
       open: async () => {

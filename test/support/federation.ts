@@ -3,12 +3,14 @@ import type { RunningServer } from '../../lib/http.ts';
 import { loadSubgraph } from '../../lib/subgraph/registry.ts';
 import { prepareDatabase, startSubgraph } from '../../lib/subgraph/runtime.ts';
 import type { Database } from '../../db/connection.ts';
-import type { DemoWorld } from '../../db/demo/world.ts';
+import { DEFAULT_SEED, type DemoWorld } from '../../db/demo/world.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
 import { startGateway } from '../../gateway/server.ts';
 import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
 import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
+import { resetAgency } from '../../lib/subgraph/boot.ts';
+import { currentSnapshot } from '../../lib/subgraph/snapshot.ts';
 import { readerHeaders } from './tokens.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -53,7 +55,13 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
   const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
   const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
-  const server = await createTestDatabaseServer();
+  // The default demo world is in the committed snapshot (when current): loading it costs a fraction of seeding.
+  const snapshot = options.world?.seed === DEFAULT_SEED && options.world.scale === 1 && process.env.TEST_DB !== 'postgres' ? currentSnapshot().blob : null;
+  const server = await createTestDatabaseServer({ loadDataDir: snapshot });
+  if (snapshot) {
+    const database = await server.open();
+    for (const agency of AGENCIES.filter((a) => !agencies.includes(a))) await resetAgency(database, agency);
+  }
   const databases = {} as Record<Agency, Database>;
   const subgraphs = {} as TestFederation['subgraphs'];
   for (const agency of agencies) {

@@ -1,0 +1,15 @@
+/** What a supervised service tells `npm start` once it listens. */
+export interface ReadyMessage {
+  kind: 'ready';
+  url: string;
+  pid: number;
+  /** Where its data lives, for the start summary (`pglite <dir>`, `postgres`, or a note). */
+  where?: string;
+  /** How the data got there: generated, loaded from the committed snapshot, or already there. */
+  data?: 'demo data loaded' | 'demo snapshot loaded' | 'existing data' | 'code list only';
+}
+
+/** Tells the supervisor (when there is one: the process has an IPC channel) that the service is ready. */
+export function reportReady(message: Omit<ReadyMessage, 'kind' | 'pid'>): void {
+  if (process.send) process.send({ kind: 'ready', pid: process.pid, ...message } satisfies ReadyMessage);
+}
