@@ -167,7 +167,8 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         SCENARIO_INDUSTRY_COUNT: counted('INDUSTRY_GREEN_TRANSITION', region, 2021, year),
         SCENARIO_RESIDENT_COUNT: counted('RESIDENT_LOW_CARBON_LIFE', region, 2021, year),
         SCENARIO_URBAN_RURAL_COUNT: counted('URBAN_RURAL_GREEN_SMART', region, 2021, year),
-        GREEN_STANDARDS_COUNT: counted('STANDARD', region, 2021, year),
+        // A national figure (seed 002 #10): no province or county has one.
+        GREEN_STANDARDS_COUNT: region === '000000' ? counted('STANDARD', region, 2021, year) : null,
       };
       for (const code of FLOOR_INDICATORS) grid.set(cellKey(code, region, year), values[code]);
     }

@@ -2,9 +2,7 @@
 // each on its own port (with INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself). No supervision:
 // one crash stops everything; for profiling and debugging with one inspector. `npm start` runs each as a child process.
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
-import { authConfig } from '../lib/auth/config.ts';
-import { mintToken } from '../lib/auth/tokens.ts';
-import { databaseTarget, host, indicatorsInProcess, port, seedDemo } from '../lib/config.ts';
+import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
 import { bootSubgraph } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
@@ -12,20 +10,12 @@ import { startGateway } from '../gateway/server.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
 import { startIndicators } from '../subgraphs/indicators/server.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
+import { printDevelopmentTokens, startupConfig } from './start-common.ts';
 
 holdSignalsDuringStart();
 const started = performance.now();
 installLastResortHandlers('federation');
-// Refuse a token configuration the services would refuse (e.g. the development secret in production) before migrating anything.
-let auth: ReturnType<typeof authConfig>;
-let inProcess: boolean;
-try {
-  auth = authConfig();
-  inProcess = indicatorsInProcess();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+const { auth, inProcess } = startupConfig();
 // Built once for the four agencies, and only if one of them has to generate its demo data (no current snapshot).
 let built: ReturnType<typeof buildWorld> | undefined;
 const world = seedDemo(process.argv) ? () => (built ??= buildWorld()) : undefined;
@@ -61,14 +51,7 @@ console.log(`  ${'indicators'.padEnd(10)} ${(indicators?.url ?? '(inside the gat
 console.log(`  ${'gateway'.padEnd(10)} ${gateway.url}`);
 console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`);
 
-if (auth.keys.kind === 'secret' && auth.keys.development) {
-  // Development only: the secret is public, so these tokens are too. Each is valid for 12 hours.
-  const expiresIn = '12h';
-  console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
-  for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
-  console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
-  console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
-}
+await printDevelopmentTokens(auth);
 
 onShutdown(async () => {
   await gateway.stop();

@@ -3,12 +3,11 @@
 // INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself. `--single-process` runs all in this process.
 import { createServer } from 'node:net';
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
-import { authConfig } from '../lib/auth/config.ts';
-import { mintToken } from '../lib/auth/tokens.ts';
-import { host, indicatorsInProcess, port } from '../lib/config.ts';
+import { host, port } from '../lib/config.ts';
 import { Supervisor } from '../lib/supervisor/supervisor.ts';
 import type { ReadyMessage } from '../lib/supervisor/child.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
+import { printDevelopmentTokens, startupConfig } from './start-common.ts';
 
 installLastResortHandlers('supervisor');
 
@@ -33,16 +32,7 @@ async function resolvePort(configured: number): Promise<number> {
 
 async function supervise(): Promise<void> {
   const started = performance.now();
-  // Refuse a token configuration the services would refuse (e.g. the development secret in production) before starting any.
-  let auth: ReturnType<typeof authConfig>;
-  let inProcess: boolean;
-  try {
-    auth = authConfig();
-    inProcess = indicatorsInProcess();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  const { auth, inProcess } = startupConfig();
   const args = process.argv.slice(2).filter((a) => a === '--empty');
   const subgraphNames = [...AGENCIES, ...(inProcess ? [] : (['indicators'] as const))];
   const ports = Object.fromEntries(await Promise.all([...subgraphNames, 'gateway' as const].map(async (s) => [s, await resolvePort(port(s))] as const)));
@@ -86,12 +76,5 @@ async function supervise(): Promise<void> {
   console.log(`  ${'gateway'.padEnd(10)} ${ready.gateway!.url}  [pid ${ready.gateway!.pid}]`);
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — each service is restarted if it crashes; Ctrl-C to stop`);
 
-  if (auth.keys.kind === 'secret' && auth.keys.development) {
-    // Development only: the secret is public, so these tokens are too. Each is valid for 12 hours.
-    const expiresIn = '12h';
-    console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
-    for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
-    console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
-    console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
-  }
+  await printDevelopmentTokens(auth);
 }

@@ -662,7 +662,7 @@ export type Query = {
   /** The indicator catalog, ordered by code. */
   indicators: Maybe<Array<Indicator>>;
   /** The plan periods targets belong to, earliest first (catalog/periods.yaml). */
-  planPeriods: Array<PlanPeriod>;
+  planPeriods: Maybe<Array<PlanPeriod>>;
 };
 
 
@@ -1964,7 +1964,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicatorValues?: Resolver<Maybe<Array<ResolversTypes['IndicatorValue']>>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'regions' | 'years'>>;
   indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
-  planPeriods?: Resolver<Array<ResolversTypes['PlanPeriod']>, ParentType, ContextType>;
+  planPeriods?: Resolver<Maybe<Array<ResolversTypes['PlanPeriod']>>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {

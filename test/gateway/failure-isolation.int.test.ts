@@ -11,7 +11,7 @@ import { startTestFederation, type GraphQLResponse, type TestFederation } from '
 /** Indicators, and the agencies each reads (from catalog/indicators.yaml and the owners in metrics.yaml). */
 const READS: Record<string, readonly Agency[]> = {
   NEW_5G_SITE_SHARING_RATE: ['comms'], // NEW_5G_SITES_SHARED / NEW_5G_SITES, comms' region facts
-  GREEN_STANDARDS_COUNT: ['econ'], // GREEN_STANDARDS_SINCE_2021, econ's register
+  SCENARIO_INDUSTRY_COUNT: ['econ'], // SCENARIOS_INDUSTRY_SINCE_2021, econ's register of application scenarios
   DC_RACKS_RETIRED: ['bigdata'], // RACKS_RETIRED_SINCE_2021, bigdata's register
   NEW_PV_CAPACITY: ['energy'], // PV_CAPACITY_SINCE_2022_MW, energy's register
   DC_PUE: ['bigdata', 'energy'], // data centres (bigdata) and their kWh (energy)

@@ -78,6 +78,8 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     urls: Object.fromEntries(names.map((a) => [a, subgraphs[a]!.url])),
     port: 0,
     host: '127.0.0.1',
+    // One test client sends more than a reader would; the limit itself is tested in test/gateway/abuse-limits.
+    rateLimitPerMinute: 0,
   });
   const all = () => agencies.map((a) => databases[a]);
   return {
