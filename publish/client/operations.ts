@@ -4,9 +4,8 @@ import { graphql } from './generated/index.ts';
 
 /**
  * One grid of indicator values with what a published table needs: the figure, its status and confidentiality,
- * the target, and the catalog's display rules. Observation attributes a statistical tool reads go here too
- * (coverage, once the indicator path publishes it, is one more field in this selection and one row in
- * publish/export/attributes.ts).
+ * the target, and the catalog's display rules. Observation attributes a statistical tool reads go here too,
+ * each with one row in publish/export/attributes.ts (coverage of a value over units, progress to the target).
  */
 export const IndicatorGridDocument = graphql(`
   query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
@@ -23,8 +22,15 @@ export const IndicatorGridDocument = graphql(`
       unit
       status
       confidentiality
+      coverage {
+        status
+        unitsReporting
+        unitsExpected
+        share
+      }
       meetsTarget
       gapToTarget
+      progress
       target {
         jurisdiction
         symbol

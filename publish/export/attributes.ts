@@ -18,9 +18,14 @@ export interface ObservationAttribute {
 
 const text = (v: unknown): string => (v == null ? '' : String(v));
 
+/** A fraction as a number text, kept to 12 significant digits like the values; empty when unknown. */
+const fraction = (v: number | null | undefined): string => (v == null ? '' : String(Number(v.toPrecision(12))));
+
 /**
- * The observation attributes every format carries, in column order. One row per attribute: coverage, when the
- * indicator path publishes it, is its field in the IndicatorGrid operation and one row here.
+ * The observation attributes every format carries, in column order. One row per attribute, each a field of the
+ * IndicatorGrid operation. Coverage (of a value over units: COMPLETE, PARTIAL, INSUFFICIENT, NOT_APPLICABLE, and
+ * the reporting units' share of the population's weight) and progress to the target have no SDMX cross-domain
+ * code list: they travel under their own concept names.
  */
 export const OBSERVATION_ATTRIBUTES: readonly ObservationAttribute[] = [
   {
@@ -31,4 +36,7 @@ export const OBSERVATION_ATTRIBUTES: readonly ObservationAttribute[] = [
     coded: (c) => (c.value === null && c.source.confidentiality !== 'CONFIDENTIAL' ? 'M' : (OBS_STATUS[text(c.source.status)] ?? text(c.source.status))),
   },
   { csv: 'confidentiality', sdmx: 'CONF_STATUS', plain: (c) => c.source.confidentiality, coded: (c) => CONF_STATUS[c.source.confidentiality] ?? c.source.confidentiality },
+  { csv: 'coverage', sdmx: 'COVERAGE_STATUS', plain: (c) => text(c.source.coverage?.status), coded: (c) => text(c.source.coverage?.status) },
+  { csv: 'coverage_share', sdmx: 'COVERAGE_SHARE', plain: (c) => fraction(c.source.coverage?.share), coded: (c) => fraction(c.source.coverage?.share) },
+  { csv: 'progress', sdmx: 'TARGET_PROGRESS', plain: (c) => fraction(c.source.progress), coded: (c) => fraction(c.source.progress) },
 ];

@@ -92,13 +92,29 @@ describe('CSV export of an indicator grid', () => {
   });
 });
 
+describe('coverage and progress as attributes', () => {
+  it('carries a late unit’s coverage with the value: Chongqing’s 2025 racks over the centres that reported', async () => {
+    const res = await get('/export/indicators.csv?codes=DC_RACK_UTILISATION&regions=500000&years=2024,2025');
+    const [y2024, y2025] = rows(res.text);
+    // 2024: every data centre reported, so the whole of the 18,800 design racks is covered.
+    expect(y2024).toMatchObject({ coverage: 'COMPLETE', coverage_share: '1' });
+    // 2025: C (800 design racks) has not reported; the others hold 18,000 / 18,800 = 0.957446808511 of the racks,
+    // above the 0.9 minimum, so 11,700 / 18,000 = 65% is published, marked PARTIAL.
+    expect(y2025).toMatchObject({ coverage: 'PARTIAL', coverage_share: '0.957446808511' });
+    expect(Number(y2025!.value)).toBeCloseTo(65, 8);
+    // 2025 is the target year of Chongqing's ≥ 75%: progress is the share of the way from the 2020 level.
+    // No rack figures exist for 2020 in these fixtures, so there is no baseline and no progress.
+    expect(y2025!.progress).toBe('');
+  });
+});
+
 describe('SDMX-CSV and JSON-stat exports', () => {
   it('SDMX-CSV names the dataflow and codes status and confidentiality (A final, P provisional, M missing; F free, C confidential)', async () => {
     const res = await get('/export/indicators.sdmx.csv?codes=DC_PUE,DC_RACK_UTILISATION,DC_RENEWABLE_RATE&regions=500000,500101&years=2024');
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^application\/vnd\.sdmx\.data\+csv; version=2\.0\.0/);
     const table = rows(res.text);
-    expect(Object.keys(table[0]!)).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'DECIMALS', 'OBS_STATUS', 'CONF_STATUS']);
+    expect(Object.keys(table[0]!)).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'DECIMALS', 'OBS_STATUS', 'CONF_STATUS', 'COVERAGE_STATUS', 'COVERAGE_SHARE', 'TARGET_PROGRESS']);
     const at = (code: string, region: string) => table.find((r) => r.INDICATOR === code && r.REF_AREA === region)!;
     expect(at('DC_PUE', '500000')).toMatchObject({ STRUCTURE: 'dataflow', STRUCTURE_ID: 'GREEN_ICT:DF_ICT_INDICATORS(1.0)', ACTION: 'I', TIME_PERIOD: '2024', OBS_VALUE: '1.325', OBS_STATUS: 'P', CONF_STATUS: 'F' });
     expect(at('DC_RACK_UTILISATION', '500000')).toMatchObject({ OBS_STATUS: 'A', CONF_STATUS: 'F', UNIT_MEASURE: '%', DECIMALS: '1' });

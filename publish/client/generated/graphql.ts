@@ -11,6 +11,22 @@ export type Confidentiality =
   /** Published to every caller. */
   | 'FREE';
 
+/**
+ * How complete a value over a population (data centres, core machine rooms, enterprises) is, in the spirit of
+ * SDMX's OBS_STATUS attribute: COMPLETE is its A (normal), PARTIAL its E (estimated: a ratio over the units
+ * that reported, standing for the whole population), INSUFFICIENT its O (missing value) and NOT_APPLICABLE its
+ * M (missing value: data cannot exist).
+ */
+export type CoverageStatus =
+  /** Every unit of the population reported every input the value needs. */
+  | 'COMPLETE'
+  /** The matched units hold less than the indicator's minimum share: the value is null, and `missing` names the units that did not report. */
+  | 'INSUFFICIENT'
+  /** Nothing is registered in the population (no data centre, room or enterprise in scope in the year): no value can exist. Not a zero, and distinct from a zero denominator of reported figures. */
+  | 'NOT_APPLICABLE'
+  /** Some units have not reported (yet): the value is computed over the units that reported every input (matched units), which hold at least the indicator's minimum share of the population's weight. */
+  | 'PARTIAL';
+
 /** Which way is better. */
 export type Direction =
   /** Higher values are better (rates, counts). */
@@ -53,7 +69,7 @@ export type IndicatorGridQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, region: { nameZh: string, nameEn: string } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
+export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
 
 export type ClusterGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
@@ -129,8 +145,15 @@ export const IndicatorGridDocument = new TypedDocumentString(`
     unit
     status
     confidentiality
+    coverage {
+      status
+      unitsReporting
+      unitsExpected
+      share
+    }
     meetsTarget
     gapToTarget
+    progress
     target {
       jurisdiction
       symbol
