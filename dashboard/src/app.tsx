@@ -12,11 +12,20 @@ type Cube = DashboardCubeQuery['indicatorCube'];
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const DEFAULT_INDICATORS = ['DC_RACK_UTILISATION', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE', 'NEW_5G_SITE_SHARING_RATE'];
 
-/** A cell's class and marks: attainment colours, and p / c for provisional and confidential figures. */
-function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string }): { className: string; marks: string } {
+/**
+ * A cell's class and marks: attainment colours; p / c for provisional and confidential figures; e for a value
+ * over the units that reported when some did not (coverage PARTIAL: published above the indicator's minimum).
+ */
+function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string; coverage?: { status: string } | null }): { className: string; marks: string } {
   const className = v.value == null ? 'missing' : v.meetsTarget === true ? 'met' : v.meetsTarget === false ? 'unmet' : '';
-  const marks = (v.status === 'PROVISIONAL' ? 'p' : '') + (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '');
+  const marks = (v.status === 'PROVISIONAL' ? 'p' : '') + (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '') + (v.value != null && v.coverage?.status === 'PARTIAL' ? 'e' : '');
   return { className, marks };
+}
+
+/** The tooltip's word on coverage: how many units reported, and their share of the population's weight. */
+function coverageNote(coverage: Value['coverage'] | undefined): string {
+  if (!coverage || coverage.status === 'COMPLETE' || coverage.share == null) return '';
+  return `${coverage.unitsReporting} / ${coverage.unitsExpected} (${(coverage.share * 100).toFixed(1)} %)`;
 }
 
 export function App() {
@@ -141,7 +150,7 @@ export function App() {
                         const v = cell(i.code, y);
                         const state = v ? cellState(v) : { className: 'missing', marks: '' };
                         return (
-                          <td class={state.className} data-year={y} title={v?.missing.map((m) => m.message).join(' ')}>
+                          <td class={state.className} data-year={y} title={[coverageNote(v?.coverage), ...(v?.missing.map((m) => m.message) ?? [])].filter(Boolean).join(' ')}>
                             {formatValue(v?.value, i)}
                             {state.marks && <sup class="mark">{state.marks}</sup>}
                           </td>

@@ -13,8 +13,8 @@ export const LABELS = {
   districts: { zh: '区县比较', en: 'Districts compared' },
   district: { zh: '区县', en: 'District' },
   legend: {
-    zh: '绿色：达标；红色：未达标；p：初步数据；c：保密（统计披露控制）；—：缺数据',
-    en: 'green: meets the target; red: does not; p: provisional; c: confidential (disclosure control); —: missing',
+    zh: '绿色：达标；红色：未达标；p：初步数据；c：保密（统计披露控制）；e：按已报送单位计算（部分单位未报送，覆盖率达标）；—：缺数据',
+    en: 'green: meets the target; red: does not; p: provisional; c: confidential (disclosure control); e: over the units that reported (some did not; coverage above the minimum); —: missing',
   },
   loading: { zh: '加载中…', en: 'Loading…' },
   language: { zh: 'English', en: '中文' },
