@@ -10,6 +10,7 @@ import { observation as energyObservation } from '../../subgraphs/energy/tables.
 import { dataCenterRow } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer } from '../support/tokens.ts';
+import type { ImportProblem } from '../support/observations.ts';
 
 // Property-based: random observation batches (good rows mixed with every kind of bad input the fuzzing
 // of issue 20 found) go to energy and comms through the gateway, and after each one the invariants of
@@ -68,12 +69,7 @@ const batch = fc.constantFrom('energy' as const, 'comms' as const).chain((agency
 );
 
 // ── one request, as a client sees it ─────────────────────────────────────────
-interface Problem {
-  row: number;
-  field: string;
-  code: string;
-  message: string;
-}
+type Problem = ImportProblem;
 interface Summary {
   batchId: string | null;
   applied: boolean;

@@ -8,6 +8,7 @@ import { observation as energyObservation } from '../../subgraphs/energy/tables.
 import { dataCenterRow } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer } from '../support/tokens.ts';
+import type { ImportProblem } from '../support/observations.ts';
 
 // What the fuzzing of issue 20 found, one case each, through the gateway of a full federation on
 // empty databases: values reads cannot hold, texts the database cannot store, names on the prototype.
@@ -23,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-interface Problem {
-  row: number;
-  field: string;
-  code: string;
-  message: string;
-}
+type Problem = ImportProblem;
 interface Summary {
   applied: boolean;
   created: number;
