@@ -1,17 +1,25 @@
 # One image for every service of the federation; compose.yaml picks the service by its command
-# (`scripts/start-subgraph.ts <agency>`, `scripts/start-subgraph.ts indicators` or `gateway/index.ts`).
-FROM node:20-bookworm-slim
+# (`scripts/launch.mjs subgraph <agency>`, `scripts/launch.mjs subgraph indicators` or `scripts/launch.mjs gateway`).
 
+# Build: the server bundle (.build/, plain JavaScript) and the dashboard, with the dev dependencies that build them.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY . .
+RUN node scripts/build-dashboard.mjs && node scripts/build-server.mjs
+
+# Run: production dependencies only; the services run the bundle with plain node (no tsx, no compiler).
+FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
-
-# Dependencies first, so a source change does not reinstall them. The services run TypeScript through
-# tsx (there is no build step), so the dev dependencies that include it are installed too.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund && npm cache clean --force
-
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
+# Sources too: the services read the SDL, catalog, migrations and demo snapshot at run time.
 COPY . .
+COPY --from=build /app/.build ./.build
+COPY --from=build /app/dashboard/dist ./dashboard/dist
 
 USER node
 # Overridden per service in compose.yaml.
-CMD ["node", "--import", "tsx", "gateway/index.ts"]
+CMD ["node", "scripts/launch.mjs", "gateway"]

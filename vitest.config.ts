@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,

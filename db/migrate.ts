@@ -1,13 +1,13 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import path from 'node:path';
 import type { Agency } from '../lib/agencies.ts';
+import { projectPath } from '../lib/paths.ts';
 import type { Database } from './connection.ts';
 
-const MIGRATIONS_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_ROOT = projectPath('db', 'migrations');
 
 /**
  * Applies an agency's committed drizzle-kit migrations. The bookkeeping table is per agency so

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../lib/paths.ts';
 
-export const SUPERGRAPH_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema/supergraph.graphql');
+export const SUPERGRAPH_PATH = projectPath('schema', 'supergraph.graphql');
 
 /** The committed supergraph the gateway serves; `npm run compose` rewrites it. */
 export function readSupergraph(): string {

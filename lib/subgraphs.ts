@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, type DocumentNode } from 'graphql';
 import { AGENCIES, type Agency } from './agencies.ts';
+import { projectPath } from './paths.ts';
 
 /**
  * Every subgraph of the supergraph: the four agencies, each over its own database, and
@@ -18,5 +19,5 @@ export function schemaFiles(name: SubgraphName): string[] {
 
 /** The subgraph's SDL: its own schema.graphql followed by the shared types. */
 export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
-  return parse(schemaFiles(name).map((file) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')).join('\n'));
+  return parse(schemaFiles(name).map((file) => readFileSync(projectPath(file), 'utf8')).join('\n'));
 }

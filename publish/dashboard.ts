@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../lib/paths.ts';
 
 /** Where `npm run build:dashboard` (run by `npm install` and `npm start`) puts the bundled dashboard. */
-export const DASHBOARD_DIST = fileURLToPath(new URL('../dashboard/dist/', import.meta.url));
+export const DASHBOARD_DIST = `${projectPath('dashboard', 'dist')}${path.sep}`;
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 // Vite names assets by content hash: one path, one content, forever.

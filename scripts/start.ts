@@ -2,12 +2,14 @@
 // port, supervised: a service that crashes is restarted with back-off while the others keep serving. With
 // INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself. `--single-process` runs all in this process.
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { host, port } from '../lib/config.ts';
 import { Supervisor } from '../lib/supervisor/supervisor.ts';
 import type { ReadyMessage } from '../lib/supervisor/child.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 import { printDevelopmentTokens, startupConfig } from './start-common.ts';
+import { BUILD_DIR, ENTRIES } from './build-server.mjs';
 
 installLastResortHandlers('supervisor');
 
@@ -15,6 +17,11 @@ if (process.argv.includes('--single-process')) {
   await import('./start-single-process.ts');
 } else {
   await supervise();
+}
+
+/** A service's entry: from the server bundle when this script runs from it (`npm start`), else its source (tsx). */
+function entryScript(entry: 'subgraph' | 'gateway'): string {
+  return import.meta.url.endsWith('.js') ? path.join(BUILD_DIR, `${entry}.js`) : ENTRIES[entry];
 }
 
 /** A free port for a service configured with port 0, chosen here so that a restarted service comes back where it was. */
@@ -54,8 +61,8 @@ async function supervise(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const services = [
-    ...subgraphNames.map((name) => ({ name, script: 'scripts/start-subgraph.ts', args: [name, ...args], env: { [`${name.toUpperCase()}_PORT`]: String(ports[name]) } })),
-    { name: 'gateway', script: 'gateway/index.ts', env: { GATEWAY_PORT: String(ports.gateway), ...urls } },
+    ...subgraphNames.map((name) => ({ name, script: entryScript('subgraph'), args: [name, ...args], env: { [`${name.toUpperCase()}_PORT`]: String(ports[name]) } })),
+    { name: 'gateway', script: entryScript('gateway'), env: { GATEWAY_PORT: String(ports.gateway), ...urls } },
   ];
   const results = await Promise.allSettled(services.map((s) => supervisor.start(s)));
   if (stopping) return;

@@ -28,7 +28,8 @@ function start(dir: string, extraArgs: string[] = []) {
   };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As `npm start` runs it: the launcher, from the server bundle (test/support/global-setup.ts keeps it current).
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'start', ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));

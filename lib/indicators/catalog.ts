@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../agencies.ts';
+import { projectPath } from '../paths.ts';
+import { parseYaml } from '../yaml.ts';
 import { GRAPHQL_INT_MAX } from '../writes/fields.ts';
 import { parseFormula, references, FormulaError, type FormulaNode, type FormulaReferences } from './formula.ts';
 
-const CATALOG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../catalog');
+const CATALOG_DIR = projectPath('catalog');
 
 export const SUBJECT_KINDS = ['REGION', 'DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

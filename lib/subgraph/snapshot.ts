@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AGENCIES } from '../agencies.ts';
+import { ROOT } from '../paths.ts';
 
 /**
  * The committed demo snapshot: a PGlite data directory holding the four agencies' schemas right after
@@ -15,7 +15,6 @@ import { AGENCIES } from '../agencies.ts';
  * When any of them changes the snapshot is stale: start-up falls back to generating the data, and
  * `test/snapshot.test.ts` (part of `npm run check`) fails until `npm run snapshot` is run.
  */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SNAPSHOT_DIR = path.join(ROOT, 'db', 'snapshots');
 const MANIFEST = path.join(SNAPSHOT_DIR, 'manifest.json');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseYaml } from '../../lib/yaml.ts';
 
 /** The committed list of releases; REPORT_RELEASES points elsewhere (tests, an operator's own list). */
 export const DEFAULT_RELEASES_FILE = fileURLToPath(new URL('./releases.yaml', import.meta.url));
@@ -24,7 +24,7 @@ const ReleaseFile = z.object({ releases: z.array(Release) }).strict();
 
 /** Reads and checks a releases file; names are unique. */
 export function readReleases(file = process.env.REPORT_RELEASES || DEFAULT_RELEASES_FILE): Release[] {
-  const parsed = ReleaseFile.safeParse(parse(readFileSync(file, 'utf8')));
+  const parsed = ReleaseFile.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
+import { ENTRIES } from '../../scripts/build-server.mjs';
 import { AGENCIES } from '../../lib/agencies.ts';
 import { databaseTarget, port, subgraphUrl } from '../../lib/config.ts';
 import { SUBGRAPHS } from '../../lib/subgraphs.ts';
@@ -16,7 +17,7 @@ interface Service {
   healthcheck?: { test: string[] };
   ports?: string[];
 }
-const compose = parse(readFileSync('compose.yaml', 'utf8'), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = load(readFileSync('compose.yaml', 'utf8')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const services = compose.services;
 
 /** Compose's `${VAR}`, `${VAR:-default}` and `${VAR:?message}` with every variable set to `set-VAR`. */
@@ -34,8 +35,12 @@ describe('compose.yaml', () => {
     for (const name of [...SUBGRAPHS, 'gateway']) {
       const service = services[name]!;
       expect(service.build, name).toBe('.');
-      const script = service.command!.find((a) => a.endsWith('.ts'))!;
-      expect(existsSync(script), `${name}: ${script}`).toBe(true);
+      // node scripts/launch.mjs <entry> [subgraph]: the server bundle's entry point, built into the image.
+      const [node, launcher, entry] = service.command!;
+      expect([node, launcher], name).toEqual(['node', 'scripts/launch.mjs']);
+      expect(existsSync(launcher!)).toBe(true);
+      expect(entry, name).toBe(name === 'gateway' ? 'gateway' : 'subgraph');
+      expect(Object.keys(ENTRIES)).toContain(entry);
       if (name !== 'gateway') expect(service.command!.at(-1)).toBe(name);
     }
   });

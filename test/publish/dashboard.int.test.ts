@@ -17,7 +17,7 @@ let fed: TestFederation;
 let browser: Browser;
 let page: Page;
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-dashboard.ts', '--if-stale'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-dashboard.mjs', '--if-stale'], { stdio: 'pipe' });
   mkdirSync(ARTEFACTS, { recursive: true });
   fed = await startTestFederation();
   await writeFixtures(fed);

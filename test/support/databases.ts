@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { fromPglite, fromPostgresUrl, type Database } from '../../db/connection.ts';
@@ -19,7 +21,10 @@ export async function createTestDatabaseServer(options: { loadDataDir?: Blob | n
   const adminUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
   const opened: Database[] = [];
   if (!adminUrl) {
-    const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    // Without a data directory of its own, the migrated template (test/support/global-setup.ts): loading it costs a
+    // fraction of initdb and the migrations.
+    const loadDataDir = options.loadDataDir ?? new Blob([await readFile(inject('pgliteTemplate'))]);
+    const client = await PGlite.create({ loadDataDir });
     return {
       mode: 'pglite',
       open: async () => {
@@ -32,7 +37,8 @@ export async function createTestDatabaseServer(options: { loadDataDir?: Blob | n
   }
   const name = `gict_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const template = inject('postgresTemplate');
+  await admin.unsafe(`CREATE DATABASE ${name}${template ? ` TEMPLATE "${template}"` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

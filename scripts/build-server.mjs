@@ -1,0 +1,75 @@
+// `npm run build:server [-- --if-stale]`: bundles the services' TypeScript into `.build/` with esbuild (packages stay
+// external), so `npm start`, the supervised children and a container run plain `node` instead of loading every module
+// through tsx: about a second less CPU per process, six processes at once on start. Plain JavaScript, because it runs
+// before anything is compiled. `npm install` (prepare) and `npm start` run it with --if-stale.
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BUILD_DIR = path.join(ROOT, '.build');
+/** Each service entry point: its source, and its name in the bundle (`.build/<name>.js`). */
+export const ENTRIES = { start: 'scripts/start.ts', subgraph: 'scripts/start-subgraph.ts', gateway: 'gateway/index.ts' };
+const META = path.join(BUILD_DIR, 'inputs.json');
+
+/** Why the bundle must be rebuilt, or null when it is newer than every file it was built from. */
+export function staleReason() {
+  if (!existsSync(META)) return 'no server bundle yet';
+  const { builtAt, inputs } = JSON.parse(readFileSync(META, 'utf8'));
+  for (const file of [...inputs, 'package-lock.json', 'scripts/build-server.mjs']) {
+    const full = path.join(ROOT, file);
+    if (!existsSync(full)) return `${file} is gone`;
+    if (statSync(full).mtimeMs > builtAt) return `${file} changed`;
+  }
+  return null;
+}
+
+export async function buildServer() {
+  const started = performance.now();
+  const builtAt = Date.now();
+  const esbuild = await import('esbuild');
+  // Built beside the bundle and then swapped in, so a process running from the old one (or a second build at the same
+  // time) never sees half a bundle.
+  const staging = `${BUILD_DIR}.${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  // builtAt from before the build: a source saved while it ran makes the next start rebuild.
+  writeFileSync(path.join(staging, 'inputs.json'), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
+  const old = `${BUILD_DIR}.old.${process.pid}`;
+  if (existsSync(BUILD_DIR)) renameSync(BUILD_DIR, old);
+  try {
+    renameSync(staging, BUILD_DIR);
+  } catch {
+    // Another build swapped its bundle in first: the same sources, so keep that one.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
+  return performance.now() - started;
+}
+
+/** Builds the bundle unless it is current; says why it builds. */
+export async function ensureServerBundle(log = console.log) {
+  const reason = staleReason();
+  if (reason === null) return;
+  const ms = await buildServer();
+  log(`server bundle built into .build/ in ${(ms / 1000).toFixed(1)} s (${reason})`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--if-stale')) await ensureServerBundle();
+  else console.log(`server bundle built into .build/ in ${((await buildServer()) / 1000).toFixed(1)} s`);
+}
