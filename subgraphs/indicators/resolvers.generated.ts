@@ -104,6 +104,11 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** Least share the indicator needs to be published (catalog `coverage.minimum`, default 0.9). */
   minimum: Scalars['Float']['output'];
+  /**
+   * For a national value: the provinces whose units the agencies' registers hold (e.g. `310000`, `500000`). The value and
+   * `unitsExpected` cover their units alone, not every province of the nation; null for other scopes.
+   */
+  registeredIn: Maybe<Array<Scalars['ID']['output']>>;
   /** The matched units' share of the population's weight (`weight`), 0–1; null when the population is empty. */
   share: Maybe<Scalars['Float']['output']>;
   /** COMPLETE, PARTIAL (published over the matched units), INSUFFICIENT (null) or NOT_APPLICABLE (nothing registered). */
@@ -1765,6 +1770,7 @@ export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType exten
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
   minimum?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  registeredIn?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
   unitsExpected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

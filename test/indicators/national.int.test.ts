@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
 import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
+import { dataCenter, dataCenterRow, insertChongqingCluster } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { observationRow as obs } from '../support/observations.ts';
 
@@ -22,6 +23,9 @@ beforeAll(async () => {
     await fed.databases.energy.db.insert(energyObservation).values([obs('TELECOM_ENERGY_TCE', 'REGION', region, '2020', energy2020), obs('TELECOM_ENERGY_TCE', 'REGION', region, '2025', energy2025)]);
     await fed.databases.comms.db.insert(commsObservation).values([obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2020', traffic2020), obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2025', traffic2025)]);
   }
+  // Two registered data centres: P in 渝北, inside the Chongqing cluster; R in 浦东.
+  await insertChongqingCluster(fed.databases.bigdata.db);
+  await fed.databases.bigdata.db.insert(dataCenter).values([dataCenterRow('P', { regionCode: '500112', clusterId: 'CQ_CLUSTER' }), dataCenterRow('R', { regionCode: '310115' })]);
 });
 afterAll(() => fed?.stop());
 
@@ -72,5 +76,17 @@ describe('a national level', () => {
     const [shanghai] = await judged(['310000']);
     expect(shanghai!.value).toBeCloseTo(0, 12);
     expect(shanghai).toMatchObject({ meetsTarget: null, gapToTarget: null, progress: null, target: { jurisdiction: '000000', binding: false, inherited: true } });
+  });
+
+  it('says which provinces a national value over registered units covers', async () => {
+    const res = await fed.query<{ indicatorValues: { scopeId: string; value: number; coverage: { unitsReporting: number; unitsExpected: number; registeredIn: string[] | null } }[] }>(
+      `{ indicatorValues(codes: ["DC_CLUSTER_SHARE"], regions: ["000000", "310000"], years: [2024]) { scopeId value coverage { unitsReporting unitsExpected registeredIn } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    // P inside the cluster, R not: 1 ÷ 2 over the data centres registered in Shanghai and Chongqing, not the whole nation's.
+    expect(res.data!.indicatorValues).toEqual([
+      { scopeId: '000000', value: 0.5, coverage: { unitsReporting: 2, unitsExpected: 2, registeredIn: ['310000', '500000'] } },
+      { scopeId: '310000', value: 0, coverage: { unitsReporting: 1, unitsExpected: 1, registeredIn: null } },
+    ]);
   });
 });
