@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../lib/indicators/catalog.ts';
+import { factProvider, loadCatalog } from '../lib/indicators/catalog.ts';
 import { REGION_METRICS as BIGDATA } from '../subgraphs/bigdata/facts.ts';
 import { OBSERVED_METRICS as COMMS_OBSERVED, REGISTER_METRICS as COMMS_REGISTER } from '../subgraphs/comms/indicator-facts.ts';
-import { REGION_METRICS as ECON } from '../subgraphs/econ/indicator-facts.ts';
+import { PLACED_DESIGNATIONS as ECON_PLACED, REGION_METRICS as ECON } from '../subgraphs/econ/indicator-facts.ts';
 import { OBSERVED_METRICS as ENERGY_OBSERVED, REGISTER_METRICS as ENERGY_REGISTER } from '../subgraphs/energy/indicator-facts.ts';
 
 const provided: Record<string, string[]> = {
@@ -16,13 +16,19 @@ const provided: Record<string, string[]> = {
 describe('every catalog metric has an implementation at its owner', () => {
   const { metrics } = loadCatalog();
 
-  it('each region-level metric is computed by the subgraph that owns it, and only there', () => {
+  it('each region-level metric is computed by the subgraph that owns it (or places it), and only there', () => {
     for (const metric of metrics.values()) {
       if (metric.subject !== 'REGION') continue;
-      expect(provided[metric.owner], `${metric.code} (owner ${metric.owner})`).toContain(metric.code);
+      expect(provided[factProvider(metric)], `${metric.code} (computed by ${factProvider(metric)})`).toContain(metric.code);
     }
+    for (const codes of Object.values(provided)) expect(new Set(codes).size).toBe(codes.length);
     const regionCodes = [...metrics.values()].filter((m) => m.subject === 'REGION').map((m) => m.code);
     for (const codes of Object.values(provided)) for (const code of codes) expect(regionCodes).toContain(code);
+  });
+
+  it('econ lists the designations of every econ metric bigdata places, and of no other', () => {
+    const placed = [...metrics.values()].filter((m) => m.owner === 'econ' && m.placedBy === 'bigdata').map((m) => m.code);
+    expect(Object.keys(ECON_PLACED).sort()).toEqual(placed.sort());
   });
 
   it('each unit-level metric is a field the indicators subgraph requires on its unit-year entity', () => {

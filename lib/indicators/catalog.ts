@@ -60,6 +60,11 @@ const Metric = z
     feeds: z.string().optional(),
     /** Derived from a register of its owner, kept through this mutation (`upsertSites5G`). */
     register: z.string().optional(),
+    /**
+     * A count of the owner's designations of data centres, counted where this agency's register places each
+     * data centre rather than where the owner recorded the designation: this agency computes the region fact.
+     */
+    placedBy: z.enum(AGENCIES).optional(),
   })
   .strict()
   .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
@@ -67,7 +72,8 @@ const Metric = z
   .refine((m) => m.subject !== 'REGION' || !m.unitLevel, { message: 'a region metric is an aggregate, not `unitLevel`' })
   .refine((m) => m.feeds === undefined || (m.observation !== undefined && m.field === undefined), { message: 'a metric that `feeds` another is observed and has no `field` of its own' })
   .refine((m) => m.observation === undefined || m.register === undefined, { message: 'a metric is either observed or read from a register, not both' })
-  .refine((m) => m.observation?.subjectLevel === undefined || m.subject === 'REGION', { message: '`subjectLevel` is for REGION metrics' });
+  .refine((m) => m.observation?.subjectLevel === undefined || m.subject === 'REGION', { message: '`subjectLevel` is for REGION metrics' })
+  .refine((m) => m.placedBy === undefined || (m.subject === 'REGION' && m.register !== undefined && m.placedBy !== m.owner), { message: '`placedBy` is for a region count of the owner\'s register, placed by another agency' });
 
 /** A plan period (catalog/periods.yaml): its targets judge years from `from` to `to`, against `baselineYear`. */
 const Period = z
@@ -284,6 +290,9 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return { metrics, indicators, periods: new Map([...periods].sort(([, a], [, b]) => a.from - b.from)) };
 }
+
+/** The agency that computes a region metric's facts: the one that places its units (`placedBy`), else its owner. */
+export const factProvider = (metric: MetricDefinition): Agency => metric.placedBy ?? metric.owner;
 
 /**
  * How a writer supplies a metric, naming what it must send: the metric itself, the observed metrics

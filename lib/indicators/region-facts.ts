@@ -5,7 +5,7 @@ import { selectJsonRows, type Db } from '../../db/connection.ts';
 import { visibleObservations, type ObservationTable } from '../../db/observation-table.ts';
 import { perAsOf } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
-import { catalog } from './catalog.ts';
+import { catalog, factProvider } from './catalog.ts';
 import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
 
 /** How facts and observations are looked up by metric and year. */
@@ -50,7 +50,7 @@ export interface RegionFact {
 export type FactSource = 'REPORTED' | 'SUM_OF_PARTS' | 'REGISTER';
 
 /**
- * The metrics an agency contributes to an indicator value and the years the value reads. Region facts
+ * The metrics an agency contributes to an indicator value (those it computes: see `factProvider`) and the years the value reads. Region facts
  * are for region values only, unless the agency can sum them over any scope (`anyScope`: bigdata, over
  * a cluster's or a data centre's own data centres).
  */
@@ -59,7 +59,10 @@ export function ownFacts(key: IndicatorValueKey, agency: string, { anyScope = fa
   const indicator = indicators.get(key.indicatorCode);
   if (!indicator || (!anyScope && key.scopeKind !== 'REGION')) return { metrics: [], years: [] };
   return {
-    metrics: indicator.regionMetrics.filter((code) => metrics.get(code)?.owner === agency),
+    metrics: indicator.regionMetrics.filter((code) => {
+      const metric = metrics.get(code);
+      return metric !== undefined && factProvider(metric) === agency;
+    }),
     years: yearsNeeded(key.year, indicator.baselineYear),
   };
 }

@@ -16,6 +16,7 @@ const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsR
 /** A cube's dense region facts and its populations' member lists. */
 const CUBE_FACT_FIELDS = 'metrics years values statuses';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes regionCodes years members';
+const CUBE_DESIGNATION_FACT_FIELDS = 'metric year value status';
 
 /** Which agency lists each kind of unit for an indicator value (the register's owner), and under which field. */
 const UNIT_LISTS: Record<Exclude<UnitSubject, 'DATA_CENTER'>, { agency: Agency; valueField: string; cubePrefix: string }> = {
@@ -41,8 +42,8 @@ export function indicatorValueRequires(cat: Catalog = catalog()): string {
   const units = (subject: Exclude<UnitSubject, 'DATA_CENTER'>) => `${UNIT_LISTS[subject].valueField} { ${[UNIT_ID_FIELD[subject], 'year', ...unitFields(subject, cat)].join(' ')} } `;
   const perAgency = BY_NAME.map((agency) => {
     const lists = (Object.keys(UNIT_LISTS) as (keyof typeof UNIT_LISTS)[]).filter((s) => UNIT_LISTS[s].agency === agency).map(units).join('');
-    // Only bigdata knows where a cluster or a data centre lies.
-    const where = agency === 'bigdata' ? 'scopeRegionCode scopeClusterId ' : '';
+    // Only bigdata knows where a cluster or a data centre lies, and which designated data centres it never registered.
+    const where = agency === 'bigdata' ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     return `${agency}Inputs { ${where}${lists}facts { ${FACT_FIELDS} } }`;
   });
   return [...perAgency, `dataCenterPopulation { dataCenterIds years ${unitFields('DATA_CENTER', cat).join(' ')} }`].join(' ');
@@ -57,6 +58,8 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
       if (list.agency !== agency) continue;
       parts.push(`${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${list.cubePrefix}Years { ${[UNIT_ID_FIELD[subject], 'year', ...unitFields(subject, cat)].join(' ')} }`);
     }
+    // Counts bigdata makes of econ's designations: econ lists one reference per cell, bigdata answers its facts.
+    if (agency === 'econ') parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
     if (agency === 'bigdata') {
       parts.push(`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...unitFields('DATA_CENTER', cat).map(dataCenterColumn));
     }

@@ -1,10 +1,20 @@
-import type { RackRetirementRow } from './repository.ts';
+import type { DataCenterRow, RackRetirementRow } from './repository.ts';
 
 /** A region-level figure of bigdata's with the weakest status and the latest recording time of what it sums. */
 export interface ScopeFact {
   value: number;
   status: 'PROVISIONAL' | 'FINAL';
   updatedAt: string | null;
+  /** REGISTER for a count of registers (final by nature). */
+  source?: 'REGISTER';
+}
+
+/** econ's designations of data centres, as aligned columns (see DataCenterDesignationList in the SDL). */
+export interface DesignationList {
+  metrics: string[];
+  dataCenterIds: string[];
+  years: number[];
+  regionCodes: string[];
 }
 
 /**
@@ -22,6 +32,25 @@ function retired(rows: readonly RackRetirementRow[]): ScopeFact {
 /** What bigdata knows about the data centres inside a scope, for its region-level metrics. */
 export interface ScopeRecords {
   retirements: readonly RackRetirementRow[];
+  /** The register's data centres inside the scope, whatever their status (a designation, once awarded, stays counted). */
+  dataCenters: readonly DataCenterRow[];
+  /** econ's designations the value counts; empty when it counts none. */
+  designations: DesignationList;
+}
+
+/**
+ * A count of econ's designations of one metric (catalog `placedBy: bigdata`) awarded by the end of the year whose
+ * data centre the register places inside the scope: where it lies, not where econ recorded it.
+ */
+function placed(metric: string) {
+  return ({ dataCenters, designations }: ScopeRecords, year: number): ScopeFact => {
+    const inside = new Set(dataCenters.map((dc) => dc.id));
+    const counted = new Set<string>();
+    designations.metrics.forEach((m, i) => {
+      if (m === metric && designations.years[i]! <= year && inside.has(designations.dataCenterIds[i]!)) counted.add(designations.dataCenterIds[i]!);
+    });
+    return { value: counted.size, status: 'FINAL', updatedAt: null, source: 'REGISTER' };
+  };
 }
 
 /**
@@ -31,4 +60,5 @@ export interface ScopeRecords {
  */
 export const REGION_METRICS: Record<string, (scope: ScopeRecords, year: number) => ScopeFact> = {
   RACKS_RETIRED_SINCE_2021: (scope, year) => retired(scope.retirements.filter((r) => r.year >= 2021 && r.year <= year)),
+  NATIONAL_GREEN_DCS: placed('NATIONAL_GREEN_DCS'),
 };

@@ -35,7 +35,13 @@ export type BigdataIndicatorInputs = {
   __typename?: 'BigdataIndicatorInputs';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** Region-level facts owned by bigdata (e.g. racks retired since 2021) summed over the scope, for the years the value reads. */
+  /** econ's designations the value counts (econ; see `facts`). */
+  designatedDataCenters: Maybe<DataCenterDesignationList>;
+  /**
+   * Region-level facts bigdata computes over the scope, for the years the value reads: its own (e.g. racks retired
+   * since 2021) and counts of econ's designations of data centres that its register places inside the scope
+   * (e.g. national green data centres, where the data centre lies, not where econ recorded the designation).
+   */
   facts: Maybe<Array<RegionFact>>;
   /** Indicator code of the value. */
   indicatorCode: Scalars['ID']['output'];
@@ -47,6 +53,11 @@ export type BigdataIndicatorInputs = {
   scopeKind: IndicatorLevel;
   /** Region the scope lies in: the region itself, a cluster's province or a data centre's county; null when the scope is unknown. */
   scopeRegionCode: Maybe<Scalars['ID']['output']>;
+  /**
+   * Data centres named by econ's designations recorded in this region (or below it) by the end of the year that bigdata's
+   * register (as it stood at `asOf`) does not hold, sorted: counted nowhere, a quality flag on the value. Empty for clusters and data centres.
+   */
+  unregisteredDesignations: Maybe<Array<Scalars['ID']['output']>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
 };
@@ -225,6 +236,23 @@ export type DataCenterConnection = {
   pageInfo: PageInfo;
   /** Number of data centres matching the filters across all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * Designations of data centres as econ hands them to bigdata for counting (aligned columns: entry i of every list
+ * is one designation). econ awards a designation and names the data centre; only bigdata's register knows where
+ * the data centre lies, so bigdata counts those inside a scope (catalog metrics with `placedBy: bigdata`).
+ */
+export type DataCenterDesignationList = {
+  __typename?: 'DataCenterDesignationList';
+  /** Register id (bigdata's) of the data centre each designation names. */
+  dataCenterIds: Array<Scalars['ID']['output']>;
+  /** The catalog metric each designation counts toward, e.g. `NATIONAL_GREEN_DCS`. */
+  metrics: Array<Scalars['ID']['output']>;
+  /** GB/T 2260 code of the region econ recorded each designation under (where a designation of an unregistered data centre is flagged). */
+  regionCodes: Array<Scalars['ID']['output']>;
+  /** Year each designation was awarded. */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /** A data centre with its cursor. */
@@ -486,7 +514,10 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** The region facts of bigdata that the cube's cells read, each region × metric × year once. */
+  /**
+   * The region facts of bigdata that the cube's cells read, each region × metric × year once; counts of econ's designations
+   * come through `designationInputs` (econ's) instead, since they need econ's list.
+   */
   bigdataFacts: CubeFacts;
   /** Registered racks. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
@@ -1069,7 +1100,11 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   BigdataIndicatorInputs:
     ( { __typename: 'BigdataIndicatorInputs' }
-    & GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
+    & GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}> ) );
   ClusterZone:
     ( { __typename: 'ClusterZone' }
     & GraphQLRecursivePick<FederationTypes['ClusterZone'], {"id":true}> );
@@ -1122,6 +1157,7 @@ export type ResolversTypes = {
   DataCenterCluster: ResolverTypeWrapper<DataCenterClusterMapper>;
   DataCenterClusterInput: DataCenterClusterInput;
   DataCenterConnection: ResolverTypeWrapper<Omit<DataCenterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DataCenterEdge']>, nodes: Array<ResolversTypes['DataCenter']> }>;
+  DataCenterDesignationList: ResolverTypeWrapper<DataCenterDesignationList>;
   DataCenterEdge: ResolverTypeWrapper<Omit<DataCenterEdge, 'node'> & { node: ResolversTypes['DataCenter'] }>;
   DataCenterIdSet: ResolverTypeWrapper<DataCenterIdSetMapper>;
   DataCenterInput: DataCenterInput;
@@ -1174,6 +1210,7 @@ export type ResolversParentTypes = {
   DataCenterCluster: DataCenterClusterMapper;
   DataCenterClusterInput: DataCenterClusterInput;
   DataCenterConnection: Omit<DataCenterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DataCenterEdge']>, nodes: Array<ResolversParentTypes['DataCenter']> };
+  DataCenterDesignationList: DataCenterDesignationList;
   DataCenterEdge: Omit<DataCenterEdge, 'node'> & { node: ResolversParentTypes['DataCenter'] };
   DataCenterIdSet: DataCenterIdSetMapper;
   DataCenterInput: DataCenterInput;
@@ -1213,6 +1250,7 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   scopeRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unregisteredDesignations?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1276,6 +1314,13 @@ export type DataCenterConnectionResolvers<ContextType = Context, ParentType exte
   nodes?: Resolver<Array<ResolversTypes['DataCenter']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DataCenterDesignationListResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterDesignationList'] = ResolversParentTypes['DataCenterDesignationList']> = {
+  dataCenterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterEdge'] = ResolversParentTypes['DataCenterEdge']> = {
@@ -1491,6 +1536,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterCluster?: DataCenterClusterResolvers<ContextType>;
   DataCenterConnection?: DataCenterConnectionResolvers<ContextType>;
+  DataCenterDesignationList?: DataCenterDesignationListResolvers<ContextType>;
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   DataCenterIdSet?: DataCenterIdSetResolvers<ContextType>;
   DataCenterPopulation?: DataCenterPopulationResolvers<ContextType>;

@@ -9,7 +9,8 @@ export type DataCenterClusterMapper = ClusterRow;
 export type ClusterZoneMapper = ZoneRow;
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string; row?: DataCenterRow };
 export type EnterpriseMapper = { uscc: string };
-export type BigdataIndicatorInputsMapper = IndicatorValueKey;
+/** The value's key, and econ's designations where `facts` requires them (null when econ did not answer). */
+export type BigdataIndicatorInputsMapper = IndicatorValueKey & { designatedDataCenters?: import('./facts.ts').DesignationList | null };
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string };
 export type IndicatorCubeMapper = CubeReference;

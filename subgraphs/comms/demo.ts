@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { stampPublication } from '../../db/demo/publication.ts';
 import { insertChunked } from '../../db/insert.ts';
+import { nationalFigures } from '../../db/demo/national.ts';
 import { Random } from '../../db/demo/random.ts';
 import type { DemoDataCenter, DemoWorld } from '../../db/demo/world.ts';
 import { commsMetrics } from './metrics.ts';
@@ -9,7 +10,7 @@ import { coreRoom, observation, operator, site5g, tower } from './tables.ts';
 type ObservationInsert = typeof observation.$inferInsert;
 
 /** The last demo year is still provisional; earlier years are published. */
-const statusOf = (year: number, world: DemoWorld) => (year === world.years.at(-1) ? 'PROVISIONAL' : 'FINAL');
+const statusOf = (year: number, world: DemoWorld): 'PROVISIONAL' | 'FINAL' => (year === world.years.at(-1) ? 'PROVISIONAL' : 'FINAL');
 
 /** Share of new 5G sites per basic operator, roughly as the national roll-out went. */
 const SITE_OPERATOR_WEIGHTS: Record<string, number> = { CHINA_MOBILE: 0.42, CHINA_TELECOM: 0.26, CHINA_UNICOM: 0.24, CHINA_BROADNET: 0.08 };
@@ -110,6 +111,7 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   // Larger chunks than the default: these are the big tables at national scale, and every chunk stays under 65,535 parameters.
   await insertChunked(db, site5g, sites, 5000);
   await insertChunked(db, tower, towers, 5000);
-  await insertChunked(db, observation, [...rackUsage(world, random), ...regionFlows(world, random)], 5000);
+  const national = nationalFigures(world, 'comms', Object.keys(commsMetrics)).map((r) => ({ ...r, subjectKind: 'REGION' as const, period: String(r.year), status: statusOf(r.year, world) }));
+  await insertChunked(db, observation, [...rackUsage(world, random), ...regionFlows(world, random), ...national], 5000);
   await stampPublication(db, observation);
 }

@@ -16,7 +16,6 @@ const scenarios = (category: ApplicationScenarioRow['category']) => (r: RegionRe
  * registers, cumulative to the end of the year. A test checks every such metric is here.
  */
 export const REGION_METRICS: Record<string, (records: RegionRecords, year: number) => number> = {
-  NATIONAL_GREEN_DCS: designated('NATIONAL_GREEN_DATA_CENTER'),
   ZERO_CARBON_FACTORIES: designated('ZERO_CARBON_FACTORY'),
   ZERO_CARBON_PARKS: designated('ZERO_CARBON_PARK'),
   ZERO_CARBON_DCS: designated('ZERO_CARBON_DATA_CENTER'),
@@ -28,4 +27,13 @@ export const REGION_METRICS: Record<string, (records: RegionRecords, year: numbe
   // The districts' retrofit lists (seed 003 四.4): withdrawn projects leave the list; a project counts as done from the year it was completed.
   RETROFIT_PROJECTS_LISTED: (r) => r.retrofits.filter((p) => p.status !== 'WITHDRAWN').length,
   RETROFIT_PROJECTS_COMPLETED: (r, y) => r.retrofits.filter((p) => p.status !== 'WITHDRAWN' && p.completedYear !== null && p.completedYear <= y).length,
+};
+
+/**
+ * Metrics counting designations of data centres that bigdata places (catalog `placedBy`): econ lists the
+ * designations of each such metric's kind, and bigdata counts those whose data centre lies in the scope.
+ * A test checks every placed econ metric is here.
+ */
+export const PLACED_DESIGNATIONS: Record<string, DesignationRow['kind']> = {
+  NATIONAL_GREEN_DCS: 'NATIONAL_GREEN_DATA_CENTER',
 };

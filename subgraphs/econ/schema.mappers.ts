@@ -24,6 +24,7 @@ export type ApplicationScenarioMapper = ApplicationScenarioRow;
 export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
+export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type IndicatorCubeMapper = CubeReference;
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.

@@ -29,6 +29,8 @@ export interface CubeRepresentation extends CubeKey {
   enterprisePopulations?: CubePopulations;
   enterpriseYears?: Unit[];
   energyFacts?: CubeFacts;
+  /** bigdata's counts of econ's designations, one per cell of an indicator that reads them (econ lists, bigdata counts). */
+  designationInputs?: { scopeId: string; year: number; facts?: RegionFact[] | null }[] | null;
 }
 
 /** A data centre's unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
@@ -54,6 +56,12 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
       if (!facts) factsByRegion.set(f.regionCode, (facts = new FactIndex()));
       facts.add(f);
     }
+  }
+  // bigdata's counts of econ's designations, one reference per cell (a region's facts, whatever the year).
+  for (const inputs of cube.designationInputs ?? []) {
+    let facts = factsByRegion.get(inputs.scopeId);
+    if (!facts) factsByRegion.set(inputs.scopeId, (facts = new FactIndex()));
+    for (const f of inputs.facts ?? []) facts.add(f);
   }
   const noFacts: RegionFacts = new FactIndex();
   // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.

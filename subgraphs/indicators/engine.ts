@@ -25,7 +25,7 @@ export interface IndicatorValueRepresentation {
   scopeId: string;
   year: number;
   asOf: string;
-  bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null }) | null;
+  bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null; unregisteredDesignations?: string[] | null }) | null;
   commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null }) | null;
   econInputs?: (AgencyInputs & { enterprises?: Unit[] | null }) | null;
   energyInputs?: AgencyInputs | null;
@@ -401,7 +401,19 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
   flags(nameUnits: boolean): { code: string; message: string }[] {
-    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits)];
+    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits), ...this.designationFlags()];
+  }
+
+  /** Designations econ recorded in the region naming data centres bigdata never registered: counted nowhere. Register ids are public. */
+  private designationFlags(): { code: string; message: string }[] {
+    const ids = this.rep.bigdataInputs?.unregisteredDesignations;
+    if (!ids?.length) return [];
+    return [
+      {
+        code: 'DESIGNATION_OF_UNREGISTERED_DATA_CENTER',
+        message: `econ recorded designation(s) in ${this.rep.scopeId} by ${this.rep.year} naming ${ids.length} data centre(s) bigdata never registered: ${ids.join(', ')}. They are counted nowhere (see econDataQuality).`,
+      },
+    ];
   }
 
   /** A figure a region reported for itself that differs from the sum of its parts' by more than the metric's tolerance. */

@@ -1,5 +1,5 @@
 import type { Agency } from '../../lib/agencies.ts';
-import { catalog } from '../../lib/indicators/catalog.ts';
+import { catalog, factProvider } from '../../lib/indicators/catalog.ts';
 import { keyOf, type IndicatorValueKey } from '../../lib/indicators/scope.ts';
 
 /**
@@ -11,7 +11,11 @@ export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValue
   const { indicators, metrics } = catalog();
   const indicator = indicators.get(key.indicatorCode);
   if (!indicator) return null;
-  const readsFacts = indicator.regionMetrics.some((code) => metrics.get(code)?.owner === agency);
+  // A count another agency places (`placedBy`) is that agency's fact; its owner hands over its list to it, not to the value.
+  const readsFacts = indicator.regionMetrics.some((code) => {
+    const metric = metrics.get(code);
+    return metric !== undefined && factProvider(metric) === agency;
+  });
   const subject = indicator.population?.subject;
   const contributes =
     readsFacts ||

@@ -14,7 +14,7 @@ const REGISTER_OWNER = { DATA_CENTER: 'bigdata', CORE_ROOM: 'comms', ENTERPRISE:
 const CUBE_INPUTS = {
   bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
   comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterRacksInUse', 'dataCenterCommsStatus'],
-  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
+  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears', 'designationInputs'],
   energy: ['energyFacts', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh', 'dataCenterEnergyStatus'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
@@ -35,7 +35,10 @@ export function agenciesRead(indicator: IndicatorDefinition): ReadonlySet<Agency
   let agencies = readers.get(indicator);
   if (!agencies) {
     const { metrics } = catalog();
-    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].map((code) => metrics.get(code)?.owner).filter((a): a is Agency => a !== undefined);
+    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].flatMap((code) => {
+      const metric = metrics.get(code);
+      return metric ? [metric.owner, ...(metric.placedBy ? [metric.placedBy] : [])] : [];
+    });
     readers.set(indicator, (agencies = new Set([...owners, ...(indicator.population ? [REGISTER_OWNER[indicator.population.subject]] : [])])));
   }
   return agencies;

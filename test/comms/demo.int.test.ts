@@ -54,15 +54,18 @@ describe('comms demo data', () => {
     expect(shared!.n / all!.n).toBeLessThan(0.8);
   });
 
-  it('reports every county’s traffic, business volume and 5G traffic each year, each growing 20–30% a year', async () => {
+  it('reports every county’s traffic, business volume and 5G traffic each year, each growing 20–30% a year, and the nation’s own', async () => {
     const counties = world.regions.filter((r) => r.level === 'COUNTY');
     for (const metric of ['INFORMATION_TRAFFIC_GB', 'TELECOM_BUSINESS_VOLUME_10K_CNY', 'TRAFFIC_5G_GB']) {
-      const rows = await fed.databases.comms.db
+      const all = await fed.databases.comms.db
         .select()
         .from(observation)
         // Current revisions: the first publication of 2023's figures was superseded by a correction (db/demo/publication.ts).
         .where(and(eq(observation.metric, metric), eq(observation.subjectKind, 'REGION'), isNull(observation.supersededAt)))
         .orderBy(asc(observation.subjectId), asc(observation.year));
+      // The nation reports its own figure every year (db/demo/national.ts), far above the two cities' sum.
+      expect(all.filter((r) => r.subjectId === '000000').map((r) => r.year)).toEqual([...world.years]);
+      const rows = all.filter((r) => r.subjectId !== '000000');
       expect(rows).toHaveLength(counties.length * world.years.length);
       for (let i = 1; i < rows.length; i++) {
         const [previous, current] = [rows[i - 1]!, rows[i]!];

@@ -63,6 +63,21 @@ describe('the demo publishes its headline figures', () => {
     expect(jurisdictionOnly.every((c) => c.target!.binding === false && c.meetsTarget === null)).toBe(true);
   });
 
+  it('judges the nation on the figures reported for it, not on the two cities', async () => {
+    // comms and energy report national figures for 000000 (db/demo/national.ts); seed 002 附件 指标1, 2 and 6 bind the nation.
+    const res = await fed.query<{ indicatorValues: (Cell & { inputs: { metric: { code: string }; source: string | null }[] })[] }>(
+      `{ indicatorValues(codes: ["ICT_TRAFFIC_ENERGY_DECREASE", "ICT_BUSINESS_ENERGY_DECREASE", "BS_5G_EFFICIENCY_GAIN"], regions: ["000000"], years: [2025]) {
+        indicatorCode value meetsTarget target { jurisdiction scope binding } inputs { metric { code } source } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    for (const cell of res.data!.indicatorValues) {
+      expect(cell.value, cell.indicatorCode).not.toBeNull();
+      expect(cell.target, cell.indicatorCode).toEqual({ jurisdiction: '000000', scope: 'JURISDICTION', binding: true });
+      expect(cell.meetsTarget, cell.indicatorCode).not.toBeNull();
+      expect(new Set(cell.inputs.map((i) => i.source)), cell.indicatorCode).toEqual(new Set(['REPORTED']));
+    }
+  });
+
   it('judges a national target at the national level', async () => {
     // 000000 is every region of the demo together; seed 002's ten scenarios per category bind it.
     const [nation] = (await grid(['000000'], [2025])).filter((c) => c.indicatorCode === 'SCENARIO_INDUSTRY_COUNT');

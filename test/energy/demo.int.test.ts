@@ -70,11 +70,11 @@ describe('demo energy data', () => {
     expect(enterprise!.n).toBe(0);
   });
 
-  it('reports region figures for county-level regions only', async () => {
+  it('reports region figures for every county, and national figures for the nation itself (db/demo/national.ts)', async () => {
     const subjects = await select<{ id: string }>(sql`select distinct subject_id as id from energy.observation where subject_kind = 'REGION'`);
-    const counties = new Set(world.regions.filter((r) => r.level === 'COUNTY').map((r) => r.code));
-    expect(subjects.length).toBe(counties.size);
-    expect(subjects.every((s) => counties.has(s.id))).toBe(true);
+    const reported = new Set([...world.regions.filter((r) => r.level === 'COUNTY').map((r) => r.code), '000000']);
+    expect(subjects.length).toBe(reported.size);
+    expect(subjects.every((s) => reported.has(s.id))).toBe(true);
   });
 
   it('gives every data-centre year through the gateway the PUE that plain SQL computes from its months', async () => {

@@ -93,12 +93,37 @@ describe('_entities of each agency subgraph for indicator values', () => {
   it('econ lists the enterprises of the region and counts designations', async () => {
     const res = await entities(
       'econ',
-      [inputs('EconIndicatorInputs', 'ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), inputs('EconIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', '500000', 2025)],
+      [inputs('EconIndicatorInputs', 'ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), inputs('EconIndicatorInputs', 'ZERO_CARBON_DC_COUNT', '500000', 2025)],
       '... on EconIndicatorInputs { enterprises { year hasEnergyManagementCentre } facts { metric year value } }',
     );
     const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { facts: unknown[] }];
     expect(coverage.enterprises).toHaveLength(5); // five enterprises in 2024
-    expect(count.facts).toEqual([{ metric: 'NATIONAL_GREEN_DCS', year: 2025, value: 2 }]);
+    expect(count.facts).toEqual([{ metric: 'ZERO_CARBON_DCS', year: 2025, value: 1 }]); // Z3 (B, 2025)
+  });
+
+  it('econ hands bigdata the national green designations to the year, of every region, and bigdata counts those its register places in the scope', async () => {
+    const listed = await entities(
+      'econ',
+      [inputs('BigdataIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', '500101', 2024), inputs('BigdataIndicatorInputs', 'DC_RACKS_RETIRED', '500101', 2024)],
+      '... on BigdataIndicatorInputs { designatedDataCenters { metrics dataCenterIds years regionCodes } }',
+    );
+    expect(listed.errors).toBeUndefined();
+    // G1 (A, 2023, recorded in 璧山) only: G2 is from 2025. Racks retired count no designation.
+    const g1 = { metrics: ['NATIONAL_GREEN_DCS'], dataCenterIds: ['A'], years: [2023], regionCodes: ['500120'] };
+    expect(listed.data!._entities).toEqual([{ designatedDataCenters: g1 }, { designatedDataCenters: { metrics: [], dataCenterIds: [], years: [], regionCodes: [] } }]);
+    // A lies in 璧山 (500120), inside the cluster: one for the cluster and for Chongqing, none for 万州 (500101).
+    const counted = await entities(
+      'bigdata',
+      [
+        { ...inputs('BigdataIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', '500101', 2024), designatedDataCenters: g1 },
+        { ...inputs('BigdataIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', 'CQ_CLUSTER', 2024, 'CLUSTER'), designatedDataCenters: g1 },
+        { ...inputs('BigdataIndicatorInputs', 'NATIONAL_GREEN_DC_COUNT', '500000', 2024), designatedDataCenters: g1 },
+      ],
+      '... on BigdataIndicatorInputs { facts { metric year value } unregisteredDesignations }',
+    );
+    expect(counted.errors).toBeUndefined();
+    const fact = (value: number) => ({ facts: [{ metric: 'NATIONAL_GREEN_DCS', year: 2024, value }], unregisteredDesignations: [] });
+    expect(counted.data!._entities).toEqual([fact(0), fact(1), fact(1)]);
   });
 
   it('energy sums county energy and counts PV capacity from its register', async () => {

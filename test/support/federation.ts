@@ -50,9 +50,11 @@ export interface TestFederation {
  * fresh database, and the gateway in front, composed from the current SDL.
  */
 export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {}): Promise<TestFederation> {
-  // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it.
+  // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it;
+  // bigdata counts econ's designations of data centres (it @requires econ's list), so it composes only with econ.
   const requested = options.agencies ?? AGENCIES;
-  const agencies: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
+  const withBigdata: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
+  const agencies: readonly Agency[] = withBigdata.includes('bigdata') && !withBigdata.includes('econ') ? [...withBigdata, 'econ'] : withBigdata;
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
   const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
   // The default demo world is in the committed snapshot (when current): loading it costs a fraction of seeding.

@@ -16,9 +16,10 @@ const dataCenters = perCube((cube, { loaders }: Context) => {
   );
 });
 
+// Counts of econ's designations need econ's list: they reach a cube through econ's `designationInputs`, not here.
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,
-  bigdataFacts: (cube, _, { loaders }) => cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders), { anyScope: true }),
+  bigdataFacts: (cube, _, { loaders }) => cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders, null), { anyScope: true }),
   dataCenterPopulations: async (cube, _, context) => (await dataCenters(cube, context)).populations,
   dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.id),
   dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.year),

@@ -1,5 +1,6 @@
 import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
+import { placedIndicators } from '../designations.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { enterpriseYearsOf, registerFacts } from './IndicatorInputs.ts';
 
@@ -11,4 +12,7 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   econFacts: (cube, _, { loaders }) => cubeFacts(cube, 'econ', (key, metrics, years) => registerFacts(key, metrics, years, loaders)),
   enterprisePopulations: async (cube, _, context) => (await enterprises(cube, context)).populations,
   enterpriseYears: async (cube, _, context) => (await enterprises(cube, context)).units,
+  // One reference per cell of an indicator bigdata counts designations for: the gateway asks bigdata for its facts, handing it econ's list.
+  designationInputs: (cube) =>
+    placedIndicators(cube.indicatorCodes).flatMap((indicatorCode) => cube.regionCodes.flatMap((scopeId) => cube.years.map((year) => ({ indicatorCode, scopeKind: 'REGION' as const, scopeId, year, asOf: cube.asOf })))),
 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../resolvers.generated.ts';
 import { ApplicationScenario } from './ApplicationScenario.ts';
+import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { CarbonPeakPilot } from './CarbonPeakPilot.ts';
 import { DataCenter } from './DataCenter.ts';
 import { Designation } from './Designation.ts';
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
   GreenStandard,
   CarbonPeakPilot,
   EconIndicatorInputs,
+  BigdataIndicatorInputs,
   IndicatorCube,
   EconDataQuality,
 };

@@ -1,3 +1,4 @@
+import { NATIONAL } from '../../../lib/regions/codes.ts';
 import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
 import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
@@ -99,6 +100,11 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const { year, units } = smallCellOf(r, context)!;
     return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
-  coverage: (rep) => coverageOf(result(rep)),
+  coverage: (rep, _args, { regions }) => {
+    const coverage = coverageOf(result(rep));
+    // Units exist only where an agency registered them: a national value over units covers the provinces the registers hold.
+    const registeredIn = coverage && rep.scopeKind === 'REGION' && rep.scopeId === NATIONAL ? regions.children(NATIONAL).map((r) => r.code) : null;
+    return coverage && { ...coverage, registeredIn };
+  },
   qualityFlags: (rep, _args, { viewer }) => result(rep).flags(mayReadUnitLevel(viewer, [catalog().metrics.get('RACKS_IN_USE')!])),
 };
