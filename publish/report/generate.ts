@@ -6,7 +6,7 @@ import { chromiumPath, launchChromium } from '../chromium.ts';
 import { renderSvg } from './charts.ts';
 import { GATHER_STEPS, gatherReportData } from './data.ts';
 import { buildReportModel } from './model.ts';
-import type { Release } from './releases.ts';
+import type { Release } from '../../lib/releases.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderXlsx } from './render-xlsx.ts';

@@ -22,11 +22,11 @@ beforeAll(async () => {
   // A release pinned at this instant, in a releases file of the test's own.
   const asOf = new Date().toISOString();
   writeFileSync(path.join(scratch, 'releases.yaml'), `releases:\n  - { name: cq-2024, title: "2024 annual report, as published", region: "500000", year: 2024, asOf: "${asOf}" }\n`);
-  process.env.REPORT_RELEASES = path.join(scratch, 'releases.yaml');
+  process.env.RELEASES_FILE = path.join(scratch, 'releases.yaml');
   await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(async () => {
-  delete process.env.REPORT_RELEASES;
+  delete process.env.RELEASES_FILE;
   rmSync(scratch, { recursive: true, force: true });
   await fed?.stop();
 });
