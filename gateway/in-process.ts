@@ -5,6 +5,7 @@ import { disclosureMinUnits as minUnitsFromEnv } from '../lib/config.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
 import type { Context as IndicatorsContext } from '../subgraphs/indicators/context.ts';
 import { indicatorRegions, indicatorsSchema } from '../subgraphs/indicators/server.ts';
+import { registeredEmbargoes } from '../subgraphs/indicators/embargo.ts';
 import type { GatewayContext } from './server.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -22,6 +23,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
   private readonly schema: GraphQLSchema = indicatorsSchema();
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private served = 0;
+  private readonly embargoes = registeredEmbargoes();
 
   constructor(
     private readonly regions: RegionDirectory = indicatorRegions(),
@@ -40,7 +42,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
     // The gateway has verified the caller and checked the operation's unit-level fields, as the credential it sends remote subgraphs vouches.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, viaGateway: true, disclosureMinUnits: this.disclosureMinUnits };
+    const contextValue: IndicatorsContext = { regions: this.regions, viewer, viaGateway: true, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes, now: () => new Date() };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

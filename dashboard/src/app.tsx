@@ -3,7 +3,9 @@ import { CatalogDocument, DashboardCubeDocument, IndicatorGridDocument, Jurisdic
 import { formatValue, toDisplay } from '../../publish/format.ts';
 import { request, transport } from './api.ts';
 import { Chart } from './chart.tsx';
-import { JURISDICTIONS, LABELS, type Lang } from './labels.ts';
+import { TileMap } from './tile-map.tsx';
+import { TILE_LAYOUTS } from './tiles.ts';
+import { JURISDICTIONS, LABELS, SCOPE_HELP, SCOPE_LABELS, type Lang } from './labels.ts';
 
 type Indicator = NonNullable<CatalogQuery['indicators']>[number];
 type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
@@ -13,11 +15,13 @@ const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const DEFAULT_INDICATORS = ['DC_RACK_UTILISATION', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE', 'NEW_5G_SITE_SHARING_RATE'];
 
 /**
- * A cell's class and marks: attainment colours; p / c for provisional and confidential figures; e for a value
- * over the units that reported when some did not (coverage PARTIAL: published above the indicator's minimum).
+ * A cell's class and marks: attainment colours (only where the target binds the cell's scope: a target shown from
+ * above as context is never met or failed); p / c for provisional and confidential figures; e for a value over the
+ * units that reported when some did not (coverage PARTIAL: published above the indicator's minimum).
  */
-function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string; coverage?: { status: string } | null }): { className: string; marks: string } {
-  const className = v.value == null ? 'missing' : v.meetsTarget === true ? 'met' : v.meetsTarget === false ? 'unmet' : '';
+function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string; coverage?: { status: string } | null; target?: { binding: boolean } | null }): { className: string; marks: string } {
+  const judged = v.target?.binding === false ? null : v.meetsTarget;
+  const className = v.value == null ? 'missing' : judged === true ? 'met' : judged === false ? 'unmet' : '';
   const marks = (v.status === 'PROVISIONAL' ? 'p' : '') + (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '') + (v.value != null && v.coverage?.status === 'PARTIAL' ? 'e' : '');
   return { className, marks };
 }
@@ -39,6 +43,7 @@ export function App() {
   const [values, setValues] = useState<Value[] | null>(null);
   const [cube, setCube] = useState<Cube | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [mapCode, setMapCode] = useState<string | null>(null);
   const t = (key: keyof typeof LABELS) => LABELS[key][lang];
   const name = (x: { nameZh: string; nameEn: string }) => (lang === 'zh' ? x.nameZh : x.nameEn);
 
@@ -74,6 +79,8 @@ export function App() {
   }, [jurisdiction, codes.join(','), years.join(',')]);
 
   const indicators = catalog.filter((i) => codes.includes(i.code));
+  const layout = TILE_LAYOUTS[jurisdiction];
+  const mapIndicator = indicators.find((i) => i.code === mapCode) ?? indicators[0];
   const cell = (code: string, year: number) => values?.find((v) => v.indicatorCode === code && v.year === year);
 
   return (
@@ -136,11 +143,16 @@ export function App() {
                     <th>{y}</th>
                   ))}
                   <th>{t('target')}</th>
+                  <th>{t('scope')}</th>
+                  <th>
+                    {t('progress')} {years[years.length - 1]}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {indicators.map((i) => {
                   const target = years.map((y) => cell(i.code, y)?.target).find((x) => x);
+                  const progress = cell(i.code, years[years.length - 1]!)?.progress;
                   return (
                     <tr data-indicator={i.code}>
                       <td>
@@ -156,7 +168,14 @@ export function App() {
                           </td>
                         );
                       })}
-                      <td>{target ? `${target.symbol} ${formatValue(target.value, i)} (${target.year})` : '—'}</td>
+                      <td class="target">
+                        {target ? `${target.symbol} ${formatValue(target.value, i)} (${target.year})` : '—'}
+                        {target && !target.binding && <span class="nonbinding"> {t('nonBinding')}</span>}
+                      </td>
+                      <td class="scope" title={target ? t(SCOPE_HELP[target.scope]) : ''}>
+                        {target ? t(SCOPE_LABELS[target.scope]) : '—'}
+                      </td>
+                      <td class="progress">{progress == null ? '—' : `${(progress * 100).toFixed(0)} %`}</td>
                     </tr>
                   );
                 })}
@@ -215,6 +234,31 @@ export function App() {
                 })}
               </tbody>
             </table>
+          )}
+        </section>
+        <section>
+          <h2>
+            {t('map')} {years[years.length - 1]}
+          </h2>
+          {!layout ? (
+            <p>{t('noMap')}</p>
+          ) : (
+            cube &&
+            where &&
+            mapIndicator && (
+              <>
+                <label>
+                  {t('indicators')}{' '}
+                  <select id="map-indicator" value={mapIndicator.code} onChange={(e) => setMapCode(e.currentTarget.value)}>
+                    {indicators.map((i) => (
+                      <option value={i.code}>{name(i)}</option>
+                    ))}
+                  </select>
+                </label>
+                <TileMap cube={cube} code={mapIndicator.code} indicator={mapIndicator} layout={layout} names={new Map(where.children.map((c) => [c.code, name(c)]))} cellState={cellState} />
+                <p class="legend">{t('mapNote')}</p>
+              </>
+            )
           )}
         </section>
       </main>

@@ -38,6 +38,8 @@ export const IndicatorGridDocument = graphql(`
         year
         cumulative
         inherited
+        scope
+        binding
       }
       missing {
         metric
@@ -59,11 +61,20 @@ export const ClusterGridDocument = graphql(`
       unit
       status
       confidentiality
+      coverage {
+        status
+        unitsReporting
+        unitsExpected
+        share
+      }
       meetsTarget
+      progress
       target {
         jurisdiction
         symbol
         value
+        scope
+        binding
       }
     }
   }
@@ -154,6 +165,44 @@ export const ShutdownScreenDocument = graphql(`
       unscreened {
         dataCenter {
           id
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * Each input as it went into a jurisdiction's values: its owner and the latest revision among the observations
+ * read (`updatedAt`; region figures only: the API gives none for inputs summed over units, which have `units`),
+ * for the report's per-input revision stamps. The figures themselves are not asked for.
+ */
+export const InputRevisionsDocument = graphql(`
+  query InputRevisions($regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+    indicatorValues(regions: $regions, years: $years, asOf: $asOf) {
+      indicatorCode
+      year
+      inputs {
+        metric {
+          code
+          nameZh
+          nameEn
+        }
+        agency
+        year
+        updatedAt
+        units
+      }
+    }
+  }
+`);
+
+/** Each data centre's PUE in a region and year, as of an instant: unit-level (reader role), for the PUE distribution. */
+export const DataCentrePueDocument = graphql(`
+  query DataCentrePue($region: ID!, $year: Int!, $asOf: DateTime) {
+    indicatorValues(codes: ["DC_PUE"], regions: [$region], years: [$year], asOf: $asOf) {
+      dataCenterPopulation {
+        dataCenters {
+          pue
         }
       }
     }

@@ -45,6 +45,22 @@ export function districtBars(indicator: Indicator, bars: { district: string; val
   };
 }
 
+/** Data centres per PUE band, in the bands' order: a distribution without naming a unit. */
+export function pueDistribution(bands: { band: string; count: number }[], title: string): ChartSpec {
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    config,
+    title: { text: title, fontSize: 12 },
+    data: { values: bands },
+    mark: 'bar',
+    encoding: {
+      x: { field: 'band', type: 'ordinal', sort: bands.map((b) => b.band), title: 'PUE', axis: { labelAngle: 0 } },
+      y: { field: 'count', type: 'quantitative', title: 'data centres', axis: { format: 'd', tickMinStep: 1 } },
+    },
+  };
+}
+
 /** Renders a Vega-Lite spec to SVG text, on the server, with no network. */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });

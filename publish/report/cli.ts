@@ -4,10 +4,10 @@ import cliProgress from 'cli-progress';
 import { port } from '../../lib/config.ts';
 import { httpTransport } from '../client/request.ts';
 import { generateReport, type ReportResult } from './generate.ts';
-import { findRelease } from './releases.ts';
+import { findRelease } from '../../lib/releases.ts';
 
 export const USAGE = `usage: npm run report -- --year 2025 --region 500000 [--as-of <ISO instant> | --release <name>] [--compare-with <release | instant>] [--out dir] [--gateway URL] [--token T] [--no-pdf]
-  --release   a release of publish/report/releases.yaml (REPORT_RELEASES): its region, year and as-of instant
+  --release   a release of catalog/releases.yaml (RELEASES_FILE): its region, year and as-of instant
   --compare-with <release or instant>   adds what changed since that release's (or instant's) figures
   --gateway   the gateway's /graphql (default GATEWAY_URL, else http://localhost:<GATEWAY_PORT>/graphql)
   --token     bearer token to read as (default REPORT_TOKEN); without one the report shows what anyone may see`;

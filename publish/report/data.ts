@@ -1,12 +1,15 @@
 import {
   CatalogDocument,
   ClusterGridDocument,
+  DataCentrePueDocument,
   IndicatorGridDocument,
+  InputRevisionsDocument,
   JurisdictionDocument,
   ShutdownScreenDocument,
   type CatalogQuery,
   type ClusterGridQuery,
   type IndicatorGridQuery,
+  type InputRevisionsQuery,
   type JurisdictionQuery,
   type ShutdownScreenQuery,
 } from '../client/generated/graphql.ts';
@@ -35,6 +38,10 @@ export interface ReportData {
   districts: Value[];
   /** Its clusters' and zones' values in the report's year. */
   clusterValues: ClusterValue[];
+  /** Every input the jurisdiction's values read, with its owner and latest revision, per indicator and year. */
+  inputRevisions: NonNullable<InputRevisionsQuery['indicatorValues']>;
+  /** Each data centre's PUE in the report's year (unnamed), or null with the reason when the caller may not read them. */
+  pue: { values: (number | null)[] | null; withheld: string | null };
   /** The shutdown screen, or null with the reason when the caller may not read it. */
   shutdown: { screen: NonNullable<ShutdownScreenQuery['dataCenterShutdownCandidates']> | null; withheld: string | null };
 }
@@ -49,7 +56,7 @@ export interface GatherOptions {
 }
 
 /** The operations a report runs, in order (the progress bar's length). */
-export const GATHER_STEPS = 5;
+export const GATHER_STEPS = 7;
 
 export async function gatherReportData({ transport, region, year, asOf, step = () => {} }: GatherOptions): Promise<ReportData> {
   const years = Array.from({ length: Math.max(1, year - BASELINE_YEAR + 1) }, (_, i) => Math.min(BASELINE_YEAR, year) + i);
@@ -71,14 +78,23 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   const clusters = where.dataCenterClusters ?? [];
   const ids = clusters.flatMap((c) => [c.id, ...c.zones.map((z) => z.id)]);
   const clusterValues = ids.length ? ((await request(transport, ClusterGridDocument, { clusters: ids, years: [year], asOf })).clusterIndicatorValues ?? []) : [];
-  let shutdown: ReportData['shutdown'];
-  try {
-    shutdown = { screen: (await request(transport, ShutdownScreenDocument, { region, year, asOf })).dataCenterShutdownCandidates ?? null, withheld: null };
-  } catch (error) {
-    // The candidates are unit-level: a caller without the reader role gets the rest of the report.
-    if (!(error instanceof OperationError) || (error.code !== 'FORBIDDEN' && error.code !== 'UNAUTHENTICATED')) throw error;
-    shutdown = { screen: null, withheld: error.message };
-  }
+  const shutdownAnswer = await unitLevel(() => request(transport, ShutdownScreenDocument, { region, year, asOf }));
+  const shutdown = { screen: shutdownAnswer.data?.dataCenterShutdownCandidates ?? null, withheld: shutdownAnswer.withheld };
   step('clusters and shutdown screen');
-  return { year, asOf, catalog, jurisdiction: where.region, clusters, series, districts, clusterValues, shutdown };
+  const inputRevisions = (await request(transport, InputRevisionsDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
+  step('input revisions');
+  const pueAnswer = await unitLevel(() => request(transport, DataCentrePueDocument, { region, year, asOf }));
+  const pue = { values: pueAnswer.data ? (pueAnswer.data.indicatorValues?.[0]?.dataCenterPopulation?.dataCenters.map((d) => d.pue) ?? []) : null, withheld: pueAnswer.withheld };
+  step('data-centre PUE');
+  return { year, asOf, catalog, jurisdiction: where.region, clusters, series, districts, clusterValues, inputRevisions, pue, shutdown };
+}
+
+/** Runs an operation that reads unit-level fields: a caller without the right gets the rest of the report, and the reason. */
+async function unitLevel<T>(run: () => Promise<T>): Promise<{ data: T | null; withheld: string | null }> {
+  try {
+    return { data: await run(), withheld: null };
+  } catch (error) {
+    if (!(error instanceof OperationError) || (error.code !== 'FORBIDDEN' && error.code !== 'UNAUTHENTICATED')) throw error;
+    return { data: null, withheld: error.message };
+  }
 }

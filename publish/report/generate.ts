@@ -4,9 +4,9 @@ import type { Transport } from '../client/request.ts';
 import { toCsvText } from '../csv.ts';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { renderSvg } from './charts.ts';
-import { GATHER_STEPS, gatherReportData } from './data.ts';
+import { GATHER_STEPS, gatherReportData, type ReportData } from './data.ts';
 import { buildReportModel } from './model.ts';
-import type { Release } from './releases.ts';
+import type { Release } from '../../lib/releases.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderXlsx } from './render-xlsx.ts';
@@ -37,6 +37,15 @@ export interface ReportResult {
 // Seconds are as fine as a reader needs, and a run without --as-of prints an instant it can be regenerated at.
 const nowInstant = (): string => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
+/**
+ * A report whose figures the API withholds under a release's embargo is not produced: it would print the embargoed
+ * figures as missing. The API decides (it knows the caller's roles and the register); its message names the release.
+ */
+function refuseEmbargoed(data: ReportData): void {
+  const embargoed = [...data.series, ...data.districts].flatMap((v) => v.missing).find((m) => m.metric === 'EMBARGOED');
+  if (embargoed) throw new Error(`Not generated: ${embargoed.message}`);
+}
+
 /** Writes report.html, report.md, charts/*.svg, tables/*.csv, report.xlsx (and report.pdf) into `out`. */
 export async function generateReport(options: ReportOptions): Promise<ReportResult> {
   const asOf = options.release?.asOf ?? options.asOf ?? nowInstant();
@@ -46,10 +55,11 @@ export async function generateReport(options: ReportOptions): Promise<ReportResu
   const step = (label: string) => options.onProgress?.((done += 1), total, label);
 
   const data = await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf, step });
+  refuseEmbargoed(data);
   const compared = options.compareWith
     ? { label: options.compareWith.label, data: await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf: options.compareWith.asOf, step }) }
     : undefined;
-  const model = buildReportModel(data, options.release ? { name: options.release.name, title: options.release.title } : null, compared);
+  const model = buildReportModel(data, options.release ? { name: options.release.name, title: options.release.title, embargoUntil: options.release.embargoUntil ?? null } : null, compared);
   const charts = model.sections.flatMap((s) => s.charts);
   const svgs = new Map<string, string>();
   for (const chart of charts) svgs.set(chart.id, await renderSvg(chart.spec));

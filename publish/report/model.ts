@@ -1,6 +1,6 @@
 import type { CsvValue } from '../csv.ts';
 import { formatValue, toDisplay } from '../format.ts';
-import { districtBars, timeSeries, type ChartSpec } from './charts.ts';
+import { districtBars, pueDistribution, timeSeries, type ChartSpec } from './charts.ts';
 import { BASELINE_YEAR, type Indicator, type ReportData, type Value } from './data.ts';
 
 /** A table every output shows the same way: HTML and Markdown as text, CSV and XLSX as the same cells. */
@@ -34,6 +34,28 @@ export interface ReportModel {
 }
 
 const ATTAINMENT: Record<string, string> = { true: 'met 达标', false: 'not met 未达标' };
+const NOT_BINDING = 'not binding 非约束';
+
+/** Attainment as printed: met or not only where the target binds the value's scope, never for context shown from above. */
+function attainment(v: { meetsTarget: boolean | null; target?: { binding: boolean } | null }): string {
+  if (v.target && !v.target.binding) return NOT_BINDING;
+  return v.meetsTarget == null ? '—' : ATTAINMENT[String(v.meetsTarget)]!;
+}
+
+/** Whom the target binds (JURISDICTION, SUB_REGIONS, EACH_UNIT), and whether it binds this scope. */
+const scopeText = (v: { target?: { scope: string; binding: boolean } | null }): string => (v.target ? `${v.target.scope}${v.target.binding ? '' : `, ${NOT_BINDING}`}` : '—');
+
+/** Share of the way from the period's baseline to the target, in percent; 100 % when reached. */
+const progressText = (p: number | null | undefined): string => (p == null ? '—' : `${(p * 100).toFixed(0)} %`);
+
+type Coverage = Value['coverage'];
+
+/** Coverage of a value over units: its status, units reporting of units expected and their share of the weight. */
+function coverageText(c: Coverage): string {
+  if (!c) return '—';
+  const share = c.share == null ? '' : ` (${(c.share * 100).toFixed(1)} %)`;
+  return `${c.status} ${c.unitsReporting}/${c.unitsExpected}${share}`;
+}
 
 /** A change in display units with its sign ("+2.3"), in the indicator's decimals; an em dash when either end is unknown. */
 function change(now: number | null | undefined, then: number | null | undefined, indicator: Indicator): string {
@@ -64,9 +86,12 @@ function indicatorTable(data: ReportData, byCode: Map<string, Indicator>): Repor
         indicator.unit,
         formatValue(v.value, indicator),
         targetText(v, indicator),
-        v.meetsTarget == null ? '—' : ATTAINMENT[String(v.meetsTarget)]!,
+        scopeText(v),
+        attainment(v),
+        progressText(v.progress),
         y > BASELINE_YEAR ? change(v.value, prior?.value, indicator) : '—',
         y > BASELINE_YEAR ? change(v.value, base?.value, indicator) : '—',
+        coverageText(v.coverage),
         v.status ?? '—',
         v.confidentiality,
         notes(v),
@@ -75,9 +100,21 @@ function indicatorTable(data: ReportData, byCode: Map<string, Indicator>): Repor
   return {
     id: 'indicators',
     title: `Indicators of ${data.jurisdiction.nameZh} ${data.jurisdiction.nameEn}, ${y}`,
-    columns: ['code', 'indicator', 'unit', `value ${y}`, 'target', 'attainment', `change on ${y - 1}`, `change since ${BASELINE_YEAR}`, 'status', 'confidentiality', 'notes'],
+    columns: ['code', 'indicator', 'unit', `value ${y}`, 'target', 'target scope', 'attainment', 'progress', `change on ${y - 1}`, `change since ${BASELINE_YEAR}`, 'coverage', 'status', 'confidentiality', 'notes'],
     rows,
   };
+}
+
+/** What the scope, progress and coverage columns mean, and which of this year's values stand on partial coverage. */
+function indicatorNotes(data: ReportData, byCode: Map<string, Indicator>): string[] {
+  const partial = data.series.filter((v) => v.year === data.year && v.value != null && v.coverage?.status === 'PARTIAL');
+  return [
+    `Target scope says whom a target binds: JURISDICTION (the jurisdiction's own figure only), SUB_REGIONS (also each district, cluster or zone inside it) or EACH_UNIT (each unit, hence every aggregate). A target set for a jurisdiction above this one that does not bind it is shown as context, marked "${NOT_BINDING}", and never judged met or not. Progress is the share of the way from the plan period's baseline (2020 for the 14th plan) to the target, 100 % when reached; shown only for binding targets.`,
+    'Coverage applies to values over units (data centres, core rooms, enterprises): COMPLETE when every registered unit reported, PARTIAL when the value is computed over the units that reported and they hold at least the indicator\'s minimum share of the population\'s weight (an estimate, SDMX status E), INSUFFICIENT below that minimum (no value), NOT_APPLICABLE when no unit is registered. The column gives units reporting / units expected and their share of the weight.' +
+      (partial.length
+        ? ` In ${data.year}, ${partial.length} value(s) stand on partial coverage: ${partial.map((v) => `${v.indicatorCode} (${v.coverage!.unitsReporting} of ${v.coverage!.unitsExpected} units, ${((v.coverage!.share ?? 0) * 100).toFixed(1)} % of ${label(byCode.get(v.indicatorCode)!)}'s weight)`).join('; ')}.`
+        : ` In ${data.year}, no value stands on partial coverage.`),
+  ];
 }
 
 /** Districts ranked per indicator: best first by the indicator's direction, ties sharing a rank. */
@@ -114,14 +151,17 @@ function clusterTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
         formatValue(whole.get(v.indicatorCode), indicator),
         indicator.unit,
         v.target ? `${v.target.symbol} ${formatValue(v.target.value, indicator)}` : '—',
-        v.meetsTarget == null ? '—' : ATTAINMENT[String(v.meetsTarget)]!,
+        scopeText(v),
+        attainment(v),
+        progressText(v.progress),
+        coverageText(v.coverage),
         v.status ?? '—',
       ];
     });
   return {
     id: 'clusters',
     title: `Inside the clusters and their zones against the whole jurisdiction, ${data.year}`,
-    columns: ['scope', 'cluster or zone', 'code', 'indicator', 'value inside', `value of ${data.jurisdiction.nameEn}`, 'unit', 'target', 'attainment', 'status'],
+    columns: ['scope', 'cluster or zone', 'code', 'indicator', 'value inside', `value of ${data.jurisdiction.nameEn}`, 'unit', 'target', 'target scope', 'attainment', 'progress', 'coverage', 'status'],
     rows,
   };
 }
@@ -139,6 +179,111 @@ function sourcesTable(data: ReportData): ReportTable {
   }
   const rows = [...byAgency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([agency, e]) => [agency, [...e.indicators].sort().join(' '), [...e.seeds].sort().join('; ')]);
   return { id: 'sources', title: 'Data sources by agency', columns: ['agency', 'indicators it supplies inputs to', 'policy sources of those indicators'], rows };
+}
+
+/**
+ * The latest revision of every input the jurisdiction's values read, per agency: when each figure was last
+ * written (as the API stood at the report's as-of instant), so a reader can tell a fresh input from a stale one.
+ */
+function inputRevisionsTable(data: ReportData): ReportTable {
+  const inputs = new Map<string, { agency: string; code: string; name: string; indicators: Set<string>; years: Set<number>; latest: string | null; overUnits: boolean }>();
+  for (const value of data.inputRevisions) {
+    for (const input of value.inputs) {
+      const key = `${input.agency} ${input.metric.code}`;
+      const entry = inputs.get(key) ?? { agency: input.agency, code: input.metric.code, name: `${input.metric.nameZh} ${input.metric.nameEn}`, indicators: new Set(), years: new Set(), latest: null, overUnits: false };
+      entry.indicators.add(value.indicatorCode);
+      if (input.units != null) entry.overUnits = true;
+      // ISO instants in one zone compare as strings.
+      if (input.updatedAt) {
+        entry.years.add(input.year);
+        if (!entry.latest || input.updatedAt > entry.latest) entry.latest = input.updatedAt;
+      }
+      inputs.set(key, entry);
+    }
+  }
+  const rows = [...inputs.values()]
+    .sort((a, b) => a.agency.localeCompare(b.agency) || a.code.localeCompare(b.code))
+    .map((e) => {
+      const years = [...e.years].sort();
+      return [e.agency, e.code, e.name, [...e.indicators].sort().join(' '), years.length ? `${years[0]}–${years[years.length - 1]}` : '—', e.latest ?? (e.overUnits ? UNIT_INPUT_UNSTAMPED : 'none stored'), data.asOf];
+    });
+  return {
+    id: 'input-revisions',
+    title: 'Inputs: latest revision and as-of instant',
+    columns: ['agency', 'input', 'name', 'indicators', 'years with figures', 'latest revision stamp', 'read as of'],
+    rows,
+  };
+}
+
+/** The API stamps region figures with their latest revision, not sums over units (data centres, core rooms, enterprises). */
+const UNIT_INPUT_UNSTAMPED = 'not given by the API (summed over units)';
+
+/** Data-centre PUE categories: each an indicator of the catalog (a ratio of sums over its data centres), in one table. */
+const PUE_CATEGORIES: readonly { code: string; category: string }[] = [
+  { code: 'DC_PUE', category: 'all data centres 全部' },
+  { code: 'NEW_DC_PUE', category: 'new 新建' },
+  { code: 'RETROFITTED_DC_PUE', category: 'existing, after retrofit 既有改造' },
+  { code: 'LARGE_DC_PUE', category: 'large and hyper-large 大型及超大型' },
+  { code: 'NEW_LARGE_DC_PUE', category: 'new large and hyper-large 新建大型及超大型' },
+];
+
+/** PUE bands of the distribution, lower bound inclusive: the seeds' targets (1.25, 1.3) and the shutdown screen's 1.7 fall on edges. */
+const PUE_BANDS: readonly { band: string; below: number }[] = [
+  { band: '< 1.2', below: 1.2 },
+  { band: '1.2–1.3', below: 1.3 },
+  { band: '1.3–1.4', below: 1.4 },
+  { band: '1.4–1.5', below: 1.5 },
+  { band: '1.5–1.7', below: 1.7 + 1e-12 },
+  { band: '> 1.7', below: Infinity },
+];
+
+function pueSection(data: ReportData, byCode: Map<string, Indicator>): ReportSection {
+  const y = data.year;
+  const own = new Map(data.series.filter((v) => v.year === y).map((v) => [v.indicatorCode, v]));
+  const inside = new Map(data.clusterValues.filter((v) => v.year === y).map((v) => [`${v.indicatorCode} ${v.scopeId}`, v]));
+  const clusters = data.clusters;
+  const rows: CsvValue[][] = PUE_CATEGORIES.filter((c) => byCode.has(c.code)).map(({ code, category }) => {
+    const indicator = byCode.get(code)!;
+    const v = own.get(code);
+    return [
+      code,
+      category,
+      formatValue(v?.value, indicator),
+      ...clusters.map((c) => formatValue(inside.get(`${code} ${c.id}`)?.value, indicator)),
+      v ? targetText(v, indicator) : '—',
+      v ? attainment(v) : '—',
+      v ? coverageText(v.coverage) : '—',
+      v ? notes(v) : '',
+    ];
+  });
+  const table: ReportTable = {
+    id: 'pue-by-category',
+    title: `Data-centre PUE by category, ${y}`,
+    columns: ['code', 'category', `${data.jurisdiction.nameEn}`, ...clusters.map((c) => `in ${c.nameEn}`), 'target', 'attainment', 'coverage', 'notes'],
+    rows,
+  };
+  const paragraphs = [
+    'Each category is an indicator of the catalog: total facility energy over IT energy summed across the data centres of the category (a ratio of sums, never a mean of PUEs), in the jurisdiction and inside each designated cluster.',
+  ];
+  const tables = [table];
+  const charts: ReportChart[] = [];
+  const { values, withheld } = data.pue;
+  if (values === null) {
+    paragraphs.push(
+      `The distribution of data-centre PUE is not shown: it is read from each data centre's own PUE, which is unit-level data (the reader role), and the API publishes no count per PUE band, since a band holding one or two data centres would give their figures away. ${withheld ?? ''}`.trim(),
+    );
+  } else {
+    const counts = PUE_BANDS.map((b) => ({ band: b.band, count: 0 }));
+    let unknown = 0;
+    for (const pue of values) {
+      if (pue == null) unknown += 1;
+      else counts[PUE_BANDS.findIndex((b) => pue < b.below)]!.count += 1;
+    }
+    paragraphs.push(`Distribution: data centres in service in ${y} by their own PUE of the year (no data centre named); ${unknown} without a PUE (a meter not reported).`);
+    tables.push({ id: 'pue-distribution', title: `Data centres per PUE band, ${y}`, columns: ['PUE band', 'data centres'], rows: [...counts.map((c) => [c.band, c.count]), ['no PUE reported', unknown]] });
+    charts.push({ id: 'pue-distribution', title: 'PUE distribution', spec: pueDistribution(counts, `Data centres per PUE band, ${y}`) });
+  }
+  return { heading: 'Data-centre PUE by category and distribution', paragraphs, tables, charts };
 }
 
 function shutdownSection(data: ReportData): ReportSection {
@@ -193,7 +338,7 @@ function changesSection(data: ReportData, byCode: Map<string, Indicator>, compar
 }
 
 /** Lays the gathered figures out as the report's sections, tables and charts. */
-export function buildReportModel(data: ReportData, release: { name: string; title: string } | null, comparison?: Comparison): ReportModel {
+export function buildReportModel(data: ReportData, release: { name: string; title: string; embargoUntil?: string | null } | null, comparison?: Comparison): ReportModel {
   const byCode = new Map(data.catalog.map((i) => [i.code, i]));
   const j = data.jurisdiction;
   const withSeries = data.catalog.filter((i) => data.series.some((v) => v.indicatorCode === i.code && v.value != null));
@@ -215,6 +360,8 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
       ['Year 年度', String(data.year)],
       ['Figures as of 数据截至', data.asOf],
       ...(release ? ([['Release 发布版本', release.name]] as [string, string][]) : []),
+      // From the register, not the clock: regenerating the release after its embargo gives the same bytes.
+      ...(release?.embargoUntil ? ([['Embargoed until 发布前保密至', `${release.embargoUntil}: not to be published before then 此前不得公开`]] as [string, string][]) : []),
       ...(comparison ? ([['Compared with 对比', `${comparison.label} (${comparison.data.asOf})`]] as [string, string][]) : []),
     ],
     sections: [
@@ -222,6 +369,7 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
         heading: 'Indicators and targets',
         paragraphs: [
           `Every figure is read from the federation's public API as it stood at ${data.asOf}: a later correction does not change this report. Values are shown in each indicator's unit and decimals; changes are in the same unit (percentage points for %).`,
+          ...indicatorNotes(data, byCode),
         ],
         tables: [indicatorTable(data, byCode)],
         charts: [],
@@ -234,8 +382,16 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
         tables: [clusterTable(data, byCode)],
         charts: [],
       },
+      pueSection(data, byCode),
       shutdownSection(data),
-      { heading: 'Data sources', paragraphs: [], tables: [sourcesTable(data)], charts: [] },
+      {
+        heading: 'Data sources',
+        paragraphs: [
+          `Every input was read from its owning agency through the public API as it stood at ${data.asOf}. The revision stamp is the latest time any figure of that input (for the jurisdiction's values, ${BASELINE_YEAR}–${data.year}) was written or corrected at that instant; a later correction changes it only in a report read later.`,
+        ],
+        tables: [sourcesTable(data), inputRevisionsTable(data)],
+        charts: [],
+      },
       ...(comparison ? [changesSection(data, byCode, comparison)] : []),
     ],
   };

@@ -8,6 +8,7 @@ import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
 import type { Context } from './context.ts';
+import { registeredEmbargoes, type Embargo } from './embargo.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export function indicatorsSchema(): GraphQLSchema {
@@ -23,13 +24,16 @@ export function indicatorRegions(scale = Number(process.env.DEMO_SCALE ?? 1)): R
   return new RegionDirectory(demoRegions(scale));
 }
 
-export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory; disclosureMinUnits?: number | undefined }): Promise<RunningServer> {
+export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory; disclosureMinUnits?: number | undefined; now?: () => Date }): Promise<RunningServer> {
   catalog(); // fail at start, not on the first request, when the catalog is invalid
   const regions = options.regions ?? indicatorRegions();
   const minUnits = options.disclosureMinUnits ?? disclosureMinUnits();
+  // A new release or embargo takes effect on the next start, as a catalog change does.
+  const embargoes: readonly Embargo[] = registeredEmbargoes();
+  const now = options.now ?? (() => new Date());
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway, disclosureMinUnits: minUnits }),
+    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway, disclosureMinUnits: minUnits, embargoes, now }),
     port: options.port,
     host: options.host,
     service: 'indicators',

@@ -68,7 +68,14 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     // 2025: C (800 of 18,800 design racks) has not reported: 11,700 / 18,000 = 65.0%, marked e (partial coverage).
     await expect.poll(() => gridCell('DC_RACK_UTILISATION', 2025).textContent()).toBe('65.0e');
     // Chongqing's target for rack utilisation: ≥ 75% by 2025 (catalog), shown in the indicator's one decimal.
-    expect(await page.locator('#grid tr[data-indicator="DC_RACK_UTILISATION"] td').last().textContent()).toBe('≥ 75.0 (2025)');
+    const racks = page.locator('#grid tr[data-indicator="DC_RACK_UTILISATION"]');
+    expect(await racks.locator('td.target').textContent()).toBe('≥ 75.0 (2025)');
+    // It binds Chongqing's own figure, and judges 2025: 65.0% < 75% is coloured as not met.
+    expect(await racks.locator('td.scope').textContent()).toBe('本级');
+    expect(await gridCell('DC_RACK_UTILISATION', 2025).getAttribute('class')).toBe('unmet');
+    // National green data centres: A designated in 2023, B in 2025: 2 of Chongqing's ≥ 10, from 0 in 2020: (2 − 0) / (10 − 0) = 20%.
+    await page.locator('input[value="NATIONAL_GREEN_DC_COUNT"]').check();
+    await expect.poll(() => page.locator('#grid tr[data-indicator="NATIONAL_GREEN_DC_COUNT"] td.progress').textContent()).toBe('20 %');
     // The chart plots the same figures: Vega-Lite labels each point for screen readers, in the axis format (one decimal).
     const chart = page.locator('#chart-DC_RACK_UTILISATION svg');
     await chart.waitFor();
@@ -78,16 +85,37 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     await page.screenshot({ path: path.join(ARTEFACTS, 'chongqing.png'), fullPage: true });
   });
 
+  it('maps Chongqing’s 38 districts as tiles with the district comparison’s values', async () => {
+    await page.locator('input[value="DC_CLUSTER_SHARE"]').check();
+    await page.selectOption('#map-indicator', 'DC_CLUSTER_SHARE');
+    await expect.poll(() => page.locator('#map .tile').count()).toBe(38);
+    // 2025: 500120 has A, inside the cluster: 1 / 1 = 100%; 500101 has C and D, both outside: 0 / 2 = 0%.
+    await expect.poll(() => page.locator('#map [data-region="500120"] .value').textContent()).toBe('100.0');
+    expect(await page.locator('#map [data-region="500101"] .value').textContent()).toBe('0.0');
+    // The same figures as the district table's column for the indicator.
+    const column = (await page.locator('#districts thead th').allTextContents()).indexOf('数据中心集群内数据中心规模占比');
+    expect(column).toBeGreaterThan(0);
+    expect(await page.locator('#districts tr[data-region="500120"] td').nth(column).textContent()).toBe('100.0');
+    await page.locator('#map').screenshot({ path: path.join(ARTEFACTS, 'chongqing-map.png') });
+  });
+
   it('shows Shanghai’s figures after the jurisdiction changes, and English labels', async () => {
     await page.selectOption('#jurisdiction', '310000');
     await page.locator('input[value="GREEN_STANDARDS_COUNT"]').check();
     // Green standards are counted for the nation only (seed 002 #10): Shanghai's cell is empty, not zero.
     await expect.poll(() => gridCell('GREEN_STANDARDS_COUNT', 2024).textContent()).toBe('—');
+    // The national ≥ 30 binds the nation's own count: shown for Shanghai as context, marked not binding, never coloured.
+    const standards = page.locator('#grid tr[data-indicator="GREEN_STANDARDS_COUNT"]');
+    await expect.poll(() => standards.locator('td.target').textContent()).toBe('≥ 30 (2025) （非约束，仅供参考）');
+    expect(await standards.locator('td.progress').textContent()).toBe('—');
+    expect(await page.locator('#grid td.met, #grid td.unmet').evaluateAll((cells) => cells.map((c) => c.closest('tr')!.getAttribute('data-indicator')))).not.toContain('GREEN_STANDARDS_COUNT');
     // Shanghai's PUE is unknown: S5 has no meter readings (missing is not zero).
     await expect.poll(() => gridCell('DC_PUE', 2024).textContent()).toBe('—');
     await expectGridToShow('310000', ['DC_RACK_UTILISATION', 'DC_PUE', 'GREEN_STANDARDS_COUNT']);
     // A chart is drawn only for an indicator with a figure: none for Shanghai's green standards (a national count).
     expect(await page.locator('#chart-GREEN_STANDARDS_COUNT').count()).toBe(0);
+    // Shanghai's 16 districts on its own tile layout.
+    await expect.poll(() => page.locator('#map .tile').count()).toBe(16);
     await page.screenshot({ path: path.join(ARTEFACTS, 'shanghai.png'), fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Green, low-carbon ICT indicators');

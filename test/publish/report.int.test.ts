@@ -22,11 +22,11 @@ beforeAll(async () => {
   // A release pinned at this instant, in a releases file of the test's own.
   const asOf = new Date().toISOString();
   writeFileSync(path.join(scratch, 'releases.yaml'), `releases:\n  - { name: cq-2024, title: "2024 annual report, as published", region: "500000", year: 2024, asOf: "${asOf}" }\n`);
-  process.env.REPORT_RELEASES = path.join(scratch, 'releases.yaml');
+  process.env.RELEASES_FILE = path.join(scratch, 'releases.yaml');
   await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(async () => {
-  delete process.env.REPORT_RELEASES;
+  delete process.env.RELEASES_FILE;
   rmSync(scratch, { recursive: true, force: true });
   await fed?.stop();
 });
@@ -64,6 +64,23 @@ describe('the annual report', () => {
     const latest = readFileSync(path.join(scratch, 'latest', 'report.md'), 'utf8');
     expect(mdRow(published, 'DC_RACK_UTILISATION')?.[3]).toBe('56.9');
     expect(mdRow(latest, 'DC_RACK_UTILISATION')?.[3]).toBe('59.6');
+
+    // Each input's revision stamp as the API stood at the report's instant. Region figures carry one, no later than
+    // the instant they were read at; sums over units (racks in use of each data centre) carry none in the API.
+    const stamps = (dir: string) =>
+      new Map(
+        readFileSync(path.join(scratch, dir, 'tables', 'input-revisions.csv'), 'utf8')
+          .trimEnd()
+          .split('\r\n')
+          .slice(1)
+          .map((l) => l.split(','))
+          .map((r) => [`${r[0]} ${r[1]}`, { latest: r[r.length - 2]!, asOf: r[r.length - 1]! }] as const),
+      );
+    const pinned = stamps('first');
+    expect(pinned.get('comms RACKS_IN_USE')).toEqual({ latest: 'not given by the API (summed over units)', asOf: first.asOf });
+    const stamped = [...pinned.values()].filter((s) => /^\d{4}-/.test(s.latest));
+    expect(stamped.length).toBeGreaterThan(0);
+    for (const s of stamped) expect(Date.parse(s.latest)).toBeLessThanOrEqual(Date.parse(first.asOf));
   });
 
   it('shows each indicator in its unit and decimals with target, change on the previous year and since 2020, and the as-of instant', async () => {
@@ -75,11 +92,20 @@ describe('the annual report', () => {
     // 2023: (2,000 + 3,000 + 700 + 800) / (4,000 + 12,000 + 800 + 2,000) = 6,500 / 18,800 = 34.574…%;
     // 2024 − 2023 = 56.915 − 34.574 = +22.3 points. No rack figures for 2020: no change since then.
     expect(racks.slice(2, 4)).toEqual(['%', '56.9']);
-    expect(racks[6]).toBe('+22.3');
-    // Chongqing's target: ≥ 75% (a fraction of 0.75 in stored units) by 2025. A 2025 target judges 2025 and the
-    // seed sets no milestone before it, so 2024 is shown the target but not judged.
-    expect(racks.slice(4, 6)).toEqual(['≥ 75.0 (2025)', '—']);
-    expect(racks[7]).toBe('—');
+    expect(racks[8]).toBe('+22.3');
+    // Chongqing's target: ≥ 75% (a fraction of 0.75 in stored units) by 2025, binding Chongqing's own figure. A 2025
+    // target judges 2025 and the seed sets no milestone before it, so 2024 is shown the target but not judged; no
+    // 2020 rack figures, so no progress from the baseline either.
+    expect(racks.slice(4, 8)).toEqual(['≥ 75.0 (2025)', 'JURISDICTION', '—', '—']);
+    expect(racks[9]).toBe('—');
+    // Every one of the four data centres reported: 18,800 of 18,800 design racks.
+    expect(racks[10]).toBe('COMPLETE 4/4 (100.0 %)');
+    // The national ≥ 30 green standards (seed 002 #10) binds the nation's own count: shown for Chongqing as context, never judged.
+    const standards = mdRow(md, 'GREEN_STANDARDS_COUNT')!;
+    expect(standards.slice(4, 8)).toEqual(['≥ 30 (2025, 000000)', 'JURISDICTION, not binding 非约束', 'not binding 非约束', '—']);
+    // National green data centres: A designated in 2023, so 1 in 2024 against Chongqing's ≥ 10 from 0 in 2020:
+    // (1 − 0) / (10 − 0) = 10 % of the way.
+    expect(mdRow(md, 'NATIONAL_GREEN_DC_COUNT')!.slice(3, 8)).toEqual(['1', '≥ 10 (2025)', 'JURISDICTION', '—', '10 %']);
     const pue = mdRow(md, 'DC_PUE')!;
     // (1.3 + 2.4 + 0.9 + 0.7 GWh) / (1.0 + 2.0 + 0.5 + 0.5 GWh) = 1.325, shown in two decimals.
     expect(pue[3]).toBe('1.33');
@@ -105,6 +131,44 @@ describe('the annual report', () => {
     const html = readFileSync(path.join(scratch, 'content', 'report.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it('shows data-centre PUE by category, inside the cluster, and its distribution by band without naming a data centre', async () => {
+    await run('pue', '--release', 'cq-2024', '--no-pdf');
+    const rows = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-by-category.csv'), 'utf8').split('\r\n').map((l) => l.split(','));
+    const row = (code: string) => rows.find((r) => r[0] === code)!;
+    // 2024 meters (total / IT kWh): A 1.3 / 1.0 M, B 2.4 / 2.0 M, C 0.9 / 0.5 M, D 0.7 / 0.5 M; A and B in the cluster.
+    // All: 5.3 / 4.0 = 1.325; in the cluster A + B: 3.7 / 3.0 = 1.233.
+    expect(row('DC_PUE').slice(2, 4)).toEqual(['1.33', '1.23']);
+    // New (A, B, D): 4.4 / 3.5 = 1.257; in the cluster A + B again.
+    expect(row('NEW_DC_PUE').slice(2, 4)).toEqual(['1.26', '1.23']);
+    // Large and hyper-large (A 4,000 and B 12,000 design racks): 3.7 / 3.0 = 1.233.
+    expect(row('LARGE_DC_PUE').slice(2, 4)).toEqual(['1.23', '1.23']);
+    // No existing data centre was retrofitted: nothing to measure, not a zero.
+    expect(row('RETROFITTED_DC_PUE')[3]).toBe('—');
+    // The reader's distribution: B 1.2, A 1.3, D 1.4, C 1.8 (each band's lower bound inclusive).
+    const bands = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-distribution.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(bands).toEqual([['< 1.2', '0'], ['1.2–1.3', '1'], ['1.3–1.4', '1'], ['1.4–1.5', '1'], ['1.5–1.7', '0'], ['> 1.7', '1'], ['no PUE reported', '0']]);
+    expect(existsSync(path.join(scratch, 'pue', 'charts', 'pue-distribution.svg'))).toBe(true);
+
+    // Anonymous: the categories (aggregates) stay, the distribution (read from each data centre's PUE) is left out, and why.
+    await runReportCli(['--gateway', fed.gateway.url, '--out', path.join(scratch, 'pue-anonymous'), '--quiet', '--release', 'cq-2024', '--no-pdf']);
+    const anonymous = readFileSync(path.join(scratch, 'pue-anonymous', 'report.md'), 'utf8');
+    expect(anonymous).toContain('The distribution of data-centre PUE is not shown');
+    expect(existsSync(path.join(scratch, 'pue-anonymous', 'tables', 'pue-distribution.csv'))).toBe(false);
+    expect(existsSync(path.join(scratch, 'pue-anonymous', 'tables', 'pue-by-category.csv'))).toBe(true);
+  });
+
+  it('marks a value over the units that reported with its coverage, and judges the target year with its progress', async () => {
+    await run('coverage', '--year', '2025', '--region', '500000', '--no-pdf');
+    const md = readFileSync(path.join(scratch, 'coverage', 'report.md'), 'utf8');
+    // 2025: C (800 of 18,800 design racks) has not reported; A, B and D hold 18,000 / 18,800 = 95.7% ≥ the 90% minimum,
+    // so the value is published over them: 11,700 / 18,000 = 65.0%, below the ≥ 75% Chongqing set for 2025.
+    const racks = mdRow(md, 'DC_RACK_UTILISATION')!;
+    expect([racks[3], racks[6], racks[10]]).toEqual(['65.0', 'not met 未达标', 'PARTIAL 3/4 (95.7 %)']);
+    expect(md).toContain('In 2025, 1 value(s) stand on partial coverage: DC_RACK_UTILISATION (3 of 4 units, 95.7 %');
+    // B designated in 2025: 2 national green data centres, (2 − 0) / (10 − 0) = 20 % of the way, not met.
+    expect(mdRow(md, 'NATIONAL_GREEN_DC_COUNT')!.slice(3, 8)).toEqual(['2', '≥ 10 (2025)', 'JURISDICTION', 'not met 未达标', '20 %']);
   });
 
   it('shows what changed between two releases: the figures a correction in between moved', async () => {

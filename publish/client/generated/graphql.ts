@@ -61,6 +61,15 @@ export type RegionLevel =
   /** Province-level units, including the municipalities Shanghai (`310000`) and Chongqing (`500000`). */
   | 'PROVINCE';
 
+/** Whom a target binds. */
+export type TargetScope =
+  /** Each unit (data centre, enterprise, base station) in the jurisdiction, hence every aggregate inside it as well. */
+  | 'EACH_UNIT'
+  /** The jurisdiction's own figure only (a count or total: 30 zero-carbon factories in Shanghai binds Shanghai, not each district). */
+  | 'JURISDICTION'
+  /** The jurisdiction and each region or cluster inside it. */
+  | 'SUB_REGIONS';
+
 export type IndicatorGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
   regions: Array<string | number> | string | number;
@@ -69,7 +78,7 @@ export type IndicatorGridQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
+export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
 
 export type ClusterGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
@@ -79,7 +88,7 @@ export type ClusterGridQueryVariables = Exact<{
 }>;
 
 
-export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, target: { jurisdiction: string, symbol: string, value: number } | null }> | null };
+export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, scope: TargetScope, binding: boolean } | null }> | null };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -110,6 +119,24 @@ export type ShutdownScreenQueryVariables = Exact<{
 
 
 export type ShutdownScreenQuery = { dataCenterShutdownCandidates: { criteria: { pueAbove: number, racksAtMost: number, yearsInOperationAtLeast: number }, candidates: Array<{ dataCenter: { id: string } }>, unscreened: Array<{ dataCenter: { id: string } }> } | null };
+
+export type InputRevisionsQueryVariables = Exact<{
+  regions: Array<string | number> | string | number;
+  years: Array<number> | number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type InputRevisionsQuery = { indicatorValues: Array<{ indicatorCode: string, year: number, inputs: Array<{ agency: string, year: number, updatedAt: string | null, units: number | null, metric: { code: string, nameZh: string, nameEn: string } }> }> | null };
+
+export type DataCentrePueQueryVariables = Exact<{
+  region: string | number;
+  year: number;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type DataCentrePueQuery = { indicatorValues: Array<{ dataCenterPopulation: { dataCenters: Array<{ pue: number | null }> } | null }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -161,6 +188,8 @@ export const IndicatorGridDocument = new TypedDocumentString(`
       year
       cumulative
       inherited
+      scope
+      binding
     }
     missing {
       metric
@@ -185,11 +214,20 @@ export const ClusterGridDocument = new TypedDocumentString(`
     unit
     status
     confidentiality
+    coverage {
+      status
+      unitsReporting
+      unitsExpected
+      share
+    }
     meetsTarget
+    progress
     target {
       jurisdiction
       symbol
       value
+      scope
+      binding
     }
   }
 }
@@ -277,3 +315,38 @@ export const ShutdownScreenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShutdownScreenQuery, ShutdownScreenQueryVariables>;
+export const InputRevisionsDocument = new TypedDocumentString(`
+    query InputRevisions($regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
+  indicatorValues(regions: $regions, years: $years, asOf: $asOf) {
+    indicatorCode
+    year
+    inputs {
+      metric {
+        code
+        nameZh
+        nameEn
+      }
+      agency
+      year
+      updatedAt
+      units
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InputRevisionsQuery, InputRevisionsQueryVariables>;
+export const DataCentrePueDocument = new TypedDocumentString(`
+    query DataCentrePue($region: ID!, $year: Int!, $asOf: DateTime) {
+  indicatorValues(
+    codes: ["DC_PUE"]
+    regions: [$region]
+    years: [$year]
+    asOf: $asOf
+  ) {
+    dataCenterPopulation {
+      dataCenters {
+        pue
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataCentrePueQuery, DataCentrePueQueryVariables>;

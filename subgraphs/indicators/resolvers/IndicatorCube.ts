@@ -5,12 +5,17 @@ import { cubeEvaluations, type CubeRepresentation } from '../cube.ts';
 import type { IndicatorEvaluation } from '../engine.ts';
 import { meetsTarget } from '../targets.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
-import { disclosed } from './IndicatorValue.ts';
+import { disclosed, embargoAt } from './IndicatorValue.ts';
 
 type Cell = ReturnType<typeof disclosed>;
 
 // Every column reads the same cells: evaluate them once per cube (a request's columns share its caller).
-const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => cubeEvaluations(cube).map((evaluation) => disclosed(evaluation, context)));
+// Cell (i, r, y) is entry (i × R + r) × Y + y: its region is r, its year y.
+const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => {
+  const R = cube.regionCodes.length;
+  const Y = cube.years.length;
+  return cubeEvaluations(cube).map((evaluation, k) => disclosed(evaluation, context, embargoAt(cube.regionCodes[Math.floor(k / Y) % R]!, cube.years[k % Y]!, context) !== null));
+});
 
 /** A column of `IndicatorValue`'s figures, in layout order. */
 const column =

@@ -6,6 +6,7 @@ import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
 import { inputsOf } from '../inputs.ts';
 import type { Context } from '../context.ts';
 import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
+import { embargoMessage, embargoOn, type Embargo } from '../embargo.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
 // Several fields of one value read the same computation; compute once per representation object.
@@ -29,19 +30,34 @@ const baselineKey = (rep: IndicatorValueRepresentation) => ({ ...priorKey(rep), 
 
 const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, () => r.unitsPerYear, disclosureMinUnits);
 /** A confidential value is withheld from a caller who may not read its unit-level inputs: every field that would give it away is null. */
-const withheld = (r: IndicatorEvaluation, context: Context) => smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
+const confidentialHidden = (r: IndicatorEvaluation, context: Context) => smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
+
+/** The region a value lies in, for embargoes: its own for a region, bigdata's word for a cluster, zone or data centre. */
+const regionOf = (rep: IndicatorValueRepresentation): string | null => (rep.scopeKind === 'REGION' ? rep.scopeId : (rep.bigdataInputs?.scopeRegionCode ?? null));
+
+/** The release embargo that withholds the value of `year` at this value's scope from the caller, or null. */
+export const embargoAt = (regionCode: string | null, year: number, context: Context): Embargo | null =>
+  // Most registers embargo nothing: no clock read per cell of a large cube then.
+  context.embargoes.length === 0 ? null : embargoOn(context.embargoes, { year, regionCode }, context.viewer, context.now(), context.regions);
+const embargoOf = (rep: IndicatorValueRepresentation, context: Context, year = rep.year) => embargoAt(regionOf(rep), year, context);
+
+/** Withheld from this caller: confidential and not readable by it, or under a release's embargo. */
+const withheld = (rep: IndicatorValueRepresentation, r: IndicatorEvaluation, context: Context, year = rep.year) => embargoOf(rep, context, year) !== null || confidentialHidden(r, context);
 /** A figure of the value, or null when the value is withheld from this caller. */
 const shown =
   <T>(read: (r: IndicatorEvaluation) => T) =>
   (rep: IndicatorValueRepresentation, _args: unknown, context: Context): T | null => {
     const r = result(rep);
-    return withheld(r, context) ? null : read(r);
+    return withheld(rep, r, context) ? null : read(r);
   };
 
-/** A value's evaluation with what disclosure control decides for this caller: `IndicatorCube` reads each cell so. */
-export function disclosed(evaluation: IndicatorEvaluation, context: Context): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
+/**
+ * A value's evaluation with what disclosure control and the release embargoes decide for this caller: `IndicatorCube`
+ * reads each cell so (`embargoed`: the cell is under an embargo for this caller).
+ */
+export function disclosed(evaluation: IndicatorEvaluation, context: Context, embargoed = false): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
   const confidential = smallCellOf(evaluation, context) !== null;
-  return { evaluation, confidential, hidden: confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs) };
+  return { evaluation, confidential, hidden: embargoed || (confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs)) };
 }
 
 /** A value's coverage with the catalog's rule it was judged by: what `IndicatorValue.coverage` and the cube's columns show. */
@@ -67,12 +83,13 @@ export const IndicatorValue: IndicatorValueResolvers = {
   progress: (rep, _args, context) => {
     const r = result(rep);
     const target = r.target;
-    if (withheld(r, context) || !target?.binding) return null;
+    if (withheld(rep, r, context) || !target?.binding) return null;
     if (target.measure === 'CHANGE') return progress(r.value, target, null);
     if (!rep.periodBaseline) return null;
-    const baseline = new IndicatorEvaluation({ ...rep.periodBaseline, ...baselineKey(rep) });
+    const key = baselineKey(rep);
+    const baseline = new IndicatorEvaluation({ ...rep.periodBaseline, ...key });
     // A progress figure next to a published value would give a withheld baseline away.
-    return withheld(baseline, context) ? null : progress(r.value, target, baseline.value);
+    return withheld(rep, baseline, context, key.year) ? null : progress(r.value, target, baseline.value);
   },
   bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
   commsInputs: (rep) => inputsOf(rep, 'comms'),
@@ -85,20 +102,24 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const r = result(rep);
     const prior = new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) });
     // A change next to a published value would give a withheld prior year away, and the other way round.
-    return withheld(r, context) || withheld(prior, context) ? null : minus(r.value, prior.value);
+    return withheld(rep, r, context) || withheld(rep, prior, context, rep.year - 1) ? null : minus(r.value, prior.value);
   },
   status: (rep) => result(rep).status,
   confidentiality: (rep, _args, context) => (smallCellOf(result(rep), context) ? 'CONFIDENTIAL' : 'FREE'),
   inputs: (rep, _args, context) => {
     const r = result(rep);
-    if (!withheld(r, context)) return r.inputs;
+    // Under an embargo every input figure would give the value away; confidential: the unit-level sums would.
+    if (embargoOf(rep, context)) return r.inputs.map((input) => ({ ...input, value: null }));
+    if (!confidentialHidden(r, context)) return r.inputs;
     return r.inputs.map((input) => (input.metric.unitLevel ? { ...input, value: null } : input));
   },
   missing: (rep, _args, context) => {
     const r = result(rep);
-    if (!withheld(r, context)) return r.missing;
+    const embargo = embargoOf(rep, context);
+    const embargoed = embargo ? [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }] : [];
+    if (!confidentialHidden(r, context)) return [...embargoed, ...r.missing];
     const { year, units } = smallCellOf(r, context)!;
-    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+    return [...embargoed, { metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
   coverage: (rep, _args, { regions }) => {
     const coverage = coverageOf(result(rep));
@@ -106,5 +127,6 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const registeredIn = coverage && rep.scopeKind === 'REGION' && rep.scopeId === NATIONAL ? regions.children(NATIONAL).map((r) => r.code) : null;
     return coverage && { ...coverage, registeredIn };
   },
-  qualityFlags: (rep, _args, { viewer }) => result(rep).flags(mayReadUnitLevel(viewer, [catalog().metrics.get('RACKS_IN_USE')!])),
+  // A flag's message carries figures: none under an embargo.
+  qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep).flags(mayReadUnitLevel(context.viewer, [catalog().metrics.get('RACKS_IN_USE')!]))),
 };

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseYaml } from '../../lib/yaml.ts';
+import { projectPath } from './paths.ts';
+import { parseYaml } from './yaml.ts';
 
-/** The committed list of releases; REPORT_RELEASES points elsewhere (tests, an operator's own list). */
-export const DEFAULT_RELEASES_FILE = fileURLToPath(new URL('./releases.yaml', import.meta.url));
+/**
+ * The release register: the report's releases, which the API knows too (the indicators subgraph enforces their
+ * embargoes). Committed in catalog/releases.yaml; RELEASES_FILE points elsewhere (tests, an operator's own list).
+ */
+export const DEFAULT_RELEASES_FILE = projectPath('catalog', 'releases.yaml');
+
+/** The register's file: RELEASES_FILE, else the committed one. */
+export const releasesFile = (): string => process.env.RELEASES_FILE || DEFAULT_RELEASES_FILE;
 
 const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO 8601 instant with its zone');
 
@@ -15,6 +21,7 @@ const Release = z
     region: z.string().regex(/^\d{6}$/),
     year: z.number().int(),
     asOf: instant,
+    /** Before this instant the figures the release publishes are withheld from callers without the reader role. */
     embargoUntil: instant.optional(),
   })
   .strict();
@@ -23,7 +30,7 @@ export type Release = z.infer<typeof Release>;
 const ReleaseFile = z.object({ releases: z.array(Release) }).strict();
 
 /** Reads and checks a releases file; names are unique. */
-export function readReleases(file = process.env.REPORT_RELEASES || DEFAULT_RELEASES_FILE): Release[] {
+export function readReleases(file = releasesFile()): Release[] {
   const parsed = ReleaseFile.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
