@@ -5,6 +5,7 @@ import type { Db } from './connection.ts';
 /** A value as COPY's text format carries it. */
 export type CopyValue = string | number | boolean | null;
 
+const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function field(value: CopyValue): string {
@@ -12,7 +13,7 @@ function field(value: CopyValue): string {
   if (typeof value === 'boolean') return value ? 't' : 'f';
   // JavaScript prints the shortest decimal that reads back as the same double, which is what float8 parses.
   if (typeof value === 'number') return String(value);
-  return value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
+  return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
 interface CopyClient {
@@ -37,7 +38,11 @@ export async function copyRows(tx: Db, table: PgTable, columns: readonly string[
   const { schema, name } = getTableConfig(table);
   const target = `${schema ? `"${schema}".` : ''}"${name}"`;
   const stream = await client.unsafe(`copy ${target} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`).writable();
-  const text = rows.map((row) => row.map(field).join('\t')).join('\n') + '\n';
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + field(row[i]!);
+    text += '\n';
+  }
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);
     stream.once('finish', () => resolve());

@@ -30,29 +30,34 @@ export class MalformedBody extends Error {
 const CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period', 'value', 'status', 'comment'] as const;
 const REQUIRED_CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period'] as const;
 
-/** Splits a byte stream into its lines (LF or CRLF), decoding UTF-8 across chunk boundaries; blank lines are skipped. */
-async function* lines(body: AsyncIterable<Buffer | string>): AsyncGenerator<{ text: string; number: number }> {
+/**
+ * Splits a byte stream into its lines (LF or CRLF), decoding UTF-8 across chunk boundaries; blank lines are
+ * skipped. Yields the lines of each chunk together: one await per chunk, not per line.
+ */
+async function* lines(body: AsyncIterable<Buffer | string>): AsyncGenerator<{ text: string; number: number }[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let pending = '';
   let number = 0;
-  const emit = function* (text: string) {
+  const collect = (text: string, into: { text: string; number: number }[]) => {
     number++;
     const line = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (line.trim() !== '') yield { text: line, number };
+    if (line.trim() !== '') into.push({ text: line, number });
   };
   for await (const chunk of body) {
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let at = pending.indexOf('\n');
+    const found: { text: string; number: number }[] = [];
     let start = 0;
-    while (at !== -1) {
-      yield* emit(pending.slice(start, at));
+    for (let at = pending.indexOf('\n'); at !== -1; at = pending.indexOf('\n', start)) {
+      collect(pending.slice(start, at), found);
       start = at + 1;
-      at = pending.indexOf('\n', start);
     }
     pending = pending.slice(start);
+    if (found.length > 0) yield found;
   }
   pending += decoder.decode();
-  if (pending !== '') yield* emit(pending);
+  const last: { text: string; number: number }[] = [];
+  if (pending !== '') collect(pending, last);
+  if (last.length > 0) yield last;
 }
 
 /** One CSV record of one line (RFC 4180 quoting; a field cannot hold a line break, which no row field may carry anyway). */
@@ -103,7 +108,7 @@ export async function readBulkRows(body: AsyncIterable<Buffer | string>, format:
   const limit = writeBatchLimit();
   const rows: ObservationInput[] = [];
   let header: string[] | null = null;
-  for await (const { text, number } of lines(body)) {
+  for await (const chunk of lines(body)) for (const { text, number } of chunk) {
     if (format === 'ndjson') {
       let parsed: unknown;
       try {

@@ -52,6 +52,8 @@ export interface ParsedObservation {
   subjectId: string;
   period: string;
   year: number;
+  /** `metric|subjectId|period`. */
+  key: string;
   /** Null only for DELETE rows, which take the withdrawn value from the current revision. */
   value: number | null;
   status: 'PROVISIONAL' | 'FINAL';
@@ -74,7 +76,8 @@ interface CurrentRevision {
 /** The columns a revision is written with, in the order COPY and the INSERT fallback send them. */
 const COPY_COLUMNS = ['metric', 'subject_kind', 'subject_id', 'period', 'year', 'value', 'status', 'comment', 'deleted', 'updated_at', 'author', 'author_agency', 'source_system', 'idempotency_key', 'batch_id'] as const;
 
-const keyOf = (k: { metric: string; subjectId: string; period: string }) => `${k.metric}|${k.subjectId}|${k.period}`;
+/** A key's string; a parsed row carries its own, built once (a 10,000-row batch looks each up several times). */
+const keyOf = (k: { metric: string; subjectId: string; period: string; key?: string }) => k.key ?? `${k.metric}|${k.subjectId}|${k.period}`;
 const SUBJECT_ID_MAX = 64;
 const COMMENT_MAX = 500;
 const METRIC_MAX = 64;
@@ -159,7 +162,7 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
       return;
     }
     firstRowOfKey.set(key, row);
-    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, value, status: input.status ?? 'FINAL', comment });
+    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, key, value, status: input.status ?? 'FINAL', comment });
   });
   return parsed;
 }
@@ -334,19 +337,18 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       if (superseded.length > 0) {
         await tx.execute(sql`update ${t} set superseded_at = ${stamp.recordedAt.toISOString()}::timestamptz where revision = any(${sql.param(superseded)}::bigint[])`);
       }
+      if (inserts.length + deletions.length === 0) return;
+      const at = stamp.recordedAt.toISOString();
+      const stamped = [at, stamp.author, stamp.authorAgency, stamp.sourceSystem, stamp.idempotencyKey, stamp.batchId] as const;
+      const copied = await copyRows(tx, t, COPY_COLUMNS, [
+        ...inserts.map((r) => [r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value!, r.status, r.comment, false, ...stamped] as const),
+        ...deletions.map((d) => [d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true, ...stamped] as const),
+      ]);
+      if (copied) return;
       const revisions = [
         ...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })),
         ...deletions.map((d) => ({ ...d, deleted: true })),
       ];
-      if (revisions.length === 0) return;
-      const at = stamp.recordedAt.toISOString();
-      const copied = await copyRows(
-        tx,
-        t,
-        COPY_COLUMNS,
-        revisions.map((r) => [r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value, r.status, r.comment, r.deleted, at, stamp.author, stamp.authorAgency, stamp.sourceSystem, stamp.idempotencyKey, stamp.batchId]),
-      );
-      if (copied) return;
       // Booleans travel as text: the postgres driver sends a JS boolean array as a scalar boolean.
       const column = <T>(pick: (r: (typeof revisions)[number]) => T) => sql.param(revisions.map(pick));
       await tx.execute(sql`
