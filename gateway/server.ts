@@ -16,6 +16,7 @@ import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
 import { publishRoutes } from '../publish/routes.ts';
+import { ingestProxy } from './ingest.ts';
 import { isEntityFetch, nullEntities } from './unavailable.ts';
 import { disableApolloTelemetry } from './no-telemetry.ts';
 import { costLimitPlugin } from './cost.ts';
@@ -182,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticator = createAuthenticator();
   const { gateway, indicators } = createGateway(options, gatewayCredentialSource(authenticator.config));
   const limits = options.queryLimits ?? queryLimits();
+  const ingest = ingestProxy(options.urls, maxBodyBytes('gateway'));
   const server = await serve<GatewayContext>({
     apollo: {
       gateway,
@@ -200,7 +202,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ready: () => subgraphsReady(Object.fromEntries(Object.entries(options.urls).filter((e): e is [string, string] => Boolean(e[1])))),
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
-    routes: publishRoutes,
+    routes: (req, res, url, graphql) => ingest(req, res, url) || publishRoutes(req, res, url, graphql),
     maxBodyBytes: maxBodyBytes('gateway'),
     admit: rateLimiter(options.rateLimitPerMinute ?? rateLimitPerMinute(), authenticator),
   });

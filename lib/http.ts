@@ -35,8 +35,8 @@ export interface ServeOptions<C extends BaseContext> {
   health?: () => Promise<Record<string, unknown>>;
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
   landingPage?: () => string;
-  /** Routes besides /graphql and /health (the gateway's exports and dashboard): return true when answered. */
-  routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL) => boolean;
+  /** Routes besides /graphql and /health (the gateway's exports and dashboard, a subgraph's bulk ingestion): return true when answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL, authenticate: (req: IncomingMessage) => Promise<RequestAuth>) => boolean;
   /** Largest request body read (default: a subgraph's, `SUBGRAPH_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
   /** Decides before a GraphQL request is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
@@ -143,7 +143,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(options.landingPage());
       return;
     }
-    if (url.pathname !== '/graphql' && options.routes?.(req, res, url, localGraphQL)) return;
+    if (url.pathname !== '/graphql' && options.routes?.(req, res, url, localGraphQL, authenticate)) return;
     if (url.pathname === '/graphql') served += 1;
     if (url.pathname !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the GraphQL endpoint is /graphql\n');

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { anyInt, anyText } from '../db/any.ts';
 import { selectJsonRows, type Db } from '../db/connection.ts';
 import { readingColumns, visibleObservations, type ObservationReading, type ObservationTable, type SubjectKind } from '../db/observation-table.ts';
 import type { Agency } from './agencies.ts';
-import { observedMetrics } from './indicators/catalog.ts';
+import { catalog, observedMetrics } from './indicators/catalog.ts';
 import type { RegionLevel } from './regions/codes.ts';
 
 /**
@@ -79,6 +79,30 @@ export interface SubjectYear {
   asOf?: string;
 }
 
+/**
+ * The bounds every read applies, from the catalog's `observation` blocks: a value from 0 to the metric's
+ * `max`, whole for integer metrics. Writes refuse anything else (lib/writes/fields.ts), but a database
+ * written before the bounds existed may still hold it (1.7e308 kWh overflows a sum; 3e9 racks is no GraphQL
+ * Int): such a row is read as no figure, so the unit counts as not reporting instead of breaking the read.
+ * NaN fails `<= max` too (Postgres orders NaN above every number).
+ */
+function boundsCondition(value: SQL, metric: SQL): SQL {
+  const cases = [...catalog().metrics.values()].flatMap((m) => {
+    if (!m.observation) return [];
+    const whole = m.observation.integer ? sql` and ${value} = trunc(${value})` : sql``;
+    return [sql`when ${sql.raw(`'${m.code.replace(/'/g, "''")}'`)} then ${value} <= ${sql.raw(m.observation.max.toExponential())}${whole}`];
+  });
+  return sql`(${value} >= 0 and case ${metric} ${sql.join(cases, sql` `)} else ${value} < 'Infinity'::float8 end)`;
+}
+
+/** True for a row whose value lies within its metric's bounds (see `boundsCondition`). */
+export const withinBounds = (table: ObservationTable): SQL => boundsCondition(sql`${table.value}`, sql`${table.metric}`);
+
+/** The revisions a reader computes figures from: `visibleObservations`, within the metric's bounds. */
+export function readableObservations(table: ObservationTable, asOf?: Date | null): SQL {
+  return and(visibleObservations(table, asOf), withinBounds(table))!;
+}
+
 /** Entity keys carry as-of as a string: `latest`, or the ISO instant a report asked for. */
 export const LATEST = 'latest';
 
@@ -133,7 +157,7 @@ export function asOfListLoader<K extends { asOf?: string }, R>(
  * filtered back per key, which keeps the SQL two indexed array matches (`= any`).
  */
 const subjectYears = (table: ObservationTable, keys: readonly SubjectYear[], asOf: Date | null) =>
-  and(anyText(table.subjectId, new Set(keys.map((k) => k.subjectId))), anyInt(table.year, new Set(keys.map((k) => k.year))), visibleObservations(table, asOf));
+  and(anyText(table.subjectId, new Set(keys.map((k) => k.subjectId))), anyInt(table.year, new Set(keys.map((k) => k.year))), readableObservations(table, asOf));
 
 /** All observations of a batch of (subject, year) pairs. */
 export function observationsLoader(db: Db, table: ObservationTable) {

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { and, eq, sql } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import { selectJsonRows, type Db } from '../../db/connection.ts';
-import { visibleObservations, type ObservationTable } from '../../db/observation-table.ts';
-import { perAsOf } from '../observations.ts';
+import type { ObservationTable } from '../../db/observation-table.ts';
+import { perAsOf, readableObservations } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog, factProvider } from './catalog.ts';
 import { yearsNeeded, type IndicatorValueKey } from './scope.ts';
@@ -121,7 +121,7 @@ export function countyYearsLoader(db: Db, table: ObservationTable, regions: Regi
             updatedAt: sql`(extract(epoch from max(${table.updatedAt})) * 1000)::float8`,
           },
           sql`from ${table}
-             where ${and(eq(table.subjectKind, 'REGION'), anyText(table.metric, metricCodes), anyText(table.subjectId, all), visibleObservations(table, asOf))}
+             where ${and(eq(table.subjectKind, 'REGION'), anyText(table.metric, metricCodes), anyText(table.subjectId, all), readableObservations(table, asOf))}
              group by ${table.subjectId}, ${table.metric}, ${table.year}`,
         );
       });

@@ -8,6 +8,10 @@ import { RegionDirectory } from '../regions/directory.ts';
 import { AmountScalar, DateScalar, DateTimeScalar } from '../scalars.ts';
 import { regionResolvers } from './regions.ts';
 import { serve, type RunningServer } from '../http.ts';
+import { maxBodyBytes } from '../config.ts';
+import { ingestRoute } from '../writes/ingest-route.ts';
+import type { ObservationStore } from '../writes/observations.ts';
+import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { enforceUnitLevel } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../../db/connection.ts';
@@ -35,6 +39,8 @@ export interface SubgraphModule<L> {
   createLoaders(db: Db, regions: RegionDirectory): L;
   /** Writes this agency's slice of the demo world. Runs inside one transaction on an empty database. */
   seedDemo(db: Db, world: DemoWorld): Promise<void>;
+  /** The agency's observation store and batch log, also served as bulk ingestion (`POST /ingest/observations`). */
+  observations: { store: ObservationStore; batches: ImportBatchTable };
 }
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
@@ -83,6 +89,8 @@ export function startSubgraph<L>(
     context: async (_req, { viewer, viaGateway }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, viaGateway }),
     port: options.port,
     host: options.host,
+    routes: (req, res, url, _graphql, authenticate) =>
+      ingestRoute(req, res, url, { db: database.db, regions, ...module.observations, authenticate, maxBodyBytes: maxBodyBytes('subgraph') }),
     service: module.agency,
     pool: { statements: database.inFlight, poolSize: database.poolSize },
     health: async () => {

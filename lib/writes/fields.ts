@@ -13,7 +13,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 export function checkText(value: string, max: number): Check {
   if (LONE_SURROGATE.test(value)) return { code: 'INVALID_UNICODE', message: 'contains a lone UTF-16 surrogate (half of a character, e.g. a cut emoji); send well-formed Unicode text.' };
-  if ([...value].length > max) return { code: 'STRING_TOO_LONG', message: `is ${[...value].length} characters long; at most ${max} are allowed.` };
+  // Counted in code points; a string no longer than `max` UTF-16 units has no more code points (spared the count).
+  if (value.length > max && [...value].length > max) return { code: 'STRING_TOO_LONG', message: `is ${[...value].length} characters long; at most ${max} are allowed.` };
   if (CONTROL.test(value)) return { code: 'CONTROL_CHARACTERS', message: 'contains a control character (line break, tab, NUL, …); send plain one-line text.' };
   return null;
 }

@@ -6,7 +6,8 @@ import { catalog } from '../indicators/catalog.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { usccMistake } from '../uscc.ts';
 import type { Db } from '../../db/connection.ts';
-import type { ObservationTable, SubjectKind } from '../../db/observation-table.ts';
+import { copyRows } from '../../db/copy.ts';
+import { observationStatus, type ObservationTable, type SubjectKind } from '../../db/observation-table.ts';
 import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
 import { checkAmount, checkText, parseAmount } from './fields.ts';
 import { checkPeriod } from './period.ts';
@@ -51,6 +52,8 @@ export interface ParsedObservation {
   subjectId: string;
   period: string;
   year: number;
+  /** `metric|subjectId|period`. */
+  key: string;
   /** Null only for DELETE rows, which take the withdrawn value from the current revision. */
   value: number | null;
   status: 'PROVISIONAL' | 'FINAL';
@@ -70,7 +73,11 @@ interface CurrentRevision {
   year: number;
 }
 
-const keyOf = (k: { metric: string; subjectId: string; period: string }) => `${k.metric}|${k.subjectId}|${k.period}`;
+/** The columns a revision is written with, in the order COPY and the INSERT fallback send them. */
+const COPY_COLUMNS = ['metric', 'subject_kind', 'subject_id', 'period', 'year', 'value', 'status', 'comment', 'deleted', 'updated_at', 'author', 'author_agency', 'source_system', 'idempotency_key', 'batch_id'] as const;
+
+/** A key's string; a parsed row carries its own, built once (a 10,000-row batch looks each up several times). */
+const keyOf = (k: { metric: string; subjectId: string; period: string; key?: string }) => k.key ?? `${k.metric}|${k.subjectId}|${k.period}`;
 const SUBJECT_ID_MAX = 64;
 const COMMENT_MAX = 500;
 const METRIC_MAX = 64;
@@ -141,6 +148,8 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
         if (amount) problem('value', amount.code, `${input.metric} ${amount.message}`);
       }
     }
+    // GraphQL's enum has checked it on the mutation; the bulk path's rows arrive as plain text.
+    if (input.status != null && !observationStatus.includes(input.status)) problem('status', 'OUT_OF_RANGE', `status ${JSON.stringify(input.status)} is not one of ${observationStatus.join(', ')}.`);
     const comment = input.comment ?? null;
     const commentText = comment === null ? null : checkText(comment, COMMENT_MAX);
     if (commentText) problem('comment', commentText.code, `comment ${commentText.message}`);
@@ -153,7 +162,7 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
       return;
     }
     firstRowOfKey.set(key, row);
-    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, value, status: input.status ?? 'FINAL', comment });
+    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, key, value, status: input.status ?? 'FINAL', comment });
   });
   return parsed;
 }
@@ -211,22 +220,43 @@ function counterparts(store: ObservationStore, rows: readonly ParsedObservation[
   });
 }
 
+/** Above this many keys, current revisions are read by subject and year rather than probed key by key. */
+const PROBE_KEYS_MAX = 500;
+
 /**
- * The current revision (a deletion included) of each key, in one statement. Each key probes the
- * (metric, subject_id, period) index of current rows, so a batch costs the same however long the history grows.
+ * The current revision (a deletion included) of each key, in one statement. A small batch probes the
+ * (metric, subject_id, period) index of current rows key by key, so it costs the same however long the
+ * history grows. A large one (a metering platform's month, a bulk load) reads the current rows of its
+ * subjects' years through the (subject_id, year) index, restricted to its metrics and periods, and keeps
+ * its own keys: one probe per subject instead of one per key, and nothing to probe for subjects never
+ * reported before.
  */
 async function currentRevisions(store: ObservationStore, db: Db, keys: readonly { metric: string; subjectId: string; period: string }[]): Promise<Map<string, CurrentRevision>> {
   if (keys.length === 0) return new Map();
   const t = store.table;
+  const fields = { revision: t.revision, metric: t.metric, subjectId: t.subjectId, period: t.period, value: t.value, status: t.status, comment: t.comment, deleted: t.deleted, subjectKind: t.subjectKind, year: t.year };
+  if (keys.length > PROBE_KEYS_MAX) {
+    const distinct = (pick: (k: (typeof keys)[number]) => string) => sql.param([...new Set(keys.map(pick))]);
+    const years = sql.param([...new Set(keys.map((k) => Number(k.period.slice(0, 4))))]);
+    const rows = await db
+      .select(fields)
+      .from(t)
+      .where(
+        and(
+          isNull(t.supersededAt),
+          sql`${t.subjectId} = any(${distinct((k) => k.subjectId)}::text[])`,
+          sql`${t.year} = any(${years}::int[])`,
+          sql`${t.metric} = any(${distinct((k) => k.metric)}::text[])`,
+          sql`${t.period} = any(${distinct((k) => k.period)}::text[])`,
+        ),
+      );
+    const wanted = new Set(keys.map(keyOf));
+    return new Map(rows.filter((r) => wanted.has(keyOf(r))).map((r) => [keyOf(r), r]));
+  }
   const column = (field: 'metric' | 'subjectId' | 'period') => sql.param(keys.map((k) => k[field]));
   const wanted = sql`unnest(${column('metric')}::text[], ${column('subjectId')}::text[], ${column('period')}::text[]) as wanted(metric, subject_id, period)`;
   // At most one current row per key (the partial unique index): LIMIT 1 makes each probe an index lookup.
-  const current = db
-    .select({ revision: t.revision, metric: t.metric, subjectId: t.subjectId, period: t.period, value: t.value, status: t.status, comment: t.comment, deleted: t.deleted, subjectKind: t.subjectKind, year: t.year })
-    .from(t)
-    .where(and(isNull(t.supersededAt), sql`${t.metric} = wanted.metric`, sql`${t.subjectId} = wanted.subject_id`, sql`${t.period} = wanted.period`))
-    .limit(1)
-    .as('current');
+  const current = db.select(fields).from(t).where(and(isNull(t.supersededAt), sql`${t.metric} = wanted.metric`, sql`${t.subjectId} = wanted.subject_id`, sql`${t.period} = wanted.period`)).limit(1).as('current');
   const rows = await db.select({ ...current._.selectedFields }).from(wanted).crossJoinLateral(current);
   return new Map(rows.map((r) => [keyOf(r), r]));
 }
@@ -307,16 +337,23 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       if (superseded.length > 0) {
         await tx.execute(sql`update ${t} set superseded_at = ${stamp.recordedAt.toISOString()}::timestamptz where revision = any(${sql.param(superseded)}::bigint[])`);
       }
+      if (inserts.length + deletions.length === 0) return;
+      const at = stamp.recordedAt.toISOString();
+      const stamped = [at, stamp.author, stamp.authorAgency, stamp.sourceSystem, stamp.idempotencyKey, stamp.batchId] as const;
+      const copied = await copyRows(tx, t, COPY_COLUMNS, [
+        ...inserts.map((r) => [r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value!, r.status, r.comment, false, ...stamped] as const),
+        ...deletions.map((d) => [d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true, ...stamped] as const),
+      ]);
+      if (copied) return;
       const revisions = [
         ...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })),
         ...deletions.map((d) => ({ ...d, deleted: true })),
       ];
-      if (revisions.length === 0) return;
       // Booleans travel as text: the postgres driver sends a JS boolean array as a scalar boolean.
       const column = <T>(pick: (r: (typeof revisions)[number]) => T) => sql.param(revisions.map(pick));
       await tx.execute(sql`
-        insert into ${t} (metric, subject_kind, subject_id, period, year, value, status, comment, deleted, updated_at, author, author_agency, source_system, idempotency_key, batch_id)
-        select m, k, s, p, y, v, st, c, d::boolean, ${stamp.recordedAt.toISOString()}::timestamptz, ${stamp.author}, ${stamp.authorAgency}, ${stamp.sourceSystem}, ${stamp.idempotencyKey}, ${stamp.batchId}::uuid
+        insert into ${t} (${sql.raw(COPY_COLUMNS.join(', '))})
+        select m, k, s, p, y, v, st, c, d::boolean, ${at}::timestamptz, ${stamp.author}, ${stamp.authorAgency}, ${stamp.sourceSystem}, ${stamp.idempotencyKey}, ${stamp.batchId}::uuid
         from unnest(${column((r) => r.metric)}::text[], ${column((r) => r.subjectKind)}::text[], ${column((r) => r.subjectId)}::text[], ${column((r) => r.period)}::text[],
                     ${column((r) => r.year)}::int[], ${column((r) => r.value)}::float8[], ${column((r) => r.status)}::text[], ${column((r) => r.comment)}::text[],
                     ${column((r) => (r.deleted ? 'true' : 'false'))}::text[]) as u(m, k, s, p, y, v, st, c, d)`);

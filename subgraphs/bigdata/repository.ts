@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
-import { visibleObservations } from '../../db/observation-table.ts';
+import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
 import { bigdataMetrics } from './metrics.ts';
 import { cluster, dataCenter, observation, zone } from './tables.ts';
@@ -91,7 +91,7 @@ export function retirementsByDataCenterIds(db: Db, ids: readonly string[], asOf?
         eq(observation.metric, bigdataMetrics.RACKS_RETIRED.code),
         eq(observation.subjectKind, 'DATA_CENTER'),
         anyText(observation.subjectId, ids),
-        visibleObservations(observation, asOf),
+        readableObservations(observation, asOf),
       ),
     )
     .groupBy(observation.subjectId, observation.year)

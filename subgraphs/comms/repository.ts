@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
-import { visibleObservations } from '../../db/observation-table.ts';
+import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
 import { coreRoom, observation, operator, site5g, tower } from './tables.ts';
 
@@ -76,7 +76,7 @@ export const observationsOfMetric = (db: Db, metric: string, subjectIds: readonl
   db
     .select()
     .from(observation)
-    .where(and(eq(observation.metric, metric), anyText(observation.subjectId, subjectIds), visibleObservations(observation)))
+    .where(and(eq(observation.metric, metric), anyText(observation.subjectId, subjectIds), readableObservations(observation)))
     .orderBy(asc(observation.period));
 
 // Per county and year aggregates of the registers, for the indicator engine: summed over a region in memory.

@@ -1,8 +1,9 @@
 import type { SubgraphModule } from '../../lib/subgraph/runtime.ts';
 import { seedDemo } from './demo.ts';
+import { observationStore } from './writes.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
-import { region } from './tables.ts';
+import { region, importBatch } from './tables.ts';
 
 export const econSubgraph: SubgraphModule<Loaders> = {
   agency: 'econ',
@@ -10,4 +11,5 @@ export const econSubgraph: SubgraphModule<Loaders> = {
   regionTable: region,
   createLoaders,
   seedDemo,
+  observations: { store: observationStore, batches: importBatch },
 };

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
-import { visibleObservations } from '../../db/observation-table.ts';
+import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
 import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation, retrofitProject } from './tables.ts';
 
@@ -129,7 +129,7 @@ export const latestObservationsOfMetric = (db: Db, metric: string, subjectIds: r
   db
     .selectDistinctOn([observation.subjectId])
     .from(observation)
-    .where(and(eq(observation.metric, metric), anyText(observation.subjectId, subjectIds), visibleObservations(observation)))
+    .where(and(eq(observation.metric, metric), anyText(observation.subjectId, subjectIds), readableObservations(observation)))
     .orderBy(observation.subjectId, desc(observation.period));
 
 export const assessmentsByUscc = (db: Db, ids: readonly string[]) =>

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
+import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
 import { observation, pvInstallation } from './tables.ts';
 
@@ -45,7 +46,7 @@ export const observationsBySubjects = (db: Db, subjectIds: readonly string[], me
   db
     .select()
     .from(observation)
-    .where(and(anyText(observation.subjectId, subjectIds), anyText(observation.metric, metrics), visibleObservations(observation)));
+    .where(and(anyText(observation.subjectId, subjectIds), anyText(observation.metric, metrics), readableObservations(observation)));
 
 export interface ObservationFilter {
   metric: string;

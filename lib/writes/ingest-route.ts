@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { RequestAuth } from '../auth/tokens.ts';
+import type { RegionDirectory } from '../regions/directory.ts';
+import type { Db } from '../../db/connection.ts';
+import type { ImportBatchTable } from '../../db/write-tables.ts';
+import { bulkFormat, bulkOptions, MalformedBody, readBulkRows } from './bulk.ts';
+import { submitObservations, type ObservationStore } from './observations.ts';
+
+/** Where a subgraph takes bulk observations; the gateway forwards `/ingest/<agency>/observations` here. */
+export const INGEST_PATH = '/ingest/observations';
+
+export interface IngestTarget {
+  db: Db;
+  regions: RegionDirectory;
+  store: ObservationStore;
+  batches: ImportBatchTable;
+  authenticate: (req: IncomingMessage) => Promise<RequestAuth>;
+  /** Largest body read. */
+  maxBodyBytes: number;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
+}
+
+const refusal = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { code, message, ...extra } } });
+
+/** The body, refused once it grows past the limit (before the rest is read). */
+async function* limited(req: IncomingMessage, maxBytes: number): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw Object.assign(new Error('body too large'), { tooLarge: true });
+    yield chunk;
+  }
+}
+
+/**
+ * `POST /ingest/observations` (NDJSON or CSV; options in the query string): the agency's batch mutation
+ * without GraphQL in between. The same writer token, the same checks per row (row, field, code), revisions,
+ * idempotency and import summary, because it is the same function (`submitObservations`); only reading
+ * the rows differs. Answers the import summary as JSON, or `{ error: { code, message } }` for a request
+ * refused as a whole. Returns false for other paths.
+ */
+export function ingestRoute(req: IncomingMessage, res: ServerResponse, url: URL, target: IngestTarget): boolean {
+  if (url.pathname !== INGEST_PATH) return false;
+  void (async () => {
+    try {
+      if (req.method !== 'POST') return send(res, 405, refusal(405, 'METHOD_NOT_ALLOWED', 'Send observations with POST.').body);
+      const format = bulkFormat(req.headers['content-type']);
+      if (!format) {
+        return send(res, 415, refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the rows as `application/x-ndjson` (one ObservationInput object a line) or `text/csv` (a header line, then one row a line).').body);
+      }
+      const options = bulkOptions(url.searchParams);
+      // The token first: an unauthorised caller's body is never read.
+      const { viewer } = await target.authenticate(req);
+      const rows = await readBulkRows(limited(req, target.maxBodyBytes), format);
+      const summary = await submitObservations(target.store, { db: target.db, viewer, regions: target.regions, batches: target.batches }, rows, options);
+      send(res, 200, summary);
+    } catch (error) {
+      const answer = refusalOf(error);
+      if (answer.status === 500) console.error(error);
+      // Drain what the caller still sends, so it reads the answer instead of a reset connection.
+      req.resume();
+      send(res, answer.status, answer.body);
+    }
+  })();
+  return true;
+}
+
+function refusalOf(error: unknown): { status: number; body: unknown } {
+  if (error instanceof MalformedBody) return refusal(400, 'MALFORMED_BODY', error.message, { line: error.line });
+  if ((error as { tooLarge?: boolean }).tooLarge) return refusal(413, 'BODY_TOO_LARGE', 'The body is larger than this service reads; split it into several batches.');
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+    const { code, http, ...details } = error.extensions as { code: string; http?: { status?: number } } & Record<string, unknown>;
+    const status = http?.status ?? (code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400);
+    return refusal(status, code, error.message, details);
+  }
+  // Anything unexpected (a failed statement, a driver error) is logged, never shown: it may hold SQL or addresses.
+  return refusal(500, 'INTERNAL_SERVER_ERROR', 'The batch was not written; the service log has the cause.');
+}

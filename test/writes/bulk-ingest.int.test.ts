@@ -1,0 +1,168 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observation } from '../../subgraphs/energy/tables.ts';
+import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import type { ImportProblem } from '../support/observations.ts';
+import { bearer } from '../support/tokens.ts';
+
+// The bulk path beside GraphQL (issue 20): NDJSON or CSV to POST /ingest/<agency>/observations at the gateway,
+// with the batch mutation's token check, row checks, revisions, idempotency and import summary.
+
+let fed: TestFederation;
+let energyWriter: Record<string, string>;
+
+beforeAll(async () => {
+  fed = await startTestFederation({ agencies: ['energy', 'bigdata'] });
+  energyWriter = await bearer('energy', ['writer'], 'metering-platform');
+});
+afterAll(() => fed?.stop());
+
+interface Summary {
+  applied: boolean;
+  replayed: boolean;
+  received: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  problems: ImportProblem[];
+  batchId: string | null;
+}
+
+async function ingest(body: string, options: { type?: string; search?: Record<string, string>; headers?: Record<string, string>; agency?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  const url = new URL(`/ingest/${options.agency ?? 'energy'}/observations`, fed.gateway.url);
+  url.search = new URLSearchParams(options.search ?? {}).toString();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': options.type ?? 'application/x-ndjson', ...(options.headers ?? energyWriter) }, body });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const ndjson = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+const reading = (subjectId: string, metric: string, period: string, value: number | string) => ({ metric, subjectKind: 'DATA_CENTER', subjectId, period, value });
+
+const current = (subjectId: string) =>
+  fed.databases.energy.db
+    .select({ metric: observation.metric, period: observation.period, value: observation.value, author: observation.author, sourceSystem: observation.sourceSystem })
+    .from(observation)
+    .where(and(eq(observation.subjectId, subjectId), isNull(observation.supersededAt)))
+    .orderBy(observation.period, observation.metric);
+
+describe('bulk ingestion of observations through the gateway', () => {
+  it('writes an NDJSON batch as revisions and answers the import summary', async () => {
+    const { status, body } = await ingest(ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1_300_000), reading('DC-B-1', 'DC_IT_ENERGY_KWH', '2024-01', '1000000')]), {
+      search: { sourceSystem: 'metering', idempotencyKey: 'bulk-1' },
+    });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ applied: true, replayed: false, received: 2, created: 2, updated: 0, rejected: 0, problems: [] });
+    expect(await current('DC-B-1')).toEqual([
+      { metric: 'DC_IT_ENERGY_KWH', period: '2024-01', value: 1_000_000, author: 'metering-platform', sourceSystem: 'metering' },
+      { metric: 'DC_TOTAL_ENERGY_KWH', period: '2024-01', value: 1_300_000, author: 'metering-platform', sourceSystem: 'metering' },
+    ]);
+  });
+
+  it('replays a retry with the same idempotency key without writing again', async () => {
+    const body = ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1_300_000), reading('DC-B-1', 'DC_IT_ENERGY_KWH', '2024-01', '1000000')]);
+    const first = await ingest(body, { search: { sourceSystem: 'metering', idempotencyKey: 'bulk-1' } });
+    expect(first.body).toMatchObject({ applied: true, replayed: true, created: 2 });
+    const revisions = await fed.databases.energy.db.select().from(observation).where(eq(observation.subjectId, 'DC-B-1'));
+    expect(revisions).toHaveLength(2);
+    const reused = await ingest(ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-02', 1)]), { search: { idempotencyKey: 'bulk-1' } });
+    expect(reused.status).toBe(400);
+    expect(reused.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('reads CSV, checks every row as the mutation does, and with atomic=false writes exactly the good rows', async () => {
+    const csv = [
+      'metric,subjectKind,subjectId,period,value,status,comment',
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-B-2,2024-03,2000000,PROVISIONAL,"meter 1, corrected"',
+      'DC_IT_ENERGY_KWH,DATA_CENTER,DC-B-2,2024-03,2500000,,', // IT above total: IT_ENERGY_ABOVE_TOTAL
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-B-2,2024-04,1.7e308,,', // ABOVE_MAXIMUM
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-B-2,2024-05,100,DRAFT,', // not a status: OUT_OF_RANGE
+      'RACKS_IN_USE,DATA_CENTER,DC-B-2,2024,10,,', // comms' metric: METRIC_NOT_OWNED
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,,2024-06,100,,', // empty subjectId: REQUIRED
+    ].join('\r\n');
+    const { status, body } = await ingest(csv, { type: 'text/csv; charset=utf-8', search: { atomic: 'false' } });
+    expect(status).toBe(200);
+    const summary = body as unknown as Summary;
+    expect(summary).toMatchObject({ applied: true, received: 6, created: 1, rejected: 5 });
+    expect(summary.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [1, 'value', 'IT_ENERGY_ABOVE_TOTAL'],
+      [2, 'value', 'ABOVE_MAXIMUM'],
+      [3, 'status', 'OUT_OF_RANGE'],
+      [4, 'metric', 'METRIC_NOT_OWNED'],
+      [5, 'subjectId', 'REQUIRED'],
+    ]);
+    expect(await current('DC-B-2')).toEqual([{ metric: 'DC_TOTAL_ENERGY_KWH', period: '2024-03', value: 2_000_000, author: 'metering-platform', sourceSystem: null }]);
+  });
+
+  it('writes nothing of an atomic batch with a rejected row, nor of a dry run', async () => {
+    const rows = [reading('DC-B-3', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10), reading('DC-B-3', 'DC_TOTAL_ENERGY_KWH', '2024-02', -1)];
+    const atomic = await ingest(ndjson(rows));
+    expect(atomic.body).toMatchObject({ applied: false, created: 0, rejected: 1, problems: [{ row: 1, field: 'value', code: 'NEGATIVE_VALUE' }] });
+    const dry = await ingest(ndjson(rows.slice(0, 1)), { search: { dryRun: 'true' } });
+    expect(dry.body).toMatchObject({ applied: false, dryRun: true, created: 1 });
+    expect(await current('DC-B-3')).toEqual([]);
+  });
+
+  it('corrects a figure as a new revision, keeping the old one as history', async () => {
+    const { body } = await ingest(ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1_400_000)]));
+    expect(body).toMatchObject({ applied: true, created: 0, updated: 1 });
+    const history = await fed.databases.energy.db
+      .select({ value: observation.value, superseded: observation.supersededAt })
+      .from(observation)
+      .where(and(eq(observation.subjectId, 'DC-B-1'), eq(observation.metric, 'DC_TOTAL_ENERGY_KWH')))
+      .orderBy(observation.revision);
+    expect(history.map((h) => [h.value, h.superseded !== null])).toEqual([
+      [1_300_000, true],
+      [1_400_000, false],
+    ]);
+  });
+
+  it('classifies a large batch (over 500 keys, read by subject and year) exactly: created, then updated and unchanged', async () => {
+    // 600 data centres × (total, IT) for 2024-07 = 1,200 rows.
+    const rows = (changed: (i: number) => boolean) =>
+      Array.from({ length: 600 }, (_, i) => [
+        { ...reading(`DC-L-${i}`, 'DC_TOTAL_ENERGY_KWH', '2024-07', changed(i) ? 2_000 : 1_000), ...(changed(i) ? { comment: 'meter C:\\plant\\7 re-read' } : {}) },
+        reading(`DC-L-${i}`, 'DC_IT_ENERGY_KWH', '2024-07', 800),
+      ]).flat();
+    const first = await ingest(ndjson(rows(() => false)));
+    expect(first.body).toMatchObject({ applied: true, received: 1200, created: 1200, updated: 0, unchanged: 0 });
+    // The second time, every 60th total changes (i = 0, 60, …, 540: 10 rows): 10 updated, 1,190 unchanged.
+    const second = await ingest(ndjson(rows((i) => i % 60 === 0)));
+    expect(second.body).toMatchObject({ applied: true, received: 1200, created: 0, updated: 10, unchanged: 1190 });
+    const [row] = await fed.databases.energy.db
+      .select({ value: observation.value, comment: observation.comment })
+      .from(observation)
+      .where(and(eq(observation.subjectId, 'DC-L-60'), eq(observation.metric, 'DC_TOTAL_ENERGY_KWH'), isNull(observation.supersededAt)));
+    // Backslashes survive COPY's text format (where the driver uses COPY) as they are.
+    expect(row).toEqual({ value: 2_000, comment: 'meter C:\\plant\\7 re-read' });
+  });
+
+  it('refuses callers who may not write energy facts, before reading their rows', async () => {
+    const rows = ndjson([reading('DC-B-4', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10)]);
+    const anonymous = await ingest(rows, { headers: {} });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    const comms = await ingest(rows, { headers: await bearer('comms', ['writer']) });
+    expect(comms.status).toBe(403);
+    expect(comms.body).toMatchObject({ error: { code: 'FORBIDDEN', requiredAgency: 'energy' } });
+    const forged = await ingest(rows, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(forged.status).toBe(401);
+    expect(await current('DC-B-4')).toEqual([]);
+  });
+
+  it('refuses a body it cannot read as rows as a whole, naming the line', async () => {
+    const broken = await ingest(`${JSON.stringify(reading('DC-B-5', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10))}\n{"metric": \n`);
+    expect(broken.status).toBe(400);
+    expect(broken.body).toEqual({ error: { code: 'MALFORMED_BODY', message: expect.stringContaining('Line 2'), line: 2 } });
+    const header = await ingest('metric,subject,period\n', { type: 'text/csv' });
+    expect(header.body).toMatchObject({ error: { code: 'MALFORMED_BODY', line: 1 } });
+    const type = await ingest('{}', { type: 'application/json' });
+    expect(type.status).toBe(415);
+    expect(type.body).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    const agency = await ingest('', { agency: 'finance' });
+    expect(agency.status).toBe(404);
+    const option = await ingest('', { search: { atomic: 'yes' } });
+    expect(option.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', argument: 'atomic' } });
+    expect(await current('DC-B-5')).toEqual([]);
+  });
+});
