@@ -1,6 +1,7 @@
 /**
- * The gateway is ready when every subgraph of its supergraph answers its own /ready (its database answers).
- * Resolves with each one's state; throws naming those that do not.
+ * The gateway is ready while any subgraph of its supergraph answers its own /ready (its database answers): with one
+ * agency down it still answers everything that agency does not hold, so a load balancer must keep sending it
+ * traffic (`status: degraded`, naming the subgraphs that do not answer). Throws only when none answers.
  */
 export async function subgraphsReady(urls: Record<string, string>, timeoutMs = 2_000): Promise<Record<string, unknown>> {
   const states = await Promise.all(
@@ -14,6 +15,7 @@ export async function subgraphsReady(urls: Record<string, string>, timeoutMs = 2
     }),
   );
   const failing = states.filter(([, state]) => state !== 'ready');
-  if (failing.length > 0) throw new Error(`subgraphs not ready: ${failing.map(([n, s]) => `${n} ${s}`).join(', ')}`);
-  return { subgraphs: Object.fromEntries(states) };
+  const describe = () => failing.map(([n, s]) => `${n} ${s}`).join(', ');
+  if (failing.length === states.length) throw new Error(`no subgraph is ready: ${describe()}`);
+  return { ...(failing.length > 0 ? { status: 'degraded', reason: `subgraphs not ready: ${describe()}` } : {}), subgraphs: Object.fromEntries(states) };
 }
