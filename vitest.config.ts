@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // Every test file runs against PGlite; with TEST_DATABASE_URL set, the integration tests
-// (*.int.test.ts) run a second time against a fresh database on that Postgres server.
+// (*.int.test.ts) run a second time against a fresh database on that Postgres server. Tests that spawn
+// processes (*.process.test.ts) are a project of their own, which `npm test` leaves to `npm run test:process`.
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 // Vite would resolve `graphql` to its ESM build for our sources while Apollo's CJS packages require the
@@ -19,11 +20,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'pglite', include: ['test/**/*.test.ts'], env: { TEST_DB: 'pglite' } },
+        test: { name: 'pglite', include: ['test/**/*.test.ts'], exclude: ['test/**/*.process.test.ts'], env: { TEST_DB: 'pglite' } },
       },
       ...(postgresUrl
         ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.int.test.ts'], env: { TEST_DB: 'postgres' } } }]
         : []),
+      // Tests that start the services as processes (npm start, a Postgres cluster of their own, the code generators):
+      // `npm run test:process`, apart from `npm test`, which builds its servers in the test's own process.
+      { extends: true, test: { name: 'process', include: ['test/**/*.process.test.ts'], env: { TEST_DB: 'pglite' } } },
     ],
   },
 });

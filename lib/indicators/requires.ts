@@ -5,7 +5,7 @@ import { catalog, UNIT_ID_FIELD, type Catalog, type UnitSubject } from './catalo
  * The indicators subgraph's `@requires` selections, derived from the catalog rather than pasted: every
  * field of an IndicatorValue (and every column of an IndicatorCube) requires the same inputs, and those
  * are the fields of the catalog's unit metrics plus the region facts. `npm run codegen` writes them into
- * subgraphs/indicators/schema.graphql (scripts/generate-requires.ts); test/generated.test.ts checks they are current.
+ * subgraphs/indicators/schema.graphql (scripts/generate-requires.ts); test/generated.process.test.ts checks they are current.
  */
 
 /** Agencies in name order: the order of the selections. */
