@@ -148,6 +148,12 @@ export type DataCenterPopulation = {
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Weakest status of each data-centre year's energy figures; null where none was reported. */
   energyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
+  /**
+   * energy's totals over the population for each indicator whose unit-level inputs energy owns (PUE, renewable share),
+   * each year of the population: what a public aggregate needs instead of every data centre's kWh. Totals over fewer
+   * units than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own token may not read the kWh.
+   */
+  energySums: Maybe<Array<UnitSums>>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
   /** IT-equipment electricity of each data-centre year in kWh; null where no month was reported. */
@@ -486,16 +492,12 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** Weakest status of each data-centre year's energy figures. */
-  dataCenterEnergyStatus: Maybe<Array<Maybe<ObservationStatus>>>;
+  /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), one entry per indicator, region and year. */
+  dataCenterEnergySums: Maybe<Array<UnitSums>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
-  /** IT-equipment electricity of each data-centre year, kWh. */
-  dataCenterItEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
-  /** Renewable electricity used by each data-centre year, kWh. */
-  dataCenterRenewableEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
-  /** Total facility electricity of each data-centre year, kWh (aligned with `dataCenterIds`). */
-  dataCenterTotalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
+  /** bigdata's data-centre populations of the cells: positions in the data-centre columns. */
+  dataCenterPopulations: CubePopulations;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** The region facts of energy that the cube's cells read, each region × metric × year once. */
@@ -954,6 +956,43 @@ export type SubjectKind =
   /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
   | 'REGION';
 
+/** Units of a population that fail an owner's check (e.g. more racks in use than registered). */
+export type UnitCheck = {
+  __typename?: 'UnitCheck';
+  /** Their register ids; null for a caller who may not read the figures checked. */
+  ids: Maybe<Array<Scalars['ID']['output']>>;
+  /** How many units fail it. */
+  units: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`.
+ */
+export type UnitSums = {
+  __typename?: 'UnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1087,6 +1126,17 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}> ) );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
@@ -1104,20 +1154,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'IndicatorCube' }
     & GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"indicatorCodes":true,"regionCodes":true,"years":true,"asOf":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"regionCodes":true,"years":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}> ) );
   PvInstallation:
     ( { __typename: 'PvInstallation' }
     & GraphQLRecursivePick<FederationTypes['PvInstallation'], {"id":true}> );
@@ -1185,6 +1222,8 @@ export type ResolversTypes = {
   RegisterRevision: ResolverTypeWrapper<RegisterRevision>;
   RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   SubjectKind: SubjectKind;
+  UnitCheck: ResolverTypeWrapper<UnitCheck>;
+  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1234,6 +1273,8 @@ export type ResolversParentTypes = {
   RegionYear: RegionYearMapper;
   RegisterRevision: RegisterRevision;
   RegisterRevisionConnection: RegisterRevisionConnection;
+  UnitCheck: UnitCheck;
+  UnitSums: UnitSums;
   String: Scalars['String']['output'];
 };
 
@@ -1296,6 +1337,7 @@ export type DataCenterPopulationResolvers<ContextType = Context, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  energySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   renewableEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
@@ -1423,10 +1465,7 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dataCenterEnergyStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
-  dataCenterItEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
-  dataCenterRenewableEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
-  dataCenterTotalEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
+  dataCenterEnergySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
   energyFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1557,6 +1596,23 @@ export type RegisterRevisionConnectionResolvers<ContextType = Context, ParentTyp
   nodes?: Resolver<Array<ResolversTypes['RegisterRevision']>, ParentType, ContextType>;
 };
 
+export type UnitCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitCheck'] = ResolversParentTypes['UnitCheck']> = {
+  ids?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
@@ -1595,6 +1651,8 @@ export type Resolvers<ContextType = Context> = {
   RegionYear?: RegionYearResolvers<ContextType>;
   RegisterRevision?: RegisterRevisionResolvers<ContextType>;
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
+  UnitCheck?: UnitCheckResolvers<ContextType>;
+  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {
