@@ -90,7 +90,7 @@ describe('through the gateway', () => {
     expect(answer.data!.dataCenter).toMatchObject({ designRacks: 4000, region: { code: '500120' }, designations: [{ kind: 'NATIONAL_GREEN_DATA_CENTER' }, { kind: 'WASTE_HEAT_DATA_CENTER' }] });
   });
 
-  it("still computes an anonymous caller's regional PUE from the data centres' kWh (the gateway's own @requires fetches)", async () => {
+  it("still computes an anonymous caller's regional PUE, from energy's totals over the data centres' kWh", async () => {
     const answer = await viaGateway<{ indicatorValues: { value: number; numerator: number; inputs: { metric: { code: string }; value: number }[] }[] }>(
       `{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value numerator denominator inputs { metric { code } value } } }`,
       ANONYMOUS_HEADERS,
