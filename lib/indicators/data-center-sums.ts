@@ -2,16 +2,17 @@ import type { Agency } from '../agencies.ts';
 import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
-import { catalog, type IndicatorDefinition } from './catalog.ts';
+import { catalog, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
 import type { CubePopulations } from './cube.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
 
 /**
- * The owner's aggregate over data-centre populations, as comms and energy serve it: on one value's
- * `DataCenterPopulation` and on an indicator cube's populations. The owner reads its own columns; bigdata's
- * public register columns arrive through `@requires`.
+ * The owner's aggregate as the owners serve it: over one value's `DataCenterPopulation` or unit list (core rooms,
+ * enterprises) and over an indicator cube's populations. The owner reads its own figures; other agencies' public
+ * register columns arrive through `@requires`.
  */
+
 
 /** The threshold rule on the caller's own token (not the gateway's): may it read every unit-level input the indicator sums? */
 export function disclosureFor(viewer: Viewer, minUnits: number = disclosureMinUnits()): Disclosure {
@@ -60,12 +61,30 @@ export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Recor
     if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears') columns[fieldOfColumn(column)] = values;
   }
   const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
+  return cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+}
+
+/** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
+export function listSums(agency: Agency, subject: UnitSubject, indicatorCode: string, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+  if (!units) return null;
+  return populationSums(agency, subject, new Set([indicatorCode]), units.map((u, i) => ({ ...u, ...own[i] })), disclosure);
+}
+
+/** The owner's totals over a cube's cell populations of a kind listed as unit-years (each cell its own indicator's); null without them. */
+export function cubeListSums(agency: Agency, subject: UnitSubject, populations: CubePopulations | null | undefined, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+  if (!populations || !units) return null;
+  const all = units.map((u, i) => ({ ...u, ...own[i] }));
+  return cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+}
+
+/** Totals per cell population, each indicator, region and year once. */
+function cellSums(agency: Agency, subject: UnitSubject, populations: CubePopulations, all: readonly Unit[], indicatorsOf: (populationCode: string) => ReadonlySet<string>, disclosure: Disclosure): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const seen = new Set<string>();
   populations.members.forEach((members, i) => {
     const regionCode = populations.regionCodes[i]!;
     const units: Unit[] = members.map((m) => all[m]!);
-    for (const entry of populationSums(agency, 'DATA_CENTER', representedBy(populations.indicatorCodes[i]!, cube.indicatorCodes), units, disclosure, regionCode)) {
+    for (const entry of populationSums(agency, subject, indicatorsOf(populations.indicatorCodes[i]!), units, disclosure, regionCode)) {
       // Cells of two years of one region share their units of a year (a baseline year, say): list each total once.
       const key = `${entry.indicatorCode}|${regionCode}|${entry.year}`;
       if (seen.has(key)) continue;

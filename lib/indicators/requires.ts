@@ -52,8 +52,12 @@ const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inpu
 /** Checks an owner runs on its own unit-level figures and reports as counts (`UnitCheck`), by owner. */
 const OWNER_CHECKS: Partial<Record<Agency, string>> = { comms: 'racksAboveDesign { units ids }' };
 
+/** Agencies, in name order, that aggregate their own unit-level figures over units of a kind. */
+const ownersOf = (subject: UnitSubject): Agency[] => BY_NAME.filter((agency) => ownedIndicators(agency, subject).length > 0);
 /** Agencies, in name order, that aggregate their own unit-level figures over data-centre populations. */
-export const dataCenterOwners = (): Agency[] => BY_NAME.filter((agency) => ownedIndicators(agency, 'DATA_CENTER').length > 0);
+export const dataCenterOwners = (): Agency[] => ownersOf('DATA_CENTER');
+/** Agencies, in name order, that aggregate their own unit-level figures over any units: whose SDL `npm run codegen` rewrites. */
+export const unitOwners = (): Agency[] => BY_NAME.filter((agency) => (['DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'] as const).some((subject) => ownedIndicators(agency, subject).length > 0));
 const capitalised = (agency: Agency): string => `${agency[0]!.toUpperCase()}${agency.slice(1)}`;
 /** An owner's totals on a population and on a cube: `commsSums`, `dataCenterCommsSums`. */
 export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums`, cube: `dataCenter${capitalised(agency)}Sums` });
@@ -63,7 +67,10 @@ export const dataCenterColumn = (field: string): string => `dataCenter${field[0]
 
 /** What every field of an IndicatorValue requires. */
 export function indicatorValueRequires(cat: Catalog = catalog()): string {
-  const units = (subject: Exclude<UnitSubject, 'DATA_CENTER'>) => `${UNIT_LISTS[subject].valueField} { ${[UNIT_ID_FIELD[subject], 'year', ...unitFields(subject, cat)].join(' ')} } `;
+  // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
+  const units = (subject: Exclude<UnitSubject, 'DATA_CENTER'>) =>
+    `${UNIT_LISTS[subject].valueField} { ${[UNIT_ID_FIELD[subject], 'year', ...publicUnitFields(subject, cat)].join(' ')} } ` +
+    ownersOf(subject).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `).join('');
   const perAgency = BY_NAME.map((agency) => {
     const lists = (Object.keys(UNIT_LISTS) as (keyof typeof UNIT_LISTS)[]).filter((s) => UNIT_LISTS[s].agency === agency).map(units).join('');
     // Only bigdata knows where a cluster or a data centre lies.
@@ -81,7 +88,10 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
     parts.push(`${agency}Facts { ${CUBE_FACT_FIELDS} }`);
     for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
       if (list.agency !== agency) continue;
-      parts.push(`${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${list.cubePrefix}Years { ${[UNIT_ID_FIELD[subject], 'year', ...unitFields(subject, cat)].join(' ')} }`);
+      parts.push(`${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${list.cubePrefix}Years { ${[UNIT_ID_FIELD[subject], 'year', ...publicUnitFields(subject, cat)].join(' ')} }`);
+    }
+    for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
+      if (ownersOf(subject).includes(agency)) parts.push(`${list.cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
     }
     if (agency === 'bigdata') {
       parts.push(`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn));
@@ -133,6 +143,13 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
     DataCenterPopulation: { [fields.population]: ['dataCenterIds years', ...foreign].join(' ') },
     IndicatorCube: { [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' ') },
   };
+  // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.
+  for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
+    if (!ownersOf(subject).includes(agency)) continue;
+    const unit = [UNIT_ID_FIELD[subject], 'year', ...foreignUnitFields(agency, subject)].join(' ');
+    (selection[`${capitalised(list.agency)}IndicatorInputs`] ??= {})[fields.population] = `${list.valueField} { ${unit} }`;
+    selection.IndicatorCube![`${list.cubePrefix}${capitalised(agency)}Sums`] = `${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} } ${list.cubePrefix}Years { ${unit} }`;
+  }
   let type: string | null = null;
   return sdl
     .split('\n')

@@ -20,6 +20,9 @@ export interface CubeRepresentation extends CubeKey {
   /** The owners' totals over each cell's data centres (the owner's aggregate). */
   dataCenterCommsSums?: OwnerSums[] | null;
   dataCenterEnergySums?: OwnerSums[] | null;
+  /** energy's totals over each cell's core rooms and enterprises. */
+  coreMachineRoomEnergySums?: OwnerSums[] | null;
+  enterpriseEnergySums?: OwnerSums[] | null;
   commsFacts?: CubeFacts;
   coreMachineRoomPopulations?: CubePopulations;
   coreMachineRoomYears?: Unit[];
@@ -75,7 +78,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of [...(cube.dataCenterCommsSums ?? []), ...(cube.dataCenterEnergySums ?? [])]) {
+  for (const entry of [...(cube.dataCenterCommsSums ?? []), ...(cube.dataCenterEnergySums ?? []), ...(cube.coreMachineRoomEnergySums ?? []), ...(cube.enterpriseEnergySums ?? [])]) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);
@@ -87,7 +90,8 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   // Cells in layout order (indicator, region, year), as `cubeCells` lists them.
   const evaluations: IndicatorEvaluation[] = [];
   for (const indicatorCode of cube.indicatorCodes) {
-    const subject = indicators.get(indicatorCode)!.population?.subject;
+    const indicator = indicators.get(indicatorCode)!;
+    const subject = indicator.population?.subject;
     const populationCode = populationRepresentative(indicatorCode);
     for (const scopeId of cube.regionCodes) {
       const facts = factsByRegion.get(scopeId) ?? noFacts;
@@ -101,7 +105,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
               : subject === 'ENTERPRISE'
                 ? enterprises(cellKey(indicatorCode, scopeId, year))
                 : undefined;
-        const sums = subject === 'DATA_CENTER' ? (sumsByCell.get(`${indicatorCode}|${scopeId}`) ?? noSums) : undefined;
+        const sums = indicator.unitLevelOwner ? (sumsByCell.get(`${indicatorCode}|${scopeId}`) ?? noSums) : undefined;
         evaluations.push(new IndicatorEvaluation(rep, facts, units, unavailable, sums));
       }
     }

@@ -1,4 +1,4 @@
-import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -28,8 +28,8 @@ export interface IndicatorValueRepresentation {
   year: number;
   asOf: string;
   bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null }) | null;
-  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null }) | null;
-  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null }) | null;
+  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
+  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
   energyInputs?: AgencyInputs | null;
   /**
    * Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`) of public register fields, each named as the
@@ -86,6 +86,13 @@ export type DataCenterPopulationInputs = Record<string, unknown> & {
   /** comms' check of the value's year: data centres reporting more racks in use than registered (ids only for callers who may read them). */
   racksAboveDesign?: { units: number; ids: string[] | null } | null;
 };
+
+/** Where a value's representation carries an owner's totals: beside the data-centre population, or beside the list of core rooms (comms) or enterprises (econ). */
+function ownerSumsOf(rep: IndicatorValueRepresentation, subject: UnitSubject, owner: Agency): OwnerSums[] | null | undefined {
+  const field = ownerSumsFields(owner).population;
+  const holder = subject === 'DATA_CENTER' ? rep.dataCenterPopulation : subject === 'CORE_ROOM' ? rep.commsInputs : rep.econInputs;
+  return (holder as Record<string, unknown> | null | undefined)?.[field] as OwnerSums[] | null | undefined;
+}
 
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
@@ -179,9 +186,9 @@ export class IndicatorEvaluation implements IndicatorResult {
     this.population =
       units ??
       (subject === 'DATA_CENTER' ? toUnits(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
-    // Data-centre values read their owner's totals (an absent list: the owner did not answer, and the value says so).
+    // Values over units read the totals of the owner of their unit-level figures (none: the owner did not answer, and the value says so).
     const owner = indicator.unitLevelOwner;
-    const ownerList = sums !== undefined ? sums : owner && subject === 'DATA_CENTER' ? ((rep.dataCenterPopulation?.[ownerSumsFields(owner).population] as OwnerSums[] | null | undefined) ?? []) : undefined;
+    const ownerList = sums !== undefined ? sums : owner && subject ? (ownerSumsOf(rep, subject, owner) ?? []) : undefined;
     this.owned = owner && ownerList ? new Map(ownerList.filter((s) => s.indicatorCode === indicator.code).map((s) => [s.year, s])) : null;
     this.terms = this.owned ? sumTerms(indicator.ast) : [];
   }

@@ -16,7 +16,7 @@ const CUBE_INPUTS = {
   bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
   comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterCommsSums'],
   econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
-  energy: ['energyFacts', 'dataCenterEnergySums'],
+  energy: ['energyFacts', 'dataCenterEnergySums', 'coreMachineRoomEnergySums', 'enterpriseEnergySums'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
 /**
@@ -52,6 +52,10 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
     if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
   }
   unansweredIn(rep.econInputs?.enterprises, unavailable);
+  // An owner's totals beside a unit list that came (the lister answered) but are null: the owner did not answer.
+  const owner = indicator.unitLevelOwner;
+  const listed = indicator.population?.subject === 'CORE_ROOM' ? rep.commsInputs : indicator.population?.subject === 'ENTERPRISE' ? rep.econInputs : null;
+  if (owner && listed && (listed as Record<string, unknown>)[ownerSumsFields(owner).population] === null) unavailable.add(owner);
   if (indicator.population?.subject === 'DATA_CENTER') {
     const population = rep.dataCenterPopulation;
     if (!population?.dataCenterIds) unavailable.add('bigdata');

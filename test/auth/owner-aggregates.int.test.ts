@@ -10,13 +10,19 @@ import { postGraphQL, startTestFederation, type TestFederation } from '../suppor
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 
 // Data minimisation on the wire: a second gateway reaches the subgraphs through recording proxies that also drop the
-// gateway's credential, so a subgraph sees only the caller's own token. An anonymous regional grid of the data-centre
-// indicators must then be answered in full, and no request or response between gateway and subgraphs may carry a data
-// centre's racks in use (comms) or kWh (energy): only the owners' totals, counts and register ids.
+// gateway's credential, so a subgraph sees only the caller's own token. An anonymous regional grid of every indicator
+// over units must then be answered in full, and no request or response between gateway and subgraphs may carry a data
+// centre's racks in use (comms), a data centre's or core room's kWh or an enterprise's tce (energy): only the owners'
+// totals, counts and register ids.
 
-/** Every unit-level data-centre field of comms and energy, as a population column, a cube column or a DataCenterYear field. */
-const UNIT_LEVEL_FIELDS = ['racksInUse', 'totalEnergyKwh', 'itEnergyKwh', 'renewableEnergyKwh', 'pue', 'dataCenterRacksInUse', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh'];
-const DC_INDICATORS = ['DC_PUE', 'NEW_DC_PUE', 'LARGE_DC_PUE', 'NEW_LARGE_DC_PUE', 'RETROFITTED_DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'];
+/** Every unit-level field of comms and energy (data centres, core rooms, enterprises), as an entity field, a population column or a cube column. */
+const UNIT_LEVEL_FIELDS = ['racksInUse', 'totalEnergyKwh', 'itEnergyKwh', 'renewableEnergyKwh', 'pue', 'energyUseTce', 'dataCenterRacksInUse', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh'];
+/** Every indicator over units: data centres, core machine rooms and enterprises. */
+const UNIT_INDICATORS = [
+  ...['DC_PUE', 'NEW_DC_PUE', 'LARGE_DC_PUE', 'NEW_LARGE_DC_PUE', 'RETROFITTED_DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'],
+  'CORE_ROOM_PUE',
+  ...['ROOFTOP_PV_RATIO', 'ENERGY_AUDIT_COVERAGE', 'ENERGY_DIAGNOSIS_COVERAGE', 'ENERGY_MGMT_CENTRE_COVERAGE'],
+];
 const REGIONS = ['500000', '500101', '500112', '310000'];
 const YEARS = [2023, 2024, 2025];
 
@@ -70,9 +76,9 @@ afterAll(async () => {
 const leaked = (from: number) => wire.slice(from).flatMap((x) => UNIT_LEVEL_FIELDS.filter((f) => new RegExp(`\\b${f}\\b`).test(x.request) || new RegExp(`"${f}"`).test(x.response)).map((field) => `${x.subgraph}: ${field}`));
 
 describe('owner-side aggregation on the wire', () => {
-  it('answers an anonymous grid of data-centre indicators without the gateway credential and without any unit-level figure crossing the gateway', async () => {
+  it('answers an anonymous grid of the indicators over units without the gateway credential and without any unit-level figure crossing the gateway', async () => {
     const from = wire.length;
-    const query = `{ indicatorValues(codes: ${JSON.stringify(DC_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
+    const query = `{ indicatorValues(codes: ${JSON.stringify(UNIT_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
       indicatorCode scopeId year value numerator denominator status confidentiality
       inputs { metric { code } year value units } coverage { unitsReporting unitsExpected share status }
       missing { metric agency year units unitIds message } qualityFlags { code message } } }`;
@@ -81,17 +87,19 @@ describe('owner-side aggregation on the wire', () => {
     // The same answers as the ordinary gateway, which still sends its credential.
     const direct = await fed.query<{ indicatorValues: unknown[] }>(query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.data).toEqual(direct.data);
-    expect(viaProxies.data!.indicatorValues).toHaveLength(DC_INDICATORS.length * REGIONS.length * YEARS.length);
+    expect(viaProxies.data!.indicatorValues).toHaveLength(UNIT_INDICATORS.length * REGIONS.length * YEARS.length);
     expect(wire.length).toBeGreaterThan(from);
     expect(leaked(from)).toEqual([]);
     // The owners were asked for their totals.
     expect(wire.slice(from).some((x) => x.subgraph === 'comms' && x.request.includes('commsSums'))).toBe(true);
     expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('energySums'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('CommsIndicatorInputs'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('EconIndicatorInputs'))).toBe(true);
   });
 
   it('answers the same grid as an anonymous cube alike', async () => {
     const from = wire.length;
-    const query = `{ indicatorCube(codes: ${JSON.stringify(DC_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
+    const query = `{ indicatorCube(codes: ${JSON.stringify(UNIT_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
       indicatorCodes values numerators denominators statuses confidentiality coverageStatuses unitsReporting unitsExpected coverageShares } }`;
     const viaProxies = await postGraphQL<{ indicatorCube: unknown }>(gateway.url, query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.errors).toBeUndefined();
@@ -99,6 +107,7 @@ describe('owner-side aggregation on the wire', () => {
     expect(viaProxies.data).toEqual(direct.data);
     expect(leaked(from)).toEqual([]);
     expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('dataCenterEnergySums'))).toBe(true);
+    for (const sums of ['coreMachineRoomEnergySums', 'enterpriseEnergySums']) expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes(sums)), sums).toBe(true);
   });
 
   it('still serves unit-level figures to a caller whose own token may read them, and refuses an anonymous one, without the gateway credential', async () => {

@@ -194,10 +194,12 @@ describe('straight at the subgraphs, which verify tokens themselves', () => {
     expect(codes(badToken)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('lets only a genuine gateway credential vouch for a request', async () => {
+  it("gives the gateway's credential no power over unit-level fields, and refuses a forged one", async () => {
+    // Public aggregates need no unit-level field (the owners send totals): a genuine credential with no caller token reads nothing more than anonymous.
     const genuine = await mintGatewayCredential(authConfig(), 60);
-    const vouched = await post<{ _entities: { pue: number }[] }>(fed.subgraphs.energy.url, entities('pue'), { [GATEWAY_CREDENTIAL_HEADER]: genuine }, A_2024);
-    expect(vouched.data!._entities[0]!.pue).toBe(1.3);
+    const vouched = await post<{ _entities: ({ pue: number | null } | null)[] }>(fed.subgraphs.energy.url, entities('dataCenterId pue'), { [GATEWAY_CREDENTIAL_HEADER]: genuine }, A_2024);
+    expect(vouched.data!._entities).toEqual([{ dataCenterId: 'A', pue: null }]);
+    expect(codes(vouched)).toEqual(['UNAUTHENTICATED']);
 
     const forged = await mintGatewayCredential(authConfig({ JWT_SECRET: 'a-secret-the-federation-does-not-know-at-all' }), 60);
     const refused = await post(fed.subgraphs.energy.url, entities('pue'), { [GATEWAY_CREDENTIAL_HEADER]: forged }, A_2024);

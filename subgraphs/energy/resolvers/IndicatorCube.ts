@@ -3,6 +3,7 @@ import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/data-
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { ownColumns } from './DataCenterYear.ts';
 import { regionFacts } from './IndicatorInputs.ts';
+import { cubeListResolvers } from './OwnerSums.ts';
 
 
 // The same per-value functions as EnergyIndicatorInputs and DataCenterPopulation, called once per region and once for the cube's data centres.
@@ -14,4 +15,5 @@ export const IndicatorCube: IndicatorCubeResolvers = {
     const own = await ownColumns(members, loaders.metricYears);
     return cubePopulationSums('energy', cube, own, disclosureFor(viewer));
   },
+  ...cubeListResolvers,
 };
