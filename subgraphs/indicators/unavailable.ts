@@ -16,7 +16,8 @@ const CUBE_INPUTS = {
   bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
   comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterCommsSums'],
   econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
-  energy: ['energyFacts', 'dataCenterEnergySums', 'coreMachineRoomEnergySums', 'enterpriseEnergySums'],
+  // Not energy's totals over core rooms and enterprises: they are null too when comms or econ, which list those units, is down.
+  energy: ['energyFacts', 'dataCenterEnergySums'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
 /**
