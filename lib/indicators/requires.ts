@@ -24,16 +24,6 @@ const UNIT_LISTS: Record<Exclude<UnitSubject, 'DATA_CENTER'>, { agency: Agency; 
   ENTERPRISE: { agency: 'econ', valueField: 'enterprises', cubePrefix: 'enterprise' },
 };
 
-/** The unit-year fields the engine reads for a kind of unit: every `field` and `statusField` of the catalog's unit metrics of that kind, in catalog order. */
-export function unitFields(subject: UnitSubject, { metrics }: Catalog = catalog()): string[] {
-  const fields: string[] = [];
-  for (const metric of metrics.values()) {
-    if (metric.subject !== subject) continue;
-    for (const field of [metric.field, metric.statusField]) if (field && !fields.includes(field)) fields.push(field);
-  }
-  return fields;
-}
-
 /**
  * The data-centre fields that travel as they are: those of public (not unit-level) metrics. The unit-level ones stay
  * with their owner, which sends its totals instead (`<agency>Sums`, lib/indicators/owner-sums.ts).

@@ -2,7 +2,7 @@ import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type Metr
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
-import { ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
@@ -99,12 +99,15 @@ const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
 
 const NO_UNITS: Unit[] = [];
 
-/** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
+/** A data centre's public fields, which travel as columns (the unit-level ones stay with their owners). */
+const PUBLIC_DATA_CENTER_FIELDS = publicUnitFields('DATA_CENTER');
+
+/** Units from aligned columns: unit i carries entry i of every public column, `dataCenterId` and `year` included. */
 function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
   // No member list: bigdata was unavailable (the value is then null, see `unavailable`).
   if (!columns?.dataCenterIds) return NO_UNITS;
   const { dataCenterIds, years } = columns;
-  const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column)) as [string, unknown[]][];
+  const named = PUBLIC_DATA_CENTER_FIELDS.map((field) => [field, columns[field]] as const).filter((entry): entry is readonly [string, unknown[]] => Array.isArray(entry[1]));
   return dataCenterIds.map((dataCenterId, i) => {
     const unit: Unit = { dataCenterId, year: years[i]! };
     for (const [field, column] of named) unit[field] = column[i];

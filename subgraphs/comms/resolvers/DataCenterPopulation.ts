@@ -1,5 +1,5 @@
 import { mayRead } from '../../../lib/auth/unit-level.ts';
-import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/data-center-sums.ts';
+import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import { racksInUse, rackUsageStatus } from './DataCenterYear.ts';

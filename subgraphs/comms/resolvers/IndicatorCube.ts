@@ -1,5 +1,5 @@
 import { cellsOver, cubeDataCenters, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
-import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/data-center-sums.ts';
+import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
 import type { Context } from '../context.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';

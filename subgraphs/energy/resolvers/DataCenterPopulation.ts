@@ -1,5 +1,5 @@
 import { populationColumn } from '../../../lib/indicators/population.ts';
-import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/data-center-sums.ts';
+import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/serve-sums.ts';
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import { dataCenterFigures, ownColumns } from './DataCenterYear.ts';
 

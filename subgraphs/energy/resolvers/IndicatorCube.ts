@@ -1,5 +1,5 @@
 import { cubeDataCenters, cubeFacts } from '../../../lib/indicators/cube.ts';
-import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/data-center-sums.ts';
+import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/serve-sums.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { ownColumns } from './DataCenterYear.ts';
 import { regionFacts } from './IndicatorInputs.ts';

@@ -1,4 +1,4 @@
-import { cubeListSums, disclosureFor, listSums } from '../../../lib/indicators/data-center-sums.ts';
+import { cubeListSums, disclosureFor, listSums } from '../../../lib/indicators/serve-sums.ts';
 import type { Unit } from '../../../lib/indicators/owner-sums.ts';
 import { statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
