@@ -1,11 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { withGeneratedRequires } from '../lib/indicators/requires.ts';
+import { unitOwners, withGeneratedOwnerRequires, withGeneratedRequires } from '../lib/indicators/requires.ts';
 
-// Part of `npm run codegen`: the indicators subgraph's @requires selections, from the catalog.
-const file = 'subgraphs/indicators/schema.graphql';
-const sdl = readFileSync(file, 'utf8');
-const next = withGeneratedRequires(sdl);
-if (next !== sdl) {
-  writeFileSync(file, next);
-  console.log(`wrote the @requires selections of ${file}`);
+// Part of `npm run codegen`: the @requires selections derived from the catalog, of the indicators subgraph and of the
+// owners that aggregate their own unit-level figures.
+const files: [string, (sdl: string) => string][] = [
+  ['subgraphs/indicators/schema.graphql', (sdl) => withGeneratedRequires(sdl)],
+  ...unitOwners().map((agency) => [`subgraphs/${agency}/schema.graphql`, (sdl: string) => withGeneratedOwnerRequires(sdl, agency)] as [string, (sdl: string) => string]),
+];
+for (const [file, generate] of files) {
+  const sdl = readFileSync(file, 'utf8');
+  const next = generate(sdl);
+  if (next !== sdl) {
+    writeFileSync(file, next);
+    console.log(`wrote the @requires selections of ${file}`);
+  }
 }

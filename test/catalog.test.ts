@@ -96,6 +96,21 @@ describe('catalog validation', () => {
     expect(() => loadCatalog(d)).toThrow(message);
   });
 
+  it("rejects a sum over two agencies' confidential unit-level metrics, which no one agency could aggregate", () => {
+    const population = '  population: { subject: DATA_CENTER }\n';
+    const d = catalogWith((i, m) => [i + extra('MIXED_OWNERS', 'sum(RACKS_IN_USE) / sum(DC_TOTAL_ENERGY_KWH)').replace('  direction:', `${population}  direction:`), m]);
+    expect(() => loadCatalog(d)).toThrow(/MIXED_OWNERS: its sums read unit-level \(confidential\) metrics of comms and energy; one agency must own all of them/);
+  });
+
+  it('names the one owner of each indicator\'s unit-level metrics; public register attributes may come from others', () => {
+    const { indicators } = loadCatalog();
+    expect(indicators.get('DC_RACK_UTILISATION')!.unitLevelOwner).toBe('comms'); // design racks are bigdata's, public
+    expect(indicators.get('DC_PUE')!.unitLevelOwner).toBe('energy');
+    expect(indicators.get('CORE_ROOM_PUE')!.unitLevelOwner).toBe('energy');
+    expect(indicators.get('ENERGY_AUDIT_COVERAGE')!.unitLevelOwner).toBe('energy'); // audited is econ's register flag
+    expect(indicators.get('DC_CLUSTER_SHARE')!.unitLevelOwner).toBeUndefined();
+  });
+
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {
     expect(() => loadCatalog(undefined, ['comms', 'econ', 'bigdata'])).toThrow(/owner energy is not a subgraph of the supergraph/);
   });

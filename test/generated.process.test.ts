@@ -7,7 +7,7 @@ import { composeServices as guildCompose } from '@theguild/federation-compositio
 import { describe, expect, it } from 'vitest';
 import config, { CLIENT_OUTPUT } from '../codegen.ts';
 import { AGENCIES } from '../lib/agencies.ts';
-import { withGeneratedRequires } from '../lib/indicators/requires.ts';
+import { unitOwners, withGeneratedOwnerRequires, withGeneratedRequires } from '../lib/indicators/requires.ts';
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { composeSupergraph, subgraphDefinitions } from '../gateway/compose.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
@@ -21,6 +21,11 @@ describe('generated artefacts are current', () => {
   it("the indicators subgraph's @requires selections are what `npm run codegen` derives from the catalog", () => {
     const sdl = readFileSync('subgraphs/indicators/schema.graphql', 'utf8');
     expect(sdl, 'run `npm run codegen` and commit subgraphs/indicators/schema.graphql').toBe(withGeneratedRequires(sdl));
+  });
+
+  it.each(unitOwners())("the %s subgraph's @requires of its owner totals are what `npm run codegen` derives from the catalog", (agency) => {
+    const sdl = readFileSync(`subgraphs/${agency}/schema.graphql`, 'utf8');
+    expect(sdl, `run \`npm run codegen\` and commit subgraphs/${agency}/schema.graphql`).toBe(withGeneratedOwnerRequires(sdl, agency));
   });
 
   it('the resolver types and the typed client operations are what `npm run codegen` produces', async () => {

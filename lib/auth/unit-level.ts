@@ -52,11 +52,11 @@ export function unitLevelRefusal(viewer: Viewer, fields: readonly UnitLevelField
 }
 
 /**
- * Wraps the resolver (the default one included) of every @unitLevel field of a subgraph schema.
- * A request relayed by the gateway passes: the gateway has checked the caller's operation, and
- * fetches it makes on its own account (the inputs of a public regional aggregate) must succeed.
- * Rules that depend on the data (`exceptSubjectKind`) cannot be checked from the operation, so
- * they always apply to the caller's own token.
+ * Wraps the resolver (the default one included) of every @unitLevel field of a subgraph schema: it answers on the
+ * caller's own token, forwarded by the gateway, whoever relays the request. No gateway fetch needs more: the inputs
+ * of a public aggregate are the owners' totals (lib/indicators/owner-sums.ts), never unit-level fields, so the
+ * gateway's credential vouches for nothing here. A rule that depends on the data (`exceptSubjectKind`) lets the
+ * exempt rows through.
  */
 export function enforceUnitLevel(schema: GraphQLSchema, owner: Agency | null): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -69,7 +69,6 @@ export function enforceUnitLevel(schema: GraphQLSchema, owner: Agency | null): G
       field.resolve = (source, args, context: RequestAuth, info) => {
         const dataDependent = rule.exceptSubjectKind !== null;
         if (dataDependent && (source as { subjectKind?: unknown } | null)?.subjectKind === rule.exceptSubjectKind) return resolve(source, args, context, info);
-        if (!dataDependent && context.viaGateway) return resolve(source, args, context, info);
         const refusal = unitLevelRefusal(context.viewer, [target]);
         if (refusal) throw asFieldError(refusal);
         return resolve(source, args, context, info);

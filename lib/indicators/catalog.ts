@@ -160,6 +160,11 @@ export type IndicatorDefinition = z.infer<typeof Indicator> & {
   regionMetrics: string[];
   /** The `unitLevel` metrics its sums read: what makes a small aggregate of it confidential. */
   unitLevelInputs: MetricDefinition[];
+  /**
+   * The one agency that owns those unit-level metrics, and so sums them over the matched units itself (the
+   * owner's aggregate): only sums, counts and public unit ids then leave it. Undefined without unit-level inputs.
+   */
+  unitLevelOwner?: Agency;
   /** For values over a population: the coverage rule, defaults filled in. */
   coverageRule?: CoverageRule;
   /** The unit metrics its sums read, by code: what a unit must have reported to be matched. */
@@ -252,6 +257,12 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       const twin = indicator.targets.filter((t) => t.jurisdiction === target.jurisdiction && t.period === target.period);
       if (twin.length > 1) problems.push(`${where}: two targets for one jurisdiction in period ${target.period}`);
     }
+    // The owner of the confidential figures aggregates them; it can receive public register attributes (design racks,
+    // flags) from other agencies, but not another agency's confidential figures, so one agency owns them all.
+    const owners = [...new Set(indicator.unitLevelInputs.map((m) => m.owner))].sort();
+    if (owners.length > 1) {
+      problems.push(`indicator ${indicator.code}: its sums read unit-level (confidential) metrics of ${owners.join(' and ')}; one agency must own all of them, since it aggregates them itself`);
+    } else if (owners.length === 1) indicator.unitLevelOwner = owners[0] as Agency;
     if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
     if (indicator.coverage && !indicator.population) problems.push(`indicator ${indicator.code}: coverage needs a population`);
     if (indicator.population) {

@@ -134,6 +134,8 @@ export function perCube<K extends CubeKey, C, V>(compute: (cube: K, context: C) 
 export interface CubeReference extends CubeKey {
   dataCenterIds?: string[];
   dataCenterYears?: number[];
+  dataCenterPopulations?: CubePopulations;
+  dataCenterDesignRacks?: (number | null)[];
 }
 
 /** The cube's data-centre years as the members `populationColumn` reads. */

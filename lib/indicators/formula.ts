@@ -111,6 +111,11 @@ export interface EvaluationScope<U = unknown> {
   unitValue(unit: U, metric: string): number | null;
   /** Records why a value is unknown (missing input, empty denominator, …). */
   unknown(reason: UnknownReason): void;
+  /**
+   * A sum() the units' owner has already added up over the matched units (the owner's aggregate): its total, null
+   * when withheld; undefined to add it up here from `units`.
+   */
+  sumOf?(node: FormulaNode, year: number): number | null | undefined;
 }
 
 export type UnknownReason =
@@ -159,6 +164,8 @@ function ev<U>(n: FormulaNode, scope: EvaluationScope<U>, year: number, frame: U
       return applyBinary(n.op, l, r);
     }
     case 'sum': {
+      const summed = scope.sumOf?.(n, year);
+      if (summed !== undefined) return summed;
       let total = 0;
       const inner: UnitFrame<U> = { unit: undefined as U, missing: null };
       for (const unit of scope.units(year)) {
@@ -208,4 +215,19 @@ function applyBinary(op: BinaryOp, l: number, r: number): number {
 /** The top-level division's two sides, if the formula is a ratio: reported as numerator/denominator. */
 export function ratioParts(node: FormulaNode): { numerator: FormulaNode; denominator: FormulaNode } | null {
   return node.kind === 'binary' && node.op === '/' ? { numerator: node.left, denominator: node.right } : null;
+}
+
+/** The sum() terms of a formula in the order they appear (baseline() included): how an owner's aggregate lists its totals. */
+export function sumTerms(node: FormulaNode): FormulaNode[] {
+  const terms: FormulaNode[] = [];
+  const walk = (n: FormulaNode): void => {
+    if (n.kind === 'sum') terms.push(n);
+    else if (n.kind === 'negate' || n.kind === 'baseline') walk(n.arg);
+    else if (n.kind === 'binary') {
+      walk(n.left);
+      walk(n.right);
+    }
+  };
+  walk(node);
+  return terms;
 }

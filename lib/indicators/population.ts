@@ -9,6 +9,8 @@ import { keyOf, type IndicatorValueKey } from './scope.ts';
 export interface DataCenterPopulationRepresentation extends IndicatorValueKey {
   dataCenterIds: string[];
   years: number[];
+  /** bigdata's design racks, where an owner @requires them for its totals. */
+  designRacks?: (number | null)[];
 }
 
 /** Data-centre years as aligned lists (`dataCenterIds[i]` in `years[i]`): a value's population, or an indicator cube's members. */

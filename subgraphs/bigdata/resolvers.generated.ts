@@ -992,6 +992,43 @@ export type SubjectKind =
   /** A GB/T 2260 region; regional metrics are reported for county-level units and summed upwards. */
   | 'REGION';
 
+/** Units of a population that fail an owner's check (e.g. more racks in use than registered). */
+export type UnitCheck = {
+  __typename?: 'UnitCheck';
+  /** Their register ids; null for a caller who may not read the figures checked. */
+  ids: Maybe<Array<Scalars['ID']['output']>>;
+  /** How many units fail it. */
+  units: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`.
+ */
+export type UnitSums = {
+  __typename?: 'UnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1190,6 +1227,8 @@ export type ResolversTypes = {
   RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   ShutdownScreen: ResolverTypeWrapper<ShutdownScreenMapper>;
   SubjectKind: SubjectKind;
+  UnitCheck: ResolverTypeWrapper<UnitCheck>;
+  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
 };
 
@@ -1235,6 +1274,8 @@ export type ResolversParentTypes = {
   RegisterRevision: RegisterRevision;
   RegisterRevisionConnection: RegisterRevisionConnection;
   ShutdownScreen: ShutdownScreenMapper;
+  UnitCheck: UnitCheck;
+  UnitSums: UnitSums;
 };
 
 export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
@@ -1527,6 +1568,23 @@ export type ShutdownScreenResolvers<ContextType = Context, ParentType extends Re
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UnitCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitCheck'] = ResolversParentTypes['UnitCheck']> = {
+  ids?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
@@ -1559,5 +1617,7 @@ export type Resolvers<ContextType = Context> = {
   RegisterRevision?: RegisterRevisionResolvers<ContextType>;
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   ShutdownScreen?: ShutdownScreenResolvers<ContextType>;
+  UnitCheck?: UnitCheckResolvers<ContextType>;
+  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 

@@ -216,10 +216,20 @@ export type DataCenterPopulation = {
   asOf: Scalars['String']['output'];
   /** Status of each rack-usage report; null where none was filed. */
   commsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
+  /**
+   * comms' totals over the population for each indicator whose unit-level inputs comms owns (rack utilisation), each year
+   * of the population: what a public aggregate needs instead of every data centre's racks in use. Totals over fewer units
+   * than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own token may not read racks in use.
+   */
+  commsSums: Maybe<Array<UnitSums>>;
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
+  /** Registered racks of each data centre (bigdata's public register), which comms' totals and check read. */
+  designRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
+  /** Data centres of the value's year that report more racks in use than registered; ids only for a caller who may read racks in use. */
+  racksAboveDesign: Maybe<UnitCheck>;
   /** Racks in use of each data-centre year; null where the operator filed no report. */
   racksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
   /** Region code, cluster id or data-centre id. */
@@ -379,12 +389,14 @@ export type IndicatorCube = {
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
-  /** Status of each data-centre year's rack-usage report. */
-  dataCenterCommsStatus: Maybe<Array<Maybe<ObservationStatus>>>;
+  /** comms' totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.commsSums`), one entry per indicator, region and year. */
+  dataCenterCommsSums: Maybe<Array<UnitSums>>;
+  /** bigdata's data-centre column: registered racks (public register). */
+  dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
-  /** Racks in use of each data-centre year (aligned with `dataCenterIds`). */
-  dataCenterRacksInUse: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
+  /** bigdata's data-centre populations of the cells: positions in the data-centre columns. */
+  dataCenterPopulations: CubePopulations;
   /** bigdata's data-centre column: calendar years. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
@@ -1013,6 +1025,43 @@ export type TowerInput = {
   shared?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Units of a population that fail an owner's check (e.g. more racks in use than registered). */
+export type UnitCheck = {
+  __typename?: 'UnitCheck';
+  /** Their register ids; null for a caller who may not read the figures checked. */
+  ids: Maybe<Array<Scalars['ID']['output']>>;
+  /** How many units fail it. */
+  units: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`.
+ */
+export type UnitSums = {
+  __typename?: 'UnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1141,7 +1190,18 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}> ) );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }
@@ -1150,9 +1210,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'IndicatorCube' }
     & GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"indicatorCodes":true,"regionCodes":true,"years":true,"asOf":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterIds":true,"dataCenterYears":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"regionCodes":true,"years":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterDesignRacks":true}> ) );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
@@ -1227,6 +1285,8 @@ export type ResolversTypes = {
   TowerConnection: ResolverTypeWrapper<Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TowerEdge']>, nodes: Array<ResolversTypes['Tower']> }>;
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
   TowerInput: TowerInput;
+  UnitCheck: ResolverTypeWrapper<UnitCheck>;
+  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1279,6 +1339,8 @@ export type ResolversParentTypes = {
   TowerConnection: Omit<TowerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TowerEdge']>, nodes: Array<ResolversParentTypes['Tower']> };
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
   TowerInput: TowerInput;
+  UnitCheck: UnitCheck;
+  UnitSums: UnitSums;
   String: Scalars['String']['output'];
 };
 
@@ -1372,7 +1434,9 @@ export type DataCenterPopulationResolvers<ContextType = Context, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
+  commsSums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  racksAboveDesign?: Resolver<Maybe<ResolversTypes['UnitCheck']>, ParentType, ContextType>;
   racksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
@@ -1426,8 +1490,7 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   commsFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
   coreMachineRoomPopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
   coreMachineRoomYears?: Resolver<Maybe<Array<ResolversTypes['CoreMachineRoomYear']>>, ParentType, ContextType>;
-  dataCenterCommsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
-  dataCenterRacksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
+  dataCenterCommsSums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1599,6 +1662,23 @@ export type TowerEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Tower'], ParentType, ContextType>;
 };
 
+export type UnitCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitCheck'] = ResolversParentTypes['UnitCheck']> = {
+  ids?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
@@ -1637,6 +1717,8 @@ export type Resolvers<ContextType = Context> = {
   Tower?: TowerResolvers<ContextType>;
   TowerConnection?: TowerConnectionResolvers<ContextType>;
   TowerEdge?: TowerEdgeResolvers<ContextType>;
+  UnitCheck?: UnitCheckResolvers<ContextType>;
+  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -1,7 +1,8 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
-import { dataCenterColumn, unitFields } from '../../lib/indicators/requires.ts';
+import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
+import { dataCenterColumn, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 import { unavailableInCube } from './unavailable.ts';
@@ -16,12 +17,12 @@ export interface CubeRepresentation extends CubeKey {
   dataCenterYears?: number[];
   dataCenterDesignRacks?: (number | null)[];
   dataCenterInCluster?: (boolean | null)[];
-  dataCenterRacksInUse?: (number | null)[];
-  dataCenterCommsStatus?: (string | null)[];
-  dataCenterTotalEnergyKwh?: (number | null)[];
-  dataCenterItEnergyKwh?: (number | null)[];
-  dataCenterRenewableEnergyKwh?: (number | null)[];
-  dataCenterEnergyStatus?: (string | null)[];
+  /** The owners' totals over each cell's data centres (the owner's aggregate). */
+  dataCenterCommsSums?: OwnerSums[] | null;
+  dataCenterEnergySums?: OwnerSums[] | null;
+  /** energy's totals over each cell's core rooms and enterprises. */
+  coreMachineRoomEnergySums?: OwnerSums[] | null;
+  enterpriseEnergySums?: OwnerSums[] | null;
   commsFacts?: CubeFacts;
   coreMachineRoomPopulations?: CubePopulations;
   coreMachineRoomYears?: Unit[];
@@ -33,8 +34,8 @@ export interface CubeRepresentation extends CubeKey {
   designationInputs?: { scopeId: string; year: number; facts?: RegionFact[] | null }[] | null;
 }
 
-/** A data centre's unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
-const POPULATION_FIELDS = unitFields('DATA_CENTER').map((field) => [field, dataCenterColumn(field)] as const);
+/** A data centre's public unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
+const POPULATION_FIELDS = publicUnitFields('DATA_CENTER').map((field) => [field, dataCenterColumn(field)] as const);
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
@@ -83,12 +84,22 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   const rooms = populationsOf(cube.coreMachineRoomPopulations, cube.coreMachineRoomYears);
   const enterprises = populationsOf(cube.enterprisePopulations, cube.enterpriseYears);
 
+  // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
+  const sumsByCell = new Map<string, OwnerSums[]>();
+  for (const entry of [...(cube.dataCenterCommsSums ?? []), ...(cube.dataCenterEnergySums ?? []), ...(cube.coreMachineRoomEnergySums ?? []), ...(cube.enterpriseEnergySums ?? [])]) {
+    const key = `${entry.indicatorCode}|${entry.regionCode}`;
+    const list = sumsByCell.get(key);
+    if (list) list.push(entry);
+    else sumsByCell.set(key, [entry]);
+  }
+  const noSums: OwnerSums[] = [];
   // A cell that reads an agency whose inputs did not arrive is null, and says so.
   const unavailable = unavailableInCube(cube);
   // Cells in layout order (indicator, region, year), as `cubeCells` lists them.
   const evaluations: IndicatorEvaluation[] = [];
   for (const indicatorCode of cube.indicatorCodes) {
-    const subject = indicators.get(indicatorCode)!.population?.subject;
+    const indicator = indicators.get(indicatorCode)!;
+    const subject = indicator.population?.subject;
     const populationCode = populationRepresentative(indicatorCode);
     for (const scopeId of cube.regionCodes) {
       const facts = factsByRegion.get(scopeId) ?? noFacts;
@@ -102,7 +113,8 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
               : subject === 'ENTERPRISE'
                 ? enterprises(cellKey(indicatorCode, scopeId, year))
                 : undefined;
-        evaluations.push(new IndicatorEvaluation(rep, facts, units, unavailable));
+        const sums = indicator.unitLevelOwner ? (sumsByCell.get(`${indicatorCode}|${scopeId}`) ?? noSums) : undefined;
+        evaluations.push(new IndicatorEvaluation(rep, facts, units, unavailable, sums));
       }
     }
   }

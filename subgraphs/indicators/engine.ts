@@ -1,6 +1,8 @@
-import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition } from '../../lib/indicators/catalog.ts';
+import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
-import { evaluate, ratioParts, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
+import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
+import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
+import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
@@ -26,11 +28,14 @@ export interface IndicatorValueRepresentation {
   year: number;
   asOf: string;
   bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null; unregisteredDesignations?: string[] | null }) | null;
-  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null }) | null;
-  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null }) | null;
+  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
+  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
   energyInputs?: AgencyInputs | null;
-  /** Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`), each named as the unit field it carries. */
-  dataCenterPopulation?: (Record<string, unknown[]> & { dataCenterIds: string[]; years: number[] }) | null;
+  /**
+   * Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`) of public register fields, each named as the
+   * field it carries, and each owner's totals over them (`commsSums`, `energySums`: the owner's aggregate).
+   */
+  dataCenterPopulation?: DataCenterPopulationInputs | null;
   /** The previous year's value with its own inputs, present when `change` was asked for. */
   priorYear?: IndicatorValueRepresentation | null;
   /** The value in its plan period's baseline year with its own inputs, present when `progress` was asked for. */
@@ -74,41 +79,40 @@ export interface IndicatorResult {
   flags(nameUnits: boolean): { code: string; message: string }[];
 }
 
+/** What a value's data-centre population brings: bigdata's public columns, and the owners' totals and checks. */
+export type DataCenterPopulationInputs = Record<string, unknown> & {
+  dataCenterIds: string[];
+  years: number[];
+  /** comms' check of the value's year: data centres reporting more racks in use than registered (ids only for callers who may read them). */
+  racksAboveDesign?: { units: number; ids: string[] | null } | null;
+};
+
+/** Where a value's representation carries an owner's totals: beside the data-centre population, or beside the list of core rooms (comms) or enterprises (econ). */
+function ownerSumsOf(rep: IndicatorValueRepresentation, subject: UnitSubject, owner: Agency): OwnerSums[] | null | undefined {
+  const field = ownerSumsFields(owner).population;
+  const holder = subject === 'DATA_CENTER' ? rep.dataCenterPopulation : subject === 'CORE_ROOM' ? rep.commsInputs : rep.econInputs;
+  return (holder as Record<string, unknown> | null | undefined)?.[field] as OwnerSums[] | null | undefined;
+}
+
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
   statuses.some((s) => s === 'PROVISIONAL') ? 'PROVISIONAL' : statuses.some((s) => s === 'FINAL') ? 'FINAL' : null;
 
 const NO_UNITS: Unit[] = [];
 
-/** Units from aligned columns: unit i carries entry i of every column, `dataCenterId` and `year` included. */
+/** A data centre's public fields, which travel as columns (the unit-level ones stay with their owners). */
+const PUBLIC_DATA_CENTER_FIELDS = publicUnitFields('DATA_CENTER');
+
+/** Units from aligned columns: unit i carries entry i of every public column, `dataCenterId` and `year` included. */
 function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']): Unit[] {
   // No member list: bigdata was unavailable (the value is then null, see `unavailable`).
   if (!columns?.dataCenterIds) return NO_UNITS;
   const { dataCenterIds, years } = columns;
-  const named = Object.entries(columns).filter(([field, column]) => field !== 'dataCenterIds' && field !== 'years' && Array.isArray(column));
+  const named = PUBLIC_DATA_CENTER_FIELDS.map((field) => [field, columns[field]] as const).filter((entry): entry is readonly [string, unknown[]] => Array.isArray(entry[1]));
   return dataCenterIds.map((dataCenterId, i) => {
     const unit: Unit = { dataCenterId, year: years[i]! };
     for (const [field, column] of named) unit[field] = column[i];
     return unit;
   });
-}
-
-/** The weakest status of a unit metric over units. A metric read from a register (no `statusField`) is final by nature. */
-function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
-  const { statusField } = metric;
-  if (!statusField) return units.length > 0 ? 'FINAL' : null;
-  let final = false;
-  for (const unit of units) {
-    const status = unit[statusField];
-    if (status === 'PROVISIONAL') return status;
-    if (status === 'FINAL') final = true;
-  }
-  return final ? 'FINAL' : null;
-}
-
-function unitValue(unit: Unit, metric: MetricDefinition): number | null {
-  const raw = unit[metric.field!];
-  if (raw === null || raw === undefined) return null;
-  return typeof raw === 'boolean' ? (raw ? 1 : 0) : Number(raw);
 }
 
 function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>): MissingInput {
@@ -159,6 +163,10 @@ export class IndicatorEvaluation implements IndicatorResult {
   private parts?: { numerator: number | null; denominator: number | null };
   private inputList?: InputValue[];
   private applicable?: ApplicableTarget | null;
+  /** The owner's totals by year, when the owner of the indicator's unit-level metrics aggregated them (null: summed here). */
+  private readonly owned: Map<number, OwnerSums> | null;
+  /** The formula's sum() terms, in the order the owner's `terms` list their totals. */
+  private readonly terms: FormulaNode[];
 
   /**
    * `facts` and `units` (the population, every year's) may be shared by many values, as a cube's cells share
@@ -169,6 +177,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     facts?: RegionFacts,
     units?: readonly Unit[],
     unavailable?: readonly Agency[],
+    sums?: readonly OwnerSums[] | null,
   ) {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
@@ -180,6 +189,26 @@ export class IndicatorEvaluation implements IndicatorResult {
     this.population =
       units ??
       (subject === 'DATA_CENTER' ? toUnits(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
+    // Values over units read the totals of the owner of their unit-level figures (none: the owner did not answer, and the value says so).
+    const owner = indicator.unitLevelOwner;
+    const ownerList = sums !== undefined ? sums : owner && subject ? (ownerSumsOf(rep, subject, owner) ?? []) : undefined;
+    this.owned = owner && ownerList ? new Map(ownerList.filter((s) => s.indicatorCode === indicator.code).map((s) => [s.year, s])) : null;
+    this.terms = this.owned ? sumTerms(indicator.ast) : [];
+  }
+
+  /** The owner's total of a sum() of this indicator's formula in a year; undefined to add it up from the units here. */
+  ownerTerm(code: string, node: FormulaNode, year: number): number | null | undefined {
+    if (!this.owned || code !== this.indicator.code) return undefined;
+    const index = this.terms.indexOf(node);
+    return index < 0 ? undefined : (this.owned.get(year)?.terms[index] ?? null);
+  }
+
+  /** Whether a unit lacks a unit input: as the owner found it, or from the unit's own fields. */
+  private lacks(unit: Unit, metric: MetricDefinition, index: number, year: number): boolean {
+    if (!this.owned) return unitValue(unit, metric) === null;
+    const owned = this.owned.get(year);
+    if (!owned) return true;
+    return owned.lacking[index]!.includes(String(unit[UNIT_ID_FIELD[this.indicator.population!.subject]]));
   }
 
   /** The population in a year, matched against the unit inputs the formula reads and weighed by the catalog's rule. */
@@ -191,7 +220,7 @@ export class IndicatorEvaluation implements IndicatorResult {
       const inYear = this.population.filter((u) => u.year === year);
       split = matchUnits(
         inYear,
-        (unit) => unitInputs.every((metric) => unitValue(unit, metric) !== null),
+        (unit) => unitInputs.every((metric, i) => !this.lacks(unit, metric, i, year)),
         weight && ((unit) => unitValue(unit, weight)),
         coverageRule?.minimum ?? 1,
       );
@@ -210,7 +239,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
-    return evaluate(node, new ValueScope(this, year, catalog().indicators.get(code)!.baselineYear, reasons));
+    return evaluate(node, new ValueScope(this, code, year, catalog().indicators.get(code)!.baselineYear, reasons));
   }
 
   /** A region-level metric, or another indicator's value for the same scope. */
@@ -234,8 +263,8 @@ export class IndicatorEvaluation implements IndicatorResult {
         const idField = UNIT_ID_FIELD[subject];
         const share = `${(coverage.share! * 100).toFixed(1)} %`;
         const minimum = `${(this.indicator.coverageRule!.minimum * 100).toFixed(1)} %`;
-        for (const metric of this.indicator.unitInputs) {
-          const lacking = unreported.filter((u) => unitValue(u, metric) === null).map((u) => String(u[idField]));
+        for (const [i, metric] of this.indicator.unitInputs.entries()) {
+          const lacking = unreported.filter((u) => this.lacks(u, metric, i, year)).map((u) => String(u[idField]));
           if (lacking.length === 0) continue;
           missing.push({
             metric: metric.code,
@@ -349,12 +378,13 @@ export class IndicatorEvaluation implements IndicatorResult {
       // Summed over the matched units, as the value is: each input counts the units it was summed over.
       const units = this.unitsOf(year);
       const publishable = this.uncovered().length === 0;
-      for (const metric of indicator.unitInputs) {
+      const owned = this.owned?.get(year);
+      for (const [i, metric] of indicator.unitInputs.entries()) {
         inputs.push({
           metric,
           year,
-          value: publishable ? units.reduce((s, u) => s + unitValue(u, metric)!, 0) : null,
-          status: unitStatus(units, metric),
+          value: !publishable ? null : owned ? (owned.inputSums[i] ?? null) : this.owned ? null : units.reduce((s, u) => s + unitValue(u, metric)!, 0),
+          status: this.unitInputStatus(units, metric, i, year),
           updatedAt: null,
           units: units.length,
         });
@@ -377,13 +407,17 @@ export class IndicatorEvaluation implements IndicatorResult {
     }
     if (this.indicator.unitInputs.length > 0) {
       const units = this.unitsOf(this.rep.year);
-      for (const metric of this.indicator.unitInputs) {
-        const status = unitStatus(units, metric);
+      for (const [i, metric] of this.indicator.unitInputs.entries()) {
+        const status = this.unitInputStatus(units, metric, i, this.rep.year);
         if (status === 'PROVISIONAL') return status;
         if (status === 'FINAL') final = true;
       }
     }
     return final ? 'FINAL' : null;
+  }
+
+  private unitInputStatus(units: readonly Unit[], metric: MetricDefinition, index: number, year: number): Status | null {
+    return this.owned ? (this.owned.get(year)?.inputStatuses[index] ?? null) : unitStatus(units, metric);
   }
 
   get target(): ApplicableTarget | null {
@@ -442,10 +476,11 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   private rackFlags(nameUnits: boolean): { code: string; message: string }[] {
     if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
-    const over = this.population.filter((u) => u.year === this.rep.year && typeof u.racksInUse === 'number' && typeof u.designRacks === 'number' && u.racksInUse > u.designRacks);
-    if (over.length === 0) return [];
-    const which = nameUnits ? `: ${over.map((u) => u.dataCenterId).join(', ')}` : '';
-    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.length} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
+    // comms checks its own racks in use against the design racks, and names the units only to callers who may read them.
+    const over = this.rep.dataCenterPopulation?.racksAboveDesign;
+    if (!over?.units) return [];
+    const which = nameUnits && over.ids ? `: ${over.ids.join(', ')}` : '';
+    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.units} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
   }
 }
 
@@ -455,6 +490,7 @@ const UNIT_NOUNS = { DATA_CENTER: 'data centre', CORE_ROOM: 'core machine room',
 class ValueScope implements EvaluationScope<Unit> {
   constructor(
     private readonly evaluation: IndicatorEvaluation,
+    private readonly code: string,
     readonly year: number,
     readonly baselineYear: number | undefined,
     private readonly reasons: UnknownReason[],
@@ -474,5 +510,9 @@ class ValueScope implements EvaluationScope<Unit> {
 
   unknown(reason: UnknownReason): void {
     this.reasons.push(reason);
+  }
+
+  sumOf(node: FormulaNode, year: number): number | null | undefined {
+    return this.evaluation.ownerTerm(this.code, node, year);
   }
 }

@@ -1,6 +1,7 @@
 import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
 import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
 import type { CubeRepresentation } from './cube.ts';
+import { ownerSumsFields } from '../../lib/indicators/requires.ts';
 import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
 import { inputsOf } from './inputs.ts';
 
@@ -13,9 +14,10 @@ const REGISTER_OWNER = { DATA_CENTER: 'bigdata', CORE_ROOM: 'comms', ENTERPRISE:
 /** A cube's inputs by the agency that answers them: any of them null, and that agency was unavailable. */
 const CUBE_INPUTS = {
   bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
-  comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterRacksInUse', 'dataCenterCommsStatus'],
+  comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterCommsSums'],
   econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears', 'designationInputs'],
-  energy: ['energyFacts', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh', 'dataCenterEnergyStatus'],
+  // Not energy's totals over core rooms and enterprises: they are null too when comms or econ, which list those units, is down.
+  energy: ['energyFacts', 'dataCenterEnergySums'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
 /**
@@ -54,6 +56,10 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
     if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
   }
   unansweredIn(rep.econInputs?.enterprises, unavailable);
+  // An owner's totals beside a unit list that came (the lister answered) but are null: the owner did not answer.
+  const owner = indicator.unitLevelOwner;
+  const listed = indicator.population?.subject === 'CORE_ROOM' ? rep.commsInputs : indicator.population?.subject === 'ENTERPRISE' ? rep.econInputs : null;
+  if (owner && listed && (listed as Record<string, unknown>)[ownerSumsFields(owner).population] === null) unavailable.add(owner);
   if (indicator.population?.subject === 'DATA_CENTER') {
     const population = rep.dataCenterPopulation;
     if (!population?.dataCenterIds) unavailable.add('bigdata');
@@ -61,7 +67,8 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
       const { metrics } = catalog();
       for (const code of indicator.refs.unit) {
         const metric = metrics.get(code)!;
-        if (population[metric.field!] === null) unavailable.add(metric.owner);
+        // A unit-level figure arrives as its owner's totals, a public one as a column.
+        if (population[metric.unitLevel ? ownerSumsFields(metric.owner).population : metric.field!] === null) unavailable.add(metric.owner);
       }
     }
   }

@@ -90,7 +90,7 @@ describe('through the gateway', () => {
     expect(answer.data!.dataCenter).toMatchObject({ designRacks: 4000, region: { code: '500120' }, designations: [{ kind: 'NATIONAL_GREEN_DATA_CENTER' }, { kind: 'WASTE_HEAT_DATA_CENTER' }] });
   });
 
-  it("still computes an anonymous caller's regional PUE from the data centres' kWh (the gateway's own @requires fetches)", async () => {
+  it("still computes an anonymous caller's regional PUE, from energy's totals over the data centres' kWh", async () => {
     const answer = await viaGateway<{ indicatorValues: { value: number; numerator: number; inputs: { metric: { code: string }; value: number }[] }[] }>(
       `{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value numerator denominator inputs { metric { code } value } } }`,
       ANONYMOUS_HEADERS,
@@ -194,10 +194,12 @@ describe('straight at the subgraphs, which verify tokens themselves', () => {
     expect(codes(badToken)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('lets only a genuine gateway credential vouch for a request', async () => {
+  it("gives the gateway's credential no power over unit-level fields, and refuses a forged one", async () => {
+    // Public aggregates need no unit-level field (the owners send totals): a genuine credential with no caller token reads nothing more than anonymous.
     const genuine = await mintGatewayCredential(authConfig(), 60);
-    const vouched = await post<{ _entities: { pue: number }[] }>(fed.subgraphs.energy.url, entities('pue'), { [GATEWAY_CREDENTIAL_HEADER]: genuine }, A_2024);
-    expect(vouched.data!._entities[0]!.pue).toBe(1.3);
+    const vouched = await post<{ _entities: ({ pue: number | null } | null)[] }>(fed.subgraphs.energy.url, entities('dataCenterId pue'), { [GATEWAY_CREDENTIAL_HEADER]: genuine }, A_2024);
+    expect(vouched.data!._entities).toEqual([{ dataCenterId: 'A', pue: null }]);
+    expect(codes(vouched)).toEqual(['UNAUTHENTICATED']);
 
     const forged = await mintGatewayCredential(authConfig({ JWT_SECRET: 'a-secret-the-federation-does-not-know-at-all' }), 60);
     const refused = await post(fed.subgraphs.energy.url, entities('pue'), { [GATEWAY_CREDENTIAL_HEADER]: forged }, A_2024);

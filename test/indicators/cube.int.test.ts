@@ -145,9 +145,21 @@ describe('indicatorCube', () => {
     expect(anonymous).toEqual({ value: null, numerator: null, denominator: null, status: 'FINAL', confidentiality: 'CONFIDENTIAL', meetsTarget: null });
     const energy = cell(await cube({ c: ['DC_PUE'], r: ['500101'], y: [2024] }, await bearer('energy', ['writer'])), 'DC_PUE', '500101', 2024);
     expect(energy).toMatchObject({ numerator: 1_600_000, denominator: 1_000_000, confidentiality: 'CONFIDENTIAL' });
-    // The cube's inputs are no way around @unitLevel: its data-centre columns include racks in use.
-    const probe = await fed.query(`{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterRacksInUse } }`, {}, ANONYMOUS_HEADERS);
-    expect(probe.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("carries energy's totals, not each data centre's kWh, and energy withholds a small total on the caller's own token", async () => {
+    // The owner's aggregate, asked for directly: 500101's two data centres C and D sum to 1,600,000 kWh total and 1,000,000 IT.
+    const sums = async (headers: Record<string, string>) => {
+      const r = await fed.query<{ indicatorCube: { dataCenterEnergySums: { indicatorCode: string; regionCode: string; year: number; units: number; terms: (number | null)[]; withheld: boolean }[] } }>(
+        `{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterEnergySums { indicatorCode regionCode year units terms withheld } } }`,
+        {},
+        headers,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.indicatorCube.dataCenterEnergySums.filter((s) => s.indicatorCode === 'DC_PUE');
+    };
+    expect(await sums(ANONYMOUS_HEADERS)).toEqual([{ indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [null, null], withheld: true }]);
+    expect(await sums(await bearer('energy', ['writer']))).toEqual([{ indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [1_600_000, 1_000_000], withheld: false }]);
   });
 
   it('costs the same subgraph fetches and SQL statements for a cube 36 times larger', async () => {
@@ -170,10 +182,11 @@ describe('indicatorCube', () => {
     const before = requests();
     await cube({ r: ['500000', '500112'], y: [2024, 2025] });
     const after = requests();
-    // energy answers three lists: its region facts with the data centres' figures, then the core rooms comms
-    // listed and the enterprises econ listed; a plan rooted in the indicators subgraph took nine fetches. bigdata
-    // answers twice: the entry point, then the national green data centres econ's designations name, which it places.
-    expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({ bigdata: 2, comms: 1, econ: 1, energy: 3, indicators: 1 });
+    // energy answers its region facts with its totals over the data centres; its totals over the core rooms comms
+    // listed; its totals over the enterprises econ listed; and those enterprises' roofs with PV (public, read as they
+    // are): four fetches. bigdata answers twice: the entry point, then the national green data centres econ's
+    // designations name, which it places. A plan rooted in the indicators subgraph took nine fetches.
+    expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({ bigdata: 2, comms: 1, econ: 1, energy: 4, indicators: 1 });
   });
 
   it.each([

@@ -136,17 +136,25 @@ describe('_entities of each agency subgraph for indicator values', () => {
 
 describe('_entities of the indicators subgraph', () => {
   // One data centre X as aligned columns, the shape bigdata, comms and energy fill in.
+  // bigdata's public columns and energy's totals over them (the owner's aggregate): DC_PUE's sum() terms are Σ total and Σ IT kWh.
   const columns = (year: number, totalEnergyKwh: number, itEnergyKwh: number) => ({
     dataCenterIds: ['X'],
     years: [year],
     designRacks: [10],
     inCluster: [false],
-    racksInUse: [5],
-    commsStatus: ['FINAL'],
-    totalEnergyKwh: [totalEnergyKwh],
-    itEnergyKwh: [itEnergyKwh],
-    renewableEnergyKwh: [0],
-    energyStatus: ['FINAL'],
+    energySums: [
+      {
+        indicatorCode: 'DC_PUE',
+        regionCode: null,
+        year,
+        units: 1,
+        lacking: [[], []],
+        terms: [totalEnergyKwh, itEnergyKwh],
+        inputSums: [itEnergyKwh, totalEnergyKwh], // unit inputs by code: DC_IT_ENERGY_KWH, DC_TOTAL_ENERGY_KWH
+        inputStatuses: ['FINAL', 'FINAL'],
+        withheld: false,
+      },
+    ],
   });
   const unitInputs = (year: number, total: number, it: number) => ({
     bigdataInputs: { scopeRegionCode: '500112', scopeClusterId: null, facts: [] },

@@ -1,3 +1,5 @@
+import { mayRead } from '../../../lib/auth/unit-level.ts';
+import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import { racksInUse, rackUsageStatus } from './DataCenterYear.ts';
@@ -6,4 +8,19 @@ export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
   racksInUse: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, racksInUse),
   commsStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, rackUsageStatus),
+  commsSums: async (population, _, { loaders, viewer }) => {
+    const own = { racksInUse: await populationColumn(population, loaders.metricYears, racksInUse), commsStatus: await populationColumn(population, loaders.metricYears, rackUsageStatus) };
+    return valuePopulationSums('comms', population, own, disclosureFor(viewer));
+  },
+  racksAboveDesign: async (population, _, { loaders, viewer }) => {
+    const racks = await populationColumn(population, loaders.metricYears, racksInUse);
+    if (!racks || !population.designRacks) return null;
+    const ids = population.dataCenterIds.filter((_id, i) => {
+      const used = racks[i];
+      const design = population.designRacks![i];
+      return population.years[i] === population.year && typeof used === 'number' && typeof design === 'number' && used > design;
+    });
+    // Which data centres exceed their register tells of their racks in use: named only to callers who may read those.
+    return { units: ids.length, ids: mayRead(viewer, { field: 'DataCenterPopulation.racksInUse', owners: ['comms'] }) ? ids : null };
+  },
 };

@@ -1,4 +1,5 @@
 import { cellsOver, cubeDataCenters, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
+import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
 import type { Context } from '../context.ts';
 import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
@@ -13,6 +14,9 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   commsFacts: (cube, _, context) => cubeFacts(cube, 'comms', (key, metrics, years) => regionFacts(key, metrics, years, context)),
   coreMachineRoomPopulations: async (cube, _, context) => (await coreRooms(cube, context)).populations,
   coreMachineRoomYears: async (cube, _, context) => (await coreRooms(cube, context)).units,
-  dataCenterRacksInUse: (cube, _, { loaders }) => populationColumn(cubeDataCenters(cube), loaders.metricYears, racksInUse),
-  dataCenterCommsStatus: (cube, _, { loaders }) => populationColumn(cubeDataCenters(cube), loaders.metricYears, rackUsageStatus),
+  dataCenterCommsSums: async (cube, _, { loaders, viewer }) => {
+    const members = cubeDataCenters(cube);
+    const own = { racksInUse: await populationColumn(members, loaders.metricYears, racksInUse), commsStatus: await populationColumn(members, loaders.metricYears, rackUsageStatus) };
+    return cubePopulationSums('comms', cube, own, disclosureFor(viewer));
+  },
 };

@@ -12,6 +12,7 @@ import { EnterpriseYear } from './EnterpriseYear.ts';
 import { IndicatorCube } from './IndicatorCube.ts';
 import { EnergyIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
+import { CommsIndicatorInputs, EconIndicatorInputs } from './OwnerSums.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
@@ -33,6 +34,8 @@ export const resolvers: Resolvers = {
   EnergyObservation,
   EnergyObservationConnection,
   EnergyIndicatorInputs,
+  CommsIndicatorInputs,
+  EconIndicatorInputs,
   IndicatorCube,
   EnergyDataQuality,
 };

@@ -1,0 +1,149 @@
+import type { Agency } from '../agencies.ts';
+import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from './catalog.ts';
+import { evaluate, sumTerms, type UnknownReason } from './formula.ts';
+
+/**
+ * The owner's aggregate (data minimisation): the agency that owns an indicator's confidential unit-level
+ * metrics (`unitLevelOwner`) adds them up over the matched units itself, and only totals, a count and the
+ * (public) ids of the units that lacked an input leave it. Public register attributes it needs from others
+ * (design racks) arrive through `@requires`. Pure: the owners' resolvers and the tests call it alike.
+ */
+
+type Status = 'PROVISIONAL' | 'FINAL';
+
+/** One unit-year as the owner sees it: the register id, the year and the fields the catalog names. */
+export type Unit = Record<string, unknown> & { year: number };
+
+/** An owner's totals for one indicator over one population in one year (`UnitSums` in the SDL). */
+export interface OwnerSums {
+  indicatorCode: string;
+  /** The cell's region, for a cube's entries (whose populations are per region); null for one value's population. */
+  regionCode: string | null;
+  year: number;
+  /** Units that reported every unit input (the matched units). */
+  units: number;
+  /** For each unit input of the indicator (`unitInputs`, by code): the ids of the units that lacked it. Register ids are public. */
+  lacking: string[][];
+  /** Σ of each sum() term of the formula over the matched units, in formula order (`sumTerms`); nulls when withheld. */
+  terms: (number | null)[];
+  /** Σ of each unit input over the matched units (what `inputs` shows); nulls when withheld. */
+  inputSums: (number | null)[];
+  /** Weakest status of each unit input over the matched units. */
+  inputStatuses: (Status | null)[];
+  /** True when disclosure control withheld the totals from this caller: 1 to `minUnits - 1` matched units. */
+  withheld: boolean;
+}
+
+/** A unit's figure of a unit metric: booleans count 1 or 0; null when not reported. */
+export function unitValue(unit: Unit, metric: MetricDefinition): number | null {
+  const raw = unit[metric.field!];
+  if (raw === null || raw === undefined) return null;
+  return typeof raw === 'boolean' ? (raw ? 1 : 0) : Number(raw);
+}
+
+/** The weakest status of a unit metric over units. A metric read from a register (no `statusField`) is final by nature. */
+export function unitStatus(units: readonly Unit[], metric: MetricDefinition): Status | null {
+  const { statusField } = metric;
+  if (!statusField) return units.length > 0 ? 'FINAL' : null;
+  let final = false;
+  for (const unit of units) {
+    const status = unit[statusField];
+    if (status === 'PROVISIONAL') return status;
+    if (status === 'FINAL') final = true;
+  }
+  return final ? 'FINAL' : null;
+}
+
+/** The indicators an agency aggregates over a kind of unit: those whose unit-level metrics it owns. */
+export function ownedIndicators(agency: Agency, subject: UnitSubject): IndicatorDefinition[] {
+  return [...catalog().indicators.values()].filter((i) => i.unitLevelOwner === agency && i.population?.subject === subject);
+}
+
+/**
+ * The unit fields an owner needs from other agencies to aggregate its indicators over a kind of unit: the fields of
+ * their public (not unit-level) unit inputs, in catalog order. Never another agency's confidential figure (the catalog
+ * rule behind `unitLevelOwner`).
+ */
+export function foreignUnitFields(agency: Agency, subject: UnitSubject): string[] {
+  const fields: string[] = [];
+  for (const indicator of ownedIndicators(agency, subject)) {
+    for (const metric of indicator.unitInputs) {
+      if (metric.owner === agency || metric.unitLevel) continue;
+      for (const field of [metric.field, metric.statusField]) if (field && !fields.includes(field)) fields.push(field);
+    }
+  }
+  return fields;
+}
+
+/**
+ * The owner's totals for one indicator over one year's units. `mayRead`: whether the caller may read the units'
+ * figures (its own token, as `@unitLevel` judges it); if not, totals over 1 to `minUnits - 1` matched units are
+ * withheld (the threshold rule), since they would be those units' own figures.
+ */
+export function ownerSums(
+  indicator: IndicatorDefinition,
+  units: readonly Unit[],
+  year: number,
+  { mayRead, minUnits, regionCode = null }: { mayRead: boolean; minUnits: number; regionCode?: string | null },
+): OwnerSums {
+  const idField = UNIT_ID_FIELD[indicator.population!.subject];
+  const inYear = units.filter((u) => u.year === year);
+  const lacking = indicator.unitInputs.map((metric) => inYear.filter((u) => unitValue(u, metric) === null).map((u) => String(u[idField])));
+  const matched = inYear.filter((u) => indicator.unitInputs.every((metric) => unitValue(u, metric) !== null));
+  const withheld = !mayRead && matched.length > 0 && matched.length < minUnits;
+  const terms = sumTerms(indicator.ast);
+  const reasons: UnknownReason[] = [];
+  const scope = {
+    year,
+    baselineYear: indicator.baselineYear,
+    scalar: () => null,
+    units: () => matched,
+    unitValue: (unit: Unit, code: string) => unitValue(unit, catalog().metrics.get(code)!),
+    unknown: (reason: UnknownReason) => void reasons.push(reason),
+  };
+  return {
+    indicatorCode: indicator.code,
+    regionCode,
+    year,
+    units: matched.length,
+    lacking,
+    terms: withheld ? terms.map(() => null) : terms.map((term) => evaluate(term, scope)),
+    inputSums: indicator.unitInputs.map((metric) => (withheld ? null : matched.reduce((s, u) => s + unitValue(u, metric)!, 0))),
+    inputStatuses: indicator.unitInputs.map((metric) => unitStatus(matched, metric)),
+    withheld,
+  };
+}
+
+/** The distinct years of units, ascending. */
+export const unitYears = (units: readonly Unit[]): number[] => [...new Set(units.map((u) => u.year))].sort((a, b) => a - b);
+
+/** Units from aligned columns: unit i carries entry i of every column, under its field name, with its id and year. */
+export function unitsFromColumns(subject: UnitSubject, ids: readonly string[], years: readonly number[], columns: Record<string, readonly unknown[] | null | undefined>): Unit[] {
+  const idField = UNIT_ID_FIELD[subject];
+  const named = Object.entries(columns);
+  return ids.map((id, i) => {
+    const unit: Unit = { [idField]: id, year: years[i]! };
+    for (const [field, column] of named) unit[field] = column?.[i] ?? null;
+    return unit;
+  });
+}
+
+/** Who asks, for the threshold rule: whether the caller's own token may read an indicator's unit-level inputs, and the threshold. */
+export interface Disclosure {
+  mayRead(indicator: IndicatorDefinition): boolean;
+  minUnits: number;
+}
+
+/**
+ * An owner's totals for every indicator it aggregates over one population's units (each year they cover), among
+ * `indicatorCodes` (the indicators the population stands for).
+ */
+export function populationSums(agency: Agency, subject: UnitSubject, indicatorCodes: ReadonlySet<string>, units: readonly Unit[], disclosure: Disclosure, regionCode: string | null = null): OwnerSums[] {
+  const years = unitYears(units);
+  return ownedIndicators(agency, subject)
+    .filter((indicator) => indicatorCodes.has(indicator.code))
+    .flatMap((indicator) => {
+      const mayRead = disclosure.mayRead(indicator);
+      return years.map((year) => ownerSums(indicator, units, year, { mayRead, minUnits: disclosure.minUnits, regionCode }));
+    });
+}

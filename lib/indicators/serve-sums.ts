@@ -1,0 +1,96 @@
+import type { Agency } from '../agencies.ts';
+import { mayRead } from '../auth/unit-level.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { disclosureMinUnits } from '../config.ts';
+import { catalog, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
+import type { CubePopulations } from './cube.ts';
+import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
+import { populationRepresentative } from './population.ts';
+
+/**
+ * The owner's aggregate as the owners serve it: over one value's `DataCenterPopulation` or unit list (core rooms,
+ * enterprises) and over an indicator cube's populations. The owner reads its own figures; other agencies' public
+ * register columns arrive through `@requires`.
+ */
+
+
+/** The threshold rule on the caller's own token (not the gateway's): may it read every unit-level input the indicator sums? */
+export function disclosureFor(viewer: Viewer, minUnits: number = disclosureMinUnits()): Disclosure {
+  return { minUnits, mayRead: (indicator: IndicatorDefinition) => indicator.unitLevelInputs.every((m) => mayRead(viewer, { field: m.field!, owners: [m.owner] })) };
+}
+
+/** The indicators whose population a representative stands for, among `codes` (all of the catalog's by default). */
+function representedBy(populationCode: string, codes: Iterable<string> = catalog().indicators.keys()): Set<string> {
+  return new Set([...codes].filter((code) => populationRepresentative(code) === populationCode));
+}
+
+/** A population as bigdata lists it: the key's indicator, the members and the public columns the owner @requires. */
+export interface PopulationColumns {
+  indicatorCode: string;
+  dataCenterIds?: readonly string[] | null | undefined;
+  years?: readonly number[] | null | undefined;
+}
+
+/** The owner's totals over one value's population; null without members (bigdata did not answer). */
+export function valuePopulationSums(agency: Agency, population: PopulationColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): OwnerSums[] | null {
+  const { dataCenterIds, years } = population;
+  if (!dataCenterIds || !years) return null;
+  const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
+  for (const [field, column] of Object.entries(population as object)) if (Array.isArray(column) && field !== 'dataCenterIds' && field !== 'years') columns[field] = column;
+  const units = unitsFromColumns('DATA_CENTER', dataCenterIds, years, columns);
+  return populationSums(agency, 'DATA_CENTER', representedBy(population.indicatorCode), units, disclosure);
+}
+
+/** A cube as an owner receives it: its key, bigdata's populations and data-centre columns. */
+export interface CubeColumns {
+  indicatorCodes: readonly string[];
+  dataCenterPopulations?: CubePopulations | null | undefined;
+  dataCenterIds?: readonly string[] | null | undefined;
+  dataCenterYears?: readonly number[] | null | undefined;
+}
+
+/** `dataCenterDesignRacks` → `designRacks`: a cube column as the unit field it carries. */
+const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}${column.slice(11)}`;
+
+/** The owner's totals over every cell population of a cube, each indicator, region and year once; null without populations. */
+export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): OwnerSums[] | null {
+  const { dataCenterPopulations: populations, dataCenterIds, dataCenterYears } = cube;
+  if (!populations || !dataCenterIds || !dataCenterYears) return null;
+  const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
+  for (const [column, values] of Object.entries(cube as object)) {
+    if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears') columns[fieldOfColumn(column)] = values;
+  }
+  const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
+  return cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+}
+
+/** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
+export function listSums(agency: Agency, subject: UnitSubject, indicatorCode: string, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+  if (!units) return null;
+  return populationSums(agency, subject, new Set([indicatorCode]), units.map((u, i) => ({ ...u, ...own[i] })), disclosure);
+}
+
+/** The owner's totals over a cube's cell populations of a kind listed as unit-years (each cell its own indicator's); null without them. */
+export function cubeListSums(agency: Agency, subject: UnitSubject, populations: CubePopulations | null | undefined, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+  if (!populations || !units) return null;
+  const all = units.map((u, i) => ({ ...u, ...own[i] }));
+  return cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+}
+
+/** Totals per cell population, each indicator, region and year once. */
+function cellSums(agency: Agency, subject: UnitSubject, populations: CubePopulations, all: readonly Unit[], indicatorsOf: (populationCode: string) => ReadonlySet<string>, disclosure: Disclosure): OwnerSums[] {
+  const sums: OwnerSums[] = [];
+  const seen = new Set<string>();
+  populations.members.forEach((members, i) => {
+    const regionCode = populations.regionCodes[i]!;
+    const units: Unit[] = members.map((m) => all[m]!);
+    for (const entry of populationSums(agency, subject, indicatorsOf(populations.indicatorCodes[i]!), units, disclosure, regionCode)) {
+      // Cells of two years of one region share their units of a year (a baseline year, say): list each total once.
+      const key = `${entry.indicatorCode}|${regionCode}|${entry.year}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      sums.push(entry);
+    }
+  });
+  return sums;
+}

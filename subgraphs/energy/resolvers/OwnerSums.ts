@@ -1,0 +1,56 @@
+import { cubeListSums, disclosureFor, listSums } from '../../../lib/indicators/serve-sums.ts';
+import type { Unit } from '../../../lib/indicators/owner-sums.ts';
+import { statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import type { CubePopulations } from '../../../lib/indicators/cube.ts';
+import type { Context } from '../context.ts';
+import { CORE_ROOM_METERS, yearly } from '../facts.ts';
+import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
+
+// energy's totals over the core machine rooms comms lists and the enterprises econ lists (the owner's aggregate):
+// the rooms' kWh and the enterprises' tce stay here; only totals, counts and register ids leave.
+
+type Loader = { load(key: SubjectYear): Promise<MetricYear[]> };
+
+/** energy's own figures of a room year, named as the unit fields the catalog reads. */
+const roomFigures = (year: readonly MetricYear[]) => ({ totalEnergyKwh: yearly(year, CORE_ROOM_METERS.total), itEnergyKwh: yearly(year, CORE_ROOM_METERS.it), energyStatus: statusInYear(year) });
+/** energy's own figures of an enterprise year. */
+const enterpriseFigures = (year: readonly MetricYear[]) => ({ energyUseTce: yearly(year, 'ENTERPRISE_ENERGY_TCE'), energyStatus: statusInYear(year) });
+
+function own(units: readonly Unit[] | null | undefined, idField: string, asOf: string, metricYears: Loader, figures: (year: readonly MetricYear[]) => Record<string, unknown>) {
+  return Promise.all((units ?? []).map(async (u) => figures(await metricYears.load({ subjectId: String(u[idField]), year: u.year, asOf }))));
+}
+
+interface InputsKey {
+  indicatorCode: string;
+  asOf: string;
+}
+
+export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
+  __resolveReference: (ref) => ref,
+  energySums: async (inputs, _, { loaders, viewer }: Context) => {
+    const { coreMachineRooms: rooms, indicatorCode, asOf } = inputs as InputsKey & { coreMachineRooms?: Unit[] | null };
+    return listSums('energy', 'CORE_ROOM', indicatorCode, rooms, await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
+  },
+};
+
+export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
+  __resolveReference: (ref) => ref,
+  energySums: async (inputs, _, { loaders, viewer }: Context) => {
+    const { enterprises, indicatorCode, asOf } = inputs as InputsKey & { enterprises?: Unit[] | null };
+    return listSums('energy', 'ENTERPRISE', indicatorCode, enterprises, await own(enterprises, 'uscc', asOf, loaders.metricYears, enterpriseFigures), disclosureFor(viewer));
+  },
+};
+
+type CubeLists = { asOf: string; coreMachineRoomPopulations?: CubePopulations | null; coreMachineRoomYears?: Unit[] | null; enterprisePopulations?: CubePopulations | null; enterpriseYears?: Unit[] | null };
+
+/** The cube's core-room and enterprise totals, as `IndicatorCube.coreMachineRoomEnergySums` and `enterpriseEnergySums`. */
+export const cubeListResolvers = {
+  coreMachineRoomEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
+    const { coreMachineRoomPopulations: populations, coreMachineRoomYears: units, asOf } = cube as CubeLists;
+    return cubeListSums('energy', 'CORE_ROOM', populations, units, await own(units, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
+  },
+  enterpriseEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
+    const { enterprisePopulations: populations, enterpriseYears: units, asOf } = cube as CubeLists;
+    return cubeListSums('energy', 'ENTERPRISE', populations, units, await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures), disclosureFor(viewer));
+  },
+};
