@@ -31,20 +31,20 @@ describe('every catalog metric has an implementation at its owner', () => {
     expect(Object.keys(ECON_PLACED).sort()).toEqual(placed.sort());
   });
 
-  it("each unit metric is a field the indicators subgraph requires on its unit-year entity, or a data centre's unit-level one its owner's totals", () => {
+  it("each unit metric is a field the indicators subgraph requires on its unit-year entity, or for a unit-level one its owner's totals", () => {
     const sdl = readFileSync('subgraphs/indicators/schema.graphql', 'utf8');
     const selection = { DATA_CENTER: /dataCenterPopulation \{([^}]*)\}/, CORE_ROOM: /coreMachineRooms \{([^}]*)\}/, ENTERPRISE: /enterprises \{([^}]*)\}/ } as const;
     // The population's top-level fields: its selection with the owners' nested selections left out.
     const population = (sdl.match(/dataCenterPopulation \{ (dataCenterIds[^"]*) \}"/)?.[1] ?? '').replace(/\{[^}]*\}/g, '').trim().split(/\s+/);
     for (const metric of metrics.values()) {
       if (metric.subject === 'REGION' || metric.feeds !== undefined) continue;
-      if (metric.subject === 'DATA_CENTER' && metric.unitLevel) {
-        // A data centre's unit-level figure stays with its owner, which sends its totals instead (the owner's aggregate).
-        expect(population, `${metric.code} → ${metric.owner}Sums`).toContain(`${metric.owner}Sums`);
-        expect(population, `${metric.code} → ${metric.field}`).not.toContain(metric.field);
+      const fields = metric.subject === 'DATA_CENTER' ? population : (sdl.match(selection[metric.subject])?.[1]?.trim().split(/\s+/) ?? []);
+      if (metric.unitLevel) {
+        // A unit-level figure stays with its owner, which sends its totals over the units instead (the owner's aggregate).
+        expect(sdl, `${metric.code} → ${metric.owner}Sums`).toContain(`${metric.owner}Sums {`);
+        expect(fields, `${metric.code} → ${metric.field}`).not.toContain(metric.field);
         continue;
       }
-      const fields = sdl.match(selection[metric.subject])?.[1]?.trim().split(/\s+/) ?? [];
       expect(fields, `${metric.code} → ${metric.field}`).toContain(metric.field);
       if (metric.statusField) expect(fields, `${metric.code} → ${metric.statusField}`).toContain(metric.statusField);
     }
