@@ -1,7 +1,7 @@
 // `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only] [--in-process]`: the dashboard-grid
 // benchmark of issue 3 and the ingestion benchmark of issue 4.
 // Seeds a benchmark-size world on a real Postgres, then times the same grid, asked as indicatorValues and as indicatorCube,
-// through our gateway and through @graphql-hive/gateway (with its Rust query planner, bench/hive.config.ts) on the same
+// through our gateway and through @graphql-hive/gateway (with its Rust query planner and no credential of ours, deploy/hive-gateway.config.ts) on the same
 // supergraph and subgraphs, and as hand-written SQL (the floor).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import postgres, { type Sql } from 'postgres';
 import { AGENCIES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
-import { mintGatewayCredential, mintToken } from '../lib/auth/tokens.ts';
+import { mintToken } from '../lib/auth/tokens.ts';
 import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
@@ -247,13 +247,12 @@ try {
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
   writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
-  const hiveCredential = await mintGatewayCredential(authConfig({ ...process.env, ...production }), 3 * 3600);
   const authorization = `Bearer ${await mintToken({ subject: 'bench-dashboard', agency: null, roles: ['reader'] }, authConfig({ ...process.env, ...production }))}`;
   const hiveService = await startService(
     'hive-gateway',
     path.join('node_modules', '.bin', 'hive-gateway'),
-    ['supergraph', hiveSupergraph, '--config-path', path.join('bench', 'hive.config.ts'), '--port', String(PORTS.hive), '--host', '127.0.0.1'],
-    { NODE_ENV: 'production', BENCH_GATEWAY_TOKEN: hiveCredential },
+    ['supergraph', hiveSupergraph, '--config-path', path.join('deploy', 'hive-gateway.config.ts'), '--port', String(PORTS.hive), '--host', '127.0.0.1'],
+    { NODE_ENV: 'production' },
     /./,
   );
   services.push(hiveService);

@@ -103,6 +103,36 @@ export type ClusterZoneInput = {
 };
 
 /**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type CommsUnitSums = {
+  __typename?: 'CommsUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
+/**
  * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
  * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
@@ -377,6 +407,36 @@ export type DataCenterYear = {
   /** Racks retired or replaced in this year (the RACKS_RETIRED observation, as of `asOf`); 0 when none were reported, as retirements are reported when they happen. */
   racksRetired: Scalars['Int']['output'];
   /** Calendar year. */
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type EnergyUnitSums = {
+  __typename?: 'EnergyUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
   year: Scalars['Int']['output'];
 };
 
@@ -1001,34 +1061,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
- * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
- * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
- * the value, its numerator, denominator, coverage and `missing`.
- */
-export type UnitSums = {
-  __typename?: 'UnitSums';
-  /** Indicator whose formula the totals are for. */
-  indicatorCode: Scalars['ID']['output'];
-  /** Weakest status of each unit input over the matched units; null when none was reported. */
-  inputStatuses: Array<Maybe<ObservationStatus>>;
-  /** Total of each unit input over the matched units; null when withheld. */
-  inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
-  lacking: Array<Array<Scalars['ID']['output']>>;
-  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
-  regionCode: Maybe<Scalars['ID']['output']>;
-  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
-  terms: Array<Maybe<Scalars['Float']['output']>>;
-  /** Units that reported every unit input of the formula (the matched units). */
-  units: Scalars['Int']['output'];
-  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
-  withheld: Scalars['Boolean']['output'];
-  /** Year of the units summed. */
-  year: Scalars['Int']['output'];
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1187,8 +1219,9 @@ export type ResolversTypes = {
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ClusterZoneInput: ClusterZoneInput;
-  CubeFacts: ResolverTypeWrapper<CubeFacts>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterCluster: ResolverTypeWrapper<DataCenterClusterMapper>;
@@ -1204,6 +1237,7 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   FactSource: FactSource;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
@@ -1228,7 +1262,6 @@ export type ResolversTypes = {
   ShutdownScreen: ResolverTypeWrapper<ShutdownScreenMapper>;
   SubjectKind: SubjectKind;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
 };
 
@@ -1242,8 +1275,9 @@ export type ResolversParentTypes = {
   ClusterZone: ClusterZoneMapper;
   Boolean: Scalars['Boolean']['output'];
   ClusterZoneInput: ClusterZoneInput;
-  CubeFacts: CubeFacts;
+  CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
+  CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterCluster: DataCenterClusterMapper;
@@ -1257,6 +1291,7 @@ export type ResolversParentTypes = {
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnergyUnitSums: EnergyUnitSums;
   Enterprise: EnterpriseMapper;
   ImportProblem: ImportProblem;
   ImportSummary: ImportSummary;
@@ -1275,7 +1310,6 @@ export type ResolversParentTypes = {
   RegisterRevisionConnection: RegisterRevisionConnection;
   ShutdownScreen: ShutdownScreenMapper;
   UnitCheck: UnitCheck;
-  UnitSums: UnitSums;
 };
 
 export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
@@ -1303,6 +1337,18 @@ export type ClusterZoneResolvers<ContextType = Context, ParentType extends Resol
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   startUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
@@ -1409,6 +1455,18 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise']> = {
   uscc?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1573,22 +1631,11 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
+  CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
   CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
@@ -1601,6 +1648,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportSummary?: ImportSummaryResolvers<ContextType>;
@@ -1618,6 +1666,5 @@ export type Resolvers<ContextType = Context> = {
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   ShutdownScreen?: ShutdownScreenResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 

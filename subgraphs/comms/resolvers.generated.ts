@@ -60,6 +60,36 @@ export type CommsIndicatorInputs = {
 };
 
 /**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type CommsUnitSums = {
+  __typename?: 'CommsUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
+/**
  * A core machine room (核心机房) of a basic telecom enterprise. Energy meters it under the same id;
  * the PUE target of <1.5 applies to renovated rooms (seed 002 annex #5, seed 004 annex #10).
  */
@@ -221,7 +251,7 @@ export type DataCenterPopulation = {
    * of the population: what a public aggregate needs instead of every data centre's racks in use. Totals over fewer units
    * than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own token may not read racks in use.
    */
-  commsSums: Maybe<Array<UnitSums>>;
+  commsSums: Maybe<Array<CommsUnitSums>>;
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Registered racks of each data centre (bigdata's public register), which comms' totals and check read. */
@@ -254,6 +284,36 @@ export type DataCenterYear = {
   /** Racks actually in use in the year (standard 2.5 kW racks); null when the operator filed no report. Numerator of the rack utilisation (seed 004 annex #7). */
   racksInUse: Maybe<Scalars['Int']['output']>;
   /** Calendar year. */
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type EnergyUnitSums = {
+  __typename?: 'EnergyUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
   year: Scalars['Int']['output'];
 };
 
@@ -390,7 +450,7 @@ export type IndicatorCube = {
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
   /** comms' totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.commsSums`), one entry per indicator, region and year. */
-  dataCenterCommsSums: Maybe<Array<UnitSums>>;
+  dataCenterCommsSums: Maybe<Array<CommsUnitSums>>;
   /** bigdata's data-centre column: registered racks (public register). */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** bigdata's data-centre column: register ids. */
@@ -1034,34 +1094,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
- * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
- * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
- * the value, its numerator, denominator, coverage and `missing`.
- */
-export type UnitSums = {
-  __typename?: 'UnitSums';
-  /** Indicator whose formula the totals are for. */
-  indicatorCode: Scalars['ID']['output'];
-  /** Weakest status of each unit input over the matched units; null when none was reported. */
-  inputStatuses: Array<Maybe<ObservationStatus>>;
-  /** Total of each unit input over the matched units; null when withheld. */
-  inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
-  lacking: Array<Array<Scalars['ID']['output']>>;
-  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
-  regionCode: Maybe<Scalars['ID']['output']>;
-  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
-  terms: Array<Maybe<Scalars['Float']['output']>>;
-  /** Units that reported every unit input of the formula (the matched units). */
-  units: Scalars['Int']['output'];
-  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
-  withheld: Scalars['Boolean']['output'];
-  /** Year of the units summed. */
-  year: Scalars['Int']['output'];
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1237,15 +1269,16 @@ export type ResolversTypes = {
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   CoreMachineRoomConnection: ResolverTypeWrapper<Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversTypes['CoreMachineRoom']> }>;
   CoreMachineRoomEdge: ResolverTypeWrapper<Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversTypes['CoreMachineRoom'] }>;
   CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CoreRoomIdSet: ResolverTypeWrapper<CoreRoomIdSetMapper>;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterIdSet: ResolverTypeWrapper<DataCenterIdSetMapper>;
@@ -1253,6 +1286,7 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   FactSource: FactSource;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
   ImportProblemCode: ImportProblemCode;
@@ -1286,7 +1320,6 @@ export type ResolversTypes = {
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
   TowerInput: TowerInput;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1298,15 +1331,16 @@ export type ResolversParentTypes = {
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsUnitSums: CommsUnitSums;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CoreMachineRoom: CoreMachineRoomMapper;
   CoreMachineRoomConnection: Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversParentTypes['CoreMachineRoom']> };
   CoreMachineRoomEdge: Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversParentTypes['CoreMachineRoom'] };
   CoreMachineRoomInput: CoreMachineRoomInput;
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
-  Boolean: Scalars['Boolean']['output'];
   CoreRoomIdSet: CoreRoomIdSetMapper;
   CubeFacts: CubeFacts;
-  Float: Scalars['Float']['output'];
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterIdSet: DataCenterIdSetMapper;
@@ -1314,6 +1348,7 @@ export type ResolversParentTypes = {
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnergyUnitSums: EnergyUnitSums;
   ImportProblem: ImportProblem;
   ImportSummary: ImportSummary;
   IndicatorCube: IndicatorCubeMapper;
@@ -1340,7 +1375,6 @@ export type ResolversParentTypes = {
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
   TowerInput: TowerInput;
   UnitCheck: UnitCheck;
-  UnitSums: UnitSums;
   String: Scalars['String']['output'];
 };
 
@@ -1366,6 +1400,18 @@ export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType exte
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1434,7 +1480,7 @@ export type DataCenterPopulationResolvers<ContextType = Context, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commsStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
-  commsSums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  commsSums?: Resolver<Maybe<Array<ResolversTypes['CommsUnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   racksAboveDesign?: Resolver<Maybe<ResolversTypes['UnitCheck']>, ParentType, ContextType>;
   racksInUse?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
@@ -1459,6 +1505,18 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type ImportProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
   code?: Resolver<ResolversTypes['ImportProblemCode'], ParentType, ContextType>;
@@ -1490,7 +1548,7 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   commsFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
   coreMachineRoomPopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
   coreMachineRoomYears?: Resolver<Maybe<Array<ResolversTypes['CoreMachineRoomYear']>>, ParentType, ContextType>;
-  dataCenterCommsSums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  dataCenterCommsSums?: Resolver<Maybe<Array<ResolversTypes['CommsUnitSums']>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1667,22 +1725,11 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
+  CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomConnection?: CoreMachineRoomConnectionResolvers<ContextType>;
   CoreMachineRoomEdge?: CoreMachineRoomEdgeResolvers<ContextType>;
@@ -1696,6 +1743,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportSummary?: ImportSummaryResolvers<ContextType>;
   IndicatorCube?: IndicatorCubeResolvers<ContextType>;
@@ -1718,7 +1766,6 @@ export type Resolvers<ContextType = Context> = {
   TowerConnection?: TowerConnectionResolvers<ContextType>;
   TowerEdge?: TowerEdgeResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -214,6 +214,36 @@ export type CarbonPeakPilotType =
   | 'REGION';
 
 /**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type CommsUnitSums = {
+  __typename?: 'CommsUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
+
+/**
  * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
  * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
@@ -421,6 +451,36 @@ export type EnergyManagementCentreInput = {
   establishedOn?: InputMaybe<Scalars['Date']['input']>;
   /** USCC of the registered enterprise that runs the centre (`INVALID_USCC`, `UNKNOWN_ENTERPRISE`): the key, one centre per enterprise. */
   uscc: Scalars['ID']['input'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type EnergyUnitSums = {
+  __typename?: 'EnergyUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
 };
 
 /**
@@ -1380,34 +1440,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
- * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
- * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
- * the value, its numerator, denominator, coverage and `missing`.
- */
-export type UnitSums = {
-  __typename?: 'UnitSums';
-  /** Indicator whose formula the totals are for. */
-  indicatorCode: Scalars['ID']['output'];
-  /** Weakest status of each unit input over the matched units; null when none was reported. */
-  inputStatuses: Array<Maybe<ObservationStatus>>;
-  /** Total of each unit input over the matched units; null when withheld. */
-  inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
-  lacking: Array<Array<Scalars['ID']['output']>>;
-  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
-  regionCode: Maybe<Scalars['ID']['output']>;
-  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
-  terms: Array<Maybe<Scalars['Float']['output']>>;
-  /** Units that reported every unit input of the formula (the matched units). */
-  units: Scalars['Int']['output'];
-  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
-  withheld: Scalars['Boolean']['output'];
-  /** Year of the units summed. */
-  year: Scalars['Int']['output'];
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1576,8 +1608,9 @@ export type ResolversTypes = {
   CarbonPeakPilotInput: CarbonPeakPilotInput;
   CarbonPeakPilotStage: CarbonPeakPilotStage;
   CarbonPeakPilotType: CarbonPeakPilotType;
-  CubeFacts: ResolverTypeWrapper<CubeFacts>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterDesignationList: ResolverTypeWrapper<DataCenterDesignationList>;
@@ -1594,6 +1627,7 @@ export type ResolversTypes = {
   EnergyAssessmentKind: EnergyAssessmentKind;
   EnergyManagementCentre: ResolverTypeWrapper<EnergyManagementCentreMapper>;
   EnergyManagementCentreInput: EnergyManagementCentreInput;
+  EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   EnterpriseConnection: ResolverTypeWrapper<Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EnterpriseEdge']>, nodes: Array<ResolversTypes['Enterprise']> }>;
   EnterpriseEdge: ResolverTypeWrapper<Omit<EnterpriseEdge, 'node'> & { node: ResolversTypes['Enterprise'] }>;
@@ -1630,7 +1664,6 @@ export type ResolversTypes = {
   RetrofitProjectStatus: RetrofitProjectStatus;
   SubjectKind: SubjectKind;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
 };
 
@@ -1646,8 +1679,9 @@ export type ResolversParentTypes = {
   CarbonPeakPilot: CarbonPeakPilotMapper;
   Boolean: Scalars['Boolean']['output'];
   CarbonPeakPilotInput: CarbonPeakPilotInput;
-  CubeFacts: CubeFacts;
+  CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
+  CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterDesignationList: DataCenterDesignationList;
@@ -1662,6 +1696,7 @@ export type ResolversParentTypes = {
   EnergyAssessmentInput: EnergyAssessmentInput;
   EnergyManagementCentre: EnergyManagementCentreMapper;
   EnergyManagementCentreInput: EnergyManagementCentreInput;
+  EnergyUnitSums: EnergyUnitSums;
   Enterprise: EnterpriseMapper;
   EnterpriseConnection: Omit<EnterpriseConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EnterpriseEdge']>, nodes: Array<ResolversParentTypes['Enterprise']> };
   EnterpriseEdge: Omit<EnterpriseEdge, 'node'> & { node: ResolversParentTypes['Enterprise'] };
@@ -1689,7 +1724,6 @@ export type ResolversParentTypes = {
   RetrofitProjectEdge: Omit<RetrofitProjectEdge, 'node'> & { node: ResolversParentTypes['RetrofitProject'] };
   RetrofitProjectInput: RetrofitProjectInput;
   UnitCheck: UnitCheck;
-  UnitSums: UnitSums;
 };
 
 export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
@@ -1729,6 +1763,18 @@ export type CarbonPeakPilotResolvers<ContextType = Context, ParentType extends R
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['CarbonPeakPilotStage'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CarbonPeakPilotType'], ParentType, ContextType>;
+};
+
+export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
@@ -1805,6 +1851,18 @@ export type EnergyAssessmentResolvers<ContextType = Context, ParentType extends 
 
 export type EnergyManagementCentreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyManagementCentre'] = ResolversParentTypes['EnergyManagementCentre']> = {
   establishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
@@ -2043,23 +2101,12 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   ApplicationScenario?: ApplicationScenarioResolvers<ContextType>;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CarbonPeakPilot?: CarbonPeakPilotResolvers<ContextType>;
+  CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
   CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
@@ -2072,6 +2119,7 @@ export type Resolvers<ContextType = Context> = {
   EconIndicatorInputs?: EconIndicatorInputsResolvers<ContextType>;
   EnergyAssessment?: EnergyAssessmentResolvers<ContextType>;
   EnergyManagementCentre?: EnergyManagementCentreResolvers<ContextType>;
+  EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
@@ -2095,6 +2143,5 @@ export type Resolvers<ContextType = Context> = {
   RetrofitProjectConnection?: RetrofitProjectConnectionResolvers<ContextType>;
   RetrofitProjectEdge?: RetrofitProjectEdgeResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 

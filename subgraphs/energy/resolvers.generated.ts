@@ -41,7 +41,7 @@ export type CommsIndicatorInputs = {
    * inputs (core-room PUE). Totals over fewer rooms than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own
    * token may not read the kWh.
    */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** Indicator code of the value. */
   indicatorCode: Scalars['ID']['output'];
   /** Region code, cluster id or data-centre id. */
@@ -49,6 +49,36 @@ export type CommsIndicatorInputs = {
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Year of the value. */
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type CommsUnitSums = {
+  __typename?: 'CommsUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
   year: Scalars['Int']['output'];
 };
 
@@ -179,7 +209,7 @@ export type DataCenterPopulation = {
    * each year of the population: what a public aggregate needs instead of every data centre's kWh. Totals over fewer
    * units than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own token may not read the kWh.
    */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** Indicator code of the value the population belongs to. */
   indicatorCode: Scalars['ID']['output'];
   /** IT-equipment electricity of each data-centre year in kWh; null where no month was reported. */
@@ -233,7 +263,7 @@ export type EconIndicatorInputs = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** energy's totals over those enterprises for the value's indicator (audit, diagnosis and management-centre coverage), each year it reads; small totals withheld as for core rooms. */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** The enterprises of the value's population with econ's public records (external). */
   enterprises: Maybe<Array<EnterpriseYear>>;
   /** Indicator code of the value. */
@@ -379,6 +409,36 @@ export type EnergySubjectKind =
   | 'ENTERPRISE'
   /** A county-level (or other) region, by GB/T 2260 code. */
   | 'REGION';
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type EnergyUnitSums = {
+  __typename?: 'EnergyUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
+  year: Scalars['Int']['output'];
+};
 
 /** An enterprise, owned by econ; energy adds the PV installations it owns. */
 export type Enterprise = {
@@ -544,13 +604,13 @@ export type IndicatorCube = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** energy's totals over each cell's core machine rooms (the owner's aggregate, as `CommsIndicatorInputs.energySums`). */
-  coreMachineRoomEnergySums: Maybe<Array<UnitSums>>;
+  coreMachineRoomEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** comms' core-machine-room populations of the cells (external). */
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (comms, external). */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
   /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), one entry per indicator, region and year. */
-  dataCenterEnergySums: Maybe<Array<UnitSums>>;
+  dataCenterEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** bigdata's data-centre populations of the cells: positions in the data-centre columns. */
@@ -560,7 +620,7 @@ export type IndicatorCube = {
   /** The region facts of energy that the cube's cells read, each region × metric × year once. */
   energyFacts: Maybe<CubeFacts>;
   /** energy's totals over each cell's enterprises (the owner's aggregate, as `EconIndicatorInputs.energySums`). */
-  enterpriseEnergySums: Maybe<Array<UnitSums>>;
+  enterpriseEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** econ's enterprise populations of the cells (external). */
   enterprisePopulations: Maybe<CubePopulations>;
   /** The enterprise years those populations hold (econ, external). */
@@ -1028,34 +1088,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
- * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
- * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
- * the value, its numerator, denominator, coverage and `missing`.
- */
-export type UnitSums = {
-  __typename?: 'UnitSums';
-  /** Indicator whose formula the totals are for. */
-  indicatorCode: Scalars['ID']['output'];
-  /** Weakest status of each unit input over the matched units; null when none was reported. */
-  inputStatuses: Array<Maybe<ObservationStatus>>;
-  /** Total of each unit input over the matched units; null when withheld. */
-  inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
-  lacking: Array<Array<Scalars['ID']['output']>>;
-  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
-  regionCode: Maybe<Scalars['ID']['output']>;
-  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
-  terms: Array<Maybe<Scalars['Float']['output']>>;
-  /** Units that reported every unit input of the formula (the matched units). */
-  units: Scalars['Int']['output'];
-  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
-  withheld: Scalars['Boolean']['output'];
-  /** Year of the units summed. */
-  year: Scalars['Int']['output'];
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1255,9 +1287,11 @@ export type ResolversTypes = {
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CoreRoomIdSet: ResolverTypeWrapper<CoreRoomIdSetMapper>;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
@@ -1278,9 +1312,9 @@ export type ResolversTypes = {
   EnergyObservationEdge: ResolverTypeWrapper<Omit<EnergyObservationEdge, 'node'> & { node: ResolversTypes['EnergyObservation'] }>;
   EnergyReading: ResolverTypeWrapper<EnergyReading>;
   EnergySubjectKind: EnergySubjectKind;
+  EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYearMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   FactSource: FactSource;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
   ImportProblemCode: ImportProblemCode;
@@ -1306,7 +1340,6 @@ export type ResolversTypes = {
   RegisterRevisionConnection: ResolverTypeWrapper<RegisterRevisionConnection>;
   SubjectKind: SubjectKind;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnitSums: ResolverTypeWrapper<UnitSums>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1317,9 +1350,11 @@ export type ResolversParentTypes = {
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsUnitSums: CommsUnitSums;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CoreMachineRoom: CoreMachineRoomMapper;
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
-  Float: Scalars['Float']['output'];
   CoreRoomIdSet: CoreRoomIdSetMapper;
   CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
@@ -1337,9 +1372,9 @@ export type ResolversParentTypes = {
   EnergyObservationConnection: EnergyObservationConnectionMapper;
   EnergyObservationEdge: Omit<EnergyObservationEdge, 'node'> & { node: ResolversParentTypes['EnergyObservation'] };
   EnergyReading: EnergyReading;
+  EnergyUnitSums: EnergyUnitSums;
   Enterprise: EnterpriseMapper;
   EnterpriseYear: EnterpriseYearMapper;
-  Boolean: Scalars['Boolean']['output'];
   ImportProblem: ImportProblem;
   ImportSummary: ImportSummary;
   IndicatorCube: IndicatorCubeMapper;
@@ -1359,7 +1394,6 @@ export type ResolversParentTypes = {
   RegisterRevision: RegisterRevision;
   RegisterRevisionConnection: RegisterRevisionConnection;
   UnitCheck: UnitCheck;
-  UnitSums: UnitSums;
   String: Scalars['String']['output'];
 };
 
@@ -1376,10 +1410,22 @@ export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
 export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsIndicatorInputs'] = ResolversParentTypes['CommsIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['CommsIndicatorInputs'] = FederationReferenceTypes['CommsIndicatorInputs']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommsIndicatorInputs']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  energySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  energySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1432,7 +1478,7 @@ export type DataCenterPopulationResolvers<ContextType = Context, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   energyStatus?: Resolver<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>, ParentType, ContextType>;
-  energySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  energySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   itEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
   renewableEnergyKwh?: Resolver<Maybe<Array<Maybe<ResolversTypes['Float']>>>, ParentType, ContextType>;
@@ -1465,7 +1511,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EconIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EconIndicatorInputs'] = ResolversParentTypes['EconIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['EconIndicatorInputs'] = FederationReferenceTypes['EconIndicatorInputs']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EconIndicatorInputs']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  energySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  energySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
@@ -1527,6 +1573,18 @@ export type EnergyReadingResolvers<ContextType = Context, ParentType extends Res
   totalEnergyKwh?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   pvInstallations?: Resolver<Maybe<Array<ResolversTypes['PvInstallation']>>, ParentType, ContextType>;
@@ -1570,10 +1628,10 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  coreMachineRoomEnergySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
-  dataCenterEnergySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  coreMachineRoomEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
+  dataCenterEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   energyFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
-  enterpriseEnergySums?: Resolver<Maybe<Array<ResolversTypes['UnitSums']>>, ParentType, ContextType>;
+  enterpriseEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1708,21 +1766,10 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
+  CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
   CoreRoomIdSet?: CoreRoomIdSetResolvers<ContextType>;
@@ -1742,6 +1789,7 @@ export type Resolvers<ContextType = Context> = {
   EnergyObservationConnection?: EnergyObservationConnectionResolvers<ContextType>;
   EnergyObservationEdge?: EnergyObservationEdgeResolvers<ContextType>;
   EnergyReading?: EnergyReadingResolvers<ContextType>;
+  EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseYear?: EnterpriseYearResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
@@ -1761,7 +1809,6 @@ export type Resolvers<ContextType = Context> = {
   RegisterRevision?: RegisterRevisionResolvers<ContextType>;
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnitSums?: UnitSumsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

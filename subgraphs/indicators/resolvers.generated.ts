@@ -50,7 +50,7 @@ export type CommsIndicatorInputs = {
   /** Core-room years of the population (with energy's figures). */
   coreMachineRooms: Maybe<Array<CoreMachineRoomYear>>;
   /** energy's totals of its kWh over those rooms (the owner's aggregate). */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** Region-level facts the value reads, for each year it reads. */
   facts: Maybe<Array<RegionFact>>;
   /** Indicator code of the value. */
@@ -60,6 +60,36 @@ export type CommsIndicatorInputs = {
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Year of the value. */
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type CommsUnitSums = {
+  __typename?: 'CommsUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
   year: Scalars['Int']['output'];
 };
 
@@ -185,13 +215,13 @@ export type DataCenterPopulation = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** comms' totals of its racks in use over the population (the owner's aggregate). */
-  commsSums: Maybe<Array<UnitSums>>;
+  commsSums: Maybe<Array<CommsUnitSums>>;
   /** Register ids (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Registered racks (bigdata). */
   designRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** energy's totals of its kWh over the population (the owner's aggregate). */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** Inside a designated cluster (bigdata). */
   inCluster: Array<Maybe<Scalars['Boolean']['output']>>;
   /** Indicator code of the value. */
@@ -240,7 +270,7 @@ export type EconIndicatorInputs = {
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
   /** energy's totals of its tce over those enterprises (the owner's aggregate). */
-  energySums: Maybe<Array<UnitSums>>;
+  energySums: Maybe<Array<EnergyUnitSums>>;
   /** Enterprise years of the population (with energy's figures). */
   enterprises: Maybe<Array<EnterpriseYear>>;
   /** Region-level facts the value reads, for each year it reads. */
@@ -269,6 +299,36 @@ export type EnergyIndicatorInputs = {
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Year of the value. */
+  year: Scalars['Int']['output'];
+};
+
+/**
+ * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
+ * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
+ * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
+ * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
+ * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
+ * cannot stitch ("Multiple canonical definitions").
+ */
+export type EnergyUnitSums = {
+  __typename?: 'EnergyUnitSums';
+  /** Indicator whose formula the totals are for. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Weakest status of each unit input over the matched units; null when none was reported. */
+  inputStatuses: Array<Maybe<ObservationStatus>>;
+  /** Total of each unit input over the matched units; null when withheld. */
+  inputSums: Array<Maybe<Scalars['Float']['output']>>;
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
+  regionCode: Maybe<Scalars['ID']['output']>;
+  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
+  terms: Array<Maybe<Scalars['Float']['output']>>;
+  /** Units that reported every unit input of the formula (the matched units). */
+  units: Scalars['Int']['output'];
+  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Scalars['Boolean']['output'];
+  /** Year of the units summed. */
   year: Scalars['Int']['output'];
 };
 
@@ -364,7 +424,7 @@ export type IndicatorCube = {
   /** `IndicatorValue.confidentiality` of every cell (disclosure control). */
   confidentiality: Maybe<Array<Confidentiality>>;
   /** energy's totals over each cell's core machine rooms (the owner's aggregate, external). */
-  coreMachineRoomEnergySums: Maybe<Array<UnitSums>>;
+  coreMachineRoomEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** Core-machine-room populations of the cells (comms, external). */
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (external). */
@@ -374,11 +434,11 @@ export type IndicatorCube = {
   /** `IndicatorValue.coverage.status` of every cell: null for cells over region figures. */
   coverageStatuses: Maybe<Array<Maybe<CoverageStatus>>>;
   /** comms' totals of its racks in use over each cell's data centres (the owner's aggregate, external). */
-  dataCenterCommsSums: Maybe<Array<UnitSums>>;
+  dataCenterCommsSums: Maybe<Array<CommsUnitSums>>;
   /** Registered racks (bigdata, external). */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** energy's totals of its kWh over each cell's data centres (the owner's aggregate, external). */
-  dataCenterEnergySums: Maybe<Array<UnitSums>>;
+  dataCenterEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** The data-centre years those populations hold, as aligned columns (bigdata, comms and energy, external). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Inside a designated cluster (bigdata, external). */
@@ -396,7 +456,7 @@ export type IndicatorCube = {
   /** energy's region facts (external). */
   energyFacts: Maybe<CubeFacts>;
   /** energy's totals over each cell's enterprises (the owner's aggregate, external). */
-  enterpriseEnergySums: Maybe<Array<UnitSums>>;
+  enterpriseEnergySums: Maybe<Array<EnergyUnitSums>>;
   /** Enterprise populations of the cells (econ, external). */
   enterprisePopulations: Maybe<CubePopulations>;
   /** The enterprise years those populations hold (external). */
@@ -864,34 +924,6 @@ export type UnitCheck = {
   ids: Maybe<Array<Scalars['ID']['output']>>;
   /** How many units fail it. */
   units: Scalars['Int']['output'];
-};
-
-/**
- * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
- * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
- * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
- * the value, its numerator, denominator, coverage and `missing`.
- */
-export type UnitSums = {
-  __typename?: 'UnitSums';
-  /** Indicator whose formula the totals are for. */
-  indicatorCode: Scalars['ID']['output'];
-  /** Weakest status of each unit input over the matched units; null when none was reported. */
-  inputStatuses: Array<Maybe<ObservationStatus>>;
-  /** Total of each unit input over the matched units; null when withheld. */
-  inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
-  lacking: Array<Array<Scalars['ID']['output']>>;
-  /** Region of the cell, for an indicator cube's entries; null for one value's population. */
-  regionCode: Maybe<Scalars['ID']['output']>;
-  /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
-  terms: Array<Maybe<Scalars['Float']['output']>>;
-  /** Units that reported every unit input of the formula (the matched units). */
-  units: Scalars['Int']['output'];
-  /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
-  withheld: Scalars['Boolean']['output'];
-  /** Year of the units summed. */
-  year: Scalars['Int']['output'];
 };
 
 /** A data centre the screen could not decide on. */
@@ -1671,23 +1703,25 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Comparator: Comparator;
   Confidentiality: Confidentiality;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYear>;
   Coverage: ResolverTypeWrapper<Coverage>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CoverageStatus: CoverageStatus;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenter>;
   DataCenterPopulation: ResolverTypeWrapper<DataCenterPopulationMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   EconIndicatorInputs: ResolverTypeWrapper<EconIndicatorInputsMapper>;
   EnergyIndicatorInputs: ResolverTypeWrapper<EnergyIndicatorInputsMapper>;
+  EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   EnterpriseYear: ResolverTypeWrapper<EnterpriseYear>;
   FactSource: FactSource;
   Indicator: ResolverTypeWrapper<IndicatorMapper>;
@@ -1714,7 +1748,6 @@ export type ResolversTypes = {
   TargetMilestone: ResolverTypeWrapper<TargetMilestone>;
   TargetScope: TargetScope;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnitSums: ResolverTypeWrapper<UnitSums>;
   UnscreenedDataCenter: ResolverTypeWrapper<UnscreenedDataCenter>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1725,19 +1758,21 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
+  CommsUnitSums: CommsUnitSums;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
   CoreMachineRoomYear: CoreMachineRoomYear | FederationReferenceTypes['CoreMachineRoomYear'];
   Coverage: Coverage;
-  Float: Scalars['Float']['output'];
   CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
   DataCenter: DataCenter;
   DataCenterPopulation: DataCenterPopulationMapper;
-  Boolean: Scalars['Boolean']['output'];
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EconIndicatorInputs: EconIndicatorInputsMapper;
   EnergyIndicatorInputs: EnergyIndicatorInputsMapper;
+  EnergyUnitSums: EnergyUnitSums;
   EnterpriseYear: EnterpriseYear | FederationReferenceTypes['EnterpriseYear'];
   Indicator: IndicatorMapper;
   IndicatorCube: IndicatorCubeMapper;
@@ -1759,7 +1794,6 @@ export type ResolversParentTypes = {
   Target: TargetMapper;
   TargetMilestone: TargetMilestone;
   UnitCheck: UnitCheck;
-  UnitSums: UnitSums;
   UnscreenedDataCenter: UnscreenedDataCenter;
   String: Scalars['String']['output'];
 };
@@ -1783,6 +1817,18 @@ export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType exte
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1858,6 +1904,18 @@ export type EnergyIndicatorInputsResolvers<ContextType = Context, ParentType ext
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2082,18 +2140,6 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnitSums'] = ResolversParentTypes['UnitSums']> = {
-  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
-  inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
-  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type UnscreenedDataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnscreenedDataCenter'] = ResolversParentTypes['UnscreenedDataCenter']> = {
   dataCenter?: Resolver<ResolversTypes['DataCenter'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2102,6 +2148,7 @@ export type UnscreenedDataCenterResolvers<ContextType = Context, ParentType exte
 export type Resolvers<ContextType = Context> = {
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
+  CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
@@ -2113,6 +2160,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   EconIndicatorInputs?: EconIndicatorInputsResolvers<ContextType>;
   EnergyIndicatorInputs?: EnergyIndicatorInputsResolvers<ContextType>;
+  EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   EnterpriseYear?: EnterpriseYearResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCube?: IndicatorCubeResolvers<ContextType>;
@@ -2134,7 +2182,6 @@ export type Resolvers<ContextType = Context> = {
   Target?: TargetResolvers<ContextType>;
   TargetMilestone?: TargetMilestoneResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnitSums?: UnitSumsResolvers<ContextType>;
   UnscreenedDataCenter?: UnscreenedDataCenterResolvers<ContextType>;
 };
 
