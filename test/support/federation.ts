@@ -46,15 +46,29 @@ export interface TestFederation {
 }
 
 /**
+ * Whose lists an agency's `@requires` read, so it composes only with them: comms and energy add up their figures over
+ * bigdata's data centres, energy over comms' core rooms and econ's enterprises; bigdata counts econ's designations.
+ */
+const COMPOSES_WITH: Record<Agency, readonly Agency[]> = { comms: ['bigdata'], econ: [], bigdata: ['econ'], energy: ['bigdata', 'comms', 'econ'] };
+
+/** The agencies asked for and every agency they compose only with, in AGENCIES order. */
+function withComposePartners(requested: readonly Agency[]): readonly Agency[] {
+  const needed = new Set<Agency>();
+  const add = (agency: Agency): void => {
+    if (needed.has(agency)) return;
+    needed.add(agency);
+    COMPOSES_WITH[agency].forEach(add);
+  };
+  requested.forEach(add);
+  return AGENCIES.filter((a) => needed.has(a));
+}
+
+/**
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL.
  */
 export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {}): Promise<TestFederation> {
-  // comms and energy complete bigdata's data-centre populations (they @requires its member lists), so they compose only with it;
-  // bigdata counts econ's designations of data centres (it @requires econ's list), so it composes only with econ.
-  const requested = options.agencies ?? AGENCIES;
-  const withBigdata: readonly Agency[] = requested.some((a) => a === 'comms' || a === 'energy') && !requested.includes('bigdata') ? [...requested, 'bigdata'] : requested;
-  const agencies: readonly Agency[] = withBigdata.includes('bigdata') && !withBigdata.includes('econ') ? [...withBigdata, 'econ'] : withBigdata;
+  const agencies = withComposePartners(options.agencies ?? AGENCIES);
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
   const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
   // The default demo world is in the committed snapshot (when current): loading it costs a fraction of seeding.
