@@ -13,8 +13,6 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { isAgency, type Agency } from '../lib/agencies.ts';
-import type { AuthConfig } from '../lib/auth/config.ts';
-import { mintGatewayCredential } from '../lib/auth/tokens.ts';
 import { unitLevelRefusal, unitLevelRule, type UnitLevelField, type UnitLevelRule } from '../lib/auth/unit-level.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
 
@@ -139,30 +137,4 @@ function describeUnitLevelFields(schema: GraphQLSchema, restricted: ReadonlyMap<
     const when = entry.rule.exceptSubjectKind ? ` unless subjectKind is ${entry.rule.exceptSubjectKind}` : '';
     field.description = `${field.description ?? ''}\n\n${NOTE}: needs a bearer token with ${who}${when}.`.trim();
   }
-}
-
-/** Seconds a gateway credential is valid; it is renewed a minute before it runs out. */
-const CREDENTIAL_LIFETIME_SECONDS = 300;
-
-/**
- * The gateway's own credential for subgraph fetches: a short-lived HS256 token it signs with the
- * shared secret, or, when an identity provider signs tokens (JWKS), `GATEWAY_TOKEN` from it.
- */
-export function gatewayCredentialSource(config: AuthConfig): () => Promise<string> {
-  if (config.keys.kind === 'jwks') {
-    const token = config.gatewayToken;
-    if (!token) {
-      throw new Error(
-        `JWT_JWKS_URL is set, so the gateway cannot sign its own credential: set GATEWAY_TOKEN to a token from the identity provider with issuer "${config.issuer}" and audience "${config.gatewayAudience}".`,
-      );
-    }
-    return async () => token;
-  }
-  let current: { token: Promise<string>; renewAt: number } | undefined;
-  return () => {
-    if (!current || Date.now() >= current.renewAt) {
-      current = { token: mintGatewayCredential(config, CREDENTIAL_LIFETIME_SECONDS), renewAt: Date.now() + (CREDENTIAL_LIFETIME_SECONDS - 60) * 1000 };
-    }
-    return current.token;
-  };
 }

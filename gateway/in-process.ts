@@ -40,9 +40,9 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     const { request } = options;
     const document = this.document(request.query ?? '');
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
-    // The gateway has verified the caller and checked the operation's unit-level fields, as the credential it sends remote subgraphs vouches.
+    // The caller the gateway verified, as a remote indicators subgraph would verify the forwarded token.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, viaGateway: true, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes, now: () => new Date() };
+    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes, now: () => new Date() };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

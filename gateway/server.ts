@@ -7,10 +7,10 @@ import { AGENCY_NAMES, isAgency } from '../lib/agencies.ts';
 import { maxBodyBytes, queryLimits, queryMaxCost, rateLimitPerMinute, type QueryLimits } from '../lib/config.ts';
 import type { SubgraphName } from '../lib/subgraphs.ts';
 import { serve, type RunningServer } from '../lib/http.ts';
-import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER } from '../lib/auth/tokens.ts';
+import { createAuthenticator } from '../lib/auth/tokens.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
-import { gatewayCredentialSource, unitLevelPlugin } from './auth.ts';
+import { unitLevelPlugin } from './auth.ts';
 import { InProcessIndicators } from './in-process.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
@@ -51,15 +51,14 @@ function unavailable(agency: string, error: unknown): GraphQLError {
 }
 
 /**
- * Forwards the caller's Authorization header (each subgraph verifies it itself), adds the gateway's
- * own credential, and turns a transport failure into an error that names the agency whose subgraph
+ * Forwards the caller's Authorization header (each subgraph verifies it itself and decides on it alone: the gateway
+ * has no credential of its own) and turns a transport failure into an error that names the agency whose subgraph
  * could not be reached.
  */
 class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly agency: string,
     url: string,
-    private readonly credential: () => Promise<string>,
   ) {
     // Subgraphs send no cache hints (lib/http.ts turns the cache-control plugin off): nothing to parse.
     super({ url, honorSubgraphCacheControlHeader: false });
@@ -72,11 +71,8 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    // Lets @requires fetches read unit-level inputs of a public aggregate for an anonymous caller:
-    // the caller's own operation has already been checked (unitLevelPlugin).
-    request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
   }
 
   /**
@@ -154,13 +150,13 @@ export interface RunningGateway extends RunningServer {
   indicators: InProcessIndicators | null;
 }
 
-function createGateway(options: GatewayOptions, credential: () => Promise<string>): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
+function createGateway(options: GatewayOptions): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
   const indicators = options.urls.indicators ? null : new InProcessIndicators(options.regions);
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      observedDataSource(name, name === 'indicators' && indicators ? indicators : new AgencyDataSource(name, options.urls[name as SubgraphName] || url || '', credential)),
+      observedDataSource(name, name === 'indicators' && indicators ? indicators : new AgencyDataSource(name, options.urls[name as SubgraphName] || url || '')),
   });
   return { gateway, indicators };
 }
@@ -181,7 +177,7 @@ const landingPage = () => (landingHtml ??= renderGraphiQL({ title: 'Green-ICT st
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticator = createAuthenticator();
-  const { gateway, indicators } = createGateway(options, gatewayCredentialSource(authenticator.config));
+  const { gateway, indicators } = createGateway(options);
   const limits = options.queryLimits ?? queryLimits();
   const ingest = ingestProxy(options.urls, maxBodyBytes('gateway'));
   const server = await serve<GatewayContext>({
@@ -193,8 +189,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       parseOptions: { maxTokens: limits.maxTokens },
     },
     authenticator,
-    // A client cannot present the gateway's credential to the gateway: it only vouches for the gateway's own fetches.
-    acceptGatewayCredential: false,
     context: async (req: IncomingMessage, { viewer }) => ({ authorization: req.headers.authorization, viewer }),
     port: options.port,
     host: options.host,

@@ -27,8 +27,6 @@ export interface ServeOptions<C extends BaseContext> {
   context: (req: IncomingMessage, auth: RequestAuth) => Promise<C>;
   /** Verifies tokens; default: from the environment (refuses the development secret in production). */
   authenticator?: Authenticator;
-  /** Whether the gateway's credential counts (subgraphs); the gateway itself ignores it. Default true. */
-  acceptGatewayCredential?: boolean;
   port: number;
   host: string;
   /** Answers GET /health; throw to report unhealthy (503). */
@@ -97,9 +95,7 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unk
 export async function serve<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
   // Every service verifies tokens itself, so a configuration it cannot verify with stops it before it listens.
   const authenticator = options.authenticator ?? createAuthenticator();
-  const acceptGatewayCredential = options.acceptGatewayCredential ?? true;
-  const authenticate = async (req: IncomingMessage): Promise<RequestAuth> =>
-    acceptGatewayCredential ? authenticator.authenticate(req.headers) : { viewer: await authenticator.viewer(req.headers.authorization), viaGateway: false };
+  const authenticate = (req: IncomingMessage): Promise<RequestAuth> => authenticator.authenticate(req.headers);
   let apollo!: ApolloServer<C>;
   let served = 0;
   const localGraphQL: LocalGraphQL = async (req, body) => {

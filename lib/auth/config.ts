@@ -23,10 +23,6 @@ export interface AuthConfig {
   issuer: string;
   /** `aud` of callers' tokens. */
   audience: string;
-  /** `aud` of the gateway's own credential: distinct, so neither kind of token passes for the other. */
-  gatewayAudience: string;
-  /** The gateway's credential when it cannot sign one itself (JWKS mode): `GATEWAY_TOKEN`. */
-  gatewayToken: string | undefined;
 }
 
 export const DEFAULT_ISSUER = 'green-ict-dev';
@@ -58,6 +54,5 @@ export function authConfig(env: Env = process.env): AuthConfig {
     if (bytes.length < MIN_SECRET_BYTES) throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes for HS256, got ${bytes.length}.`);
     keys = { kind: 'secret', secret: bytes, development };
   }
-  const audience = env.JWT_AUDIENCE || DEFAULT_AUDIENCE;
-  return { keys, issuer: env.JWT_ISSUER || DEFAULT_ISSUER, audience, gatewayAudience: `${audience}:gateway`, gatewayToken: env.GATEWAY_TOKEN || undefined };
+  return { keys, issuer: env.JWT_ISSUER || DEFAULT_ISSUER, audience: env.JWT_AUDIENCE || DEFAULT_AUDIENCE };
 }

@@ -5,25 +5,19 @@ import { AGENCIES, isAgency, type Agency } from '../agencies.ts';
 import { authConfig, type AuthConfig } from './config.ts';
 import { ANONYMOUS, ROLES, unauthenticated, type Role, type Viewer } from './viewer.ts';
 
-/** Header the gateway sends its own credential in, next to the caller's Authorization header. */
-export const GATEWAY_CREDENTIAL_HEADER = 'x-gateway-token';
-
 /** Identity providers sign with asymmetric keys; HS256 is accepted only with our own secret. */
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
-/** Who is calling and whether the gateway relayed the request (it has checked the caller's operation). */
+/** Who is calling: every service decides from the caller's own token, whoever relays the request. */
 export interface RequestAuth {
   viewer: Viewer;
-  viaGateway: boolean;
 }
 
 export interface Authenticator {
   readonly config: AuthConfig;
   /** No header: ANONYMOUS. A header that is not a valid token: throws UNAUTHENTICATED (HTTP 401). */
   viewer(authorization: string | undefined): Promise<Viewer>;
-  /** False without the header; true for a valid gateway credential; throws UNAUTHENTICATED for an invalid one. */
-  gatewayCredential(header: string | undefined): Promise<boolean>;
-  /** Both, from a request's headers. */
+  /** The caller, from a request's headers. */
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<RequestAuth>;
 }
 
@@ -33,15 +27,15 @@ const VERIFIED_TTL_MS = 60_000;
 export function createAuthenticator(config: AuthConfig = authConfig()): Authenticator {
   const key: Uint8Array | JWTVerifyGetKey = config.keys.kind === 'secret' ? config.keys.secret : createRemoteJWKSet(config.keys.url);
   const algorithms = config.keys.kind === 'secret' ? ['HS256'] : JWKS_ALGORITHMS;
-  // Every subgraph fetch of a request carries the same two tokens: verify each once, not once per fetch.
-  // Only successes are kept, under their audience, and never past the token's own expiry.
+  // Every subgraph fetch of a request carries the same token: verify it once, not once per fetch.
+  // Only successes are kept, and never past the token's own expiry.
   const verified = new LRUCache<string, { payload: JWTPayload; until: number }>({ max: 10_000 });
-  const verify = async (token: string, audience: string, what: string): Promise<JWTPayload> => {
-    const cacheKey = `${audience} ${token}`;
+  const verify = async (token: string, what: string): Promise<JWTPayload> => {
+    const cacheKey = token;
     const hit = verified.get(cacheKey);
     if (hit && hit.until > Date.now()) return hit.payload;
     try {
-      const options = { issuer: config.issuer, audience, algorithms, requiredClaims: ['exp', 'sub'] };
+      const options = { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub'] };
       // Two calls only because jwtVerify's overloads take a key or a key getter, not their union.
       const { payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
       verified.set(cacheKey, { payload, until: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_TTL_MS) });
@@ -57,16 +51,10 @@ export function createAuthenticator(config: AuthConfig = authConfig()): Authenti
       if (!authorization) return ANONYMOUS;
       const match = /^Bearer +(\S+) *$/i.exec(authorization);
       if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-      return viewerFromClaims(await verify(match[1]!, config.audience, 'bearer token'));
-    },
-    async gatewayCredential(header) {
-      if (!header) return false;
-      await verify(header, config.gatewayAudience, `gateway credential (${GATEWAY_CREDENTIAL_HEADER})`);
-      return true;
+      return viewerFromClaims(await verify(match[1]!, 'bearer token'));
     },
     async authenticate(headers) {
-      const [viewer, viaGateway] = await Promise.all([authenticator.viewer(single(headers.authorization)), authenticator.gatewayCredential(single(headers[GATEWAY_CREDENTIAL_HEADER]))]);
-      return { viewer, viaGateway };
+      return { viewer: await authenticator.viewer(single(headers.authorization)) };
     },
   };
   return authenticator;
@@ -148,16 +136,4 @@ export async function mintToken(request: TokenRequest, config: AuthConfig = auth
 function expiresAt(expiresIn: string | number): string | number {
   // A bare number is seconds from now; jose reads a number as an absolute timestamp.
   return typeof expiresIn === 'number' ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn;
-}
-
-/** The gateway's own short-lived credential (HS256 mode), proof to subgraphs that it has checked the caller's operation. */
-export function mintGatewayCredential(config: AuthConfig, lifetimeSeconds: number): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('gateway')
-    .setIssuer(config.issuer)
-    .setAudience(config.gatewayAudience)
-    .setIssuedAt()
-    .setExpirationTime(expiresAt(lifetimeSeconds))
-    .sign(signingSecret(config));
 }

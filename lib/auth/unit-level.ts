@@ -54,8 +54,7 @@ export function unitLevelRefusal(viewer: Viewer, fields: readonly UnitLevelField
 /**
  * Wraps the resolver (the default one included) of every @unitLevel field of a subgraph schema: it answers on the
  * caller's own token, forwarded by the gateway, whoever relays the request. No gateway fetch needs more: the inputs
- * of a public aggregate are the owners' totals (lib/indicators/owner-sums.ts), never unit-level fields, so the
- * gateway's credential vouches for nothing here. A rule that depends on the data (`exceptSubjectKind`) lets the
+ * of a public aggregate are the owners' totals (lib/indicators/owner-sums.ts), never unit-level fields. A rule that depends on the data (`exceptSubjectKind`) lets the
  * exempt rows through.
  */
 export function enforceUnitLevel(schema: GraphQLSchema, owner: Agency | null): GraphQLSchema {

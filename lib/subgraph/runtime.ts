@@ -26,8 +26,6 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller, from the bearer token this subgraph verified itself (it is reachable without the gateway). */
   viewer: Viewer;
-  /** True when the request carries a valid gateway credential: the gateway has checked the caller's operation. */
-  viaGateway: boolean;
 }
 
 /** What each agency's folder provides; everything else about running a subgraph is shared. */
@@ -86,7 +84,7 @@ export function startSubgraph<L>(
   const { database, regions } = options;
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async (_req, { viewer, viaGateway }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, viaGateway }),
+    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer }),
     port: options.port,
     host: options.host,
     routes: (req, res, url, _graphql, authenticate) =>

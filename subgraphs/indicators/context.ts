@@ -7,8 +7,6 @@ export interface Context {
   regions: RegionDirectory;
   /** The caller, from the bearer token this subgraph verified itself. */
   viewer: Viewer;
-  /** True when the request carries a valid gateway credential: the gateway has checked the caller's operation. */
-  viaGateway: boolean;
   /** Fewest units an aggregate of unit-level data needs to be published (DISCLOSURE_MIN_UNITS). */
   disclosureMinUnits: number;
   /** The release register's embargoes (catalog/releases.yaml, read at start). */

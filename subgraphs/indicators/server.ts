@@ -33,7 +33,7 @@ export function startIndicators(options: { port: number; host: string; regions?:
   const now = options.now ?? (() => new Date());
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer, viaGateway }) => ({ regions, viewer, viaGateway, disclosureMinUnits: minUnits, embargoes, now }),
+    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes, now }),
     port: options.port,
     host: options.host,
     service: 'indicators',

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_CREDENTIAL_HEADER } from '../../lib/auth/tokens.ts';
 import type { SubgraphName } from '../../lib/subgraphs.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
@@ -9,8 +8,8 @@ import { writeFixtures } from '../indicators/fixtures.ts';
 import { postGraphQL, startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 
-// Data minimisation on the wire: a second gateway reaches the subgraphs through recording proxies that also drop the
-// gateway's credential, so a subgraph sees only the caller's own token. An anonymous regional grid of every indicator
+// Data minimisation on the wire: a second gateway reaches the subgraphs through recording proxies (a subgraph sees only
+// the caller's own token: the gateway has no credential of its own). An anonymous regional grid of every indicator
 // over units must then be answered in full, and no request or response between gateway and subgraphs may carry a data
 // centre's racks in use (comms), a data centre's or core room's kWh or an enterprise's tce (energy): only the owners'
 // totals, counts and register ids.
@@ -30,7 +29,6 @@ interface Exchange {
   subgraph: string;
   request: string;
   response: string;
-  credential: boolean;
 }
 
 let fed: TestFederation;
@@ -38,17 +36,17 @@ let gateway: RunningGateway;
 const proxies: http.Server[] = [];
 const wire: Exchange[] = [];
 
-/** A proxy in front of a subgraph that records each exchange and forwards the request without the gateway's credential. */
+/** A proxy in front of a subgraph that records each exchange and forwards the request as it came. */
 async function recordingProxy(subgraph: string, target: string): Promise<string> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const request = Buffer.concat(chunks).toString('utf8');
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && name !== GATEWAY_CREDENTIAL_HEADER && name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && name !== 'host' && name !== 'content-length')) as Record<string, string>;
       const answer = await fetch(target, { method: req.method ?? 'POST', headers, body: request });
       const response = await answer.text();
-      wire.push({ subgraph, request, response, credential: req.headers[GATEWAY_CREDENTIAL_HEADER] !== undefined });
+      wire.push({ subgraph, request, response });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(response);
     });
@@ -76,7 +74,7 @@ afterAll(async () => {
 const leaked = (from: number) => wire.slice(from).flatMap((x) => UNIT_LEVEL_FIELDS.filter((f) => new RegExp(`\\b${f}\\b`).test(x.request) || new RegExp(`"${f}"`).test(x.response)).map((field) => `${x.subgraph}: ${field}`));
 
 describe('owner-side aggregation on the wire', () => {
-  it('answers an anonymous grid of the indicators over units without the gateway credential and without any unit-level figure crossing the gateway', async () => {
+  it('answers an anonymous grid of the indicators over units without any unit-level figure crossing the gateway', async () => {
     const from = wire.length;
     const query = `{ indicatorValues(codes: ${JSON.stringify(UNIT_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
       indicatorCode scopeId year value numerator denominator status confidentiality
@@ -84,7 +82,7 @@ describe('owner-side aggregation on the wire', () => {
       missing { metric agency year units unitIds message } qualityFlags { code message } } }`;
     const viaProxies = await postGraphQL<{ indicatorValues: unknown[] }>(gateway.url, query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.errors).toBeUndefined();
-    // The same answers as the ordinary gateway, which still sends its credential.
+    // The same answers as the ordinary gateway.
     const direct = await fed.query<{ indicatorValues: unknown[] }>(query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.data).toEqual(direct.data);
     expect(viaProxies.data!.indicatorValues).toHaveLength(UNIT_INDICATORS.length * REGIONS.length * YEARS.length);
@@ -110,7 +108,7 @@ describe('owner-side aggregation on the wire', () => {
     for (const sums of ['coreMachineRoomEnergySums', 'enterpriseEnergySums']) expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes(sums)), sums).toBe(true);
   });
 
-  it('still serves unit-level figures to a caller whose own token may read them, and refuses an anonymous one, without the gateway credential', async () => {
+  it('still serves unit-level figures to a caller whose own token may read them, and refuses an anonymous one', async () => {
     const query = `{ dataCenter(id: "C") { years(from: 2024, to: 2024) { totalEnergyKwh } } }`;
     const anonymous = await postGraphQL(gateway.url, query, {}, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_ONLY_JWT_SECRET, type AuthConfig } from '../../lib/auth/config.ts';
-import { createAuthenticator, GATEWAY_CREDENTIAL_HEADER, mintGatewayCredential, mintToken, viewerFromAuthorization } from '../../lib/auth/tokens.ts';
+import { createAuthenticator, mintToken, viewerFromAuthorization } from '../../lib/auth/tokens.ts';
 import { ANONYMOUS } from '../../lib/auth/viewer.ts';
 
 const DEV = authConfig({});
@@ -88,23 +88,6 @@ describe('verifying bearer tokens (HS256)', () => {
   });
 });
 
-describe('the gateway credential', () => {
-  it('verifies only as a gateway credential: a caller token is not one, and it is not a caller token', async () => {
-    const credential = await mintGatewayCredential(DEV, 60);
-    expect(await dev.gatewayCredential(credential)).toBe(true);
-    expect(await dev.gatewayCredential(undefined)).toBe(false);
-    const caller = await mintToken({ subject: 'x', roles: ['reader'] }, DEV);
-    expect(await refusal(dev.gatewayCredential(caller))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/gateway credential.*"aud"/) });
-    expect((await refusal(dev.viewer(`Bearer ${credential}`))).message).toMatch(/"aud"/);
-    expect(await dev.authenticate({ [GATEWAY_CREDENTIAL_HEADER]: credential })).toEqual({ viewer: ANONYMOUS, viaGateway: true });
-  });
-
-  it('does not verify when signed with another secret', async () => {
-    const forged = await mintGatewayCredential(authConfig({ JWT_SECRET: OTHER_SECRET }), 60);
-    expect((await refusal(dev.gatewayCredential(forged))).code).toBe('UNAUTHENTICATED');
-  });
-});
-
 describe('verified tokens are remembered, within limits', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -130,18 +113,11 @@ describe('verified tokens are remembered, within limits', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 21_000 });
     expect(await refusal(auth.viewer(token))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/expired/) });
   });
-
-  it('remembers a token for the audience it was verified for only', async () => {
-    const auth = createAuthenticator(DEV);
-    const credential = await mintGatewayCredential(DEV, 60);
-    expect(await auth.gatewayCredential(credential)).toBe(true);
-    expect((await refusal(auth.viewer(`Bearer ${credential}`))).message).toMatch(/"aud"/);
-  });
 });
 
 describe('configuration', () => {
   it('defaults to the development secret, issuer green-ict-dev and audience green-ict-federation', () => {
-    expect(DEV).toMatchObject({ issuer: 'green-ict-dev', audience: 'green-ict-federation', gatewayAudience: 'green-ict-federation:gateway', keys: { kind: 'secret', development: true } });
+    expect(DEV).toMatchObject({ issuer: 'green-ict-dev', audience: 'green-ict-federation', keys: { kind: 'secret', development: true } });
     expect(authConfig({ JWT_SECRET: OTHER_SECRET, JWT_ISSUER: 'idp', JWT_AUDIENCE: 'stats' })).toMatchObject({ issuer: 'idp', audience: 'stats', keys: { kind: 'secret', development: false } });
   });
 
