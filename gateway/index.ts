@@ -3,13 +3,14 @@
 import { SUBGRAPHS } from '../lib/subgraphs.ts';
 import { host, indicatorsInProcess, port, subgraphUrl } from '../lib/config.ts';
 import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
-import { reportReady } from '../lib/supervisor/child.ts';
+import { endWithSupervisor, reportReady } from '../lib/supervisor/child.ts';
 import { startGateway } from './server.ts';
 import { readSupergraph } from './supergraph.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 
 installLastResortHandlers('gateway');
 holdSignalsDuringStart();
+endWithSupervisor();
 try {
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),

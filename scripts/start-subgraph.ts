@@ -3,10 +3,11 @@
 import { AGENCIES, isAgency } from '../lib/agencies.ts';
 import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
-import { reportReady } from '../lib/supervisor/child.ts';
+import { endWithSupervisor, reportReady } from '../lib/supervisor/child.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 
 holdSignalsDuringStart();
+endWithSupervisor();
 const name = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
 installLastResortHandlers(name || 'subgraph');
 const started = performance.now();

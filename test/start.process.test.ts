@@ -97,4 +97,29 @@ describe('npm start', () => {
     expect(await empty.exited).toBe(0);
     expect(empty.output()).toContain('stopped cleanly');
   }, 240_000);
+
+  it('stops its services when the supervisor itself is killed, so none lives on holding its port', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gict-orphans-'));
+    try {
+      const supervised = start(dir, ['--empty']);
+      await supervised.ready;
+      const pids = [...supervised.output().matchAll(/pid (\d+)\]/g)].map((m) => Number(m[1]));
+      expect(pids).toHaveLength(6);
+      // SIGKILL: the supervisor cannot pass it on; each service sees its channel to the supervisor close.
+      supervised.child.kill('SIGKILL');
+      await supervised.exited;
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (let waited = 0; pids.some(alive) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+      expect(pids.filter(alive)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -13,3 +13,11 @@ export interface ReadyMessage {
 export function reportReady(message: Omit<ReadyMessage, 'kind' | 'pid'>): void {
   if (process.send) process.send({ kind: 'ready', pid: process.pid, ...message } satisfies ReadyMessage);
 }
+
+/**
+ * A supervised service ends with its supervisor: when the IPC channel closes (the supervisor exited, even killed with
+ * SIGKILL, which it cannot pass on) the service shuts down as on SIGTERM instead of living on, detached, on its port.
+ */
+export function endWithSupervisor(): void {
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
