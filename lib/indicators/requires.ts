@@ -111,6 +111,11 @@ export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): st
     },
     IndicatorCube: () => indicatorCubeRequires(cat),
   };
+  return rewriteRequires(sdl, (type, field) => selection[type]?.(field));
+}
+
+/** The SDL with the selection of each `@requires` replaced by `generated(type, field)`, where that gives one. */
+function rewriteRequires(sdl: string, generated: (type: string, field: string) => string | undefined): string {
   let type: string | null = null;
   return sdl
     .split('\n')
@@ -118,9 +123,9 @@ export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): st
       const opened = /^type (\w+)\b/.exec(line);
       if (opened) type = opened[1]!;
       else if (line === '}') type = null;
-      const generate = type === null ? undefined : selection[type];
       const field = /^ {2}(\w+)\b.*@requires\(fields: "[^"]*"\)/.exec(line);
-      return generate && field ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${generate(field[1]!)}")`) : line;
+      const selection = type && field ? generated(type, field[1]!) : undefined;
+      return selection ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${selection}")`) : line;
     })
     .join('\n');
 }
@@ -143,16 +148,5 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
     (selection[`${capitalised(list.agency)}IndicatorInputs`] ??= {})[fields.population] = `${list.valueField} { ${unit} }`;
     selection.IndicatorCube![`${list.cubePrefix}${capitalised(agency)}Sums`] = `${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} } ${list.cubePrefix}Years { ${unit} }`;
   }
-  let type: string | null = null;
-  return sdl
-    .split('\n')
-    .map((line) => {
-      const opened = /^type (\w+)\b/.exec(line);
-      if (opened) type = opened[1]!;
-      else if (line === '}') type = null;
-      const field = /^ {2}(\w+)\b.*@requires\(fields: "[^"]*"\)/.exec(line);
-      const generated = type && field ? selection[type]?.[field[1]!] : undefined;
-      return generated ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${generated}")`) : line;
-    })
-    .join('\n');
+  return rewriteRequires(sdl, (type, field) => selection[type]?.[field]);
 }
