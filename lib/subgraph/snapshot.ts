@@ -39,7 +39,8 @@ function relativeImports(file: string): string[] {
   return found;
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file below `dir`, at any depth. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? filesUnder(full) : [full];
@@ -64,7 +65,8 @@ export function snapshotInputs(): string[] {
   return [...seen, ...migrations].map((f) => path.relative(ROOT, f)).sort();
 }
 
-function pgliteVersion(): string {
+/** The installed PGlite's version: a data directory is only readable by the version that wrote it. */
+export function pgliteVersion(): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
 }
 

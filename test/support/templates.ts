@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { AGENCIES } from '../../lib/agencies.ts';
 import { projectPath } from '../../lib/paths.ts';
 import { migrateAgency } from '../../db/migrate.ts';
+import { filesUnder, pgliteVersion } from '../../lib/subgraph/snapshot.ts';
 import { fromPglite, fromPostgresUrl } from '../../db/connection.ts';
 
 /**
@@ -17,9 +18,8 @@ import { fromPglite, fromPostgresUrl } from '../../db/connection.ts';
 export function templateKey(): string {
   const hash = createHash('sha256');
   const dir = projectPath('db', 'migrations');
-  const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(path.join(d, n)).isDirectory() ? files(path.join(d, n)) : [path.join(d, n)]));
-  for (const file of files(dir).sort()) hash.update(path.relative(dir, file)).update(readFileSync(file));
-  hash.update((JSON.parse(readFileSync(projectPath('node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version);
+  for (const file of filesUnder(dir).sort()) hash.update(path.relative(dir, file)).update(readFileSync(file));
+  hash.update(pgliteVersion());
   return hash.digest('hex').slice(0, 16);
 }
 
