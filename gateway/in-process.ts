@@ -5,7 +5,8 @@ import { disclosureMinUnits as minUnitsFromEnv } from '../lib/config.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
 import type { Context as IndicatorsContext } from '../subgraphs/indicators/context.ts';
 import { indicatorRegions, indicatorsSchema } from '../subgraphs/indicators/server.ts';
-import { registeredEmbargoes } from '../subgraphs/indicators/embargo.ts';
+import { EmbargoRegister } from '../lib/embargo.ts';
+import { createLogger } from '../lib/observability/logger.ts';
 import type { GatewayContext } from './server.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -23,7 +24,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
   private readonly schema: GraphQLSchema = indicatorsSchema();
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private served = 0;
-  private readonly embargoes = registeredEmbargoes();
+  private readonly embargoes = new EmbargoRegister(undefined, createLogger('gateway'));
 
   constructor(
     private readonly regions: RegionDirectory = indicatorRegions(),
@@ -42,7 +43,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
     // The caller the gateway verified, as a remote indicators subgraph would verify the forwarded token.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes, now: () => new Date() };
+    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes.current(), now: () => new Date() };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

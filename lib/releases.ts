@@ -4,8 +4,8 @@ import { projectPath } from './paths.ts';
 import { parseYaml } from './yaml.ts';
 
 /**
- * The release register: the report's releases, which the API knows too (the indicators subgraph enforces their
- * embargoes). Committed in catalog/releases.yaml; RELEASES_FILE points elsewhere (tests, an operator's own list).
+ * The release register: the report's releases, which the API knows too (every subgraph enforces their embargoes:
+ * lib/embargo.ts). Committed in catalog/releases.yaml; RELEASES_FILE points elsewhere (tests, an operator's own list).
  */
 export const DEFAULT_RELEASES_FILE = projectPath('catalog', 'releases.yaml');
 

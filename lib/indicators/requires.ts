@@ -138,7 +138,7 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
   const foreign = foreignUnitFields(agency, 'DATA_CENTER');
   const fields = ownerSumsFields(agency);
   const selection: Record<string, Record<string, string>> = {
-    DataCenterPopulation: { [fields.population]: ['dataCenterIds years', ...foreign].join(' ') },
+    DataCenterPopulation: { [fields.population]: ['dataCenterIds years scopeRegionCode', ...foreign].join(' ') },
     IndicatorCube: { [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' ') },
   };
   // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.

@@ -13,6 +13,9 @@ import { ingestRoute } from '../writes/ingest-route.ts';
 import type { ObservationStore } from '../writes/observations.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { enforceUnitLevel } from '../auth/unit-level.ts';
+import { EmbargoRegister, embargoGate, type EmbargoGate } from '../embargo.ts';
+import { createLogger } from '../observability/logger.ts';
+import { withholdEmbargoed, type ScopeRegion } from './embargo.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Database, Db } from '../../db/connection.ts';
 import { insertChunked } from '../../db/insert.ts';
@@ -26,6 +29,8 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller, from the bearer token this subgraph verified itself (it is reachable without the gateway). */
   viewer: Viewer;
+  /** Which of this agency's figures the release register's embargoes withhold from the caller (lib/embargo.ts). */
+  embargo: EmbargoGate;
 }
 
 /** What each agency's folder provides; everything else about running a subgraph is shared. */
@@ -39,13 +44,16 @@ export interface SubgraphModule<L> {
   seedDemo(db: Db, world: DemoWorld): Promise<void>;
   /** The agency's observation store and batch log, also served as bulk ingestion (`POST /ingest/observations`). */
   observations: { store: ObservationStore; batches: ImportBatchTable };
+  /** Where an indicator value's scope that is not a region lies, for embargoes; only the register that places clusters and data centres knows. */
+  scopeRegion?: ScopeRegion;
 }
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
   // Merge per type, so a subgraph may add fields to the shared Region/RegionYear/Query types.
   const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar, Amount: AmountScalar, ...regionResolvers };
   for (const [type, fields] of Object.entries(module.resolvers)) merged[type] = { ...(merged[type] ?? {}), ...fields };
-  return enforceUnitLevel(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never }), module.agency);
+  const schema = enforceUnitLevel(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never }), module.agency);
+  return withholdEmbargoed(schema, module.scopeRegion);
 }
 
 export interface PrepareOptions {
@@ -82,9 +90,11 @@ export function startSubgraph<L>(
   options: { database: Database; regions: RegionDirectory; port: number; host: string },
 ): Promise<RunningServer> {
   const { database, regions } = options;
+  // Read per request (the file's stamp at most once a second): a new embargo takes effect without a restart.
+  const embargoes = new EmbargoRegister(undefined, createLogger(module.agency));
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer }),
+    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, embargo: embargoGate(embargoes.current(), viewer, regions, module.agency) }),
     port: options.port,
     host: options.host,
     routes: (req, res, url, _graphql, authenticate) =>

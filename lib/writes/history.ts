@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
+import { notWithheld, type WithheldRegionYear } from '../embargo.ts';
 
 export interface RevisionPage {
   nodes: ObservationRevisionNode[];
@@ -55,11 +56,21 @@ const filterConditions = (table: ObservationTable, f: ObservationFilter) => [
 
 /**
  * Observations as they stood at `asOf` (current ones when null): what an annual report published
- * on that date saw. Region figures are public; a named unit's figures need the reader role.
+ * on that date saw. Region figures are public, except those a release's embargo withholds from the caller (`withheld`,
+ * left out); a named unit's figures need the reader role.
  */
-export function observationsAsOf(db: Db, table: ObservationTable, agency: Agency, viewer: Viewer, filter: ObservationFilter & { asOf?: Date | null; subjectKind?: string | null }, page: PageArgs): Promise<RevisionPage> {
+export function observationsAsOf(
+  db: Db,
+  table: ObservationTable,
+  agency: Agency,
+  viewer: Viewer,
+  filter: ObservationFilter & { asOf?: Date | null; subjectKind?: string | null },
+  page: PageArgs,
+  withheld: readonly WithheldRegionYear[] = [],
+): Promise<RevisionPage> {
   if (filter.subjectKind !== 'REGION') requireReader(viewer, agency, `Observations of named units (filter with subjectKind: REGION for public regional figures)`);
-  return revisionPage(db, table, [...filterConditions(table, filter), filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined, visibleObservations(table, filter.asOf)], page);
+  const conditions = [...filterConditions(table, filter), filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined, visibleObservations(table, filter.asOf)];
+  return revisionPage(db, table, [...conditions, notWithheld(table, withheld)], page);
 }
 
 /**

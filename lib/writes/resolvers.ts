@@ -1,6 +1,7 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { requireReader, type Viewer } from '../auth/viewer.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
+import { withheldRegionYears, type EmbargoGate } from '../embargo.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
 import type { BatchArgs } from './batch.ts';
@@ -11,6 +12,7 @@ interface WriteContext {
   db: Db;
   viewer: Viewer;
   regions: RegionDirectory;
+  embargo: EmbargoGate;
 }
 
 /**
@@ -24,7 +26,7 @@ export function observationFields(store: ObservationStore, batches: ImportBatchT
     observations: (_: unknown, args: ObservationFilter & PageArgs & { asOf?: Date | null; subjectKind?: string | null }, ctx: WriteContext, info?: GraphQLResolveInfo) => {
       // Regional figures are public; who wrote them, with which key and batch, is the audit trail the change log guards.
       if (info && selectsAuditFields(info)) requireReader(ctx.viewer, store.agency, `The audit fields of ${store.agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
-      return observationsAsOf(ctx.db, store.table, store.agency, ctx.viewer, args, args);
+      return observationsAsOf(ctx.db, store.table, store.agency, ctx.viewer, args, args, withheldRegionYears(ctx.embargo, ctx.regions));
     },
     changes: (_: unknown, args: ObservationFilter & PageArgs & { updatedAfter?: Date | null; author?: string | null }, ctx: WriteContext) =>
       observationChanges(ctx.db, store.table, store.agency, ctx.viewer, args, args),

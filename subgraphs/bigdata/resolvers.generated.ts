@@ -363,6 +363,8 @@ export type DataCenterPopulation = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
+  /** Region the scope lies in: the region itself, a cluster's province or a data centre's county; null when the scope is unknown. The owners' totals read it for release embargoes. */
+  scopeRegionCode: Maybe<Scalars['ID']['output']>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
   /** Calendar year of each entry (the value's year, or its baseline year). */
@@ -1431,6 +1433,7 @@ export type DataCenterPopulationResolvers<ContextType = Context, ParentType exte
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  scopeRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };

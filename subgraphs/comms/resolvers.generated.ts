@@ -266,6 +266,8 @@ export type DataCenterPopulation = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
+  /** bigdata's region of the scope (external): where an embargo judges the totals of a cluster's or data centre's value. */
+  scopeRegionCode: Maybe<Scalars['ID']['output']>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
   /** Calendar year of each entry (bigdata). */
@@ -1222,18 +1224,18 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}> ) );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
+import { notWithheld, type WithheldRegionYear } from '../../lib/embargo.ts';
 import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
 import { observation, pvInstallation } from './tables.ts';
@@ -54,6 +55,8 @@ export interface ObservationFilter {
   year?: number | undefined;
   /** The revisions in force at this time; the current ones when absent. */
   asOf?: Date | undefined;
+  /** Region figures a release's embargo withholds from the caller, left out. */
+  withheld?: readonly WithheldRegionYear[] | undefined;
 }
 
 /** Position after which a page starts: observations of one metric sort by (subject, period). */
@@ -66,6 +69,8 @@ function observationConditions(f: ObservationFilter): SQL[] {
   const conditions: SQL[] = [eq(observation.metric, f.metric), visibleObservations(observation, f.asOf)];
   if (f.subjectId !== undefined) conditions.push(eq(observation.subjectId, f.subjectId));
   if (f.year !== undefined) conditions.push(eq(observation.year, f.year));
+  const embargoed = notWithheld(observation, f.withheld ?? []);
+  if (embargoed) conditions.push(embargoed);
   return conditions;
 }
 

@@ -220,6 +220,8 @@ export type DataCenterPopulation = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
+  /** bigdata's region of the scope (external): where an embargo judges the totals of a cluster's or data centre's value. */
+  scopeRegionCode: Maybe<Scalars['ID']['output']>;
   /** Total facility electricity of each data-centre year in kWh (as `DataCenterYear.totalEnergyKwh`); null where no month was reported. */
   totalEnergyKwh: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** Year of the value. */
@@ -1216,23 +1218,23 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>

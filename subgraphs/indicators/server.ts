@@ -8,7 +8,8 @@ import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
 import type { Context } from './context.ts';
-import { registeredEmbargoes, type Embargo } from './embargo.ts';
+import { EmbargoRegister } from '../../lib/embargo.ts';
+import { createLogger } from '../../lib/observability/logger.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export function indicatorsSchema(): GraphQLSchema {
@@ -28,12 +29,12 @@ export function startIndicators(options: { port: number; host: string; regions?:
   catalog(); // fail at start, not on the first request, when the catalog is invalid
   const regions = options.regions ?? indicatorRegions();
   const minUnits = options.disclosureMinUnits ?? disclosureMinUnits();
-  // A new release or embargo takes effect on the next start, as a catalog change does.
-  const embargoes: readonly Embargo[] = registeredEmbargoes();
+  // A new release or embargo takes effect within a second of the file's change, without a restart.
+  const register = new EmbargoRegister(undefined, createLogger('indicators'));
   const now = options.now ?? (() => new Date());
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes, now }),
+    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes: register.current(), now }),
     port: options.port,
     host: options.host,
     service: 'indicators',

@@ -120,3 +120,158 @@ describe('release embargoes', () => {
     expect(md.split('\n').find((l) => l.startsWith('| DC_RACK_UTILISATION |'))!.split(' | ')[3]).toBe('56.9');
   });
 });
+
+interface Fact {
+  metric: string;
+  year: number;
+  value: number | null;
+}
+interface Inputs {
+  indicatorCode: string;
+  scopeId: string;
+  commsInputs: { facts: Fact[] } | null;
+  econInputs: { facts: Fact[] } | null;
+  bigdataInputs: { facts: Fact[] } | null;
+  energyInputs: { facts: Fact[] } | null;
+  dataCenterPopulation: { commsSums: { year: number; terms: (number | null)[] }[] | null; energySums: { year: number; terms: (number | null)[] }[] | null } | null;
+}
+
+/** Each agency's own inputs to indicator values, as the gateway relays them (not the values the indicators subgraph withholds). */
+async function agencyInputs(headers: Record<string, string>, regions: string[], clusters: string[] = []): Promise<Inputs[]> {
+  const facts = 'facts { metric year value }';
+  const fields = `indicatorCode scopeId commsInputs { ${facts} } econInputs { ${facts} } bigdataInputs { ${facts} } energyInputs { ${facts} }
+    dataCenterPopulation { commsSums { year terms } energySums { year terms } }`;
+  const res = await fed.query<{ indicatorValues: Inputs[]; clusterIndicatorValues: Inputs[] }>(
+    `query($regions: [ID!]!, $clusters: [ID!]!) {
+       indicatorValues(codes: ["ICT_TRAFFIC_ENERGY_DECREASE", "SCENARIO_RESIDENT_COUNT", "DC_RACKS_RETIRED", "DC_PUE", "DC_RACK_UTILISATION"], regions: $regions, years: [2024]) { ${fields} }
+       clusterIndicatorValues(codes: ["DC_PUE"], clusters: $clusters, years: [2024]) { ${fields} } }`,
+    { regions, clusters },
+    headers,
+  );
+  expect(res.errors).toBeUndefined();
+  return [...res.data!.indicatorValues, ...res.data!.clusterIndicatorValues];
+}
+const fact = (cells: Inputs[], code: string, scopeId: string, agency: 'commsInputs' | 'econInputs' | 'bigdataInputs' | 'energyInputs', metric: string) =>
+  cells.find((c) => c.indicatorCode === code && c.scopeId === scopeId)![agency]!.facts.find((f) => f.metric === metric && f.year === 2024)!.value;
+const sums = (cells: Inputs[], code: string, scopeId: string, owner: 'commsSums' | 'energySums') =>
+  cells.find((c) => c.indicatorCode === code && c.scopeId === scopeId)!.dataCenterPopulation![owner]!.find((s) => s.year === 2024)!.terms;
+
+/** The figures of 2024 each agency publishes for Chongqing's 500112 and for the Chongqing cluster, by agency, as one caller sees them. */
+async function chongqing2024(headers: Record<string, string>) {
+  const cells = await agencyInputs(headers, ['500000', '500112'], ['CQ_CLUSTER']);
+  const regionYear = await fed.query<{ region: { year: { informationTrafficGb: number | null; telecomEnergyTce: number | null } } }>(
+    '{ region(code: "500112") { year(year: 2024) { informationTrafficGb telecomEnergyTce } } }',
+    {},
+    headers,
+  );
+  const observations = await fed.query<{ commsObservations: { nodes: { subjectId: string; value: number }[] }; energyObservations: { nodes: { subjectId: string; value: number }[] } }>(
+    `{ commsObservations(metric: "INFORMATION_TRAFFIC_GB", subjectKind: REGION, year: 2024) { nodes { subjectId value } }
+       energyObservations(metric: "TELECOM_ENERGY_TCE", year: 2024) { nodes { subjectId value } } }`,
+    {},
+    headers,
+  );
+  expect(observations.errors).toBeUndefined();
+  return {
+    comms: [fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'commsInputs', 'INFORMATION_TRAFFIC_GB'), regionYear.data!.region.year.informationTrafficGb, observations.data!.commsObservations.nodes.map((n) => n.value)],
+    energy: [fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'energyInputs', 'TELECOM_ENERGY_TCE'), regionYear.data!.region.year.telecomEnergyTce, observations.data!.energyObservations.nodes.map((n) => n.value)],
+    econ: fact(cells, 'SCENARIO_RESIDENT_COUNT', '500000', 'econInputs', 'SCENARIOS_RESIDENT_SINCE_2021'),
+    bigdata: fact(cells, 'DC_RACKS_RETIRED', '500000', 'bigdataInputs', 'RACKS_RETIRED_SINCE_2021'),
+    commsSums: sums(cells, 'DC_RACK_UTILISATION', '500000', 'commsSums'),
+    energySums: [sums(cells, 'DC_PUE', '500000', 'energySums'), sums(cells, 'DC_PUE', 'CQ_CLUSTER', 'energySums')],
+  };
+}
+
+describe('release embargoes at the agencies', () => {
+  it('every agency withholds its own 2024 figures of an embargoed region from an anonymous caller and shows them to a reader', async () => {
+    expect(await chongqing2024(ANONYMOUS_HEADERS)).toEqual({
+      comms: [null, null, []],
+      energy: [null, null, []],
+      econ: null,
+      bigdata: null,
+      commsSums: [null, null],
+      energySums: [
+        [null, null],
+        [null, null],
+      ],
+    });
+    expect(await chongqing2024(await readerHeaders())).toEqual({
+      // 500112's own reports: 2,000 GB of traffic, 120 tce; 500101's 1,500 GB and 80 tce (energy lists by subject id).
+      comms: [2_000, 2_000, [2_000, 1_500]],
+      energy: [120, 120, [80, 120]],
+      // SC4, selected in 2024 in 500101: one scenario since 2021.
+      econ: 1,
+      // C retired 100 racks in 2021 and 50 in 2024 (the 2020 ones predate 2021): 150.
+      bigdata: 150,
+      // Racks in use of A, B, C, D: 3,000 + 6,000 + 700 + 1,000 = 10,700 over 4,000 + 12,000 + 800 + 2,000 = 18,800 design racks.
+      commsSums: [10_700, 18_800],
+      energySums: [
+        // kWh total / IT: A 1.3M / 1M, B 2.4M / 2M, C 0.9M / 0.5M, D 0.7M / 0.5M; the cluster holds A and B.
+        [5_300_000, 4_000_000],
+        [3_700_000, 3_000_000],
+      ],
+    });
+  });
+
+  it('a cube’s region facts are withheld the same way: the embargoed year only', async () => {
+    const trafficOf500112 = async (headers: Record<string, string>) => {
+      const res = await fed.query<{ indicatorCube: { commsFacts: { metrics: string[]; years: number[]; values: (number | null)[] } } }>(
+        '{ indicatorCube(codes: ["ICT_TRAFFIC_ENERGY_DECREASE"], regions: ["500112"], years: [2024]) { commsFacts { metrics years values } } }',
+        {},
+        headers,
+      );
+      expect(res.errors).toBeUndefined();
+      const { metrics, years, values } = res.data!.indicatorCube.commsFacts;
+      const m = metrics.indexOf('INFORMATION_TRAFFIC_GB');
+      // One region: entry m × Y + y.
+      return Object.fromEntries(years.map((year, y) => [year, values[m * years.length + y]]));
+    };
+    // 500112's traffic: 1,000 GB in the 2020 baseline, 2,000 GB in 2024.
+    expect(await trafficOf500112(ANONYMOUS_HEADERS)).toMatchObject({ 2020: 1_000, 2024: null });
+    expect(await trafficOf500112(await readerHeaders())).toMatchObject({ 2020: 1_000, 2024: 2_000 });
+  });
+
+  it('an agency’s own token reads its own embargoed figures, not another agency’s', async () => {
+    const comms = await chongqing2024(await bearer('comms', ['writer']));
+    expect([comms.comms, comms.energy]).toEqual([
+      [2_000, 2_000, [2_000, 1_500]],
+      [null, null, []],
+    ]);
+  });
+
+  it('an embargo that has ended withholds no agency figure: Shanghai 2024 is public', async () => {
+    const cells = await agencyInputs(ANONYMOUS_HEADERS, ['310000']);
+    // S1–S4 metered in 2024 (S5 did not): 171,000 + 170,000 + 200,000 + 200,000 kWh total over 4 × 100,000 IT.
+    expect(sums(cells, 'DC_PUE', '310000', 'energySums')).toEqual([741_000, 400_000]);
+  });
+
+  it('a release added to the register while the services run takes effect without a restart, and an invalid register keeps the last good one', async () => {
+    const file = process.env.RELEASES_FILE!;
+    const before = readFileSync(file, 'utf8');
+    const shanghaiPue = async () => {
+      const cells = await agencyInputs(ANONYMOUS_HEADERS, ['310000']);
+      const value = await fed.query<{ indicatorValues: { missing: { metric: string }[] }[] }>(
+        '{ indicatorValues(codes: ["DC_PUE"], regions: ["310000"], years: [2024]) { missing { metric } } }',
+        {},
+        ANONYMOUS_HEADERS,
+      );
+      return { sums: sums(cells, 'DC_PUE', '310000', 'energySums'), missing: value.data!.indicatorValues[0]!.missing.map((m) => m.metric) };
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_200)); // the register's file is checked at most once a second
+    try {
+      writeFileSync(file, `${before}  - { name: sh-2024-late, title: "Shanghai 2024, embargoed later", region: "310000", year: 2024, asOf: "2026-01-01T00:00:00Z", embargoUntil: "${FUTURE}" }\n`);
+      await settle();
+      expect(await shanghaiPue()).toEqual({ sums: [null, null], missing: ['EMBARGOED'] });
+
+      writeFileSync(file, 'releases: [ { name: "Not A Name" } ]\n');
+      await settle();
+      expect(await shanghaiPue()).toEqual({ sums: [null, null], missing: ['EMBARGOED'] });
+
+      writeFileSync(file, before);
+      await settle();
+      // Public again; the value itself stays unknown: S5 (300 of 2,701 design racks) did not report, 89 % coverage < 90 %.
+      expect(await shanghaiPue()).toEqual({ sums: [741_000, 400_000], missing: ['DC_IT_ENERGY_KWH', 'DC_TOTAL_ENERGY_KWH'] });
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Context } from '../context.ts';
+import { scopeRegionOf } from './IndicatorInputs.ts';
 import { populationMembers, type PopulationMember } from '../population.ts';
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import type { DataCenterPopulationMapper } from '../schema.mappers.ts';
@@ -13,6 +14,7 @@ function membersOf(key: DataCenterPopulationMapper, { loaders }: Context): Promi
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ({ indicatorCode: ref.indicatorCode, scopeKind: ref.scopeKind, scopeId: ref.scopeId, year: ref.year, asOf: ref.asOf }),
+  scopeRegionCode: (key, _, ctx) => scopeRegionOf(key, ctx),
   dataCenterIds: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.id),
   years: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.year),
   designRacks: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.designRacks),

@@ -8,12 +8,7 @@ import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
 
-  // Synchronous where the answer needs no data (a region lies in itself, in no cluster). Where a data
-  // centre or zone lay is read from the register as of the value's as-of, like its figures.
-  scopeRegionCode: (key, _, { regions, loaders }) => {
-    if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
-    return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, key.asOf, loaders) : loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.regionCode ?? null);
-  },
+  scopeRegionCode: (key, _, context) => scopeRegionOf(key, context),
 
   scopeClusterId: (key, _, { loaders }) => {
     if (key.scopeKind === 'CLUSTER') return loaders.zoneAt(key.scopeId, key.asOf).then((zone) => zone?.clusterId ?? null);
@@ -40,6 +35,15 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
 };
 
 /** A zone's targets are inherited from its cluster's province, like the cluster's own. */
+/**
+ * The region a value's scope lies in. Synchronous where the answer needs no data (a region lies in itself). Where a
+ * data centre or zone lay is read from the register as of the value's as-of, like its figures.
+ */
+export function scopeRegionOf(key: Pick<IndicatorValueKey, 'scopeKind' | 'scopeId' | 'asOf'>, { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): string | null | Promise<string | null> {
+  if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
+  return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, key.asOf, loaders) : loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.regionCode ?? null);
+}
+
 async function clusterProvince(zoneOrCluster: string, asOf: string, loaders: Context['loaders']): Promise<string | null> {
   const zone = await loaders.zoneAt(zoneOrCluster, asOf);
   return (await loaders.clusterAt(zone?.clusterId ?? zoneOrCluster, asOf))?.provinceCode ?? null;

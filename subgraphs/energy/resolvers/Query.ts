@@ -1,5 +1,6 @@
 import { ErrorCode, UserInputError } from '../../../lib/errors.ts';
 import { decodeCursor, pageSize, toConnection } from '../../../lib/pagination.ts';
+import { withheldRegionYears } from '../../../lib/embargo.ts';
 import { unknownMetric } from '../errors.ts';
 import { isMetricCode, METRICS } from '../metrics.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
@@ -52,11 +53,11 @@ export const Query: QueryResolvers = {
 
   energyMetrics: () => Object.values(METRICS),
 
-  energyObservations: async (_, args, { db }) => {
+  energyObservations: async (_, args, { db, embargo, regions }) => {
     if (!isMetricCode(args.metric)) throw unknownMetric(args.metric);
     const limit = pageSize(args.first);
     const after = decodeObservationCursor(args.after);
-    const filter = { metric: args.metric, subjectId: args.subjectId ?? undefined, year: args.year ?? undefined, asOf: args.asOf ?? undefined };
+    const filter = { metric: args.metric, subjectId: args.subjectId ?? undefined, year: args.year ?? undefined, asOf: args.asOf ?? undefined, withheld: withheldRegionYears(embargo, regions) };
     const rows = await repo.pageObservations(db, filter, after, limit);
     // The count is left to `totalCount`, which runs it only when a client selects it.
     const page = toConnection(rows, limit, 0, (r) => JSON.stringify([r.subjectId, r.period]));

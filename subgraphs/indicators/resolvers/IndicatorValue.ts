@@ -6,7 +6,7 @@ import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
 import { inputsOf } from '../inputs.ts';
 import type { Context } from '../context.ts';
 import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
-import { embargoMessage, embargoOn, type Embargo } from '../embargo.ts';
+import { embargoMessage, embargoOn, type Embargo } from '../../../lib/embargo.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
 // Several fields of one value read the same computation; compute once per representation object.
@@ -116,10 +116,11 @@ export const IndicatorValue: IndicatorValueResolvers = {
   missing: (rep, _args, context) => {
     const r = result(rep);
     const embargo = embargoOf(rep, context);
-    const embargoed = embargo ? [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }] : [];
-    if (!confidentialHidden(r, context)) return [...embargoed, ...r.missing];
+    // The agencies withhold the inputs under the same embargo: what they did not send is not missing.
+    if (embargo) return [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }];
+    if (!confidentialHidden(r, context)) return r.missing;
     const { year, units } = smallCellOf(r, context)!;
-    return [...embargoed, { metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
   coverage: (rep, _args, { regions }) => {
     const coverage = coverageOf(result(rep));
