@@ -182,6 +182,8 @@ export interface MetricYear {
   /** Value of the latest period reported in the year (a stock's yearly value); null for a flow. */
   last: number | null;
   provisional: boolean;
+  /** Latest revision among the year's observations of the metric (epoch milliseconds): the stamp owners' totals carry. */
+  updatedAt: number;
 }
 
 /**
@@ -206,6 +208,7 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
           sum: sql`sum(${table.value})::float8`,
           last,
           provisional: sql`bool_or(${table.status} = 'PROVISIONAL')`,
+          updatedAt: sql`(extract(epoch from max(${table.updatedAt})) * 1000)::float8`,
         },
         sql`from ${table} where ${subjectYears(table, keys, asOf)} group by ${table.subjectId}, ${table.year}, ${table.metric}`,
       ),
@@ -219,6 +222,11 @@ export function valueInYear(years: readonly MetricYear[], metric: string, aggreg
   const found = years.find((y) => y.metric === metric);
   if (!found) return null;
   return aggregation === 'FLOW' ? found.sum : found.last;
+}
+
+/** Latest revision among a subject-year's observations (epoch milliseconds), or null when it has none. */
+export function revisedInYear(years: readonly MetricYear[]): number | null {
+  return years.length === 0 ? null : Math.max(...years.map((y) => y.updatedAt));
 }
 
 /** Weakest status of a subject-year's observations, of one metric or of all: PROVISIONAL if any is. */

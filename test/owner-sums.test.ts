@@ -4,11 +4,25 @@ import { foreignUnitFields, ownerSums, populationSums, type Unit } from '../lib/
 
 // The owner's aggregate, worked out by hand: comms sums its racks in use over the data centres that reported them
 // and have design racks; energy its kWh. Only totals, a count and the ids of units that lacked an input come out.
-const rack = (dataCenterId: string, year: number, designRacks: number | null, racksInUse: number | null, commsStatus: string | null = 'FINAL'): Unit => ({ dataCenterId, year, designRacks, racksInUse, commsStatus });
+const rack = (dataCenterId: string, year: number, designRacks: number | null, racksInUse: number | null, commsStatus: string | null = 'FINAL', revisedAt?: string): Unit => ({
+  dataCenterId,
+  year,
+  designRacks,
+  racksInUse,
+  commsStatus,
+  ...(revisedAt ? { revisedAt: Date.parse(revisedAt) } : {}),
+});
 
 describe("an owner's totals", () => {
   const utilisation = catalog().indicators.get('DC_RACK_UTILISATION')!;
-  const units = [rack('A', 2024, 1000, 600), rack('B', 2024, 500, 450, 'PROVISIONAL'), rack('C', 2024, 800, null, null), rack('D', 2024, 200, 150), rack('A', 2023, 1000, 500)];
+  // Latest revisions of each unit-year's racks in use (C's is of another figure: it sent none).
+  const units = [
+    rack('A', 2024, 1000, 600, 'FINAL', '2026-02-01T00:00:00Z'),
+    rack('B', 2024, 500, 450, 'PROVISIONAL', '2026-03-01T09:00:00Z'),
+    rack('C', 2024, 800, null, null, '2026-04-01T00:00:00Z'),
+    rack('D', 2024, 200, 150, 'FINAL', '2026-01-15T00:00:00Z'),
+    rack('A', 2023, 1000, 500),
+  ];
 
   it('sums each sum() term and each input over the matched units and names the units that lacked one', () => {
     // 2024: A, B and D matched; C sent no racks in use. Σ racks in use = 600 + 450 + 150 = 1,200; Σ design racks = 1,000 + 500 + 200 = 1,700.
@@ -22,6 +36,8 @@ describe("an owner's totals", () => {
       inputSums: [1700, 1200],
       inputStatuses: ['FINAL', 'PROVISIONAL'],
       withheld: false,
+      // The latest revision of the matched units: B's; C's later one was not summed.
+      updatedAt: '2026-03-01T09:00:00.000Z',
     });
   });
 

@@ -32,6 +32,20 @@ export interface OwnerSums {
   inputStatuses: (Status | null)[];
   /** True when disclosure control withheld the totals from this caller: 1 to `minUnits - 1` matched units. */
   withheld: boolean;
+  /** Latest revision (ISO 8601) among the owner's observations of the matched units in the year; null without one. */
+  updatedAt: string | null;
+}
+
+/** The unit field an owner puts its latest revision of the unit-year in (epoch milliseconds; `revisedInYear`). */
+export const REVISED_AT_FIELD = 'revisedAt';
+
+function latestRevision(units: readonly Unit[]): string | null {
+  let latest: number | null = null;
+  for (const unit of units) {
+    const at = unit[REVISED_AT_FIELD];
+    if (typeof at === 'number' && (latest === null || at > latest)) latest = at;
+  }
+  return latest === null ? null : new Date(latest).toISOString();
 }
 
 /** A unit's figure of a unit metric: booleans count 1 or 0; null when not reported. */
@@ -111,6 +125,7 @@ export function ownerSums(
     inputSums: indicator.unitInputs.map((metric) => (withheld ? null : matched.reduce((s, u) => s + unitValue(u, metric)!, 0))),
     inputStatuses: indicator.unitInputs.map((metric) => unitStatus(matched, metric)),
     withheld,
+    updatedAt: latestRevision(matched),
   };
 }
 

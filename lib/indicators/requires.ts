@@ -39,7 +39,7 @@ export function publicUnitFields(subject: UnitSubject, { metrics }: Catalog = ca
 }
 
 /** What an owner's totals carry (`UnitSums`). */
-const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld';
+const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
 /** Checks an owner runs on its own unit-level figures and reports as counts (`UnitCheck`), by owner. */
 const OWNER_CHECKS: Partial<Record<Agency, string>> = { comms: 'racksAboveDesign { units ids }' };
 

@@ -28,7 +28,7 @@ const RegionYearOwnFields = new Set(['regionCode', 'year', 'region']);
  * - `RegionYear`'s figures (a region's own reported figure of a year): null;
  * - `RegionFact` lists (an indicator value's inputs): value, partsValue, status and updatedAt null in an embargoed year;
  * - `CubeFacts` (a cube's region facts): the entries of embargoed regions and years null;
- * - the owners' totals (`…UnitSums`): terms and inputSums null for an embargoed region and year;
+ * - the owners' totals (`…UnitSums`): terms, inputSums and updatedAt null for an embargoed region and year;
  * - `UnitCheck` (a check over the year's units): null.
  * The observation lists leave withheld rows out in SQL (`withheldRegionYears`). Only a request meeting an embargo pays.
  */
@@ -98,7 +98,7 @@ const ownerSums =
   async (source: ScopeSource, sums: OwnerSums[], context: EmbargoContext) => {
     // A cube's entries name their region; one value's totals lie where its scope does.
     const scope = sums.some((s) => s.regionCode === null) ? await scopeRegion(source, context) : null;
-    return sums.map((s) => (context.embargo.at(s.regionCode ?? scope, s.year) ? { ...s, terms: s.terms.map(() => null), inputSums: s.inputSums.map(() => null) } : s));
+    return sums.map((s) => (context.embargo.at(s.regionCode ?? scope, s.year) ? { ...s, terms: s.terms.map(() => null), inputSums: s.inputSums.map(() => null), updatedAt: null } : s));
   };
 
 const unitCheck =

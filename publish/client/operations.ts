@@ -173,7 +173,7 @@ export const ShutdownScreenDocument = graphql(`
 
 /**
  * Each input as it went into a jurisdiction's values: its owner and the latest revision among the observations
- * read (`updatedAt`; region figures only: the API gives none for inputs summed over units, which have `units`),
+ * read (`updatedAt`: region figures, and the owners' sums over units, which have `units`; null for a register attribute),
  * for the report's per-input revision stamps. The figures themselves are not asked for.
  */
 export const InputRevisionsDocument = graphql(`

@@ -215,8 +215,11 @@ function inputRevisionsTable(data: ReportData): ReportTable {
   };
 }
 
-/** The API stamps region figures with their latest revision, not sums over units (data centres, core rooms, enterprises). */
-const UNIT_INPUT_UNSTAMPED = 'not given by the API (summed over units)';
+/**
+ * The API stamps region figures and the owners' sums over units with their latest revision; a public register attribute
+ * summed over units (design racks, audited) has no observation revision, nor has a sum over no reporting unit.
+ */
+const UNIT_INPUT_UNSTAMPED = 'none: a register attribute or no unit reported';
 
 /** Data-centre PUE categories: each an indicator of the catalog (a ratio of sums over its data centres), in one table. */
 const PUE_CATEGORIES: readonly { code: string; category: string }[] = [

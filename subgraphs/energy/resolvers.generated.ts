@@ -76,6 +76,8 @@ export type CommsUnitSums = {
   terms: Array<Maybe<Scalars['Float']['output']>>;
   /** Units that reported every unit input of the formula (the matched units). */
   units: Scalars['Int']['output'];
+  /** Latest revision (ISO 8601) among the agency's observations of the matched units in the year: the revision stamp of the inputs it sums; null when no unit matched. */
+  updatedAt: Maybe<Scalars['String']['output']>;
   /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Scalars['Boolean']['output'];
   /** Year of the units summed. */
@@ -436,6 +438,8 @@ export type EnergyUnitSums = {
   terms: Array<Maybe<Scalars['Float']['output']>>;
   /** Units that reported every unit input of the formula (the matched units). */
   units: Scalars['Int']['output'];
+  /** Latest revision (ISO 8601) among the agency's observations of the matched units in the year: the revision stamp of the inputs it sums; null when no unit matched. */
+  updatedAt: Maybe<Scalars['String']['output']>;
   /** True when disclosure control withheld the totals from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Scalars['Boolean']['output'];
   /** Year of the units summed. */
@@ -1427,6 +1431,7 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1583,6 +1588,7 @@ export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends Re
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };

@@ -385,7 +385,8 @@ export class IndicatorEvaluation implements IndicatorResult {
           year,
           value: !publishable ? null : owned ? (owned.inputSums[i] ?? null) : this.owned ? null : units.reduce((s, u) => s + unitValue(u, metric)!, 0),
           status: this.unitInputStatus(units, metric, i, year),
-          updatedAt: null,
+          // The owner stamps what it summed; another agency's register attribute (design racks) has no observation revision.
+          updatedAt: owned && metric.owner === this.indicator.unitLevelOwner ? owned.updatedAt : null,
           units: units.length,
         });
       }

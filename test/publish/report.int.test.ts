@@ -8,6 +8,11 @@ import { runReportCli } from '../../publish/report/cli.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import type { ObservationTable } from '../../db/observation-table.ts';
+import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
+import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
 
 // The shared fixtures' Chongqing data centres, racks in use of design racks: 2023 A 2,000/4,000, B 3,000/12,000,
 // C 700/800, D 800/2,000; 2024 A 3,000, B 6,000, C 700, D 1,000 (A in 500120, B in 500112, C and D in 500101).
@@ -65,8 +70,8 @@ describe('the annual report', () => {
     expect(mdRow(published, 'DC_RACK_UTILISATION')?.[3]).toBe('56.9');
     expect(mdRow(latest, 'DC_RACK_UTILISATION')?.[3]).toBe('59.6');
 
-    // Each input's revision stamp as the API stood at the report's instant. Region figures carry one, no later than
-    // the instant they were read at; sums over units (racks in use of each data centre) carry none in the API.
+    // Each input's revision stamp as the API stood at the report's instant, no later than the instant it was read at:
+    // region figures and the owners' sums over units (racks in use); bigdata's design racks are a register attribute.
     const stamps = (dir: string) =>
       new Map(
         readFileSync(path.join(scratch, dir, 'tables', 'input-revisions.csv'), 'utf8')
@@ -77,7 +82,10 @@ describe('the annual report', () => {
           .map((r) => [`${r[0]} ${r[1]}`, { latest: r[r.length - 2]!, asOf: r[r.length - 1]! }] as const),
       );
     const pinned = stamps('first');
-    expect(pinned.get('comms RACKS_IN_USE')).toEqual({ latest: 'not given by the API (summed over units)', asOf: first.asOf });
+    expect(pinned.get('comms RACKS_IN_USE')!.latest).toMatch(/^\d{4}-/);
+    expect(pinned.get('bigdata DESIGN_RACKS')).toEqual({ latest: 'none: a register attribute or no unit reported', asOf: first.asOf });
+    // Read now, A's correction is the latest revision of racks in use.
+    expect(Date.parse(stamps('latest').get('comms RACKS_IN_USE')!.latest)).toBeGreaterThan(Date.parse(first.asOf));
     const stamped = [...pinned.values()].filter((s) => /^\d{4}-/.test(s.latest));
     expect(stamped.length).toBeGreaterThan(0);
     for (const s of stamped) expect(Date.parse(s.latest)).toBeLessThanOrEqual(Date.parse(first.asOf));
@@ -210,5 +218,43 @@ describe('the annual report', () => {
     await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
     await expect(run('x', '--release', 'no-such')).rejects.toThrow(/No release "no-such": known are cq-2024/);
     expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
+
+  it('stamps each input summed over units with the latest revision of the observations its owner summed', async () => {
+    // Revision instants set by hand on the current rows: racks in use (comms) 2 January 2026 but A's 2024 figure 15 March,
+    // B's 1 February, D's 6 January; every data-centre reading of energy 10 January but C's September IT reading 20 February.
+    const stamp = (db: Db, table: ObservationTable, instant: string, where?: SQL) =>
+      db.update(table).set({ updatedAt: new Date(instant) }).where(and(isNull(table.supersededAt), eq(table.subjectKind, 'DATA_CENTER'), where));
+    await stamp(fed.databases.comms.db, commsObservation, '2026-01-02T00:00:00Z', eq(commsObservation.metric, 'RACKS_IN_USE'));
+    const racks2024 = (id: string) => and(eq(commsObservation.metric, 'RACKS_IN_USE'), eq(commsObservation.year, 2024), eq(commsObservation.subjectId, id));
+    await stamp(fed.databases.comms.db, commsObservation, '2026-03-15T08:30:00Z', racks2024('A'));
+    await stamp(fed.databases.comms.db, commsObservation, '2026-02-01T00:00:00Z', racks2024('B'));
+    await stamp(fed.databases.comms.db, commsObservation, '2026-01-06T00:00:00Z', racks2024('D'));
+    await stamp(fed.databases.energy.db, energyObservation, '2026-01-10T00:00:00Z');
+    await stamp(fed.databases.energy.db, energyObservation, '2026-02-20T12:00:00Z', and(eq(energyObservation.subjectId, 'C'), eq(energyObservation.period, '2024-09'), eq(energyObservation.metric, 'DC_IT_ENERGY_KWH')));
+
+    const res = await fed.query<{ indicatorValues: { indicatorCode: string; scopeId: string; inputs: { metric: { code: string }; updatedAt: string | null }[] }[] }>(
+      '{ indicatorValues(codes: ["DC_RACK_UTILISATION", "DC_PUE"], regions: ["500000", "500101", "500112"], years: [2024]) { indicatorCode scopeId inputs { metric { code } updatedAt } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const stamps = Object.fromEntries(res.data!.indicatorValues.map((v) => [`${v.indicatorCode} ${v.scopeId}`, Object.fromEntries(v.inputs.map((i) => [i.metric.code, i.updatedAt]))]));
+    expect(stamps).toEqual({
+      // The latest of the data centres summed: A, B, C, D in Chongqing; C and D in 500101; B in 500112. Design racks are bigdata's register.
+      'DC_RACK_UTILISATION 500000': { RACKS_IN_USE: '2026-03-15T08:30:00.000Z', DESIGN_RACKS: null },
+      'DC_RACK_UTILISATION 500101': { RACKS_IN_USE: '2026-01-06T00:00:00.000Z', DESIGN_RACKS: null },
+      'DC_RACK_UTILISATION 500112': { RACKS_IN_USE: '2026-02-01T00:00:00.000Z', DESIGN_RACKS: null },
+      'DC_PUE 500000': { DC_TOTAL_ENERGY_KWH: '2026-02-20T12:00:00.000Z', DC_IT_ENERGY_KWH: '2026-02-20T12:00:00.000Z' },
+      'DC_PUE 500101': { DC_TOTAL_ENERGY_KWH: '2026-02-20T12:00:00.000Z', DC_IT_ENERGY_KWH: '2026-02-20T12:00:00.000Z' },
+      'DC_PUE 500112': { DC_TOTAL_ENERGY_KWH: '2026-01-10T00:00:00.000Z', DC_IT_ENERGY_KWH: '2026-01-10T00:00:00.000Z' },
+    });
+
+    await run('stamps', '--year', '2024', '--region', '500000', '--no-pdf');
+    const table = readFileSync(path.join(scratch, 'stamps', 'tables', 'input-revisions.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    const latest = (agency: string, code: string) => table.find((r) => r[0] === agency && r[1] === code)!.at(-2);
+    expect([latest('comms', 'RACKS_IN_USE'), latest('energy', 'DC_IT_ENERGY_KWH'), latest('bigdata', 'DESIGN_RACKS')]).toEqual([
+      '2026-03-15T08:30:00.000Z',
+      '2026-02-20T12:00:00.000Z',
+      'none: a register attribute or no unit reported',
+    ]);
   });
 });

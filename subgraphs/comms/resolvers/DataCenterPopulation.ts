@@ -1,3 +1,5 @@
+import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
+import { revisedInYear } from '../../../lib/observations.ts';
 import { mayRead } from '../../../lib/auth/unit-level.ts';
 import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
@@ -9,7 +11,7 @@ export const DataCenterPopulation: DataCenterPopulationResolvers = {
   racksInUse: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, racksInUse),
   commsStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, rackUsageStatus),
   commsSums: async (population, _, { loaders, viewer }) => {
-    const own = { racksInUse: await populationColumn(population, loaders.metricYears, racksInUse), commsStatus: await populationColumn(population, loaders.metricYears, rackUsageStatus) };
+    const own = { racksInUse: await populationColumn(population, loaders.metricYears, racksInUse), commsStatus: await populationColumn(population, loaders.metricYears, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(population, loaders.metricYears, revisedInYear) };
     return valuePopulationSums('comms', population, own, disclosureFor(viewer));
   },
   racksAboveDesign: async (population, _, { loaders, viewer }) => {

@@ -1,3 +1,5 @@
+import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
+import { revisedInYear } from '../../../lib/observations.ts';
 import { cellsOver, cubeDataCenters, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
@@ -16,7 +18,7 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   coreMachineRoomYears: async (cube, _, context) => (await coreRooms(cube, context)).units,
   dataCenterCommsSums: async (cube, _, { loaders, viewer }) => {
     const members = cubeDataCenters(cube);
-    const own = { racksInUse: await populationColumn(members, loaders.metricYears, racksInUse), commsStatus: await populationColumn(members, loaders.metricYears, rackUsageStatus) };
+    const own = { racksInUse: await populationColumn(members, loaders.metricYears, racksInUse), commsStatus: await populationColumn(members, loaders.metricYears, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(members, loaders.metricYears, revisedInYear) };
     return cubePopulationSums('comms', cube, own, disclosureFor(viewer));
   },
 };

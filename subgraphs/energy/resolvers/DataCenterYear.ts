@@ -1,5 +1,6 @@
 import { populationColumn, type DataCenterMembers } from '../../../lib/indicators/population.ts';
-import { statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
 import { DATA_CENTER_METERS, pairedPue, yearly } from '../facts.ts';
 import { RENEWABLE_METRICS } from '../metrics.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
@@ -23,13 +24,14 @@ export const dataCenterFigures = {
 
 /** energy's own columns of data-centre years, named as the unit fields the catalog reads: what its totals sum. */
 export async function ownColumns(members: DataCenterMembers, metricYears: { load(key: SubjectYear): Promise<MetricYear[]> }): Promise<Record<string, unknown[] | null>> {
-  const [totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus] = await Promise.all([
+  const [totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, revisedAt] = await Promise.all([
     populationColumn(members, metricYears, dataCenterFigures.totalEnergyKwh),
     populationColumn(members, metricYears, dataCenterFigures.itEnergyKwh),
     populationColumn(members, metricYears, dataCenterFigures.renewableEnergyKwh),
     populationColumn(members, metricYears, dataCenterFigures.energyStatus),
+    populationColumn(members, metricYears, revisedInYear),
   ]);
-  return { totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus };
+  return { totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, [REVISED_AT_FIELD]: revisedAt };
 }
 
 export const DataCenterYear: DataCenterYearResolvers = {

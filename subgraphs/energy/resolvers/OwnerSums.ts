@@ -1,6 +1,6 @@
 import { cubeListSums, disclosureFor, listSums } from '../../../lib/indicators/serve-sums.ts';
-import type { Unit } from '../../../lib/indicators/owner-sums.ts';
-import { statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import { REVISED_AT_FIELD, type Unit } from '../../../lib/indicators/owner-sums.ts';
+import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { CORE_ROOM_METERS, yearly } from '../facts.ts';
@@ -12,9 +12,9 @@ import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from
 type Loader = { load(key: SubjectYear): Promise<MetricYear[]> };
 
 /** energy's own figures of a room year, named as the unit fields the catalog reads. */
-const roomFigures = (year: readonly MetricYear[]) => ({ totalEnergyKwh: yearly(year, CORE_ROOM_METERS.total), itEnergyKwh: yearly(year, CORE_ROOM_METERS.it), energyStatus: statusInYear(year) });
+const roomFigures = (year: readonly MetricYear[]) => ({ totalEnergyKwh: yearly(year, CORE_ROOM_METERS.total), itEnergyKwh: yearly(year, CORE_ROOM_METERS.it), energyStatus: statusInYear(year), [REVISED_AT_FIELD]: revisedInYear(year) });
 /** energy's own figures of an enterprise year. */
-const enterpriseFigures = (year: readonly MetricYear[]) => ({ energyUseTce: yearly(year, 'ENTERPRISE_ENERGY_TCE'), energyStatus: statusInYear(year) });
+const enterpriseFigures = (year: readonly MetricYear[]) => ({ energyUseTce: yearly(year, 'ENTERPRISE_ENERGY_TCE'), energyStatus: statusInYear(year), [REVISED_AT_FIELD]: revisedInYear(year) });
 
 function own(units: readonly Unit[] | null | undefined, idField: string, asOf: string, metricYears: Loader, figures: (year: readonly MetricYear[]) => Record<string, unknown>) {
   return Promise.all((units ?? []).map(async (u) => figures(await metricYears.load({ subjectId: String(u[idField]), year: u.year, asOf }))));
