@@ -1,18 +1,32 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CatalogDocument, DashboardCubeDocument, IndicatorGridDocument, JurisdictionDocument, type CatalogQuery, type DashboardCubeQuery, type IndicatorGridQuery, type JurisdictionQuery } from '../../publish/client/generated/graphql.ts';
+import {
+  CatalogDocument,
+  DashboardCubeDocument,
+  IndicatorGridDocument,
+  JurisdictionDocument,
+  JurisdictionsDocument,
+  type CatalogQuery,
+  type DashboardCubeQuery,
+  type IndicatorGridQuery,
+  type JurisdictionQuery,
+  type JurisdictionsQuery,
+} from '../../publish/client/generated/graphql.ts';
 import { formatValue, toDisplay } from '../../publish/format.ts';
 import { request, transport } from './api.ts';
 import { Chart } from './chart.tsx';
 import { TileMap } from './tile-map.tsx';
 import { TILE_LAYOUTS } from './tiles.ts';
-import { JURISDICTIONS, LABELS, SCOPE_HELP, SCOPE_LABELS, type Lang } from './labels.ts';
+import { LABELS, SCOPE_HELP, SCOPE_LABELS, type Lang } from './labels.ts';
 
 type Indicator = NonNullable<CatalogQuery['indicators']>[number];
 type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
 type Cube = DashboardCubeQuery['indicatorCube'];
+type Jurisdiction = NonNullable<JurisdictionsQuery['regions']>[number];
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const DEFAULT_INDICATORS = ['DC_RACK_UTILISATION', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE', 'NEW_5G_SITE_SHARING_RATE'];
+/** Shown first when the federation knows it (the seeds' own jurisdiction); otherwise the first the API lists. */
+const PREFERRED_JURISDICTION = '500000';
 
 /**
  * A cell's class and marks: attainment colours (only where the target binds the cell's scope: a target shown from
@@ -34,7 +48,8 @@ function coverageNote(coverage: Value['coverage'] | undefined): string {
 
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
-  const [jurisdiction, setJurisdiction] = useState('500000');
+  const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
+  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
   const [from, setFrom] = useState(2020);
   const [to, setTo] = useState(2025);
   const [catalog, setCatalog] = useState<Indicator[]>([]);
@@ -51,13 +66,21 @@ export function App() {
     request(transport, CatalogDocument, {})
       .then((c) => setCatalog((c.indicators ?? []).filter((i) => i.levels.includes('REGION'))))
       .catch((e: Error) => setError(e.message));
+    // The jurisdictions are the provinces whose districts the federation's code list holds, as the API lists them.
+    request(transport, JurisdictionsDocument, {})
+      .then((r) => {
+        const listed = (r.regions ?? []).filter((p) => p.children.length > 0);
+        setJurisdictions(listed);
+        setJurisdiction((listed.find((p) => p.code === PREFERRED_JURISDICTION) ?? listed[0])?.code ?? null);
+      })
+      .catch((e: Error) => setError(e.message));
   }, []);
 
   const codes = useMemo(() => catalog.filter((i) => chosen.includes(i.code)).map((i) => i.code), [catalog, chosen]);
   const years = useMemo(() => YEARS.filter((y) => y >= from && y <= to), [from, to]);
 
   useEffect(() => {
-    if (codes.length === 0 || years.length === 0) return;
+    if (jurisdiction === null || codes.length === 0 || years.length === 0) return;
     let current = true;
     setValues(null);
     setCube(null);
@@ -79,7 +102,7 @@ export function App() {
   }, [jurisdiction, codes.join(','), years.join(',')]);
 
   const indicators = catalog.filter((i) => codes.includes(i.code));
-  const layout = TILE_LAYOUTS[jurisdiction];
+  const layout = jurisdiction === null ? undefined : TILE_LAYOUTS[jurisdiction];
   const mapIndicator = indicators.find((i) => i.code === mapCode) ?? indicators[0];
   const cell = (code: string, year: number) => values?.find((v) => v.indicatorCode === code && v.year === year);
 
@@ -95,9 +118,9 @@ export function App() {
         <div class="controls">
           <label>
             {t('jurisdiction')}
-            <select id="jurisdiction" value={jurisdiction} onChange={(e) => setJurisdiction(e.currentTarget.value)}>
-              {JURISDICTIONS.map((j) => (
-                <option value={j.code}>{j[lang]}</option>
+            <select id="jurisdiction" value={jurisdiction ?? ''} onChange={(e) => setJurisdiction(e.currentTarget.value)}>
+              {jurisdictions.map((j) => (
+                <option value={j.code}>{name(j)}</option>
               ))}
             </select>
           </label>

@@ -41,7 +41,3 @@ export const LABELS = {
 export const SCOPE_LABELS: Record<TargetScope, keyof typeof LABELS> = { JURISDICTION: 'scopeJurisdiction', SUB_REGIONS: 'scopeSubRegions', EACH_UNIT: 'scopeEachUnit' };
 export const SCOPE_HELP: Record<TargetScope, keyof typeof LABELS> = { JURISDICTION: 'scopeJurisdictionHelp', SUB_REGIONS: 'scopeSubRegionsHelp', EACH_UNIT: 'scopeEachUnitHelp' };
 
-export const JURISDICTIONS = [
-  { code: '500000', zh: '重庆市', en: 'Chongqing' },
-  { code: '310000', zh: '上海市', en: 'Shanghai' },
-] as const;

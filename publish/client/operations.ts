@@ -106,6 +106,20 @@ export const CatalogDocument = graphql(`
   }
 `);
 
+/** The provinces the federation's code list holds, with their districts: the jurisdictions a reader may pick (those with districts). */
+export const JurisdictionsDocument = graphql(`
+  query Jurisdictions {
+    regions(level: PROVINCE) {
+      code
+      nameZh
+      nameEn
+      children {
+        code
+      }
+    }
+  }
+`);
+
 /** A jurisdiction with its districts and its designated clusters. */
 export const JurisdictionDocument = graphql(`
   query Jurisdiction($code: ID!) {

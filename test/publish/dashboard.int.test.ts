@@ -59,8 +59,23 @@ async function expectGridToShow(region: string, codes: string[]): Promise<void> 
 }
 
 describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
-  it('shows Chongqing’s grid and charts with the values the API returns', async () => {
+  it('offers the jurisdictions the API lists: the provinces whose districts the code list holds', async () => {
     await page.goto(fed.gateway.url.replace(/\/graphql$/, '/'));
+    const res = await fed.query<{ regions: { code: string; nameZh: string; children: { code: string }[] }[] }>('{ regions(level: PROVINCE) { code nameZh children { code } } }', {}, ANONYMOUS_HEADERS);
+    const listed = res.data!.regions.filter((r) => r.children.length > 0).map((r) => [r.code, r.nameZh]);
+    // The code list: Shanghai with 16 districts and Chongqing with 38, by code.
+    expect(listed).toEqual([
+      ['310000', '上海市'],
+      ['500000', '重庆市'],
+    ]);
+    const options = page.locator('#jurisdiction option');
+    await expect.poll(() => options.count()).toBe(2);
+    expect(await options.evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]))).toEqual(listed);
+    // Chongqing is shown first.
+    expect(await page.locator('#jurisdiction').inputValue()).toBe('500000');
+  });
+
+  it('shows Chongqing’s grid and charts with the values the API returns', async () => {
     await gridCell('DC_RACK_UTILISATION', 2024).waitFor();
     // (3,000 + 6,000 + 700 + 1,000) / (4,000 + 12,000 + 800 + 2,000) racks = 10,700 / 18,800 = 56.9%, which meets no 2025 target yet.
     await expect.poll(() => gridCell('DC_RACK_UTILISATION', 2024).textContent()).toBe('56.9');

@@ -95,6 +95,11 @@ export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CatalogQuery = { indicators: Array<{ code: string, nameZh: string, nameEn: string, unit: string, displayFactor: number, decimals: number, direction: Direction, baselineYear: number | null, levels: Array<IndicatorLevel>, responsibleAgency: string, sources: Array<{ seed: string, clause: string }>, inputs: Array<{ code: string, owner: string }> }> | null };
 
+export type JurisdictionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JurisdictionsQuery = { regions: Array<{ code: string, nameZh: string, nameEn: string, children: Array<{ code: string }> }> | null };
+
 export type JurisdictionQueryVariables = Exact<{
   code: string | number;
 }>;
@@ -256,6 +261,18 @@ export const CatalogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const JurisdictionsDocument = new TypedDocumentString(`
+    query Jurisdictions {
+  regions(level: PROVINCE) {
+    code
+    nameZh
+    nameEn
+    children {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<JurisdictionsQuery, JurisdictionsQueryVariables>;
 export const JurisdictionDocument = new TypedDocumentString(`
     query Jurisdiction($code: ID!) {
   region(code: $code) {
