@@ -65,7 +65,8 @@ export type CommsIndicatorInputs = {
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type CommsUnitSums = {
   __typename?: 'CommsUnitSums';
@@ -188,6 +189,7 @@ export type CoreRoomIdSet = {
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
  * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
  * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
+ * Entries of a region and year under a release's embargo are null for a caller without the `reader` role.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
@@ -297,7 +299,8 @@ export type DataCenterYear = {
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type EnergyUnitSums = {
   __typename?: 'EnergyUnitSums';
@@ -652,7 +655,8 @@ export type Query = {
   commsObservationChanges: Maybe<ObservationRevisionConnection>;
   /**
    * The Communications Administration's observations as they stood at `asOf` (now when omitted), in recording order: regenerate a
-   * report exactly as published. Region figures are public; named units' figures (data centres, core rooms,
+   * report exactly as published. Region figures are public, except those a release's embargo withholds (left out
+   * until its `embargoUntil`, for callers without the `reader` role); named units' figures (data centres, core rooms,
    * enterprises) need the `reader` role or a `comms` token, so pass `subjectKind: REGION` when anonymous.
    */
   commsObservations: Maybe<ObservationRevisionConnection>;
@@ -836,7 +840,7 @@ export type RegionYearArgs = {
   year: Scalars['Int']['input'];
 };
 
-/** A region-level fact an agency contributes to an indicator value: the region's own figure, else the sum of its parts'. */
+/** A region-level fact an agency contributes to an indicator value: the region's own figure, else the sum of its parts'. Under a release's embargo, value, partsValue, status and updatedAt are null for a caller without the `reader` role. */
 export type RegionFact = {
   __typename?: 'RegionFact';
   /** Metric code. */
@@ -874,7 +878,8 @@ export type RegionLevel =
 
 /**
  * A region in a calendar reporting year. Keyed by both, so each agency can contribute yearly
- * facts (traffic, energy, counts) as plain fields without arguments.
+ * facts (traffic, energy, counts) as plain fields without arguments. Those figures are null for a caller without the
+ * `reader` role while a release's embargo covers the region and year (README, Embargo).
  */
 export type RegionYear = {
   __typename?: 'RegionYear';

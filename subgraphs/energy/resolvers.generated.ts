@@ -58,7 +58,8 @@ export type CommsIndicatorInputs = {
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type CommsUnitSums = {
   __typename?: 'CommsUnitSums';
@@ -136,6 +137,7 @@ export type CoreRoomIdSet = {
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
  * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
  * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
+ * Entries of a region and year under a release's embargo are null for a caller without the `reader` role.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
@@ -420,7 +422,8 @@ export type EnergySubjectKind =
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type EnergyUnitSums = {
   __typename?: 'EnergyUnitSums';
@@ -843,7 +846,8 @@ export type Query = {
    */
   energyObservationChanges: Maybe<ObservationRevisionConnection>;
   /**
-   * Raw observations of one metric, ordered by subject id then period. Fails with `UNKNOWN_METRIC` for
+   * Raw observations of one metric, ordered by subject id then period; region figures a release's embargo withholds are
+   * left out until its `embargoUntil` for callers without the `reader` role. Fails with `UNKNOWN_METRIC` for
    * a code not listed by `energyMetrics`. `first` defaults to 100 and is capped at 500.
    */
   energyObservations: Maybe<EnergyObservationConnection>;
@@ -967,7 +971,7 @@ export type RegionYearArgs = {
   year: Scalars['Int']['input'];
 };
 
-/** A region-level fact an agency contributes to an indicator value: the region's own figure, else the sum of its parts'. */
+/** A region-level fact an agency contributes to an indicator value: the region's own figure, else the sum of its parts'. Under a release's embargo, value, partsValue, status and updatedAt are null for a caller without the `reader` role. */
 export type RegionFact = {
   __typename?: 'RegionFact';
   /** Metric code. */
@@ -1005,7 +1009,8 @@ export type RegionLevel =
 
 /**
  * A region in a calendar reporting year. Keyed by both, so each agency can contribute yearly
- * facts (traffic, energy, counts) as plain fields without arguments.
+ * facts (traffic, energy, counts) as plain fields without arguments. Those figures are null for a caller without the
+ * `reader` role while a release's embargo covers the region and year (README, Embargo).
  */
 export type RegionYear = {
   __typename?: 'RegionYear';

@@ -69,7 +69,8 @@ export type CommsIndicatorInputs = {
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (comms here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type CommsUnitSums = {
   __typename?: 'CommsUnitSums';
@@ -170,6 +171,7 @@ export type CoverageStatus =
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
  * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
  * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
+ * Entries of a region and year under a release's embargo are null for a caller without the `reader` role.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
@@ -310,7 +312,8 @@ export type EnergyIndicatorInputs = {
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
  * the value, its numerator, denominator, coverage and `missing`. One type per owning agency (energy here), with the same
  * fields: a type that two subgraphs both resolve through `@requires` fields is one Hive Gateway (@graphql-tools/federation)
- * cannot stitch ("Multiple canonical definitions").
+ * cannot stitch ("Multiple canonical definitions"). Under a release's embargo of its region and year, `terms`,
+ * `inputSums` and `updatedAt` are null for a caller without the `reader` role (or the owner's token).
  */
 export type EnergyUnitSums = {
   __typename?: 'EnergyUnitSums';
