@@ -19,6 +19,7 @@ import { insertChunked } from '../../db/insert.ts';
 import { migrateAgency } from '../../db/migrate.ts';
 import type { regionTable } from '../../db/region-table.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
+import { RequestMemo } from '../request-memo.ts';
 
 export interface SubgraphContext<L> {
   db: Db;
@@ -26,6 +27,8 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** The caller, from the bearer token this subgraph verified itself (it is reachable without the gateway). */
   viewer: Viewer;
+  /** What several resolvers of this request compute once (a cube's unit lists, a population's members). */
+  memo: RequestMemo;
 }
 
 /** What each agency's folder provides; everything else about running a subgraph is shared. */
@@ -84,7 +87,7 @@ export function startSubgraph<L>(
   const { database, regions } = options;
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer }),
+    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, memo: new RequestMemo() }),
     port: options.port,
     host: options.host,
     routes: (req, res, url, _graphql, authenticate) =>

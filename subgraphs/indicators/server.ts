@@ -7,6 +7,7 @@ import { subgraphTypeDefs } from '../../lib/subgraphs.ts';
 import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
+import { RequestMemo } from '../../lib/request-memo.ts';
 import type { Context } from './context.ts';
 import { registeredEmbargoes, type Embargo } from './embargo.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -33,7 +34,7 @@ export function startIndicators(options: { port: number; host: string; regions?:
   const now = options.now ?? (() => new Date());
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes, now }),
+    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes, now, memo: new RequestMemo() }),
     port: options.port,
     host: options.host,
     service: 'indicators',
