@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../agencies.ts';
 import { projectPath } from '../paths.ts';
+import { UNIT_KINDS, type UnitKind, type UnitKindCode } from '../unit-kinds.ts';
 import { parseYaml } from '../yaml.ts';
 import { GRAPHQL_INT_MAX } from '../writes/fields.ts';
 import { parseFormula, references, FormulaError, type FormulaNode, type FormulaReferences } from './formula.ts';
@@ -13,8 +14,11 @@ export const SUBJECT_KINDS = ['REGION', 'DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type UnitSubject = Exclude<SubjectKind, 'REGION'>;
 
+// Every kind of unit has its row in the unit-kinds table (lib/unit-kinds.ts), and nothing else is a unit.
+const KINDS: Record<UnitSubject, UnitKind> & Record<UnitKindCode, unknown> = UNIT_KINDS;
+
 /** The field of a unit-year that names its unit, per kind of unit: what `missing` lists for units that did not report. */
-export const UNIT_ID_FIELD: Record<UnitSubject, string> = { DATA_CENTER: 'dataCenterId', CORE_ROOM: 'coreMachineRoomId', ENTERPRISE: 'uscc' };
+export const UNIT_ID_FIELD = Object.fromEntries(Object.entries(KINDS).map(([kind, { idField }]) => [kind, idField])) as Record<UnitSubject, string>;
 
 /** Least coverage (by weight) a value over a population needs to be published, unless the indicator says otherwise. */
 export const DEFAULT_MINIMUM_COVERAGE = 0.9;

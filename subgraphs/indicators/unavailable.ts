@@ -1,7 +1,8 @@
 import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
 import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
 import type { CubeRepresentation } from './cube.ts';
-import { ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { listedUnitFields, ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { UNIT_KIND_CODES, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
 import { inputsOf } from './inputs.ts';
 
@@ -78,7 +79,12 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
 /** Agencies whose inputs to an `indicatorCube` did not arrive. */
 export function unavailableInCube(cube: CubeRepresentation): Agency[] {
   const unavailable = new Set(AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null)));
-  unansweredIn(cube.enterpriseYears, unavailable);
+  // Another agency's column of listed units is null when it did not answer, and also when the register's list did not come.
+  const fields = cube as unknown as Record<string, unknown>;
+  for (const kind of UNIT_KIND_CODES) {
+    if (!fields[`${UNIT_KINDS[kind].cubePrefix}Years`]) continue;
+    for (const { column, owner } of listedUnitFields(kind).columns) if (fields[column] === null) unavailable.add(owner);
+  }
   return [...unavailable];
 }
 
