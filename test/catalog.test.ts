@@ -111,6 +111,19 @@ describe('catalog validation', () => {
     expect(indicators.get('DC_CLUSTER_SHARE')!.unitLevelOwner).toBeUndefined();
   });
 
+  it('names one population for indicators over the same data centres, and the agencies each indicator reads', () => {
+    const { indicators } = loadCatalog();
+    // PUE, rack utilisation, the renewable share and the cluster share all sum over every data centre with no baseline:
+    // the first of them by code (DC_CLUSTER_SHARE) stands for the others; new large data centres are another population.
+    for (const code of ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE']) expect(indicators.get(code)!.populationCode, code).toBe('DC_CLUSTER_SHARE');
+    expect(indicators.get('NEW_LARGE_DC_PUE')!.populationCode).toBe('NEW_LARGE_DC_PUE');
+    // Owners of the metrics read, the agency that places a count (bigdata for econ's designations), and the population's register.
+    expect([...indicators.get('DC_RACK_UTILISATION')!.agenciesRead].sort()).toEqual(['bigdata', 'comms']);
+    expect([...indicators.get('NATIONAL_GREEN_DC_COUNT')!.agenciesRead].sort()).toEqual(['bigdata', 'econ']);
+    expect([...indicators.get('CORE_ROOM_PUE')!.agenciesRead].sort()).toEqual(['comms', 'energy']);
+    expect([...indicators.get('ROOFTOP_PV_RATIO')!.agenciesRead].sort()).toEqual(['econ', 'energy']);
+  });
+
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {
     expect(() => loadCatalog(undefined, ['comms', 'econ', 'bigdata'])).toThrow(/owner energy is not a subgraph of the supergraph/);
   });

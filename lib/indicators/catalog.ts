@@ -173,6 +173,14 @@ export type IndicatorDefinition = z.infer<typeof Indicator> & {
   coverageRule?: CoverageRule;
   /** The unit metrics its sums read, by code: what a unit must have reported to be matched. */
   unitInputs: MetricDefinition[];
+  /**
+   * The indicator whose population stands for this one's: the first by code with the same population definition and
+   * baseline. Values of indicators over the same data centres (PUE, rack utilisation, renewable share) then name one
+   * population, which the gateway fetches once.
+   */
+  populationCode: string;
+  /** The agencies a value of it reads: owners (and placers) of its metrics, and the keeper of its population's register. */
+  agenciesRead: ReadonlySet<Agency>;
 };
 
 /** When a value over a population is published: `weight` is a register metric of its units, or null for a count. */
@@ -230,7 +238,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     }
     try {
       const ast = parseFormula(parsed.data.formula);
-      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [] });
+      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [], populationCode: code, agenciesRead: new Set() });
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push(`indicator ${code}: ${error.message}`);
@@ -301,6 +309,19 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     return out;
   };
   for (const indicator of indicators.values()) indicator.regionMetrics = [...regionMetricsOf(indicator.code, [])].sort();
+
+  const firstBySpec = new Map<string, string>();
+  for (const code of [...indicators.keys()].sort()) {
+    const indicator = indicators.get(code)!;
+    const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
+    if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
+    indicator.populationCode = firstBySpec.get(spec)!;
+    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].flatMap((name) => {
+      const metric = metrics.get(name);
+      return metric ? [metric.owner, ...(metric.placedBy ? [metric.placedBy] : [])] : [];
+    });
+    indicator.agenciesRead = new Set([...owners, ...(indicator.population ? [UNIT_KINDS[indicator.population.subject].register] : [])]);
+  }
 
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return { metrics, indicators, periods: new Map([...periods].sort(([, a], [, b]) => a.from - b.from)) };

@@ -46,25 +46,5 @@ export function dataCenterPopulationOf(key: IndicatorValueKey): IndicatorValueKe
   return indicator?.population?.subject === 'DATA_CENTER' ? { ...keyOf(key), indicatorCode: populationRepresentative(key.indicatorCode) } : null;
 }
 
-/**
- * The indicator whose population stands for an indicator's: the first by code with the same population
- * definition and baseline. Values of indicators over the same data centres (PUE, rack utilisation,
- * renewable share) then name one population, which the gateway fetches once.
- */
-const representatives = new WeakMap<object, Map<string, string>>();
-export function populationRepresentative(indicatorCode: string): string {
-  const { indicators } = catalog();
-  let byCode = representatives.get(indicators);
-  if (!byCode) {
-    byCode = new Map();
-    const firstBySpec = new Map<string, string>();
-    for (const code of [...indicators.keys()].sort()) {
-      const indicator = indicators.get(code)!;
-      const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
-      if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
-      byCode.set(code, firstBySpec.get(spec)!);
-    }
-    representatives.set(indicators, byCode);
-  }
-  return byCode.get(indicatorCode) ?? indicatorCode;
-}
+/** The indicator whose population stands for an indicator's (the catalog's `populationCode`). */
+export const populationRepresentative = (indicatorCode: string): string => catalog().indicators.get(indicatorCode)?.populationCode ?? indicatorCode;

@@ -6,8 +6,9 @@ import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
+import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
-import { agenciesRead, unavailableInput, unavailableInValue } from './unavailable.ts';
+import { unavailableInput, unavailableInValue } from './unavailable.ts';
 
 export { applicableTarget, meetsTarget, type ApplicableTarget, type ScopeLocation } from './targets.ts';
 
@@ -87,11 +88,24 @@ export type DataCenterPopulationInputs = Record<string, unknown> & {
   racksAboveDesign?: { units: number; ids: string[] | null } | null;
 };
 
-/** Where a value's representation carries an owner's totals: beside the data-centre population, or beside the list of core rooms (comms) or enterprises (econ). */
+/**
+ * What carries a value's units of a kind and their owners' totals: its data-centre population, or the inputs of the
+ * kind's register, which lists the units (`commsInputs.coreMachineRooms`, `econInputs.enterprises`).
+ */
+function unitHolder(rep: IndicatorValueRepresentation, subject: UnitSubject): Record<string, unknown> | null | undefined {
+  const holder = UNIT_KINDS[subject].valueList === null ? rep.dataCenterPopulation : rep[`${UNIT_KINDS[subject].register}Inputs`];
+  return holder as Record<string, unknown> | null | undefined;
+}
+
+/** Where a value's representation carries an owner's totals: beside its units (`unitHolder`). */
 function ownerSumsOf(rep: IndicatorValueRepresentation, subject: UnitSubject, owner: Agency): OwnerSums[] | null | undefined {
-  const field = ownerSumsFields(owner).population;
-  const holder = subject === 'DATA_CENTER' ? rep.dataCenterPopulation : subject === 'CORE_ROOM' ? rep.commsInputs : rep.econInputs;
-  return (holder as Record<string, unknown> | null | undefined)?.[field] as OwnerSums[] | null | undefined;
+  return unitHolder(rep, subject)?.[ownerSumsFields(owner).population] as OwnerSums[] | null | undefined;
+}
+
+/** A value's units of its population's kind: the data-centre population's columns, or the register's list. */
+function unitsOf(rep: IndicatorValueRepresentation, subject: UnitSubject): readonly Unit[] {
+  const { valueList } = UNIT_KINDS[subject];
+  return valueList === null ? toUnits(rep.dataCenterPopulation) : ((unitHolder(rep, subject)?.[valueList] as Unit[] | null | undefined) ?? NO_UNITS);
 }
 
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
@@ -182,13 +196,11 @@ export class IndicatorEvaluation implements IndicatorResult {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
-    const read = agenciesRead(indicator);
+    const read = indicator.agenciesRead;
     this.unavailable = (unavailable ?? unavailableInValue(rep, indicator)).filter((agency) => read.has(agency));
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
-    this.population =
-      units ??
-      (subject === 'DATA_CENTER' ? toUnits(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
+    this.population = units ?? (subject ? unitsOf(rep, subject) : NO_UNITS);
     // Values over units read the totals of the owner of their unit-level figures (none: the owner did not answer, and the value says so).
     const owner = indicator.unitLevelOwner;
     const ownerList = sums !== undefined ? sums : owner && subject ? (ownerSumsOf(rep, subject, owner) ?? []) : undefined;
@@ -258,7 +270,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     for (const year of this.inputYears()) {
       const { unreported, coverage } = this.matchedIn(year);
       if (coverage.status === 'NOT_APPLICABLE') {
-        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_NOUNS[subject]} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
+        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_KINDS[subject].noun} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
       } else if (coverage.status === 'INSUFFICIENT') {
         const idField = UNIT_ID_FIELD[subject];
         const share = `${(coverage.share! * 100).toFixed(1)} %`;
@@ -273,7 +285,7 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }
@@ -483,8 +495,6 @@ export class IndicatorEvaluation implements IndicatorResult {
     return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.units} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
   }
 }
-
-const UNIT_NOUNS = { DATA_CENTER: 'data centre', CORE_ROOM: 'core machine room', ENTERPRISE: 'enterprise' } as const;
 
 /** What a formula reads, for one value in one year: a class, not closures, since a grid evaluates thousands. */
 class ValueScope implements EvaluationScope<Unit> {

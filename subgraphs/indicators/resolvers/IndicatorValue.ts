@@ -1,4 +1,6 @@
+import { AGENCIES, type Agency } from '../../../lib/agencies.ts';
 import { NATIONAL } from '../../../lib/regions/codes.ts';
+import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
 import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
@@ -60,6 +62,12 @@ export function coverageOf(r: IndicatorEvaluation) {
   return coverage && rule ? { ...coverage, weight: rule.weight?.code ?? COUNT_WEIGHT, minimum: rule.minimum } : null;
 }
 
+/** `<agency>Inputs` of every agency: a reference to its inputs to the value, or null when the indicator reads nothing of it. */
+const agencyInputs = Object.fromEntries(AGENCIES.map((agency) => [`${agency}Inputs`, (rep: IndicatorValueRepresentation) => inputsOf(rep, agency)])) as Record<
+  `${Agency}Inputs`,
+  (rep: IndicatorValueRepresentation) => IndicatorValueKey | null
+>;
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
@@ -84,10 +92,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
     // A progress figure next to a published value would give a withheld baseline away.
     return withheld(rep, baseline, context, key.year) ? null : progress(r.value, target, baseline.value);
   },
-  bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
-  commsInputs: (rep) => inputsOf(rep, 'comms'),
-  econInputs: (rep) => inputsOf(rep, 'econ'),
-  energyInputs: (rep) => inputsOf(rep, 'energy'),
+  ...agencyInputs,
   dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
   priorYear: priorKey,
   change: (rep, _args, context) => {
