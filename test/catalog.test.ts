@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, howToWrite, loadCatalog } from '../lib/indicators/catalog.ts';
+import { indicatorValueRequires } from '../lib/indicators/requires.ts';
 import { metricTable } from '../lib/observations.ts';
 import { commsMetrics } from '../subgraphs/comms/metrics.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
@@ -122,6 +123,16 @@ describe('catalog validation', () => {
     expect([...indicators.get('NATIONAL_GREEN_DC_COUNT')!.agenciesRead].sort()).toEqual(['bigdata', 'econ']);
     expect([...indicators.get('CORE_ROOM_PUE')!.agenciesRead].sort()).toEqual(['comms', 'energy']);
     expect([...indicators.get('ROOFTOP_PV_RATIO')!.agenciesRead].sort()).toEqual(['econ', 'energy']);
+  });
+
+  it("asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units", () => {
+    const base = indicatorValueRequires(loadCatalog());
+    expect(base).toContain('commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } racksAboveDesign { units ids }');
+    // A made-up second check, energy's: its own IT kWh against the register's design racks.
+    const withCheck = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n')]);
+    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain('energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } itEnergyAboveDesign { units ids }');
+    const observedBound = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DC_TOTAL_ENERGY_KWH, check: itAboveTotal }\n')]);
+    expect(() => loadCatalog(observedBound)).toThrow(/metric DC_IT_ENERGY_KWH: atMost DC_TOTAL_ENERGY_KWH must be a register metric of the same units/);
   });
 
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {

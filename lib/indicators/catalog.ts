@@ -69,6 +69,13 @@ const Metric = z
      * data centre rather than where the owner recorded the designation: this agency computes the region fact.
      */
     placedBy: z.enum(AGENCIES).optional(),
+    /**
+     * A unit's figure cannot exceed this register metric of the same unit (racks in use ≤ design racks). The owner checks
+     * its own figures against it and answers the count of units above it on a population as `check` (a `UnitCheck`
+     * field of its SDL, whose `@requires` `npm run codegen` writes); values over the population carry the quality flag
+     * `<CODE>_ABOVE_REGISTERED`.
+     */
+    atMost: z.object({ metric: z.string(), check: z.string() }).strict().optional(),
   })
   .strict()
   .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
@@ -225,6 +232,13 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     else fed.fedBy.push(metric.code);
   }
   for (const metric of metrics.values()) {
+    if (!metric.atMost) continue;
+    const bound = metrics.get(metric.atMost.metric);
+    if (metric.field === undefined || !bound?.field || bound.subject !== metric.subject || bound.register === undefined) {
+      problems.push(`metric ${metric.code}: atMost ${metric.atMost.metric} must be a register metric of the same units`);
+    }
+  }
+  for (const metric of metrics.values()) {
     const writable = metric.observation !== undefined || metric.register !== undefined || metric.fedBy.length > 0;
     if (!writable) problems.push(`metric ${metric.code}: no way to write it; give it \`observation\`, \`register\` or a metric that \`feeds\` it`);
   }
@@ -325,6 +339,11 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
 
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return { metrics, indicators, periods: new Map([...periods].sort(([, a], [, b]) => a.from - b.from)) };
+}
+
+/** Unit metrics of a kind that their owner checks against a register bound (`atMost`), with the bound. */
+export function boundedMetrics(subject: UnitSubject, metrics: Map<string, MetricDefinition> = catalog().metrics): { metric: MetricDefinition; bound: MetricDefinition; check: string }[] {
+  return [...metrics.values()].flatMap((metric) => (metric.subject === subject && metric.atMost ? [{ metric, bound: metrics.get(metric.atMost.metric)!, check: metric.atMost.check }] : []));
 }
 
 /** The agency that computes a region metric's facts: the one that places its units (`placedBy`), else its owner. */

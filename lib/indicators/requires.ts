@@ -1,6 +1,6 @@
 import { AGENCIES, type Agency } from '../agencies.ts';
 import { UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
-import { catalog, type Catalog, type UnitSubject } from './catalog.ts';
+import { boundedMetrics, catalog, type Catalog, type UnitSubject } from './catalog.ts';
 import { foreignUnitFields, ownedIndicators } from './owner-sums.ts';
 
 /**
@@ -57,8 +57,11 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld';
-/** Checks an owner runs on its own unit-level figures and reports as counts (`UnitCheck`), by owner. */
-const OWNER_CHECKS: Partial<Record<Agency, string>> = { comms: 'racksAboveDesign { units ids }' };
+/** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
+const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
+  boundedMetrics('DATA_CENTER', cat.metrics)
+    .filter(({ metric }) => metric.owner === agency)
+    .map(({ check, bound }) => ({ check, bound: bound.field! }));
 
 /** Agencies, in name order, that aggregate their own unit-level figures over units of a kind. */
 const ownersOf = (subject: UnitSubject): Agency[] => BY_NAME.filter((agency) => ownedIndicators(agency, subject).length > 0);
@@ -86,7 +89,7 @@ export function indicatorValueRequires(cat: Catalog = catalog()): string {
     const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     return `${agency}Inputs { ${where}${lists}facts { ${FACT_FIELDS} } }`;
   });
-  const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, OWNER_CHECKS[agency] ?? ''].filter(Boolean).join(' '));
+  const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '));
   return [...perAgency, `dataCenterPopulation { ${['dataCenterIds years', ...publicUnitFields('DATA_CENTER', cat), ...owners].join(' ')} }`].join(' ');
 }
 
@@ -158,7 +161,11 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
   const foreign = foreignUnitFields(agency, 'DATA_CENTER');
   const fields = ownerSumsFields(agency);
   const selection: Record<string, Record<string, string>> = {
-    DataCenterPopulation: { [fields.population]: ['dataCenterIds years', ...foreign].join(' ') },
+    DataCenterPopulation: {
+      [fields.population]: ['dataCenterIds years', ...foreign].join(' '),
+      // A check against a register bound reads the bound, a public register field.
+      ...Object.fromEntries(ownerChecks(agency, catalog()).map(({ check, bound }) => [check, `dataCenterIds years ${bound}`])),
+    },
     IndicatorCube: { [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' ') },
   };
   // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.

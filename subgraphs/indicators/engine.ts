@@ -1,4 +1,4 @@
-import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
+import { boundedMetrics, catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -77,15 +77,14 @@ export interface IndicatorResult {
   target: ApplicableTarget | null;
   /** For values over a population: the matched units' coverage of it in the value's year; null otherwise. */
   coverage: Coverage | null;
-  flags(nameUnits: boolean): { code: string; message: string }[];
+  /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
+  flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[];
 }
 
 /** What a value's data-centre population brings: bigdata's public columns, and the owners' totals and checks. */
 export type DataCenterPopulationInputs = Record<string, unknown> & {
   dataCenterIds: string[];
   years: number[];
-  /** comms' check of the value's year: data centres reporting more racks in use than registered (ids only for callers who may read them). */
-  racksAboveDesign?: { units: number; ids: string[] | null } | null;
 };
 
 /**
@@ -445,9 +444,9 @@ export class IndicatorEvaluation implements IndicatorResult {
     return this.indicator.population ? this.inputYears().map((year) => ({ year, units: this.unitsOf(year).length })) : [];
   }
 
-  /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
-  flags(nameUnits: boolean): { code: string; message: string }[] {
-    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits), ...this.designationFlags()];
+  /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
+  flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
+    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.designationFlags()];
   }
 
   /** Designations econ recorded in the region naming data centres bigdata never registered: counted nowhere. Register ids are public. */
@@ -486,13 +485,21 @@ export class IndicatorEvaluation implements IndicatorResult {
     return flags;
   }
 
-  private rackFlags(nameUnits: boolean): { code: string; message: string }[] {
-    if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
-    // comms checks its own racks in use against the design racks, and names the units only to callers who may read them.
-    const over = this.rep.dataCenterPopulation?.racksAboveDesign;
-    if (!over?.units) return [];
-    const which = nameUnits && over.ids ? `: ${over.ids.join(', ')}` : '';
-    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.units} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
+  /**
+   * Units whose figure their owner found above its register bound (catalog `atMost`: racks in use above the design racks).
+   * The owner checks its own figures, and names the units only to callers who may read them.
+   */
+  private boundFlags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
+    const subject = this.indicator.population?.subject;
+    if (!subject) return [];
+    const holder = unitHolder(this.rep, subject);
+    return boundedMetrics(subject).flatMap(({ metric, bound, check }) => {
+      const over = holder?.[check] as { units: number; ids: string[] | null } | null | undefined;
+      if (!over?.units) return [];
+      const which = mayName(metric) && over.ids ? `: ${over.ids.join(', ')}` : '';
+      const what = metric.field!.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+      return [{ code: `${metric.code}_ABOVE_REGISTERED`, message: `${over.units} ${UNIT_KINDS[subject].noun}(s) report more ${what} (${metric.owner}) than ${bound.owner} registered${which}.` }];
+    });
   }
 }
 

@@ -127,5 +127,5 @@ export const IndicatorValue: IndicatorValueResolvers = {
     return coverage && { ...coverage, registeredIn };
   },
   // A flag's message carries figures: none under an embargo.
-  qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep, context).flags(mayReadUnitLevel(context.viewer, [catalog().metrics.get('RACKS_IN_USE')!]))),
+  qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep, context).flags((metric) => mayReadUnitLevel(context.viewer, [metric]))),
 };
