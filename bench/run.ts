@@ -99,25 +99,37 @@ function differences(a: Grid, b: Grid): string[] {
   return out;
 }
 
-async function counters(): Promise<{ requests: number; statements: number }> {
+/** What a request cost the subgraphs: fetches, SQL statements and the bytes of the fetches' request and response bodies. */
+interface Cost {
+  fetches: number;
+  statements: number;
+  bytes: number;
+}
+
+async function counters(): Promise<{ requests: number; statements: number; bytes: number }> {
   let requests = 0;
   let statements = 0;
+  let bytes = 0;
   for (const name of [...AGENCIES, 'indicators'] as const) {
-    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/health`)).json()) as { requests: number; statements?: number };
+    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/health`)).json()) as { requests: number; statements?: number; bodyBytes: { received: number; sent: number } };
     requests += health.requests;
     statements += health.statements ?? 0;
+    bytes += health.bodyBytes.received + health.bodyBytes.sent;
   }
   // With --in-process, our gateway's fetches to the indicators subgraph count like any other.
   const gateway = (await (await fetch(`http://127.0.0.1:${PORTS.gateway}/health`)).json()) as { inProcess?: { indicators?: { requests: number } } };
-  return { requests: requests + (gateway.inProcess?.indicators?.requests ?? 0), statements };
+  // (Its in-process fetches hand objects over: no bytes.)
+  return { requests: requests + (gateway.inProcess?.indicators?.requests ?? 0), statements, bytes };
 }
 
-async function perRequest(run: () => Promise<unknown>): Promise<{ fetches: number; statements: number }> {
+async function perRequest(run: () => Promise<unknown>): Promise<Cost> {
   const before = await counters();
   await run();
   const after = await counters();
-  return { fetches: after.requests - before.requests, statements: after.statements - before.statements };
+  return { fetches: after.requests - before.requests, statements: after.statements - before.statements, bytes: after.bytes - before.bytes };
 }
+
+const kilobytes = (bytes: number) => (bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0);
 
 /** The peer gateway; once it fails a grid it is stopped, so it neither competes for the CPU nor is asked again. */
 interface Peer {
@@ -168,7 +180,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
 
   const targets: Record<string, () => Promise<unknown>> = { 'SQL floor': () => sqlFloorGrid(sql, regions, years) };
   for (const { name, run } of candidates) if (!problems[name]) targets[name] = run;
-  const costs: Record<string, { fetches: number; statements: number }> = { 'SQL floor': { fetches: 0, statements: 6 } };
+  const costs: Record<string, Cost> = { 'SQL floor': { fetches: 0, statements: 6, bytes: 0 } };
   for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
   // CPU milliseconds per request of every server process (gateways, subgraphs, Postgres) at one client.
   const servers = () => services.map((s) => s.child.pid!).filter(Boolean);
@@ -184,9 +196,9 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   const f = timings['SQL floor']!;
   const rows = Object.entries(timings).map(
     ([name, [c1, c8]]) =>
-      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]!.fetches} | ${costs[name]!.statements} |`,
+      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]!.fetches} | ${costs[name]!.statements} | ${kilobytes(costs[name]!.bytes)} |`,
   );
-  for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | |`);
+  for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | | |`);
   const ratios = Object.fromEntries(
     (Object.keys(API) as Api[]).map((api) => {
       const [[oursName], [hiveName]] = gateways(api);
@@ -212,8 +224,8 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   const markdown = [
     `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, our gateway with the indicators subgraph ${values['in-process'] ? 'in process' : 'over HTTP'}, ${new Date().toISOString()}.`,
     '',
-    '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | server CPU ms/req (c=1) | subgraph fetches/req | SQL statements/req |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| target | c=1 p50 ms | c=1 p95 ms | c=1 req/s | c=8 p50 ms | c=8 p95 ms | c=8 req/s | server CPU ms/req (c=1) | subgraph fetches/req | SQL statements/req | subgraph fetch bodies KB/req |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     'Ratios:',

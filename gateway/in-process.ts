@@ -3,6 +3,7 @@ import { execute, GraphQLError, parse, validate, type DocumentNode, type GraphQL
 import { ANONYMOUS } from '../lib/auth/viewer.ts';
 import { disclosureMinUnits as minUnitsFromEnv } from '../lib/config.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
+import { RequestMemo } from '../lib/request-memo.ts';
 import type { Context as IndicatorsContext } from '../subgraphs/indicators/context.ts';
 import { indicatorRegions, indicatorsSchema } from '../subgraphs/indicators/server.ts';
 import { EmbargoRegister } from '../lib/embargo.ts';
@@ -43,7 +44,7 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
     // The caller the gateway verified, as a remote indicators subgraph would verify the forwarded token.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes.current(), now: () => new Date() };
+    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes.current(), now: () => new Date(), memo: new RequestMemo() };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

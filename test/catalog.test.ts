@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, howToWrite, loadCatalog } from '../lib/indicators/catalog.ts';
+import { indicatorValueRequires } from '../lib/indicators/requires.ts';
 import { metricTable } from '../lib/observations.ts';
 import { commsMetrics } from '../subgraphs/comms/metrics.ts';
 import { readSupergraph } from '../gateway/supergraph.ts';
@@ -109,6 +110,29 @@ describe('catalog validation', () => {
     expect(indicators.get('CORE_ROOM_PUE')!.unitLevelOwner).toBe('energy');
     expect(indicators.get('ENERGY_AUDIT_COVERAGE')!.unitLevelOwner).toBe('energy'); // audited is econ's register flag
     expect(indicators.get('DC_CLUSTER_SHARE')!.unitLevelOwner).toBeUndefined();
+  });
+
+  it('names one population for indicators over the same data centres, and the agencies each indicator reads', () => {
+    const { indicators } = loadCatalog();
+    // PUE, rack utilisation, the renewable share and the cluster share all sum over every data centre with no baseline:
+    // the first of them by code (DC_CLUSTER_SHARE) stands for the others; new large data centres are another population.
+    for (const code of ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE']) expect(indicators.get(code)!.populationCode, code).toBe('DC_CLUSTER_SHARE');
+    expect(indicators.get('NEW_LARGE_DC_PUE')!.populationCode).toBe('NEW_LARGE_DC_PUE');
+    // Owners of the metrics read, the agency that places a count (bigdata for econ's designations), and the population's register.
+    expect([...indicators.get('DC_RACK_UTILISATION')!.agenciesRead].sort()).toEqual(['bigdata', 'comms']);
+    expect([...indicators.get('NATIONAL_GREEN_DC_COUNT')!.agenciesRead].sort()).toEqual(['bigdata', 'econ']);
+    expect([...indicators.get('CORE_ROOM_PUE')!.agenciesRead].sort()).toEqual(['comms', 'energy']);
+    expect([...indicators.get('ROOFTOP_PV_RATIO')!.agenciesRead].sort()).toEqual(['econ', 'energy']);
+  });
+
+  it("asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units", () => {
+    const base = indicatorValueRequires(loadCatalog());
+    expect(base).toContain('commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } racksAboveDesign { units ids }');
+    // A made-up second check, energy's: its own IT kWh against the register's design racks.
+    const withCheck = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n')]);
+    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain('energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } itEnergyAboveDesign { units ids }');
+    const observedBound = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DC_TOTAL_ENERGY_KWH, check: itAboveTotal }\n')]);
+    expect(() => loadCatalog(observedBound)).toThrow(/metric DC_IT_ENERGY_KWH: atMost DC_TOTAL_ENERGY_KWH must be a register metric of the same units/);
   });
 
   it('rejects a metric whose owner is not a subgraph of the supergraph', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../agencies.ts';
 import { projectPath } from '../paths.ts';
+import { UNIT_KINDS, type UnitKind, type UnitKindCode } from '../unit-kinds.ts';
 import { parseYaml } from '../yaml.ts';
 import { GRAPHQL_INT_MAX } from '../writes/fields.ts';
 import { parseFormula, references, FormulaError, type FormulaNode, type FormulaReferences } from './formula.ts';
@@ -13,8 +14,11 @@ export const SUBJECT_KINDS = ['REGION', 'DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type UnitSubject = Exclude<SubjectKind, 'REGION'>;
 
+// Every kind of unit has its row in the unit-kinds table (lib/unit-kinds.ts), and nothing else is a unit.
+const KINDS: Record<UnitSubject, UnitKind> & Record<UnitKindCode, unknown> = UNIT_KINDS;
+
 /** The field of a unit-year that names its unit, per kind of unit: what `missing` lists for units that did not report. */
-export const UNIT_ID_FIELD: Record<UnitSubject, string> = { DATA_CENTER: 'dataCenterId', CORE_ROOM: 'coreMachineRoomId', ENTERPRISE: 'uscc' };
+export const UNIT_ID_FIELD = Object.fromEntries(Object.entries(KINDS).map(([kind, { idField }]) => [kind, idField])) as Record<UnitSubject, string>;
 
 /** Least coverage (by weight) a value over a population needs to be published, unless the indicator says otherwise. */
 export const DEFAULT_MINIMUM_COVERAGE = 0.9;
@@ -65,6 +69,13 @@ const Metric = z
      * data centre rather than where the owner recorded the designation: this agency computes the region fact.
      */
     placedBy: z.enum(AGENCIES).optional(),
+    /**
+     * A unit's figure cannot exceed this register metric of the same unit (racks in use ≤ design racks). The owner checks
+     * its own figures against it and answers the count of units above it on a population as `check` (a `UnitCheck`
+     * field of its SDL, whose `@requires` `npm run codegen` writes); values over the population carry the quality flag
+     * `<CODE>_ABOVE_REGISTERED`.
+     */
+    atMost: z.object({ metric: z.string(), check: z.string() }).strict().optional(),
   })
   .strict()
   .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
@@ -169,6 +180,14 @@ export type IndicatorDefinition = z.infer<typeof Indicator> & {
   coverageRule?: CoverageRule;
   /** The unit metrics its sums read, by code: what a unit must have reported to be matched. */
   unitInputs: MetricDefinition[];
+  /**
+   * The indicator whose population stands for this one's: the first by code with the same population definition and
+   * baseline. Values of indicators over the same data centres (PUE, rack utilisation, renewable share) then name one
+   * population, which the gateway fetches once.
+   */
+  populationCode: string;
+  /** The agencies a value of it reads: owners (and placers) of its metrics, and the keeper of its population's register. */
+  agenciesRead: ReadonlySet<Agency>;
 };
 
 /** When a value over a population is published: `weight` is a register metric of its units, or null for a count. */
@@ -213,6 +232,13 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     else fed.fedBy.push(metric.code);
   }
   for (const metric of metrics.values()) {
+    if (!metric.atMost) continue;
+    const bound = metrics.get(metric.atMost.metric);
+    if (metric.field === undefined || !bound?.field || bound.subject !== metric.subject || bound.register === undefined) {
+      problems.push(`metric ${metric.code}: atMost ${metric.atMost.metric} must be a register metric of the same units`);
+    }
+  }
+  for (const metric of metrics.values()) {
     const writable = metric.observation !== undefined || metric.register !== undefined || metric.fedBy.length > 0;
     if (!writable) problems.push(`metric ${metric.code}: no way to write it; give it \`observation\`, \`register\` or a metric that \`feeds\` it`);
   }
@@ -226,7 +252,7 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     }
     try {
       const ast = parseFormula(parsed.data.formula);
-      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [] });
+      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [], populationCode: code, agenciesRead: new Set() });
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push(`indicator ${code}: ${error.message}`);
@@ -298,8 +324,26 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
   };
   for (const indicator of indicators.values()) indicator.regionMetrics = [...regionMetricsOf(indicator.code, [])].sort();
 
+  const firstBySpec = new Map<string, string>();
+  for (const code of [...indicators.keys()].sort()) {
+    const indicator = indicators.get(code)!;
+    const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
+    if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
+    indicator.populationCode = firstBySpec.get(spec)!;
+    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].flatMap((name) => {
+      const metric = metrics.get(name);
+      return metric ? [metric.owner, ...(metric.placedBy ? [metric.placedBy] : [])] : [];
+    });
+    indicator.agenciesRead = new Set([...owners, ...(indicator.population ? [UNIT_KINDS[indicator.population.subject].register] : [])]);
+  }
+
   if (problems.length > 0) throw new CatalogError(`The indicator catalog is invalid:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return { metrics, indicators, periods: new Map([...periods].sort(([, a], [, b]) => a.from - b.from)) };
+}
+
+/** Unit metrics of a kind that their owner checks against a register bound (`atMost`), with the bound. */
+export function boundedMetrics(subject: UnitSubject, metrics: Map<string, MetricDefinition> = catalog().metrics): { metric: MetricDefinition; bound: MetricDefinition; check: string }[] {
+  return [...metrics.values()].flatMap((metric) => (metric.subject === subject && metric.atMost ? [{ metric, bound: metrics.get(metric.atMost.metric)!, check: metric.atMost.check }] : []));
 }
 
 /** The agency that computes a region metric's facts: the one that places its units (`placedBy`), else its owner. */

@@ -1,4 +1,5 @@
 import { catalog, type UnitSubject } from './catalog.ts';
+import type { RequestMemo } from '../request-memo.ts';
 import type { DataCenterMembers } from './population.ts';
 import { FactIndex, ownFacts, type RegionFact } from './region-facts.ts';
 import type { IndicatorValueKey } from './scope.ts';
@@ -121,13 +122,9 @@ export function cellsOver(cube: CubeKey, subject: UnitSubject): IndicatorValueKe
   return cubeCells(cube).filter((cell) => indicators.get(cell.indicatorCode)?.population?.subject === subject);
 }
 
-/** Computes once per cube object (one request's): a cube's fields read the same lists or cells. */
-export function perCube<K extends CubeKey, C, V>(compute: (cube: K, context: C) => V): (cube: K, context: C) => V {
-  const memo = new WeakMap<K, V>();
-  return (cube, context) => {
-    if (!memo.has(cube)) memo.set(cube, compute(cube, context));
-    return memo.get(cube)!;
-  };
+/** Computes once per cube object, in the request's memo: a cube's fields read the same lists or cells. */
+export function perCube<K extends CubeKey, C extends { memo: RequestMemo }, V>(compute: (cube: K, context: C) => V): (cube: K, context: C) => V {
+  return (cube, context) => context.memo.once(compute, cube, context);
 }
 
 /** A cube as agencies receive it: the key, plus bigdata's data-centre columns where comms and energy @requires them. */

@@ -1,4 +1,5 @@
 import type { MetricYear, SubjectYear } from '../observations.ts';
+import type { RequestMemo } from '../request-memo.ts';
 import { catalog } from './catalog.ts';
 import { keyOf, type IndicatorValueKey } from './scope.ts';
 
@@ -20,25 +21,23 @@ export interface DataCenterMembers {
   asOf: string;
 }
 
-// Every column of a population reads the same members' reductions: load them once per member list.
-const loaded = new WeakMap<readonly string[], Promise<MetricYear[][]>>();
+/** What reading a population's columns needs of an agency's request context: its `metricYears` loader and the request's memo. */
+export interface PopulationContext {
+  loaders: { metricYears: { load(key: SubjectYear): Promise<MetricYear[]> } };
+  memo: RequestMemo;
+}
+
+const memberYears = (ids: readonly string[], members: DataCenterMembers, metricYears: PopulationContext['loaders']['metricYears']): Promise<MetricYear[][]> =>
+  Promise.all(ids.map((subjectId, i) => metricYears.load({ subjectId, year: members.years[i]!, asOf: members.asOf })));
 
 /**
  * One column of a population: `read` applied to each member's yearly reductions (the agency's `metricYears` loader), in member order.
- * Null without members: bigdata was unavailable, and the gateway sent its lists as null (gateway/unavailable.ts).
+ * Every column reads the same reductions, loaded once per member list and request. Null without members: bigdata was
+ * unavailable, and the gateway sent its lists as null (gateway/unavailable.ts).
  */
-export async function populationColumn<T>(
-  members: DataCenterMembers,
-  metricYears: { load(key: SubjectYear): Promise<MetricYear[]> },
-  read: (year: readonly MetricYear[]) => T,
-): Promise<T[] | null> {
+export async function populationColumn<T>(members: DataCenterMembers, { loaders, memo }: PopulationContext, read: (year: readonly MetricYear[]) => T): Promise<T[] | null> {
   if (!members.dataCenterIds || !members.years) return null;
-  let years = loaded.get(members.dataCenterIds);
-  if (!years) {
-    years = Promise.all(members.dataCenterIds.map((subjectId, i) => metricYears.load({ subjectId, year: members.years[i]!, asOf: members.asOf })));
-    loaded.set(members.dataCenterIds, years);
-  }
-  return (await years).map(read);
+  return (await memo.once(memberYears, members.dataCenterIds, members, loaders.metricYears)).map(read);
 }
 
 /** The data-centre population a value sums over, named by its representative indicator; null for other units. */
@@ -47,25 +46,5 @@ export function dataCenterPopulationOf(key: IndicatorValueKey): IndicatorValueKe
   return indicator?.population?.subject === 'DATA_CENTER' ? { ...keyOf(key), indicatorCode: populationRepresentative(key.indicatorCode) } : null;
 }
 
-/**
- * The indicator whose population stands for an indicator's: the first by code with the same population
- * definition and baseline. Values of indicators over the same data centres (PUE, rack utilisation,
- * renewable share) then name one population, which the gateway fetches once.
- */
-const representatives = new WeakMap<object, Map<string, string>>();
-export function populationRepresentative(indicatorCode: string): string {
-  const { indicators } = catalog();
-  let byCode = representatives.get(indicators);
-  if (!byCode) {
-    byCode = new Map();
-    const firstBySpec = new Map<string, string>();
-    for (const code of [...indicators.keys()].sort()) {
-      const indicator = indicators.get(code)!;
-      const spec = JSON.stringify([indicator.population, indicator.baselineYear ?? null]);
-      if (!firstBySpec.has(spec)) firstBySpec.set(spec, code);
-      byCode.set(code, firstBySpec.get(spec)!);
-    }
-    representatives.set(indicators, byCode);
-  }
-  return byCode.get(indicatorCode) ?? indicatorCode;
-}
+/** The indicator whose population stands for an indicator's (the catalog's `populationCode`). */
+export const populationRepresentative = (indicatorCode: string): string => catalog().indicators.get(indicatorCode)?.populationCode ?? indicatorCode;

@@ -138,11 +138,29 @@ interface Figure {
   updatedAt: number;
 }
 
+const added = (sum: Figure | null, figure: Figure): Figure =>
+  sum ? { value: sum.value + figure.value, provisional: sum.provisional || figure.provisional, updatedAt: Math.max(sum.updatedAt, figure.updatedAt) } : figure;
+
+/** A region's figure as its parent reads it: its own report, else the sum of its parts' when every part has one; null when unknown. */
+function figureOf(figures: ReportedFigures, regions: RegionDirectory, code: string, metric: string, year: number): Figure | null {
+  const own = figures.get(code, metric, year);
+  if (own) return { value: own.sum, provisional: own.provisional, updatedAt: own.updatedAt };
+  const parts = regions.children(code);
+  let sum: Figure | null = null;
+  for (const part of parts) {
+    const figure = figureOf(figures, regions, part.code, metric, year);
+    if (!figure) return null;
+    sum = added(sum, figure);
+  }
+  return sum;
+}
+
 /**
  * A region's figure of a flow or stock in a year (GB/T 2260 semantics 9 of DOMAIN.md): the figure reported
  * for the region itself when there is one; otherwise the sum of its parts' figures (the regions directly below,
  * each found the same way), known only when every part has one: a province total with a county missing is
  * unknown, not smaller. The parts are summed in both cases, so a reported figure can be checked against them.
+ * Only this region's fact is built (with its time as ISO text); the regions below are read as figures.
  */
 function regionFigure(figures: ReportedFigures, regions: RegionDirectory, code: string, metric: string, year: number): RegionFact {
   const own = figures.get(code, metric, year);
@@ -150,15 +168,9 @@ function regionFigure(figures: ReportedFigures, regions: RegionDirectory, code: 
   let partsSum: Figure | null = null;
   const partsMissing: string[] = [];
   for (const part of parts) {
-    const fact = regionFigure(figures, regions, part.code, metric, year);
-    if (fact.value === null) {
-      partsMissing.push(part.code);
-      continue;
-    }
-    const updatedAt = fact.updatedAt === null ? 0 : Date.parse(fact.updatedAt);
-    partsSum = partsSum
-      ? { value: partsSum.value + fact.value, provisional: partsSum.provisional || fact.status === 'PROVISIONAL', updatedAt: Math.max(partsSum.updatedAt, updatedAt) }
-      : { value: fact.value, provisional: fact.status === 'PROVISIONAL', updatedAt };
+    const figure = figureOf(figures, regions, part.code, metric, year);
+    if (figure) partsSum = added(partsSum, figure);
+    else partsMissing.push(part.code);
   }
   const complete = parts.length > 0 && partsMissing.length === 0 ? partsSum : null;
   const coverage = parts.length > 0 ? { partsValue: complete?.value ?? null, partsReporting: parts.length - partsMissing.length, partsExpected: parts.length, partsMissing } : {};

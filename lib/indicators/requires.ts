@@ -1,5 +1,6 @@
 import { AGENCIES, type Agency } from '../agencies.ts';
-import { catalog, UNIT_ID_FIELD, type Catalog, type UnitSubject } from './catalog.ts';
+import { UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
+import { boundedMetrics, catalog, type Catalog, type UnitSubject } from './catalog.ts';
 import { foreignUnitFields, ownedIndicators } from './owner-sums.ts';
 
 /**
@@ -19,11 +20,11 @@ const CUBE_FACT_FIELDS = 'metrics years values statuses';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes regionCodes years members';
 const CUBE_DESIGNATION_FACT_FIELDS = 'metric year value status';
 
-/** Which agency lists each kind of unit for an indicator value (the register's owner), and under which field. */
-const UNIT_LISTS: Record<Exclude<UnitSubject, 'DATA_CENTER'>, { agency: Agency; valueField: string; cubePrefix: string }> = {
-  CORE_ROOM: { agency: 'comms', valueField: 'coreMachineRooms', cubePrefix: 'coreMachineRoom' },
-  ENTERPRISE: { agency: 'econ', valueField: 'enterprises', cubePrefix: 'enterprise' },
-};
+/** Kinds of unit their register lists as entities (core rooms, enterprises): on its `<agency>Inputs` and as the cube's `<prefix>Years`. */
+const LISTED = UNIT_KIND_CODES.flatMap((kind) => {
+  const { register, cubePrefix, valueList, idField } = UNIT_KINDS[kind];
+  return valueList ? [{ kind, register, cubePrefix, valueList, idField }] : [];
+});
 
 /**
  * The data-centre fields that travel as they are: those of public (not unit-level) metrics. The unit-level ones stay
@@ -38,37 +39,57 @@ export function publicUnitFields(subject: UnitSubject, { metrics }: Catalog = ca
   return fields;
 }
 
+/**
+ * On a cube, the public fields of a listed unit split by who answers them: the register's travel on its unit-year
+ * entities (`enterpriseYears { usableRoofs }`); another agency's as cube columns aligned with them, which that agency
+ * answers (`enterpriseRoofsWithPv`, energy's) in the same fetch as its totals over the list.
+ */
+export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): { own: string[]; columns: { field: string; column: string; owner: Agency }[] } {
+  const own: string[] = [];
+  const columns: { field: string; column: string; owner: Agency }[] = [];
+  for (const field of publicUnitFields(kind, cat)) {
+    const owner = [...cat.metrics.values()].find((m) => m.subject === kind && (m.field === field || m.statusField === field))!.owner;
+    if (owner === UNIT_KINDS[kind].register) own.push(field);
+    else columns.push({ field, column: unitColumn(kind, field), owner });
+  }
+  return { own, columns };
+}
+
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
-/** Checks an owner runs on its own unit-level figures and reports as counts (`UnitCheck`), by owner. */
-const OWNER_CHECKS: Partial<Record<Agency, string>> = { comms: 'racksAboveDesign { units ids }' };
+/** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
+const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
+  boundedMetrics('DATA_CENTER', cat.metrics)
+    .filter(({ metric }) => metric.owner === agency)
+    .map(({ check, bound }) => ({ check, bound: bound.field! }));
 
 /** Agencies, in name order, that aggregate their own unit-level figures over units of a kind. */
 const ownersOf = (subject: UnitSubject): Agency[] => BY_NAME.filter((agency) => ownedIndicators(agency, subject).length > 0);
 /** Agencies, in name order, that aggregate their own unit-level figures over data-centre populations. */
 export const dataCenterOwners = (): Agency[] => ownersOf('DATA_CENTER');
-/** Agencies, in name order, that aggregate their own unit-level figures over any units: whose SDL `npm run codegen` rewrites. */
-export const unitOwners = (): Agency[] => BY_NAME.filter((agency) => (['DATA_CENTER', 'CORE_ROOM', 'ENTERPRISE'] as const).some((subject) => ownedIndicators(agency, subject).length > 0));
+/** Listed kinds of unit an agency reads: it sums its own figures over them, or answers columns of their public fields. */
+const listsRead = (agency: Agency) => LISTED.filter(({ kind }) => ownersOf(kind).includes(agency) || listedUnitFields(kind).columns.some((c) => c.owner === agency));
+/** Agencies, in name order, that aggregate their own unit-level figures over any units or answer columns of listed units: whose SDL `npm run codegen` rewrites. */
+export const unitOwners = (): Agency[] => BY_NAME.filter((agency) => UNIT_KIND_CODES.some((subject) => ownedIndicators(agency, subject).length > 0) || listsRead(agency).length > 0);
 const capitalised = (agency: Agency): string => `${agency[0]!.toUpperCase()}${agency.slice(1)}`;
 /** An owner's totals on a population and on a cube: `commsSums`, `dataCenterCommsSums`. */
 export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums`, cube: `dataCenter${capitalised(agency)}Sums` });
 
 /** A data-centre unit field as a cube column: `designRacks` → `dataCenterDesignRacks`. */
-export const dataCenterColumn = (field: string): string => `dataCenter${field[0]!.toUpperCase()}${field.slice(1)}`;
+export const dataCenterColumn = (field: string): string => unitColumn('DATA_CENTER', field);
 
 /** What every field of an IndicatorValue requires. */
 export function indicatorValueRequires(cat: Catalog = catalog()): string {
   // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
-  const units = (subject: Exclude<UnitSubject, 'DATA_CENTER'>) =>
-    `${UNIT_LISTS[subject].valueField} { ${[UNIT_ID_FIELD[subject], 'year', ...publicUnitFields(subject, cat)].join(' ')} } ` +
-    ownersOf(subject).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `).join('');
+  const units = ({ kind, valueList, idField }: (typeof LISTED)[number]) =>
+    `${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} } ` + ownersOf(kind).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `).join('');
   const perAgency = BY_NAME.map((agency) => {
-    const lists = (Object.keys(UNIT_LISTS) as (keyof typeof UNIT_LISTS)[]).filter((s) => UNIT_LISTS[s].agency === agency).map(units).join('');
-    // Only bigdata knows where a cluster or a data centre lies, and which designated data centres it never registered.
-    const where = agency === 'bigdata' ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
+    const lists = LISTED.filter((list) => list.register === agency).map(units).join('');
+    // Only the data-centre register knows where a cluster or a data centre lies, and which designated data centres it never registered.
+    const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     return `${agency}Inputs { ${where}${lists}facts { ${FACT_FIELDS} } }`;
   });
-  const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, OWNER_CHECKS[agency] ?? ''].filter(Boolean).join(' '));
+  const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '));
   return [...perAgency, `dataCenterPopulation { ${['dataCenterIds years', ...publicUnitFields('DATA_CENTER', cat), ...owners].join(' ')} }`].join(' ');
 }
 
@@ -77,16 +98,18 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
   const parts: string[] = [];
   for (const agency of BY_NAME) {
     parts.push(`${agency}Facts { ${CUBE_FACT_FIELDS} }`);
-    for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
-      if (list.agency !== agency) continue;
-      parts.push(`${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${list.cubePrefix}Years { ${[UNIT_ID_FIELD[subject], 'year', ...publicUnitFields(subject, cat)].join(' ')} }`);
+    for (const { kind, register, cubePrefix, idField } of LISTED) {
+      if (register !== agency) continue;
+      parts.push(`${cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${cubePrefix}Years { ${[idField, 'year', ...listedUnitFields(kind, cat).own].join(' ')} }`);
     }
-    for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
-      if (ownersOf(subject).includes(agency)) parts.push(`${list.cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
+    for (const { kind, cubePrefix } of LISTED) {
+      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
+      parts.push(...listedUnitFields(kind, cat).columns.filter((c) => c.owner === agency).map((c) => c.column));
     }
-    // Counts bigdata makes of econ's designations: econ lists one reference per cell, bigdata answers its facts.
-    if (agency === 'econ') parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
-    if (agency === 'bigdata') {
+    // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency lists
+    // one reference per cell, the register answers its facts.
+    if ([...cat.metrics.values()].some((m) => m.placedBy === UNIT_KINDS.DATA_CENTER.register && m.owner === agency)) parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
+    if (agency === UNIT_KINDS.DATA_CENTER.register) {
       parts.push(`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn));
     }
     if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${UNIT_SUMS_FIELDS} }`);
@@ -138,15 +161,28 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
   const foreign = foreignUnitFields(agency, 'DATA_CENTER');
   const fields = ownerSumsFields(agency);
   const selection: Record<string, Record<string, string>> = {
-    DataCenterPopulation: { [fields.population]: ['dataCenterIds years scopeRegionCode', ...foreign].join(' ') },
+    DataCenterPopulation: {
+      [fields.population]: ['dataCenterIds years scopeRegionCode', ...foreign].join(' '),
+      // A check against a register bound reads the bound, a public register field (and the scope an embargo judges).
+      ...Object.fromEntries(ownerChecks(agency, catalog()).map(({ check, bound }) => [check, `dataCenterIds years scopeRegionCode ${bound}`])),
+    },
     IndicatorCube: { [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' ') },
   };
   // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.
-  for (const [subject, list] of Object.entries(UNIT_LISTS) as [keyof typeof UNIT_LISTS, (typeof UNIT_LISTS)[keyof typeof UNIT_LISTS]][]) {
-    if (!ownersOf(subject).includes(agency)) continue;
-    const unit = [UNIT_ID_FIELD[subject], 'year', ...foreignUnitFields(agency, subject)].join(' ');
-    (selection[`${capitalised(list.agency)}IndicatorInputs`] ??= {})[fields.population] = `${list.valueField} { ${unit} }`;
-    selection.IndicatorCube![`${list.cubePrefix}${capitalised(agency)}Sums`] = `${list.cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} } ${list.cubePrefix}Years { ${unit} }`;
+  const listed = listsRead(agency);
+  const cubeLists: string[] = [];
+  const cubeFields: string[] = [];
+  for (const { kind, register, valueList, cubePrefix, idField } of listed) {
+    const unit = [idField, 'year', ...foreignUnitFields(agency, kind)].join(' ');
+    if (ownersOf(kind).includes(agency)) {
+      (selection[`${capitalised(register)}IndicatorInputs`] ??= {})[fields.population] = `${valueList} { ${unit} }`;
+      cubeFields.push(`${cubePrefix}${capitalised(agency)}Sums`);
+    }
+    cubeFields.push(...listedUnitFields(kind).columns.filter((c) => c.owner === agency).map((c) => c.column));
+    cubeLists.push(`${cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} } ${cubePrefix}Years { ${unit} }`);
   }
+  // On the cube every such total and column requires every list: the planner fetches fields whose @requires differ
+  // separately, so one selection makes it ask the agency once, when all the listing agencies have answered.
+  for (const field of cubeFields) selection.IndicatorCube![field] = cubeLists.join(' ');
   return rewriteRequires(sdl, (type, field) => selection[type]?.[field]);
 }

@@ -22,6 +22,7 @@ import { insertChunked } from '../../db/insert.ts';
 import { migrateAgency } from '../../db/migrate.ts';
 import type { regionTable } from '../../db/region-table.ts';
 import type { DemoWorld } from '../../db/demo/world.ts';
+import { RequestMemo } from '../request-memo.ts';
 
 export interface SubgraphContext<L> {
   db: Db;
@@ -31,6 +32,8 @@ export interface SubgraphContext<L> {
   viewer: Viewer;
   /** Which of this agency's figures the release register's embargoes withhold from the caller (lib/embargo.ts). */
   embargo: EmbargoGate;
+  /** What several resolvers of this request compute once (a cube's unit lists, a population's members). */
+  memo: RequestMemo;
 }
 
 /** What each agency's folder provides; everything else about running a subgraph is shared. */
@@ -94,7 +97,7 @@ export function startSubgraph<L>(
   const embargoes = new EmbargoRegister(undefined, createLogger(module.agency));
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, embargo: embargoGate(embargoes.current(), viewer, regions, module.agency) }),
+    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, embargo: embargoGate(embargoes.current(), viewer, regions, module.agency), memo: new RequestMemo() }),
     port: options.port,
     host: options.host,
     routes: (req, res, url, _graphql, authenticate) =>

@@ -1234,7 +1234,7 @@ export type FederationReferenceTypes = {
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
@@ -1243,8 +1243,8 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"designRacks":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"designRacks":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}> ) );
   DataCenterYear:
     ( { __typename: 'DataCenterYear' }

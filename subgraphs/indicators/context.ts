@@ -1,5 +1,6 @@
 import type { RegionDirectory } from '../../lib/regions/directory.ts';
 import type { Viewer } from '../../lib/auth/viewer.ts';
+import type { RequestMemo } from '../../lib/request-memo.ts';
 import type { Embargo } from '../../lib/embargo.ts';
 
 /** The indicators subgraph has no database: the catalog is in the repository, inputs arrive with each entity. */
@@ -13,4 +14,6 @@ export interface Context {
   embargoes: readonly Embargo[];
   /** The clock embargoes are judged by. */
   now: () => Date;
+  /** What several resolvers of this request compute once (a value's evaluation, a cube's cells). */
+  memo: RequestMemo;
 }

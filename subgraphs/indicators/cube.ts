@@ -2,7 +2,8 @@ import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
-import { dataCenterColumn, publicUnitFields } from '../../lib/indicators/requires.ts';
+import { dataCenterColumn, listedUnitFields, publicUnitFields } from '../../lib/indicators/requires.ts';
+import { UNIT_KIND_CODES, UNIT_KINDS, type UnitKindCode } from '../../lib/unit-kinds.ts';
 import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
 import { unavailableInCube } from './unavailable.ts';
@@ -29,6 +30,8 @@ export interface CubeRepresentation extends CubeKey {
   econFacts?: CubeFacts;
   enterprisePopulations?: CubePopulations;
   enterpriseYears?: Unit[];
+  /** energy's column of the enterprise years: roofs with PV. */
+  enterpriseRoofsWithPv?: (number | null)[] | null;
   energyFacts?: CubeFacts;
   /** bigdata's counts of econ's designations, one per cell of an indicator that reads them (econ lists, bigdata counts). */
   designationInputs?: { scopeId: string; year: number; facts?: RegionFact[] | null }[] | null;
@@ -65,12 +68,26 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     for (const f of inputs.facts ?? []) facts.add(f);
   }
   const noFacts: RegionFacts = new FactIndex();
+  const fields = cube as unknown as Record<string, unknown>;
   // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.
-  const dataCenterUnits = (cube.dataCenterIds ?? []).map((dataCenterId, i) => {
-    const unit: Unit = { dataCenterId, year: cube.dataCenterYears![i]! };
-    for (const [field, column] of POPULATION_FIELDS) unit[field] = (cube as unknown as Record<string, unknown[] | undefined>)[column]?.[i] ?? null;
-    return unit;
-  });
+  const unitsOf = (kind: UnitKindCode): Unit[] => {
+    if (kind === 'DATA_CENTER') {
+      return (cube.dataCenterIds ?? []).map((dataCenterId, i) => {
+        const unit: Unit = { dataCenterId, year: cube.dataCenterYears![i]! };
+        for (const [field, column] of POPULATION_FIELDS) unit[field] = (fields[column] as unknown[] | undefined)?.[i] ?? null;
+        return unit;
+      });
+    }
+    // A listed unit-year: its register's entity, with the other agencies' columns of its public fields beside it.
+    const entities = (fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? [];
+    const columns = listedUnitFields(kind).columns.map(({ field, column }) => [field, fields[column] as unknown[] | null | undefined] as const);
+    if (columns.length === 0) return entities;
+    return entities.map((entity, i) => {
+      const unit: Unit = { ...entity };
+      for (const [field, column] of columns) unit[field] = column?.[i] ?? null;
+      return unit;
+    });
+  };
   const populationsOf = (populations: CubePopulations | undefined, units: readonly Unit[] = []) => {
     const byCell = membersByCell(populations);
     const memo = new Map<string, Unit[]>();
@@ -80,9 +97,9 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
       return population;
     };
   };
-  const dataCenters = populationsOf(cube.dataCenterPopulations, dataCenterUnits);
-  const rooms = populationsOf(cube.coreMachineRoomPopulations, cube.coreMachineRoomYears);
-  const enterprises = populationsOf(cube.enterprisePopulations, cube.enterpriseYears);
+  const populations = Object.fromEntries(
+    UNIT_KIND_CODES.map((kind) => [kind, populationsOf(fields[`${UNIT_KINDS[kind].cubePrefix}Populations`] as CubePopulations | undefined, unitsOf(kind))]),
+  ) as Record<UnitKindCode, (key: string) => Unit[]>;
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
   const sumsByCell = new Map<string, OwnerSums[]>();
@@ -105,14 +122,8 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
       const facts = factsByRegion.get(scopeId) ?? noFacts;
       for (const year of cube.years) {
         const rep: IndicatorValueRepresentation = { indicatorCode, scopeKind: 'REGION', scopeId, year, asOf: cube.asOf };
-        const units =
-          subject === 'DATA_CENTER'
-            ? dataCenters(cellKey(populationCode, scopeId, year))
-            : subject === 'CORE_ROOM'
-              ? rooms(cellKey(indicatorCode, scopeId, year))
-              : subject === 'ENTERPRISE'
-                ? enterprises(cellKey(indicatorCode, scopeId, year))
-                : undefined;
+        // Data-centre populations are named by the indicator that stands for them (shared by indicators over the same data centres).
+        const units = subject && populations[subject](cellKey(subject === 'DATA_CENTER' ? populationCode : indicatorCode, scopeId, year));
         const sums = indicator.unitLevelOwner ? (sumsByCell.get(`${indicatorCode}|${scopeId}`) ?? noSums) : undefined;
         evaluations.push(new IndicatorEvaluation(rep, facts, units, unavailable, sums));
       }

@@ -1,4 +1,4 @@
-import { catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
+import { boundedMetrics, catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -6,8 +6,9 @@ import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
+import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
-import { agenciesRead, unavailableInput, unavailableInValue } from './unavailable.ts';
+import { unavailableInput, unavailableInValue } from './unavailable.ts';
 
 export { applicableTarget, meetsTarget, type ApplicableTarget, type ScopeLocation } from './targets.ts';
 
@@ -76,22 +77,34 @@ export interface IndicatorResult {
   target: ApplicableTarget | null;
   /** For values over a population: the matched units' coverage of it in the value's year; null otherwise. */
   coverage: Coverage | null;
-  flags(nameUnits: boolean): { code: string; message: string }[];
+  /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
+  flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[];
 }
 
 /** What a value's data-centre population brings: bigdata's public columns, and the owners' totals and checks. */
 export type DataCenterPopulationInputs = Record<string, unknown> & {
   dataCenterIds: string[];
   years: number[];
-  /** comms' check of the value's year: data centres reporting more racks in use than registered (ids only for callers who may read them). */
-  racksAboveDesign?: { units: number; ids: string[] | null } | null;
 };
 
-/** Where a value's representation carries an owner's totals: beside the data-centre population, or beside the list of core rooms (comms) or enterprises (econ). */
+/**
+ * What carries a value's units of a kind and their owners' totals: its data-centre population, or the inputs of the
+ * kind's register, which lists the units (`commsInputs.coreMachineRooms`, `econInputs.enterprises`).
+ */
+function unitHolder(rep: IndicatorValueRepresentation, subject: UnitSubject): Record<string, unknown> | null | undefined {
+  const holder = UNIT_KINDS[subject].valueList === null ? rep.dataCenterPopulation : rep[`${UNIT_KINDS[subject].register}Inputs`];
+  return holder as Record<string, unknown> | null | undefined;
+}
+
+/** Where a value's representation carries an owner's totals: beside its units (`unitHolder`). */
 function ownerSumsOf(rep: IndicatorValueRepresentation, subject: UnitSubject, owner: Agency): OwnerSums[] | null | undefined {
-  const field = ownerSumsFields(owner).population;
-  const holder = subject === 'DATA_CENTER' ? rep.dataCenterPopulation : subject === 'CORE_ROOM' ? rep.commsInputs : rep.econInputs;
-  return (holder as Record<string, unknown> | null | undefined)?.[field] as OwnerSums[] | null | undefined;
+  return unitHolder(rep, subject)?.[ownerSumsFields(owner).population] as OwnerSums[] | null | undefined;
+}
+
+/** A value's units of its population's kind: the data-centre population's columns, or the register's list. */
+function unitsOf(rep: IndicatorValueRepresentation, subject: UnitSubject): readonly Unit[] {
+  const { valueList } = UNIT_KINDS[subject];
+  return valueList === null ? toUnits(rep.dataCenterPopulation) : ((unitHolder(rep, subject)?.[valueList] as Unit[] | null | undefined) ?? NO_UNITS);
 }
 
 const weakest = (statuses: (Status | null | undefined)[]): Status | null =>
@@ -182,13 +195,11 @@ export class IndicatorEvaluation implements IndicatorResult {
     const indicator = catalog().indicators.get(rep.indicatorCode);
     if (!indicator) throw new Error(`unknown indicator ${rep.indicatorCode}`);
     this.indicator = indicator;
-    const read = agenciesRead(indicator);
+    const read = indicator.agenciesRead;
     this.unavailable = (unavailable ?? unavailableInValue(rep, indicator)).filter((agency) => read.has(agency));
     this.facts = facts ?? factsOf(rep);
     const subject = indicator.population?.subject;
-    this.population =
-      units ??
-      (subject === 'DATA_CENTER' ? toUnits(rep.dataCenterPopulation) : subject === 'CORE_ROOM' ? (rep.commsInputs?.coreMachineRooms ?? NO_UNITS) : subject === 'ENTERPRISE' ? (rep.econInputs?.enterprises ?? NO_UNITS) : NO_UNITS);
+    this.population = units ?? (subject ? unitsOf(rep, subject) : NO_UNITS);
     // Values over units read the totals of the owner of their unit-level figures (none: the owner did not answer, and the value says so).
     const owner = indicator.unitLevelOwner;
     const ownerList = sums !== undefined ? sums : owner && subject ? (ownerSumsOf(rep, subject, owner) ?? []) : undefined;
@@ -258,7 +269,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     for (const year of this.inputYears()) {
       const { unreported, coverage } = this.matchedIn(year);
       if (coverage.status === 'NOT_APPLICABLE') {
-        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_NOUNS[subject]} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
+        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_KINDS[subject].noun} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
       } else if (coverage.status === 'INSUFFICIENT') {
         const idField = UNIT_ID_FIELD[subject];
         const share = `${(coverage.share! * 100).toFixed(1)} %`;
@@ -273,7 +284,7 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_NOUNS[subject]}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }
@@ -434,9 +445,9 @@ export class IndicatorEvaluation implements IndicatorResult {
     return this.indicator.population ? this.inputYears().map((year) => ({ year, units: this.unitsOf(year).length })) : [];
   }
 
-  /** Quality flags; `nameUnits` lists the data centres concerned, whose racks in use are unit-level data. */
-  flags(nameUnits: boolean): { code: string; message: string }[] {
-    return [...this.regionTotalFlags(), ...this.rackFlags(nameUnits), ...this.designationFlags()];
+  /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
+  flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
+    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.designationFlags()];
   }
 
   /** Designations econ recorded in the region naming data centres bigdata never registered: counted nowhere. Register ids are public. */
@@ -475,17 +486,23 @@ export class IndicatorEvaluation implements IndicatorResult {
     return flags;
   }
 
-  private rackFlags(nameUnits: boolean): { code: string; message: string }[] {
-    if (this.indicator.population?.subject !== 'DATA_CENTER') return [];
-    // comms checks its own racks in use against the design racks, and names the units only to callers who may read them.
-    const over = this.rep.dataCenterPopulation?.racksAboveDesign;
-    if (!over?.units) return [];
-    const which = nameUnits && over.ids ? `: ${over.ids.join(', ')}` : '';
-    return [{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: `${over.units} data centre(s) report more racks in use (comms) than bigdata registered${which}.` }];
+  /**
+   * Units whose figure their owner found above its register bound (catalog `atMost`: racks in use above the design racks).
+   * The owner checks its own figures, and names the units only to callers who may read them.
+   */
+  private boundFlags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
+    const subject = this.indicator.population?.subject;
+    if (!subject) return [];
+    const holder = unitHolder(this.rep, subject);
+    return boundedMetrics(subject).flatMap(({ metric, bound, check }) => {
+      const over = holder?.[check] as { units: number; ids: string[] | null } | null | undefined;
+      if (!over?.units) return [];
+      const which = mayName(metric) && over.ids ? `: ${over.ids.join(', ')}` : '';
+      const what = metric.field!.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+      return [{ code: `${metric.code}_ABOVE_REGISTERED`, message: `${over.units} ${UNIT_KINDS[subject].noun}(s) report more ${what} (${metric.owner}) than ${bound.owner} registered${which}.` }];
+    });
   }
 }
-
-const UNIT_NOUNS = { DATA_CENTER: 'data centre', CORE_ROOM: 'core machine room', ENTERPRISE: 'enterprise' } as const;
 
 /** What a formula reads, for one value in one year: a class, not closures, since a grid evaluates thousands. */
 class ValueScope implements EvaluationScope<Unit> {

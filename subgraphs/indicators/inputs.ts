@@ -1,6 +1,7 @@
 import type { Agency } from '../../lib/agencies.ts';
 import { catalog, factProvider } from '../../lib/indicators/catalog.ts';
 import { keyOf, type IndicatorValueKey } from '../../lib/indicators/scope.ts';
+import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
 
 /**
  * Which agencies an indicator value asks, read from the catalog: a reference (the value's key) to an
@@ -16,12 +17,12 @@ export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValue
     const metric = metrics.get(code);
     return metric !== undefined && factProvider(metric) === agency;
   });
-  const subject = indicator.population?.subject;
+  const kind = indicator.population && UNIT_KINDS[indicator.population.subject];
   const contributes =
     readsFacts ||
-    (agency === 'comms' && subject === 'CORE_ROOM') ||
-    (agency === 'econ' && subject === 'ENTERPRISE') ||
-    // Only bigdata knows where a cluster or a data centre lies (for the target it inherits).
-    (agency === 'bigdata' && key.scopeKind !== 'REGION');
+    // The register that lists the value's units on its inputs (data centres come through `dataCenterPopulation` instead).
+    (kind?.valueList != null && kind.register === agency) ||
+    // Only the data-centre register knows where a cluster or a data centre lies (for the target it inherits).
+    (agency === UNIT_KINDS.DATA_CENTER.register && key.scopeKind !== 'REGION');
   return contributes ? keyOf(key) : null;
 }

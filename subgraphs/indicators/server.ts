@@ -7,6 +7,7 @@ import { subgraphTypeDefs } from '../../lib/subgraphs.ts';
 import { enforceUnitLevel } from '../../lib/auth/unit-level.ts';
 import { RegionDirectory } from '../../lib/regions/directory.ts';
 import { demoRegions } from '../../db/demo/world.ts';
+import { RequestMemo } from '../../lib/request-memo.ts';
 import type { Context } from './context.ts';
 import { EmbargoRegister } from '../../lib/embargo.ts';
 import { createLogger } from '../../lib/observability/logger.ts';
@@ -34,7 +35,7 @@ export function startIndicators(options: { port: number; host: string; regions?:
   const now = options.now ?? (() => new Date());
   return serve<Context>({
     apollo: { schema: indicatorsSchema(), introspection: true },
-    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes: register.current(), now }),
+    context: async (_req, { viewer }) => ({ regions, viewer, disclosureMinUnits: minUnits, embargoes: register.current(), now, memo: new RequestMemo() }),
     port: options.port,
     host: options.host,
     service: 'indicators',

@@ -1,15 +1,13 @@
 import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
 import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
 import type { CubeRepresentation } from './cube.ts';
-import { ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { listedUnitFields, ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { UNIT_KIND_CODES, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
 import { inputsOf } from './inputs.ts';
 
 // An agency whose subgraph was down answers nothing: the gateway then sends its inputs as null
 // (gateway/unavailable.ts), where an agency that answered sends an empty list for an input it has none of.
-
-/** Which agency keeps the register a population is drawn from. */
-const REGISTER_OWNER = { DATA_CENTER: 'bigdata', CORE_ROOM: 'comms', ENTERPRISE: 'econ' } as const satisfies Record<string, Agency>;
 
 /** A cube's inputs by the agency that answers them: any of them null, and that agency was unavailable. */
 const CUBE_INPUTS = {
@@ -30,39 +28,24 @@ function unansweredIn(units: readonly (Record<string, unknown> | null)[] | null 
   for (const { field, agency } of ALWAYS_ANSWERED) if (units?.some((unit) => unit?.[field] === null)) unavailable.add(agency);
 }
 
-const readers = new WeakMap<IndicatorDefinition, ReadonlySet<Agency>>();
-
-/** The agencies a value of the indicator reads: owners of its metrics, and the keeper of its population's register. */
-export function agenciesRead(indicator: IndicatorDefinition): ReadonlySet<Agency> {
-  let agencies = readers.get(indicator);
-  if (!agencies) {
-    const { metrics } = catalog();
-    const owners = [...indicator.regionMetrics, ...indicator.refs.unit].flatMap((code) => {
-      const metric = metrics.get(code);
-      return metric ? [metric.owner, ...(metric.placedBy ? [metric.placedBy] : [])] : [];
-    });
-    readers.set(indicator, (agencies = new Set([...owners, ...(indicator.population ? [REGISTER_OWNER[indicator.population.subject]] : [])])));
-  }
-  return agencies;
-}
-
 /** Agencies whose inputs to one `indicatorValues` value did not arrive. */
 export function unavailableInValue(rep: IndicatorValueRepresentation, indicator: IndicatorDefinition): Agency[] {
   const unavailable = new Set<Agency>();
   for (const agency of AGENCIES) {
     if (!inputsOf(rep, agency)) continue;
     const inputs = rep[`${agency}Inputs`] as (Record<string, unknown> & { facts?: unknown }) | null | undefined;
-    const lists = agency === 'comms' ? ['facts', 'coreMachineRooms'] : agency === 'econ' ? ['facts', 'enterprises'] : ['facts'];
+    const lists = ['facts', ...UNIT_KIND_CODES.flatMap((kind) => (UNIT_KINDS[kind].register === agency && UNIT_KINDS[kind].valueList ? [UNIT_KINDS[kind].valueList] : []))];
     if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
   }
   unansweredIn(rep.econInputs?.enterprises, unavailable);
   // An owner's totals beside a unit list that came (the lister answered) but are null: the owner did not answer.
   const owner = indicator.unitLevelOwner;
-  const listed = indicator.population?.subject === 'CORE_ROOM' ? rep.commsInputs : indicator.population?.subject === 'ENTERPRISE' ? rep.econInputs : null;
+  const kind = indicator.population && UNIT_KINDS[indicator.population.subject];
+  const listed = kind?.valueList ? rep[`${kind.register}Inputs`] : null;
   if (owner && listed && (listed as Record<string, unknown>)[ownerSumsFields(owner).population] === null) unavailable.add(owner);
-  if (indicator.population?.subject === 'DATA_CENTER') {
+  if (kind && !kind.valueList) {
     const population = rep.dataCenterPopulation;
-    if (!population?.dataCenterIds) unavailable.add('bigdata');
+    if (!population?.dataCenterIds) unavailable.add(kind.register);
     else {
       const { metrics } = catalog();
       for (const code of indicator.refs.unit) {
@@ -78,7 +61,12 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
 /** Agencies whose inputs to an `indicatorCube` did not arrive. */
 export function unavailableInCube(cube: CubeRepresentation): Agency[] {
   const unavailable = new Set(AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null)));
-  unansweredIn(cube.enterpriseYears, unavailable);
+  // Another agency's column of listed units is null when it did not answer, and also when the register's list did not come.
+  const fields = cube as unknown as Record<string, unknown>;
+  for (const kind of UNIT_KIND_CODES) {
+    if (!fields[`${UNIT_KINDS[kind].cubePrefix}Years`]) continue;
+    for (const { column, owner } of listedUnitFields(kind).columns) if (fields[column] === null) unavailable.add(owner);
+  }
   return [...unavailable];
 }
 

@@ -17,6 +17,7 @@ const READS: Record<string, readonly Agency[]> = {
   DC_PUE: ['bigdata', 'energy'], // data centres (bigdata) and their kWh (energy)
   CORE_ROOM_PUE: ['comms', 'energy'], // renovated core rooms (comms) and their kWh (energy)
   ENERGY_AUDIT_COVERAGE: ['econ', 'energy'], // audited enterprises (econ) using ≥ 5,000 tce (energy)
+  ROOFTOP_PV_RATIO: ['econ', 'energy'], // enterprises' usable roofs (econ) and their roofs with PV (energy's PV register, a cube column)
 };
 const CODES = Object.keys(READS);
 const REGIONS = ['500000', '310000'];

@@ -4,13 +4,9 @@ import { populationMembers, type PopulationMember } from '../population.ts';
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import type { DataCenterPopulationMapper } from '../schema.mappers.ts';
 
-// Each column reads the same members; find them once per population object.
-const members = new WeakMap<DataCenterPopulationMapper, Promise<PopulationMember[]>>();
-function membersOf(key: DataCenterPopulationMapper, { loaders }: Context): Promise<PopulationMember[]> {
-  let found = members.get(key);
-  if (!found) members.set(key, (found = populationMembers(key, loaders)));
-  return found;
-}
+const findMembers = (key: DataCenterPopulationMapper, { loaders }: Context): Promise<PopulationMember[]> => populationMembers(key, loaders);
+// Each column reads the same members: found once per population object and request.
+const membersOf = (key: DataCenterPopulationMapper, context: Context): Promise<PopulationMember[]> => context.memo.once(findMembers, key, context);
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ({ indicatorCode: ref.indicatorCode, scopeKind: ref.scopeKind, scopeId: ref.scopeId, year: ref.year, asOf: ref.asOf }),

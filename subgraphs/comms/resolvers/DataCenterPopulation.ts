@@ -8,14 +8,15 @@ import { racksInUse, rackUsageStatus } from './DataCenterYear.ts';
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
-  racksInUse: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, racksInUse),
-  commsStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, rackUsageStatus),
-  commsSums: async (population, _, { loaders, viewer }) => {
-    const own = { racksInUse: await populationColumn(population, loaders.metricYears, racksInUse), commsStatus: await populationColumn(population, loaders.metricYears, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(population, loaders.metricYears, revisedInYear) };
-    return valuePopulationSums('comms', population, own, disclosureFor(viewer));
+  racksInUse: (population, _, context) => populationColumn(population, context, racksInUse),
+  commsStatus: (population, _, context) => populationColumn(population, context, rackUsageStatus),
+  commsSums: async (population, _, context) => {
+    const own = { racksInUse: await populationColumn(population, context, racksInUse), commsStatus: await populationColumn(population, context, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(population, context, revisedInYear) };
+    return valuePopulationSums('comms', population, own, disclosureFor(context.viewer));
   },
-  racksAboveDesign: async (population, _, { loaders, viewer }) => {
-    const racks = await populationColumn(population, loaders.metricYears, racksInUse);
+  racksAboveDesign: async (population, _, context) => {
+    const { viewer } = context;
+    const racks = await populationColumn(population, context, racksInUse);
     if (!racks || !population.designRacks) return null;
     const ids = population.dataCenterIds.filter((_id, i) => {
       const used = racks[i];

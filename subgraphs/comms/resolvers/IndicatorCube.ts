@@ -16,9 +16,9 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   commsFacts: (cube, _, context) => cubeFacts(cube, 'comms', (key, metrics, years) => regionFacts(key, metrics, years, context)),
   coreMachineRoomPopulations: async (cube, _, context) => (await coreRooms(cube, context)).populations,
   coreMachineRoomYears: async (cube, _, context) => (await coreRooms(cube, context)).units,
-  dataCenterCommsSums: async (cube, _, { loaders, viewer }) => {
+  dataCenterCommsSums: async (cube, _, context) => {
     const members = cubeDataCenters(cube);
-    const own = { racksInUse: await populationColumn(members, loaders.metricYears, racksInUse), commsStatus: await populationColumn(members, loaders.metricYears, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(members, loaders.metricYears, revisedInYear) };
-    return cubePopulationSums('comms', cube, own, disclosureFor(viewer));
+    const own = { racksInUse: await populationColumn(members, context, racksInUse), commsStatus: await populationColumn(members, context, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(members, context, revisedInYear) };
+    return cubePopulationSums('comms', cube, own, disclosureFor(context.viewer));
   },
 };

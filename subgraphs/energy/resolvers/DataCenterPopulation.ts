@@ -6,12 +6,12 @@ import { dataCenterFigures, ownColumns } from './DataCenterYear.ts';
 
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
-  totalEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.totalEnergyKwh),
-  itEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.itEnergyKwh),
-  renewableEnergyKwh: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.renewableEnergyKwh),
-  energyStatus: (population, _, { loaders }) => populationColumn(population, loaders.metricYears, dataCenterFigures.energyStatus),
-  energySums: async (population, _, { loaders, viewer }) => {
-    const own = await ownColumns(population, loaders.metricYears);
-    return valuePopulationSums('energy', population, own, disclosureFor(viewer));
+  totalEnergyKwh: (population, _, context) => populationColumn(population, context, dataCenterFigures.totalEnergyKwh),
+  itEnergyKwh: (population, _, context) => populationColumn(population, context, dataCenterFigures.itEnergyKwh),
+  renewableEnergyKwh: (population, _, context) => populationColumn(population, context, dataCenterFigures.renewableEnergyKwh),
+  energyStatus: (population, _, context) => populationColumn(population, context, dataCenterFigures.energyStatus),
+  energySums: async (population, _, context) => {
+    const own = await ownColumns(population, context);
+    return valuePopulationSums('energy', population, own, disclosureFor(context.viewer));
   },
 };

@@ -1,5 +1,5 @@
-import { populationColumn, type DataCenterMembers } from '../../../lib/indicators/population.ts';
-import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import { populationColumn, type DataCenterMembers, type PopulationContext } from '../../../lib/indicators/population.ts';
+import { revisedInYear, statusInYear, type MetricYear } from '../../../lib/observations.ts';
 import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
 import { DATA_CENTER_METERS, pairedPue, yearly } from '../facts.ts';
 import { RENEWABLE_METRICS } from '../metrics.ts';
@@ -23,13 +23,13 @@ export const dataCenterFigures = {
 };
 
 /** energy's own columns of data-centre years, named as the unit fields the catalog reads: what its totals sum. */
-export async function ownColumns(members: DataCenterMembers, metricYears: { load(key: SubjectYear): Promise<MetricYear[]> }): Promise<Record<string, unknown[] | null>> {
+export async function ownColumns(members: DataCenterMembers, context: PopulationContext): Promise<Record<string, unknown[] | null>> {
   const [totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, revisedAt] = await Promise.all([
-    populationColumn(members, metricYears, dataCenterFigures.totalEnergyKwh),
-    populationColumn(members, metricYears, dataCenterFigures.itEnergyKwh),
-    populationColumn(members, metricYears, dataCenterFigures.renewableEnergyKwh),
-    populationColumn(members, metricYears, dataCenterFigures.energyStatus),
-    populationColumn(members, metricYears, revisedInYear),
+    populationColumn(members, context, dataCenterFigures.totalEnergyKwh),
+    populationColumn(members, context, dataCenterFigures.itEnergyKwh),
+    populationColumn(members, context, dataCenterFigures.renewableEnergyKwh),
+    populationColumn(members, context, dataCenterFigures.energyStatus),
+    populationColumn(members, context, revisedInYear),
   ]);
   return { totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, [REVISED_AT_FIELD]: revisedAt };
 }

@@ -10,10 +10,10 @@ import { cubeListResolvers } from './OwnerSums.ts';
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,
   energyFacts: (cube, _, context) => cubeFacts(cube, 'energy', (key, metrics, years) => regionFacts(key, metrics, years, context)),
-  dataCenterEnergySums: async (cube, _, { loaders, viewer }) => {
+  dataCenterEnergySums: async (cube, _, context) => {
     const members = cubeDataCenters(cube);
-    const own = await ownColumns(members, loaders.metricYears);
-    return cubePopulationSums('energy', cube, own, disclosureFor(viewer));
+    const own = await ownColumns(members, context);
+    return cubePopulationSums('energy', cube, own, disclosureFor(context.viewer));
   },
   ...cubeListResolvers,
 };

@@ -4,6 +4,7 @@ import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { CORE_ROOM_METERS, yearly } from '../facts.ts';
+import { roofsWithPv } from './EnterpriseYear.ts';
 import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
 
 // energy's totals over the core machine rooms comms lists and the enterprises econ lists (the owner's aggregate):
@@ -43,7 +44,7 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
 
 type CubeLists = { asOf: string; coreMachineRoomPopulations?: CubePopulations | null; coreMachineRoomYears?: Unit[] | null; enterprisePopulations?: CubePopulations | null; enterpriseYears?: Unit[] | null };
 
-/** The cube's core-room and enterprise totals, as `IndicatorCube.coreMachineRoomEnergySums` and `enterpriseEnergySums`. */
+/** The cube's core-room and enterprise totals, as `IndicatorCube.coreMachineRoomEnergySums` and `enterpriseEnergySums`, and the enterprises' roofs with PV. */
 export const cubeListResolvers = {
   coreMachineRoomEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
     const { coreMachineRoomPopulations: populations, coreMachineRoomYears: units, asOf } = cube as CubeLists;
@@ -52,5 +53,10 @@ export const cubeListResolvers = {
   enterpriseEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
     const { enterprisePopulations: populations, enterpriseYears: units, asOf } = cube as CubeLists;
     return cubeListSums('energy', 'ENTERPRISE', populations, units, await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures), disclosureFor(viewer));
+  },
+  // Null without econ's list (econ did not answer), as the totals are.
+  enterpriseRoofsWithPv: async (cube: unknown, _: unknown, context: Context) => {
+    const { enterpriseYears: units, asOf } = cube as CubeLists;
+    return units ? Promise.all(units.map((u) => roofsWithPv({ uscc: String(u.uscc), year: u.year, asOf }, context))) : null;
   },
 };

@@ -1,4 +1,6 @@
+import { AGENCIES, type Agency } from '../../../lib/agencies.ts';
 import { NATIONAL } from '../../../lib/regions/codes.ts';
+import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
 import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
@@ -9,16 +11,9 @@ import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
 import { embargoMessage, embargoOn, type Embargo } from '../../../lib/embargo.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
 
-// Several fields of one value read the same computation; compute once per representation object.
-const results = new WeakMap<IndicatorValueRepresentation, IndicatorEvaluation>();
-function result(rep: IndicatorValueRepresentation): IndicatorEvaluation {
-  let r = results.get(rep);
-  if (!r) {
-    r = new IndicatorEvaluation(rep);
-    results.set(rep, r);
-  }
-  return r;
-}
+const evaluate = (rep: IndicatorValueRepresentation) => new IndicatorEvaluation(rep);
+/** Several fields of one value read the same computation: once per representation object and request. */
+const result = (rep: IndicatorValueRepresentation, { memo }: Context): IndicatorEvaluation => memo.once(evaluate, rep);
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
@@ -47,7 +42,7 @@ const withheld = (rep: IndicatorValueRepresentation, r: IndicatorEvaluation, con
 const shown =
   <T>(read: (r: IndicatorEvaluation) => T) =>
   (rep: IndicatorValueRepresentation, _args: unknown, context: Context): T | null => {
-    const r = result(rep);
+    const r = result(rep, context);
     return withheld(rep, r, context) ? null : read(r);
   };
 
@@ -67,6 +62,12 @@ export function coverageOf(r: IndicatorEvaluation) {
   return coverage && rule ? { ...coverage, weight: rule.weight?.code ?? COUNT_WEIGHT, minimum: rule.minimum } : null;
 }
 
+/** `<agency>Inputs` of every agency: a reference to its inputs to the value, or null when the indicator reads nothing of it. */
+const agencyInputs = Object.fromEntries(AGENCIES.map((agency) => [`${agency}Inputs`, (rep: IndicatorValueRepresentation) => inputsOf(rep, agency)])) as Record<
+  `${Agency}Inputs`,
+  (rep: IndicatorValueRepresentation) => IndicatorValueKey | null
+>;
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
@@ -76,12 +77,12 @@ export const IndicatorValue: IndicatorValueResolvers = {
   value: shown((r) => r.value),
   numerator: shown((r) => r.numerator),
   denominator: shown((r) => r.denominator),
-  target: (rep) => result(rep).target,
+  target: (rep, _args, context) => result(rep, context).target,
   meetsTarget: shown((r) => meetsTarget(r.value, r.target)),
   gapToTarget: shown((r) => gapToTarget(r.value, r.target)),
   periodBaseline: baselineKey,
   progress: (rep, _args, context) => {
-    const r = result(rep);
+    const r = result(rep, context);
     const target = r.target;
     if (withheld(rep, r, context) || !target?.binding) return null;
     if (target.measure === 'CHANGE') return progress(r.value, target, null);
@@ -91,30 +92,27 @@ export const IndicatorValue: IndicatorValueResolvers = {
     // A progress figure next to a published value would give a withheld baseline away.
     return withheld(rep, baseline, context, key.year) ? null : progress(r.value, target, baseline.value);
   },
-  bigdataInputs: (rep) => inputsOf(rep, 'bigdata'),
-  commsInputs: (rep) => inputsOf(rep, 'comms'),
-  econInputs: (rep) => inputsOf(rep, 'econ'),
-  energyInputs: (rep) => inputsOf(rep, 'energy'),
+  ...agencyInputs,
   dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
   priorYear: priorKey,
   change: (rep, _args, context) => {
     if (!rep.priorYear) return null;
-    const r = result(rep);
+    const r = result(rep, context);
     const prior = new IndicatorEvaluation({ ...rep.priorYear, ...priorKey(rep) });
     // A change next to a published value would give a withheld prior year away, and the other way round.
     return withheld(rep, r, context) || withheld(rep, prior, context, rep.year - 1) ? null : minus(r.value, prior.value);
   },
-  status: (rep) => result(rep).status,
-  confidentiality: (rep, _args, context) => (smallCellOf(result(rep), context) ? 'CONFIDENTIAL' : 'FREE'),
+  status: (rep, _args, context) => result(rep, context).status,
+  confidentiality: (rep, _args, context) => (smallCellOf(result(rep, context), context) ? 'CONFIDENTIAL' : 'FREE'),
   inputs: (rep, _args, context) => {
-    const r = result(rep);
+    const r = result(rep, context);
     // Under an embargo every input figure would give the value away; confidential: the unit-level sums would.
     if (embargoOf(rep, context)) return r.inputs.map((input) => ({ ...input, value: null }));
     if (!confidentialHidden(r, context)) return r.inputs;
     return r.inputs.map((input) => (input.metric.unitLevel ? { ...input, value: null } : input));
   },
   missing: (rep, _args, context) => {
-    const r = result(rep);
+    const r = result(rep, context);
     const embargo = embargoOf(rep, context);
     // The agencies withhold the inputs under the same embargo: what they did not send is not missing.
     if (embargo) return [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }];
@@ -122,12 +120,13 @@ export const IndicatorValue: IndicatorValueResolvers = {
     const { year, units } = smallCellOf(r, context)!;
     return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
   },
-  coverage: (rep, _args, { regions }) => {
-    const coverage = coverageOf(result(rep));
+  coverage: (rep, _args, context) => {
+    const { regions } = context;
+    const coverage = coverageOf(result(rep, context));
     // Units exist only where an agency registered them: a national value over units covers the provinces the registers hold.
     const registeredIn = coverage && rep.scopeKind === 'REGION' && rep.scopeId === NATIONAL ? regions.children(NATIONAL).map((r) => r.code) : null;
     return coverage && { ...coverage, registeredIn };
   },
   // A flag's message carries figures: none under an embargo.
-  qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep).flags(mayReadUnitLevel(context.viewer, [catalog().metrics.get('RACKS_IN_USE')!]))),
+  qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep, context).flags((metric) => mayReadUnitLevel(context.viewer, [metric]))),
 };

@@ -1,0 +1,31 @@
+import type { Agency } from './agencies.ts';
+
+/** What varies with the kind of unit an indicator sums over. */
+export interface UnitKind {
+  /** The agency whose register lists the units and places them in regions (and clusters). */
+  register: Agency;
+  /** The field of a unit-year that names its unit: what `missing` lists for units that did not report. */
+  idField: string;
+  /** How messages name one unit. */
+  noun: string;
+  /** Prefix of the kind's fields on an indicator cube: `<prefix>Populations`, `<prefix>Years`, `<prefix><Field>` columns. */
+  cubePrefix: string;
+  /**
+   * The field of the register's `<Agency>IndicatorInputs` that lists a value's units as entities; null where they travel as the
+   * columns of a population entity instead (data centres: `IndicatorValue.dataCenterPopulation`, shared by indicators over the same units).
+   */
+  valueList: string | null;
+}
+
+/** The kinds of unit, one row each: the engine, the cube and the generated `@requires` iterate this table. */
+export const UNIT_KINDS = {
+  DATA_CENTER: { register: 'bigdata', idField: 'dataCenterId', noun: 'data centre', cubePrefix: 'dataCenter', valueList: null },
+  CORE_ROOM: { register: 'comms', idField: 'coreMachineRoomId', noun: 'core machine room', cubePrefix: 'coreMachineRoom', valueList: 'coreMachineRooms' },
+  ENTERPRISE: { register: 'econ', idField: 'uscc', noun: 'enterprise', cubePrefix: 'enterprise', valueList: 'enterprises' },
+} as const satisfies Record<string, UnitKind>;
+
+export type UnitKindCode = keyof typeof UNIT_KINDS;
+export const UNIT_KIND_CODES = Object.keys(UNIT_KINDS) as UnitKindCode[];
+
+/** A unit field as a cube column of its kind: `designRacks` of data centres → `dataCenterDesignRacks`. */
+export const unitColumn = (kind: UnitKindCode, field: string): string => `${UNIT_KINDS[kind].cubePrefix}${field[0]!.toUpperCase()}${field.slice(1)}`;
