@@ -127,10 +127,10 @@ describe('catalog validation', () => {
 
   it("asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units", () => {
     const base = indicatorValueRequires(loadCatalog());
-    expect(base).toContain('commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } racksAboveDesign { units ids }');
+    expect(base).toContain('commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } racksAboveDesign { units ids }');
     // A made-up second check, energy's: its own IT kWh against the register's design racks.
     const withCheck = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n')]);
-    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain('energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld } itEnergyAboveDesign { units ids }');
+    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain('energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } itEnergyAboveDesign { units ids }');
     const observedBound = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DC_TOTAL_ENERGY_KWH, check: itAboveTotal }\n')]);
     expect(() => loadCatalog(observedBound)).toThrow(/metric DC_IT_ENERGY_KWH: atMost DC_TOTAL_ENERGY_KWH must be a register metric of the same units/);
   });
