@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    isolate: false,
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
