@@ -54,6 +54,8 @@ export interface ParsedObservation {
   year: number;
   /** `metric|subjectId|period`. */
   key: string;
+  /** The key of the other meter of the row's pair, if its metric is in one (set while checking pairs). */
+  pairKey?: string;
   /** Null only for DELETE rows, which take the withdrawn value from the current revision. */
   value: number | null;
   status: 'PROVISIONAL' | 'FINAL';
@@ -105,8 +107,11 @@ export function submitObservations(
     const valid = () => parsed.filter((r) => !problems.has(r.row));
     const pairs = pairIndex(store);
     const checked = valid();
-    const current = await currentRevisions(store, tx, [...checked, ...counterparts(pairs, checked)]);
-    checkMeterPairs(pairs, checked, current, problems);
+    // The batch's rows by key, built once for both meter-pair steps.
+    const inBatch = new Map<string, ParsedObservation>();
+    for (const r of checked) inBatch.set(r.key, r);
+    const current = await currentRevisions(store, tx, [...checked, ...counterparts(pairs, checked, inBatch)]);
+    checkMeterPairs(pairs, checked, inBatch, current, problems);
     if (store.check) await store.check(tx, valid(), problems);
     return classify(store, valid(), current, options.strategy, problems);
   });
@@ -220,15 +225,14 @@ function pairIndex(store: ObservationStore): PairIndex {
 type Keyed = { metric: string; subjectId: string; period: string; key: string };
 
 /** Keys a batch row is checked against besides its own: the other meter of its pair, when the batch does not carry it. */
-function counterparts(pairs: PairIndex, rows: readonly ParsedObservation[]): Keyed[] {
+function counterparts(pairs: PairIndex, rows: readonly ParsedObservation[], inBatch: ReadonlyMap<string, ParsedObservation>): Keyed[] {
   if (pairs.size === 0) return [];
-  const inBatch = new Set<string>();
-  for (const r of rows) inBatch.add(r.key);
   const keys: Keyed[] = [];
   for (const r of rows) {
     const counterpart = pairs.get(r.metric);
     if (!counterpart) continue;
-    const key = `${counterpart.other}|${r.subjectId}|${r.period}`;
+    // Kept on the row: the pair check reads it again.
+    const key = (r.pairKey = `${counterpart.other}|${r.subjectId}|${r.period}`);
     if (!inBatch.has(key)) keys.push({ metric: counterpart.other, subjectId: r.subjectId, period: r.period, key });
   }
   return keys;
@@ -276,10 +280,8 @@ async function currentRevisions(store: ObservationStore, db: Db, keys: readonly 
 }
 
 /** IT ≤ total for the same facility and period, comparing this batch's rows with each other and with what is stored. */
-function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], current: Map<string, CurrentRevision>, problems: ProblemList): void {
+function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], inBatch: ReadonlyMap<string, ParsedObservation>, current: Map<string, CurrentRevision>, problems: ProblemList): void {
   if (pairs.size === 0) return;
-  const inBatch = new Map<string, ParsedObservation>();
-  for (const r of rows) inBatch.set(r.key, r);
   // The value a key holds, from the batch or else from the store; where it came from is only worded for a problem.
   const valueOf = (key: string): number | null => {
     const row = inBatch.get(key);
@@ -296,7 +298,7 @@ function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], c
     if (!counterpart) continue;
     const { pair } = counterpart;
     // The row's own key is one of the two.
-    const otherKey = `${counterpart.other}|${r.subjectId}|${r.period}`;
+    const otherKey = r.pairKey ?? `${counterpart.other}|${r.subjectId}|${r.period}`;
     const partKey = r.metric === pair.part ? r.key : otherKey;
     const totalKey = r.metric === pair.part ? otherKey : r.key;
     const part = valueOf(partKey);
