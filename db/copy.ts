@@ -30,18 +30,22 @@ function copyClient(tx: Db): CopyClient | null {
  * Appends rows with `COPY … FROM STDIN` (text format) where the driver supports it: for thousands of rows
  * Postgres parses and inserts them faster than a multi-row INSERT or an INSERT … SELECT FROM unnest, and the
  * client builds one string instead of bind parameters. Returns false, writing nothing, where it does not
- * (PGlite); the caller then inserts as usual. Runs inside the caller's transaction.
+ * (PGlite); the caller then inserts as usual. Runs inside the caller's transaction. `shared` are the values of
+ * the last columns, the same for every row.
  */
-export async function copyRows(tx: Db, table: PgTable, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<boolean> {
+export async function copyRows(tx: Db, table: PgTable, columns: readonly string[], rows: readonly (readonly CopyValue[])[], shared: readonly CopyValue[] = []): Promise<boolean> {
   const client = copyClient(tx);
   if (!client) return false;
   const { schema, name } = getTableConfig(table);
   const target = `${schema ? `"${schema}".` : ''}"${name}"`;
   const stream = await client.unsafe(`copy ${target} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`).writable();
+  // The last columns every row shares (a batch's stamp) are encoded once; each row carries only its own.
+  const tail = shared.length === 0 ? '\n' : `\t${shared.map(field).join('\t')}\n`;
   let text = '';
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : '\t') + field(row[i]!);
-    text += '\n';
+    text += field(row[0]!);
+    for (let i = 1; i < row.length; i++) text += '\t' + field(row[i]!);
+    text += tail;
   }
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);

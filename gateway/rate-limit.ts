@@ -6,7 +6,8 @@ import type { Refusal } from '../lib/http.ts';
 /**
  * Per-client request limits at the gateway (rate-limiter-flexible, in memory: one budget per gateway
  * process). A client is its verified token's subject, else its address: a caller cannot get a fresh budget
- * by sending made-up tokens. Over the limit: 429 with `Retry-After`.
+ * by sending made-up tokens. One budget for every admitted route: GraphQL, exports and bulk ingestion alike,
+ * so a writer cannot get round it by the bulk path. Over the limit: 429 with `Retry-After`.
  */
 export function rateLimiter(perMinute: number, authenticator: Authenticator): ((req: IncomingMessage) => Promise<Refusal | null>) | undefined {
   if (perMinute === 0) return undefined;
@@ -23,7 +24,7 @@ export function rateLimiter(perMinute: number, authenticator: Authenticator): ((
       return {
         status: 429,
         headers: { 'retry-after': String(seconds), 'ratelimit-limit': String(perMinute), 'ratelimit-remaining': '0', 'ratelimit-reset': String(seconds) },
-        body: { errors: [{ message: `More than ${perMinute} requests in a minute from this client (RATE_LIMIT_PER_MINUTE): retry in ${seconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds } }] },
+        error: { code: 'RATE_LIMITED', message: `More than ${perMinute} requests in a minute from this client (RATE_LIMIT_PER_MINUTE): retry in ${seconds} s.`, details: { retryAfterSeconds: seconds } },
       };
     }
   };

@@ -196,7 +196,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ready: () => subgraphsReady(Object.fromEntries(Object.entries(options.urls).filter((e): e is [string, string] => Boolean(e[1])))),
     health: async () => ({ service: 'gateway', ...(indicators ? { inProcess: { indicators: { requests: indicators.requests() } } } : {}) }),
     landingPage,
-    routes: (req, res, url, graphql) => ingest(req, res, url) || publishRoutes(req, res, url, graphql),
+    // Bulk ingestion is admitted (the rate limit), traced and counted as GraphQL is: no way round the limits.
+    observedRoutes: ingest,
+    routes: (req, res, url, graphql) => publishRoutes(req, res, url, graphql),
     maxBodyBytes: maxBodyBytes('gateway'),
     admit: rateLimiter(options.rateLimitPerMinute ?? rateLimitPerMinute(), authenticator),
   });

@@ -9,7 +9,7 @@ import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
 import { handleCors } from './cors.ts';
 import { safeApolloOptions } from './safe-defaults.ts';
 import { withoutAddresses } from './error-masking.ts';
-import { Observability, observabilityPlugin } from './observability/http.ts';
+import { Observability, observabilityPlugin, type ObservedRouteName } from './observability/http.ts';
 import type { PoolState } from './observability/metrics.ts';
 
 export interface RunningServer {
@@ -37,7 +37,12 @@ export interface ServeOptions<C extends BaseContext> {
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL, authenticate: (req: IncomingMessage) => Promise<RequestAuth>) => boolean;
   /** Largest request body read (default: a subgraph's, `SUBGRAPH_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
-  /** Decides before a GraphQL request is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
+  /**
+   * Routes served as a GraphQL request is (the gateway's bulk ingestion, a subgraph's): through `admit`, inside
+   * the request's span, metrics and log line. Return the route for a path it serves, else null.
+   */
+  observedRoutes?: (url: URL) => ObservedRoute | null;
+  /** Decides before a request to /graphql or an observed route is read whether to serve it (the gateway's rate limit): a refusal with a status is the answer; headers are added either way. */
   admit?: ((req: IncomingMessage) => Promise<Refusal | null>) | undefined;
   /** The service's name in logs, metrics and traces (lib/observability/). */
   service?: string;
@@ -47,11 +52,27 @@ export interface ServeOptions<C extends BaseContext> {
   pool?: PoolState;
 }
 
-/** What `admit` answers: headers for the response, and, to refuse the request, a status and a body. */
+/** What `admit` answers: headers for the response, and, to refuse the request, a status and the error (each route words it in its own envelope). */
 export interface Refusal {
   status?: number;
   headers?: Record<string, string>;
-  body?: unknown;
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/** A refusal as GraphQL answers it: `{ errors: [{ message, extensions: { code, … } }] }`. */
+export function graphQLRefusalBody(refusal: Refusal): unknown {
+  const error = refusal.error ?? { code: 'REFUSED', message: 'The request was refused.' };
+  return { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] };
+}
+
+/** A route besides /graphql that is admitted, traced and counted like it. */
+export interface ObservedRoute {
+  /** Counted under this name in metrics and logs. */
+  name: ObservedRouteName;
+  /** Answers the admitted request (the response may finish after the promise). */
+  serve(req: IncomingMessage, res: ServerResponse, url: URL, authenticate: (req: IncomingMessage) => Promise<RequestAuth>): Promise<void> | void;
+  /** Answers a request `admit` refused, in the route's own envelope; the refusal's status and headers are already set. */
+  refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void;
 }
 
 /**
@@ -104,7 +125,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   const localGraphQL: LocalGraphQL = async (req, body) => {
     // The same admission (the gateway's rate limit) as a POST to /graphql: an export is a query too.
     const refused = await options.admit?.(req);
-    if (refused?.status) return { status: refused.status, body: JSON.stringify(refused.body ?? {}) };
+    if (refused?.status) return { status: refused.status, body: JSON.stringify(graphQLRefusalBody(refused)) };
     // Only what the pipeline reads from the caller: the token (and the content type of a POST).
     const headers = new HeaderMap([['content-type', 'application/json']]);
     if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
@@ -142,6 +163,34 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(options.landingPage());
       return;
     }
+    const observed = url.pathname === '/graphql' ? null : (options.observedRoutes?.(url) ?? null);
+    if (observed) {
+      void observability.observe(
+        req,
+        res,
+        async () => {
+          try {
+            const admitted = await options.admit?.(req);
+            for (const [key, value] of Object.entries(admitted?.headers ?? {})) res.setHeader(key, value);
+            if (admitted?.status) {
+              // Drain what the caller still sends, so it reads the refusal instead of a reset connection.
+              req.resume();
+              res.statusCode = admitted.status;
+              observed.refuse(req, res, admitted);
+              return;
+            }
+            await observed.serve(req, res, url, authenticate);
+          } catch (error) {
+            console.error(error);
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end('Internal server error');
+          }
+        },
+        observed.name,
+        url.pathname,
+      );
+      return;
+    }
     if (url.pathname !== '/graphql' && options.routes?.(req, res, url, localGraphQL, authenticate)) return;
     if (url.pathname === '/graphql') served += 1;
     if (url.pathname !== '/graphql') {
@@ -153,7 +202,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         const admitted = await options.admit?.(req);
         for (const [key, value] of Object.entries(admitted?.headers ?? {})) res.setHeader(key, value);
         if (admitted?.status) {
-          res.writeHead(admitted.status, { 'content-type': 'application/json' }).end(JSON.stringify(admitted.body ?? {}));
+          res.writeHead(admitted.status, { 'content-type': 'application/json' }).end(JSON.stringify(graphQLRefusalBody(admitted)));
           return;
         }
         const headers = new HeaderMap();

@@ -2,6 +2,7 @@ import { AGENCIES, type Agency } from '../agencies.ts';
 import { UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
 import { boundedMetrics, catalog, type Catalog, type UnitSubject } from './catalog.ts';
 import { foreignUnitFields, ownedIndicators } from './owner-sums.ts';
+import { UNIT_REFERENCES } from '../quality/unit-references.ts';
 
 /**
  * The indicators subgraph's `@requires` selections, derived from the catalog rather than pasted: every
@@ -87,7 +88,9 @@ export function indicatorValueRequires(cat: Catalog = catalog()): string {
     const lists = LISTED.filter((list) => list.register === agency).map(units).join('');
     // Only the data-centre register knows where a cluster or a data centre lies, and which designated data centres it never registered.
     const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
-    return `${agency}Inputs { ${where}${lists}facts { ${FACT_FIELDS} } }`;
+    // A register checks the units other agencies' figures name (lib/quality/unit-references.ts).
+    const checks = UNIT_REFERENCES.some((r) => r.register === agency) ? 'unregisteredReports { agency ids } ' : '';
+    return `${agency}Inputs { ${where}${checks}${lists}facts { ${FACT_FIELDS} } }`;
   });
   const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '));
   return [...perAgency, `dataCenterPopulation { ${['dataCenterIds years', ...publicUnitFields('DATA_CENTER', cat), ...owners].join(' ')} }`].join(' ');

@@ -12,6 +12,9 @@ import { extractContext, initTracing, tracer } from './tracing.ts';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** What a request is counted under in metrics and logs: GraphQL, or the bulk ingestion served beside it. */
+export type ObservedRouteName = 'graphql' | 'ingest';
+
 interface RequestState {
   requestId: string;
   metrics: ServiceMetrics;
@@ -66,23 +69,24 @@ export class Observability {
   }
 
   /**
-   * Serves one GraphQL request inside a server span (child of the caller's `traceparent`) and the request's
-   * state, then logs it as one JSON line and records its duration.
+   * Serves one request (GraphQL, or a route served like it such as the gateway's bulk ingestion) inside a
+   * server span (child of the caller's `traceparent`) and the request's state, then logs it as one JSON line
+   * and records its duration under its route.
    */
-  observe(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>): Promise<void> {
+  observe(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>, route: ObservedRouteName = 'graphql', path = '/graphql'): Promise<void> {
     const offered = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof offered === 'string' && VALID_REQUEST_ID.test(offered) ? offered : randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
     const parent = extractContext(req.headers);
-    const span = tracer().startSpan(`${req.method ?? 'GET'} /graphql`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': '/graphql', 'service.role': this.service } }, parent);
+    const span = tracer().startSpan(`${req.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'service.role': this.service } }, parent);
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
-      this.metrics.requests.observe({ status: String(res.statusCode) }, seconds);
+      this.metrics.requests.observe({ status: String(res.statusCode), route }, seconds);
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
-      this.logger.info({ reqId: requestId, traceId: span.spanContext().traceId, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'graphql request');
+      this.logger.info({ reqId: requestId, traceId: span.spanContext().traceId, status: res.statusCode, ms: Math.round(seconds * 1000) }, `${route} request`);
     });
     const state: RequestState = { requestId, metrics: this.metrics, logger: this.logger };
     return requests.run(state, () => context.with(trace.setSpan(parent, span), handle));

@@ -100,8 +100,7 @@ export function startSubgraph<L>(
     context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, embargo: embargoGate(embargoes.current(), viewer, regions, module.agency), memo: new RequestMemo() }),
     port: options.port,
     host: options.host,
-    routes: (req, res, url, _graphql, authenticate) =>
-      ingestRoute(req, res, url, { db: database.db, regions, ...module.observations, authenticate, maxBodyBytes: maxBodyBytes('subgraph') }),
+    observedRoutes: (url) => ingestRoute(url, { db: database.db, regions, ...module.observations, maxBodyBytes: maxBodyBytes('subgraph') }),
     service: module.agency,
     pool: { statements: database.inFlight, poolSize: database.poolSize },
     health: async () => {

@@ -29,36 +29,31 @@ export class MalformedBody extends Error {
 
 const CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period', 'value', 'status', 'comment'] as const;
 const REQUIRED_CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period'] as const;
+const ROW_FIELDS: ReadonlySet<string> = new Set(CSV_FIELDS);
 
 /**
- * Splits a byte stream into its lines (LF or CRLF), decoding UTF-8 across chunk boundaries; blank lines are
- * skipped. Yields the lines of each chunk together: one await per chunk, not per line.
+ * Splits a byte stream into its lines (LF or CRLF, the CR dropped), decoding UTF-8 across chunk boundaries. Yields
+ * the lines of each chunk together, blank ones included so the caller can number them: one await per chunk, and
+ * no object per line.
  */
-async function* lines(body: AsyncIterable<Buffer | string>): AsyncGenerator<{ text: string; number: number }[]> {
+async function* lines(body: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let pending = '';
-  let number = 0;
-  const collect = (text: string, into: { text: string; number: number }[]) => {
-    number++;
-    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (line.trim() !== '') into.push({ text: line, number });
-  };
   for await (const chunk of body) {
     pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    const found: { text: string; number: number }[] = [];
-    let start = 0;
-    for (let at = pending.indexOf('\n'); at !== -1; at = pending.indexOf('\n', start)) {
-      collect(pending.slice(start, at), found);
-      start = at + 1;
-    }
-    pending = pending.slice(start);
-    if (found.length > 0) yield found;
+    const end = pending.lastIndexOf('\n');
+    if (end === -1) continue;
+    const found = pending.slice(0, end).split('\n');
+    pending = pending.slice(end + 1);
+    for (let i = 0; i < found.length; i++) if (found[i]!.endsWith('\r')) found[i] = found[i]!.slice(0, -1);
+    yield found;
   }
   pending += decoder.decode();
-  const last: { text: string; number: number }[] = [];
-  if (pending !== '') collect(pending, last);
-  if (last.length > 0) yield last;
+  if (pending.endsWith('\r')) pending = pending.slice(0, -1);
+  if (pending !== '') yield [pending];
 }
+
+const blank = (line: string) => line === '' || line.trim() === '';
 
 /** One CSV record of one line (RFC 4180 quoting; a field cannot hold a line break, which no row field may carry anyway). */
 function csvFields(text: string, line: number): string[] {
@@ -108,7 +103,10 @@ export async function readBulkRows(body: AsyncIterable<Buffer | string>, format:
   const limit = writeBatchLimit();
   const rows: ObservationInput[] = [];
   let header: string[] | null = null;
-  for await (const chunk of lines(body)) for (const { text, number } of chunk) {
+  let number = 0;
+  for await (const chunk of lines(body)) for (const text of chunk) {
+    number++;
+    if (blank(text)) continue;
     if (format === 'ndjson') {
       let parsed: unknown;
       try {
@@ -149,8 +147,8 @@ function csvRow(header: readonly string[], fields: readonly string[]): Observati
 function ndjsonRow(parsed: unknown, line: number): ObservationInput {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new MalformedBody(line, 'not a JSON object; send one ObservationInput object per line.');
   const input = parsed as Record<string, unknown>;
-  for (const key of Object.keys(input)) {
-    if (!(CSV_FIELDS as readonly string[]).includes(key)) throw new MalformedBody(line, `unknown field "${key}"; a row has ${CSV_FIELDS.join(', ')}.`);
+  for (const key in input) {
+    if (!ROW_FIELDS.has(key)) throw new MalformedBody(line, `unknown field "${key}"; a row has ${CSV_FIELDS.join(', ')}.`);
   }
   for (const key of REQUIRED_CSV_FIELDS) if (typeof input[key] !== 'string') throw new MalformedBody(line, `\`${key}\` must be a string.`);
   const value = input.value;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ObservedRoute, Refusal } from '../http.ts';
 import { GraphQLError } from 'graphql';
 import type { RequestAuth } from '../auth/tokens.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
@@ -15,7 +16,6 @@ export interface IngestTarget {
   regions: RegionDirectory;
   store: ObservationStore;
   batches: ImportBatchTable;
-  authenticate: (req: IncomingMessage) => Promise<RequestAuth>;
   /** Largest body read. */
   maxBodyBytes: number;
 }
@@ -26,6 +26,12 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const refusal = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { code, message, ...extra } } });
+
+/** A request refused at admission (the gateway's rate limit), in the bulk path's envelope: `{ error: { code, message, … } }`. */
+export function refuseIngest(res: ServerResponse, admitted: Refusal): void {
+  const error = admitted.error ?? { code: 'REFUSED', message: 'The request was refused.' };
+  send(res, admitted.status ?? 400, refusal(admitted.status ?? 400, error.code, error.message, error.details).body);
+}
 
 /** The body, refused once it grows past the limit (before the rest is read). */
 async function* limited(req: IncomingMessage, maxBytes: number): AsyncGenerator<Buffer> {
@@ -42,32 +48,34 @@ async function* limited(req: IncomingMessage, maxBytes: number): AsyncGenerator<
  * without GraphQL in between. The same writer token, the same checks per row (row, field, code), revisions,
  * idempotency and import summary, because it is the same function (`submitObservations`); only reading
  * the rows differs. Answers the import summary as JSON, or `{ error: { code, message } }` for a request
- * refused as a whole. Returns false for other paths.
+ * refused as a whole. Served as an observed route (lib/http.ts): the request is traced, logged and counted
+ * like a GraphQL request. Null for other paths.
  */
-export function ingestRoute(req: IncomingMessage, res: ServerResponse, url: URL, target: IngestTarget): boolean {
-  if (url.pathname !== INGEST_PATH) return false;
-  void (async () => {
-    try {
-      if (req.method !== 'POST') return send(res, 405, refusal(405, 'METHOD_NOT_ALLOWED', 'Send observations with POST.').body);
-      const format = bulkFormat(req.headers['content-type']);
-      if (!format) {
-        return send(res, 415, refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the rows as `application/x-ndjson` (one ObservationInput object a line) or `text/csv` (a header line, then one row a line).').body);
-      }
-      const options = bulkOptions(url.searchParams);
-      // The token first: an unauthorised caller's body is never read.
-      const { viewer } = await target.authenticate(req);
-      const rows = await readBulkRows(limited(req, target.maxBodyBytes), format);
-      const summary = await submitObservations(target.store, { db: target.db, viewer, regions: target.regions, batches: target.batches }, rows, options);
-      send(res, 200, summary);
-    } catch (error) {
-      const answer = refusalOf(error);
-      if (answer.status === 500) console.error(error);
-      // Drain what the caller still sends, so it reads the answer instead of a reset connection.
-      req.resume();
-      send(res, answer.status, answer.body);
+export function ingestRoute(url: URL, target: IngestTarget): ObservedRoute | null {
+  if (url.pathname !== INGEST_PATH) return null;
+  return { name: 'ingest', serve: (req, res, url, authenticate) => serveIngest(req, res, url, target, authenticate), refuse: (_req, res, admitted) => refuseIngest(res, admitted) };
+}
+
+async function serveIngest(req: IncomingMessage, res: ServerResponse, url: URL, target: IngestTarget, authenticate: (req: IncomingMessage) => Promise<RequestAuth>): Promise<void> {
+  try {
+    if (req.method !== 'POST') return send(res, 405, refusal(405, 'METHOD_NOT_ALLOWED', 'Send observations with POST.').body);
+    const format = bulkFormat(req.headers['content-type']);
+    if (!format) {
+      return send(res, 415, refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the rows as `application/x-ndjson` (one ObservationInput object a line) or `text/csv` (a header line, then one row a line).').body);
     }
-  })();
-  return true;
+    const options = bulkOptions(url.searchParams);
+    // The token first: an unauthorised caller's body is never read.
+    const { viewer } = await authenticate(req);
+    const rows = await readBulkRows(limited(req, target.maxBodyBytes), format);
+    const summary = await submitObservations(target.store, { db: target.db, viewer, regions: target.regions, batches: target.batches }, rows, options);
+    send(res, 200, summary);
+  } catch (error) {
+    const answer = refusalOf(error);
+    if (answer.status === 500) console.error(error);
+    // Drain what the caller still sends, so it reads the answer instead of a reset connection.
+    req.resume();
+    send(res, answer.status, answer.body);
+  }
 }
 
 function refusalOf(error: unknown): { status: number; body: unknown } {

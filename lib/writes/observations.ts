@@ -6,7 +6,7 @@ import { catalog } from '../indicators/catalog.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { usccMistake } from '../uscc.ts';
 import type { Db } from '../../db/connection.ts';
-import { copyRows } from '../../db/copy.ts';
+import { copyRows, type CopyValue } from '../../db/copy.ts';
 import { observationStatus, type ObservationTable, type SubjectKind } from '../../db/observation-table.ts';
 import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
 import { checkAmount, checkText, parseAmount } from './fields.ts';
@@ -54,6 +54,8 @@ export interface ParsedObservation {
   year: number;
   /** `metric|subjectId|period`. */
   key: string;
+  /** The key of the other meter of the row's pair, if its metric is in one (set while checking pairs). */
+  pairKey?: string;
   /** Null only for DELETE rows, which take the withdrawn value from the current revision. */
   value: number | null;
   status: 'PROVISIONAL' | 'FINAL';
@@ -103,8 +105,13 @@ export function submitObservations(
     const parsed = parseRows(store, context.regions, rows, options.strategy, now, problems);
     await checkKnownSubjects(store, tx, parsed, problems);
     const valid = () => parsed.filter((r) => !problems.has(r.row));
-    const current = await currentRevisions(store, tx, [...valid(), ...counterparts(store, valid())]);
-    checkMeterPairs(store, valid(), current, problems);
+    const pairs = pairIndex(store);
+    const checked = valid();
+    // The batch's rows by key, built once for both meter-pair steps.
+    const inBatch = new Map<string, ParsedObservation>();
+    for (const r of checked) inBatch.set(r.key, r);
+    const current = await currentRevisions(store, tx, [...checked, ...counterparts(pairs, checked, inBatch)]);
+    checkMeterPairs(pairs, checked, inBatch, current, problems);
     if (store.check) await store.check(tx, valid(), problems);
     return classify(store, valid(), current, options.strategy, problems);
   });
@@ -113,57 +120,61 @@ export function submitObservations(
 function parseRows(store: ObservationStore, regions: RegionDirectory, rows: readonly ObservationInput[], strategy: WriteStrategy, now: Date, problems: ProblemList): ParsedObservation[] {
   const earliest = earliestPeriodYear();
   const firstRowOfKey = new Map<string, number>();
+  const boundsOf = new Map<WritableMetric, Parameters<typeof checkAmount>[1]>();
   const parsed: ParsedObservation[] = [];
-  rows.forEach((input, row) => {
-    const problem = (field: string, code: ImportProblemCode, message: string) => problems.add(row, field, code, message);
+  // A plain loop with no closure per row: a bulk batch runs this body 10,000 times.
+  for (let row = 0; row < rows.length; row++) {
+    const input = rows[row]!;
     // Every text is checked before anything quotes or stores it: NUL and lone surrogates fail the row, never the batch.
     const metricText = checkText(input.metric, METRIC_MAX);
     if (metricText) {
-      problem('metric', metricText.code, `metric ${metricText.message}`);
-      return;
+      problems.add(row, 'metric', metricText.code, `metric ${metricText.message}`);
+      continue;
     }
     // Own keys only: "constructor" or "toString" is an unknown metric, not a prototype's method.
     const metric = Object.hasOwn(store.metrics, input.metric) ? store.metrics[input.metric] : undefined;
     if (!metric) {
       const owner = metricOwner(input.metric);
-      if (owner && owner !== store.agency) problem('metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it with submit${capitalised(owner)}Observations.`);
-      else problem('metric', 'UNKNOWN_METRIC', `${JSON.stringify(input.metric)} is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
-      return;
+      if (owner && owner !== store.agency) problems.add(row, 'metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it with submit${capitalised(owner)}Observations.`);
+      else problems.add(row, 'metric', 'UNKNOWN_METRIC', `${JSON.stringify(input.metric)} is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
+      continue;
     }
     if (input.subjectKind !== metric.subjectKind) {
-      problem('subjectKind', 'WRONG_SUBJECT_KIND', `${input.metric} describes a ${metric.subjectKind}, not a ${input.subjectKind}.`);
+      problems.add(row, 'subjectKind', 'WRONG_SUBJECT_KIND', `${input.metric} describes a ${metric.subjectKind}, not a ${input.subjectKind}.`);
     }
     const idText = input.subjectId.trim() === '' ? { code: 'REQUIRED' as const, message: 'is empty; name the region, data centre, core room or enterprise.' } : checkText(input.subjectId, SUBJECT_ID_MAX);
-    if (idText) problem('subjectId', idText.code, `subjectId ${idText.message}`);
-    else if (input.subjectKind === metric.subjectKind) checkSubjectFormat(input, metric, regions, problem);
+    if (idText) problems.add(row, 'subjectId', idText.code, `subjectId ${idText.message}`);
+    else if (input.subjectKind === metric.subjectKind) checkSubjectFormat(input, metric, regions, problems, row);
     const periodText = checkText(input.period, PERIOD_MAX);
     const period = periodText ? ({ ok: false, ...periodText } as const) : checkPeriod(input.period, metric.periodicity, now, earliest);
-    if (!period.ok) problem('period', period.code, periodText ? `period ${period.message}` : period.message);
+    if (!period.ok) problems.add(row, 'period', period.code, periodText ? `period ${period.message}` : period.message);
     let value: number | null = null;
     if (strategy !== 'DELETE') {
-      if (input.value === null || input.value === undefined) problem('value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
+      if (input.value === null || input.value === undefined) problems.add(row, 'value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
       else {
         value = typeof input.value === 'string' && checkText(input.value, PERIOD_MAX) ? Number.NaN : parseAmount(input.value);
-        const amount = checkAmount(value, { nonNegative: true, integer: metric.integer ?? false, max: metric.max });
-        if (amount) problem('value', amount.code, `${input.metric} ${amount.message}`);
+        let bounds = boundsOf.get(metric);
+        if (!bounds) boundsOf.set(metric, (bounds = { nonNegative: true, integer: metric.integer ?? false, max: metric.max }));
+        const amount = checkAmount(value, bounds);
+        if (amount) problems.add(row, 'value', amount.code, `${input.metric} ${amount.message}`);
       }
     }
     // GraphQL's enum has checked it on the mutation; the bulk path's rows arrive as plain text.
-    if (input.status != null && !observationStatus.includes(input.status)) problem('status', 'OUT_OF_RANGE', `status ${JSON.stringify(input.status)} is not one of ${observationStatus.join(', ')}.`);
+    if (input.status != null && !observationStatus.includes(input.status)) problems.add(row, 'status', 'OUT_OF_RANGE', `status ${JSON.stringify(input.status)} is not one of ${observationStatus.join(', ')}.`);
     const comment = input.comment ?? null;
     const commentText = comment === null ? null : checkText(comment, COMMENT_MAX);
-    if (commentText) problem('comment', commentText.code, `comment ${commentText.message}`);
-    if (problems.has(row) || !period.ok) return;
+    if (commentText) problems.add(row, 'comment', commentText.code, `comment ${commentText.message}`);
+    if (problems.has(row) || !period.ok) continue;
     // Only rows with well-formed texts get here, so keys compare as they will be stored.
     const key = keyOf(input);
     const first = firstRowOfKey.get(key);
     if (first !== undefined) {
-      problem('period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
-      return;
+      problems.add(row, 'period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
+      continue;
     }
     firstRowOfKey.set(key, row);
     parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, key, value, status: input.status ?? 'FINAL', comment });
-  });
+  }
   return parsed;
 }
 
@@ -175,16 +186,16 @@ function metricOwner(code: string): Agency | null {
   return metrics.has(code) ? metrics.get(code)!.owner : null;
 }
 
-function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, regions: RegionDirectory, problem: (field: string, code: ImportProblemCode, message: string) => void): void {
+function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, regions: RegionDirectory, problems: ProblemList, row: number): void {
   if (input.subjectKind === 'REGION') {
     const region = regions.find(input.subjectId);
-    if (!region) problem('subjectId', 'UNKNOWN_REGION', `"${input.subjectId}" is not a GB/T 2260 region code in the code list.`);
+    if (!region) problems.add(row, 'subjectId', 'UNKNOWN_REGION', `"${input.subjectId}" is not a GB/T 2260 region code in the code list.`);
     else if (metric.subjectLevel && region.level !== metric.subjectLevel) {
-      problem('subjectId', 'WRONG_REGION_LEVEL', `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`);
+      problems.add(row, 'subjectId', 'WRONG_REGION_LEVEL', `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`);
     }
   } else if (input.subjectKind === 'ENTERPRISE') {
     const mistake = usccMistake(input.subjectId);
-    if (mistake) problem('subjectId', 'INVALID_USCC', mistake);
+    if (mistake) problems.add(row, 'subjectId', 'INVALID_USCC', mistake);
   }
 }
 
@@ -199,25 +210,32 @@ async function checkKnownSubjects(store: ObservationStore, db: Db, rows: readonl
   }
 }
 
-/** The other meter of a row's pair, if its metric is in one. */
-function counterpartMetric(store: ObservationStore, metric: string): { pair: MeterPair; other: string } | null {
+/** Each metered metric's pair and the pair's other meter, built once per batch (a batch looks up every row). */
+type PairIndex = ReadonlyMap<string, { pair: MeterPair; other: string }>;
+function pairIndex(store: ObservationStore): PairIndex {
+  const index = new Map<string, { pair: MeterPair; other: string }>();
   for (const pair of store.meterPairs ?? []) {
-    if (metric === pair.total) return { pair, other: pair.part };
-    if (metric === pair.part) return { pair, other: pair.total };
+    index.set(pair.total, { pair, other: pair.part });
+    index.set(pair.part, { pair, other: pair.total });
   }
-  return null;
+  return index;
 }
 
+/** A key with its string built once. */
+type Keyed = { metric: string; subjectId: string; period: string; key: string };
+
 /** Keys a batch row is checked against besides its own: the other meter of its pair, when the batch does not carry it. */
-function counterparts(store: ObservationStore, rows: readonly ParsedObservation[]): { metric: string; subjectId: string; period: string }[] {
-  if (!store.meterPairs?.length) return [];
-  const inBatch = new Set(rows.map(keyOf));
-  return rows.flatMap((r) => {
-    const counterpart = counterpartMetric(store, r.metric);
-    if (!counterpart) return [];
-    const key = { metric: counterpart.other, subjectId: r.subjectId, period: r.period };
-    return inBatch.has(keyOf(key)) ? [] : [key];
-  });
+function counterparts(pairs: PairIndex, rows: readonly ParsedObservation[], inBatch: ReadonlyMap<string, ParsedObservation>): Keyed[] {
+  if (pairs.size === 0) return [];
+  const keys: Keyed[] = [];
+  for (const r of rows) {
+    const counterpart = pairs.get(r.metric);
+    if (!counterpart) continue;
+    // Kept on the row: the pair check reads it again.
+    const key = (r.pairKey = `${counterpart.other}|${r.subjectId}|${r.period}`);
+    if (!inBatch.has(key)) keys.push({ metric: counterpart.other, subjectId: r.subjectId, period: r.period, key });
+  }
+  return keys;
 }
 
 /** Above this many keys, current revisions are read by subject and year rather than probed key by key. */
@@ -262,30 +280,37 @@ async function currentRevisions(store: ObservationStore, db: Db, keys: readonly 
 }
 
 /** IT ≤ total for the same facility and period, comparing this batch's rows with each other and with what is stored. */
-function checkMeterPairs(store: ObservationStore, rows: readonly ParsedObservation[], current: Map<string, CurrentRevision>, problems: ProblemList): void {
-  if (!store.meterPairs?.length) return;
-  const inBatch = new Map(rows.map((r) => [keyOf(r), r]));
-  const valueOf = (key: string): { value: number; where: string } | null => {
+function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], inBatch: ReadonlyMap<string, ParsedObservation>, current: Map<string, CurrentRevision>, problems: ProblemList): void {
+  if (pairs.size === 0) return;
+  // The value a key holds, from the batch or else from the store; where it came from is only worded for a problem.
+  const valueOf = (key: string): number | null => {
     const row = inBatch.get(key);
-    if (row) return row.value === null ? null : { value: row.value, where: `row ${row.row}` };
+    if (row) return row.value;
     const stored = current.get(key);
-    return stored && !stored.deleted ? { value: stored.value, where: 'stored' } : null;
+    return stored && !stored.deleted ? stored.value : null;
+  };
+  const where = (key: string) => {
+    const row = inBatch.get(key);
+    return row ? `row ${row.row}` : 'stored';
   };
   for (const r of rows) {
-    const counterpart = r.value === null ? null : counterpartMetric(store, r.metric);
+    const counterpart = r.value === null ? undefined : pairs.get(r.metric);
     if (!counterpart) continue;
     const { pair } = counterpart;
-    const partKey = keyOf({ metric: pair.part, subjectId: r.subjectId, period: r.period });
+    // The row's own key is one of the two.
+    const otherKey = r.pairKey ?? `${counterpart.other}|${r.subjectId}|${r.period}`;
+    const partKey = r.metric === pair.part ? r.key : otherKey;
+    const totalKey = r.metric === pair.part ? otherKey : r.key;
     const part = valueOf(partKey);
-    const total = valueOf(keyOf({ metric: pair.total, subjectId: r.subjectId, period: r.period }));
-    if (!part || !total || part.value <= total.value) continue;
+    const total = valueOf(totalKey);
+    if (part === null || total === null || part <= total) continue;
     // Report on the part's row when it is in the batch, else on the total's: one problem per pair.
     if (r.metric === pair.total && inBatch.has(partKey)) continue;
     problems.add(
       r.row,
       'value',
       pair.code,
-      `${pair.part} ${part.value} (${part.where}) exceeds ${pair.total} ${total.value} (${total.where}) for ${r.subjectId} in ${r.period}: the part cannot exceed the whole (PUE would be below 1). Check the meters and resend both.`,
+      `${pair.part} ${part} (${where(partKey)}) exceeds ${pair.total} ${total} (${where(totalKey)}) for ${r.subjectId} in ${r.period}: the part cannot exceed the whole (PUE would be below 1). Check the meters and resend both.`,
     );
   }
 }
@@ -340,10 +365,10 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       if (inserts.length + deletions.length === 0) return;
       const at = stamp.recordedAt.toISOString();
       const stamped = [at, stamp.author, stamp.authorAgency, stamp.sourceSystem, stamp.idempotencyKey, stamp.batchId] as const;
-      const copied = await copyRows(tx, t, COPY_COLUMNS, [
-        ...inserts.map((r) => [r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value!, r.status, r.comment, false, ...stamped] as const),
-        ...deletions.map((d) => [d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true, ...stamped] as const),
-      ]);
+      const own: CopyValue[][] = [];
+      for (const r of inserts) own.push([r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value!, r.status, r.comment, false]);
+      for (const d of deletions) own.push([d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true]);
+      const copied = await copyRows(tx, t, COPY_COLUMNS, own, stamped);
       if (copied) return;
       const revisions = [
         ...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })),

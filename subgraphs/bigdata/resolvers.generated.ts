@@ -35,8 +35,12 @@ export type BigdataIndicatorInputs = {
   __typename?: 'BigdataIndicatorInputs';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
+  /** Data centres comms holds rack-usage reports for in a national value's year (comms, external). */
+  commsReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
   /** econ's designations the value counts (econ; see `facts`). */
   designatedDataCenters: Maybe<DataCenterDesignationList>;
+  /** Data centres energy holds readings for in a national value's year (energy, external). */
+  energyReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
   /**
    * Region-level facts bigdata computes over the scope, for the years the value reads: its own (e.g. racks retired
    * since 2021) and counts of econ's designations of data centres that its register places inside the scope
@@ -58,6 +62,11 @@ export type BigdataIndicatorInputs = {
    * register (as it stood at `asOf`) does not hold, sorted: counted nowhere, a quality flag on the value. Empty for clusters and data centres.
    */
   unregisteredDesignations: Maybe<Array<Scalars['ID']['output']>>;
+  /**
+   * Of the data centres other agencies' figures name for a national value, those bigdata's register (as of the value)
+   * does not hold, by agency: their figures lie in no region and are counted in no value. Empty for other values.
+   */
+  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
 };
@@ -1072,6 +1081,18 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
+/**
+ * Units one agency's figures name that another agency's register does not hold (lib/quality/unit-references.ts):
+ * ids only, for a quality flag on the values whose totals would include them.
+ */
+export type UnregisteredUnits = {
+  __typename?: 'UnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
+};
+
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1184,7 +1205,11 @@ export type FederationReferenceTypes = {
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}>
         | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}>
-        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true},"energyReportedUnits":true,"commsReportedUnits":true}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true},"energyReportedUnits":true,"commsReportedUnits":true}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true}}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"designatedDataCenters":{"metrics":true,"dataCenterIds":true,"years":true,"regionCodes":true},"energyReportedUnits":true,"commsReportedUnits":true}>
+        | GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"energyReportedUnits":true,"commsReportedUnits":true}> ) );
   ClusterZone:
     ( { __typename: 'ClusterZone' }
     & GraphQLRecursivePick<FederationTypes['ClusterZone'], {"id":true}> );
@@ -1273,6 +1298,7 @@ export type ResolversTypes = {
   ShutdownScreen: ResolverTypeWrapper<ShutdownScreenMapper>;
   SubjectKind: SubjectKind;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
+  UnregisteredUnits: ResolverTypeWrapper<UnregisteredUnits>;
   WriteStrategy: WriteStrategy;
 };
 
@@ -1321,6 +1347,7 @@ export type ResolversParentTypes = {
   RegisterRevisionConnection: RegisterRevisionConnection;
   ShutdownScreen: ShutdownScreenMapper;
   UnitCheck: UnitCheck;
+  UnregisteredUnits: UnregisteredUnits;
 };
 
 export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
@@ -1337,6 +1364,7 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   scopeRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unregisteredDesignations?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['UnregisteredUnits']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1645,6 +1673,11 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnregisteredUnits'] = ResolversParentTypes['UnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
@@ -1680,5 +1713,6 @@ export type Resolvers<ContextType = Context> = {
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   ShutdownScreen?: ShutdownScreenResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
+  UnregisteredUnits?: UnregisteredUnitsResolvers<ContextType>;
 };
 

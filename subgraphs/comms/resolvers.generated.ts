@@ -27,6 +27,26 @@ export type Scalars = {
 };
 
 /**
+ * bigdata's inputs to a national indicator value over data centres, as comms completes them: the data centres comms
+ * holds rack-usage reports for, which bigdata checks against its register (a quality flag on the value).
+ */
+export type BigdataIndicatorInputs = {
+  __typename?: 'BigdataIndicatorInputs';
+  /** Point in time (ISO 8601) or `latest`. */
+  asOf: Scalars['String']['output'];
+  /** Data centres comms holds readable racks-in-use reports for in the value's year: ids only, for a national value (null for any other). */
+  commsReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
+  /** Indicator code of the value. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Region code, cluster id or data-centre id. */
+  scopeId: Scalars['ID']['output'];
+  /** What `scopeId` identifies. */
+  scopeKind: IndicatorLevel;
+  /** Year of the value. */
+  year: Scalars['Int']['output'];
+};
+
+/**
  * The communications administration's references to units other agencies register: the data centres it
  * holds current rack-usage reports for. bigdata says which of them it never registered.
  */
@@ -47,6 +67,8 @@ export type CommsIndicatorInputs = {
   asOf: Scalars['String']['output'];
   /** Core machine rooms in the region matching the indicator's population (e.g. renovated by the year), for each year the value reads. Empty for indicators over other units. */
   coreMachineRooms: Maybe<Array<CoreMachineRoomYear>>;
+  /** Core machine rooms energy holds readings for in a national value's year (energy, external). */
+  energyReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
   /** comms-owned region metrics (traffic, business volume, new sites and towers) summed over the region's counties, for each year the value reads. */
   facts: Maybe<Array<RegionFact>>;
   /** Indicator code of the value. */
@@ -55,6 +77,11 @@ export type CommsIndicatorInputs = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
+  /**
+   * Of the core machine rooms other agencies' figures name for a national value, those comms' register (as of the value)
+   * does not hold, by agency: their readings lie in no region and are counted in no value. Empty for other values.
+   */
+  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
 };
@@ -1105,6 +1132,18 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
+/**
+ * Units one agency's figures name that another agency's register does not hold (lib/quality/unit-references.ts):
+ * ids only, for a quality flag on the values whose totals would include them.
+ */
+export type UnregisteredUnits = {
+  __typename?: 'UnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
+};
+
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1196,6 +1235,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  BigdataIndicatorInputs: BigdataIndicatorInputs;
   CommsIndicatorInputs: CommsIndicatorInputs;
   CoreMachineRoom: CoreMachineRoom;
   CoreMachineRoomYear: CoreMachineRoomYear;
@@ -1213,9 +1253,14 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  BigdataIndicatorInputs:
+    ( { __typename: 'BigdataIndicatorInputs' }
+    & GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
   CommsIndicatorInputs:
     ( { __typename: 'CommsIndicatorInputs' }
-    & GraphQLRecursivePick<FederationTypes['CommsIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
+    & GraphQLRecursivePick<FederationTypes['CommsIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CommsIndicatorInputs'], {"energyReportedUnits":true}> ) );
   CoreMachineRoom:
     ( { __typename: 'CoreMachineRoom' }
     & GraphQLRecursivePick<FederationTypes['CoreMachineRoom'], {"id":true}> );
@@ -1276,10 +1321,11 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
-  CommsDataQuality: ResolverTypeWrapper<CommsDataQualityMapper>;
-  CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
+  BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputs>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsDataQuality: ResolverTypeWrapper<CommsDataQualityMapper>;
+  CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1331,6 +1377,7 @@ export type ResolversTypes = {
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
   TowerInput: TowerInput;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
+  UnregisteredUnits: ResolverTypeWrapper<UnregisteredUnits>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1338,10 +1385,11 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Amount: Scalars['Amount']['output'];
-  CommsDataQuality: CommsDataQualityMapper;
-  CommsIndicatorInputs: CommsIndicatorInputsMapper;
+  BigdataIndicatorInputs: BigdataIndicatorInputs | FederationReferenceTypes['BigdataIndicatorInputs'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsDataQuality: CommsDataQualityMapper;
+  CommsIndicatorInputs: CommsIndicatorInputsMapper;
   CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1386,6 +1434,7 @@ export type ResolversParentTypes = {
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
   TowerInput: TowerInput;
   UnitCheck: UnitCheck;
+  UnregisteredUnits: UnregisteredUnits;
   String: Scalars['String']['output'];
 };
 
@@ -1399,6 +1448,16 @@ export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'Amount';
 }
 
+export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BigdataIndicatorInputs'] = ResolversParentTypes['BigdataIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['BigdataIndicatorInputs'] = FederationReferenceTypes['BigdataIndicatorInputs']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BigdataIndicatorInputs']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commsReportedUnits?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CommsDataQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsDataQuality'] = ResolversParentTypes['CommsDataQuality']> = {
   rackReportDataCenters?: Resolver<ResolversTypes['DataCenterIdSet'], ParentType, ContextType>;
 };
@@ -1411,6 +1470,7 @@ export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType exte
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['UnregisteredUnits']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1738,8 +1798,14 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type UnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnregisteredUnits'] = ResolversParentTypes['UnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
+  BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
@@ -1779,6 +1845,7 @@ export type Resolvers<ContextType = Context> = {
   TowerConnection?: TowerConnectionResolvers<ContextType>;
   TowerEdge?: TowerEdgeResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
+  UnregisteredUnits?: UnregisteredUnitsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

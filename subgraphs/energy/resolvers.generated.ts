@@ -27,6 +27,29 @@ export type Scalars = {
 };
 
 /**
+ * bigdata's inputs to a national indicator value over data centres, as energy completes them: the data centres energy
+ * holds readings for, which bigdata checks against its register (a quality flag on the value).
+ */
+export type BigdataIndicatorInputs = {
+  __typename?: 'BigdataIndicatorInputs';
+  /** Point in time (ISO 8601) or `latest`. */
+  asOf: Scalars['String']['output'];
+  /**
+   * Data centres energy holds readable readings for, of the metrics the value reads (e.g. total and IT kWh), in its year:
+   * ids only, for a national value (null for any other), so bigdata can say which it never registered.
+   */
+  energyReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
+  /** Indicator code of the value. */
+  indicatorCode: Scalars['ID']['output'];
+  /** Region code, cluster id or data-centre id. */
+  scopeId: Scalars['ID']['output'];
+  /** What `scopeId` identifies. */
+  scopeKind: IndicatorLevel;
+  /** Year of the value. */
+  year: Scalars['Int']['output'];
+};
+
+/**
  * comms' inputs to an indicator value over core machine rooms, as energy completes them: energy adds up its own kWh
  * over the rooms comms lists (the owner's aggregate), so no room's kWh crosses the gateway for a public value.
  */
@@ -36,6 +59,11 @@ export type CommsIndicatorInputs = {
   asOf: Scalars['String']['output'];
   /** The core machine rooms of the value's population (comms, external). */
   coreMachineRooms: Maybe<Array<CoreMachineRoomYear>>;
+  /**
+   * Core machine rooms energy holds readable readings for, of the metrics the value reads, in its year: ids only, for a
+   * national value (null for any other), so comms can say which it never registered (`unregisteredReports`).
+   */
+  energyReportedUnits: Maybe<Array<Scalars['ID']['output']>>;
   /**
    * energy's totals over those rooms for the value's indicator, each year it reads, when energy owns its unit-level
    * inputs (core-room PUE). Totals over fewer rooms than `DISCLOSURE_MIN_UNITS` are withheld from a caller whose own
@@ -1195,6 +1223,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  BigdataIndicatorInputs: BigdataIndicatorInputs;
   CommsIndicatorInputs: CommsIndicatorInputs;
   CoreMachineRoom: CoreMachineRoom;
   CoreMachineRoomYear: CoreMachineRoomYear;
@@ -1213,6 +1242,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  BigdataIndicatorInputs:
+    ( { __typename: 'BigdataIndicatorInputs' }
+    & GraphQLRecursivePick<FederationTypes['BigdataIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}> );
   CommsIndicatorInputs:
     ( { __typename: 'CommsIndicatorInputs' }
     & GraphQLRecursivePick<FederationTypes['CommsIndicatorInputs'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
@@ -1307,9 +1339,10 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Amount: ResolverTypeWrapper<Scalars['Amount']['output']>;
-  CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
+  BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputs>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1370,9 +1403,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Amount: Scalars['Amount']['output'];
-  CommsIndicatorInputs: CommsIndicatorInputsMapper;
+  BigdataIndicatorInputs: BigdataIndicatorInputs | FederationReferenceTypes['BigdataIndicatorInputs'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsIndicatorInputs: CommsIndicatorInputsMapper;
   CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -1430,9 +1464,20 @@ export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'Amount';
 }
 
+export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BigdataIndicatorInputs'] = ResolversParentTypes['BigdataIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['BigdataIndicatorInputs'] = FederationReferenceTypes['BigdataIndicatorInputs']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BigdataIndicatorInputs']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  energyReportedUnits?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsIndicatorInputs'] = ResolversParentTypes['CommsIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['CommsIndicatorInputs'] = FederationReferenceTypes['CommsIndicatorInputs']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommsIndicatorInputs']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  energyReportedUnits?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   energySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1794,6 +1839,7 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
 
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
+  BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;

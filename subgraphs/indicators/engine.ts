@@ -7,6 +7,7 @@ import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../.
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
 import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
+import { referencedMetrics, referencesOf } from '../../lib/quality/unit-references.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
 import { unavailableInput, unavailableInValue } from './unavailable.ts';
 
@@ -19,6 +20,8 @@ type Unit = Record<string, unknown> & { year: number };
 /** What one agency contributes to a value (null when the indicator reads nothing of it). */
 interface AgencyInputs {
   facts?: RegionFact[] | null;
+  /** A register's answer: units other agencies' figures name that it never registered (lib/quality/unit-references.ts). */
+  unregisteredReports?: { agency: string; ids: string[] }[] | null;
 }
 
 /** The entity representation the gateway sends: key fields plus every @requires input. */
@@ -447,7 +450,30 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
   flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
-    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.designationFlags()];
+    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.designationFlags(), ...this.unregisteredUnitFlags(mayName)];
+  }
+
+  /**
+   * Figures another agency holds, of the metrics this value reads, about units the register never registered: they lie in
+   * no region, so only a national value is flagged (the total that would include them). The ids are named only to callers
+   * who may read those figures unit by unit; others learn how many.
+   */
+  private unregisteredUnitFlags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
+    return referencesOf(this.rep).flatMap((reference) => {
+      const inputs = this.rep[`${reference.register}Inputs` as keyof IndicatorValueRepresentation] as AgencyInputs | null | undefined;
+      const ids = inputs?.unregisteredReports?.find((r) => r.agency === reference.referrer)?.ids;
+      if (!ids?.length) return [];
+      const metrics = referencedMetrics(this.indicator, reference);
+      const which = metrics.every(mayName) ? `: ${ids.join(', ')}` : '';
+      return [
+        {
+          code: reference.flag,
+          message:
+            `${reference.referrer} holds ${reference.what} (${metrics.map((m) => m.code).join(', ')}) for ${this.rep.year} of ${ids.length} ${UNIT_KINDS[reference.kind].noun}(s) ` +
+            `${reference.register} never registered${which}. They lie in no region and are counted in no value, though this national total would include them (see ${reference.referrer}DataQuality).`,
+        },
+      ];
+    });
   }
 
   /** Designations econ recorded in the region naming data centres bigdata never registered: counted nowhere. Register ids are public. */

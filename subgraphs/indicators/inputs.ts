@@ -2,6 +2,7 @@ import type { Agency } from '../../lib/agencies.ts';
 import { catalog, factProvider } from '../../lib/indicators/catalog.ts';
 import { keyOf, type IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
+import { checksReferencesFor } from '../../lib/quality/unit-references.ts';
 
 /**
  * Which agencies an indicator value asks, read from the catalog: a reference (the value's key) to an
@@ -23,6 +24,8 @@ export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValue
     // The register that lists the value's units on its inputs (data centres come through `dataCenterPopulation` instead).
     (kind?.valueList != null && kind.register === agency) ||
     // Only the data-centre register knows where a cluster or a data centre lies (for the target it inherits).
-    (agency === UNIT_KINDS.DATA_CENTER.register && key.scopeKind !== 'REGION');
+    (agency === UNIT_KINDS.DATA_CENTER.register && key.scopeKind !== 'REGION') ||
+    // A register checks the units other agencies' figures name, for a national value (lib/quality/unit-references.ts).
+    checksReferencesFor(key, agency);
   return contributes ? keyOf(key) : null;
 }

@@ -74,6 +74,41 @@ describe('per-client rate limits', () => {
     expect(refused.body.errors![0]!.extensions.code).toBe('RATE_LIMITED');
     expect((await post(gateway.url, '{ __typename }', await bearer(null, ['reader'], 'bob'))).status).toBe(200);
   });
+
+  // POST /ingest/energy/observations to a subgraph nobody listens on: admitted, it answers 503 SUBGRAPH_UNAVAILABLE.
+  const ingest = async (headers: Record<string, string>) => {
+    const res = await fetch(gateway.url.replace(/\/graphql$/, '/ingest/energy/observations'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', ...headers },
+      body: '{"metric":"DC_TOTAL_ENERGY_KWH","subjectKind":"DATA_CENTER","subjectId":"DC-1","period":"2024-01","value":1}\n',
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as { error?: { code: string; message: string; retryAfterSeconds?: number } } };
+  };
+
+  it('counts bulk ingestion in the same budget as GraphQL: the bulk path is refused with 429 once it is spent, and so is GraphQL', async () => {
+    const carol = await bearer('energy', ['writer'], 'carol');
+    expect((await post(gateway.url, '{ __typename }', carol)).status).toBe(200);
+    expect((await ingest(carol)).body.error?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect((await post(gateway.url, '{ __typename }', carol)).status).toBe(200);
+    // 3 requests spent (GraphQL, ingest, GraphQL): the fourth, by the bulk path, is refused before reaching the subgraph.
+    const refused = await ingest(carol);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    // The bulk path's envelope ({ error: { code, message, … } }, as its other refusals) with GraphQL's code, message and retry time.
+    const graphql = await post(gateway.url, '{ __typename }', carol);
+    expect(graphql.status).toBe(429);
+    const { message, extensions } = graphql.body.errors![0]!;
+    expect(refused.body).toEqual({ error: { code: 'RATE_LIMITED', message, retryAfterSeconds: extensions.retryAfterSeconds } });
+    expect(extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('records bulk ingestion as requests in the gateway’s metrics, refused ones included', async () => {
+    const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    // From the test above: one ingestion admitted (503 from the dead subgraph) and one refused (429).
+    expect(metrics).toMatch(/graphql_request_duration_seconds_count\{[^}]*status="429"[^}]*route="ingest"[^}]*\} 1\n/);
+    expect(metrics).toMatch(/graphql_request_duration_seconds_count\{[^}]*status="503"[^}]*route="ingest"[^}]*\} 1\n/);
+  });
 });
 
 describe('limits that agree end to end', () => {

@@ -6,7 +6,7 @@ import { buildWorld } from '../../db/demo/world.ts';
 import { setLogDestination } from '../../lib/observability/logger.ts';
 import { addSpanProcessor } from '../../lib/observability/tracing.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
-import { readerHeaders } from '../support/tokens.ts';
+import { bearer, readerHeaders } from '../support/tokens.ts';
 
 // Spans go to memory and log lines to a stream read back here: the services' own exporters stay off.
 const spans = new InMemorySpanExporter();
@@ -75,10 +75,31 @@ describe('observability', () => {
     expect(new Set(finished.filter((s) => s.kind === SpanKind.SERVER).map((s) => s.spanContext().traceId))).toEqual(new Set([traceId]));
   });
 
+  it('traces and logs a bulk ingestion as one request: the gateway’s span, the subgraph’s as its child, one request id', async () => {
+    spans.reset();
+    const url = fed.gateway.url.replace(/\/graphql$/, '/ingest/energy/observations');
+    // A dry run of one reading of a registered data centre: nothing is written.
+    const body = '{"metric":"DC_TOTAL_ENERGY_KWH","subjectKind":"DATA_CENTER","subjectId":"DC-500120-001","period":"2024-06","value":1300000}\n';
+    const response = await fetch(`${url}?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-request-id': 'ingest-test-7', ...(await bearer('energy', ['writer'])) }, body });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('ingest-test-7');
+    await response.text();
+    await new Promise((r) => setTimeout(r, 50));
+    const served = spans.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
+    const gatewaySpan = served.find((s) => s.attributes['service.role'] === 'gateway')!;
+    expect(gatewaySpan.name).toBe('POST /ingest/energy/observations');
+    const energySpan = served.find((s) => s.attributes['service.role'] === 'energy')!;
+    expect(energySpan.name).toBe('POST /ingest/observations');
+    expect(energySpan.spanContext().traceId).toBe(gatewaySpan.spanContext().traceId);
+    const logged = logLines.filter((l) => l.reqId === 'ingest-test-7' && l.msg === 'ingest request').map((l) => [l.service, l.status]);
+    expect(logged).toEqual(expect.arrayContaining([['gateway', 200], ['energy', 200]]));
+  });
+
   it('serves Prometheus metrics on every service: requests, subgraph fetches, errors and pool use', async () => {
     await fed.query('{ nope }');
     const gateway = await (await ops(fed.gateway.url, '/metrics')).text();
-    expect(sample(gateway, 'graphql_request_duration_seconds_count', { service: 'gateway', status: '200' })).toBeGreaterThanOrEqual(2);
+    expect(sample(gateway, 'graphql_request_duration_seconds_count', { service: 'gateway', status: '200', route: 'graphql' })).toBeGreaterThanOrEqual(2);
+    expect(sample(gateway, 'graphql_request_duration_seconds_count', { service: 'gateway', status: '200', route: 'ingest' })).toBe(1);
     expect(sample(gateway, 'subgraph_fetch_duration_seconds_count', { service: 'gateway', subgraph: 'bigdata', outcome: 'ok' })).toBeGreaterThanOrEqual(2);
     expect(sample(gateway, 'graphql_errors_total', { service: 'gateway', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     const energy = await (await ops(fed.subgraphs.energy.url, '/metrics')).text();

@@ -69,3 +69,37 @@ describe('each agency sees its figures about units nobody registered', () => {
     expect(reader.data).toEqual({ energyDataQuality: { readingDataCenters: { unregistered: ['DC-GHOST'] } } });
   });
 });
+
+describe('readings of units nobody registered flag the national values that would include them', () => {
+  type Value = { indicatorCode: string; scopeId: string; year: number; qualityFlags: { code: string; message: string }[] };
+  const flagsOf = async (headersFor?: Record<string, string>) => {
+    const response = await fed.query<{ indicatorValues: Value[] }>(
+      `{ indicatorValues(codes: ["DC_PUE", "DC_RENEWABLE_RATE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION", "ICT_TRAFFIC_ENERGY_DECREASE"], regions: ["000000", "500000"], years: [2023, 2024]) {
+          indicatorCode scopeId year qualityFlags { code message } } }`,
+      {},
+      headersFor,
+    );
+    expect(response.errors).toBeUndefined();
+    const unregistered = (v: Value) => v.qualityFlags.filter((f) => f.code.startsWith('READINGS_OF_UNREGISTERED_'));
+    return response.data!.indicatorValues.filter((v) => unregistered(v).length > 0).map((v) => ({ at: `${v.indicatorCode} ${v.scopeId} ${v.year}`, flags: unregistered(v) }));
+  };
+
+  it('flags each national 2024 value reading the metric, naming the unit and the agency, and nothing else', async () => {
+    // The fixture's readings: energy's DC_TOTAL_ENERGY_KWH of DC-GHOST and CORE_ROOM_TOTAL_ENERGY_KWH of CR-GHOST in 2024-01,
+    // comms' RACKS_IN_USE of DC-TYPO in 2024. DC_PUE and DC_RENEWABLE_RATE read total kWh, CORE_ROOM_PUE the rooms' kWh,
+    // DC_RACK_UTILISATION racks in use; traffic energy reads none. Chongqing's values and 2023's have no such readings.
+    const flagged = await flagsOf();
+    expect(flagged.map((f) => f.at).sort()).toEqual(['CORE_ROOM_PUE 000000 2024', 'DC_PUE 000000 2024', 'DC_RACK_UTILISATION 000000 2024', 'DC_RENEWABLE_RATE 000000 2024']);
+    const at = (key: string) => flagged.find((f) => f.at === key)!.flags;
+    expect(at('DC_PUE 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_DATA_CENTER', message: expect.stringMatching(/^energy holds meter readings \(DC_IT_ENERGY_KWH, DC_TOTAL_ENERGY_KWH\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-GHOST\./) }]);
+    expect(at('CORE_ROOM_PUE 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_CORE_ROOM', message: expect.stringContaining('of 1 core machine room(s) comms never registered: CR-GHOST.') }]);
+    expect(at('DC_RACK_UTILISATION 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_DATA_CENTER', message: expect.stringMatching(/^comms holds rack-usage reports \(RACKS_IN_USE\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-TYPO\./) }]);
+  });
+
+  it('tells a caller who may not read the figures unit by unit how many units, not which', async () => {
+    const flagged = await flagsOf({ ...ANONYMOUS_HEADERS });
+    const pue = flagged.find((f) => f.at === 'DC_PUE 000000 2024')!.flags[0]!;
+    expect(pue.message).toContain('of 1 data centre(s) bigdata never registered.');
+    expect(pue.message).not.toContain('DC-GHOST');
+  });
+});

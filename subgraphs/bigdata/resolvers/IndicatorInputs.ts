@@ -2,6 +2,7 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { ownFacts } from '../../../lib/indicators/region-facts.ts';
 import { REGION_METRICS, type DesignationList } from '../facts.ts';
 import type { BigdataIndicatorInputsResolvers } from '../resolvers.generated.ts';
+import { unregisteredReports } from '../../../lib/quality/unit-references.ts';
 import type { Context } from '../context.ts';
 import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 
@@ -32,6 +33,13 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
     const named = list.dataCenterIds.filter((id, i) => unknown.has(id) && list.years[i]! <= key.year && subtree.has(list.regionCodes[i]!));
     return [...new Set(named)].sort();
   },
+
+  // Of the data centres energy's readings and comms' rack reports name for a national value, those bigdata never registered (as of the value).
+  unregisteredReports: (key, _, { loaders }) =>
+    unregisteredReports(key, 'bigdata', key as unknown as Record<string, unknown>, async (ids) => {
+      const rows = await Promise.all(ids.map((id) => loaders.dataCenterAt(id, key.asOf)));
+      return new Set(ids.filter((_, i) => rows[i] !== null));
+    }),
 };
 
 /** A zone's targets are inherited from its cluster's province, like the cluster's own. */

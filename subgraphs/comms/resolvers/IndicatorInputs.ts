@@ -3,6 +3,7 @@ import { NO_FIGURES, ownFacts, regionFactsOf, type RegionFact } from '../../../l
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
 import type { CommsIndicatorInputsResolvers } from '../resolvers.generated.ts';
+import { unregisteredReports } from '../../../lib/quality/unit-references.ts';
 import type { Context } from '../context.ts';
 import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
 
@@ -17,6 +18,13 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
     if (metrics.length === 0 || !regions.find(key.scopeId)) return [];
     return regionFacts(key, metrics, years, { regions, loaders });
   },
+
+  // Of the core rooms energy's readings name for a national value, those comms never registered (as of the value).
+  unregisteredReports: (key, _, { loaders }) =>
+    unregisteredReports(key, 'comms', key as unknown as Record<string, unknown>, async (ids) => {
+      const rooms = await Promise.all(ids.map((id) => loaders.coreRoomAt(id, key.asOf)));
+      return new Set(ids.filter((_, i) => rooms[i] !== null));
+    }),
 };
 
 /** comms' region facts for one value (or one region of a cube). */

@@ -6,6 +6,7 @@ import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorCube } from './IndicatorCube.ts';
 import { CommsIndicatorInputs } from './IndicatorInputs.ts';
+import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
@@ -16,4 +17,4 @@ import { Tower } from './Tower.ts';
 import { CommsDataQuality, CoreRoomIdSet, dataQualityQuery } from './DataQuality.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, IndicatorCube, CommsDataQuality, CoreRoomIdSet };
+export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, BigdataIndicatorInputs, IndicatorCube, CommsDataQuality, CoreRoomIdSet };

@@ -3,6 +3,8 @@ import { REVISED_AT_FIELD, type Unit } from '../../../lib/indicators/owner-sums.
 import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
+import { reportedUnits } from '../../../lib/quality/unit-references.ts';
+import { observation } from '../tables.ts';
 import { CORE_ROOM_METERS, yearly } from '../facts.ts';
 import { roofsWithPv } from './EnterpriseYear.ts';
 import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
@@ -32,6 +34,8 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
     const { coreMachineRooms: rooms, indicatorCode, asOf } = inputs as InputsKey & { coreMachineRooms?: Unit[] | null };
     return listSums('energy', 'CORE_ROOM', indicatorCode, rooms, await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
   },
+  // The core rooms energy holds readings for, handed to comms by id for a national value (lib/quality/unit-references.ts).
+  energyReportedUnits: (key, _, { db }: Context) => reportedUnits(db, observation, key, 'energy', 'CORE_ROOM'),
 };
 
 export const EconIndicatorInputs: EconIndicatorInputsResolvers = {

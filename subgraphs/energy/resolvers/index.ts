@@ -13,6 +13,7 @@ import { IndicatorCube } from './IndicatorCube.ts';
 import { EnergyIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { CommsIndicatorInputs, EconIndicatorInputs } from './OwnerSums.ts';
+import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   EnergyIndicatorInputs,
   CommsIndicatorInputs,
   EconIndicatorInputs,
+  BigdataIndicatorInputs,
   IndicatorCube,
   EnergyDataQuality,
 };
