@@ -66,9 +66,22 @@ export type BigdataIndicatorInputs = {
    * Of the data centres other agencies' figures name for a national value, those bigdata's register (as of the value)
    * does not hold, by agency: their figures lie in no region and are counted in no value. Empty for other values.
    */
-  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
+  unregisteredReports: Maybe<Array<BigdataUnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * Units one agency's figures name that bigdata's register does not hold (lib/quality/unit-references.ts): ids only,
+ * for a quality flag on the values whose totals would include them. One type per register, as for the owners' totals:
+ * Hive's stitching cannot build a type that two subgraphs resolve only through `@requires` fields.
+ */
+export type BigdataUnregisteredUnits = {
+  __typename?: 'BigdataUnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
 };
 
 /** New build in the plan period or pre-existing stock. */
@@ -1081,18 +1094,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * Units one agency's figures name that another agency's register does not hold (lib/quality/unit-references.ts):
- * ids only, for a quality flag on the values whose totals would include them.
- */
-export type UnregisteredUnits = {
-  __typename?: 'UnregisteredUnits';
-  /** The agency whose figures name the units, e.g. `energy`. */
-  agency: Scalars['ID']['output'];
-  /** The unit ids the register does not hold, sorted. */
-  ids: Array<Scalars['ID']['output']>;
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1251,6 +1252,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BigdataUnregisteredUnits: ResolverTypeWrapper<BigdataUnregisteredUnits>;
   BuildType: BuildType;
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1298,7 +1300,6 @@ export type ResolversTypes = {
   ShutdownScreen: ResolverTypeWrapper<ShutdownScreenMapper>;
   SubjectKind: SubjectKind;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnregisteredUnits: ResolverTypeWrapper<UnregisteredUnits>;
   WriteStrategy: WriteStrategy;
 };
 
@@ -1309,6 +1310,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  BigdataUnregisteredUnits: BigdataUnregisteredUnits;
   ClusterZone: ClusterZoneMapper;
   Boolean: Scalars['Boolean']['output'];
   ClusterZoneInput: ClusterZoneInput;
@@ -1347,7 +1349,6 @@ export type ResolversParentTypes = {
   RegisterRevisionConnection: RegisterRevisionConnection;
   ShutdownScreen: ShutdownScreenMapper;
   UnitCheck: UnitCheck;
-  UnregisteredUnits: UnregisteredUnits;
 };
 
 export interface AmountScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Amount'], any> {
@@ -1364,8 +1365,13 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   scopeRegionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unregisteredDesignations?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
-  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['UnregisteredUnits']>>, ParentType, ContextType>;
+  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['BigdataUnregisteredUnits']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BigdataUnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BigdataUnregisteredUnits'] = ResolversParentTypes['BigdataUnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ClusterZoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClusterZone'] = ResolversParentTypes['ClusterZone'], FederationReferenceType extends FederationReferenceTypes['ClusterZone'] = FederationReferenceTypes['ClusterZone']> = {
@@ -1673,14 +1679,10 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnregisteredUnits'] = ResolversParentTypes['UnregisteredUnits']> = {
-  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  BigdataUnregisteredUnits?: BigdataUnregisteredUnitsResolvers<ContextType>;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
@@ -1713,6 +1715,5 @@ export type Resolvers<ContextType = Context> = {
   RegisterRevisionConnection?: RegisterRevisionConnectionResolvers<ContextType>;
   ShutdownScreen?: ShutdownScreenResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnregisteredUnits?: UnregisteredUnitsResolvers<ContextType>;
 };
 

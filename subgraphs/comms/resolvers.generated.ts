@@ -81,7 +81,7 @@ export type CommsIndicatorInputs = {
    * Of the core machine rooms other agencies' figures name for a national value, those comms' register (as of the value)
    * does not hold, by agency: their readings lie in no region and are counted in no value. Empty for other values.
    */
-  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
+  unregisteredReports: Maybe<Array<CommsUnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
 };
@@ -117,6 +117,19 @@ export type CommsUnitSums = {
   withheld: Scalars['Boolean']['output'];
   /** Year of the units summed. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * Units one agency's figures name that comms's register does not hold (lib/quality/unit-references.ts): ids only,
+ * for a quality flag on the values whose totals would include them. One type per register, as for the owners' totals:
+ * Hive's stitching cannot build a type that two subgraphs resolve only through `@requires` fields.
+ */
+export type CommsUnregisteredUnits = {
+  __typename?: 'CommsUnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
 };
 
 /**
@@ -1132,18 +1145,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * Units one agency's figures name that another agency's register does not hold (lib/quality/unit-references.ts):
- * ids only, for a quality flag on the values whose totals would include them.
- */
-export type UnregisteredUnits = {
-  __typename?: 'UnregisteredUnits';
-  /** The agency whose figures name the units, e.g. `energy`. */
-  agency: Scalars['ID']['output'];
-  /** The unit ids the register does not hold, sorted. */
-  ids: Array<Scalars['ID']['output']>;
-};
-
 /** What a batch does with each row's key (metric, subject, period for observations; id for registers). */
 export type WriteStrategy =
   /** Add new keys only; a key that already has a value is rejected (`ALREADY_EXISTS`). */
@@ -1329,6 +1330,7 @@ export type ResolversTypes = {
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CommsUnregisteredUnits: ResolverTypeWrapper<CommsUnregisteredUnits>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   CoreMachineRoomConnection: ResolverTypeWrapper<Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversTypes['CoreMachineRoom']> }>;
   CoreMachineRoomEdge: ResolverTypeWrapper<Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversTypes['CoreMachineRoom'] }>;
@@ -1377,7 +1379,6 @@ export type ResolversTypes = {
   TowerEdge: ResolverTypeWrapper<Omit<TowerEdge, 'node'> & { node: ResolversTypes['Tower'] }>;
   TowerInput: TowerInput;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnregisteredUnits: ResolverTypeWrapper<UnregisteredUnits>;
   WriteStrategy: WriteStrategy;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1393,6 +1394,7 @@ export type ResolversParentTypes = {
   CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
+  CommsUnregisteredUnits: CommsUnregisteredUnits;
   CoreMachineRoom: CoreMachineRoomMapper;
   CoreMachineRoomConnection: Omit<CoreMachineRoomConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CoreMachineRoomEdge']>, nodes: Array<ResolversParentTypes['CoreMachineRoom']> };
   CoreMachineRoomEdge: Omit<CoreMachineRoomEdge, 'node'> & { node: ResolversParentTypes['CoreMachineRoom'] };
@@ -1434,7 +1436,6 @@ export type ResolversParentTypes = {
   TowerEdge: Omit<TowerEdge, 'node'> & { node: ResolversParentTypes['Tower'] };
   TowerInput: TowerInput;
   UnitCheck: UnitCheck;
-  UnregisteredUnits: UnregisteredUnits;
   String: Scalars['String']['output'];
 };
 
@@ -1470,7 +1471,7 @@ export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType exte
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
-  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['UnregisteredUnits']>>, ParentType, ContextType>;
+  unregisteredReports?: Resolver<Maybe<Array<ResolversTypes['CommsUnregisteredUnits']>>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1485,6 +1486,11 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsUnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnregisteredUnits'] = ResolversParentTypes['CommsUnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CoreMachineRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoom'] = ResolversParentTypes['CoreMachineRoom'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoom'] = FederationReferenceTypes['CoreMachineRoom']> = {
@@ -1798,17 +1804,13 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnregisteredUnits'] = ResolversParentTypes['UnregisteredUnits']> = {
-  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
+  CommsUnregisteredUnits?: CommsUnregisteredUnitsResolvers<ContextType>;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
   CoreMachineRoomConnection?: CoreMachineRoomConnectionResolvers<ContextType>;
   CoreMachineRoomEdge?: CoreMachineRoomEdgeResolvers<ContextType>;
@@ -1845,7 +1847,6 @@ export type Resolvers<ContextType = Context> = {
   TowerConnection?: TowerConnectionResolvers<ContextType>;
   TowerEdge?: TowerEdgeResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnregisteredUnits?: UnregisteredUnitsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

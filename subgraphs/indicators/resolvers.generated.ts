@@ -39,9 +39,22 @@ export type BigdataIndicatorInputs = {
   /** Data centres named by econ's designations recorded in the region that bigdata never registered: a quality flag. */
   unregisteredDesignations: Maybe<Array<Scalars['ID']['output']>>;
   /** Data centres other agencies' figures name for a national value that bigdata never registered, by agency: a quality flag. */
-  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
+  unregisteredReports: Maybe<Array<BigdataUnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * Units one agency's figures name that bigdata's register does not hold (lib/quality/unit-references.ts): ids only,
+ * for a quality flag on the values whose totals would include them. One type per register, as for the owners' totals:
+ * Hive's stitching cannot build a type that two subgraphs resolve only through `@requires` fields.
+ */
+export type BigdataUnregisteredUnits = {
+  __typename?: 'BigdataUnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
 };
 
 /** What comms contributes to an indicator value, as the indicator engine reads it. */
@@ -62,7 +75,7 @@ export type CommsIndicatorInputs = {
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
   /** Core machine rooms other agencies' figures name for a national value that comms never registered, by agency: a quality flag. */
-  unregisteredReports: Maybe<Array<UnregisteredUnits>>;
+  unregisteredReports: Maybe<Array<CommsUnregisteredUnits>>;
   /** Year of the value. */
   year: Scalars['Int']['output'];
 };
@@ -98,6 +111,19 @@ export type CommsUnitSums = {
   withheld: Scalars['Boolean']['output'];
   /** Year of the units summed. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * Units one agency's figures name that comms's register does not hold (lib/quality/unit-references.ts): ids only,
+ * for a quality flag on the values whose totals would include them. One type per register, as for the owners' totals:
+ * Hive's stitching cannot build a type that two subgraphs resolve only through `@requires` fields.
+ */
+export type CommsUnregisteredUnits = {
+  __typename?: 'CommsUnregisteredUnits';
+  /** The agency whose figures name the units, e.g. `energy`. */
+  agency: Scalars['ID']['output'];
+  /** The unit ids the register does not hold, sorted. */
+  ids: Array<Scalars['ID']['output']>;
 };
 
 /** A comparison with a target value. */
@@ -939,18 +965,6 @@ export type UnitCheck = {
   units: Scalars['Int']['output'];
 };
 
-/**
- * Units one agency's figures name that another agency's register does not hold (lib/quality/unit-references.ts):
- * ids only, for a quality flag on the values whose totals would include them.
- */
-export type UnregisteredUnits = {
-  __typename?: 'UnregisteredUnits';
-  /** The agency whose figures name the units, e.g. `energy`. */
-  agency: Scalars['ID']['output'];
-  /** The unit ids the register does not hold, sorted. */
-  ids: Array<Scalars['ID']['output']>;
-};
-
 /** A data centre the screen could not decide on. */
 export type UnscreenedDataCenter = {
   __typename?: 'UnscreenedDataCenter';
@@ -1727,10 +1741,12 @@ export type ResolversTypes = {
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputsMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BigdataUnregisteredUnits: ResolverTypeWrapper<BigdataUnregisteredUnits>;
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CommsUnregisteredUnits: ResolverTypeWrapper<CommsUnregisteredUnits>;
   Comparator: Comparator;
   Confidentiality: Confidentiality;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYear>;
@@ -1773,7 +1789,6 @@ export type ResolversTypes = {
   TargetMilestone: ResolverTypeWrapper<TargetMilestone>;
   TargetScope: TargetScope;
   UnitCheck: ResolverTypeWrapper<UnitCheck>;
-  UnregisteredUnits: ResolverTypeWrapper<UnregisteredUnits>;
   UnscreenedDataCenter: ResolverTypeWrapper<UnscreenedDataCenter>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
@@ -1783,10 +1798,12 @@ export type ResolversParentTypes = {
   BigdataIndicatorInputs: BigdataIndicatorInputsMapper;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  BigdataUnregisteredUnits: BigdataUnregisteredUnits;
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
   CommsUnitSums: CommsUnitSums;
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
+  CommsUnregisteredUnits: CommsUnregisteredUnits;
   CoreMachineRoomYear: CoreMachineRoomYear | FederationReferenceTypes['CoreMachineRoomYear'];
   Coverage: Coverage;
   CubeFacts: CubeFacts;
@@ -1820,7 +1837,6 @@ export type ResolversParentTypes = {
   Target: TargetMapper;
   TargetMilestone: TargetMilestone;
   UnitCheck: UnitCheck;
-  UnregisteredUnits: UnregisteredUnits;
   UnscreenedDataCenter: UnscreenedDataCenter;
   String: Scalars['String']['output'];
 };
@@ -1837,6 +1853,11 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BigdataUnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BigdataUnregisteredUnits'] = ResolversParentTypes['BigdataUnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsIndicatorInputs'] = ResolversParentTypes['CommsIndicatorInputs']> = {
@@ -1858,6 +1879,11 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsUnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnregisteredUnits'] = ResolversParentTypes['CommsUnregisteredUnits']> = {
+  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CoreMachineRoomYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoreMachineRoomYear'] = ResolversParentTypes['CoreMachineRoomYear'], FederationReferenceType extends FederationReferenceTypes['CoreMachineRoomYear'] = FederationReferenceTypes['CoreMachineRoomYear']> = {
@@ -2169,11 +2195,6 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type UnregisteredUnitsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnregisteredUnits'] = ResolversParentTypes['UnregisteredUnits']> = {
-  agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
 export type UnscreenedDataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UnscreenedDataCenter'] = ResolversParentTypes['UnscreenedDataCenter']> = {
   dataCenter?: Resolver<ResolversTypes['DataCenter'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2181,8 +2202,10 @@ export type UnscreenedDataCenterResolvers<ContextType = Context, ParentType exte
 
 export type Resolvers<ContextType = Context> = {
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  BigdataUnregisteredUnits?: BigdataUnregisteredUnitsResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
+  CommsUnregisteredUnits?: CommsUnregisteredUnitsResolvers<ContextType>;
   CoreMachineRoomYear?: CoreMachineRoomYearResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
@@ -2216,7 +2239,6 @@ export type Resolvers<ContextType = Context> = {
   Target?: TargetResolvers<ContextType>;
   TargetMilestone?: TargetMilestoneResolvers<ContextType>;
   UnitCheck?: UnitCheckResolvers<ContextType>;
-  UnregisteredUnits?: UnregisteredUnitsResolvers<ContextType>;
   UnscreenedDataCenter?: UnscreenedDataCenterResolvers<ContextType>;
 };
 
