@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
 import { catalog, type IndicatorDefinition, type MetricDefinition } from '../indicators/catalog.ts';
@@ -7,6 +8,7 @@ import { NATIONAL } from '../regions/codes.ts';
 import { UNIT_KINDS } from '../unit-kinds.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ObservationTable } from '../../db/observation-table.ts';
+import type { RequestMemo } from '../request-memo.ts';
 
 /**
  * Figures one agency records about units another agency registers, as quality flags on indicator values
@@ -68,19 +70,61 @@ export function referencesOf(key: Pick<IndicatorValueKey, 'indicatorCode' | 'sco
 export const checksReferencesFor = (key: Pick<IndicatorValueKey, 'indicatorCode' | 'scopeKind' | 'scopeId'>, register: Agency): boolean =>
   referencesOf(key).some((reference) => reference.register === register);
 
+interface ReportedUnitsKey {
+  kind: ReferencedKind;
+  year: number;
+  asOf: string;
+  codes: readonly string[];
+}
+
+/**
+ * One request's lists, batched: a grid asks for a national value per indicator and year, and each (kind, as-of)
+ * costs one statement however many of them there are.
+ */
+function reportedUnitsLoader(table: ObservationTable, db: Db): DataLoader<ReportedUnitsKey, string[], string> {
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, ReportedUnitsKey[]>();
+      for (const key of keys) {
+        const group = `${key.kind}|${key.asOf}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const found = new Map<string, Set<string>>();
+      for (const group of groups.values()) {
+        const { kind, asOf } = group[0]!;
+        const rows = await db
+          .selectDistinct({ id: table.subjectId, year: table.year, metric: table.metric })
+          .from(table)
+          .where(
+            and(
+              eq(table.subjectKind, kind),
+              sql`${table.year} = any(${sql.param([...new Set(group.map((k) => k.year))])}::int[])`,
+              sql`${table.metric} = any(${sql.param([...new Set(group.flatMap((k) => k.codes))])}::text[])`,
+              readableObservations(table, asOfInstant(asOf)),
+            ),
+          );
+        for (const key of group) {
+          const ids = rows.filter((r) => r.year === key.year && key.codes.includes(r.metric)).map((r) => r.id);
+          found.set(cacheKey(key), new Set(ids));
+        }
+      }
+      return keys.map((key) => [...found.get(cacheKey(key))!].sort());
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+const cacheKey = (key: ReportedUnitsKey): string => `${key.kind}|${key.year}|${key.asOf}|${key.codes.join(',')}`;
+
 /**
  * For the referrer: the units of the kind it holds readable figures for, of the metrics the value reads, in the
  * value's year as of its as-of, sorted; null where the value is not checked (not national, or reads none of them).
  */
-export async function reportedUnits(db: Db, table: ObservationTable, key: IndicatorValueKey, referrer: Agency, kind: ReferencedKind): Promise<string[] | null> {
+export async function reportedUnits(context: { db: Db; memo: RequestMemo }, table: ObservationTable, key: IndicatorValueKey, referrer: Agency, kind: ReferencedKind): Promise<string[] | null> {
   const reference = referencesOf(key).find((r) => r.referrer === referrer && r.kind === kind);
   if (!reference) return null;
   const codes = storedCodes(referencedMetrics(catalog().indicators.get(key.indicatorCode)!, reference));
-  const rows = await db
-    .selectDistinct({ id: table.subjectId })
-    .from(table)
-    .where(and(eq(table.subjectKind, kind), eq(table.year, key.year), sql`${table.metric} = any(${sql.param(codes)}::text[])`, readableObservations(table, asOfInstant(key.asOf))));
-  return rows.map((r) => r.id).sort();
+  return context.memo.once(reportedUnitsLoader, table, context.db).load({ kind, year: key.year, asOf: key.asOf, codes });
 }
 
 /** For the register: of the ids each referrer listed, those its register (as of the value) does not hold. */

@@ -102,4 +102,14 @@ describe('readings of units nobody registered flag the national values that woul
     expect(pue.message).toContain('of 1 data centre(s) bigdata never registered.');
     expect(pue.message).not.toContain('DC-GHOST');
   });
+
+  it('lists the reported units in one statement per unit kind and as-of, however many national values a grid asks for', async () => {
+    const statementsFor = async (years: number[]) => {
+      fed.resetStatements();
+      const response = await fed.query(`{ indicatorValues(codes: ["DC_PUE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION"], regions: ["000000"], years: ${JSON.stringify(years)}) { qualityFlags { code } } }`);
+      expect(response.errors).toBeUndefined();
+      return fed.statements();
+    };
+    expect(await statementsFor([2020, 2021, 2022, 2023, 2024, 2025])).toBe(await statementsFor([2024]));
+  });
 });

@@ -35,7 +35,7 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
     return listSums('energy', 'CORE_ROOM', indicatorCode, rooms, await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
   },
   // The core rooms energy holds readings for, handed to comms by id for a national value (lib/quality/unit-references.ts).
-  energyReportedUnits: (key, _, { db }: Context) => reportedUnits(db, observation, key, 'energy', 'CORE_ROOM'),
+  energyReportedUnits: (key, _, context: Context) => reportedUnits(context, observation, key, 'energy', 'CORE_ROOM'),
 };
 
 export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
