@@ -59,9 +59,12 @@ export interface Refusal {
   error?: { code: string; message: string; details?: Record<string, unknown> };
 }
 
+/** The refusal's error, or a generic one where `admit` gave none. */
+export const refusalError = (refusal: Refusal): NonNullable<Refusal['error']> => refusal.error ?? { code: 'REFUSED', message: 'The request was refused.' };
+
 /** A refusal as GraphQL answers it: `{ errors: [{ message, extensions: { code, … } }] }`. */
 export function graphQLRefusalBody(refusal: Refusal): unknown {
-  const error = refusal.error ?? { code: 'REFUSED', message: 'The request was refused.' };
+  const error = refusalError(refusal);
   return { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] };
 }
 

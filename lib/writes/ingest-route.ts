@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ObservedRoute, Refusal } from '../http.ts';
+import { refusalError, type ObservedRoute, type Refusal } from '../http.ts';
 import { GraphQLError } from 'graphql';
 import type { RequestAuth } from '../auth/tokens.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
@@ -29,7 +29,7 @@ const refusal = (status: number, code: string, message: string, extra: Record<st
 
 /** A request refused at admission (the gateway's rate limit), in the bulk path's envelope: `{ error: { code, message, … } }`. */
 export function refuseIngest(res: ServerResponse, admitted: Refusal): void {
-  const error = admitted.error ?? { code: 'REFUSED', message: 'The request was refused.' };
+  const error = refusalError(admitted);
   send(res, admitted.status ?? 400, refusal(admitted.status ?? 400, error.code, error.message, error.details).body);
 }
 
