@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -74,8 +74,17 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
   // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = await PGlite.create({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  const client = await createPglite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   return fromPglite(client, { ownsClient: true });
+}
+
+/**
+ * A PGlite instance with a 16 MB buffer pool instead of Postgres's 128 MB: starting one zero-fills its pool in
+ * WebAssembly, and the smaller pool costs about 0.4 s less CPU per start (pages beyond it are read from the data directory, through
+ * the operating system's file cache). Every service, test and snapshot opens PGlite here.
+ */
+export function createPglite(options: PGliteOptions = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] });
 }
 
 /** A fragment of the query postgres.js runs once per connection to learn array types. */

@@ -4,12 +4,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import { AGENCIES } from '../lib/agencies.ts';
 import { loadSubgraph } from '../lib/subgraph/registry.ts';
 import { prepareDatabase } from '../lib/subgraph/runtime.ts';
 import { manifestPath, SNAPSHOT_FILE, snapshotInputsHash, type SnapshotManifest } from '../lib/subgraph/snapshot.ts';
-import { fromPglite } from '../db/connection.ts';
+import { createPglite, fromPglite } from '../db/connection.ts';
 import { buildWorld } from '../db/demo/world.ts';
 
 const started = performance.now();
@@ -18,7 +17,7 @@ try {
   // One database holds the four agencies, each in its own schema (as tests and a shared server do): the template
   // catalogs, most of a data directory's size, are stored once. Each agency drops the others' schemas on load.
   const world = buildWorld();
-  let client = await PGlite.create({ dataDir });
+  let client = await createPglite({ dataDir });
   for (const agency of AGENCIES) {
     await prepareDatabase(await loadSubgraph(agency), fromPglite(client, { ownsClient: false }), { world });
     console.log(`  ${agency.padEnd(8)} seeded`);
@@ -37,7 +36,7 @@ try {
   for (const name of readdirSync(path.join(dataDir, 'pg_wal'))) {
     if (/^[0-9A-F]{24}$/.test(name) && name !== current) rmSync(path.join(dataDir, 'pg_wal', name));
   }
-  client = await PGlite.create({ dataDir });
+  client = await createPglite({ dataDir });
   // PGlite's own gzip is quick rather than small; level 9 takes a sixth off (loadDataDir reads either).
   const tar = gzipSync(Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()), { level: 9 });
   await client.close();

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { fromPglite, fromPostgresUrl, type Database } from '../../db/connection.ts';
+import { createPglite, fromPglite, fromPostgresUrl, type Database } from '../../db/connection.ts';
 
 /**
  * A database server for one test file. Under the `postgres` project (TEST_DATABASE_URL set) it is
@@ -24,7 +23,7 @@ export async function createTestDatabaseServer(options: { loadDataDir?: Blob | n
     // Without a data directory of its own, the migrated template (test/support/global-setup.ts): loading it costs a
     // fraction of initdb and the migrations.
     const loadDataDir = options.loadDataDir ?? new Blob([await readFile(inject('pgliteTemplate'))]);
-    const client = await PGlite.create({ loadDataDir });
+    const client = await createPglite({ loadDataDir });
     return {
       mode: 'pglite',
       open: async () => {

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { AGENCIES } from '../../lib/agencies.ts';
 import { projectPath } from '../../lib/paths.ts';
 import { migrateAgency } from '../../db/migrate.ts';
 import { filesUnder, pgliteVersion } from '../../lib/subgraph/snapshot.ts';
-import { fromPglite, fromPostgresUrl } from '../../db/connection.ts';
+import { createPglite, fromPglite, fromPostgresUrl } from '../../db/connection.ts';
 
 /**
  * Migrated, empty databases that test files start from, made once and not per file: a PGlite data directory (a tar
@@ -29,7 +28,7 @@ export async function pgliteTemplate(key = templateKey()): Promise<string> {
   const file = path.join(dir, `pglite-migrated-${key}.tar`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create();
+  const client = await createPglite();
   const database = fromPglite(client, { ownsClient: false });
   for (const agency of AGENCIES) await migrateAgency(database, agency);
   const tar = Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
