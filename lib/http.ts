@@ -121,7 +121,6 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   // Every service verifies tokens itself, so a configuration it cannot verify with stops it before it listens.
   const authenticator = options.authenticator ?? createAuthenticator();
   const authenticate = (req: IncomingMessage): Promise<RequestAuth> => authenticator.authenticate(req.headers);
-  let apollo!: ApolloServer<C>;
   let served = 0;
   // Bytes of GraphQL request and response bodies, on /health: the benchmark reports what crosses between gateway and subgraphs.
   const bytes = { received: 0, sent: 0 };
@@ -243,7 +242,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
-  apollo = new ApolloServer<C>({
+  const apollo = new ApolloServer<C>({
     // No SQL, connection string or internal address in any error a client sees: unexpected errors become an
     // incident id (lib/errors.ts), then addresses and internal extensions go as the policy says (lib/error-masking.ts).
     formatError: (formatted, error) => maskByPolicy(clientError(formatted, error)),

@@ -157,11 +157,11 @@ describe('catalog validation', () => {
 
   it('names for each metric what its writer sends: the observed parts of a sum, the register mutation of a count', () => {
     const { metrics } = loadCatalog();
-    expect(howToWrite(metrics.get('DC_RENEWABLE_KWH')!, metrics)).toBe(
+    expect(howToWrite(metrics.get('DC_RENEWABLE_KWH')!)).toBe(
       'submitEnergyObservations with metric DC_RENEWABLE_GREEN_POWER_KWH, DC_RENEWABLE_CERTIFICATE_KWH or DC_RENEWABLE_ONSITE_PV_KWH',
     );
-    expect(howToWrite(metrics.get('NEW_5G_SITES')!, metrics)).toMatch(/^the upsertSites5G mutation/);
-    expect(howToWrite(metrics.get('RACKS_IN_USE')!, metrics)).toBe('submitCommsObservations with metric RACKS_IN_USE');
+    expect(howToWrite(metrics.get('NEW_5G_SITES')!)).toMatch(/^the upsertSites5G mutation/);
+    expect(howToWrite(metrics.get('RACKS_IN_USE')!)).toBe('submitCommsObservations with metric RACKS_IN_USE');
   });
 
   it("builds each agency's write-side metric table from the catalog and refuses a code list that disagrees with it", () => {

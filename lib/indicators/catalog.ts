@@ -353,7 +353,7 @@ export const factProvider = (metric: MetricDefinition): Agency => metric.placedB
  * How a writer supplies a metric, naming what it must send: the metric itself, the observed metrics
  * that feed it, or the register mutation it is counted from. Used by every "missing" message.
  */
-export function howToWrite(metric: MetricDefinition, metrics: Map<string, MetricDefinition>): string {
+export function howToWrite(metric: MetricDefinition): string {
   const submit = `submit${metric.owner.charAt(0).toUpperCase()}${metric.owner.slice(1)}Observations`;
   if (metric.observation) return `${submit} with metric ${metric.code}`;
   if (metric.fedBy.length > 0) return `${submit} with metric ${metric.fedBy.slice(0, -1).join(', ')}${metric.fedBy.length > 1 ? ' or ' : ''}${metric.fedBy.at(-1)}`;

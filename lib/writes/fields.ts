@@ -5,6 +5,7 @@ import type { ImportProblemCode } from './problems.ts';
 type Check = { code: ImportProblemCode; message: string } | null;
 
 // C0 and C1 control characters, DEL included: line breaks and NULs break CSV exports and logs downstream.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 // A UTF-16 surrogate without its partner: not a character, so Postgres (and any UTF-8 store) cannot keep
@@ -12,6 +13,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 // Either of the above, or any surrogate (paired ones included): one test that clears almost every text at once.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const SUSPECT = /[\u0000-\u001f\u007f-\u009f\uD800-\uDFFF]/;
 
 export function checkText(value: string, max: number): Check {

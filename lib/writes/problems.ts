@@ -66,5 +66,6 @@ export class ProblemList {
  * half a surrogate pair. Shown escaped instead, so one row's bad text never fails the batch.
  */
 export function storable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding NULs is the point
   return text.replace(/\u0000/g, '\\u0000').replace(/[\uD800-\uDFFF]/gu, (s) => `\\u${s.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -138,7 +138,7 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
   const agency = metric?.owner ?? null;
   const what = metric ? `${metric.nameEn} (${metric.code})` : reason.name;
   // Name what the owner must send, which is not always the catalog code (DC_RENEWABLE_KWH is sent as its three parts).
-  const how = metric ? ` (${agency} sends it through ${howToWrite(metric, metrics)})` : '';
+  const how = metric ? ` (${agency} sends it through ${howToWrite(metric)})` : '';
   const message =
     reason.units === undefined
       ? `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'}${how}.`
@@ -287,7 +287,7 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric, catalog().metrics)}). ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric)}). ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }

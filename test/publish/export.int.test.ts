@@ -28,14 +28,24 @@ function records(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') out.push([...row, field]), (row = []), (field = ''), (i += 1);
-    else field += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += ch;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      out.push([...row, field]);
+      row = [];
+      field = '';
+      i += 1;
+    } else {
+      field += ch;
+    }
   }
   return out;
 }
