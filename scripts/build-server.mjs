@@ -1,5 +1,5 @@
-// `npm run build:server [-- --if-stale]`: bundles the services' TypeScript into `.build/` with esbuild (packages stay
-// external), so `npm start`, the supervised children and a container run plain `node` instead of loading every module
+// `npm run build:server [-- --if-stale]`: bundles the services' TypeScript and their dependencies into `.build/` with
+// esbuild, so `npm start`, the supervised children and a container run plain `node` instead of loading every module
 // through tsx: about a second less CPU per process, six processes at once on start. Plain JavaScript, because it runs
 // before anything is compiled. `npm install` (prepare) and `npm start` run it with --if-stale.
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,14 @@ export const BUILD_DIR = path.join(ROOT, '.build');
 /** Each service entry point: its source, and its name in the bundle (`.build/<name>.js`). */
 export const ENTRIES = { start: 'scripts/start.ts', subgraph: 'scripts/start-subgraph.ts', gateway: 'gateway/index.ts' };
 const META = path.join(BUILD_DIR, 'inputs.json');
+const BANNER = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+  "import { dirname as __pathDirname } from 'node:path';",
+  'const require = __createRequire(import.meta.url);',
+  'const __filename = __fileURLToPath(import.meta.url);',
+  'const __dirname = __pathDirname(__filename);',
+].join(' ');
 
 /** Why the bundle must be rebuilt, or null when it is newer than every file it was built from. */
 export function staleReason() {
@@ -41,8 +49,14 @@ export async function buildServer() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled too: Node then resolves and reads a few dozen files instead of thousands, about 0.7 s
+    // less CPU per service at start. PGlite stays outside (it loads its WebAssembly and data files from beside its
+    // module), and so does pino (its transports run files of their own in worker threads).
+    external: ['@electric-sql/pglite', 'pino'],
+    // Bundled CommonJS modules still call require and read __dirname; in an ES module these must be defined.
+    banner: { js: BANNER },
     sourcemap: 'linked',
+    sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
   });
