@@ -119,7 +119,7 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
   const requestHash = hashOf({ operation: target.operation, strategy: options.strategy, atomic: options.atomic, payload });
   return target.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${agency}:writes`}))`);
+    const recordedAt = await lockWrites(tx, agency);
     if (options.idempotencyKey !== null && !options.dryRun) {
       const [earlier] = await tx.select().from(batches).where(eq(batches.idempotencyKey, options.idempotencyKey));
       if (earlier) {
@@ -155,7 +155,6 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
     if (options.atomic && problems.length > 0) return { ...summary, created: 0, updated: 0, unchanged: 0, deleted: 0 };
     if (options.dryRun) return summary;
 
-    const recordedAt = await clockTimestamp(tx);
     const stamp: WriteStamp = {
       batchId: randomUUID(),
       recordedAt,
@@ -181,8 +180,11 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
   });
 }
 
-/** The wall clock inside the transaction, after the lock: later than every batch committed before it. */
-async function clockTimestamp(tx: Db): Promise<Date> {
-  const [{ now }] = (await selectRows<{ now: unknown }>(tx, sql`select clock_timestamp() as now`)) as [{ now: unknown }];
+/**
+ * Takes the agency's write lock and reads the wall clock once it is held, in one statement (the CTE is scanned
+ * before the clock is read): later than every batch committed before this one, earlier than any after it.
+ */
+async function lockWrites(tx: Db, agency: Agency): Promise<Date> {
+  const [{ now }] = (await selectRows<{ now: unknown }>(tx, sql`with locked as materialized (select pg_advisory_xact_lock(hashtext(${`${agency}:writes`}))) select clock_timestamp() as now from locked`)) as [{ now: unknown }];
   return now instanceof Date ? now : new Date(String(now));
 }
