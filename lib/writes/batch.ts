@@ -45,7 +45,7 @@ export interface ImportSummary {
   recordedAt: string | null;
 }
 
-/** Who wrote a batch and when: stamped on every revision the batch adds. */
+/** Who wrote a batch and when: register revisions carry all of it; observation revisions the time and batch id, the rest being on the batch's row. */
 export interface WriteStamp {
   batchId: string;
   recordedAt: Date;
