@@ -307,7 +307,8 @@ try {
     `Ratios to raw, median of the per-turn ratios: bulk ${ingestion.bulkRatio.toFixed(2)} (goal ≥ ${GOALS.bulkOverRaw}), GraphQL mutation ${ingestion.ratio.toFixed(2)}; per turn: ${ingestion.turns.map((t) => (t.bulk / t.raw).toFixed(2)).join(', ')} (bulk).`,
   ].join('\n');
   console.log(`\n${markdown}\n`);
-  const results = `bench/results/latest${inProcess ? '-in-process' : ''}`;
+  // An ingestion-only run has no grids: it gets its own record instead of replacing the full run's.
+  const results = `bench/results/latest${values['ingestion-only'] ? '-ingestion' : ''}${inProcess ? '-in-process' : ''}`;
   writeFileSync(`${results}.md`, `${markdown}\n`);
   writeFileSync(`${results}.json`, `${JSON.stringify({ scale, indicatorsInProcess: inProcess, grids: grids.map((g) => g.json), ingestion }, null, 2)}\n`);
 } catch (error) {

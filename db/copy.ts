@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './connection.ts';
@@ -15,6 +16,9 @@ function field(value: CopyValue): string {
   if (typeof value === 'number') return String(value);
   return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
+
+/** Characters of COPY text sent at a time. */
+const COPY_CHUNK = 64 * 1024;
 
 interface CopyClient {
   unsafe(query: string): { writable(): Promise<Writable> };
@@ -39,18 +43,26 @@ export async function copyRows(tx: Db, table: PgTable, columns: readonly string[
   const { schema, name } = getTableConfig(table);
   const target = `${schema ? `"${schema}".` : ''}"${name}"`;
   const stream = await client.unsafe(`copy ${target} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`).writable();
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.once('error', reject);
+    stream.once('finish', () => resolve());
+  });
   // The last columns every row shares (a batch's stamp) are encoded once; each row carries only its own.
   const tail = shared.length === 0 ? '\n' : `\t${shared.map(field).join('\t')}\n`;
+  // Sent in chunks as they are built: Postgres parses the first rows while the next are encoded, and no
+  // megabyte-long string is flattened and copied whole.
   let text = '';
   for (const row of rows) {
     text += field(row[0]!);
     for (let i = 1; i < row.length; i++) text += '\t' + field(row[i]!);
     text += tail;
+    if (text.length < COPY_CHUNK) continue;
+    const more = stream.write(text);
+    text = '';
+    // A failed COPY ends the wait too (`finished` rejects), so an error never leaves this waiting for 'drain'.
+    if (!more) await Promise.race([once(stream, 'drain'), finished]);
   }
-  await new Promise<void>((resolve, reject) => {
-    stream.once('error', reject);
-    stream.once('finish', () => resolve());
-    stream.end(text);
-  });
+  stream.end(text);
+  await finished;
   return true;
 }

@@ -34,11 +34,11 @@ export function observationTable(schema: PgSchema) {
       updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
       /** When a later revision replaced this one; null while it is current. */
       supersededAt: timestamp('superseded_at', { withTimezone: true }),
-      /** Token subject and agency of the writer; null for rows loaded by the demo seed. */
-      author: text('author'),
-      authorAgency: text('author_agency'),
-      sourceSystem: text('source_system'),
-      idempotencyKey: text('idempotency_key'),
+      /**
+       * The import batch (`import_batch.id`) that recorded this revision; who wrote it, from which source system
+       * and with which idempotency key is stored there, once per batch rather than on each of its thousands of
+       * revisions. Null for rows loaded by the demo seed. No foreign key: a bulk batch would pay a lookup per row.
+       */
       batchId: uuid('batch_id'),
     },
     (t) => [

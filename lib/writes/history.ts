@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, type SQL } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
 import { requireReader, type Viewer } from '../auth/viewer.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
 import type { Db } from '../../db/connection.ts';
+import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
 import { notWithheld, type WithheldRegionYear } from '../embargo.ts';
 
@@ -13,7 +14,15 @@ export interface RevisionPage {
   hasNextPage: boolean;
 }
 
-export type ObservationRevisionNode = Omit<ObservationRow, 'revision' | 'updatedAt' | 'year'> & { revision: string; recordedAt: Date };
+/** A revision with its batch's stamp (null for rows loaded by the demo seed, which have no batch). */
+export type ObservationRevisionNode = Omit<ObservationRow, 'revision' | 'updatedAt' | 'year'> & {
+  revision: string;
+  recordedAt: Date;
+  author: string | null;
+  authorAgency: string | null;
+  sourceSystem: string | null;
+  idempotencyKey: string | null;
+};
 
 export interface PageArgs {
   first?: number | null;
@@ -28,13 +37,17 @@ function afterRevision(after: string | null | undefined): number | undefined {
   return revision;
 }
 
-/** A page of revisions in recording order; the cursor is the revision number, so pages never shift. */
-async function revisionPage(db: Db, table: ObservationTable, conditions: (SQL | undefined)[], page: PageArgs): Promise<RevisionPage> {
+/**
+ * A page of revisions in recording order, each with the stamp of the batch that wrote it (one index probe per
+ * revision of the page); the cursor is the revision number, so pages never shift.
+ */
+async function revisionPage(db: Db, table: ObservationTable, batches: ImportBatchTable, conditions: (SQL | undefined)[], page: PageArgs): Promise<RevisionPage> {
   const limit = pageSize(page.first);
   const after = afterRevision(page.after);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(table), author: batches.author, authorAgency: batches.authorAgency, sourceSystem: batches.sourceSystem, idempotencyKey: batches.idempotencyKey })
     .from(table)
+    .leftJoin(batches, eq(batches.id, table.batchId))
     .where(and(...conditions, after === undefined ? undefined : gt(table.revision, after)))
     .orderBy(asc(table.revision))
     .limit(limit + 1);
@@ -62,6 +75,7 @@ const filterConditions = (table: ObservationTable, f: ObservationFilter) => [
 export function observationsAsOf(
   db: Db,
   table: ObservationTable,
+  batches: ImportBatchTable,
   agency: Agency,
   viewer: Viewer,
   filter: ObservationFilter & { asOf?: Date | null; subjectKind?: string | null },
@@ -70,14 +84,22 @@ export function observationsAsOf(
 ): Promise<RevisionPage> {
   if (filter.subjectKind !== 'REGION') requireReader(viewer, agency, `Observations of named units (filter with subjectKind: REGION for public regional figures)`);
   const conditions = [...filterConditions(table, filter), filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined, visibleObservations(table, filter.asOf)];
-  return revisionPage(db, table, [...conditions, notWithheld(table, withheld)], page);
+  return revisionPage(db, table, batches, [...conditions, notWithheld(table, withheld)], page);
 }
 
 /**
  * Every revision recorded after `updatedAfter`, deletions included: a syncing agency applies them in
  * order. With `author`, the audit trail of one writer. Needs the reader role or the agency's own token.
  */
-export function observationChanges(db: Db, table: ObservationTable, agency: Agency, viewer: Viewer, filter: ObservationFilter & { updatedAfter?: Date | null; author?: string | null }, page: PageArgs): Promise<RevisionPage> {
+export function observationChanges(
+  db: Db,
+  table: ObservationTable,
+  batches: ImportBatchTable,
+  agency: Agency,
+  viewer: Viewer,
+  filter: ObservationFilter & { updatedAfter?: Date | null; author?: string | null },
+  page: PageArgs,
+): Promise<RevisionPage> {
   requireReader(viewer, agency, `The ${agency} change log`);
-  return revisionPage(db, table, [...filterConditions(table, filter), filter.updatedAfter ? gt(table.updatedAt, filter.updatedAfter) : undefined, filter.author ? eq(table.author, filter.author) : undefined], page);
+  return revisionPage(db, table, batches, [...filterConditions(table, filter), filter.updatedAfter ? gt(table.updatedAt, filter.updatedAfter) : undefined, filter.author ? eq(batches.author, filter.author) : undefined], page);
 }

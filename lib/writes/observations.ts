@@ -76,7 +76,7 @@ interface CurrentRevision {
 }
 
 /** The columns a revision is written with, in the order COPY and the INSERT fallback send them. */
-const COPY_COLUMNS = ['metric', 'subject_kind', 'subject_id', 'period', 'year', 'value', 'status', 'comment', 'deleted', 'updated_at', 'author', 'author_agency', 'source_system', 'idempotency_key', 'batch_id'] as const;
+const COPY_COLUMNS = ['metric', 'subject_kind', 'subject_id', 'period', 'year', 'value', 'status', 'comment', 'deleted', 'updated_at', 'batch_id'] as const;
 
 /** A key's string; a parsed row carries its own, built once (a 10,000-row batch looks each up several times). */
 const keyOf = (k: { metric: string; subjectId: string; period: string; key?: string }) => k.key ?? `${k.metric}|${k.subjectId}|${k.period}`;
@@ -364,7 +364,8 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       }
       if (inserts.length + deletions.length === 0) return;
       const at = stamp.recordedAt.toISOString();
-      const stamped = [at, stamp.author, stamp.authorAgency, stamp.sourceSystem, stamp.idempotencyKey, stamp.batchId] as const;
+      // The rest of the stamp (author, agency, source system, key) is the import batch's row, written once.
+      const stamped = [at, stamp.batchId] as const;
       const own: CopyValue[][] = [];
       for (const r of inserts) own.push([r.metric, r.subjectKind, r.subjectId, r.period, r.year, r.value!, r.status, r.comment, false]);
       for (const d of deletions) own.push([d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true]);
@@ -378,7 +379,7 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       const column = <T>(pick: (r: (typeof revisions)[number]) => T) => sql.param(revisions.map(pick));
       await tx.execute(sql`
         insert into ${t} (${sql.raw(COPY_COLUMNS.join(', '))})
-        select m, k, s, p, y, v, st, c, d::boolean, ${at}::timestamptz, ${stamp.author}, ${stamp.authorAgency}, ${stamp.sourceSystem}, ${stamp.idempotencyKey}, ${stamp.batchId}::uuid
+        select m, k, s, p, y, v, st, c, d::boolean, ${at}::timestamptz, ${stamp.batchId}::uuid
         from unnest(${column((r) => r.metric)}::text[], ${column((r) => r.subjectKind)}::text[], ${column((r) => r.subjectId)}::text[], ${column((r) => r.period)}::text[],
                     ${column((r) => r.year)}::int[], ${column((r) => r.value)}::float8[], ${column((r) => r.status)}::text[], ${column((r) => r.comment)}::text[],
                     ${column((r) => (r.deleted ? 'true' : 'false'))}::text[]) as u(m, k, s, p, y, v, st, c, d)`);

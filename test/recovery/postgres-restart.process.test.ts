@@ -127,7 +127,7 @@ describe.skipIf(!bin)('a subgraph whose Postgres restarts under write load', () 
     expect(acknowledged.length).toBeGreaterThan(WRITERS * 2);
     const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
     try {
-      const rows = await sql<{ key: string; value: number }[]>`select idempotency_key as key, value from energy.observation where source_system = 'recovery-test'`;
+      const rows = await sql<{ key: string; value: number }[]>`select b.idempotency_key as key, o.value from energy.observation o join energy.import_batch b on b.id = o.batch_id where b.source_system = 'recovery-test'`;
       const stored = new Map(rows.map((r) => [r.key, Number(r.value)]));
       for (const { batch: i } of acknowledged) expect(stored.get(`recovery-${i}`), `batch ${i}`).toBe(i + 1);
     } finally {

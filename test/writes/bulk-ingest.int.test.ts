@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observation } from '../../subgraphs/energy/tables.ts';
+import { importBatch, observation } from '../../subgraphs/energy/tables.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import type { ImportProblem } from '../support/observations.ts';
 import { bearer } from '../support/tokens.ts';
@@ -41,8 +41,9 @@ const reading = (subjectId: string, metric: string, period: string, value: numbe
 
 const current = (subjectId: string) =>
   fed.databases.energy.db
-    .select({ metric: observation.metric, period: observation.period, value: observation.value, author: observation.author, sourceSystem: observation.sourceSystem })
+    .select({ metric: observation.metric, period: observation.period, value: observation.value, author: importBatch.author, sourceSystem: importBatch.sourceSystem })
     .from(observation)
+    .innerJoin(importBatch, eq(importBatch.id, observation.batchId))
     .where(and(eq(observation.subjectId, subjectId), isNull(observation.supersededAt)))
     .orderBy(observation.period, observation.metric);
 

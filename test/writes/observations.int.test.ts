@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency } from '../../lib/agencies.ts';
 import { mintToken } from '../../lib/auth/tokens.ts';
 import type { Role } from '../../lib/auth/viewer.ts';
-import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
+import { importBatch as commsImportBatch, observation as commsObservation } from '../../subgraphs/comms/tables.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import type { ImportSummary } from '../../lib/writes/batch.ts';
 
@@ -47,10 +47,12 @@ const traffic = (subjectId: string, period: string, value: unknown, extra: Recor
 const racks = (subjectId: string, period: string, value: unknown) => ({ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId, period, value });
 
 /** Every revision of a key, oldest first, straight from the table. */
+// Each stored revision with the stamp of its batch, which is kept on the batch's row.
 const revisionsOf = (metric: string, subjectId: string, period: string) =>
   fed.databases.comms.db
-    .select()
+    .select({ ...getTableColumns(commsObservation), author: commsImportBatch.author, authorAgency: commsImportBatch.authorAgency, sourceSystem: commsImportBatch.sourceSystem, idempotencyKey: commsImportBatch.idempotencyKey })
     .from(commsObservation)
+    .leftJoin(commsImportBatch, eq(commsImportBatch.id, commsObservation.batchId))
     .where(and(eq(commsObservation.metric, metric), eq(commsObservation.subjectId, subjectId), eq(commsObservation.period, period)))
     .orderBy(commsObservation.revision);
 

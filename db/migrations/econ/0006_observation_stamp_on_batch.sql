@@ -1,0 +1,4 @@
+ALTER TABLE "econ"."observation" DROP COLUMN "author";--> statement-breakpoint
+ALTER TABLE "econ"."observation" DROP COLUMN "author_agency";--> statement-breakpoint
+ALTER TABLE "econ"."observation" DROP COLUMN "source_system";--> statement-breakpoint
+ALTER TABLE "econ"."observation" DROP COLUMN "idempotency_key";
