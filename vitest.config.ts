@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Every test file runs against PGlite; with TEST_DATABASE_URL set, the integration tests
@@ -17,6 +18,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     isolate: false,
+    // A worker per core: vitest's default (one fewer) keeps a core for its main process, which mostly waits, so on a
+    // 2-core machine it ran every file in one worker, about twice as long.
+    maxWorkers: availableParallelism(),
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {

@@ -66,8 +66,21 @@ function withComposePartners(requested: readonly Agency[]): readonly Agency[] {
 }
 
 /**
+ * Supergraphs composed in this worker, by their subgraphs' names. The SDL files do not change during a run and a worker
+ * keeps its modules across test files (vitest `isolate: false`), so each set is composed once per worker, not per file.
+ */
+const supergraphs = new Map<string, string>();
+
+function supergraphOf(names: readonly SubgraphName[]): string {
+  const key = names.join(' ');
+  let sdl = supergraphs.get(key);
+  if (sdl === undefined) supergraphs.set(key, (sdl = composeSupergraph(names)));
+  return sdl;
+}
+
+/**
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
- * fresh database, and the gateway in front, composed from the current SDL.
+ * fresh database, and the gateway in front, composed from the current SDL (once per worker).
  */
 export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {}): Promise<TestFederation> {
   const agencies = withComposePartners(options.agencies ?? AGENCIES);
@@ -92,7 +105,7 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
   if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1), disclosureMinUnits: options.disclosureMinUnits });
   const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
   const gateway = await startGateway({
-    supergraphSdl: composeSupergraph(names),
+    supergraphSdl: supergraphOf(names),
     urls: Object.fromEntries(names.map((a) => [a, subgraphs[a]!.url])),
     port: 0,
     host: '127.0.0.1',
