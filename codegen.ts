@@ -45,7 +45,13 @@ const config: CodegenConfig = {
       preset: 'client',
       // Documents as strings (TypedDocumentString): the browser sends them without graphql-js.
       presetConfig: { fragmentMasking: false },
-      config: { documentMode: 'string', emitLegacyCommonJSImports: false, useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', Date: 'string', Amount: 'number' } },
+      config: {
+        documentMode: 'string',
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string', Amount: 'number' },
+      },
     },
   },
 };

@@ -11,7 +11,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: {
       // A leading underscore marks a parameter a signature needs but the body does not read.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['dashboard/src/**'], languageOptions: { globals: globals.browser } },

@@ -27,9 +27,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'pglite', include: ['test/**/*.test.ts'], exclude: ['test/**/*.process.test.ts'], env: { TEST_DB: 'pglite' } },
       },
-      ...(postgresUrl
-        ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.int.test.ts'], env: { TEST_DB: 'postgres' } } }]
-        : []),
+      ...(postgresUrl ? [{ extends: true as const, test: { name: 'postgres', include: ['test/**/*.int.test.ts'], env: { TEST_DB: 'postgres' } } }] : []),
       // Tests that start the services as processes (npm start, a Postgres cluster of their own, the code generators):
       // `npm run test:process`, apart from `npm test`, which builds its servers in the test's own process.
       { extends: true, test: { name: 'process', include: ['test/**/*.process.test.ts'], env: { TEST_DB: 'pglite' } } },

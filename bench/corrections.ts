@@ -19,11 +19,19 @@ const MUTATION: Record<Agency, string> = { comms: 'submitCommsObservations', ene
 async function submit(gatewayUrl: string, agency: Agency, strategy: 'UPSERT' | 'DELETE', rows: Row[]): Promise<number> {
   const authorization = `Bearer ${await mintToken({ subject: `bench-corrections-${agency}`, agency, roles: ['writer'] })}`;
   const query = `mutation($rows: [ObservationInput!]!) { ${MUTATION[agency]}(rows: $rows, strategy: ${strategy}, sourceSystem: "bench-corrections") { applied updated deleted problems { row code message } } }`;
-  const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables: { rows } }) });
-  const body = (await res.json()) as { data?: Record<string, { applied: boolean; updated: number; deleted: number; problems: unknown[] } | null>; errors?: unknown[] };
+  const res = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables: { rows } }),
+  });
+  const body = (await res.json()) as {
+    data?: Record<string, { applied: boolean; updated: number; deleted: number; problems: unknown[] } | null>;
+    errors?: unknown[];
+  };
   const summary = body.data?.[MUTATION[agency]];
   const changed = strategy === 'DELETE' ? summary?.deleted : summary?.updated;
-  if (!summary?.applied || changed !== rows.length) throw new Error(`${agency} corrections not applied: ${JSON.stringify(body.errors ?? summary)}`.slice(0, 500));
+  if (!summary?.applied || changed !== rows.length)
+    throw new Error(`${agency} corrections not applied: ${JSON.stringify(body.errors ?? summary)}`.slice(0, 500));
   return rows.length;
 }
 
@@ -46,7 +54,12 @@ export async function applyCorrections(sql: Sql, gatewayUrl: string): Promise<{ 
   const corrected = [
     await submit(gatewayUrl, 'energy', 'UPSERT', scaled(await sample(sql, 'energy', 'DC_TOTAL_ENERGY_KWH', [2024, 2025], 5), 1.04)),
     await submit(gatewayUrl, 'energy', 'UPSERT', scaled(await sample(sql, 'energy', 'TELECOM_ENERGY_TCE', [2020, 2023], 9), 0.97)),
-    await submit(gatewayUrl, 'comms', 'UPSERT', (await sample(sql, 'comms', 'RACKS_IN_USE', [2023, 2025], 6)).map((r) => ({ ...r, value: Math.max(0, r.value - 3) }))),
+    await submit(
+      gatewayUrl,
+      'comms',
+      'UPSERT',
+      (await sample(sql, 'comms', 'RACKS_IN_USE', [2023, 2025], 6)).map((r) => ({ ...r, value: Math.max(0, r.value - 3) })),
+    ),
     await submit(gatewayUrl, 'comms', 'UPSERT', scaled(await sample(sql, 'comms', 'INFORMATION_TRAFFIC_GB', [2021, 2024], 7), 1.1)),
   ].reduce((a, b) => a + b, 0);
   const withdrawn = [

@@ -76,9 +76,13 @@ export async function benchIngestion(sql: Sql, gatewayUrl: string, batches: numb
         headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify({ query: SUBMIT, variables: { rows, key: `bench-${run}-${b}` } }),
       });
-      const body = (await res.json()) as { data?: { submitEnergyObservations: { applied: boolean; created: number; rejected: number; problems: unknown[] } | null }; errors?: unknown[] };
+      const body = (await res.json()) as {
+        data?: { submitEnergyObservations: { applied: boolean; created: number; rejected: number; problems: unknown[] } | null };
+        errors?: unknown[];
+      };
       const summary = body.data?.submitEnergyObservations;
-      if (!summary?.applied || summary.created !== BATCH_ROWS) throw new Error(`ingestion batch not applied: ${JSON.stringify(body.errors ?? summary?.problems.slice(0, 3))}`);
+      if (!summary?.applied || summary.created !== BATCH_ROWS)
+        throw new Error(`ingestion batch not applied: ${JSON.stringify(body.errors ?? summary?.problems.slice(0, 3))}`);
     },
     bulk: async (b) => {
       const rows = batchRows(`BENCH-BULK-${run}-${b}`);
@@ -89,11 +93,20 @@ export async function benchIngestion(sql: Sql, gatewayUrl: string, batches: numb
         body: rows.map((r) => JSON.stringify(r)).join('\n'),
       });
       const summary = (await res.json()) as { applied?: boolean; created?: number; problems?: unknown[]; error?: unknown };
-      if (!summary.applied || summary.created !== BATCH_ROWS) throw new Error(`bulk ingestion batch not applied: ${JSON.stringify(summary.error ?? summary.problems?.slice(0, 3))}`);
+      if (!summary.applied || summary.created !== BATCH_ROWS)
+        throw new Error(`bulk ingestion batch not applied: ${JSON.stringify(summary.error ?? summary.problems?.slice(0, 3))}`);
     },
     // The baseline: plain multi-row INSERTs, chunked under Postgres' 65,535 bind-parameter limit.
     raw: async (b) => {
-      const rows = batchRows(`BENCH-RAW-${run}-${b}`).map((r) => ({ metric: r.metric, subject_kind: r.subjectKind, subject_id: r.subjectId, period: r.period, year: 2024, value: r.value, status: 'FINAL' }));
+      const rows = batchRows(`BENCH-RAW-${run}-${b}`).map((r) => ({
+        metric: r.metric,
+        subject_kind: r.subjectKind,
+        subject_id: r.subjectId,
+        period: r.period,
+        year: 2024,
+        value: r.value,
+        status: 'FINAL',
+      }));
       await sql.begin(async (tx) => {
         for (let i = 0; i < rows.length; i += 5_000) await tx`insert into energy.observation ${tx(rows.slice(i, i + 5_000))}`;
       });

@@ -52,7 +52,17 @@ export async function measureInTurns(
     names.map((name) => {
       const own = latencies.get(name)!;
       const total = cpu.get(name) ?? null;
-      return [name, { timing: summarise(1, own, own.reduce((a, b) => a + b, 0)), cpuMsPerRequest: total === null ? null : total / requests }];
+      return [
+        name,
+        {
+          timing: summarise(
+            1,
+            own,
+            own.reduce((a, b) => a + b, 0),
+          ),
+          cpuMsPerRequest: total === null ? null : total / requests,
+        },
+      ];
     }),
   );
 }

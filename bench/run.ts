@@ -68,12 +68,15 @@ const API = {
     query: `query Cube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
   indicatorCube(codes: $codes, regions: $regions, years: $years) { indicatorCodes regionCodes years values statuses meetsTarget }
 }`,
-    read: (data: { indicatorCube?: { indicatorCodes: string[]; regionCodes: string[]; years: number[]; values: (number | null)[] } | null }): Grid | undefined => {
+    read: (data: {
+      indicatorCube?: { indicatorCodes: string[]; regionCodes: string[]; years: number[]; values: (number | null)[] } | null;
+    }): Grid | undefined => {
       const cube = data.indicatorCube;
       if (!cube) return undefined;
       const grid: Grid = new Map();
       let at = 0;
-      for (const code of cube.indicatorCodes) for (const region of cube.regionCodes) for (const year of cube.years) grid.set(cellKey(code, region, year), cube.values[at++] ?? null);
+      for (const code of cube.indicatorCodes)
+        for (const region of cube.regionCodes) for (const year of cube.years) grid.set(cellKey(code, region, year), cube.values[at++] ?? null);
       return grid;
     },
   },
@@ -81,7 +84,11 @@ const API = {
 type Api = keyof typeof API;
 
 async function gridVia(url: string, api: Api, regions: string[], years: number[], authorization: string): Promise<Grid> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: API[api].query, variables: { codes: FLOOR_INDICATORS, regions, years } }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query: API[api].query, variables: { codes: FLOOR_INDICATORS, regions, years } }),
+  });
   const body = (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
   const grid = body.data ? API[api].read(body.data as never) : undefined;
   if (body.errors?.length || !grid) throw new Error(`${url}: ${JSON.stringify(body.errors?.slice(0, 3))}`);
@@ -111,7 +118,11 @@ async function counters(): Promise<{ requests: number; statements: number; bytes
   let statements = 0;
   let bytes = 0;
   for (const name of [...AGENCIES, 'indicators'] as const) {
-    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/health`)).json()) as { requests: number; statements?: number; bodyBytes: { received: number; sent: number } };
+    const health = (await (await fetch(`http://127.0.0.1:${PORTS[name]}/health`)).json()) as {
+      requests: number;
+      statements?: number;
+      bodyBytes: { received: number; sent: number };
+    };
     requests += health.requests;
     statements += health.statements ?? 0;
     bytes += health.bodyBytes.received + health.bodyBytes.sent;
@@ -150,12 +161,20 @@ interface GridSpec {
 /** A grid's answers checked against the SQL floor, then timed: the floor, and each API through each gateway (one that disagrees or fails is reported, not timed). */
 async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec): Promise<{ markdown: string; json: Record<string, unknown> }> {
   const { regions, years, requests, authorization } = spec;
-  log(`${spec.title}: ${FLOOR_INDICATORS.length} indicators × ${regions.length} regions × ${years.length} years = ${FLOOR_INDICATORS.length * regions.length * years.length} cells`);
+  log(
+    `${spec.title}: ${FLOOR_INDICATORS.length} indicators × ${regions.length} regions × ${years.length} years = ${FLOOR_INDICATORS.length * regions.length * years.length} cells`,
+  );
 
   const floor = await sqlFloorGrid(sql, regions, years);
   const known = [...floor.values()].filter((v) => v !== null).length;
-  const gateways = (api: Api) => [[`our gateway, ${api}`, ours], [`hive gateway, ${api}`, peer.url]] as const;
-  const candidates = (Object.keys(API) as Api[]).flatMap((api) => gateways(api).map(([name, url]) => ({ name, run: () => gridVia(url, api, regions, years, authorization), peer: url === peer.url })));
+  const gateways = (api: Api) =>
+    [
+      [`our gateway, ${api}`, ours],
+      [`hive gateway, ${api}`, peer.url],
+    ] as const;
+  const candidates = (Object.keys(API) as Api[]).flatMap((api) =>
+    gateways(api).map(([name, url]) => ({ name, run: () => gridVia(url, api, regions, years, authorization), peer: url === peer.url })),
+  );
   const problems: Record<string, string> = {};
   for (const { name, run, peer: isPeer } of candidates) {
     if (isPeer && peer.stoppedBecause) {
@@ -191,14 +210,17 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
     cpu[name] = oneClient[name]!.cpuMsPerRequest;
     // At least four rounds of 8 concurrent requests: one round measures its slowest request, not throughput.
     timings[name] = [oneClient[name]!.timing, await measure(run, 8, Math.max(32, requests * 2), 2)];
-    log(`${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}${cpu[name] === null ? '' : `; ${cpu[name]!.toFixed(0)} ms of server CPU per request`}`);
+    log(
+      `${name}: ${timings[name].map((t) => `c=${t.concurrency} p50 ${t.p50Ms.toFixed(1)} ms, ${t.rps.toFixed(1)} req/s`).join('; ')}${cpu[name] === null ? '' : `; ${cpu[name]!.toFixed(0)} ms of server CPU per request`}`,
+    );
   }
   const f = timings['SQL floor']!;
   const rows = Object.entries(timings).map(
     ([name, [c1, c8]]) =>
       `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]!.fetches} | ${costs[name]!.statements} | ${kilobytes(costs[name]!.bytes)} |`,
   );
-  for (const [name, problem] of Object.entries(problems)) rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | | |`);
+  for (const [name, problem] of Object.entries(problems))
+    rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | | |`);
   const ratios = Object.fromEntries(
     (Object.keys(API) as Api[]).map((api) => {
       const [[oursName], [hiveName]] = gateways(api);
@@ -219,7 +241,9 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
     ([api, r]) =>
       `- ${api}: ours ÷ SQL p50 (c=1) = ${r.oursOverSqlP50.toFixed(2)} (goal ≤ ${GOALS.oursOverSqlP50})` +
       (r.oursOverSqlCpu === null ? '' : `; ours ÷ SQL server CPU per request = ${r.oursOverSqlCpu.toFixed(2)}`) +
-      (r.oursOverHiveRps === null ? '; ours ÷ hive: no comparison, the peer did not answer correctly.' : `; ours ÷ hive throughput (c=8) = ${r.oursOverHiveRps.toFixed(2)} (goal ≥ ${GOALS.oursOverHiveRps}); ours ÷ hive p50 (c=1) = ${r.oursOverHiveP50!.toFixed(2)}.`),
+      (r.oursOverHiveRps === null
+        ? '; ours ÷ hive: no comparison, the peer did not answer correctly.'
+        : `; ours ÷ hive throughput (c=8) = ${r.oursOverHiveRps.toFixed(2)} (goal ≥ ${GOALS.oursOverHiveRps}); ours ÷ hive p50 (c=1) = ${r.oursOverHiveP50!.toFixed(2)}.`),
   );
   const markdown = [
     `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, our gateway with the indicators subgraph ${values['in-process'] ? 'in process' : 'over HTTP'}, ${new Date().toISOString()}.`,
@@ -255,12 +279,25 @@ try {
   const urls = Object.fromEntries(gatewayServes.map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a]}/graphql`]));
   // One process per subgraph, as they would be deployed.
   for (const name of [...AGENCIES, 'indicators']) {
-    services.push(await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/));
+    services.push(
+      await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/),
+    );
   }
-  services.push(await startService('gateway', process.execPath, ['--import', 'tsx', 'gateway/index.ts'], { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess), RATE_LIMIT_PER_MINUTE: '0' }, /gateway ready at/));
+  services.push(
+    await startService(
+      'gateway',
+      process.execPath,
+      ['--import', 'tsx', 'gateway/index.ts'],
+      { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess), RATE_LIMIT_PER_MINUTE: '0' },
+      /gateway ready at/,
+    ),
+  );
   const hiveSupergraph = path.join('bench', 'results', 'supergraph.hive.local.graphql');
   mkdirSync(path.dirname(hiveSupergraph), { recursive: true });
-  writeFileSync(hiveSupergraph, readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`));
+  writeFileSync(
+    hiveSupergraph,
+    readFileSync(SUPERGRAPH_PATH, 'utf8').replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, d: string) => `http://127.0.0.1:410${d}/graphql`),
+  );
   const authorization = `Bearer ${await mintToken({ subject: 'bench-dashboard', agency: null, roles: ['reader'] }, authConfig({ ...process.env, ...production }))}`;
   const hiveService = await startService(
     'hive-gateway',
@@ -287,11 +324,19 @@ try {
     ? []
     : [
         // A small grid first: it shows per-request overhead, where the dashboard grid shows per-cell cost.
-        await gridBenchmark(sql, ours, peer, { title: 'Peer grid', regions: [CHONGQING], years: [2024, 2025], requests: Math.max(16, requests), authorization }),
+        await gridBenchmark(sql, ours, peer, {
+          title: 'Peer grid',
+          regions: [CHONGQING],
+          years: [2024, 2025],
+          requests: Math.max(16, requests),
+          authorization,
+        }),
         await gridBenchmark(sql, ours, peer, { title: 'Dashboard grid', regions: [CHONGQING, ...districts], years, requests, authorization }),
       ];
   const ingestion = await benchIngestion(sql, ours, Number(values['ingestion-batches']));
-  log(`ingestion: ${ingestion.bulkRowsPerSecond.toFixed(0)} rows/s bulk, ${ingestion.gatewayRowsPerSecond.toFixed(0)} rows/s GraphQL, ${ingestion.rawInsertRowsPerSecond.toFixed(0)} rows/s raw INSERT (medians)`);
+  log(
+    `ingestion: ${ingestion.bulkRowsPerSecond.toFixed(0)} rows/s bulk, ${ingestion.gatewayRowsPerSecond.toFixed(0)} rows/s GraphQL, ${ingestion.rawInsertRowsPerSecond.toFixed(0)} rows/s raw INSERT (medians)`,
+  );
   await sql.end();
 
   const markdown = [

@@ -115,7 +115,8 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
   const at = <R extends { scope: string; year: number }>(rows: R[]) => new Map(rows.map((r) => [`${r.scope}|${r.year}`, r]));
   const reported = new Map(flows.map((r) => [`${r.subject_id}|${r.metric}|${r.year}`, num(r.value)]));
   const children = new Map<string, string[]>();
-  for (const { code, parent_code: parent } of parts as unknown as { code: string; parent_code: string | null }[]) if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
+  for (const { code, parent_code: parent } of parts as unknown as { code: string; parent_code: string | null }[])
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), code]);
   // A region's own figure, else the sum of the regions directly below when every one has a figure.
   const f = (scope: string, metric: string, year: number): number | null => {
     const own = reported.get(`${scope}|${metric}|${year}`);
@@ -137,7 +138,9 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
   const site = at(sites as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const tower = at(towers as unknown as (Record<string, unknown> & { scope: string; year: number })[]);
   const counted = (kind: string, scope: string, from: number, to: number) =>
-    (counts as unknown as { kind: string; scope: string; year: number; n: number }[]).filter((c) => c.kind === kind && c.scope === scope && c.year >= from && c.year <= to).reduce((sum, c) => sum + c.n, 0);
+    (counts as unknown as { kind: string; scope: string; year: number; n: number }[])
+      .filter((c) => c.kind === kind && c.scope === scope && c.year >= from && c.year <= to)
+      .reduce((sum, c) => sum + c.n, 0);
 
   const grid: Grid = new Map();
   for (const region of regions) {

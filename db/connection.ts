@@ -74,7 +74,10 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
   // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = await createPglite({ ...(target.dataDir ? { dataDir: target.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  const client = await createPglite({
+    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   return fromPglite(client, { ownsClient: true });
 }
 

@@ -37,7 +37,13 @@ function copyClient(tx: Db): CopyClient | null {
  * (PGlite); the caller then inserts as usual. Runs inside the caller's transaction. `shared` are the values of
  * the last columns, the same for every row.
  */
-export async function copyRows(tx: Db, table: PgTable, columns: readonly string[], rows: readonly (readonly CopyValue[])[], shared: readonly CopyValue[] = []): Promise<boolean> {
+export async function copyRows(
+  tx: Db,
+  table: PgTable,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+  shared: readonly CopyValue[] = [],
+): Promise<boolean> {
   const client = copyClient(tx);
   if (!client) return false;
   const { schema, name } = getTableConfig(table);

@@ -42,7 +42,9 @@ export function observationTable(schema: PgSchema) {
       batchId: uuid('batch_id'),
     },
     (t) => [
-      uniqueIndex().on(t.metric, t.subjectId, t.period).where(sql`${t.supersededAt} is null`),
+      uniqueIndex()
+        .on(t.metric, t.subjectId, t.period)
+        .where(sql`${t.supersededAt} is null`),
       index().on(t.subjectId, t.year),
       index().on(t.updatedAt),
     ],

@@ -15,17 +15,21 @@ export interface StatementGauge {
 export async function tracedStatement<T>(system: 'postgresql', text: string, gauge: StatementGauge, run: () => PromiseLike<T>): Promise<T> {
   const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
   gauge.inFlight += 1;
-  return tracer.startActiveSpan(`sql ${operation}`, { kind: SpanKind.CLIENT, attributes: { 'db.system.name': system, 'db.operation.name': operation, 'db.query.text': text.slice(0, 4096) } }, async (span) => {
-    try {
-      return await run();
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      gauge.inFlight -= 1;
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    `sql ${operation}`,
+    { kind: SpanKind.CLIENT, attributes: { 'db.system.name': system, 'db.operation.name': operation, 'db.query.text': text.slice(0, 4096) } },
+    async (span) => {
+      try {
+        return await run();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        gauge.inFlight -= 1;
+        span.end();
+      }
+    },
+  );
 }
 
 /**

@@ -53,7 +53,10 @@ export function unitLevelFields(supergraphSdl: string): Map<string, UnitLevelEnt
       const rule = unitLevelRule(field.directives);
       if (!rule) continue;
       const joins = joinGraphs(field.directives, 'join__field');
-      const graphs = joins.length > 0 ? joins.filter((d) => argument(d, 'external') !== true && argument(d, 'usedOverridden') !== true).map((d) => argument(d, 'graph')) : typeGraphs;
+      const graphs =
+        joins.length > 0
+          ? joins.filter((d) => argument(d, 'external') !== true && argument(d, 'usedOverridden') !== true).map((d) => argument(d, 'graph'))
+          : typeGraphs;
       const owners = [...new Set(graphs.map((g) => graphName.get(String(g))).filter((n): n is Agency => n !== undefined && isAgency(n)))];
       const coordinate = `${def.name.value}.${field.name.value}`;
       fields.set(coordinate, { field: coordinate, owners, rule });
@@ -67,7 +70,12 @@ export function unitLevelFields(supergraphSdl: string): Map<string, UnitLevelEnt
  * fragments, and on every implementation of an abstract type). Fields whose rule depends on the data
  * (`exceptSubjectKind`) are left to the owning subgraph, which sees the data.
  */
-export function selectedUnitLevelFields(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, restricted: ReadonlyMap<string, UnitLevelEntry>): UnitLevelField[] {
+export function selectedUnitLevelFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  restricted: ReadonlyMap<string, UnitLevelEntry>,
+): UnitLevelField[] {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const found = new Map<string, UnitLevelField>();
   const queue: (OperationDefinitionNode | FragmentDefinitionNode)[] = [operation];

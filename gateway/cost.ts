@@ -39,7 +39,12 @@ const sizeOf = (value: unknown): number => (Array.isArray(value) ? value.length 
  * field with `first` costs that many times what each entry asks for, a grid its cells × inputs, any other
  * field 1 plus its selections. Introspection is free.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): number {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   const allCodes = () => [...catalog().indicators.keys()];
@@ -54,7 +59,8 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         const on = fragment && schema.getType(fragment.typeCondition.name.value);
-        if (fragment && on && isCompositeType(on) && !spread.has(fragment.name.value)) total += cost(on, fragment.selectionSet, new Set([...spread, fragment.name.value]));
+        if (fragment && on && isCompositeType(on) && !spread.has(fragment.name.value))
+          total += cost(on, fragment.selectionSet, new Set([...spread, fragment.name.value]));
         continue;
       }
       if (selection.name.value.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;

@@ -44,7 +44,14 @@ export class InProcessIndicators implements GraphQLDataSource<GatewayContext> {
     if (!('kind' in document)) return { errors: document.map((e) => e.toJSON()) };
     // The caller the gateway verified, as a remote indicators subgraph would verify the forwarded token.
     const viewer = 'viewer' in options.context ? (options.context as GatewayContext).viewer : ANONYMOUS;
-    const contextValue: IndicatorsContext = { regions: this.regions, viewer, disclosureMinUnits: this.disclosureMinUnits, embargoes: this.embargoes.current(), now: () => new Date(), memo: new RequestMemo() };
+    const contextValue: IndicatorsContext = {
+      regions: this.regions,
+      viewer,
+      disclosureMinUnits: this.disclosureMinUnits,
+      embargoes: this.embargoes.current(),
+      now: () => new Date(),
+      memo: new RequestMemo(),
+    };
     const result = await execute({ schema: this.schema, document, variableValues: request.variables, operationName: request.operationName, contextValue });
     return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
   }

@@ -54,7 +54,10 @@ function forward(req: IncomingMessage, res: ServerResponse, url: URL, urls: Part
   addObservabilityHeaders(headers);
   const secure = target.protocol === 'https:';
   const upstream = (secure ? https : http).request(target, { method: req.method, headers, agent: secure ? secureAgent : agent }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(answer.statusCode ?? 502, {
+      'content-type': answer.headers['content-type'] ?? 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     answer.pipe(res);
   });
   upstream.on('error', (error: NodeJS.ErrnoException) => {

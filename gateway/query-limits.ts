@@ -13,10 +13,20 @@ export function queryLimitRules({ maxDepth, maxAliases }: QueryLimits): Validati
   // Reported through onReject instead of thrown, so the error carries which limit and what to do.
   const refuse = (limit: string, max: number, advice: string) => ({
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { limit, max } }))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { limit, max } })),
+    ],
   });
   return [
     maxDepthRule({ n: maxDepth, ...refuse('QUERY_MAX_DEPTH', maxDepth, 'Ask for fewer nested levels, or split the query.') }),
-    maxAliasesRule({ n: maxAliases, ...refuse('QUERY_MAX_ALIASES', maxAliases, 'Send fewer aliased fields: one indicatorValues or indicatorCube call takes many codes, regions and years at once.') }),
+    maxAliasesRule({
+      n: maxAliases,
+      ...refuse(
+        'QUERY_MAX_ALIASES',
+        maxAliases,
+        'Send fewer aliased fields: one indicatorValues or indicatorCube call takes many codes, regions and years at once.',
+      ),
+    }),
   ];
 }

@@ -24,7 +24,11 @@ export function rateLimiter(perMinute: number, authenticator: Authenticator): ((
       return {
         status: 429,
         headers: { 'retry-after': String(seconds), 'ratelimit-limit': String(perMinute), 'ratelimit-remaining': '0', 'ratelimit-reset': String(seconds) },
-        error: { code: 'RATE_LIMITED', message: `More than ${perMinute} requests in a minute from this client (RATE_LIMIT_PER_MINUTE): retry in ${seconds} s.`, details: { retryAfterSeconds: seconds } },
+        error: {
+          code: 'RATE_LIMITED',
+          message: `More than ${perMinute} requests in a minute from this client (RATE_LIMIT_PER_MINUTE): retry in ${seconds} s.`,
+          details: { retryAfterSeconds: seconds },
+        },
       };
     }
   };

@@ -122,7 +122,9 @@ class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (response.errors) {
       // An error about a distinct entity is reported at its first occurrence.
       fannedOut.errors = response.errors.map((e) =>
-        e.path?.[0] === '_entities' && typeof e.path[1] === 'number' ? { ...e, path: ['_entities', firstOf.get(e.path[1]) ?? e.path[1], ...e.path.slice(2)] } : e,
+        e.path?.[0] === '_entities' && typeof e.path[1] === 'number'
+          ? { ...e, path: ['_entities', firstOf.get(e.path[1]) ?? e.path[1], ...e.path.slice(2)] }
+          : e,
       );
     }
     return fannedOut;

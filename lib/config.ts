@@ -4,9 +4,7 @@ import { DEFAULT_PORTS, type Agency } from './agencies.ts';
 /** Every environment variable the project reads goes through here, so the README table has one source. */
 type Env = Record<string, string | undefined>;
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string | undefined };
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined };
 
 /** `<AGENCY>_DATABASE_URL` wins over `DATABASE_URL`; with neither, an embedded PGlite under `DATA_DIR`. */
 export function databaseTarget(agency: Agency, env: Env = process.env): DatabaseTarget {
@@ -41,7 +39,10 @@ export function host(env: Env = process.env): string {
 export function indicatorsInProcess(env: Env = process.env): boolean {
   const raw = (env.INDICATORS_IN_PROCESS ?? '').toLowerCase();
   if (!['', 'true', 'false'].includes(raw)) throw new Error(`INDICATORS_IN_PROCESS must be true or false, got "${env.INDICATORS_IN_PROCESS}"`);
-  if (raw === 'true' && env.INDICATORS_URL) throw new Error('INDICATORS_IN_PROCESS=true runs the indicators subgraph inside the gateway; unset INDICATORS_URL, or set INDICATORS_IN_PROCESS=false to call it there.');
+  if (raw === 'true' && env.INDICATORS_URL)
+    throw new Error(
+      'INDICATORS_IN_PROCESS=true runs the indicators subgraph inside the gateway; unset INDICATORS_URL, or set INDICATORS_IN_PROCESS=false to call it there.',
+    );
   return raw === 'true';
 }
 
@@ -120,7 +121,11 @@ export interface DisclosurePolicy {
 
 export function disclosurePolicy(env: Env = process.env): DisclosurePolicy {
   const production = productionMode(env);
-  return { introspection: flag('GRAPHQL_INTROSPECTION', !production, env), suggestions: flag('GRAPHQL_SUGGESTIONS', !production, env), detailedErrors: !production };
+  return {
+    introspection: flag('GRAPHQL_INTROSPECTION', !production, env),
+    suggestions: flag('GRAPHQL_SUGGESTIONS', !production, env),
+    detailedErrors: !production,
+  };
 }
 
 /**
@@ -129,9 +134,13 @@ export function disclosurePolicy(env: Env = process.env): DisclosurePolicy {
  * GraphiQL page served from the same origin.
  */
 export function corsOrigins(env: Env = process.env): readonly string[] {
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   for (const origin of origins) {
-    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS entries must be origins such as https://dashboard.example.org (or *), got "${origin}"`);
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(`CORS_ORIGINS entries must be origins such as https://dashboard.example.org (or *), got "${origin}"`);
   }
   return origins;
 }
@@ -158,5 +167,7 @@ export function rateLimitPerMinute(env: Env = process.env): number {
  * representations grow with the grid the gateway accepted (`SUBGRAPH_MAX_BODY_BYTES`, default 128 MB).
  */
 export function maxBodyBytes(service: 'gateway' | 'subgraph', env: Env = process.env): number {
-  return service === 'gateway' ? positiveInteger('MAX_REQUEST_BYTES', 20 * 1024 * 1024, env) : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
+  return service === 'gateway'
+    ? positiveInteger('MAX_REQUEST_BYTES', 20 * 1024 * 1024, env)
+    : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
 }

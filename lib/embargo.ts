@@ -42,7 +42,14 @@ function within(regions: RegionDirectory, code: string, ancestor: string): boole
  * closed). `owner`: the agency serving its own figures, whose own token reads them as it wrote them; the indicators
  * subgraph, which owns nothing, passes none.
  */
-export function embargoOn(embargoes: readonly Embargo[], scope: EmbargoScope, viewer: Viewer, now: Date, regions: RegionDirectory, owner: Agency | null = null): Embargo | null {
+export function embargoOn(
+  embargoes: readonly Embargo[],
+  scope: EmbargoScope,
+  viewer: Viewer,
+  now: Date,
+  regions: RegionDirectory,
+  owner: Agency | null = null,
+): Embargo | null {
   if (embargoes.length === 0 || lifted(viewer, owner)) return null;
   return embargoes.find((e) => e.year === scope.year && now < e.until && (scope.regionCode === null || within(regions, scope.regionCode, e.region))) ?? null;
 }

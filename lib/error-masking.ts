@@ -16,12 +16,21 @@ const INTERNAL_EXTENSIONS = ['response', 'exception', 'stacktrace'];
  * unexpected error (`INTERNAL_SERVER_ERROR`, which may quote SQL or a driver's message) keeps its code and
  * path but says only that the service failed; the original goes to the log.
  */
-export function maskError(formatted: GraphQLFormattedError, { detailed, log = (e) => console.error(e) }: { detailed: boolean; log?: (error: unknown) => void }): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  { detailed, log = (e) => console.error(e) }: { detailed: boolean; log?: (error: unknown) => void },
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  const extensions = formatted.extensions && Object.fromEntries(Object.entries(formatted.extensions).filter(([key]) => detailed ? key !== 'response' : !INTERNAL_EXTENSIONS.includes(key)));
+  const extensions =
+    formatted.extensions &&
+    Object.fromEntries(Object.entries(formatted.extensions).filter(([key]) => (detailed ? key !== 'response' : !INTERNAL_EXTENSIONS.includes(key))));
   if (!detailed && (code === undefined || UNEXPECTED.has(String(code)))) {
     log(formatted);
-    return { ...formatted, message: 'Internal error: the service could not complete this part of the request. It has been logged.', extensions: { ...extensions, code: code ?? 'INTERNAL_SERVER_ERROR' } };
+    return {
+      ...formatted,
+      message: 'Internal error: the service could not complete this part of the request. It has been logged.',
+      extensions: { ...extensions, code: code ?? 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, message: withoutAddresses(formatted.message), ...(extensions ? { extensions } : {}) };
 }

@@ -2,7 +2,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { clientError } from './errors.ts';
 import { createAuthenticator, type Authenticator, type RequestAuth } from './auth/tokens.ts';
 import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
@@ -34,7 +38,13 @@ export interface ServeOptions<C extends BaseContext> {
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
   landingPage?: () => string;
   /** Routes besides /graphql and /health (the gateway's exports and dashboard, a subgraph's bulk ingestion): return true when answered. */
-  routes?: (req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL, authenticate: (req: IncomingMessage) => Promise<RequestAuth>) => boolean;
+  routes?: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    graphql: LocalGraphQL,
+    authenticate: (req: IncomingMessage) => Promise<RequestAuth>,
+  ) => boolean;
   /** Largest request body read (default: a subgraph's, `SUBGRAPH_MAX_BODY_BYTES`). */
   maxBodyBytes?: number;
   /**

@@ -55,16 +55,27 @@ export interface Subtrees {
  * belongs everywhere), from one fetch for the union of the subtrees: `fetch` receives
  * county-or-higher codes to match.
  */
-export async function rowsInSubtrees<R>(regions: Subtrees, codes: readonly string[], fetch: (codes: readonly string[]) => Promise<readonly R[]>, regionOf: (row: R) => string | null): Promise<R[][]> {
+export async function rowsInSubtrees<R>(
+  regions: Subtrees,
+  codes: readonly string[],
+  fetch: (codes: readonly string[]) => Promise<readonly R[]>,
+  regionOf: (row: R) => string | null,
+): Promise<R[][]> {
   const subtrees = codes.map((code) => new Set(regions.find(code) ? regions.selfAndDescendants(code) : []));
   const rows = await fetch([...new Set(subtrees.flatMap((s) => [...s]))]);
-  return subtrees.map((subtree) => rows.filter((row) => {
-    const code = regionOf(row);
-    return code === null || subtree.has(code);
-  }));
+  return subtrees.map((subtree) =>
+    rows.filter((row) => {
+      const code = regionOf(row);
+      return code === null || subtree.has(code);
+    }),
+  );
 }
 
 /** Rows inside each requested region's subtree, fetched for the union of subtrees in one statement. */
-export function subtreeLoader<R>(regions: Subtrees, fetch: (codes: readonly string[]) => Promise<R[]>, regionOf: (row: R) => string | null): DataLoader<string, R[]> {
+export function subtreeLoader<R>(
+  regions: Subtrees,
+  fetch: (codes: readonly string[]) => Promise<R[]>,
+  regionOf: (row: R) => string | null,
+): DataLoader<string, R[]> {
   return new DataLoader<string, R[]>((codes) => rowsInSubtrees(regions, codes, fetch, regionOf));
 }

@@ -50,7 +50,9 @@ export function metricTable<const C extends string>(agency: Agency, codes: reado
   const observed = observedMetrics(agency);
   const inCatalog = observed.map((m) => m.code).sort();
   if (JSON.stringify([...codes].sort()) !== JSON.stringify(inCatalog)) {
-    throw new Error(`${agency}'s metric codes [${[...codes].sort().join(', ')}] differ from the metrics catalog/metrics.yaml gives it an \`observation\` for [${inCatalog.join(', ')}].`);
+    throw new Error(
+      `${agency}'s metric codes [${[...codes].sort().join(', ')}] differ from the metrics catalog/metrics.yaml gives it an \`observation\` for [${inCatalog.join(', ')}].`,
+    );
   }
   const table: Record<string, ObservationMetric> = {};
   for (const m of observed) {
@@ -116,7 +118,10 @@ const subjectYearKey = (k: SubjectYear) => `${k.subjectId}|${k.year}|${k.asOf ??
  * Runs one fetch per distinct as-of among a batch's keys (one statement for the usual single-as-of
  * request) and returns each as-of key's rows.
  */
-export async function perAsOf<K extends { asOf?: string }, R>(keys: readonly K[], fetch: (keys: K[], asOf: Date | null) => Promise<R[]>): Promise<Map<string, R[]>> {
+export async function perAsOf<K extends { asOf?: string }, R>(
+  keys: readonly K[],
+  fetch: (keys: K[], asOf: Date | null) => Promise<R[]>,
+): Promise<Map<string, R[]>> {
   const groups = new Map<string, K[]>();
   for (const key of keys) {
     const group = groups.get(key.asOf ?? LATEST);
@@ -195,7 +200,10 @@ export function metricYearsLoader(db: Db, table: ObservationTable, metrics: read
   // The latest period's value; max() over [period, value] keeps the aggregate hashable (an ordered
   // array_agg would sort every row). Periods are unique per key, so the value never decides. Built for
   // stocks only: it costs more than the sum, and a flow's never reads it.
-  const last = stocks.length === 0 ? sql<null>`null` : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${anyText(table.metric, stocks)}))[2]::float8`;
+  const last =
+    stocks.length === 0
+      ? sql<null>`null`
+      : sql<number | null>`(max(array[${table.period}, ${table.value}::text]) filter (where ${anyText(table.metric, stocks)}))[2]::float8`;
   // As JSON: a grid's data-centre years make thousands of rows, which the driver would decode one field at a time.
   return asOfListLoader(
     (keys: SubjectYear[], asOf) =>

@@ -12,7 +12,12 @@ export const DEFAULT_RELEASES_FILE = projectPath('catalog', 'releases.yaml');
 /** The register's file: RELEASES_FILE, else the committed one. */
 export const releasesFile = (): string => process.env.RELEASES_FILE || DEFAULT_RELEASES_FILE;
 
-const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO 8601 instant with its zone');
+const instant = z
+  .string()
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+    'an ISO 8601 instant with its zone',
+  );
 
 const Release = z
   .object({
@@ -47,6 +52,7 @@ export function readReleases(file = releasesFile()): Release[] {
 export function findRelease(name: string, file?: string): Release {
   const releases = readReleases(file);
   const release = releases.find((r) => r.name === name);
-  if (!release) throw new Error(`No release "${name}"${releases.length ? `: known are ${releases.map((r) => r.name).join(', ')}` : ' (none is recorded yet)'}.`);
+  if (!release)
+    throw new Error(`No release "${name}"${releases.length ? `: known are ${releases.map((r) => r.name).join(', ')}` : ' (none is recorded yet)'}.`);
   return release;
 }

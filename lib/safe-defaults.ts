@@ -15,9 +15,14 @@ const operationSelection: ApolloServerPlugin<BaseContext> = {
       async didResolveOperation({ operation, request }) {
         if (operation) return;
         const { operationName } = request;
-        throw new GraphQLError(operationName ? `Unknown operation named "${operationName}": send the name of one of the document's operations.` : 'The document holds several operations: name the one to run in `operationName`.', {
-          extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
-        });
+        throw new GraphQLError(
+          operationName
+            ? `Unknown operation named "${operationName}": send the name of one of the document's operations.`
+            : 'The document holds several operations: name the one to run in `operationName`.',
+          {
+            extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+          },
+        );
       },
     };
   },

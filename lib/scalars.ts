@@ -24,9 +24,12 @@ function parseDateTime(value: unknown): Date {
     const parsed = new Date(value);
     if (!Number.isNaN(parsed.getTime())) return parsed;
   }
-  throw new GraphQLError(`A DateTime is an ISO 8601 instant with a zone, e.g. 2026-03-31T16:00:00Z or 2026-04-01T00:00:00+08:00; got ${JSON.stringify(value)}.`, {
-    extensions: { code: 'INVALID_ARGUMENT' },
-  });
+  throw new GraphQLError(
+    `A DateTime is an ISO 8601 instant with a zone, e.g. 2026-03-31T16:00:00Z or 2026-04-01T00:00:00+08:00; got ${JSON.stringify(value)}.`,
+    {
+      extensions: { code: 'INVALID_ARGUMENT' },
+    },
+  );
 }
 
 /** Instants (revision times, as-of arguments) travel as ISO 8601 strings with a zone; resolvers see Date objects. */

@@ -19,5 +19,9 @@ export function schemaFiles(name: SubgraphName): string[] {
 
 /** The subgraph's SDL: its own schema.graphql followed by the shared types. */
 export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
-  return parse(schemaFiles(name).map((file) => readFileSync(projectPath(file), 'utf8')).join('\n'));
+  return parse(
+    schemaFiles(name)
+      .map((file) => readFileSync(projectPath(file), 'utf8'))
+      .join('\n'),
+  );
 }

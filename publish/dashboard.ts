@@ -6,7 +6,12 @@ import { projectPath } from '../lib/paths.ts';
 /** Where `npm run build:dashboard` (run by `npm install` and `npm start`) puts the bundled dashboard. */
 export const DASHBOARD_DIST = `${projectPath('dashboard', 'dist')}${path.sep}`;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 // Vite names assets by content hash: one path, one content, forever.
 const ASSET = /^\/assets\/[\w.-]+$/;
 
@@ -20,7 +25,10 @@ export function dashboardRoute(req: IncomingMessage, res: ServerResponse, url: U
   }
   const file = path.join(dist, isPage ? 'index.html' : url.pathname.slice(1));
   if (!existsSync(file)) {
-    if (isPage) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The dashboard is not built: run `npm run build:dashboard`. GraphQL is at /graphql.\n');
+    if (isPage)
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('The dashboard is not built: run `npm run build:dashboard`. GraphQL is at /graphql.\n');
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     return true;
   }

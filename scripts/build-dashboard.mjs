@@ -6,7 +6,15 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['dashboard/src', 'dashboard/index.html', 'dashboard/vite.config.ts', 'publish/client', 'publish/format.ts', 'publish/report/charts.ts', 'package-lock.json'];
+const SOURCES = [
+  'dashboard/src',
+  'dashboard/index.html',
+  'dashboard/vite.config.ts',
+  'publish/client',
+  'publish/format.ts',
+  'publish/report/charts.ts',
+  'package-lock.json',
+];
 const BUNDLE = path.join(ROOT, 'dashboard/dist/index.html');
 
 /** @param {string} p @returns {number} */
@@ -30,7 +38,11 @@ async function buildDashboard({ ifStale = false } = {}) {
     vite = await import('vite');
   } catch {
     // An install without dev dependencies serves the bundle it was packed with.
-    console.error(existsSync(BUNDLE) ? 'vite is not installed; serving the dashboard bundle as packed' : 'vite is not installed and there is no dashboard bundle: the gateway answers / with 503');
+    console.error(
+      existsSync(BUNDLE)
+        ? 'vite is not installed; serving the dashboard bundle as packed'
+        : 'vite is not installed and there is no dashboard bundle: the gateway answers / with 503',
+    );
     return;
   }
   const started = performance.now();

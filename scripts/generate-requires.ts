@@ -5,7 +5,9 @@ import { unitOwners, withGeneratedOwnerRequires, withGeneratedRequires } from '.
 // owners that aggregate their own unit-level figures.
 const files: [string, (sdl: string) => string][] = [
   ['subgraphs/indicators/schema.graphql', (sdl) => withGeneratedRequires(sdl)],
-  ...unitOwners().map((agency) => [`subgraphs/${agency}/schema.graphql`, (sdl: string) => withGeneratedOwnerRequires(sdl, agency)] as [string, (sdl: string) => string]),
+  ...unitOwners().map(
+    (agency) => [`subgraphs/${agency}/schema.graphql`, (sdl: string) => withGeneratedOwnerRequires(sdl, agency)] as [string, (sdl: string) => string],
+  ),
 ];
 for (const [file, generate] of files) {
   const sdl = readFileSync(file, 'utf8');

@@ -6,7 +6,9 @@ try {
   const result = await runReportCli(process.argv.slice(2));
   console.log(`report of figures as of ${result.asOf} written to ${result.out}:`);
   for (const file of result.files.filter((f) => !f.includes('/'))) console.log(`  ${file}`);
-  console.log(`  charts/ (${result.files.filter((f) => f.startsWith('charts/')).length} SVG), tables/ (${result.files.filter((f) => f.startsWith('tables/')).length} CSV)`);
+  console.log(
+    `  charts/ (${result.files.filter((f) => f.startsWith('charts/')).length} SVG), tables/ (${result.files.filter((f) => f.startsWith('tables/')).length} CSV)`,
+  );
   if (result.pdfSkipped) console.log(`  no PDF: ${result.pdfSkipped}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -16,5 +16,7 @@ if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(seed)) {
 }
 const agencies = positionals.length > 0 ? positionals.filter(isAgency) : [...AGENCIES];
 const world = buildWorld({ seed, scale });
-console.log(`demo world seed ${seed} scale ${scale}: ${world.regions.length} regions, ${world.dataCenters.length} data centres, ${world.enterprises.length} enterprises`);
+console.log(
+  `demo world seed ${seed} scale ${scale}: ${world.regions.length} regions, ${world.dataCenters.length} data centres, ${world.enterprises.length} enterprises`,
+);
 await reseed(agencies, world);

@@ -22,7 +22,8 @@ export async function printDevelopmentTokens(auth: ReturnType<typeof authConfig>
   if (auth.keys.kind !== 'secret' || !auth.keys.development) return;
   const expiresIn = '12h';
   console.log('\nDevelopment tokens (public development secret; valid 12 h; send as "Authorization: Bearer <token>"):');
-  for (const agency of AGENCIES) console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
+  for (const agency of AGENCIES)
+    console.log(`  ${`${agency} writer`.padEnd(16)} ${await mintToken({ subject: `dev-${agency}-writer`, agency, roles: ['writer'], expiresIn }, auth)}`);
   console.log(`  ${'reader'.padEnd(16)} ${await mintToken({ subject: 'dev-reader', roles: ['reader'], expiresIn }, auth)}`);
   console.log('  more: npm run -s token -- --agency energy --role writer --role reader');
 }

@@ -61,7 +61,12 @@ async function supervise(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const services = [
-    ...subgraphNames.map((name) => ({ name, script: entryScript('subgraph'), args: [name, ...args], env: { [`${name.toUpperCase()}_PORT`]: String(ports[name]) } })),
+    ...subgraphNames.map((name) => ({
+      name,
+      script: entryScript('subgraph'),
+      args: [name, ...args],
+      env: { [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+    })),
     { name: 'gateway', script: entryScript('gateway'), env: { GATEWAY_PORT: String(ports.gateway), ...urls } },
   ];
   const results = await Promise.allSettled(services.map((s) => supervisor.start(s)));
@@ -79,7 +84,9 @@ async function supervise(): Promise<void> {
     const r = ready[agency]!;
     console.log(`  ${agency.padEnd(10)} ${r.url.padEnd(32)} ${AGENCY_NAMES[agency].zh}  [${r.where}; ${r.data}; pid ${r.pid}]`);
   }
-  console.log(`  ${'indicators'.padEnd(10)} ${(ready.indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)${ready.indicators ? `  [pid ${ready.indicators.pid}]` : ''}`);
+  console.log(
+    `  ${'indicators'.padEnd(10)} ${(ready.indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)${ready.indicators ? `  [pid ${ready.indicators.pid}]` : ''}`,
+  );
   console.log(`  ${'gateway'.padEnd(10)} ${ready.gateway!.url}  [pid ${ready.gateway!.pid}]`);
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — each service is restarted if it crashes; Ctrl-C to stop`);
 

@@ -21,7 +21,8 @@ try {
   if (agency !== undefined && !isAgency(agency)) throw new Error(`Unknown agency "${agency}": use one of ${AGENCIES.join(', ')}.`);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new Error(`Unknown role(s) ${unknown.join(', ')}: roles are ${ROLES.join(', ')}.`);
-  if (roles.length === 0 && agency === undefined) throw new Error('Give an --agency, a --role, or both: a token with neither may do nothing an anonymous caller cannot.');
+  if (roles.length === 0 && agency === undefined)
+    throw new Error('Give an --agency, a --role, or both: a token with neither may do nothing an anonymous caller cannot.');
   const subject = values.subject ?? `dev-${agency ?? 'gov'}-${roles.join('+') || 'agency'}`;
   console.log(await mintToken({ subject, agency, roles: roles as Role[], expiresIn: values.expires }));
 } catch (error) {

@@ -11,12 +11,32 @@ import { readSupergraph } from '../gateway/supergraph.ts';
 
 // The codes listed in ../shared/DOMAIN.md, typed out from that table.
 const DOMAIN_CODES = [
-  'ICT_TRAFFIC_ENERGY_DECREASE', 'ICT_BUSINESS_ENERGY_DECREASE', 'NEW_5G_SITE_SHARING_RATE', 'NEW_TOWER_SHARING_RATE',
-  'NEW_5G_SITE_UTILISATION', 'NEW_LARGE_DC_PUE', 'CORE_ROOM_PUE', 'BS_5G_EFFICIENCY_GAIN', 'DC_RACK_UTILISATION',
-  'DC_CLUSTER_SHARE', 'NATIONAL_GREEN_DC_COUNT', 'DC_RENEWABLE_RATE', 'SCENARIO_INDUSTRY_COUNT', 'SCENARIO_RESIDENT_COUNT',
-  'SCENARIO_URBAN_RURAL_COUNT', 'GREEN_STANDARDS_COUNT', 'ROOFTOP_PV_RATIO', 'NEW_PV_CAPACITY', 'ENERGY_AUDIT_COVERAGE',
-  'ENERGY_DIAGNOSIS_COVERAGE', 'ENERGY_MGMT_CENTRE_COVERAGE', 'ZERO_CARBON_FACTORY_COUNT', 'ZERO_CARBON_PARK_COUNT',
-  'ZERO_CARBON_DC_COUNT', 'WASTE_HEAT_DC_COUNT', 'DC_RACKS_RETIRED',
+  'ICT_TRAFFIC_ENERGY_DECREASE',
+  'ICT_BUSINESS_ENERGY_DECREASE',
+  'NEW_5G_SITE_SHARING_RATE',
+  'NEW_TOWER_SHARING_RATE',
+  'NEW_5G_SITE_UTILISATION',
+  'NEW_LARGE_DC_PUE',
+  'CORE_ROOM_PUE',
+  'BS_5G_EFFICIENCY_GAIN',
+  'DC_RACK_UTILISATION',
+  'DC_CLUSTER_SHARE',
+  'NATIONAL_GREEN_DC_COUNT',
+  'DC_RENEWABLE_RATE',
+  'SCENARIO_INDUSTRY_COUNT',
+  'SCENARIO_RESIDENT_COUNT',
+  'SCENARIO_URBAN_RURAL_COUNT',
+  'GREEN_STANDARDS_COUNT',
+  'ROOFTOP_PV_RATIO',
+  'NEW_PV_CAPACITY',
+  'ENERGY_AUDIT_COVERAGE',
+  'ENERGY_DIAGNOSIS_COVERAGE',
+  'ENERGY_MGMT_CENTRE_COVERAGE',
+  'ZERO_CARBON_FACTORY_COUNT',
+  'ZERO_CARBON_PARK_COUNT',
+  'ZERO_CARBON_DC_COUNT',
+  'WASTE_HEAT_DC_COUNT',
+  'DC_RACKS_RETIRED',
 ];
 
 describe('the indicator catalog', () => {
@@ -46,7 +66,15 @@ describe('the indicator catalog', () => {
       expect(metric.unitLevel, metric.code).toBe(field!.directives!.some((d) => d.name.value === 'unitLevel'));
       if (metric.unitLevel) checked.push(metric.code);
     }
-    expect(checked.sort()).toEqual(['CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM_TOTAL_ENERGY_KWH', 'DC_IT_ENERGY_KWH', 'DC_RENEWABLE_KWH', 'DC_TOTAL_ENERGY_KWH', 'ENTERPRISE_ENERGY_TCE', 'RACKS_IN_USE']);
+    expect(checked.sort()).toEqual([
+      'CORE_ROOM_IT_ENERGY_KWH',
+      'CORE_ROOM_TOTAL_ENERGY_KWH',
+      'DC_IT_ENERGY_KWH',
+      'DC_RENEWABLE_KWH',
+      'DC_TOTAL_ENERGY_KWH',
+      'ENTERPRISE_ENERGY_TCE',
+      'RACKS_IN_USE',
+    ]);
   });
 
   it('records the seed 004 PUE erratum on the PUE indicators', () => {
@@ -69,7 +97,8 @@ describe('catalog validation', () => {
     return dir;
   }
 
-  const extra = (code: string, formula: string) => `\n${code}:\n  nameZh: 测试\n  nameEn: Test\n  definition: test\n  unit: ratio\n  displayFactor: 1\n  decimals: 2\n  formula: ${formula}\n  direction: HIGHER_IS_BETTER\n  levels: [REGION]\n  responsibleAgency: comms\n  source: [{ seed: x, clause: y }]\n  targets: []\n`;
+  const extra = (code: string, formula: string) =>
+    `\n${code}:\n  nameZh: 测试\n  nameEn: Test\n  definition: test\n  unit: ratio\n  displayFactor: 1\n  decimals: 2\n  formula: ${formula}\n  direction: HIGHER_IS_BETTER\n  levels: [REGION]\n  responsibleAgency: comms\n  source: [{ seed: x, clause: y }]\n  targets: []\n`;
 
   it('rejects a formula that names an unknown metric', () => {
     const d = catalogWith((i, m) => [i + extra('BROKEN', 'NO_SUCH_METRIC / NEW_TOWERS'), m]);
@@ -87,11 +116,18 @@ describe('catalog validation', () => {
   });
 
   const targeted = (t: string) =>
-    extra('TARGETED', 'NEW_TOWERS_SHARED / NEW_TOWERS').replace('targets: []', `targets:\n    - { jurisdiction: '310000', comparator: '>=', value: 1, scope: JURISDICTION, measure: LEVEL, source: s, ${t} }`);
+    extra('TARGETED', 'NEW_TOWERS_SHARED / NEW_TOWERS').replace(
+      'targets: []',
+      `targets:\n    - { jurisdiction: '310000', comparator: '>=', value: 1, scope: JURISDICTION, measure: LEVEL, source: s, ${t} }`,
+    );
   it.each([
     ['an unknown plan period', 'year: 2025, period: FYP99', /TARGETED: target 310000 2025: unknown period "FYP99"/],
     ['a target year outside its period', 'year: 2027, period: FYP14', /year outside period FYP14 \(2021–2025\)/],
-    ['a milestone in or after the target year', 'year: 2025, period: FYP14, milestones: [{ year: 2025, value: 1 }]', /milestone 2025 is not a year of the period before the target year/],
+    [
+      'a milestone in or after the target year',
+      'year: 2025, period: FYP14, milestones: [{ year: 2025, value: 1 }]',
+      /milestone 2025 is not a year of the period before the target year/,
+    ],
   ])('rejects a target with %s', (_what, fields, message) => {
     const d = catalogWith((i, m) => [i + targeted(fields), m]);
     expect(() => loadCatalog(d)).toThrow(message);
@@ -99,11 +135,16 @@ describe('catalog validation', () => {
 
   it("rejects a sum over two agencies' confidential unit-level metrics, which no one agency could aggregate", () => {
     const population = '  population: { subject: DATA_CENTER }\n';
-    const d = catalogWith((i, m) => [i + extra('MIXED_OWNERS', 'sum(RACKS_IN_USE) / sum(DC_TOTAL_ENERGY_KWH)').replace('  direction:', `${population}  direction:`), m]);
-    expect(() => loadCatalog(d)).toThrow(/MIXED_OWNERS: its sums read unit-level \(confidential\) metrics of comms and energy; one agency must own all of them/);
+    const d = catalogWith((i, m) => [
+      i + extra('MIXED_OWNERS', 'sum(RACKS_IN_USE) / sum(DC_TOTAL_ENERGY_KWH)').replace('  direction:', `${population}  direction:`),
+      m,
+    ]);
+    expect(() => loadCatalog(d)).toThrow(
+      /MIXED_OWNERS: its sums read unit-level \(confidential\) metrics of comms and energy; one agency must own all of them/,
+    );
   });
 
-  it('names the one owner of each indicator\'s unit-level metrics; public register attributes may come from others', () => {
+  it("names the one owner of each indicator's unit-level metrics; public register attributes may come from others", () => {
     const { indicators } = loadCatalog();
     expect(indicators.get('DC_RACK_UTILISATION')!.unitLevelOwner).toBe('comms'); // design racks are bigdata's, public
     expect(indicators.get('DC_PUE')!.unitLevelOwner).toBe('energy');
@@ -116,7 +157,8 @@ describe('catalog validation', () => {
     const { indicators } = loadCatalog();
     // PUE, rack utilisation, the renewable share and the cluster share all sum over every data centre with no baseline:
     // the first of them by code (DC_CLUSTER_SHARE) stands for the others; new large data centres are another population.
-    for (const code of ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE']) expect(indicators.get(code)!.populationCode, code).toBe('DC_CLUSTER_SHARE');
+    for (const code of ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'])
+      expect(indicators.get(code)!.populationCode, code).toBe('DC_CLUSTER_SHARE');
     expect(indicators.get('NEW_LARGE_DC_PUE')!.populationCode).toBe('NEW_LARGE_DC_PUE');
     // Owners of the metrics read, the agency that places a count (bigdata for econ's designations), and the population's register.
     expect([...indicators.get('DC_RACK_UTILISATION')!.agenciesRead].sort()).toEqual(['bigdata', 'comms']);
@@ -125,13 +167,23 @@ describe('catalog validation', () => {
     expect([...indicators.get('ROOFTOP_PV_RATIO')!.agenciesRead].sort()).toEqual(['econ', 'energy']);
   });
 
-  it("asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units", () => {
+  it('asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units', () => {
     const base = indicatorValueRequires(loadCatalog());
-    expect(base).toContain('commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } racksAboveDesign { units ids }');
+    expect(base).toContain(
+      'commsSums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } racksAboveDesign { units ids }',
+    );
     // A made-up second check, energy's: its own IT kWh against the register's design racks.
-    const withCheck = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n')]);
-    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain('energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } itEnergyAboveDesign { units ids }');
-    const observedBound = catalogWith((i, m) => [i, m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DC_TOTAL_ENERGY_KWH, check: itAboveTotal }\n')]);
+    const withCheck = catalogWith((i, m) => [
+      i,
+      m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n'),
+    ]);
+    expect(indicatorValueRequires(loadCatalog(withCheck))).toContain(
+      'energySums { indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt } itEnergyAboveDesign { units ids }',
+    );
+    const observedBound = catalogWith((i, m) => [
+      i,
+      m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DC_TOTAL_ENERGY_KWH, check: itAboveTotal }\n'),
+    ]);
     expect(() => loadCatalog(observedBound)).toThrow(/metric DC_IT_ENERGY_KWH: atMost DC_TOTAL_ENERGY_KWH must be a register metric of the same units/);
   });
 

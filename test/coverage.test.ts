@@ -16,7 +16,12 @@ describe('matchUnits', () => {
     expect(matched.map((u) => u.id)).toEqual(['a', 'c']);
     expect(unreported.map((u) => u.id)).toEqual(['b']);
     expect(coverage).toEqual({ unitsReporting: 2, unitsExpected: 3, share: 0.5, status: 'INSUFFICIENT' });
-    expect(match([unit('a', 900, true), unit('b', 1000, false), unit('c', 100, true)], false, 0.6).coverage).toEqual({ unitsReporting: 2, unitsExpected: 3, share: 2 / 3, status: 'PARTIAL' });
+    expect(match([unit('a', 900, true), unit('b', 1000, false), unit('c', 100, true)], false, 0.6).coverage).toEqual({
+      unitsReporting: 2,
+      unitsExpected: 3,
+      share: 2 / 3,
+      status: 'PARTIAL',
+    });
   });
 
   it('publishes at exactly the minimum', () => {

@@ -10,7 +10,8 @@ import { RegionDirectory } from '../lib/regions/directory.ts';
 const scratch = mkdtempSync(path.join(tmpdir(), 'embargo-register-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const release = (name: string, until: string) => `  - { name: ${name}, title: "t", region: "500000", year: 2024, asOf: "2026-03-31T16:00:00Z", embargoUntil: "${until}" }\n`;
+const release = (name: string, until: string) =>
+  `  - { name: ${name}, title: "t", region: "500000", year: 2024, asOf: "2026-03-31T16:00:00Z", embargoUntil: "${until}" }\n`;
 
 describe('the release register of a running service', () => {
   it('reads the file again when it changes, at most once per interval, and keeps the last good register when the new one is invalid', () => {

@@ -5,13 +5,26 @@ const quiet = { log: () => {} };
 
 describe('what a client sees of an error', () => {
   it('never carries an internal address, in development either', () => {
-    const masked = maskError({ message: 'request to http://10.0.3.7:4004/graphql failed, reason: connect ECONNREFUSED 10.0.3.7:4004', extensions: { code: 'SUBGRAPH_UNAVAILABLE', response: { url: 'http://10.0.3.7:4004/graphql' } } }, { detailed: true, ...quiet });
+    const masked = maskError(
+      {
+        message: 'request to http://10.0.3.7:4004/graphql failed, reason: connect ECONNREFUSED 10.0.3.7:4004',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', response: { url: 'http://10.0.3.7:4004/graphql' } },
+      },
+      { detailed: true, ...quiet },
+    );
     expect(masked.message).toBe('request to (internal address) failed, reason: connect ECONNREFUSED (internal address)');
     expect(masked.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE' });
   });
 
   it('in production, says only that the service failed when the error was unexpected, keeping its code and path', () => {
-    const masked = maskError({ message: 'relation "energy.observation" does not exist (select * from energy.observation)', path: ['energyObservations'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, { detailed: false, ...quiet });
+    const masked = maskError(
+      {
+        message: 'relation "energy.observation" does not exist (select * from energy.observation)',
+        path: ['energyObservations'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+      },
+      { detailed: false, ...quiet },
+    );
     expect(masked.message).not.toMatch(/select|relation|energy\./);
     expect(masked.path).toEqual(['energyObservations']);
     expect(masked.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

@@ -13,7 +13,10 @@ describe('what a client sees of an error', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const cause = new Error('value out of range: overflow; select sum(value) from energy.observation at postgres://postgres@10.0.0.5:5432/stats');
     const error = new GraphQLError(cause.message, { originalError: cause });
-    const masked = clientError({ message: cause.message, path: ['indicatorValues', 0, 'value'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['select …'] } }, error);
+    const masked = clientError(
+      { message: cause.message, path: ['indicatorValues', 0, 'value'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['select …'] } },
+      error,
+    );
     expect(masked.message).toMatch(/^Internal server error \(incident [0-9a-f-]{36}\)/);
     expect(JSON.stringify(masked)).not.toMatch(/select|postgres:|10\.0\.0\.5|overflow/);
     expect(masked.path).toEqual(['indicatorValues', 0, 'value']);
@@ -25,7 +28,10 @@ describe('what a client sees of an error', () => {
 
   it('masks an error without a code too, and keeps the name of the subgraph it came from', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const masked = clientError({ message: 'connect ECONNREFUSED 127.0.0.1:4003', extensions: { serviceName: 'bigdata' } }, new Error('connect ECONNREFUSED 127.0.0.1:4003'));
+    const masked = clientError(
+      { message: 'connect ECONNREFUSED 127.0.0.1:4003', extensions: { serviceName: 'bigdata' } },
+      new Error('connect ECONNREFUSED 127.0.0.1:4003'),
+    );
     expect(masked.message).not.toContain('127.0.0.1');
     expect(masked.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', serviceName: 'bigdata' });
     log.mockRestore();

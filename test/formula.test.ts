@@ -3,7 +3,11 @@ import { evaluate, FormulaError, parseFormula, ratioParts, references, type Eval
 
 type Unit = Record<string, number | null>;
 
-function scope(values: Record<string, Record<number, number | null>>, units: Record<number, Unit[]> = {}, year = 2025): EvaluationScope<Unit> & { reasons: UnknownReason[] } {
+function scope(
+  values: Record<string, Record<number, number | null>>,
+  units: Record<number, Unit[]> = {},
+  year = 2025,
+): EvaluationScope<Unit> & { reasons: UnknownReason[] } {
   const reasons: UnknownReason[] = [];
   return {
     year,
@@ -32,12 +36,26 @@ describe('formulas', () => {
 
   it('sums a ratio of sums over the population, not a mean of ratios', () => {
     // Two data centres: PUE 2.0 (200/100) and 1.2 (1200/1000). Σ total / Σ IT = 1400 / 1100.
-    const s = scope({}, { 2025: [{ TOTAL: 200, IT: 100 }, { TOTAL: 1200, IT: 1000 }] });
+    const s = scope(
+      {},
+      {
+        2025: [
+          { TOTAL: 200, IT: 100 },
+          { TOTAL: 1200, IT: 1000 },
+        ],
+      },
+    );
     expect(evaluate(parseFormula('sum(TOTAL) / sum(IT)'), s)).toBeCloseTo(1400 / 1100, 12);
   });
 
   it('treats comparisons as 1 or 0 so coverage can be written as sums', () => {
-    const units = { 2025: [{ A: 1, TCE: 5000 }, { A: 0, TCE: 7000 }, { A: 1, TCE: 4999 }] };
+    const units = {
+      2025: [
+        { A: 1, TCE: 5000 },
+        { A: 0, TCE: 7000 },
+        { A: 1, TCE: 4999 },
+      ],
+    };
     // Enterprises at or above 5,000 tce: two; audited among them: one.
     expect(evaluate(parseFormula('sum(A * (TCE >= 5000)) / sum(TCE >= 5000)'), scope({}, units))).toBe(0.5);
   });

@@ -31,7 +31,9 @@ describe('generated artefacts are current', () => {
   it('the resolver types and the typed client operations are what `npm run codegen` produces', async () => {
     const outputs = await generate({ ...config, cwd: process.cwd() }, false);
     const clientFiles = ['gql.ts', 'graphql.ts', 'index.ts'].map((f) => `${CLIENT_OUTPUT}${f}`);
-    expect(outputs.map((o: { filename: string }) => path.relative(process.cwd(), o.filename)).sort()).toEqual([...SUBGRAPHS.map((a) => `subgraphs/${a}/resolvers.generated.ts`), ...clientFiles].sort());
+    expect(outputs.map((o: { filename: string }) => path.relative(process.cwd(), o.filename)).sort()).toEqual(
+      [...SUBGRAPHS.map((a) => `subgraphs/${a}/resolvers.generated.ts`), ...clientFiles].sort(),
+    );
     for (const output of outputs) {
       expect(readFileSync(output.filename, 'utf8'), `run \`npm run codegen\` and commit ${output.filename}`).toBe(output.content);
     }

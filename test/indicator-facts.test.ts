@@ -33,9 +33,16 @@ describe('every catalog metric has an implementation at its owner', () => {
 
   it("each unit metric is a field the indicators subgraph requires on its unit-year entity, or for a unit-level one its owner's totals", () => {
     const sdl = readFileSync('subgraphs/indicators/schema.graphql', 'utf8');
-    const selection = { DATA_CENTER: /dataCenterPopulation \{([^}]*)\}/, CORE_ROOM: /coreMachineRooms \{([^}]*)\}/, ENTERPRISE: /enterprises \{([^}]*)\}/ } as const;
+    const selection = {
+      DATA_CENTER: /dataCenterPopulation \{([^}]*)\}/,
+      CORE_ROOM: /coreMachineRooms \{([^}]*)\}/,
+      ENTERPRISE: /enterprises \{([^}]*)\}/,
+    } as const;
     // The population's top-level fields: its selection with the owners' nested selections left out.
-    const population = (sdl.match(/dataCenterPopulation \{ (dataCenterIds[^"]*) \}"/)?.[1] ?? '').replace(/\{[^}]*\}/g, '').trim().split(/\s+/);
+    const population = (sdl.match(/dataCenterPopulation \{ (dataCenterIds[^"]*) \}"/)?.[1] ?? '')
+      .replace(/\{[^}]*\}/g, '')
+      .trim()
+      .split(/\s+/);
     for (const metric of metrics.values()) {
       if (metric.subject === 'REGION' || metric.feeds !== undefined) continue;
       const fields = metric.subject === 'DATA_CENTER' ? population : (sdl.match(selection[metric.subject])?.[1]?.trim().split(/\s+/) ?? []);

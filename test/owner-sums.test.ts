@@ -4,7 +4,14 @@ import { foreignUnitFields, ownerSums, populationSums, type Unit } from '../lib/
 
 // The owner's aggregate, worked out by hand: comms sums its racks in use over the data centres that reported them
 // and have design racks; energy its kWh. Only totals, a count and the ids of units that lacked an input come out.
-const rack = (dataCenterId: string, year: number, designRacks: number | null, racksInUse: number | null, commsStatus: string | null = 'FINAL', revisedAt?: string): Unit => ({
+const rack = (
+  dataCenterId: string,
+  year: number,
+  designRacks: number | null,
+  racksInUse: number | null,
+  commsStatus: string | null = 'FINAL',
+  revisedAt?: string,
+): Unit => ({
   dataCenterId,
   year,
   designRacks,
@@ -43,12 +50,20 @@ describe("an owner's totals", () => {
 
   it('withholds totals over 1 to DISCLOSURE_MIN_UNITS − 1 units from a caller who may not read them, and gives them to one who may', () => {
     // 2023: only A (500 of 1,000 racks): its own figure.
-    expect(ownerSums(utilisation, units, 2023, { mayRead: false, minUnits: 3 })).toMatchObject({ units: 1, terms: [null, null], inputSums: [null, null], withheld: true });
+    expect(ownerSums(utilisation, units, 2023, { mayRead: false, minUnits: 3 })).toMatchObject({
+      units: 1,
+      terms: [null, null],
+      inputSums: [null, null],
+      withheld: true,
+    });
     expect(ownerSums(utilisation, units, 2023, { mayRead: true, minUnits: 3 })).toMatchObject({ units: 1, terms: [500, 1000], withheld: false });
   });
 
   it('lists one entry per indicator the population stands for and year, only for indicators whose unit-level inputs the agency owns', () => {
-    const entries = populationSums('comms', 'DATA_CENTER', new Set(['DC_RACK_UTILISATION', 'DC_PUE', 'DC_CLUSTER_SHARE']), units, { mayRead: () => true, minUnits: 3 });
+    const entries = populationSums('comms', 'DATA_CENTER', new Set(['DC_RACK_UTILISATION', 'DC_PUE', 'DC_CLUSTER_SHARE']), units, {
+      mayRead: () => true,
+      minUnits: 3,
+    });
     expect(entries.map((e) => [e.indicatorCode, e.year])).toEqual([
       ['DC_RACK_UTILISATION', 2023],
       ['DC_RACK_UTILISATION', 2024],

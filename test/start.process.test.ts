@@ -90,7 +90,10 @@ describe('npm start', () => {
   it('in one process (--single-process) starts with the code list but no demo data when given --empty, and exits 0 on SIGINT after stopping cleanly', async () => {
     const empty = start(emptyDir, ['--empty', '--single-process']);
     await empty.ready;
-    const res = await postGraphQL<{ dataCenters: { totalCount: number }; regions: unknown[] }>(empty.gatewayUrl, '{ dataCenters { totalCount } regions(parent: "500000") { code } }');
+    const res = await postGraphQL<{ dataCenters: { totalCount: number }; regions: unknown[] }>(
+      empty.gatewayUrl,
+      '{ dataCenters { totalCount } regions(parent: "500000") { code } }',
+    );
     expect(res.data).toEqual({ dataCenters: { totalCount: 0 }, regions: expect.arrayContaining([{ code: '500112' }]) });
     expect(res.data!.regions).toHaveLength(38);
     empty.child.kill('SIGINT');

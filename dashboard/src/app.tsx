@@ -33,10 +33,20 @@ const PREFERRED_JURISDICTION = '500000';
  * above as context is never met or failed); p / c for provisional and confidential figures; e for a value over the
  * units that reported when some did not (coverage PARTIAL: published above the indicator's minimum).
  */
-function cellState(v: { value: number | null; meetsTarget: boolean | null; status: string | null; confidentiality: string; coverage?: { status: string } | null; target?: { binding: boolean } | null }): { className: string; marks: string } {
+function cellState(v: {
+  value: number | null;
+  meetsTarget: boolean | null;
+  status: string | null;
+  confidentiality: string;
+  coverage?: { status: string } | null;
+  target?: { binding: boolean } | null;
+}): { className: string; marks: string } {
   const judged = v.target?.binding === false ? null : v.meetsTarget;
   const className = v.value == null ? 'missing' : judged === true ? 'met' : judged === false ? 'unmet' : '';
-  const marks = (v.status === 'PROVISIONAL' ? 'p' : '') + (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '') + (v.value != null && v.coverage?.status === 'PARTIAL' ? 'e' : '');
+  const marks =
+    (v.status === 'PROVISIONAL' ? 'p' : '') +
+    (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '') +
+    (v.value != null && v.coverage?.status === 'PARTIAL' ? 'e' : '');
   return { className, marks };
 }
 
@@ -144,7 +154,12 @@ export function App() {
             <legend>{t('indicators')}</legend>
             {catalog.map((i) => (
               <label>
-                <input type="checkbox" value={i.code} checked={chosen.includes(i.code)} onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, i.code] : chosen.filter((c) => c !== i.code))} />
+                <input
+                  type="checkbox"
+                  value={i.code}
+                  checked={chosen.includes(i.code)}
+                  onChange={(e) => setChosen(e.currentTarget.checked ? [...chosen, i.code] : chosen.filter((c) => c !== i.code))}
+                />
                 {name(i)}
               </label>
             ))}
@@ -185,7 +200,11 @@ export function App() {
                         const v = cell(i.code, y);
                         const state = v ? cellState(v) : { className: 'missing', marks: '' };
                         return (
-                          <td class={state.className} data-year={y} title={[coverageNote(v?.coverage), ...(v?.missing.map((m) => m.message) ?? [])].filter(Boolean).join(' ')}>
+                          <td
+                            class={state.className}
+                            data-year={y}
+                            title={[coverageNote(v?.coverage), ...(v?.missing.map((m) => m.message) ?? [])].filter(Boolean).join(' ')}
+                          >
                             {formatValue(v?.value, i)}
                             {state.marks && <sup class="mark">{state.marks}</sup>}
                           </td>
@@ -214,7 +233,9 @@ export function App() {
               indicators.map((i) => {
                 const points = years.map((y) => ({ year: y, value: toDisplay(cell(i.code, y)?.value, i) }));
                 const target = years.map((y) => cell(i.code, y)?.target).find((x) => x);
-                return points.some((p) => p.value !== null) ? <Chart id={`chart-${i.code}`} indicator={i} title={name(i)} points={points} target={target?.value ?? null} /> : null;
+                return points.some((p) => p.value !== null) ? (
+                  <Chart id={`chart-${i.code}`} indicator={i} title={name(i)} points={points} target={target?.value ?? null} />
+                ) : null;
               })}
           </div>
         </section>
@@ -244,7 +265,12 @@ export function App() {
                         const k = i * cube.regionCodes.length + r;
                         const indicator = indicators.find((x) => x.code === code)!;
                         // A column is null when the agency it comes from was unavailable: its cells show as missing.
-                        const state = cellState({ value: cube.values?.[k] ?? null, meetsTarget: cube.meetsTarget?.[k] ?? null, status: cube.statuses?.[k] ?? null, confidentiality: cube.confidentiality?.[k] ?? 'FREE' });
+                        const state = cellState({
+                          value: cube.values?.[k] ?? null,
+                          meetsTarget: cube.meetsTarget?.[k] ?? null,
+                          status: cube.statuses?.[k] ?? null,
+                          confidentiality: cube.confidentiality?.[k] ?? 'FREE',
+                        });
                         return (
                           <td class={state.className}>
                             {indicator ? formatValue(cube.values?.[k], indicator) : ''}
@@ -278,7 +304,14 @@ export function App() {
                     ))}
                   </select>
                 </label>
-                <TileMap cube={cube} code={mapIndicator.code} indicator={mapIndicator} layout={layout} names={new Map(where.children.map((c) => [c.code, name(c)]))} cellState={cellState} />
+                <TileMap
+                  cube={cube}
+                  code={mapIndicator.code}
+                  indicator={mapIndicator}
+                  layout={layout}
+                  names={new Map(where.children.map((c) => [c.code, name(c)]))}
+                  cellState={cellState}
+                />
                 <p class="legend">{t('mapNote')}</p>
               </>
             )

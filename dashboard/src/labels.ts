@@ -17,7 +17,7 @@ export const LABELS = {
   scopeJurisdiction: { zh: '本级', en: 'jurisdiction' },
   scopeSubRegions: { zh: '本级及下辖区域', en: 'and sub-regions' },
   scopeEachUnit: { zh: '每个单位', en: 'each unit' },
-  scopeJurisdictionHelp: { zh: '只约束设定目标的行政区本身的数值', en: "Binds the figure of the jurisdiction that set it, not its districts" },
+  scopeJurisdictionHelp: { zh: '只约束设定目标的行政区本身的数值', en: 'Binds the figure of the jurisdiction that set it, not its districts' },
   scopeSubRegionsHelp: { zh: '约束该行政区及其下辖每个区县、集群或园区', en: 'Binds the jurisdiction and each district, cluster or zone inside it' },
   scopeEachUnitHelp: { zh: '约束每个单位，因而约束其中每个汇总值', en: 'Binds each unit, hence every aggregate inside the jurisdiction' },
   charts: { zh: '历年趋势', en: 'Over the years' },
@@ -38,6 +38,13 @@ export const LABELS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Target scopes (the API's TargetScope) and their help texts, as keys of LABELS. */
-export const SCOPE_LABELS: Record<TargetScope, keyof typeof LABELS> = { JURISDICTION: 'scopeJurisdiction', SUB_REGIONS: 'scopeSubRegions', EACH_UNIT: 'scopeEachUnit' };
-export const SCOPE_HELP: Record<TargetScope, keyof typeof LABELS> = { JURISDICTION: 'scopeJurisdictionHelp', SUB_REGIONS: 'scopeSubRegionsHelp', EACH_UNIT: 'scopeEachUnitHelp' };
-
+export const SCOPE_LABELS: Record<TargetScope, keyof typeof LABELS> = {
+  JURISDICTION: 'scopeJurisdiction',
+  SUB_REGIONS: 'scopeSubRegions',
+  EACH_UNIT: 'scopeEachUnit',
+};
+export const SCOPE_HELP: Record<TargetScope, keyof typeof LABELS> = {
+  JURISDICTION: 'scopeJurisdictionHelp',
+  SUB_REGIONS: 'scopeSubRegionsHelp',
+  EACH_UNIT: 'scopeEachUnitHelp',
+};

@@ -27,9 +27,19 @@ export function TileMap(props: {
         if (!place) return null;
         // Cell (i, r, y) of the cube is entry (i × R + r) × Y + y; one year here.
         const k = i * cube.regionCodes.length + r;
-        const state = props.cellState({ value: cube.values?.[k] ?? null, meetsTarget: cube.meetsTarget?.[k] ?? null, status: cube.statuses?.[k] ?? null, confidentiality: cube.confidentiality?.[k] ?? 'FREE' });
+        const state = props.cellState({
+          value: cube.values?.[k] ?? null,
+          meetsTarget: cube.meetsTarget?.[k] ?? null,
+          status: cube.statuses?.[k] ?? null,
+          confidentiality: cube.confidentiality?.[k] ?? 'FREE',
+        });
         return (
-          <div class={`tile ${state.className}`} data-region={region} style={{ gridColumn: place[0] + 1, gridRow: place[1] + 1 }} title={props.names.get(region) ?? region}>
+          <div
+            class={`tile ${state.className}`}
+            data-region={region}
+            style={{ gridColumn: place[0] + 1, gridRow: place[1] + 1 }}
+            title={props.names.get(region) ?? region}
+          >
             <span class="name">{props.names.get(region) ?? region}</span>
             <span class="value">
               {formatValue(cube.values?.[k], props.indicator)}

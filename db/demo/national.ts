@@ -18,7 +18,11 @@ const NATIONAL_FIGURES: Record<string, { level2020: [number, number]; growth: [n
 };
 
 /** One agency's national figures for every demo year, for those of `metrics` the table has, from their own random stream. */
-export function nationalFigures(world: DemoWorld, agency: string, metrics: readonly string[]): { metric: string; subjectId: string; year: number; value: number }[] {
+export function nationalFigures(
+  world: DemoWorld,
+  agency: string,
+  metrics: readonly string[],
+): { metric: string; subjectId: string; year: number; value: number }[] {
   const random = new Random(world.seed, `${agency}-national`);
   const rows: { metric: string; subjectId: string; year: number; value: number }[] = [];
   for (const metric of metrics) {

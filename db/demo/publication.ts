@@ -21,7 +21,9 @@ export const publishedOn = (year: number): string => `${year + 1}-04-30T00:00:00
 
 export async function stampPublication(db: Db, table: ObservationTable): Promise<void> {
   // Every demo revision: published the April after its year (the demo writes no superseded rows itself).
-  await db.execute(sql`update ${table} set ${sql.identifier('updated_at')} = make_timestamptz(${table.year} + 1, 4, 30, 0, 0, 0, 'UTC') where ${table.batchId} is null`);
+  await db.execute(
+    sql`update ${table} set ${sql.identifier('updated_at')} = make_timestamptz(${table.year} + 1, 4, 30, 0, 0, 0, 'UTC') where ${table.batchId} is null`,
+  );
   // The corrected year's region figures: the first publication, 3% low and provisional, superseded by the current value.
   await db.execute(sql`
     insert into ${table} (metric, subject_kind, subject_id, period, year, value, status, comment, updated_at, superseded_at)

@@ -48,6 +48,6 @@ export class Random {
   normal(mean: number, sd: number): number {
     let s = 0;
     for (let i = 0; i < 6; i++) s += this.next();
-    return mean + sd * (s - 3) / Math.sqrt(0.5);
+    return mean + (sd * (s - 3)) / Math.sqrt(0.5);
   }
 }

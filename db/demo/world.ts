@@ -135,12 +135,56 @@ const CLUSTERS: DemoCluster[] = [
 
 const ZONES: DemoZone[] = [
   { id: 'CQ_SHUITU', clusterId: 'CQ_CLUSTER', nameZh: '两江新区水土新城', nameEn: 'Liangjiang Shuitu New Town', countyCode: '500109', startUp: true },
-  { id: 'CQ_BISHAN', clusterId: 'CQ_CLUSTER', nameZh: '西部（重庆）科学城璧山片区', nameEn: 'Western Science City, Bishan', countyCode: '500120', startUp: true },
-  { id: 'CQ_JINGKAI', clusterId: 'CQ_CLUSTER', nameZh: '重庆经济技术开发区', nameEn: 'Chongqing Economic and Technological Development Zone', countyCode: '500108', startUp: true },
+  {
+    id: 'CQ_BISHAN',
+    clusterId: 'CQ_CLUSTER',
+    nameZh: '西部（重庆）科学城璧山片区',
+    nameEn: 'Western Science City, Bishan',
+    countyCode: '500120',
+    startUp: true,
+  },
+  {
+    id: 'CQ_JINGKAI',
+    clusterId: 'CQ_CLUSTER',
+    nameZh: '重庆经济技术开发区',
+    nameEn: 'Chongqing Economic and Technological Development Zone',
+    countyCode: '500108',
+    startUp: true,
+  },
 ];
 
 const CENTRES: Record<string, [number, number]> = { [SHANGHAI]: [31.23, 121.47], [CHONGQING]: [29.56, 106.55] };
-const PROVINCE_PREFIXES = ['11', '12', '13', '14', '15', '21', '22', '23', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
+const PROVINCE_PREFIXES = [
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+];
 const DC_OPERATOR_NAMES = ['电信', '移动', '联通', '万国数据', '世纪互联', '秦淮数据', '数据港', '云计算', '算力科技', '信息港'];
 const ENTERPRISE_WORDS = ['精密', '化工', '钢铁', '汽车', '电子', '材料', '制药', '食品', '机械', '纺织', '能源', '物流'];
 
@@ -239,7 +283,12 @@ export function buildWorld(options: DemoOptions = {}): DemoWorld {
   const dcCount = 320 * scale;
   const perRegion = new Map<string, number>();
   for (let i = 0; i < dcCount; i++) {
-    const region = i < 320 ? (i < 150 ? random.pick(realCounties.filter((c) => c.parentCode === SHANGHAI)) : random.pick(realCounties.filter((c) => c.parentCode === CHONGQING))) : random.pick(syntheticCounties);
+    const region =
+      i < 320
+        ? i < 150
+          ? random.pick(realCounties.filter((c) => c.parentCode === SHANGHAI))
+          : random.pick(realCounties.filter((c) => c.parentCode === CHONGQING))
+        : random.pick(syntheticCounties);
     const province = provinceOf(byCode, region.code);
     const cluster = CLUSTERS.find((c) => c.countyCodes.includes(region.code));
     const inside = cluster !== undefined && random.chance(0.85);

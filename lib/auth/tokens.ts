@@ -81,21 +81,29 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
   }
   if (roles !== undefined && !Array.isArray(roles)) throw unauthenticated(`The bearer token's "roles" claim must be an array of roles (${ROLES.join(', ')}).`);
   const unknown = (roles ?? []).filter((r: unknown) => !(ROLES as readonly unknown[]).includes(r));
-  if (unknown.length > 0) throw unauthenticated(`The bearer token's "roles" claim has unknown role(s) ${unknown.map((r) => JSON.stringify(r)).join(', ')}: roles are ${ROLES.join(', ')}.`);
+  if (unknown.length > 0)
+    throw unauthenticated(
+      `The bearer token's "roles" claim has unknown role(s) ${unknown.map((r) => JSON.stringify(r)).join(', ')}: roles are ${ROLES.join(', ')}.`,
+    );
   return Object.freeze({ subject: sub, agency: (agency as Agency | undefined) ?? null, roles: Object.freeze([...new Set(roles as Role[] | undefined)]) });
 }
 
 function verificationError(error: unknown, what: string): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof errors.JWTExpired) return unauthenticated(`The ${what} has expired; get a new one (in development: npm run token).`);
-  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The ${what} is not for this federation: its "${error.claim}" claim fails the check (${error.reason}).`);
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return unauthenticated(`The ${what}'s signature does not verify with this federation's key.`);
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return unauthenticated(`The ${what} is not for this federation: its "${error.claim}" claim fails the check (${error.reason}).`);
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)
+    return unauthenticated(`The ${what}'s signature does not verify with this federation's key.`);
   if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated(`The ${what} is signed with an algorithm this federation does not accept.`);
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError)) {
     // Not the caller's fault: the identity provider's key set could not be read.
-    return new GraphQLError(`Cannot verify the ${what} now: the key set at JWT_JWKS_URL could not be read (${error instanceof Error ? error.message : String(error)}).`, {
-      extensions: { code: 'AUTH_UNAVAILABLE', http: { status: 503 } },
-    });
+    return new GraphQLError(
+      `Cannot verify the ${what} now: the key set at JWT_JWKS_URL could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      {
+        extensions: { code: 'AUTH_UNAVAILABLE', http: { status: 503 } },
+      },
+    );
   }
   return unauthenticated(`The ${what} is malformed: ${error.message.replace(/\.$/, '')}.`);
 }
@@ -109,7 +117,10 @@ export interface TokenRequest {
 }
 
 function signingSecret(config: AuthConfig): Uint8Array {
-  if (config.keys.kind !== 'secret') throw new Error('Tokens are issued by the identity provider at JWT_JWKS_URL; this federation can only mint tokens with JWT_SECRET (or the development secret).');
+  if (config.keys.kind !== 'secret')
+    throw new Error(
+      'Tokens are issued by the identity provider at JWT_JWKS_URL; this federation can only mint tokens with JWT_SECRET (or the development secret).',
+    );
   return config.keys.secret;
 }
 

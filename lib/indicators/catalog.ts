@@ -78,13 +78,19 @@ const Metric = z
     atMost: z.object({ metric: z.string(), check: z.string() }).strict().optional(),
   })
   .strict()
-  .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), { message: 'unit-level metrics need `field`, region metrics must not have one' })
+  .refine((m) => m.feeds !== undefined || (m.subject === 'REGION') === (m.field === undefined), {
+    message: 'unit-level metrics need `field`, region metrics must not have one',
+  })
   .refine((m) => m.subject !== 'REGION' || m.statusField === undefined, { message: 'only unit-level metrics have a `statusField`' })
   .refine((m) => m.subject !== 'REGION' || !m.unitLevel, { message: 'a region metric is an aggregate, not `unitLevel`' })
-  .refine((m) => m.feeds === undefined || (m.observation !== undefined && m.field === undefined), { message: 'a metric that `feeds` another is observed and has no `field` of its own' })
+  .refine((m) => m.feeds === undefined || (m.observation !== undefined && m.field === undefined), {
+    message: 'a metric that `feeds` another is observed and has no `field` of its own',
+  })
   .refine((m) => m.observation === undefined || m.register === undefined, { message: 'a metric is either observed or read from a register, not both' })
   .refine((m) => m.observation?.subjectLevel === undefined || m.subject === 'REGION', { message: '`subjectLevel` is for REGION metrics' })
-  .refine((m) => m.placedBy === undefined || (m.subject === 'REGION' && m.register !== undefined && m.placedBy !== m.owner), { message: '`placedBy` is for a region count of the owner\'s register, placed by another agency' });
+  .refine((m) => m.placedBy === undefined || (m.subject === 'REGION' && m.register !== undefined && m.placedBy !== m.owner), {
+    message: "`placedBy` is for a region count of the owner's register, placed by another agency",
+  });
 
 /** A plan period (catalog/periods.yaml): its targets judge years from `from` to `to`, against `baselineYear`. */
 const Period = z
@@ -252,7 +258,17 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     }
     try {
       const ast = parseFormula(parsed.data.formula);
-      indicators.set(code, { ...parsed.data, code, ast, refs: references(ast), regionMetrics: [], unitLevelInputs: [], unitInputs: [], populationCode: code, agenciesRead: new Set() });
+      indicators.set(code, {
+        ...parsed.data,
+        code,
+        ast,
+        refs: references(ast),
+        regionMetrics: [],
+        unitLevelInputs: [],
+        unitInputs: [],
+        populationCode: code,
+        agenciesRead: new Set(),
+      });
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
       problems.push(`indicator ${code}: ${error.message}`);
@@ -271,15 +287,19 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       if (metric) indicator.unitInputs.push(metric);
       if (!metric) problems.push(`indicator ${indicator.code}: "${name}" inside sum() is not a metric`);
       else if (metric.feeds !== undefined) problems.push(`indicator ${indicator.code}: ${name} feeds ${metric.feeds}; read ${metric.feeds}`);
-      else if (metric.subject !== indicator.population?.subject) problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
+      else if (metric.subject !== indicator.population?.subject)
+        problems.push(`indicator ${indicator.code}: ${name} describes ${metric.subject}, but the population is ${indicator.population?.subject ?? 'missing'}`);
       else if (metric.unitLevel) indicator.unitLevelInputs.push(metric);
     }
     for (const target of indicator.targets) {
       const where = `indicator ${indicator.code}: target ${target.jurisdiction} ${target.year}`;
       const period = periods.get(target.period);
       if (!period) problems.push(`${where}: unknown period "${target.period}"`);
-      else if (target.year < period.from || target.year > period.to) problems.push(`${where}: year outside period ${period.code} (${period.from}–${period.to})`);
-      for (const m of target.milestones) if (m.year >= target.year || (period && m.year < period.from)) problems.push(`${where}: milestone ${m.year} is not a year of the period before the target year`);
+      else if (target.year < period.from || target.year > period.to)
+        problems.push(`${where}: year outside period ${period.code} (${period.from}–${period.to})`);
+      for (const m of target.milestones)
+        if (m.year >= target.year || (period && m.year < period.from))
+          problems.push(`${where}: milestone ${m.year} is not a year of the period before the target year`);
       const twin = indicator.targets.filter((t) => t.jurisdiction === target.jurisdiction && t.period === target.period);
       if (twin.length > 1) problems.push(`${where}: two targets for one jurisdiction in period ${target.period}`);
     }
@@ -287,7 +307,9 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
     // flags) from other agencies, but not another agency's confidential figures, so one agency owns them all.
     const owners = [...new Set(indicator.unitLevelInputs.map((m) => m.owner))].sort();
     if (owners.length > 1) {
-      problems.push(`indicator ${indicator.code}: its sums read unit-level (confidential) metrics of ${owners.join(' and ')}; one agency must own all of them, since it aggregates them itself`);
+      problems.push(
+        `indicator ${indicator.code}: its sums read unit-level (confidential) metrics of ${owners.join(' and ')}; one agency must own all of them, since it aggregates them itself`,
+      );
     } else if (owners.length === 1) indicator.unitLevelOwner = owners[0] as Agency;
     if (indicator.refs.usesPopulation && !indicator.population) problems.push(`indicator ${indicator.code}: sum()/count() need a population`);
     if (indicator.coverage && !indicator.population) problems.push(`indicator ${indicator.code}: coverage needs a population`);
@@ -296,7 +318,9 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
       const metric = weight === COUNT_WEIGHT ? null : metrics.get(weight);
       // The weight must be known for every unit, reported or not: a register attribute of the population's units.
       if (metric === undefined || (metric && (metric.subject !== indicator.population.subject || metric.statusField !== undefined))) {
-        problems.push(`indicator ${indicator.code}: coverage weight ${weight} must be ${COUNT_WEIGHT} or a register metric (no statusField) of ${indicator.population.subject}`);
+        problems.push(
+          `indicator ${indicator.code}: coverage weight ${weight} must be ${COUNT_WEIGHT} or a register metric (no statusField) of ${indicator.population.subject}`,
+        );
       } else indicator.coverageRule = { minimum, weight: metric };
     }
     if (indicator.refs.usesBaseline && indicator.baselineYear === undefined) problems.push(`indicator ${indicator.code}: baseline() needs baselineYear`);
@@ -342,8 +366,13 @@ export function loadCatalog(dir = CATALOG_DIR, agencies: readonly string[] = AGE
 }
 
 /** Unit metrics of a kind that their owner checks against a register bound (`atMost`), with the bound. */
-export function boundedMetrics(subject: UnitSubject, metrics: Map<string, MetricDefinition> = catalog().metrics): { metric: MetricDefinition; bound: MetricDefinition; check: string }[] {
-  return [...metrics.values()].flatMap((metric) => (metric.subject === subject && metric.atMost ? [{ metric, bound: metrics.get(metric.atMost.metric)!, check: metric.atMost.check }] : []));
+export function boundedMetrics(
+  subject: UnitSubject,
+  metrics: Map<string, MetricDefinition> = catalog().metrics,
+): { metric: MetricDefinition; bound: MetricDefinition; check: string }[] {
+  return [...metrics.values()].flatMap((metric) =>
+    metric.subject === subject && metric.atMost ? [{ metric, bound: metrics.get(metric.atMost.metric)!, check: metric.atMost.check }] : [],
+  );
 }
 
 /** The agency that computes a region metric's facts: the one that places its units (`placedBy`), else its owner. */
@@ -356,7 +385,8 @@ export const factProvider = (metric: MetricDefinition): Agency => metric.placedB
 export function howToWrite(metric: MetricDefinition): string {
   const submit = `submit${metric.owner.charAt(0).toUpperCase()}${metric.owner.slice(1)}Observations`;
   if (metric.observation) return `${submit} with metric ${metric.code}`;
-  if (metric.fedBy.length > 0) return `${submit} with metric ${metric.fedBy.slice(0, -1).join(', ')}${metric.fedBy.length > 1 ? ' or ' : ''}${metric.fedBy.at(-1)}`;
+  if (metric.fedBy.length > 0)
+    return `${submit} with metric ${metric.fedBy.slice(0, -1).join(', ')}${metric.fedBy.length > 1 ? ' or ' : ''}${metric.fedBy.at(-1)}`;
   return `the ${metric.register} mutation (it is counted from ${metric.owner}'s register)`;
 }
 

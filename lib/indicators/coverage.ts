@@ -32,7 +32,12 @@ export interface MatchedUnits<U> {
  * reported; PARTIAL: some did not, but the share reaches `minimum`; INSUFFICIENT: below `minimum`;
  * NOT_APPLICABLE: nothing registered, which is not a known zero.
  */
-export function matchUnits<U>(units: readonly U[], reported: (unit: U) => boolean, weight: ((unit: U) => number | null) | null, minimum: number): MatchedUnits<U> {
+export function matchUnits<U>(
+  units: readonly U[],
+  reported: (unit: U) => boolean,
+  weight: ((unit: U) => number | null) | null,
+  minimum: number,
+): MatchedUnits<U> {
   const matched: U[] = [];
   const unreported: U[] = [];
   let matchedWeight = 0;

@@ -18,7 +18,8 @@ export interface CubeKey {
 /** The cube's cells in layout order, indicator-major, then region, then year: cell i is entry i of every column. */
 export function cubeCells({ indicatorCodes, regionCodes, years, asOf }: CubeKey): IndicatorValueKey[] {
   const cells: IndicatorValueKey[] = [];
-  for (const indicatorCode of indicatorCodes) for (const scopeId of regionCodes) for (const year of years) cells.push({ indicatorCode, scopeKind: 'REGION', scopeId, year, asOf });
+  for (const indicatorCode of indicatorCodes)
+    for (const scopeId of regionCodes) for (const year of years) cells.push({ indicatorCode, scopeKind: 'REGION', scopeId, year, asOf });
   return cells;
 }
 
@@ -42,7 +43,12 @@ export interface CubeFacts {
  * The region facts an agency owes a cube: every metric of that agency and every year its cells read, for
  * each region. `read` is the agency's own per-value function, called once per region instead of once per cell.
  */
-export async function cubeFacts(cube: CubeKey, agency: string, read: (key: IndicatorValueKey, metrics: string[], years: number[]) => Promise<RegionFact[]> | RegionFact[], options?: { anyScope?: boolean }): Promise<CubeFacts> {
+export async function cubeFacts(
+  cube: CubeKey,
+  agency: string,
+  read: (key: IndicatorValueKey, metrics: string[], years: number[]) => Promise<RegionFact[]> | RegionFact[],
+  options?: { anyScope?: boolean },
+): Promise<CubeFacts> {
   const metricSet = new Set<string>();
   const yearSet = new Set<number>();
   // Every region's cells read the same metrics and years, so the first region's cells tell them.
@@ -56,7 +62,11 @@ export async function cubeFacts(cube: CubeKey, agency: string, read: (key: Indic
   const years = [...yearSet].sort((a, b) => a - b);
   const facts: CubeFacts = { metrics, years, values: [], statuses: [] };
   if (metrics.length === 0) return facts;
-  const perRegion = await Promise.all(cube.regionCodes.map((scopeId) => read({ indicatorCode: cube.indicatorCodes[0]!, scopeKind: 'REGION', scopeId, year: years[0]!, asOf: cube.asOf }, metrics, years)));
+  const perRegion = await Promise.all(
+    cube.regionCodes.map((scopeId) =>
+      read({ indicatorCode: cube.indicatorCodes[0]!, scopeKind: 'REGION', scopeId, year: years[0]!, asOf: cube.asOf }, metrics, years),
+    ),
+  );
   for (const list of perRegion) {
     const byMetricYear = new FactIndex(list);
     for (const metric of metrics) {
@@ -98,7 +108,11 @@ export interface CubePopulations {
  * The populations of a cube's cells and the distinct unit-years they hold. `membersOf` is the agency's
  * per-value function; `identity` names a unit-year, so one shared by many cells is listed once.
  */
-export async function cubePopulations<U>(cells: readonly IndicatorValueKey[], membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[], identity: (unit: U) => string): Promise<{ populations: CubePopulations; units: U[] }> {
+export async function cubePopulations<U>(
+  cells: readonly IndicatorValueKey[],
+  membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[],
+  identity: (unit: U) => string,
+): Promise<{ populations: CubePopulations; units: U[] }> {
   const units: U[] = [];
   const at = new Map<string, number>();
   const lists = await Promise.all(cells.map((cell) => membersOf(cell)));
@@ -113,7 +127,10 @@ export async function cubePopulations<U>(cells: readonly IndicatorValueKey[], me
       return index;
     }),
   );
-  return { populations: { indicatorCodes: cells.map((c) => c.indicatorCode), regionCodes: cells.map((c) => c.scopeId), years: cells.map((c) => c.year), members }, units };
+  return {
+    populations: { indicatorCodes: cells.map((c) => c.indicatorCode), regionCodes: cells.map((c) => c.scopeId), years: cells.map((c) => c.year), members },
+    units,
+  };
 }
 
 /** The cube's cells whose indicator sums over units of this kind. */
@@ -136,4 +153,8 @@ export interface CubeReference extends CubeKey {
 }
 
 /** The cube's data-centre years as the members `populationColumn` reads. */
-export const cubeDataCenters = (cube: CubeReference): DataCenterMembers => ({ dataCenterIds: cube.dataCenterIds ?? [], years: cube.dataCenterYears ?? [], asOf: cube.asOf });
+export const cubeDataCenters = (cube: CubeReference): DataCenterMembers => ({
+  dataCenterIds: cube.dataCenterIds ?? [],
+  years: cube.dataCenterYears ?? [],
+  asOf: cube.asOf,
+});

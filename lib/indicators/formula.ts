@@ -119,9 +119,7 @@ export interface EvaluationScope<U = unknown> {
 }
 
 export type UnknownReason =
-  | { kind: 'MISSING_INPUT'; name: string; year: number; units?: number }
-  | { kind: 'ZERO_DENOMINATOR'; year: number }
-  | { kind: 'NO_BASELINE_YEAR' };
+  { kind: 'MISSING_INPUT'; name: string; year: number; units?: number } | { kind: 'ZERO_DENOMINATOR'; year: number } | { kind: 'NO_BASELINE_YEAR' };
 
 /** Within sum(): the unit being read, and how many units lacked each metric. */
 interface UnitFrame<U> {

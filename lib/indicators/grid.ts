@@ -25,7 +25,11 @@ export function resolveCodes(catalog: Catalog, codes: readonly string[] | null |
   return codes.map((code) => {
     const indicator = catalog.indicators.get(code);
     if (!indicator) {
-      throw new UserInputError(ErrorCode.UNKNOWN_INDICATOR, `Unknown indicator code "${code}" in \`codes\`: the \`indicators\` query lists them, e.g. "DC_RACK_UTILISATION".`, { argument: 'codes', value: code });
+      throw new UserInputError(
+        ErrorCode.UNKNOWN_INDICATOR,
+        `Unknown indicator code "${code}" in \`codes\`: the \`indicators\` query lists them, e.g. "DC_RACK_UTILISATION".`,
+        { argument: 'codes', value: code },
+      );
     }
     return indicator;
   });
@@ -34,7 +38,10 @@ export function resolveCodes(catalog: Catalog, codes: readonly string[] | null |
 export function validateYears(years: readonly number[], range = yearRange()): void {
   for (const year of years) {
     if (year < range.first || year > range.last) {
-      throw new UserInputError(ErrorCode.YEAR_OUT_OF_RANGE, `Year ${year} in \`years\` is outside the years served: ask for ${range.first}–${range.last}.`, { argument: 'years', value: year });
+      throw new UserInputError(ErrorCode.YEAR_OUT_OF_RANGE, `Year ${year} in \`years\` is outside the years served: ask for ${range.first}–${range.last}.`, {
+        argument: 'years',
+        value: year,
+      });
     }
   }
 }
@@ -46,12 +53,21 @@ export function validateRegions(regions: RegionDirectory, codes: readonly string
 /** Refuses a request of more than MAX_GRID_CELLS cells, as a list of values or as a cube. */
 export function checkGridSize(cells: number): void {
   if (cells > MAX_GRID_CELLS) {
-    throw new UserInputError(ErrorCode.GRID_TOO_LARGE, `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`);
+    throw new UserInputError(
+      ErrorCode.GRID_TOO_LARGE,
+      `The grid has ${cells} cells (indicators × scopes × years); at most ${MAX_GRID_CELLS} are served per request: split it by region or year.`,
+    );
   }
 }
 
 /** The cells of a grid, indicator-major, with indicators that are not defined at the level skipped. */
-export function gridKeys(indicators: IndicatorDefinition[], scopeKind: ScopeKind, scopes: readonly string[], years: readonly number[], asOf: string): IndicatorValueKey[] {
+export function gridKeys(
+  indicators: IndicatorDefinition[],
+  scopeKind: ScopeKind,
+  scopes: readonly string[],
+  years: readonly number[],
+  asOf: string,
+): IndicatorValueKey[] {
   const level = scopeKind === 'DATA_CENTER' ? 'DATA_CENTER' : scopeKind;
   const applicable = indicators.filter((i) => i.levels.includes(level));
   checkGridSize(applicable.length * scopes.length * years.length);

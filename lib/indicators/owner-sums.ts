@@ -133,7 +133,12 @@ export function ownerSums(
 export const unitYears = (units: readonly Unit[]): number[] => [...new Set(units.map((u) => u.year))].sort((a, b) => a - b);
 
 /** Units from aligned columns: unit i carries entry i of every column, under its field name, with its id and year. */
-export function unitsFromColumns(subject: UnitSubject, ids: readonly string[], years: readonly number[], columns: Record<string, readonly unknown[] | null | undefined>): Unit[] {
+export function unitsFromColumns(
+  subject: UnitSubject,
+  ids: readonly string[],
+  years: readonly number[],
+  columns: Record<string, readonly unknown[] | null | undefined>,
+): Unit[] {
   const idField = UNIT_ID_FIELD[subject];
   const named = Object.entries(columns);
   return ids.map((id, i) => {
@@ -153,7 +158,14 @@ export interface Disclosure {
  * An owner's totals for every indicator it aggregates over one population's units (each year they cover), among
  * `indicatorCodes` (the indicators the population stands for).
  */
-export function populationSums(agency: Agency, subject: UnitSubject, indicatorCodes: ReadonlySet<string>, units: readonly Unit[], disclosure: Disclosure, regionCode: string | null = null): OwnerSums[] {
+export function populationSums(
+  agency: Agency,
+  subject: UnitSubject,
+  indicatorCodes: ReadonlySet<string>,
+  units: readonly Unit[],
+  disclosure: Disclosure,
+  regionCode: string | null = null,
+): OwnerSums[] {
   const years = unitYears(units);
   return ownedIndicators(agency, subject)
     .filter((indicator) => indicatorCodes.has(indicator.code))

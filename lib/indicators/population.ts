@@ -35,7 +35,11 @@ const memberYears = (ids: readonly string[], members: DataCenterMembers, metricY
  * Every column reads the same reductions, loaded once per member list and request. Null without members: bigdata was
  * unavailable, and the gateway sent its lists as null (gateway/unavailable.ts).
  */
-export async function populationColumn<T>(members: DataCenterMembers, { loaders, memo }: PopulationContext, read: (year: readonly MetricYear[]) => T): Promise<T[] | null> {
+export async function populationColumn<T>(
+  members: DataCenterMembers,
+  { loaders, memo }: PopulationContext,
+  read: (year: readonly MetricYear[]) => T,
+): Promise<T[] | null> {
   if (!members.dataCenterIds || !members.years) return null;
   return (await memo.once(memberYears, members.dataCenterIds, members, loaders.metricYears)).map(read);
 }

@@ -106,7 +106,9 @@ export const NO_FIGURES = new ReportedFigures();
 export function countyYearsLoader(db: Db, table: ObservationTable, regions: RegionDirectory, metricCodes: readonly string[]) {
   return new DataLoader<RegionAsOf, ReportedFigures, string>(
     async (keys) => {
-      const subtrees = new Map<RegionAsOf, Set<string>>(keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]));
+      const subtrees = new Map<RegionAsOf, Set<string>>(
+        keys.map((k) => [k, new Set(regions.find(k.regionCode) ? regions.selfAndDescendants(k.regionCode) : [])]),
+      );
       const rowsByAsOf = await perAsOf(keys, (group, asOf) => {
         const all = new Set(group.flatMap((k) => [...subtrees.get(k)!]));
         if (all.size === 0) return Promise.resolve([]);
@@ -173,7 +175,10 @@ function regionFigure(figures: ReportedFigures, regions: RegionDirectory, code: 
     else partsMissing.push(part.code);
   }
   const complete = parts.length > 0 && partsMissing.length === 0 ? partsSum : null;
-  const coverage = parts.length > 0 ? { partsValue: complete?.value ?? null, partsReporting: parts.length - partsMissing.length, partsExpected: parts.length, partsMissing } : {};
+  const coverage =
+    parts.length > 0
+      ? { partsValue: complete?.value ?? null, partsReporting: parts.length - partsMissing.length, partsExpected: parts.length, partsMissing }
+      : {};
   const figure: Figure | null = own ? { value: own.sum, provisional: own.provisional, updatedAt: own.updatedAt } : complete;
   if (!figure) return { metric, year, value: null, status: null, updatedAt: null, source: null, ...coverage };
   return {
@@ -188,7 +193,14 @@ function regionFigure(figures: ReportedFigures, regions: RegionDirectory, code: 
 }
 
 /** A count from an agency's own register: final by nature, and a year with nothing registered is a known zero. */
-export const registerFact = (metric: string, year: number, value: number): RegionFact => ({ metric, year, value, status: 'FINAL', updatedAt: null, source: 'REGISTER' });
+export const registerFact = (metric: string, year: number, value: number): RegionFact => ({
+  metric,
+  year,
+  value,
+  status: 'FINAL',
+  updatedAt: null,
+  source: 'REGISTER',
+});
 
 /**
  * An agency's region facts for one indicator value: a count from its register where it keeps one for the

@@ -69,9 +69,11 @@ const ownersOf = (subject: UnitSubject): Agency[] => BY_NAME.filter((agency) => 
 /** Agencies, in name order, that aggregate their own unit-level figures over data-centre populations. */
 export const dataCenterOwners = (): Agency[] => ownersOf('DATA_CENTER');
 /** Listed kinds of unit an agency reads: it sums its own figures over them, or answers columns of their public fields. */
-const listsRead = (agency: Agency) => LISTED.filter(({ kind }) => ownersOf(kind).includes(agency) || listedUnitFields(kind).columns.some((c) => c.owner === agency));
+const listsRead = (agency: Agency) =>
+  LISTED.filter(({ kind }) => ownersOf(kind).includes(agency) || listedUnitFields(kind).columns.some((c) => c.owner === agency));
 /** Agencies, in name order, that aggregate their own unit-level figures over any units or answer columns of listed units: whose SDL `npm run codegen` rewrites. */
-export const unitOwners = (): Agency[] => BY_NAME.filter((agency) => UNIT_KIND_CODES.some((subject) => ownedIndicators(agency, subject).length > 0) || listsRead(agency).length > 0);
+export const unitOwners = (): Agency[] =>
+  BY_NAME.filter((agency) => UNIT_KIND_CODES.some((subject) => ownedIndicators(agency, subject).length > 0) || listsRead(agency).length > 0);
 const capitalised = (agency: Agency): string => `${agency[0]!.toUpperCase()}${agency.slice(1)}`;
 /** An owner's totals on a population and on a cube: `commsSums`, `dataCenterCommsSums`. */
 export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums`, cube: `dataCenter${capitalised(agency)}Sums` });
@@ -83,16 +85,23 @@ export const dataCenterColumn = (field: string): string => unitColumn('DATA_CENT
 export function indicatorValueRequires(cat: Catalog = catalog()): string {
   // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
   const units = ({ kind, valueList, idField }: (typeof LISTED)[number]) =>
-    `${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} } ` + ownersOf(kind).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `).join('');
+    `${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} } ` +
+    ownersOf(kind)
+      .map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `)
+      .join('');
   const perAgency = BY_NAME.map((agency) => {
-    const lists = LISTED.filter((list) => list.register === agency).map(units).join('');
+    const lists = LISTED.filter((list) => list.register === agency)
+      .map(units)
+      .join('');
     // Only the data-centre register knows where a cluster or a data centre lies, and which designated data centres it never registered.
     const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     // A register checks the units other agencies' figures name (lib/quality/unit-references.ts).
     const checks = UNIT_REFERENCES.some((r) => r.register === agency) ? 'unregisteredReports { agency ids } ' : '';
     return `${agency}Inputs { ${where}${checks}${lists}facts { ${FACT_FIELDS} } }`;
   });
-  const owners = dataCenterOwners().map((agency) => [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '));
+  const owners = dataCenterOwners().map((agency) =>
+    [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
+  );
   return [...perAgency, `dataCenterPopulation { ${['dataCenterIds years', ...publicUnitFields('DATA_CENTER', cat), ...owners].join(' ')} }`].join(' ');
 }
 
@@ -103,17 +112,29 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
     parts.push(`${agency}Facts { ${CUBE_FACT_FIELDS} }`);
     for (const { kind, register, cubePrefix, idField } of LISTED) {
       if (register !== agency) continue;
-      parts.push(`${cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`, `${cubePrefix}Years { ${[idField, 'year', ...listedUnitFields(kind, cat).own].join(' ')} }`);
+      parts.push(
+        `${cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} }`,
+        `${cubePrefix}Years { ${[idField, 'year', ...listedUnitFields(kind, cat).own].join(' ')} }`,
+      );
     }
     for (const { kind, cubePrefix } of LISTED) {
       if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
-      parts.push(...listedUnitFields(kind, cat).columns.filter((c) => c.owner === agency).map((c) => c.column));
+      parts.push(
+        ...listedUnitFields(kind, cat)
+          .columns.filter((c) => c.owner === agency)
+          .map((c) => c.column),
+      );
     }
     // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency lists
     // one reference per cell, the register answers its facts.
-    if ([...cat.metrics.values()].some((m) => m.placedBy === UNIT_KINDS.DATA_CENTER.register && m.owner === agency)) parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
+    if ([...cat.metrics.values()].some((m) => m.placedBy === UNIT_KINDS.DATA_CENTER.register && m.owner === agency))
+      parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
     if (agency === UNIT_KINDS.DATA_CENTER.register) {
-      parts.push(`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn));
+      parts.push(
+        `dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`,
+        'dataCenterIds dataCenterYears',
+        ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn),
+      );
     }
     if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${UNIT_SUMS_FIELDS} }`);
   }
@@ -169,7 +190,9 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
       // A check against a register bound reads the bound, a public register field (and the scope an embargo judges).
       ...Object.fromEntries(ownerChecks(agency, catalog()).map(({ check, bound }) => [check, `dataCenterIds years scopeRegionCode ${bound}`])),
     },
-    IndicatorCube: { [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' ') },
+    IndicatorCube: {
+      [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' '),
+    },
   };
   // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.
   const listed = listsRead(agency);
@@ -181,7 +204,11 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
       (selection[`${capitalised(register)}IndicatorInputs`] ??= {})[fields.population] = `${valueList} { ${unit} }`;
       cubeFields.push(`${cubePrefix}${capitalised(agency)}Sums`);
     }
-    cubeFields.push(...listedUnitFields(kind).columns.filter((c) => c.owner === agency).map((c) => c.column));
+    cubeFields.push(
+      ...listedUnitFields(kind)
+        .columns.filter((c) => c.owner === agency)
+        .map((c) => c.column),
+    );
     cubeLists.push(`${cubePrefix}Populations { ${CUBE_POPULATION_FIELDS} } ${cubePrefix}Years { ${unit} }`);
   }
   // On the cube every such total and column requires every list: the planner fetches fields whose @requires differ

@@ -31,4 +31,10 @@ export interface IndicatorValueKey {
 export const indicatorValueCacheKey = (k: IndicatorValueKey): string => `${k.indicatorCode}|${k.scopeKind}|${k.scopeId}|${k.year}|${k.asOf}`;
 
 /** Just the key fields of a value (a representation carries more). */
-export const keyOf = ({ indicatorCode, scopeKind, scopeId, year, asOf }: IndicatorValueKey): IndicatorValueKey => ({ indicatorCode, scopeKind, scopeId, year, asOf });
+export const keyOf = ({ indicatorCode, scopeKind, scopeId, year, asOf }: IndicatorValueKey): IndicatorValueKey => ({
+  indicatorCode,
+  scopeKind,
+  scopeId,
+  year,
+  asOf,
+});

@@ -13,10 +13,12 @@ import { populationRepresentative } from './population.ts';
  * register columns arrive through `@requires`.
  */
 
-
 /** The threshold rule on the caller's own token (not the gateway's): may it read every unit-level input the indicator sums? */
 export function disclosureFor(viewer: Viewer, minUnits: number = disclosureMinUnits()): Disclosure {
-  return { minUnits, mayRead: (indicator: IndicatorDefinition) => indicator.unitLevelInputs.every((m) => mayRead(viewer, { field: m.field!, owners: [m.owner] })) };
+  return {
+    minUnits,
+    mayRead: (indicator: IndicatorDefinition) => indicator.unitLevelInputs.every((m) => mayRead(viewer, { field: m.field!, owners: [m.owner] })),
+  };
 }
 
 /** The indicators whose population a representative stands for, among `codes` (all of the catalog's by default). */
@@ -32,11 +34,17 @@ export interface PopulationColumns {
 }
 
 /** The owner's totals over one value's population; null without members (bigdata did not answer). */
-export function valuePopulationSums(agency: Agency, population: PopulationColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): OwnerSums[] | null {
+export function valuePopulationSums(
+  agency: Agency,
+  population: PopulationColumns,
+  own: Record<string, readonly unknown[] | null>,
+  disclosure: Disclosure,
+): OwnerSums[] | null {
   const { dataCenterIds, years } = population;
   if (!dataCenterIds || !years) return null;
   const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
-  for (const [field, column] of Object.entries(population as object)) if (Array.isArray(column) && field !== 'dataCenterIds' && field !== 'years') columns[field] = column;
+  for (const [field, column] of Object.entries(population as object))
+    if (Array.isArray(column) && field !== 'dataCenterIds' && field !== 'years') columns[field] = column;
   const units = unitsFromColumns('DATA_CENTER', dataCenterIds, years, columns);
   return populationSums(agency, 'DATA_CENTER', representedBy(population.indicatorCode), units, disclosure);
 }
@@ -53,32 +61,65 @@ export interface CubeColumns {
 const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}${column.slice(11)}`;
 
 /** The owner's totals over every cell population of a cube, each indicator, region and year once; null without populations. */
-export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): OwnerSums[] | null {
+export function cubePopulationSums(
+  agency: Agency,
+  cube: CubeColumns,
+  own: Record<string, readonly unknown[] | null>,
+  disclosure: Disclosure,
+): OwnerSums[] | null {
   const { dataCenterPopulations: populations, dataCenterIds, dataCenterYears } = cube;
   if (!populations || !dataCenterIds || !dataCenterYears) return null;
   const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
   for (const [column, values] of Object.entries(cube as object)) {
-    if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears') columns[fieldOfColumn(column)] = values;
+    if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears')
+      columns[fieldOfColumn(column)] = values;
   }
   const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
   return cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
 }
 
 /** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
-export function listSums(agency: Agency, subject: UnitSubject, indicatorCode: string, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+export function listSums(
+  agency: Agency,
+  subject: UnitSubject,
+  indicatorCode: string,
+  units: readonly Unit[] | null | undefined,
+  own: readonly Record<string, unknown>[],
+  disclosure: Disclosure,
+): OwnerSums[] | null {
   if (!units) return null;
-  return populationSums(agency, subject, new Set([indicatorCode]), units.map((u, i) => ({ ...u, ...own[i] })), disclosure);
+  return populationSums(
+    agency,
+    subject,
+    new Set([indicatorCode]),
+    units.map((u, i) => ({ ...u, ...own[i] })),
+    disclosure,
+  );
 }
 
 /** The owner's totals over a cube's cell populations of a kind listed as unit-years (each cell its own indicator's); null without them. */
-export function cubeListSums(agency: Agency, subject: UnitSubject, populations: CubePopulations | null | undefined, units: readonly Unit[] | null | undefined, own: readonly Record<string, unknown>[], disclosure: Disclosure): OwnerSums[] | null {
+export function cubeListSums(
+  agency: Agency,
+  subject: UnitSubject,
+  populations: CubePopulations | null | undefined,
+  units: readonly Unit[] | null | undefined,
+  own: readonly Record<string, unknown>[],
+  disclosure: Disclosure,
+): OwnerSums[] | null {
   if (!populations || !units) return null;
   const all = units.map((u, i) => ({ ...u, ...own[i] }));
   return cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
 }
 
 /** Totals per cell population, each indicator, region and year once. */
-function cellSums(agency: Agency, subject: UnitSubject, populations: CubePopulations, all: readonly Unit[], indicatorsOf: (populationCode: string) => ReadonlySet<string>, disclosure: Disclosure): OwnerSums[] {
+function cellSums(
+  agency: Agency,
+  subject: UnitSubject,
+  populations: CubePopulations,
+  all: readonly Unit[],
+  indicatorsOf: (populationCode: string) => ReadonlySet<string>,
+  disclosure: Disclosure,
+): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const seen = new Set<string>();
   populations.members.forEach((members, i) => {

@@ -56,12 +56,16 @@ export class Observability {
     }
     if (pathname === '/ready') {
       this.readiness()
-        .then((details) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready', service: this.service, ...details })))
+        .then((details) =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready', service: this.service, ...details })),
+        )
         .catch((error: unknown) => {
           const reason = error instanceof Error ? error.message : String(error);
           this.logger.warn({ reason }, 'not ready');
           // The log keeps the whole reason; the answer, which a load balancer or anyone may read, names no address.
-          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'not ready', service: this.service, reason: withoutAddresses(reason) }));
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ status: 'not ready', service: this.service, reason: withoutAddresses(reason) }));
         });
       return true;
     }
@@ -79,7 +83,11 @@ export class Observability {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
     const parent = extractContext(req.headers);
-    const span = tracer().startSpan(`${req.method ?? 'GET'} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'service.role': this.service } }, parent);
+    const span = tracer().startSpan(
+      `${req.method ?? 'GET'} ${path}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path, 'service.role': this.service } },
+      parent,
+    );
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       this.metrics.requests.observe({ status: String(res.statusCode), route }, seconds);

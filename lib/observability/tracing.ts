@@ -44,7 +44,9 @@ export function initTracing(serviceName: string): void {
   provider.register();
   // The exporter is loaded only when configured: every service process would otherwise load it for nothing.
   if (tracesExported()) {
-    void import('@opentelemetry/exporter-trace-otlp-http').then(({ OTLPTraceExporter }) => extraProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter())));
+    void import('@opentelemetry/exporter-trace-otlp-http').then(({ OTLPTraceExporter }) =>
+      extraProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter())),
+    );
   }
 }
 

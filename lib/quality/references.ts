@@ -25,7 +25,10 @@ export async function observedSubjects(db: Db, table: ObservationTable, kind: Ex
 
 /** The distinct non-null values of a reference column, sorted. */
 export async function referencedIds(db: Db, column: PgColumn): Promise<string[]> {
-  const rows = await db.selectDistinct({ id: column }).from(column.table).where(sql`${column} is not null`);
+  const rows = await db
+    .selectDistinct({ id: column })
+    .from(column.table)
+    .where(sql`${column} is not null`);
   return rows.map((r) => String(r.id)).sort();
 }
 

@@ -120,7 +120,13 @@ const cacheKey = (key: ReportedUnitsKey): string => `${key.kind}|${key.year}|${k
  * For the referrer: the units of the kind it holds readable figures for, of the metrics the value reads, in the
  * value's year as of its as-of, sorted; null where the value is not checked (not national, or reads none of them).
  */
-export async function reportedUnits(context: { db: Db; memo: RequestMemo }, table: ObservationTable, key: IndicatorValueKey, referrer: Agency, kind: ReferencedKind): Promise<string[] | null> {
+export async function reportedUnits(
+  context: { db: Db; memo: RequestMemo },
+  table: ObservationTable,
+  key: IndicatorValueKey,
+  referrer: Agency,
+  kind: ReferencedKind,
+): Promise<string[] | null> {
   const reference = referencesOf(key).find((r) => r.referrer === referrer && r.kind === kind);
   if (!reference) return null;
   const codes = storedCodes(referencedMetrics(catalog().indicators.get(key.indicatorCode)!, reference));

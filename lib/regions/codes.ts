@@ -17,13 +17,15 @@ export const NATIONAL = '000000';
 export const SHANGHAI = '310000';
 export const CHONGQING = '500000';
 
-const county = (parentCode: string) => ([code, nameZh, nameEn]: readonly [string, string, string]): RegionCode => ({
-  code,
-  nameZh,
-  nameEn,
-  level: 'COUNTY',
-  parentCode,
-});
+const county =
+  (parentCode: string) =>
+  ([code, nameZh, nameEn]: readonly [string, string, string]): RegionCode => ({
+    code,
+    nameZh,
+    nameEn,
+    level: 'COUNTY',
+    parentCode,
+  });
 
 const SHANGHAI_DISTRICTS = [
   ['310101', '黄浦区', 'Huangpu'],

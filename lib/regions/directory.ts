@@ -31,11 +31,10 @@ export class RegionDirectory {
   /** Resolves a code given by a caller, or throws an error that names the argument. */
   require(code: string, argument = 'region'): RegionCode {
     if (!REGION_CODE_PATTERN.test(code)) {
-      throw new UserInputError(
-        ErrorCode.INVALID_REGION_CODE,
-        `\`${argument}\` must be a six-digit GB/T 2260 code such as "310000", got "${code}".`,
-        { argument, value: code },
-      );
+      throw new UserInputError(ErrorCode.INVALID_REGION_CODE, `\`${argument}\` must be a six-digit GB/T 2260 code such as "310000", got "${code}".`, {
+        argument,
+        value: code,
+      });
     }
     const region = this.byCode.get(code);
     if (!region) throw unknownRegion(code, argument);

@@ -39,7 +39,10 @@ export function registerAtLoader<T extends PgTable>(db: Db, table: T, register: 
 }
 
 /** A register entry by id as it stood at an as-of key: the batched current row for `latest`. */
-export function entryAsOf<Row>(current: { load(id: string): Promise<Row | null> }, at: RegisterAtReader<Row>): (id: string, asOf: string) => Promise<Row | null> {
+export function entryAsOf<Row>(
+  current: { load(id: string): Promise<Row | null> },
+  at: RegisterAtReader<Row>,
+): (id: string, asOf: string) => Promise<Row | null> {
   return (id, asOf) => {
     const instant = asOfInstant(asOf);
     return instant ? at(instant).then((register) => register.byId.get(id) ?? null) : current.load(id);
@@ -63,7 +66,12 @@ export function registerInRegionLoader<Row>(
         keys.map((key, i) => ({ ...key, i })),
         async (group, instant) => {
           const fetch = instant ? async () => (await at(instant)).rows : current;
-          const lists = await rowsInSubtrees(regions, group.map((k) => k.regionCode), fetch, regionOf);
+          const lists = await rowsInSubtrees(
+            regions,
+            group.map((k) => k.regionCode),
+            fetch,
+            regionOf,
+          );
           return group.map((k, j) => ({ i: k.i, rows: lists[j]! }));
         },
       );
@@ -79,7 +87,11 @@ export function registerInRegionLoader<Row>(
  * A register's entries grouped by a field (an enterprise's audits by its USCC) as they stood at an
  * as-of key: the batched current list for `latest`, one whole-register read per instant otherwise.
  */
-export function listAsOf<Row>(current: { load(key: string): Promise<Row[]> }, at: RegisterAtReader<Row>, groupOf: (row: Row) => string): (key: string, asOf: string) => Promise<Row[]> {
+export function listAsOf<Row>(
+  current: { load(key: string): Promise<Row[]> },
+  at: RegisterAtReader<Row>,
+  groupOf: (row: Row) => string,
+): (key: string, asOf: string) => Promise<Row[]> {
   const grouped = new Map<string, Promise<Map<string, Row[]>>>();
   return (key, asOf) => {
     const instant = asOfInstant(asOf);

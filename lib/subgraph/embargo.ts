@@ -72,7 +72,8 @@ function fromScopeKey(source: ScopeSource): string | null {
   return source.scopeRegionCode ?? null;
 }
 
-const regionYearFigure: Withhold = (source: { regionCode: string; year: number }, value: unknown, { embargo }: EmbargoContext) => (embargo.at(source.regionCode, source.year) ? null : value);
+const regionYearFigure: Withhold = (source: { regionCode: string; year: number }, value: unknown, { embargo }: EmbargoContext) =>
+  embargo.at(source.regionCode, source.year) ? null : value;
 
 const regionFacts =
   (scopeRegion: ScopeRegion): Withhold =>
@@ -98,7 +99,9 @@ const ownerSums =
   async (source: ScopeSource, sums: OwnerSums[], context: EmbargoContext) => {
     // A cube's entries name their region; one value's totals lie where its scope does.
     const scope = sums.some((s) => s.regionCode === null) ? await scopeRegion(source, context) : null;
-    return sums.map((s) => (context.embargo.at(s.regionCode ?? scope, s.year) ? { ...s, terms: s.terms.map(() => null), inputSums: s.inputSums.map(() => null), updatedAt: null } : s));
+    return sums.map((s) =>
+      context.embargo.at(s.regionCode ?? scope, s.year) ? { ...s, terms: s.terms.map(() => null), inputSums: s.inputSums.map(() => null), updatedAt: null } : s,
+    );
   };
 
 const unitCheck =

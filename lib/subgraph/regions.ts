@@ -17,8 +17,7 @@ interface RegionContext {
 export const regionResolvers = {
   Query: {
     region: (_: unknown, args: { code: string }, ctx: RegionContext) => ctx.regions.require(args.code, 'code'),
-    regions: (_: unknown, args: { level?: RegionLevel | null; parent?: string | null }, ctx: RegionContext) =>
-      ctx.regions.list(args),
+    regions: (_: unknown, args: { level?: RegionLevel | null; parent?: string | null }, ctx: RegionContext) => ctx.regions.list(args),
   },
   Region: {
     __resolveReference: (ref: { code: string }, ctx: RegionContext) => ctx.regions.find(ref.code) ?? null,

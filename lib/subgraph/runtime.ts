@@ -68,7 +68,11 @@ export interface PrepareOptions {
  * Migrates, loads the code list (and the demo world) into a new database, and reads the region
  * hierarchy into memory. A database that already has its code list is left as it is.
  */
-export async function prepareDatabase(module: SubgraphModule<unknown>, database: Database, options: PrepareOptions = {}): Promise<{ regions: RegionDirectory; seeded: boolean }> {
+export async function prepareDatabase(
+  module: SubgraphModule<unknown>,
+  database: Database,
+  options: PrepareOptions = {},
+): Promise<{ regions: RegionDirectory; seeded: boolean }> {
   await migrateAgency(database, module.agency);
   const [existing] = await database.db.select({ n: count() }).from(module.regionTable);
   let seeded = false;
@@ -97,7 +101,14 @@ export function startSubgraph<L>(
   const embargoes = new EmbargoRegister(undefined, createLogger(module.agency));
   return serve<SubgraphContext<L>>({
     apollo: { schema: subgraphSchema(module as SubgraphModule<unknown>), introspection: true },
-    context: async (_req, { viewer }) => ({ db: database.db, regions, loaders: module.createLoaders(database.db, regions), viewer, embargo: embargoGate(embargoes.current(), viewer, regions, module.agency), memo: new RequestMemo() }),
+    context: async (_req, { viewer }) => ({
+      db: database.db,
+      regions,
+      loaders: module.createLoaders(database.db, regions),
+      viewer,
+      embargo: embargoGate(embargoes.current(), viewer, regions, module.agency),
+      memo: new RequestMemo(),
+    }),
     port: options.port,
     host: options.host,
     observedRoutes: (url) => ingestRoute(url, { db: database.db, regions, ...module.observations, maxBodyBytes: maxBodyBytes('subgraph') }),

@@ -51,7 +51,9 @@ export function filesUnder(dir: string): string[] {
 export function snapshotInputs(): string[] {
   // Not runtime.ts (prepareDatabase) or the agencies' module.ts: they mostly hold the servers, which others change
   // often; their seeding part (code list, then the agency's seedDemo) is a few stable lines.
-  const entries = [...AGENCIES.map((a) => `subgraphs/${a}/demo.ts`), 'db/demo/world.ts', 'lib/regions/codes.ts', 'db/insert.ts', 'scripts/snapshot.ts'].map((f) => path.join(ROOT, f));
+  const entries = [...AGENCIES.map((a) => `subgraphs/${a}/demo.ts`), 'db/demo/world.ts', 'lib/regions/codes.ts', 'db/insert.ts', 'scripts/snapshot.ts'].map(
+    (f) => path.join(ROOT, f),
+  );
   const seen = new Set<string>();
   const pending = [...entries];
   while (pending.length > 0) {

@@ -78,10 +78,14 @@ export interface BatchTarget {
 export function batchOptions(args: BatchArgs, rowCount: number): BatchOptions {
   const limit = writeBatchLimit();
   if (rowCount > limit) {
-    throw new UserInputError(ErrorCode.BATCH_TOO_LARGE, `\`rows\` holds ${rowCount} rows; one batch takes at most ${limit}. Split it into several batches (each with its own idempotency key).`, {
-      argument: 'rows',
-      value: rowCount,
-    });
+    throw new UserInputError(
+      ErrorCode.BATCH_TOO_LARGE,
+      `\`rows\` holds ${rowCount} rows; one batch takes at most ${limit}. Split it into several batches (each with its own idempotency key).`,
+      {
+        argument: 'rows',
+        value: rowCount,
+      },
+    );
   }
   for (const [argument, max] of [
     ['idempotencyKey', 200],
@@ -101,7 +105,10 @@ export function batchOptions(args: BatchArgs, rowCount: number): BatchOptions {
 }
 
 // The same UTF-8 bytes either way, but `update` of a Buffer hashes a megabyte in ~1 ms where `update` of a string takes 5–10.
-const hashOf = (value: unknown) => createHash('sha256').update(Buffer.from(JSON.stringify(value))).digest('hex');
+const hashOf = (value: unknown) =>
+  createHash('sha256')
+    .update(Buffer.from(JSON.stringify(value)))
+    .digest('hex');
 
 /**
  * Runs a write batch: authorises the writer, replays a known idempotency key, validates against the
@@ -185,6 +192,9 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
  * before the clock is read): later than every batch committed before this one, earlier than any after it.
  */
 async function lockWrites(tx: Db, agency: Agency): Promise<Date> {
-  const [{ now }] = (await selectRows<{ now: unknown }>(tx, sql`with locked as materialized (select pg_advisory_xact_lock(hashtext(${`${agency}:writes`}))) select clock_timestamp() as now from locked`)) as [{ now: unknown }];
+  const [{ now }] = (await selectRows<{ now: unknown }>(
+    tx,
+    sql`with locked as materialized (select pg_advisory_xact_lock(hashtext(${`${agency}:writes`}))) select clock_timestamp() as now from locked`,
+  )) as [{ now: unknown }];
   return now instanceof Date ? now : new Date(String(now));
 }

@@ -89,9 +89,13 @@ function csvFields(text: string, line: number): string[] {
 
 /** Too many rows: the same refusal as the mutation's, before the rest of the body is read. */
 function tooMany(limit: number): UserInputError {
-  return new UserInputError(ErrorCode.BATCH_TOO_LARGE, `The body holds more than ${limit} rows; one batch takes at most ${limit}. Split it into several batches (each with its own idempotency key).`, {
-    argument: 'rows',
-  });
+  return new UserInputError(
+    ErrorCode.BATCH_TOO_LARGE,
+    `The body holds more than ${limit} rows; one batch takes at most ${limit}. Split it into several batches (each with its own idempotency key).`,
+    {
+      argument: 'rows',
+    },
+  );
 }
 
 /**
@@ -104,31 +108,35 @@ export async function readBulkRows(body: AsyncIterable<Buffer | string>, format:
   const rows: ObservationInput[] = [];
   let header: string[] | null = null;
   let number = 0;
-  for await (const chunk of lines(body)) for (const text of chunk) {
-    number++;
-    if (blank(text)) continue;
-    if (format === 'ndjson') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new MalformedBody(number, 'not a JSON object; send one ObservationInput object per line.');
+  for await (const chunk of lines(body))
+    for (const text of chunk) {
+      number++;
+      if (blank(text)) continue;
+      if (format === 'ndjson') {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw new MalformedBody(number, 'not a JSON object; send one ObservationInput object per line.');
+        }
+        rows.push(ndjsonRow(parsed, number));
+      } else if (header === null) {
+        header = csvFields(text.replace(/^\uFEFF/, ''), number).map((f) => f.trim());
+        const unknown = header.filter((f) => !(CSV_FIELDS as readonly string[]).includes(f));
+        const missing = REQUIRED_CSV_FIELDS.filter((f) => !header!.includes(f));
+        if (unknown.length > 0 || missing.length > 0 || new Set(header).size !== header.length) {
+          throw new MalformedBody(
+            number,
+            `the header must name each column once, among ${CSV_FIELDS.join(', ')} (${REQUIRED_CSV_FIELDS.join(', ')} required).`,
+          );
+        }
+      } else {
+        const fields = csvFields(text, number);
+        if (fields.length !== header.length) throw new MalformedBody(number, `${fields.length} fields where the header names ${header.length}.`);
+        rows.push(csvRow(header, fields));
       }
-      rows.push(ndjsonRow(parsed, number));
-    } else if (header === null) {
-      header = csvFields(text.replace(/^\uFEFF/, ''), number).map((f) => f.trim());
-      const unknown = header.filter((f) => !(CSV_FIELDS as readonly string[]).includes(f));
-      const missing = REQUIRED_CSV_FIELDS.filter((f) => !header!.includes(f));
-      if (unknown.length > 0 || missing.length > 0 || new Set(header).size !== header.length) {
-        throw new MalformedBody(number, `the header must name each column once, among ${CSV_FIELDS.join(', ')} (${REQUIRED_CSV_FIELDS.join(', ')} required).`);
-      }
-    } else {
-      const fields = csvFields(text, number);
-      if (fields.length !== header.length) throw new MalformedBody(number, `${fields.length} fields where the header names ${header.length}.`);
-      rows.push(csvRow(header, fields));
+      if (rows.length > limit) throw tooMany(limit);
     }
-    if (rows.length > limit) throw tooMany(limit);
-  }
   return rows;
 }
 
@@ -145,14 +153,16 @@ function csvRow(header: readonly string[], fields: readonly string[]): Observati
 
 /** An NDJSON line as the GraphQL input type would coerce it: the row's own fields, texts as texts. */
 function ndjsonRow(parsed: unknown, line: number): ObservationInput {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new MalformedBody(line, 'not a JSON object; send one ObservationInput object per line.');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new MalformedBody(line, 'not a JSON object; send one ObservationInput object per line.');
   const input = parsed as Record<string, unknown>;
   for (const key in input) {
     if (!ROW_FIELDS.has(key)) throw new MalformedBody(line, `unknown field "${key}"; a row has ${CSV_FIELDS.join(', ')}.`);
   }
   for (const key of REQUIRED_CSV_FIELDS) if (typeof input[key] !== 'string') throw new MalformedBody(line, `\`${key}\` must be a string.`);
   const value = input.value;
-  if (value !== undefined && value !== null && typeof value !== 'number' && typeof value !== 'string') throw new MalformedBody(line, '`value` must be a number or a decimal string.');
+  if (value !== undefined && value !== null && typeof value !== 'number' && typeof value !== 'string')
+    throw new MalformedBody(line, '`value` must be a number or a decimal string.');
   for (const key of ['status', 'comment'] as const) {
     if (input[key] !== undefined && input[key] !== null && typeof input[key] !== 'string') throw new MalformedBody(line, `\`${key}\` must be a string.`);
   }
@@ -165,7 +175,8 @@ const OPTIONS = ['strategy', 'atomic', 'dryRun', 'idempotencyKey', 'sourceSystem
 /** The batch options from the query string (`?idempotencyKey=…&sourceSystem=…&strategy=…&atomic=false&dryRun=true`). */
 export function bulkOptions(search: URLSearchParams): BatchArgs {
   for (const name of search.keys()) {
-    if (!(OPTIONS as readonly string[]).includes(name)) throw new UserInputError(ErrorCode.INVALID_ARGUMENT, `Unknown parameter \`${name}\`; the bulk path takes ${OPTIONS.join(', ')}.`, { argument: name });
+    if (!(OPTIONS as readonly string[]).includes(name))
+      throw new UserInputError(ErrorCode.INVALID_ARGUMENT, `Unknown parameter \`${name}\`; the bulk path takes ${OPTIONS.join(', ')}.`, { argument: name });
   }
   const flag = (name: 'atomic' | 'dryRun'): boolean | null => {
     const value = search.get(name);

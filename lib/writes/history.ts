@@ -33,7 +33,8 @@ function afterRevision(after: string | null | undefined): number | undefined {
   const decoded = decodeCursor(after);
   if (decoded === undefined) return undefined;
   const revision = Number(decoded);
-  if (!Number.isSafeInteger(revision)) throw new UserInputError(ErrorCode.INVALID_CURSOR, '`after` is not a cursor this query issued.', { argument: 'after', value: after });
+  if (!Number.isSafeInteger(revision))
+    throw new UserInputError(ErrorCode.INVALID_CURSOR, '`after` is not a cursor this query issued.', { argument: 'after', value: after });
   return revision;
 }
 
@@ -41,11 +42,23 @@ function afterRevision(after: string | null | undefined): number | undefined {
  * A page of revisions in recording order, each with the stamp of the batch that wrote it (one index probe per
  * revision of the page); the cursor is the revision number, so pages never shift.
  */
-async function revisionPage(db: Db, table: ObservationTable, batches: ImportBatchTable, conditions: (SQL | undefined)[], page: PageArgs): Promise<RevisionPage> {
+async function revisionPage(
+  db: Db,
+  table: ObservationTable,
+  batches: ImportBatchTable,
+  conditions: (SQL | undefined)[],
+  page: PageArgs,
+): Promise<RevisionPage> {
   const limit = pageSize(page.first);
   const after = afterRevision(page.after);
   const rows = await db
-    .select({ ...getTableColumns(table), author: batches.author, authorAgency: batches.authorAgency, sourceSystem: batches.sourceSystem, idempotencyKey: batches.idempotencyKey })
+    .select({
+      ...getTableColumns(table),
+      author: batches.author,
+      authorAgency: batches.authorAgency,
+      sourceSystem: batches.sourceSystem,
+      idempotencyKey: batches.idempotencyKey,
+    })
     .from(table)
     .leftJoin(batches, eq(batches.id, table.batchId))
     .where(and(...conditions, after === undefined ? undefined : gt(table.revision, after)))
@@ -82,8 +95,13 @@ export function observationsAsOf(
   page: PageArgs,
   withheld: readonly WithheldRegionYear[] = [],
 ): Promise<RevisionPage> {
-  if (filter.subjectKind !== 'REGION') requireReader(viewer, agency, `Observations of named units (filter with subjectKind: REGION for public regional figures)`);
-  const conditions = [...filterConditions(table, filter), filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined, visibleObservations(table, filter.asOf)];
+  if (filter.subjectKind !== 'REGION')
+    requireReader(viewer, agency, `Observations of named units (filter with subjectKind: REGION for public regional figures)`);
+  const conditions = [
+    ...filterConditions(table, filter),
+    filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined,
+    visibleObservations(table, filter.asOf),
+  ];
   return revisionPage(db, table, batches, [...conditions, notWithheld(table, withheld)], page);
 }
 
@@ -101,5 +119,15 @@ export function observationChanges(
   page: PageArgs,
 ): Promise<RevisionPage> {
   requireReader(viewer, agency, `The ${agency} change log`);
-  return revisionPage(db, table, batches, [...filterConditions(table, filter), filter.updatedAfter ? gt(table.updatedAt, filter.updatedAfter) : undefined, filter.author ? eq(batches.author, filter.author) : undefined], page);
+  return revisionPage(
+    db,
+    table,
+    batches,
+    [
+      ...filterConditions(table, filter),
+      filter.updatedAfter ? gt(table.updatedAt, filter.updatedAfter) : undefined,
+      filter.author ? eq(batches.author, filter.author) : undefined,
+    ],
+    page,
+  );
 }

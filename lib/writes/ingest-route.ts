@@ -25,7 +25,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
 }
 
-const refusal = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { code, message, ...extra } } });
+const refusal = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => ({
+  status,
+  body: { error: { code, message, ...extra } },
+});
 
 /** A request refused at admission (the gateway's rate limit), in the bulk path's envelope: `{ error: { code, message, … } }`. */
 export function refuseIngest(res: ServerResponse, admitted: Refusal): void {
@@ -53,15 +56,33 @@ async function* limited(req: IncomingMessage, maxBytes: number): AsyncGenerator<
  */
 export function ingestRoute(url: URL, target: IngestTarget): ObservedRoute | null {
   if (url.pathname !== INGEST_PATH) return null;
-  return { name: 'ingest', serve: (req, res, url, authenticate) => serveIngest(req, res, url, target, authenticate), refuse: (_req, res, admitted) => refuseIngest(res, admitted) };
+  return {
+    name: 'ingest',
+    serve: (req, res, url, authenticate) => serveIngest(req, res, url, target, authenticate),
+    refuse: (_req, res, admitted) => refuseIngest(res, admitted),
+  };
 }
 
-async function serveIngest(req: IncomingMessage, res: ServerResponse, url: URL, target: IngestTarget, authenticate: (req: IncomingMessage) => Promise<RequestAuth>): Promise<void> {
+async function serveIngest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  target: IngestTarget,
+  authenticate: (req: IncomingMessage) => Promise<RequestAuth>,
+): Promise<void> {
   try {
     if (req.method !== 'POST') return send(res, 405, refusal(405, 'METHOD_NOT_ALLOWED', 'Send observations with POST.').body);
     const format = bulkFormat(req.headers['content-type']);
     if (!format) {
-      return send(res, 415, refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the rows as `application/x-ndjson` (one ObservationInput object a line) or `text/csv` (a header line, then one row a line).').body);
+      return send(
+        res,
+        415,
+        refusal(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the rows as `application/x-ndjson` (one ObservationInput object a line) or `text/csv` (a header line, then one row a line).',
+        ).body,
+      );
     }
     const options = bulkOptions(url.searchParams);
     // The token first: an unauthorised caller's body is never read.
@@ -80,7 +101,8 @@ async function serveIngest(req: IncomingMessage, res: ServerResponse, url: URL, 
 
 function refusalOf(error: unknown): { status: number; body: unknown } {
   if (error instanceof MalformedBody) return refusal(400, 'MALFORMED_BODY', error.message, { line: error.line });
-  if ((error as { tooLarge?: boolean }).tooLarge) return refusal(413, 'BODY_TOO_LARGE', 'The body is larger than this service reads; split it into several batches.');
+  if ((error as { tooLarge?: boolean }).tooLarge)
+    return refusal(413, 'BODY_TOO_LARGE', 'The body is larger than this service reads; split it into several batches.');
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
     const { code, http, ...details } = error.extensions as { code: string; http?: { status?: number } } & Record<string, unknown>;
     const status = http?.status ?? (code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : 400);

@@ -117,7 +117,14 @@ export function submitObservations(
   });
 }
 
-function parseRows(store: ObservationStore, regions: RegionDirectory, rows: readonly ObservationInput[], strategy: WriteStrategy, now: Date, problems: ProblemList): ParsedObservation[] {
+function parseRows(
+  store: ObservationStore,
+  regions: RegionDirectory,
+  rows: readonly ObservationInput[],
+  strategy: WriteStrategy,
+  now: Date,
+  problems: ProblemList,
+): ParsedObservation[] {
   const earliest = earliestPeriodYear();
   const firstRowOfKey = new Map<string, number>();
   const boundsOf = new Map<WritableMetric, Parameters<typeof checkAmount>[1]>();
@@ -135,14 +142,29 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
     const metric = Object.hasOwn(store.metrics, input.metric) ? store.metrics[input.metric] : undefined;
     if (!metric) {
       const owner = metricOwner(input.metric);
-      if (owner && owner !== store.agency) problems.add(row, 'metric', 'METRIC_NOT_OWNED', `${input.metric} is owned by the ${owner} subgraph; submit it with submit${capitalised(owner)}Observations.`);
-      else problems.add(row, 'metric', 'UNKNOWN_METRIC', `${JSON.stringify(input.metric)} is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`);
+      if (owner && owner !== store.agency)
+        problems.add(
+          row,
+          'metric',
+          'METRIC_NOT_OWNED',
+          `${input.metric} is owned by the ${owner} subgraph; submit it with submit${capitalised(owner)}Observations.`,
+        );
+      else
+        problems.add(
+          row,
+          'metric',
+          'UNKNOWN_METRIC',
+          `${JSON.stringify(input.metric)} is not a metric the ${store.agency} subgraph records; it records ${Object.keys(store.metrics).join(', ')}.`,
+        );
       continue;
     }
     if (input.subjectKind !== metric.subjectKind) {
       problems.add(row, 'subjectKind', 'WRONG_SUBJECT_KIND', `${input.metric} describes a ${metric.subjectKind}, not a ${input.subjectKind}.`);
     }
-    const idText = input.subjectId.trim() === '' ? { code: 'REQUIRED' as const, message: 'is empty; name the region, data centre, core room or enterprise.' } : checkText(input.subjectId, SUBJECT_ID_MAX);
+    const idText =
+      input.subjectId.trim() === ''
+        ? { code: 'REQUIRED' as const, message: 'is empty; name the region, data centre, core room or enterprise.' }
+        : checkText(input.subjectId, SUBJECT_ID_MAX);
     if (idText) problems.add(row, 'subjectId', idText.code, `subjectId ${idText.message}`);
     else if (input.subjectKind === metric.subjectKind) checkSubjectFormat(input, metric, regions, problems, row);
     const periodText = checkText(input.period, PERIOD_MAX);
@@ -150,7 +172,8 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
     if (!period.ok) problems.add(row, 'period', period.code, periodText ? `period ${period.message}` : period.message);
     let value: number | null = null;
     if (strategy !== 'DELETE') {
-      if (input.value === null || input.value === undefined) problems.add(row, 'value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
+      if (input.value === null || input.value === undefined)
+        problems.add(row, 'value', 'REQUIRED', `a value is required (only the DELETE strategy goes without one).`);
       else {
         value = typeof input.value === 'string' && checkText(input.value, PERIOD_MAX) ? Number.NaN : parseAmount(input.value);
         let bounds = boundsOf.get(metric);
@@ -160,7 +183,8 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
       }
     }
     // GraphQL's enum has checked it on the mutation; the bulk path's rows arrive as plain text.
-    if (input.status != null && !observationStatus.includes(input.status)) problems.add(row, 'status', 'OUT_OF_RANGE', `status ${JSON.stringify(input.status)} is not one of ${observationStatus.join(', ')}.`);
+    if (input.status != null && !observationStatus.includes(input.status))
+      problems.add(row, 'status', 'OUT_OF_RANGE', `status ${JSON.stringify(input.status)} is not one of ${observationStatus.join(', ')}.`);
     const comment = input.comment ?? null;
     const commentText = comment === null ? null : checkText(comment, COMMENT_MAX);
     if (commentText) problems.add(row, 'comment', commentText.code, `comment ${commentText.message}`);
@@ -169,11 +193,27 @@ function parseRows(store: ObservationStore, regions: RegionDirectory, rows: read
     const key = keyOf(input);
     const first = firstRowOfKey.get(key);
     if (first !== undefined) {
-      problems.add(row, 'period', 'DUPLICATE_KEY', `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`);
+      problems.add(
+        row,
+        'period',
+        'DUPLICATE_KEY',
+        `${input.metric} of ${input.subjectId} for ${input.period} is already in row ${first}; send each key once per batch.`,
+      );
       continue;
     }
     firstRowOfKey.set(key, row);
-    parsed.push({ row, metric: input.metric, subjectKind: input.subjectKind, subjectId: input.subjectId, period: input.period, year: period.year, key, value, status: input.status ?? 'FINAL', comment });
+    parsed.push({
+      row,
+      metric: input.metric,
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      period: input.period,
+      year: period.year,
+      key,
+      value,
+      status: input.status ?? 'FINAL',
+      comment,
+    });
   }
   return parsed;
 }
@@ -191,7 +231,12 @@ function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, reg
     const region = regions.find(input.subjectId);
     if (!region) problems.add(row, 'subjectId', 'UNKNOWN_REGION', `"${input.subjectId}" is not a GB/T 2260 region code in the code list.`);
     else if (metric.subjectLevel && region.level !== metric.subjectLevel) {
-      problems.add(row, 'subjectId', 'WRONG_REGION_LEVEL', `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`);
+      problems.add(
+        row,
+        'subjectId',
+        'WRONG_REGION_LEVEL',
+        `${input.subjectId} (${region.nameEn}) is a ${region.level} region; ${input.metric} is reported for ${metric.subjectLevel} regions and summed upwards.`,
+      );
     }
   } else if (input.subjectKind === 'ENTERPRISE') {
     const mistake = usccMistake(input.subjectId);
@@ -200,12 +245,21 @@ function checkSubjectFormat(input: ObservationInput, metric: WritableMetric, reg
 }
 
 async function checkKnownSubjects(store: ObservationStore, db: Db, rows: readonly ParsedObservation[], problems: ProblemList): Promise<void> {
-  for (const [kind, known] of Object.entries(store.knownSubjects ?? {}) as [Exclude<SubjectKind, 'REGION'>, (db: Db, ids: readonly string[]) => Promise<ReadonlySet<string>>][]) {
+  for (const [kind, known] of Object.entries(store.knownSubjects ?? {}) as [
+    Exclude<SubjectKind, 'REGION'>,
+    (db: Db, ids: readonly string[]) => Promise<ReadonlySet<string>>,
+  ][]) {
     const ofKind = rows.filter((r) => r.subjectKind === kind);
     if (ofKind.length === 0) continue;
     const existing = await known(db, [...new Set(ofKind.map((r) => r.subjectId))]);
     for (const r of ofKind) {
-      if (!existing.has(r.subjectId)) problems.add(r.row, 'subjectId', UNKNOWN_SUBJECT[kind], `No ${kind.toLowerCase().replace('_', ' ')} "${r.subjectId}" in the ${store.agency} register; register it first or correct the id.`);
+      if (!existing.has(r.subjectId))
+        problems.add(
+          r.row,
+          'subjectId',
+          UNKNOWN_SUBJECT[kind],
+          `No ${kind.toLowerCase().replace('_', ' ')} "${r.subjectId}" in the ${store.agency} register; register it first or correct the id.`,
+        );
     }
   }
 }
@@ -249,10 +303,25 @@ const PROBE_KEYS_MAX = 500;
  * its own keys: one probe per subject instead of one per key, and nothing to probe for subjects never
  * reported before.
  */
-async function currentRevisions(store: ObservationStore, db: Db, keys: readonly { metric: string; subjectId: string; period: string }[]): Promise<Map<string, CurrentRevision>> {
+async function currentRevisions(
+  store: ObservationStore,
+  db: Db,
+  keys: readonly { metric: string; subjectId: string; period: string }[],
+): Promise<Map<string, CurrentRevision>> {
   if (keys.length === 0) return new Map();
   const t = store.table;
-  const fields = { revision: t.revision, metric: t.metric, subjectId: t.subjectId, period: t.period, value: t.value, status: t.status, comment: t.comment, deleted: t.deleted, subjectKind: t.subjectKind, year: t.year };
+  const fields = {
+    revision: t.revision,
+    metric: t.metric,
+    subjectId: t.subjectId,
+    period: t.period,
+    value: t.value,
+    status: t.status,
+    comment: t.comment,
+    deleted: t.deleted,
+    subjectKind: t.subjectKind,
+    year: t.year,
+  };
   if (keys.length > PROBE_KEYS_MAX) {
     const distinct = (pick: (k: (typeof keys)[number]) => string) => sql.param([...new Set(keys.map(pick))]);
     const years = sql.param([...new Set(keys.map((k) => Number(k.period.slice(0, 4))))]);
@@ -274,13 +343,27 @@ async function currentRevisions(store: ObservationStore, db: Db, keys: readonly 
   const column = (field: 'metric' | 'subjectId' | 'period') => sql.param(keys.map((k) => k[field]));
   const wanted = sql`unnest(${column('metric')}::text[], ${column('subjectId')}::text[], ${column('period')}::text[]) as wanted(metric, subject_id, period)`;
   // At most one current row per key (the partial unique index): LIMIT 1 makes each probe an index lookup.
-  const current = db.select(fields).from(t).where(and(isNull(t.supersededAt), sql`${t.metric} = wanted.metric`, sql`${t.subjectId} = wanted.subject_id`, sql`${t.period} = wanted.period`)).limit(1).as('current');
-  const rows = await db.select({ ...current._.selectedFields }).from(wanted).crossJoinLateral(current);
+  const current = db
+    .select(fields)
+    .from(t)
+    .where(and(isNull(t.supersededAt), sql`${t.metric} = wanted.metric`, sql`${t.subjectId} = wanted.subject_id`, sql`${t.period} = wanted.period`))
+    .limit(1)
+    .as('current');
+  const rows = await db
+    .select({ ...current._.selectedFields })
+    .from(wanted)
+    .crossJoinLateral(current);
   return new Map(rows.map((r) => [keyOf(r), r]));
 }
 
 /** IT ≤ total for the same facility and period, comparing this batch's rows with each other and with what is stored. */
-function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], inBatch: ReadonlyMap<string, ParsedObservation>, current: Map<string, CurrentRevision>, problems: ProblemList): void {
+function checkMeterPairs(
+  pairs: PairIndex,
+  rows: readonly ParsedObservation[],
+  inBatch: ReadonlyMap<string, ParsedObservation>,
+  current: Map<string, CurrentRevision>,
+  problems: ProblemList,
+): void {
   if (pairs.size === 0) return;
   // The value a key holds, from the batch or else from the store; where it came from is only worded for a problem.
   const valueOf = (key: string): number | null => {
@@ -315,7 +398,13 @@ function checkMeterPairs(pairs: PairIndex, rows: readonly ParsedObservation[], i
   }
 }
 
-function classify(store: ObservationStore, rows: readonly ParsedObservation[], current: Map<string, CurrentRevision>, strategy: WriteStrategy, problems: ProblemList): BatchPlan {
+function classify(
+  store: ObservationStore,
+  rows: readonly ParsedObservation[],
+  current: Map<string, CurrentRevision>,
+  strategy: WriteStrategy,
+  problems: ProblemList,
+): BatchPlan {
   const inserts: ParsedObservation[] = [];
   const deletions: CurrentRevision[] = [];
   const superseded: number[] = [];
@@ -335,7 +424,12 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       continue;
     }
     if (strategy === 'CREATE' && live) {
-      problems.add(r.row, 'period', 'ALREADY_EXISTS', `${r.metric} of ${r.subjectId} for ${r.period} already has the value ${live.value}; use UPDATE or UPSERT to correct it.`);
+      problems.add(
+        r.row,
+        'period',
+        'ALREADY_EXISTS',
+        `${r.metric} of ${r.subjectId} for ${r.period} already has the value ${live.value}; use UPDATE or UPSERT to correct it.`,
+      );
       continue;
     }
     if (strategy === 'UPDATE' && !live) {
@@ -360,7 +454,9 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
     write: async (tx: Db, stamp: WriteStamp) => {
       const t = store.table;
       if (superseded.length > 0) {
-        await tx.execute(sql`update ${t} set superseded_at = ${stamp.recordedAt.toISOString()}::timestamptz where revision = any(${sql.param(superseded)}::bigint[])`);
+        await tx.execute(
+          sql`update ${t} set superseded_at = ${stamp.recordedAt.toISOString()}::timestamptz where revision = any(${sql.param(superseded)}::bigint[])`,
+        );
       }
       if (inserts.length + deletions.length === 0) return;
       const at = stamp.recordedAt.toISOString();
@@ -371,10 +467,7 @@ function classify(store: ObservationStore, rows: readonly ParsedObservation[], c
       for (const d of deletions) own.push([d.metric, d.subjectKind, d.subjectId, d.period, d.year, d.value, d.status, d.comment, true]);
       const copied = await copyRows(tx, t, COPY_COLUMNS, own, stamped);
       if (copied) return;
-      const revisions = [
-        ...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })),
-        ...deletions.map((d) => ({ ...d, deleted: true })),
-      ];
+      const revisions = [...inserts.map((r) => ({ ...r, value: r.value!, deleted: false })), ...deletions.map((d) => ({ ...d, deleted: true }))];
       // Booleans travel as text: the postgres driver sends a JS boolean array as a scalar boolean.
       const column = <T>(pick: (r: (typeof revisions)[number]) => T) => sql.param(revisions.map(pick));
       await tx.execute(sql`

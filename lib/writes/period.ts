@@ -14,11 +14,14 @@ export function checkPeriod(period: string, periodicity: Periodicity, now: Date,
   const annual = period.length === 4 ? ANNUAL.exec(period) : null;
   const monthly = period.length === 7 ? MONTHLY.exec(period) : null;
   if (!annual && !monthly) return { ok: false, code: 'INVALID_PERIOD', message: `"${period}" is not a period; write YYYY for a year or YYYY-MM for a month.` };
-  if (periodicity === 'ANNUAL' && !annual) return { ok: false, code: 'INVALID_PERIOD', message: `"${period}" is monthly but this metric is annual; write the year as YYYY.` };
-  if (periodicity === 'MONTHLY' && !monthly) return { ok: false, code: 'INVALID_PERIOD', message: `"${period}" is a year but this metric is monthly; send each month as YYYY-MM.` };
+  if (periodicity === 'ANNUAL' && !annual)
+    return { ok: false, code: 'INVALID_PERIOD', message: `"${period}" is monthly but this metric is annual; write the year as YYYY.` };
+  if (periodicity === 'MONTHLY' && !monthly)
+    return { ok: false, code: 'INVALID_PERIOD', message: `"${period}" is a year but this metric is monthly; send each month as YYYY-MM.` };
   const year = Number((annual ?? monthly)![1]);
   const month = monthly ? Number(monthly[2]) : 1;
-  if (year < earliestYear) return { ok: false, code: 'PERIOD_OUT_OF_RANGE', message: `${period} is before ${earliestYear}, the earliest year this federation accepts.` };
+  if (year < earliestYear)
+    return { ok: false, code: 'PERIOD_OUT_OF_RANGE', message: `${period} is before ${earliestYear}, the earliest year this federation accepts.` };
   const currentYear = now.getUTCFullYear();
   const currentMonth = now.getUTCMonth() + 1;
   if (year > currentYear || (monthly && year === currentYear && month > currentMonth)) {

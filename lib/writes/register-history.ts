@@ -44,12 +44,19 @@ export interface RegisterChangesArgs {
  * first, optionally of one entity type, one entry, one writer or since an instant. Who changed what
  * is unit-level information, so it needs the reader role or the agency's own token.
  */
-export async function registerChanges(db: Db, table: RegisterRevisionTable, agency: Agency, viewer: Viewer, args: RegisterChangesArgs): Promise<RegisterRevisionPage> {
+export async function registerChanges(
+  db: Db,
+  table: RegisterRevisionTable,
+  agency: Agency,
+  viewer: Viewer,
+  args: RegisterChangesArgs,
+): Promise<RegisterRevisionPage> {
   requireReader(viewer, agency, `The ${agency} register history`);
   const limit = pageSize(args.first);
   const decoded = decodeCursor(args.after);
   const after = decoded === undefined ? undefined : Number(decoded);
-  if (after !== undefined && !Number.isSafeInteger(after)) throw new UserInputError(ErrorCode.INVALID_CURSOR, '`after` is not a cursor this query issued.', { argument: 'after', value: args.after });
+  if (after !== undefined && !Number.isSafeInteger(after))
+    throw new UserInputError(ErrorCode.INVALID_CURSOR, '`after` is not a cursor this query issued.', { argument: 'after', value: args.after });
   const rows = await db
     .select()
     .from(table)
@@ -64,26 +71,25 @@ export async function registerChanges(db: Db, table: RegisterRevisionTable, agen
     )
     .orderBy(asc(table.revision))
     .limit(limit + 1);
-  const nodes = rows.slice(0, limit).map(
-    (r): RegisterRevisionNode => ({
-      revision: String(r.revision),
-      entity: r.entity,
-      entityId: r.entityId,
-      data: JSON.stringify(r.data),
-      previous: r.previous === null ? null : JSON.stringify(r.previous),
-      deleted: r.deleted,
-      recordedAt: r.updatedAt,
-      author: r.author,
-      authorAgency: r.authorAgency,
-      sourceSystem: r.sourceSystem,
-      idempotencyKey: r.idempotencyKey,
-      batchId: r.batchId,
-    }),
-  );
+  const nodes = rows.slice(0, limit).map((r): RegisterRevisionNode => ({
+    revision: String(r.revision),
+    entity: r.entity,
+    entityId: r.entityId,
+    data: JSON.stringify(r.data),
+    previous: r.previous === null ? null : JSON.stringify(r.previous),
+    deleted: r.deleted,
+    recordedAt: r.updatedAt,
+    author: r.author,
+    authorAgency: r.authorAgency,
+    sourceSystem: r.sourceSystem,
+    idempotencyKey: r.idempotencyKey,
+    batchId: r.batchId,
+  }));
   return { nodes, hasNextPage: rows.length > limit, endCursor: nodes.length === 0 ? null : encodeCursor(nodes.at(-1)!.revision) };
 }
 
 /** The `<agency>RegisterChanges` query resolver. */
 export function registerChangesField(table: RegisterRevisionTable, agency: Agency) {
-  return (_parent: unknown, args: RegisterChangesArgs, context: { db: Db; viewer: Viewer }): Promise<RegisterRevisionPage> => registerChanges(context.db, table, agency, context.viewer, args);
+  return (_parent: unknown, args: RegisterChangesArgs, context: { db: Db; viewer: Viewer }): Promise<RegisterRevisionPage> =>
+    registerChanges(context.db, table, agency, context.viewer, args);
 }

@@ -109,9 +109,19 @@ export async function checkReferences<Row>(
     const id = reference.pick(e.data);
     return id == null ? [] : [{ entry: e, id }];
   });
-  const existing = await existingIds(db, reference.column, wanted.map((w) => w.id));
+  const existing = await existingIds(
+    db,
+    reference.column,
+    wanted.map((w) => w.id),
+  );
   for (const { entry, id } of wanted) {
-    if (!existing.has(id)) problems.add(entry.row, reference.field, reference.code, `No ${reference.what} "${id}" is registered; register it first or correct \`${reference.field}\`.`);
+    if (!existing.has(id))
+      problems.add(
+        entry.row,
+        reference.field,
+        reference.code,
+        `No ${reference.what} "${id}" is registered; register it first or correct \`${reference.field}\`.`,
+      );
   }
 }
 
@@ -131,14 +141,19 @@ export function upsertRegister<Input extends object, Row extends Record<string, 
     const entries = parseRows(register, rows, options.strategy, registerContext, problems);
     if (register.check && options.strategy !== 'DELETE') await register.check(tx, entries, problems, registerContext);
     const valid = entries.filter((e) => !problems.has(e.row));
-    const current = await currentRows(register, tx, valid.map((e) => e.id));
+    const current = await currentRows(
+      register,
+      tx,
+      valid.map((e) => e.id),
+    );
     return classify(register, tx, valid, current, options.strategy, problems);
   });
 }
 
 /** The mutation resolver for a register: `Mutation.upsertDataCenters = registerMutation(dataCenters)`. */
 export function registerMutation<Input extends object, Row extends Record<string, unknown>>(register: Register<Input, Row>) {
-  return (_parent: unknown, args: BatchArgs & { rows: readonly Input[] }, context: RegisterWriteContext): Promise<ImportSummary> => upsertRegister(register, context, args.rows, args);
+  return (_parent: unknown, args: BatchArgs & { rows: readonly Input[] }, context: RegisterWriteContext): Promise<ImportSummary> =>
+    upsertRegister(register, context, args.rows, args);
 }
 
 function parseRows<Input extends object, Row extends Record<string, unknown>>(
@@ -156,7 +171,8 @@ function parseRows<Input extends object, Row extends Record<string, unknown>>(
     if (id !== null) {
       register.checkId?.(id, read);
       const first = firstRowOfId.get(id);
-      if (first !== undefined) read.problem(register.idField, 'DUPLICATE_KEY', `${register.entity} "${id}" is already in row ${first}; send each entry once per batch.`);
+      if (first !== undefined)
+        read.problem(register.idField, 'DUPLICATE_KEY', `${register.entity} "${id}" is already in row ${first}; send each entry once per batch.`);
       else firstRowOfId.set(id, row);
     }
     const data = strategy === 'DELETE' ? null : register.parse(read);
@@ -180,7 +196,11 @@ function storedOf(register: AnyRegister, row: Record<string, unknown>): Record<s
   return register.stampField ? { ...stateOf(register, row), [register.stampField]: row[register.stampField] } : stateOf(register, row);
 }
 
-async function currentRows<Input extends object, Row extends Record<string, unknown>>(register: Register<Input, Row>, db: Db, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+async function currentRows<Input extends object, Row extends Record<string, unknown>>(
+  register: Register<Input, Row>,
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
   const idColumn = idColumnOf(register);
   const rows = (await db
@@ -235,11 +255,20 @@ async function classify<Input extends object, Row extends Record<string, unknown
       problems.add(e.row, idField, 'NOT_FOUND', `No ${register.entity} "${e.id}" is registered, so there is nothing to delete.`);
       return false;
     });
-    const blocked = await referenceCounts(tx, register.referencedBy ?? [], live.map((e) => e.id));
+    const blocked = await referenceCounts(
+      tx,
+      register.referencedBy ?? [],
+      live.map((e) => e.id),
+    );
     for (const e of live) {
       const by = blocked.get(e.id);
       if (by) {
-        problems.add(e.row, idField, 'STILL_REFERENCED', `${register.entity} "${e.id}" is still referenced by ${by.join(', ')}; delete or re-point those first. (A data centre or project that closed is an UPDATE of its status, not a DELETE.)`);
+        problems.add(
+          e.row,
+          idField,
+          'STILL_REFERENCED',
+          `${register.entity} "${e.id}" is still referenced by ${by.join(', ')}; delete or re-point those first. (A data centre or project that closed is an UPDATE of its status, not a DELETE.)`,
+        );
         continue;
       }
       deletions.push({ id: e.id, stored: current.get(e.id)! });
@@ -280,8 +309,15 @@ async function classify<Input extends object, Row extends Record<string, unknown
         ...deletions.map((d) => ({ id: d.id, data: stateOf(reg, d.stored), previous: storedOf(reg, d.stored), deleted: true })),
       ];
       if (revisions.length === 0) return;
-      if (upserts.length > 0) await upsertRows(reg, db, upserts.map((e) => stateOf(reg, e.data)), stamp);
-      if (deletions.length > 0) await db.execute(sql`delete from ${register.table} where ${idColumnOf(reg)} = any(${sql.param(deletions.map((d) => d.id))}::text[])`);
+      if (upserts.length > 0)
+        await upsertRows(
+          reg,
+          db,
+          upserts.map((e) => stateOf(reg, e.data)),
+          stamp,
+        );
+      if (deletions.length > 0)
+        await db.execute(sql`delete from ${register.table} where ${idColumnOf(reg)} = any(${sql.param(deletions.map((d) => d.id))}::text[])`);
       const r = register.revisions;
       await db.execute(sql`
         insert into ${r} (entity, entity_id, data, previous, deleted, updated_at, author, author_agency, source_system, idempotency_key, batch_id)

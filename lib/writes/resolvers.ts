@@ -23,9 +23,15 @@ export function observationFields(store: ObservationStore, batches: ImportBatchT
   return {
     submit: (_: unknown, args: BatchArgs & { rows: readonly ObservationInput[] }, ctx: WriteContext) =>
       submitObservations(store, { db: ctx.db, viewer: ctx.viewer, regions: ctx.regions, batches }, args.rows, args),
-    observations: (_: unknown, args: ObservationFilter & PageArgs & { asOf?: Date | null; subjectKind?: string | null }, ctx: WriteContext, info?: GraphQLResolveInfo) => {
+    observations: (
+      _: unknown,
+      args: ObservationFilter & PageArgs & { asOf?: Date | null; subjectKind?: string | null },
+      ctx: WriteContext,
+      info?: GraphQLResolveInfo,
+    ) => {
       // Regional figures are public; who wrote them, with which key and batch, is the audit trail the change log guards.
-      if (info && selectsAuditFields(info)) requireReader(ctx.viewer, store.agency, `The audit fields of ${store.agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
+      if (info && selectsAuditFields(info))
+        requireReader(ctx.viewer, store.agency, `The audit fields of ${store.agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
       return observationsAsOf(ctx.db, store.table, batches, store.agency, ctx.viewer, args, args, withheldRegionYears(ctx.embargo, ctx.regions));
     },
     changes: (_: unknown, args: ObservationFilter & PageArgs & { updatedAfter?: Date | null; author?: string | null }, ctx: WriteContext) =>

@@ -53,7 +53,12 @@ export class RowReader<I extends object> {
   private value(field: Field<I>, required: boolean): unknown {
     const value = (this.input as Record<string, unknown>)[field];
     if (value === null || value === undefined) {
-      if (required) this.problem(field, 'REQUIRED', `${FIELD_LABEL(field)} is required: each row carries the entity's full state (only DELETE rows are sent with the id alone).`);
+      if (required)
+        this.problem(
+          field,
+          'REQUIRED',
+          `${FIELD_LABEL(field)} is required: each row carries the entity's full state (only DELETE rows are sent with the id alone).`,
+        );
       return null;
     }
     return value;
@@ -91,11 +96,19 @@ export class RowReader<I extends object> {
       return null;
     }
     if (options.level && region.level !== options.level) {
-      this.problem(field, 'WRONG_REGION_LEVEL', `${FIELD_LABEL(field)} ${code} (${region.nameEn}) is a ${region.level} region; this register records the ${options.level} region.`);
+      this.problem(
+        field,
+        'WRONG_REGION_LEVEL',
+        `${FIELD_LABEL(field)} ${code} (${region.nameEn}) is a ${region.level} region; this register records the ${options.level} region.`,
+      );
       return null;
     }
     if (options.within && !options.within.some((root) => isWithin(this.context.regions, code, root))) {
-      this.problem(field, 'OUT_OF_RANGE', `${FIELD_LABEL(field)} ${code} (${region.nameEn}) lies outside ${options.within.join(', ')}, the only region(s) this register covers.`);
+      this.problem(
+        field,
+        'OUT_OF_RANGE',
+        `${FIELD_LABEL(field)} ${code} (${region.nameEn}) lies outside ${options.within.join(', ')}, the only region(s) this register covers.`,
+      );
       return null;
     }
     return code;
@@ -177,7 +190,8 @@ export class RowReader<I extends object> {
   date(field: Field<I>, options: { required?: boolean } = {}): string | null {
     const value = this.value(field, options.required ?? true);
     if (value === null) return null;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return this.wrongType(field, 'a date YYYY-MM-DD');
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      return this.wrongType(field, 'a date YYYY-MM-DD');
     const today = this.context.now.toISOString().slice(0, 10);
     if (value > today) {
       this.problem(field, 'DATE_IN_FUTURE', `${FIELD_LABEL(field)} ${value} is after today (${today}); register the date that has happened.`);

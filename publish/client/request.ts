@@ -49,7 +49,10 @@ export function httpTransport(url: string, authorization?: string): Transport {
     try {
       return { status: response.status, body: JSON.parse(text) as GraphQLResponseBody };
     } catch {
-      return { status: response.status, body: { errors: [{ message: `The gateway answered HTTP ${response.status} without JSON`, extensions: { code: 'BAD_RESPONSE' } }] } };
+      return {
+        status: response.status,
+        body: { errors: [{ message: `The gateway answered HTTP ${response.status} without JSON`, extensions: { code: 'BAD_RESPONSE' } }] },
+      };
     }
   };
 }

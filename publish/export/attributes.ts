@@ -35,7 +35,12 @@ export const OBSERVATION_ATTRIBUTES: readonly ObservationAttribute[] = [
     // A value that is not there is missing (M), whatever the status of the inputs that were.
     coded: (c) => (c.value === null && c.source.confidentiality !== 'CONFIDENTIAL' ? 'M' : (OBS_STATUS[text(c.source.status)] ?? text(c.source.status))),
   },
-  { csv: 'confidentiality', sdmx: 'CONF_STATUS', plain: (c) => c.source.confidentiality, coded: (c) => CONF_STATUS[c.source.confidentiality] ?? c.source.confidentiality },
+  {
+    csv: 'confidentiality',
+    sdmx: 'CONF_STATUS',
+    plain: (c) => c.source.confidentiality,
+    coded: (c) => CONF_STATUS[c.source.confidentiality] ?? c.source.confidentiality,
+  },
   { csv: 'coverage', sdmx: 'COVERAGE_STATUS', plain: (c) => text(c.source.coverage?.status), coded: (c) => text(c.source.coverage?.status) },
   { csv: 'coverage_share', sdmx: 'COVERAGE_SHARE', plain: (c) => fraction(c.source.coverage?.share), coded: (c) => fraction(c.source.coverage?.share) },
   { csv: 'progress', sdmx: 'TARGET_PROGRESS', plain: (c) => fraction(c.source.progress), coded: (c) => fraction(c.source.progress) },

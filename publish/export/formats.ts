@@ -5,7 +5,6 @@ import type { ExportCell, ExportTable } from './table.ts';
 /** The dataflow an SDMX-CSV row names (agency:id(version)). */
 export const SDMX_DATAFLOW = 'GREEN_ICT:DF_ICT_INDICATORS(1.0)';
 
-
 const missingText = (cell: ExportCell): string => cell.source.missing.map((m) => m.message).join('; ');
 
 /** A tidy table: one row per indicator, region and year, values in display units, every attribute in words. */
@@ -38,8 +37,30 @@ export function toCsv(table: ExportTable): string {
 
 /** SDMX-CSV 2.0: STRUCTURE, STRUCTURE_ID, ACTION, the dimensions, OBS_VALUE, then the attributes as codes. */
 export function toSdmxCsv(table: ExportTable): string {
-  const header = ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'DECIMALS', ...OBSERVATION_ATTRIBUTES.map((a) => a.sdmx)];
-  const rows = table.cells.map((c) => ['dataflow', SDMX_DATAFLOW, 'I', c.indicator.code, c.source.scopeId, String(c.source.year), c.value, c.indicator.unit, c.indicator.decimals, ...OBSERVATION_ATTRIBUTES.map((a) => a.coded(c))]);
+  const header = [
+    'STRUCTURE',
+    'STRUCTURE_ID',
+    'ACTION',
+    'INDICATOR',
+    'REF_AREA',
+    'TIME_PERIOD',
+    'OBS_VALUE',
+    'UNIT_MEASURE',
+    'DECIMALS',
+    ...OBSERVATION_ATTRIBUTES.map((a) => a.sdmx),
+  ];
+  const rows = table.cells.map((c) => [
+    'dataflow',
+    SDMX_DATAFLOW,
+    'I',
+    c.indicator.code,
+    c.source.scopeId,
+    String(c.source.year),
+    c.value,
+    c.indicator.unit,
+    c.indicator.decimals,
+    ...OBSERVATION_ATTRIBUTES.map((a) => a.coded(c)),
+  ]);
   return csv([header, ...rows]);
 }
 
@@ -53,7 +74,9 @@ export function toJsonStat(table: ExportTable): Record<string, unknown> {
   const R = table.regions.length;
   const Y = table.years.length;
   const at = new Map<string, number>();
-  table.indicators.forEach((ind, i) => table.regions.forEach((reg, r) => table.years.forEach((year, y) => at.set(`${ind.code} ${reg.code} ${year}`, (i * R + r) * Y + y))));
+  table.indicators.forEach((ind, i) =>
+    table.regions.forEach((reg, r) => table.years.forEach((year, y) => at.set(`${ind.code} ${reg.code} ${year}`, (i * R + r) * Y + y))),
+  );
   const value: (number | null)[] = new Array<number | null>(I * R * Y).fill(null);
   const status: (string | null)[] = new Array<string | null>(I * R * Y).fill(null);
   const [statusAttribute, ...others] = OBSERVATION_ATTRIBUTES;
@@ -83,7 +106,10 @@ export function toJsonStat(table: ExportTable): Record<string, unknown> {
           unit: Object.fromEntries(table.indicators.map((i) => [i.code, { label: i.unit, decimals: i.decimals }])),
         },
       },
-      region: { label: 'region', category: { index: table.regions.map((r) => r.code), label: Object.fromEntries(table.regions.map((r) => [r.code, r.nameEn || r.nameZh])) } },
+      region: {
+        label: 'region',
+        category: { index: table.regions.map((r) => r.code), label: Object.fromEntries(table.regions.map((r) => [r.code, r.nameEn || r.nameZh])) },
+      },
       year: { label: 'year', category: { index: table.years.map(String) } },
     },
     value,

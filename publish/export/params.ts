@@ -52,14 +52,24 @@ function list(params: URLSearchParams, name: string): string[] {
 
 function years(params: URLSearchParams): number[] {
   const items = list(params, 'years');
-  if (items.length === 0) throw new ExportError(ExportErrorCode.MISSING_PARAMETER, 'Parameter `years` is required: list years (`years=2024,2025`) or give a range (`years=2020-2025`).', 'years');
+  if (items.length === 0)
+    throw new ExportError(
+      ExportErrorCode.MISSING_PARAMETER,
+      'Parameter `years` is required: list years (`years=2024,2025`) or give a range (`years=2020-2025`).',
+      'years',
+    );
   const out = new Set<number>();
   for (const item of items) {
     const range = YEAR_RANGE.exec(item);
     if (range) {
       const from = Number(range[1]);
       const to = Number(range[2]);
-      if (to < from || to - from > MAX_YEAR_SPAN) throw new ExportError(ExportErrorCode.INVALID_YEAR, `Year range "${item}" in \`years\` must run forwards over at most ${MAX_YEAR_SPAN} years, e.g. 2020-2025.`, 'years');
+      if (to < from || to - from > MAX_YEAR_SPAN)
+        throw new ExportError(
+          ExportErrorCode.INVALID_YEAR,
+          `Year range "${item}" in \`years\` must run forwards over at most ${MAX_YEAR_SPAN} years, e.g. 2020-2025.`,
+          'years',
+        );
       for (let y = from; y <= to; y += 1) out.add(y);
     } else if (YEAR.test(item)) out.add(Number(item));
     else throw new ExportError(ExportErrorCode.INVALID_YEAR, `"${item}" in \`years\` is not a four-digit year or a range such as 2020-2025.`, 'years');
@@ -70,18 +80,35 @@ function years(params: URLSearchParams): number[] {
 /** Reads and checks an export's query string; the API then checks the codes against the catalog and the code list. */
 export function parseExportRequest(params: URLSearchParams): ExportRequest {
   for (const name of params.keys()) {
-    if (!KNOWN.has(name)) throw new ExportError(ExportErrorCode.UNKNOWN_PARAMETER, `Unknown parameter \`${name}\`: an export takes ${[...KNOWN].map((k) => `\`${k}\``).join(', ')}.`, name);
+    if (!KNOWN.has(name))
+      throw new ExportError(
+        ExportErrorCode.UNKNOWN_PARAMETER,
+        `Unknown parameter \`${name}\`: an export takes ${[...KNOWN].map((k) => `\`${k}\``).join(', ')}.`,
+        name,
+      );
   }
   const regions = list(params, 'regions');
-  if (regions.length === 0) throw new ExportError(ExportErrorCode.MISSING_PARAMETER, 'Parameter `regions` is required: GB/T 2260 codes, e.g. `regions=500000,500112`.', 'regions');
+  if (regions.length === 0)
+    throw new ExportError(ExportErrorCode.MISSING_PARAMETER, 'Parameter `regions` is required: GB/T 2260 codes, e.g. `regions=500000,500112`.', 'regions');
   const badRegion = regions.find((r) => !REGION_CODE.test(r));
-  if (badRegion !== undefined) throw new ExportError(ExportErrorCode.INVALID_REGION_CODE, `"${badRegion}" in \`regions\` is not a six-digit GB/T 2260 code such as 500000.`, 'regions');
+  if (badRegion !== undefined)
+    throw new ExportError(ExportErrorCode.INVALID_REGION_CODE, `"${badRegion}" in \`regions\` is not a six-digit GB/T 2260 code such as 500000.`, 'regions');
   const codes = list(params, 'codes');
   const badCode = codes.find((c) => !INDICATOR_CODE.test(c));
-  if (badCode !== undefined) throw new ExportError(ExportErrorCode.INVALID_INDICATOR_CODE, `"${badCode}" in \`codes\` is not an indicator code (capitals, digits and _, e.g. DC_RACK_UTILISATION; see the \`indicators\` query).`, 'codes');
+  if (badCode !== undefined)
+    throw new ExportError(
+      ExportErrorCode.INVALID_INDICATOR_CODE,
+      `"${badCode}" in \`codes\` is not an indicator code (capitals, digits and _, e.g. DC_RACK_UTILISATION; see the \`indicators\` query).`,
+      'codes',
+    );
   const asOf = params.get('asOf') ?? undefined;
   if (asOf !== undefined && (!INSTANT.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
     throw new ExportError(ExportErrorCode.INVALID_AS_OF, `\`asOf\` "${asOf}" is not an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.`, 'asOf');
   }
-  return { ...(codes.length > 0 ? { codes: [...new Set(codes)] } : {}), regions: [...new Set(regions)], years: years(params), ...(asOf !== undefined ? { asOf } : {}) };
+  return {
+    ...(codes.length > 0 ? { codes: [...new Set(codes)] } : {}),
+    regions: [...new Set(regions)],
+    years: years(params),
+    ...(asOf !== undefined ? { asOf } : {}),
+  };
 }

@@ -8,7 +8,16 @@ import { fetchExportTable } from './table.ts';
 export const EXPORT_PREFIX = '/export/';
 
 // API error codes the caller can fix (HTTP 400); auth refusals keep their status; anything else is the federation's fault.
-const CALLER_CODES = new Set(['UNKNOWN_INDICATOR', 'UNKNOWN_REGION', 'INVALID_REGION_CODE', 'YEAR_OUT_OF_RANGE', 'GRID_TOO_LARGE', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'INVALID_ARGUMENT']);
+const CALLER_CODES = new Set([
+  'UNKNOWN_INDICATOR',
+  'UNKNOWN_REGION',
+  'INVALID_REGION_CODE',
+  'YEAR_OUT_OF_RANGE',
+  'GRID_TOO_LARGE',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'INVALID_ARGUMENT',
+]);
 const AUTH_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 function statusOf(error: OperationError): number {
@@ -18,7 +27,9 @@ function statusOf(error: OperationError): number {
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, parameter?: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }) + '\n');
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }) + '\n');
 }
 
 /** The gateway's own pipeline as a transport: the export runs the public operation as the caller, under the same rules. */
@@ -39,8 +50,17 @@ export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL,
   void (async () => {
     try {
       const format = EXPORT_FORMATS[name];
-      if (!format) throw new ExportError(ExportErrorCode.UNKNOWN_FORMAT, `No export "${name}": ask for ${Object.keys(EXPORT_FORMATS).map((f) => EXPORT_PREFIX + f).join(', ')}.`, undefined, 404);
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new ExportError(ExportErrorCode.METHOD_NOT_ALLOWED, 'Exports are read with GET.', undefined, 405);
+      if (!format)
+        throw new ExportError(
+          ExportErrorCode.UNKNOWN_FORMAT,
+          `No export "${name}": ask for ${Object.keys(EXPORT_FORMATS)
+            .map((f) => EXPORT_PREFIX + f)
+            .join(', ')}.`,
+          undefined,
+          404,
+        );
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw new ExportError(ExportErrorCode.METHOD_NOT_ALLOWED, 'Exports are read with GET.', undefined, 405);
       const table = await fetchExportTable(localTransport(req, graphql), parseExportRequest(url.searchParams));
       const body = format.render(table);
       res.writeHead(200, {

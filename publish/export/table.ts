@@ -40,7 +40,8 @@ export async function fetchExportTable(transport: Transport, wanted: ExportReque
     const indicator = byCode.get(source.indicatorCode);
     if (!indicator) continue; // the grid only names catalog indicators; a mismatch would be a gateway fault
     indicators.set(indicator.code, indicator);
-    if (!regions.has(source.scopeId)) regions.set(source.scopeId, { code: source.scopeId, nameZh: source.region?.nameZh ?? '', nameEn: source.region?.nameEn ?? '' });
+    if (!regions.has(source.scopeId))
+      regions.set(source.scopeId, { code: source.scopeId, nameZh: source.region?.nameZh ?? '', nameEn: source.region?.nameEn ?? '' });
     cells.push({ indicator, source, value: toDisplay(source.value, indicator), targetValue: toDisplay(source.target?.value, indicator) });
   }
   return {

@@ -10,7 +10,12 @@ const HEIGHT = 180;
 const config = { font: 'Helvetica, Arial, "Noto Sans CJK SC", sans-serif', view: { stroke: null } } as const;
 
 /** An indicator over the years in display units, with its target (stored units) as a dashed rule. */
-export function timeSeries(indicator: Indicator, points: { year: number; value: number | null }[], storedTarget: number | null, title = indicator.nameEn): ChartSpec {
+export function timeSeries(
+  indicator: Indicator,
+  points: { year: number; value: number | null }[],
+  storedTarget: number | null,
+  title = indicator.nameEn,
+): ChartSpec {
   const target = storedTarget === null ? null : storedTarget * indicator.displayFactor;
   const y = { field: 'value', type: 'quantitative' as const, title: indicator.unit, scale: { zero: false }, axis: { format: `,.${indicator.decimals}f` } };
   return {
@@ -24,7 +29,15 @@ export function timeSeries(indicator: Indicator, points: { year: number; value: 
         mark: { type: 'line', point: true },
         encoding: { x: { field: 'year', type: 'ordinal', title: null }, y },
       },
-      ...(target === null ? [] : [{ data: { values: [{ target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#c0392b' }, encoding: { y: { field: 'target', type: 'quantitative' as const } } }]),
+      ...(target === null
+        ? []
+        : [
+            {
+              data: { values: [{ target }] },
+              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#c0392b' },
+              encoding: { y: { field: 'target', type: 'quantitative' as const } },
+            },
+          ]),
     ],
   };
 }

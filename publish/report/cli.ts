@@ -36,8 +36,10 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   const region = values.region ?? release?.region;
   if (year === undefined || !Number.isInteger(year)) throw new Error('--year must be a calendar year, e.g. 2025.');
   if (!region || !/^\d{6}$/.test(region)) throw new Error('--region must be a six-digit GB/T 2260 code, e.g. 500000.');
-  if (release && (release.year !== year || release.region !== region)) throw new Error(`Release "${release.name}" is the ${release.year} report of ${release.region}, not of ${region} for ${year}.`);
-  if (values['as-of'] !== undefined && Number.isNaN(Date.parse(values['as-of']))) throw new Error('--as-of must be an ISO 8601 instant, e.g. 2026-03-31T16:00:00Z.');
+  if (release && (release.year !== year || release.region !== region))
+    throw new Error(`Release "${release.name}" is the ${release.year} report of ${release.region}, not of ${region} for ${year}.`);
+  if (values['as-of'] !== undefined && Number.isNaN(Date.parse(values['as-of'])))
+    throw new Error('--as-of must be an ISO 8601 instant, e.g. 2026-03-31T16:00:00Z.');
 
   const against = values['compare-with'];
   let compareWith: { label: string; asOf: string } | undefined;
@@ -45,7 +47,8 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
     if (!Number.isNaN(Date.parse(against)) && /T/.test(against)) compareWith = { label: against, asOf: against };
     else {
       const earlier = findRelease(against);
-      if (earlier.region !== region || earlier.year !== year) throw new Error(`Release "${earlier.name}" is the ${earlier.year} report of ${earlier.region}: compare reports of the same region and year.`);
+      if (earlier.region !== region || earlier.year !== year)
+        throw new Error(`Release "${earlier.name}" is the ${earlier.year} report of ${earlier.region}: compare reports of the same region and year.`);
       compareWith = { label: `release ${earlier.name}`, asOf: earlier.asOf };
     }
   }
@@ -53,7 +56,12 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   const gateway = values.gateway ?? env.GATEWAY_URL ?? `http://localhost:${port('gateway')}/graphql`;
   const token = values.token ?? env.REPORT_TOKEN;
   const out = path.resolve(values.out ?? path.join('reports', `${region}-${year}${release ? `-${release.name}` : ''}`));
-  const bar = values.quiet ? null : new cliProgress.SingleBar({ format: 'report {bar} {value}/{total} {label}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = values.quiet
+    ? null
+    : new cliProgress.SingleBar(
+        { format: 'report {bar} {value}/{total} {label}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
   bar?.start(1, 0, { label: 'starting' });
   try {
     const result = await generateReport({

@@ -72,19 +72,26 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, catalog.length)));
   const districts: Value[] = [];
   for (let i = 0; i < children.length; i += perRequest) {
-    districts.push(...((await request(transport, IndicatorGridDocument, { regions: children.slice(i, i + perRequest), years: [year], asOf })).indicatorValues ?? []));
+    districts.push(
+      ...((await request(transport, IndicatorGridDocument, { regions: children.slice(i, i + perRequest), years: [year], asOf })).indicatorValues ?? []),
+    );
   }
   step('districts');
   const clusters = where.dataCenterClusters ?? [];
   const ids = clusters.flatMap((c) => [c.id, ...c.zones.map((z) => z.id)]);
-  const clusterValues = ids.length ? ((await request(transport, ClusterGridDocument, { clusters: ids, years: [year], asOf })).clusterIndicatorValues ?? []) : [];
+  const clusterValues = ids.length
+    ? ((await request(transport, ClusterGridDocument, { clusters: ids, years: [year], asOf })).clusterIndicatorValues ?? [])
+    : [];
   const shutdownAnswer = await unitLevel(() => request(transport, ShutdownScreenDocument, { region, year, asOf }));
   const shutdown = { screen: shutdownAnswer.data?.dataCenterShutdownCandidates ?? null, withheld: shutdownAnswer.withheld };
   step('clusters and shutdown screen');
   const inputRevisions = (await request(transport, InputRevisionsDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
   step('input revisions');
   const pueAnswer = await unitLevel(() => request(transport, DataCentrePueDocument, { region, year, asOf }));
-  const pue = { values: pueAnswer.data ? (pueAnswer.data.indicatorValues?.[0]?.dataCenterPopulation?.dataCenters.map((d) => d.pue) ?? []) : null, withheld: pueAnswer.withheld };
+  const pue = {
+    values: pueAnswer.data ? (pueAnswer.data.indicatorValues?.[0]?.dataCenterPopulation?.dataCenters.map((d) => d.pue) ?? []) : null,
+    withheld: pueAnswer.withheld,
+  };
   step('data-centre PUE');
   return { year, asOf, catalog, jurisdiction: where.region, clusters, series, districts, clusterValues, inputRevisions, pue, shutdown };
 }

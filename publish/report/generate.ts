@@ -57,9 +57,16 @@ export async function generateReport(options: ReportOptions): Promise<ReportResu
   const data = await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf, step });
   refuseEmbargoed(data);
   const compared = options.compareWith
-    ? { label: options.compareWith.label, data: await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf: options.compareWith.asOf, step }) }
+    ? {
+        label: options.compareWith.label,
+        data: await gatherReportData({ transport: options.transport, region: options.region, year: options.year, asOf: options.compareWith.asOf, step }),
+      }
     : undefined;
-  const model = buildReportModel(data, options.release ? { name: options.release.name, title: options.release.title, embargoUntil: options.release.embargoUntil ?? null } : null, compared);
+  const model = buildReportModel(
+    data,
+    options.release ? { name: options.release.name, title: options.release.title, embargoUntil: options.release.embargoUntil ?? null } : null,
+    compared,
+  );
   const charts = model.sections.flatMap((s) => s.charts);
   const svgs = new Map<string, string>();
   for (const chart of charts) svgs.set(chart.id, await renderSvg(chart.spec));

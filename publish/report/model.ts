@@ -43,7 +43,8 @@ function attainment(v: { meetsTarget: boolean | null; target?: { binding: boolea
 }
 
 /** Whom the target binds (JURISDICTION, SUB_REGIONS, EACH_UNIT), and whether it binds this scope. */
-const scopeText = (v: { target?: { scope: string; binding: boolean } | null }): string => (v.target ? `${v.target.scope}${v.target.binding ? '' : `, ${NOT_BINDING}`}` : '—');
+const scopeText = (v: { target?: { scope: string; binding: boolean } | null }): string =>
+  v.target ? `${v.target.scope}${v.target.binding ? '' : `, ${NOT_BINDING}`}` : '—';
 
 /** Share of the way from the period's baseline to the target, in percent; 100 % when reached. */
 const progressText = (p: number | null | undefined): string => (p == null ? '—' : `${(p * 100).toFixed(0)} %`);
@@ -100,7 +101,22 @@ function indicatorTable(data: ReportData, byCode: Map<string, Indicator>): Repor
   return {
     id: 'indicators',
     title: `Indicators of ${data.jurisdiction.nameZh} ${data.jurisdiction.nameEn}, ${y}`,
-    columns: ['code', 'indicator', 'unit', `value ${y}`, 'target', 'target scope', 'attainment', 'progress', `change on ${y - 1}`, `change since ${BASELINE_YEAR}`, 'coverage', 'status', 'confidentiality', 'notes'],
+    columns: [
+      'code',
+      'indicator',
+      'unit',
+      `value ${y}`,
+      'target',
+      'target scope',
+      'attainment',
+      'progress',
+      `change on ${y - 1}`,
+      `change since ${BASELINE_YEAR}`,
+      'coverage',
+      'status',
+      'confidentiality',
+      'notes',
+    ],
     rows,
   };
 }
@@ -110,7 +126,7 @@ function indicatorNotes(data: ReportData, byCode: Map<string, Indicator>): strin
   const partial = data.series.filter((v) => v.year === data.year && v.value != null && v.coverage?.status === 'PARTIAL');
   return [
     `Target scope says whom a target binds: JURISDICTION (the jurisdiction's own figure only), SUB_REGIONS (also each district, cluster or zone inside it) or EACH_UNIT (each unit, hence every aggregate). A target set for a jurisdiction above this one that does not bind it is shown as context, marked "${NOT_BINDING}", and never judged met or not. Progress is the share of the way from the plan period's baseline (2020 for the 14th plan) to the target, 100 % when reached; shown only for binding targets.`,
-    'Coverage applies to values over units (data centres, core rooms, enterprises): COMPLETE when every registered unit reported, PARTIAL when the value is computed over the units that reported and they hold at least the indicator\'s minimum share of the population\'s weight (an estimate, SDMX status E), INSUFFICIENT below that minimum (no value), NOT_APPLICABLE when no unit is registered. The column gives units reporting / units expected and their share of the weight.' +
+    "Coverage applies to values over units (data centres, core rooms, enterprises): COMPLETE when every registered unit reported, PARTIAL when the value is computed over the units that reported and they hold at least the indicator's minimum share of the population's weight (an estimate, SDMX status E), INSUFFICIENT below that minimum (no value), NOT_APPLICABLE when no unit is registered. The column gives units reporting / units expected and their share of the weight." +
       (partial.length
         ? ` In ${data.year}, ${partial.length} value(s) stand on partial coverage: ${partial.map((v) => `${v.indicatorCode} (${v.coverage!.unitsReporting} of ${v.coverage!.unitsExpected} units, ${((v.coverage!.share ?? 0) * 100).toFixed(1)} % of ${label(byCode.get(v.indicatorCode)!)}'s weight)`).join('; ')}.`
         : ` In ${data.year}, no value stands on partial coverage.`),
@@ -129,14 +145,33 @@ function rankingTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
     let rank = 0;
     known.forEach((v, i) => {
       if (i === 0 || formatValue(v.value, indicator) !== formatValue(known[i - 1]!.value, indicator)) rank = i + 1;
-      rows.push([indicator.code, label(byCode.get(indicator.code)!), rank, v.scopeId, names.get(v.scopeId) ?? v.scopeId, formatValue(v.value, indicator), indicator.unit, v.status ?? '—']);
+      rows.push([
+        indicator.code,
+        label(byCode.get(indicator.code)!),
+        rank,
+        v.scopeId,
+        names.get(v.scopeId) ?? v.scopeId,
+        formatValue(v.value, indicator),
+        indicator.unit,
+        v.status ?? '—',
+      ]);
     });
   }
-  return { id: 'district-ranking', title: `Districts ranked, ${data.year}`, columns: ['code', 'indicator', 'rank', 'district code', 'district', 'value', 'unit', 'status'], rows };
+  return {
+    id: 'district-ranking',
+    title: `Districts ranked, ${data.year}`,
+    columns: ['code', 'indicator', 'rank', 'district code', 'district', 'value', 'unit', 'status'],
+    rows,
+  };
 }
 
 function clusterTable(data: ReportData, byCode: Map<string, Indicator>): ReportTable {
-  const names = new Map(data.clusters.flatMap((c) => [[c.id, `${c.nameZh} ${c.nameEn}`] as const, ...c.zones.map((z) => [z.id, `${z.nameZh ?? z.id} ${z.nameEn ?? ''}`.trim()] as const)]));
+  const names = new Map(
+    data.clusters.flatMap((c) => [
+      [c.id, `${c.nameZh} ${c.nameEn}`] as const,
+      ...c.zones.map((z) => [z.id, `${z.nameZh ?? z.id} ${z.nameEn ?? ''}`.trim()] as const),
+    ]),
+  );
   const whole = new Map(data.series.filter((v) => v.year === data.year).map((v) => [v.indicatorCode, v.value]));
   const rows = data.clusterValues
     .filter((v) => v.value != null || v.target)
@@ -161,7 +196,21 @@ function clusterTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
   return {
     id: 'clusters',
     title: `Inside the clusters and their zones against the whole jurisdiction, ${data.year}`,
-    columns: ['scope', 'cluster or zone', 'code', 'indicator', 'value inside', `value of ${data.jurisdiction.nameEn}`, 'unit', 'target', 'target scope', 'attainment', 'progress', 'coverage', 'status'],
+    columns: [
+      'scope',
+      'cluster or zone',
+      'code',
+      'indicator',
+      'value inside',
+      `value of ${data.jurisdiction.nameEn}`,
+      'unit',
+      'target',
+      'target scope',
+      'attainment',
+      'progress',
+      'coverage',
+      'status',
+    ],
     rows,
   };
 }
@@ -177,8 +226,15 @@ function sourcesTable(data: ReportData): ReportTable {
       byAgency.set(input.owner, entry);
     }
   }
-  const rows = [...byAgency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([agency, e]) => [agency, [...e.indicators].sort().join(' '), [...e.seeds].sort().join('; ')]);
-  return { id: 'sources', title: 'Data sources by agency', columns: ['agency', 'indicators it supplies inputs to', 'policy sources of those indicators'], rows };
+  const rows = [...byAgency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([agency, e]) => [agency, [...e.indicators].sort().join(' '), [...e.seeds].sort().join('; ')]);
+  return {
+    id: 'sources',
+    title: 'Data sources by agency',
+    columns: ['agency', 'indicators it supplies inputs to', 'policy sources of those indicators'],
+    rows,
+  };
 }
 
 /**
@@ -186,11 +242,22 @@ function sourcesTable(data: ReportData): ReportTable {
  * written (as the API stood at the report's as-of instant), so a reader can tell a fresh input from a stale one.
  */
 function inputRevisionsTable(data: ReportData): ReportTable {
-  const inputs = new Map<string, { agency: string; code: string; name: string; indicators: Set<string>; years: Set<number>; latest: string | null; overUnits: boolean }>();
+  const inputs = new Map<
+    string,
+    { agency: string; code: string; name: string; indicators: Set<string>; years: Set<number>; latest: string | null; overUnits: boolean }
+  >();
   for (const value of data.inputRevisions) {
     for (const input of value.inputs) {
       const key = `${input.agency} ${input.metric.code}`;
-      const entry = inputs.get(key) ?? { agency: input.agency, code: input.metric.code, name: `${input.metric.nameZh} ${input.metric.nameEn}`, indicators: new Set(), years: new Set(), latest: null, overUnits: false };
+      const entry = inputs.get(key) ?? {
+        agency: input.agency,
+        code: input.metric.code,
+        name: `${input.metric.nameZh} ${input.metric.nameEn}`,
+        indicators: new Set(),
+        years: new Set(),
+        latest: null,
+        overUnits: false,
+      };
       entry.indicators.add(value.indicatorCode);
       if (input.units != null) entry.overUnits = true;
       // ISO instants in one zone compare as strings.
@@ -205,7 +272,15 @@ function inputRevisionsTable(data: ReportData): ReportTable {
     .sort((a, b) => a.agency.localeCompare(b.agency) || a.code.localeCompare(b.code))
     .map((e) => {
       const years = [...e.years].sort();
-      return [e.agency, e.code, e.name, [...e.indicators].sort().join(' '), years.length ? `${years[0]}–${years[years.length - 1]}` : '—', e.latest ?? (e.overUnits ? UNIT_INPUT_UNSTAMPED : 'none stored'), data.asOf];
+      return [
+        e.agency,
+        e.code,
+        e.name,
+        [...e.indicators].sort().join(' '),
+        years.length ? `${years[0]}–${years[years.length - 1]}` : '—',
+        e.latest ?? (e.overUnits ? UNIT_INPUT_UNSTAMPED : 'none stored'),
+        data.asOf,
+      ];
     });
   return {
     id: 'input-revisions',
@@ -282,8 +357,15 @@ function pueSection(data: ReportData, byCode: Map<string, Indicator>): ReportSec
       if (pue == null) unknown += 1;
       else counts[PUE_BANDS.findIndex((b) => pue < b.below)]!.count += 1;
     }
-    paragraphs.push(`Distribution: data centres in service in ${y} by their own PUE of the year (no data centre named); ${unknown} without a PUE (a meter not reported).`);
-    tables.push({ id: 'pue-distribution', title: `Data centres per PUE band, ${y}`, columns: ['PUE band', 'data centres'], rows: [...counts.map((c) => [c.band, c.count]), ['no PUE reported', unknown]] });
+    paragraphs.push(
+      `Distribution: data centres in service in ${y} by their own PUE of the year (no data centre named); ${unknown} without a PUE (a meter not reported).`,
+    );
+    tables.push({
+      id: 'pue-distribution',
+      title: `Data centres per PUE band, ${y}`,
+      columns: ['PUE band', 'data centres'],
+      rows: [...counts.map((c) => [c.band, c.count]), ['no PUE reported', unknown]],
+    });
     charts.push({ id: 'pue-distribution', title: 'PUE distribution', spec: pueDistribution(counts, `Data centres per PUE band, ${y}`) });
   }
   return { heading: 'Data-centre PUE by category and distribution', paragraphs, tables, charts };
@@ -291,11 +373,14 @@ function pueSection(data: ReportData, byCode: Map<string, Indicator>): ReportSec
 
 function shutdownSection(data: ReportData): ReportSection {
   const { screen, withheld } = data.shutdown;
-  if (!screen) return { heading: 'Data-centre shutdown screen', paragraphs: [`Not shown: ${withheld ?? 'the API returned no screen'}`], tables: [], charts: [] };
+  if (!screen)
+    return { heading: 'Data-centre shutdown screen', paragraphs: [`Not shown: ${withheld ?? 'the API returned no screen'}`], tables: [], charts: [] };
   const c = screen.criteria;
   return {
     heading: 'Data-centre shutdown screen',
-    paragraphs: [`Seed 003 §六.7: data centres with PUE above ${c.pueAbove}, at most ${c.racksAtMost} racks and at least ${c.yearsInOperationAtLeast} years in operation.`],
+    paragraphs: [
+      `Seed 003 §六.7: data centres with PUE above ${c.pueAbove}, at most ${c.racksAtMost} racks and at least ${c.yearsInOperationAtLeast} years in operation.`,
+    ],
     tables: [
       {
         id: 'shutdown-screen',
@@ -330,18 +415,41 @@ function changesSection(data: ReportData, byCode: Map<string, Indicator>, compar
     const before = then.get(key(now));
     if (before && before.value === now.value && before.status === now.status && before.confidentiality === now.confidentiality) continue;
     const indicator = byCode.get(now.indicatorCode)!;
-    rows.push([now.indicatorCode, now.scopeId, names.get(now.scopeId) ?? now.scopeId, now.year, formatValue(before?.value, indicator), formatValue(now.value, indicator), indicator.unit, before?.status ?? '—', now.status ?? '—']);
+    rows.push([
+      now.indicatorCode,
+      now.scopeId,
+      names.get(now.scopeId) ?? now.scopeId,
+      now.year,
+      formatValue(before?.value, indicator),
+      formatValue(now.value, indicator),
+      indicator.unit,
+      before?.status ?? '—',
+      now.status ?? '—',
+    ]);
   }
   return {
     heading: 'Changes since the compared release',
-    paragraphs: [`Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then.${rows.length ? '' : ' None.'}`],
-    tables: [{ id: 'changes', title: `Changes since ${comparison.label}`, columns: ['code', 'region', 'name', 'year', 'value then', 'value now', 'unit', 'status then', 'status now'], rows }],
+    paragraphs: [
+      `Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then.${rows.length ? '' : ' None.'}`,
+    ],
+    tables: [
+      {
+        id: 'changes',
+        title: `Changes since ${comparison.label}`,
+        columns: ['code', 'region', 'name', 'year', 'value then', 'value now', 'unit', 'status then', 'status now'],
+        rows,
+      },
+    ],
     charts: [],
   };
 }
 
 /** Lays the gathered figures out as the report's sections, tables and charts. */
-export function buildReportModel(data: ReportData, release: { name: string; title: string; embargoUntil?: string | null } | null, comparison?: Comparison): ReportModel {
+export function buildReportModel(
+  data: ReportData,
+  release: { name: string; title: string; embargoUntil?: string | null } | null,
+  comparison?: Comparison,
+): ReportModel {
   const byCode = new Map(data.catalog.map((i) => [i.code, i]));
   const j = data.jurisdiction;
   const withSeries = data.catalog.filter((i) => data.series.some((v) => v.indicatorCode === i.code && v.value != null));
@@ -354,7 +462,16 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
     const bars = data.districts.filter((v) => v.indicatorCode === indicator.code && v.value != null);
     if (bars.length < 2) return [];
     const names = new Map(j.children.map((c) => [c.code, c.nameEn]));
-    return [{ id: `districts-${indicator.code}`, title: indicator.nameEn, spec: districtBars(indicator, bars.map((v) => ({ district: names.get(v.scopeId) ?? v.scopeId, value: toDisplay(v.value, indicator)! }))) }];
+    return [
+      {
+        id: `districts-${indicator.code}`,
+        title: indicator.nameEn,
+        spec: districtBars(
+          indicator,
+          bars.map((v) => ({ district: names.get(v.scopeId) ?? v.scopeId, value: toDisplay(v.value, indicator)! })),
+        ),
+      },
+    ];
   });
   return {
     title: release?.title ?? `Annual green-ICT industry report ${data.year}: ${j.nameZh} ${j.nameEn}`,
@@ -364,7 +481,9 @@ export function buildReportModel(data: ReportData, release: { name: string; titl
       ['Figures as of 数据截至', data.asOf],
       ...(release ? ([['Release 发布版本', release.name]] as [string, string][]) : []),
       // From the register, not the clock: regenerating the release after its embargo gives the same bytes.
-      ...(release?.embargoUntil ? ([['Embargoed until 发布前保密至', `${release.embargoUntil}: not to be published before then 此前不得公开`]] as [string, string][]) : []),
+      ...(release?.embargoUntil
+        ? ([['Embargoed until 发布前保密至', `${release.embargoUntil}: not to be published before then 此前不得公开`]] as [string, string][])
+        : []),
       ...(comparison ? ([['Compared with 对比', `${comparison.label} (${comparison.data.asOf})`]] as [string, string][]) : []),
     ],
     sections: [

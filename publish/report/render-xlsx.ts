@@ -16,7 +16,10 @@ export async function renderXlsx(model: ReportModel, asOf: Date): Promise<Buffer
     sheet.addRow([table.title]).font = { bold: true };
     sheet.addRow(table.columns).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? '' : v)));
-    sheet.columns.forEach((column, i) => (column.width = Math.min(60, Math.max(10, ...[table.columns[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)))));
+    sheet.columns.forEach(
+      (column, i) =>
+        (column.width = Math.min(60, Math.max(10, ...[table.columns[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)))),
+    );
   }
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
   const stable = new JSZip();

@@ -14,13 +14,21 @@ const { RACKS_RETIRED } = bigdataMetrics;
  */
 export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   const random = new Random(world.seed, 'bigdata');
-  await insertChunked(db, cluster, world.clusters.map(({ countyCodes: _, ...c }) => c));
+  await insertChunked(
+    db,
+    cluster,
+    world.clusters.map(({ countyCodes: _, ...c }) => c),
+  );
   await insertChunked(
     db,
     zone,
     world.zones.filter((z) => world.clusters.some((c) => c.id === z.clusterId)).map(({ countyCode, ...z }) => ({ ...z, regionCode: countyCode })),
   );
-  await insertChunked(db, dataCenter, world.dataCenters.map(({ profile: _, ...dc }) => dc));
+  await insertChunked(
+    db,
+    dataCenter,
+    world.dataCenters.map(({ profile: _, ...dc }) => dc),
+  );
   const retirements: (typeof observation.$inferInsert)[] = world.dataCenters
     .filter((dc) => dc.buildType === 'EXISTING')
     .flatMap((dc) =>

@@ -32,9 +32,18 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   const clustersAt = registerAtLoader(db, tables.cluster, registers.clusters);
   const zonesAt = registerAtLoader(db, tables.zone, registers.zones);
   const scope = scopeLoader(db, regions, dataCentersAt);
-  const dataCenter = rowLoader((ids: readonly string[]) => repo.dataCentersByIds(db, ids), (r) => r.id);
-  const cluster = rowLoader((ids: readonly string[]) => repo.clustersByIds(db, ids), (r) => r.id);
-  const zone = rowLoader((ids: readonly string[]) => repo.zonesByIds(db, ids), (r) => r.id);
+  const dataCenter = rowLoader(
+    (ids: readonly string[]) => repo.dataCentersByIds(db, ids),
+    (r) => r.id,
+  );
+  const cluster = rowLoader(
+    (ids: readonly string[]) => repo.clustersByIds(db, ids),
+    (r) => r.id,
+  );
+  const zone = rowLoader(
+    (ids: readonly string[]) => repo.zonesByIds(db, ids),
+    (r) => r.id,
+  );
   return {
     scope,
     dataCenterAt: entryAsOf(dataCenter, dataCentersAt),
@@ -45,7 +54,10 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     dataCenter,
     cluster,
     zone,
-    zonesByCluster: listLoader((ids: readonly string[]) => repo.zonesByClusterIds(db, ids), (r) => r.clusterId),
+    zonesByCluster: listLoader(
+      (ids: readonly string[]) => repo.zonesByClusterIds(db, ids),
+      (r) => r.clusterId,
+    ),
     /** RACKS_RETIRED observations of a data centre, all years. */
     retirements: retirementsLoader(db),
   };

@@ -38,5 +38,7 @@ export async function populationMembers(key: IndicatorValueKey, loaders: Pick<Lo
   const indicator = catalog().indicators.get(key.indicatorCode);
   if (indicator?.population?.subject !== 'DATA_CENTER') return [];
   const { dataCenters } = await loaders.scope.load({ kind: key.scopeKind, id: key.scopeId, asOf: key.asOf });
-  return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) => dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ row, year })));
+  return yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+    dataCenters.filter((row) => inPopulation(indicator, row, year)).map((row) => ({ row, year })),
+  );
 }

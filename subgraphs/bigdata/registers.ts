@@ -36,16 +36,26 @@ export const dataCenters: Register<DataCenterInput, DataCenterState> = {
     const sentBuildType = read.choice('buildType', buildTypes, { required: false });
     const derivedBuildType = commissionedYear === null ? null : commissionedYear >= FIRST_NEW_BUILD_YEAR ? 'NEW' : 'EXISTING';
     if (sentBuildType && derivedBuildType && sentBuildType !== derivedBuildType) {
-      read.problem('buildType', 'INCONSISTENT_FIELDS', `buildType ${sentBuildType} contradicts commissionedOn ${commissionedOn}: centres commissioned in ${FIRST_NEW_BUILD_YEAR} or later are NEW, earlier ones EXISTING. Leave buildType out to have it derived.`);
+      read.problem(
+        'buildType',
+        'INCONSISTENT_FIELDS',
+        `buildType ${sentBuildType} contradicts commissionedOn ${commissionedOn}: centres commissioned in ${FIRST_NEW_BUILD_YEAR} or later are NEW, earlier ones EXISTING. Leave buildType out to have it derived.`,
+      );
     }
     if (status && read.fine('closedYear')) {
       const closed = status !== 'OPERATING';
       if (closed && closedYear === null) read.problem('closedYear', 'INCONSISTENT_FIELDS', `status ${status} needs the year the centre closed in closedYear.`);
-      if (!closed && closedYear !== null) read.problem('closedYear', 'INCONSISTENT_FIELDS', `an OPERATING centre has no closedYear (got ${closedYear}); set status SHUT_DOWN or MERGED, or leave closedYear out.`);
+      if (!closed && closedYear !== null)
+        read.problem(
+          'closedYear',
+          'INCONSISTENT_FIELDS',
+          `an OPERATING centre has no closedYear (got ${closedYear}); set status SHUT_DOWN or MERGED, or leave closedYear out.`,
+        );
     }
     const clusterId = read.reference('clusterId', { required: false });
     const zoneId = read.reference('zoneId', { required: false });
-    if (zoneId !== null && clusterId === null && read.fine('clusterId')) read.problem('clusterId', 'INCONSISTENT_FIELDS', `zone ${zoneId} is given without its cluster; send the zone's clusterId too.`);
+    if (zoneId !== null && clusterId === null && read.fine('clusterId'))
+      read.problem('clusterId', 'INCONSISTENT_FIELDS', `zone ${zoneId} is given without its cluster; send the zone's clusterId too.`);
     return {
       id: read.input.id,
       nameZh: read.text('nameZh')!,
@@ -64,29 +74,67 @@ export const dataCenters: Register<DataCenterInput, DataCenterState> = {
     };
   },
   async check(tx, entries, problems, { regions }) {
-    await checkReferences(tx, entries, problems, { field: 'clusterId', pick: (r) => r.clusterId, column: cluster.id, code: 'UNKNOWN_REFERENCE', what: 'cluster' });
+    await checkReferences(tx, entries, problems, {
+      field: 'clusterId',
+      pick: (r) => r.clusterId,
+      column: cluster.id,
+      code: 'UNKNOWN_REFERENCE',
+      what: 'cluster',
+    });
     await checkReferences(tx, entries, problems, { field: 'zoneId', pick: (r) => r.zoneId, column: zone.id, code: 'UNKNOWN_REFERENCE', what: 'zone' });
     const clusterIds = [...new Set(entries.flatMap((e) => (e.data.clusterId ? [e.data.clusterId] : [])))];
     const zoneIds = [...new Set(entries.flatMap((e) => (e.data.zoneId ? [e.data.zoneId] : [])))];
     const clusters = new Map(
-      clusterIds.length === 0 ? [] : (await tx.select({ id: cluster.id, provinceCode: cluster.provinceCode }).from(cluster).where(sql`${cluster.id} = any(${sql.param(clusterIds)}::text[])`)).map((c) => [c.id, c]),
+      clusterIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: cluster.id, provinceCode: cluster.provinceCode })
+              .from(cluster)
+              .where(sql`${cluster.id} = any(${sql.param(clusterIds)}::text[])`)
+          ).map((c) => [c.id, c]),
     );
     const zones = new Map(
-      zoneIds.length === 0 ? [] : (await tx.select({ id: zone.id, clusterId: zone.clusterId, regionCode: zone.regionCode }).from(zone).where(sql`${zone.id} = any(${sql.param(zoneIds)}::text[])`)).map((z) => [z.id, z]),
+      zoneIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ id: zone.id, clusterId: zone.clusterId, regionCode: zone.regionCode })
+              .from(zone)
+              .where(sql`${zone.id} = any(${sql.param(zoneIds)}::text[])`)
+          ).map((z) => [z.id, z]),
     );
     for (const { row, data } of entries) {
       if (problems.has(row)) continue;
       const c = data.clusterId ? clusters.get(data.clusterId) : undefined;
       if (c && !isWithin(regions, data.regionCode, c.provinceCode)) {
-        problems.add(row, 'clusterId', 'INCONSISTENT_FIELDS', `cluster ${c.id} belongs to province ${c.provinceCode}, but the centre's regionCode ${data.regionCode} is outside it.`);
+        problems.add(
+          row,
+          'clusterId',
+          'INCONSISTENT_FIELDS',
+          `cluster ${c.id} belongs to province ${c.provinceCode}, but the centre's regionCode ${data.regionCode} is outside it.`,
+        );
       }
       const z = data.zoneId ? zones.get(data.zoneId) : undefined;
-      if (z && z.clusterId !== data.clusterId) problems.add(row, 'zoneId', 'INCONSISTENT_FIELDS', `zone ${z.id} belongs to cluster ${z.clusterId}, not ${data.clusterId}; send the zone's own cluster.`);
-      else if (z && z.regionCode !== data.regionCode) problems.add(row, 'zoneId', 'INCONSISTENT_FIELDS', `zone ${z.id} lies in ${z.regionCode}, but the centre's regionCode is ${data.regionCode}.`);
+      if (z && z.clusterId !== data.clusterId)
+        problems.add(
+          row,
+          'zoneId',
+          'INCONSISTENT_FIELDS',
+          `zone ${z.id} belongs to cluster ${z.clusterId}, not ${data.clusterId}; send the zone's own cluster.`,
+        );
+      else if (z && z.regionCode !== data.regionCode)
+        problems.add(row, 'zoneId', 'INCONSISTENT_FIELDS', `zone ${z.id} lies in ${z.regionCode}, but the centre's regionCode is ${data.regionCode}.`);
     }
   },
   // Rack retirements are observations of the data centre (RACKS_RETIRED).
-  referencedBy: [{ what: 'current observations (racks retired, …)', column: observation.subjectId, where: sql`${eq(observation.subjectKind, 'DATA_CENTER')} and ${visibleObservations(observation)}` }],
+  referencedBy: [
+    {
+      what: 'current observations (racks retired, …)',
+      column: observation.subjectId,
+      where: sql`${eq(observation.subjectKind, 'DATA_CENTER')} and ${visibleObservations(observation)}`,
+    },
+  ],
 };
 
 /** Designated clusters; their zones are a register of their own (`upsertZones`). */
@@ -108,12 +156,28 @@ export const clusters: Register<DataCenterClusterInput, typeof cluster.$inferSel
     const ids = entries.map((e) => e.id);
     if (ids.length === 0) return;
     const members = [
-      ...(await tx.select({ clusterId: zone.clusterId, regionCode: zone.regionCode }).from(zone).where(sql`${zone.clusterId} = any(${sql.param(ids)}::text[])`)).map((z) => ({ ...z, what: 'zone' })),
-      ...(await tx.selectDistinct({ clusterId: dataCenter.clusterId, regionCode: dataCenter.regionCode }).from(dataCenter).where(sql`${dataCenter.clusterId} = any(${sql.param(ids)}::text[])`)).map((d) => ({ ...d, what: 'data centre' })),
+      ...(
+        await tx
+          .select({ clusterId: zone.clusterId, regionCode: zone.regionCode })
+          .from(zone)
+          .where(sql`${zone.clusterId} = any(${sql.param(ids)}::text[])`)
+      ).map((z) => ({ ...z, what: 'zone' })),
+      ...(
+        await tx
+          .selectDistinct({ clusterId: dataCenter.clusterId, regionCode: dataCenter.regionCode })
+          .from(dataCenter)
+          .where(sql`${dataCenter.clusterId} = any(${sql.param(ids)}::text[])`)
+      ).map((d) => ({ ...d, what: 'data centre' })),
     ];
     for (const { row, id, data } of entries) {
       const outside = members.find((m) => m.clusterId === id && !isWithin(regions, m.regionCode, data.provinceCode));
-      if (outside) problems.add(row, 'provinceCode', 'INCONSISTENT_FIELDS', `cluster ${id} has a ${outside.what} in ${outside.regionCode}, outside ${data.provinceCode}; move or delete it first.`);
+      if (outside)
+        problems.add(
+          row,
+          'provinceCode',
+          'INCONSISTENT_FIELDS',
+          `cluster ${id} has a ${outside.what} in ${outside.regionCode}, outside ${data.provinceCode}; move or delete it first.`,
+        );
     }
   },
   referencedBy: [
@@ -138,11 +202,24 @@ export const zones: Register<ClusterZoneInput, typeof zone.$inferSelect> = {
     startUp: read.boolean('startUp')!,
   }),
   async check(tx, entries, problems, { regions }) {
-    await checkReferences(tx, entries, problems, { field: 'clusterId', pick: (r) => r.clusterId, column: cluster.id, code: 'UNKNOWN_REFERENCE', what: 'cluster' });
+    await checkReferences(tx, entries, problems, {
+      field: 'clusterId',
+      pick: (r) => r.clusterId,
+      column: cluster.id,
+      code: 'UNKNOWN_REFERENCE',
+      what: 'cluster',
+    });
     const ids = entries.map((e) => e.id);
     const clusterIds = [...new Set(entries.map((e) => e.data.clusterId))];
     if (ids.length === 0) return;
-    const provinces = new Map((await tx.select({ id: cluster.id, provinceCode: cluster.provinceCode }).from(cluster).where(sql`${cluster.id} = any(${sql.param(clusterIds)}::text[])`)).map((c) => [c.id, c.provinceCode]));
+    const provinces = new Map(
+      (
+        await tx
+          .select({ id: cluster.id, provinceCode: cluster.provinceCode })
+          .from(cluster)
+          .where(sql`${cluster.id} = any(${sql.param(clusterIds)}::text[])`)
+      ).map((c) => [c.id, c.provinceCode]),
+    );
     const members = await tx
       .selectDistinct({ zoneId: dataCenter.zoneId, clusterId: dataCenter.clusterId, regionCode: dataCenter.regionCode })
       .from(dataCenter)
@@ -151,14 +228,24 @@ export const zones: Register<ClusterZoneInput, typeof zone.$inferSelect> = {
       if (problems.has(row)) continue;
       const province = provinces.get(data.clusterId);
       if (province && !isWithin(regions, data.regionCode, province)) {
-        problems.add(row, 'regionCode', 'INCONSISTENT_FIELDS', `zone ${id} lies in ${data.regionCode}, outside province ${province} of its cluster ${data.clusterId}.`);
+        problems.add(
+          row,
+          'regionCode',
+          'INCONSISTENT_FIELDS',
+          `zone ${id} lies in ${data.regionCode}, outside province ${province} of its cluster ${data.clusterId}.`,
+        );
         continue;
       }
       const other = members.find((m) => m.zoneId === id && (m.clusterId !== data.clusterId || m.regionCode !== data.regionCode));
       if (other) {
         const field = other.clusterId !== data.clusterId ? 'clusterId' : 'regionCode';
         const registered = field === 'clusterId' ? `cluster ${other.clusterId}` : `county ${other.regionCode}`;
-        problems.add(row, field, 'INCONSISTENT_FIELDS', `data centres registered in zone ${id} are in ${registered}; move those data centres (upsertDataCenters) before moving the zone.`);
+        problems.add(
+          row,
+          field,
+          'INCONSISTENT_FIELDS',
+          `data centres registered in zone ${id} are in ${registered}; move those data centres (upsertDataCenters) before moving the zone.`,
+        );
       }
     }
   },

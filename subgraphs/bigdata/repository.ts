@@ -59,16 +59,26 @@ export const dataCentersByIds = (db: Db, ids: readonly string[]) => db.select().
 export const clustersByIds = (db: Db, ids: readonly string[]) => db.select().from(cluster).where(anyText(cluster.id, ids));
 
 export const clusters = (db: Db, provinceCode?: string) =>
-  db.select().from(cluster).where(provinceCode ? eq(cluster.provinceCode, provinceCode) : undefined).orderBy(asc(cluster.id));
+  db
+    .select()
+    .from(cluster)
+    .where(provinceCode ? eq(cluster.provinceCode, provinceCode) : undefined)
+    .orderBy(asc(cluster.id));
 
 export const zonesByIds = (db: Db, ids: readonly string[]) => db.select().from(zone).where(anyText(zone.id, ids));
 
 export const zonesByClusterIds = (db: Db, clusterIds: readonly string[]) =>
-  db.select().from(zone).where(anyText(zone.clusterId, clusterIds)).orderBy(sql`${zone.startUp} desc`, asc(zone.id));
+  db
+    .select()
+    .from(zone)
+    .where(anyText(zone.clusterId, clusterIds))
+    .orderBy(sql`${zone.startUp} desc`, asc(zone.id));
 
 /** Registered design racks of a batch of data centres; ids not in the register are simply absent. */
 export const designRacksByIds = (db: Db, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.select({ id: dataCenter.id, designRacks: dataCenter.designRacks }).from(dataCenter).where(anyText(dataCenter.id, ids));
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.select({ id: dataCenter.id, designRacks: dataCenter.designRacks }).from(dataCenter).where(anyText(dataCenter.id, ids));
 
 /**
  * Racks retired per data centre and year for a batch of data centres, oldest year first, from the
@@ -111,5 +121,8 @@ export function dataCentersInScopes(db: Db, s: ScopeSelection) {
   if (s.clusterIds.length > 0) conditions.push(anyText(dataCenter.clusterId, s.clusterIds), anyText(dataCenter.zoneId, s.clusterIds));
   if (s.dataCenterIds.length > 0) conditions.push(anyText(dataCenter.id, s.dataCenterIds));
   if (conditions.length === 0) return Promise.resolve([]);
-  return db.select().from(dataCenter).where(or(...conditions));
+  return db
+    .select()
+    .from(dataCenter)
+    .where(or(...conditions));
 }

@@ -44,7 +44,11 @@ export function scopeLoader(db: Db, regions: RegionDirectory, dataCentersAt: Reg
       );
       return scopes.map((s) => {
         const inside = (r: DataCenterRow) =>
-          s.kind === 'REGION' ? (subtrees.get(s.id)?.has(r.regionCode) ?? false) : s.kind === 'CLUSTER' ? r.clusterId === s.id || r.zoneId === s.id : r.id === s.id;
+          s.kind === 'REGION'
+            ? (subtrees.get(s.id)?.has(r.regionCode) ?? false)
+            : s.kind === 'CLUSTER'
+              ? r.clusterId === s.id || r.zoneId === s.id
+              : r.id === s.id;
         return { dataCenters: (candidates.get(s.asOf) ?? []).filter(inside) };
       });
     },

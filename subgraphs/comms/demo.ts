@@ -23,7 +23,10 @@ const MISSING_REPORT_CHANCE = 0.004;
 
 function weightedPick(random: Random, weights: Record<string, number>): string {
   const entries = Object.entries(weights);
-  let r = random.float(0, entries.reduce((sum, [, w]) => sum + w, 0));
+  let r = random.float(
+    0,
+    entries.reduce((sum, [, w]) => sum + w, 0),
+  );
   for (const [id, w] of entries) {
     r -= w;
     if (r < 0) return id;
@@ -52,7 +55,12 @@ function siteRegisters(world: DemoWorld, random: Random) {
       }
       const towerCount = random.int(3, 9);
       for (let n = 1; n <= towerCount; n++) {
-        towers.push({ id: `TWR-${county.code}-${year}-${String(n).padStart(3, '0')}`, regionCode: county.code, builtYear: year, shared: random.chance(towerSharing) });
+        towers.push({
+          id: `TWR-${county.code}-${year}-${String(n).padStart(3, '0')}`,
+          regionCode: county.code,
+          builtYear: year,
+          shared: random.chance(towerSharing),
+        });
       }
     }
   }
@@ -72,7 +80,15 @@ function rackUsage(world: DemoWorld, random: Random): ObservationInsert[] {
       const missing = random.chance(MISSING_REPORT_CHANCE);
       if (!inService(dc, year) || missing) continue;
       const racks = Math.min(dc.designRacks, Math.round(dc.designRacks * dc.profile.utilisation * drift));
-      rows.push({ metric: commsMetrics.RACKS_IN_USE.code, subjectKind: 'DATA_CENTER', subjectId: dc.id, period: String(year), year, value: racks, status: statusOf(year, world) });
+      rows.push({
+        metric: commsMetrics.RACKS_IN_USE.code,
+        subjectKind: 'DATA_CENTER',
+        subjectId: dc.id,
+        period: String(year),
+        year,
+        value: racks,
+        status: statusOf(year, world),
+      });
     }
   }
   return rows;
@@ -95,7 +111,15 @@ function regionFlows(world: DemoWorld, random: Random): ObservationInsert[] {
       let value = level2020;
       for (const year of world.years) {
         if (year > world.years[0]!) value *= 1 + random.float(0.2, 0.3);
-        rows.push({ metric, subjectKind: 'REGION', subjectId: county.code, period: String(year), year, value: Math.round(value), status: statusOf(year, world) });
+        rows.push({
+          metric,
+          subjectKind: 'REGION',
+          subjectId: county.code,
+          period: String(year),
+          year,
+          value: Math.round(value),
+          status: statusOf(year, world),
+        });
       }
     }
   }
@@ -106,12 +130,21 @@ function regionFlows(world: DemoWorld, random: Random): ObservationInsert[] {
 export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   const random = new Random(world.seed, 'comms');
   await insertChunked(db, operator, world.operators);
-  await insertChunked(db, coreRoom, world.coreRooms.map(({ profile: _, ...room }) => room));
+  await insertChunked(
+    db,
+    coreRoom,
+    world.coreRooms.map(({ profile: _, ...room }) => room),
+  );
   const { sites, towers } = siteRegisters(world, random);
   // Larger chunks than the default: these are the big tables at national scale, and every chunk stays under 65,535 parameters.
   await insertChunked(db, site5g, sites, 5000);
   await insertChunked(db, tower, towers, 5000);
-  const national = nationalFigures(world, 'comms', Object.keys(commsMetrics)).map((r) => ({ ...r, subjectKind: 'REGION' as const, period: String(r.year), status: statusOf(r.year, world) }));
+  const national = nationalFigures(world, 'comms', Object.keys(commsMetrics)).map((r) => ({
+    ...r,
+    subjectKind: 'REGION' as const,
+    period: String(r.year),
+    status: statusOf(r.year, world),
+  }));
   await insertChunked(db, observation, [...rackUsage(world, random), ...regionFlows(world, random), ...national], 5000);
   await stampPublication(db, observation);
 }

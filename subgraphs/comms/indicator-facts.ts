@@ -5,7 +5,8 @@ export interface RegisterCounts {
   towers: TowerCounts[];
 }
 
-const total = <R extends { year: number }>(rows: readonly R[], year: number, pick: (r: R) => number) => rows.filter((r) => r.year === year).reduce((s, r) => s + pick(r), 0);
+const total = <R extends { year: number }>(rows: readonly R[], year: number, pick: (r: R) => number) =>
+  rows.filter((r) => r.year === year).reduce((s, r) => s + pick(r), 0);
 
 /**
  * comms' region metrics counted from its registers (things built in the year). A test checks

@@ -16,23 +16,53 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   const coreRoomsAt = registerAtLoader(db, coreRoom, coreMachineRooms);
   const sitesAt = registerAtLoader(db, site5g, sites5G);
   const towersAt = registerAtLoader(db, tower, towers);
-  const coreRoomLoader = rowLoader((ids: readonly string[]) => repo.coreRoomsByIds(db, ids), (r) => r.id);
+  const coreRoomLoader = rowLoader(
+    (ids: readonly string[]) => repo.coreRoomsByIds(db, ids),
+    (r) => r.id,
+  );
   return {
     // Under a region, for the indicator engine: county observations, register counts, core rooms (as of the value's as-of).
     countyYears: countyYearsLoader(db, observation, regions, OBSERVED_METRICS),
-    siteCountsInRegion: registerInRegionLoader(regions, (codes) => repo.siteCountsInRegions(db, codes), derivedAt(sitesAt, siteCountsOf), (r) => r.regionCode),
-    towerCountsInRegion: registerInRegionLoader(regions, (codes) => repo.towerCountsInRegions(db, codes), derivedAt(towersAt, towerCountsOf), (r) => r.regionCode),
-    coreRoomsInRegion: registerInRegionLoader(regions, (codes) => repo.coreRoomsInRegions(db, codes), coreRoomsAt, (r) => r.regionCode),
-    operator: rowLoader((ids: readonly string[]) => repo.operatorsByIds(db, ids), (r) => r.id),
-    site5G: rowLoader((ids: readonly string[]) => repo.sites5GByIds(db, ids), (r) => r.id),
-    tower: rowLoader((ids: readonly string[]) => repo.towersByIds(db, ids), (r) => r.id),
+    siteCountsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.siteCountsInRegions(db, codes),
+      derivedAt(sitesAt, siteCountsOf),
+      (r) => r.regionCode,
+    ),
+    towerCountsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.towerCountsInRegions(db, codes),
+      derivedAt(towersAt, towerCountsOf),
+      (r) => r.regionCode,
+    ),
+    coreRoomsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.coreRoomsInRegions(db, codes),
+      coreRoomsAt,
+      (r) => r.regionCode,
+    ),
+    operator: rowLoader(
+      (ids: readonly string[]) => repo.operatorsByIds(db, ids),
+      (r) => r.id,
+    ),
+    site5G: rowLoader(
+      (ids: readonly string[]) => repo.sites5GByIds(db, ids),
+      (r) => r.id,
+    ),
+    tower: rowLoader(
+      (ids: readonly string[]) => repo.towersByIds(db, ids),
+      (r) => r.id,
+    ),
     coreRoom: coreRoomLoader,
     /** A core room as it stood at an as-of key: what a core-room year (`asOf`) describes. */
     coreRoomAt: entryAsOf(coreRoomLoader, coreRoomsAt),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
     metricYears: metricYearsLoader(db, observation, Object.values(commsMetrics)),
     /** Every rack-usage report of a data centre, all years. */
-    rackUsage: listLoader((ids: readonly string[]) => repo.observationsOfMetric(db, commsMetrics.RACKS_IN_USE.code, ids), (r) => r.subjectId),
+    rackUsage: listLoader(
+      (ids: readonly string[]) => repo.observationsOfMetric(db, commsMetrics.RACKS_IN_USE.code, ids),
+      (r) => r.subjectId,
+    ),
   };
 }
 

@@ -26,7 +26,13 @@ export const coreMachineRooms: Register<CoreMachineRoomInput, typeof coreRoom.$i
     renovatedYear: read.year('renovatedYear', { required: false }),
   }),
   check: (tx, entries, problems) => checkBasicTelecom(tx, entries, problems, 'core machine rooms are run'),
-  referencedBy: [{ what: 'current observations', column: observation.subjectId, where: sql`${eq(observation.subjectKind, 'CORE_ROOM')} and ${visibleObservations(observation)}` }],
+  referencedBy: [
+    {
+      what: 'current observations',
+      column: observation.subjectId,
+      where: sql`${eq(observation.subjectKind, 'CORE_ROOM')} and ${visibleObservations(observation)}`,
+    },
+  ],
 };
 
 /** Base stations one physical site may carry: far above real sites (a handful), and keeps county sums within Int. */
@@ -88,10 +94,19 @@ export const towers: Register<TowerInput, typeof tower.$inferSelect> = {
 async function checkBasicTelecom(tx: Db, entries: readonly RegisterEntry<{ operatorId: string }>[], problems: ProblemList, what: string): Promise<void> {
   const ids = [...new Set(entries.map((e) => e.data.operatorId))];
   if (ids.length === 0) return;
-  const kinds = new Map((await tx.select({ id: operator.id, kind: operator.kind }).from(operator).where(sql`${operator.id} = any(${sql.param(ids)}::text[])`)).map((o) => [o.id, o.kind]));
+  const kinds = new Map(
+    (
+      await tx
+        .select({ id: operator.id, kind: operator.kind })
+        .from(operator)
+        .where(sql`${operator.id} = any(${sql.param(ids)}::text[])`)
+    ).map((o) => [o.id, o.kind]),
+  );
   for (const { row, data } of entries) {
     const kind = kinds.get(data.operatorId);
-    if (kind === undefined) problems.add(row, 'operatorId', 'UNKNOWN_REFERENCE', `No telecom operator "${data.operatorId}" is registered; use an operator id such as CHINA_MOBILE.`);
-    else if (kind !== 'BASIC_TELECOM') problems.add(row, 'operatorId', 'INCONSISTENT_FIELDS', `${data.operatorId} is a ${kind} operator; ${what} by basic telecom enterprises.`);
+    if (kind === undefined)
+      problems.add(row, 'operatorId', 'UNKNOWN_REFERENCE', `No telecom operator "${data.operatorId}" is registered; use an operator id such as CHINA_MOBILE.`);
+    else if (kind !== 'BASIC_TELECOM')
+      problems.add(row, 'operatorId', 'INCONSISTENT_FIELDS', `${data.operatorId} is a ${kind} operator; ${what} by basic telecom enterprises.`);
   }
 }

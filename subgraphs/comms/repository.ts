@@ -61,7 +61,11 @@ export function pageCoreRooms(db: Db, f: CoreRoomFilter, after: string | undefin
 }
 
 export const operators = (db: Db, kind?: OperatorRow['kind']) =>
-  db.select().from(operator).where(kind ? eq(operator.kind, kind) : undefined).orderBy(asc(operator.id));
+  db
+    .select()
+    .from(operator)
+    .where(kind ? eq(operator.kind, kind) : undefined)
+    .orderBy(asc(operator.id));
 
 export const operatorsByIds = (db: Db, ids: readonly string[]) => db.select().from(operator).where(anyText(operator.id, ids));
 
@@ -100,7 +104,12 @@ export const towerCountsInRegions = (db: Db, codes: readonly string[]) =>
   codes.length === 0
     ? Promise.resolve([])
     : db
-        .select({ regionCode: tower.regionCode, year: tower.builtYear, towers: sql<number>`count(*)::int`, shared: sql<number>`(count(*) filter (where ${tower.shared}))::int` })
+        .select({
+          regionCode: tower.regionCode,
+          year: tower.builtYear,
+          towers: sql<number>`count(*)::int`,
+          shared: sql<number>`(count(*) filter (where ${tower.shared}))::int`,
+        })
         .from(tower)
         .where(anyText(tower.regionCode, codes))
         .groupBy(tower.regionCode, tower.builtYear);

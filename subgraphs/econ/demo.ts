@@ -24,8 +24,7 @@ import {
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
-const day = (random: Random, year: number): string =>
-  `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+const day = (random: Random, year: number): string => `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
 const PROVIDERS = ['上海市节能协会', '上海市能效中心', '重庆市节能技术服务中心', '中国电子技术标准化研究院', '某节能服务有限公司'];
 
@@ -37,7 +36,13 @@ function assessments(world: DemoWorld, random: Random) {
   const rows: Insert<typeof energyAssessment>[] = [];
   const centres: Insert<typeof energyManagementCentre>[] = [];
   const add = (e: DemoEnterprise, kind: 'AUDIT' | 'DIAGNOSIS', year: number) =>
-    rows.push({ id: `${kind === 'AUDIT' ? 'AUD' : 'DIA'}-${e.uscc}-${year}`, uscc: e.uscc, kind, completedOn: day(random, year), provider: random.chance(0.7) ? random.pick(PROVIDERS) : null });
+    rows.push({
+      id: `${kind === 'AUDIT' ? 'AUD' : 'DIA'}-${e.uscc}-${year}`,
+      uscc: e.uscc,
+      kind,
+      completedOn: day(random, year),
+      provider: random.chance(0.7) ? random.pick(PROVIDERS) : null,
+    });
   for (const e of world.enterprises) {
     const tce = e.profile.energyTce2020;
     if (tce >= 5000) {
@@ -50,7 +55,8 @@ function assessments(world: DemoWorld, random: Random) {
     }
     if (tce >= 2000 && tce < 5000 && random.chance(0.2)) add(e, 'AUDIT', random.int(2021, 2024));
     const centreChance = tce >= 10000 ? 0.85 : tce >= 5000 ? 0.25 : 0;
-    if (random.chance(centreChance)) centres.push({ uscc: e.uscc, establishedOn: day(random, random.chance(0.4) ? random.int(2015, 2020) : random.int(2021, 2025)) });
+    if (random.chance(centreChance))
+      centres.push({ uscc: e.uscc, establishedOn: day(random, random.chance(0.4) ? random.int(2015, 2020) : random.int(2021, 2025)) });
   }
   // A second audit in the same year would collide on id; keep the first.
   const unique = new Map(rows.map((r) => [r.id, r]));
@@ -74,12 +80,15 @@ function designations(world: DemoWorld, random: Random): Insert<typeof designati
     if (from > 2025) continue;
     const base = { regionCode: dc.regionCode, dataCenterId: dc.id };
     if (dc.profile.pue <= 1.3 && random.chance(0.25)) add('NGDC', { ...base, kind: 'NATIONAL_GREEN_DATA_CENTER', year: random.int(from, 2025) });
-    if (dc.profile.pue <= 1.35 && dc.profile.renewableShare >= 0.35 && random.chance(0.12)) add('ZCDC', { ...base, kind: 'ZERO_CARBON_DATA_CENTER', year: random.int(Math.max(from, 2023), 2025) });
+    if (dc.profile.pue <= 1.35 && dc.profile.renewableShare >= 0.35 && random.chance(0.12))
+      add('ZCDC', { ...base, kind: 'ZERO_CARBON_DATA_CENTER', year: random.int(Math.max(from, 2023), 2025) });
     if (dc.designRacks >= 800 && random.chance(0.03)) add('WHDC', { ...base, kind: 'WASTE_HEAT_DATA_CENTER', year: random.int(Math.max(from, 2022), 2025) });
   }
   for (const e of world.enterprises) {
-    if (e.sector === 'MANUFACTURING' && random.chance(0.12)) add('ZCF', { kind: 'ZERO_CARBON_FACTORY', year: random.int(2022, 2025), regionCode: e.regionCode, enterpriseUscc: e.uscc });
-    if (e.sector === 'INDUSTRIAL_PARK' && random.chance(0.12)) add('ZCP', { kind: 'ZERO_CARBON_PARK', year: random.int(2023, 2025), regionCode: e.regionCode, enterpriseUscc: e.uscc, parkName: e.nameZh });
+    if (e.sector === 'MANUFACTURING' && random.chance(0.12))
+      add('ZCF', { kind: 'ZERO_CARBON_FACTORY', year: random.int(2022, 2025), regionCode: e.regionCode, enterpriseUscc: e.uscc });
+    if (e.sector === 'INDUSTRIAL_PARK' && random.chance(0.12))
+      add('ZCP', { kind: 'ZERO_CARBON_PARK', year: random.int(2023, 2025), regionCode: e.regionCode, enterpriseUscc: e.uscc, parkName: e.nameZh });
   }
   return rows;
 }
@@ -99,7 +108,8 @@ function retrofits(world: DemoWorld, random: Random, assessed: ReadonlySet<strin
       const plannedYear = random.pick([2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2025, 2025]);
       const r = random.float();
       const completedYear = r < 0.78 ? plannedYear : r < 0.86 && plannedYear > 2022 ? plannedYear - 1 : r < 0.94 && plannedYear < 2025 ? plannedYear + 1 : null;
-      const status = completedYear !== null ? 'COMPLETED' : random.chance(0.15) ? 'WITHDRAWN' : plannedYear >= 2025 && random.chance(0.5) ? 'LISTED' : 'IN_PROGRESS';
+      const status =
+        completedYear !== null ? 'COMPLETED' : random.chance(0.15) ? 'WITHDRAWN' : plannedYear >= 2025 && random.chance(0.5) ? 'LISTED' : 'IN_PROGRESS';
       const n = (perRegion.get(e.regionCode) ?? 0) + 1;
       perRegion.set(e.regionCode, n);
       rows.push({
@@ -132,7 +142,9 @@ function scenarios(world: DemoWorld, random: Random): Insert<typeof applicationS
     else byCounty.set(e.regionCode, [e]);
   }
   for (const province of world.regions.filter((r) => r.level === 'PROVINCE')) {
-    const counties = world.regions.filter((r) => r.level === 'COUNTY' && (r.parentCode === province.code || r.parentCode?.startsWith(province.code.slice(0, 2))));
+    const counties = world.regions.filter(
+      (r) => r.level === 'COUNTY' && (r.parentCode === province.code || r.parentCode?.startsWith(province.code.slice(0, 2))),
+    );
     if (counties.length === 0) continue;
     for (const year of [2022, 2023, 2024, 2025]) {
       for (const category of scenarioCategory) {
@@ -172,7 +184,14 @@ function standards(world: DemoWorld, random: Random): Insert<typeof greenStandar
     const number = 4000 + i * 7;
     if (level === 'LOCAL') {
       const province = random.pick(provinces);
-      rows.push({ id: `STD-${i + 1}`, code: `DB${province.code.slice(0, 2)}/T ${1300 + i}-${year}`, title, level, publishedYear: year, regionCode: province.code });
+      rows.push({
+        id: `STD-${i + 1}`,
+        code: `DB${province.code.slice(0, 2)}/T ${1300 + i}-${year}`,
+        title,
+        level,
+        publishedYear: year,
+        regionCode: province.code,
+      });
     } else {
       rows.push({ id: `STD-${i + 1}`, code: `${LEVEL_PREFIX[level]} ${number}-${year}`, title, level, publishedYear: year, regionCode: null });
     }
@@ -239,13 +258,19 @@ function pilots(world: DemoWorld, random: Random): Insert<typeof carbonPeakPilot
  */
 function usableRoofs(world: DemoWorld): Insert<typeof observation>[] {
   const { code, subjectKind } = econMetrics.USABLE_ROOFS;
-  return world.enterprises.flatMap((e) => world.years.map((year) => ({ metric: code, subjectKind, subjectId: e.uscc, period: String(year), year, value: e.usableRoofs, status: 'FINAL' as const })));
+  return world.enterprises.flatMap((e) =>
+    world.years.map((year) => ({ metric: code, subjectKind, subjectId: e.uscc, period: String(year), year, value: e.usableRoofs, status: 'FINAL' as const })),
+  );
 }
 
 /** The commission's register and records, drawn from the shared world with econ's own random stream. */
 export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   const random = new Random(world.seed, 'econ');
-  await insertChunked(db, enterprise, world.enterprises.map(({ profile: _, usableRoofs: __, ...e }) => e));
+  await insertChunked(
+    db,
+    enterprise,
+    world.enterprises.map(({ profile: _, usableRoofs: __, ...e }) => e),
+  );
   await insertChunked(db, observation, usableRoofs(world), 5000);
   const { assessments: assessmentRows, centres } = assessments(world, random);
   await insertChunked(db, energyAssessment, assessmentRows);

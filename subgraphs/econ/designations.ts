@@ -13,7 +13,11 @@ export interface DesignationList {
 
 /** The indicators among `codes` that read a metric bigdata places from econ's designations. */
 export const placedIndicators = (codes: readonly string[]): string[] =>
-  codes.filter((code) => catalog().indicators.get(code)?.regionMetrics.some((metric) => PLACED_DESIGNATIONS[metric] !== undefined));
+  codes.filter((code) =>
+    catalog()
+      .indicators.get(code)
+      ?.regionMetrics.some((metric) => PLACED_DESIGNATIONS[metric] !== undefined),
+  );
 
 /**
  * The designations bigdata counts for the placed metrics (`placedBy`) of some indicators, awarded by the end of
@@ -23,7 +27,8 @@ export const placedIndicators = (codes: readonly string[]): string[] =>
 export async function placedDesignations(indicatorCodes: readonly string[], lastYear: number, asOf: string, loaders: Loaders): Promise<DesignationList> {
   const { indicators } = catalog();
   const kinds = new Map<string, string>();
-  for (const code of indicatorCodes) for (const metric of indicators.get(code)?.regionMetrics ?? []) if (PLACED_DESIGNATIONS[metric]) kinds.set(PLACED_DESIGNATIONS[metric], metric);
+  for (const code of indicatorCodes)
+    for (const metric of indicators.get(code)?.regionMetrics ?? []) if (PLACED_DESIGNATIONS[metric]) kinds.set(PLACED_DESIGNATIONS[metric], metric);
   const list: DesignationList = { metrics: [], dataCenterIds: [], years: [], regionCodes: [] };
   if (kinds.size === 0) return list;
   const rows = await loaders.designationsInRegion.load({ regionCode: NATIONAL, asOf });

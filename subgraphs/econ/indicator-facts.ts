@@ -9,7 +9,8 @@ export interface RegionRecords {
 
 const since2021 = (year: number, y: number) => year >= 2021 && year <= y;
 const designated = (kind: DesignationRow['kind']) => (r: RegionRecords, y: number) => r.designations.filter((d) => d.kind === kind && d.year <= y).length;
-const scenarios = (category: ApplicationScenarioRow['category']) => (r: RegionRecords, y: number) => r.scenarios.filter((s) => s.category === category && since2021(s.selectedYear, y)).length;
+const scenarios = (category: ApplicationScenarioRow['category']) => (r: RegionRecords, y: number) =>
+  r.scenarios.filter((s) => s.category === category && since2021(s.selectedYear, y)).length;
 
 /**
  * econ's region-level metrics (catalog/metrics.yaml, owner econ, subject REGION): counts from its

@@ -6,7 +6,16 @@ import { entryAsOf, listAsOf, registerAtLoader, registerInRegionLoader } from '.
 import { econMetrics } from './metrics.ts';
 import { applicationScenarios, designations, energyAssessments, energyManagementCentres, enterprises, greenStandards, retrofitProjects } from './registers.ts';
 import * as repo from './repository.ts';
-import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation, retrofitProject } from './tables.ts';
+import {
+  applicationScenario,
+  designation,
+  energyAssessment,
+  energyManagementCentre,
+  enterprise,
+  greenStandard,
+  observation,
+  retrofitProject,
+} from './tables.ts';
 
 /** Per-request loaders: every entity and child list in this subgraph is fetched through one of these. */
 export function createLoaders(db: Db, regions: RegionDirectory) {
@@ -18,17 +27,51 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
   const assessmentsAt = registerAtLoader(db, energyAssessment, energyAssessments);
   const centresAt = registerAtLoader(db, energyManagementCentre, energyManagementCentres);
   const retrofitsAt = registerAtLoader(db, retrofitProject, retrofitProjects);
-  const enterpriseLoader = rowLoader((ids: readonly string[]) => repo.enterprisesByUscc(db, ids), (r) => r.uscc);
-  const assessmentLoader = listLoader((ids: readonly string[]) => repo.assessmentsByUscc(db, ids), (r) => r.uscc);
-  const centreLoader = rowLoader((ids: readonly string[]) => repo.centresByUscc(db, ids), (r) => r.uscc);
+  const enterpriseLoader = rowLoader(
+    (ids: readonly string[]) => repo.enterprisesByUscc(db, ids),
+    (r) => r.uscc,
+  );
+  const assessmentLoader = listLoader(
+    (ids: readonly string[]) => repo.assessmentsByUscc(db, ids),
+    (r) => r.uscc,
+  );
+  const centreLoader = rowLoader(
+    (ids: readonly string[]) => repo.centresByUscc(db, ids),
+    (r) => r.uscc,
+  );
   return {
     // Register rows under a region, for the indicator engine.
-    enterprisesInRegion: registerInRegionLoader(regions, (codes) => repo.enterprisesInRegions(db, codes), enterprisesAt, (r) => r.regionCode),
-    designationsInRegion: registerInRegionLoader(regions, (codes) => repo.designationsInRegions(db, codes), designationsAt, (r) => r.regionCode),
-    scenariosInRegion: registerInRegionLoader(regions, (codes) => repo.scenariosInRegions(db, codes), scenariosAt, (r) => r.regionCode),
-    standardsInRegion: registerInRegionLoader(regions, (codes) => repo.standardsInRegions(db, codes), standardsAt, (r) => r.regionCode),
+    enterprisesInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.enterprisesInRegions(db, codes),
+      enterprisesAt,
+      (r) => r.regionCode,
+    ),
+    designationsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.designationsInRegions(db, codes),
+      designationsAt,
+      (r) => r.regionCode,
+    ),
+    scenariosInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.scenariosInRegions(db, codes),
+      scenariosAt,
+      (r) => r.regionCode,
+    ),
+    standardsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.standardsInRegions(db, codes),
+      standardsAt,
+      (r) => r.regionCode,
+    ),
     /** The retrofit lists of a region and every region below it, as they stood at the key's as-of. */
-    retrofitsInRegion: registerInRegionLoader(regions, (codes) => repo.retrofitProjectsInRegions(db, codes), retrofitsAt, (r) => r.regionCode),
+    retrofitsInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.retrofitProjectsInRegions(db, codes),
+      retrofitsAt,
+      (r) => r.regionCode,
+    ),
     enterprise: enterpriseLoader,
     /** An enterprise as it stood at an as-of key: what an enterprise year (`asOf`) describes. */
     enterpriseAt: entryAsOf(enterpriseLoader, enterprisesAt),
@@ -38,20 +81,53 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     assessmentsAt: listAsOf(assessmentLoader, assessmentsAt, (r) => r.uscc),
     /** An enterprise's energy-management centre as the records stood at an as-of key. */
     centreAt: entryAsOf(centreLoader, centresAt),
-    designation: rowLoader((ids: readonly string[]) => repo.designationsByIds(db, ids), (r) => r.id),
-    designationsByDataCenter: listLoader((ids: readonly string[]) => repo.designationsByDataCenterIds(db, ids), (r) => r.dataCenterId ?? ''),
-    designationsByEnterprise: listLoader((ids: readonly string[]) => repo.designationsByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
-    retrofitProject: rowLoader((ids: readonly string[]) => repo.retrofitProjectsByIds(db, ids), (r) => r.id),
-    retrofitProjectsByEnterprise: listLoader((ids: readonly string[]) => repo.retrofitProjectsByUscc(db, ids), (r) => r.enterpriseUscc),
-    retrofitScheduleByRegion: listLoader((codes: readonly string[]) => repo.retrofitScheduleByRegionCodes(db, codes), (r) => r.regionCode),
-    scenario: rowLoader((ids: readonly string[]) => repo.scenariosByIds(db, ids), (r) => r.id),
-    scenariosByEnterprise: listLoader((ids: readonly string[]) => repo.scenariosByUscc(db, ids), (r) => r.enterpriseUscc ?? ''),
-    standard: rowLoader((ids: readonly string[]) => repo.standardsByIds(db, ids), (r) => r.id),
-    pilot: rowLoader((ids: readonly string[]) => repo.pilotsByIds(db, ids), (r) => r.id),
+    designation: rowLoader(
+      (ids: readonly string[]) => repo.designationsByIds(db, ids),
+      (r) => r.id,
+    ),
+    designationsByDataCenter: listLoader(
+      (ids: readonly string[]) => repo.designationsByDataCenterIds(db, ids),
+      (r) => r.dataCenterId ?? '',
+    ),
+    designationsByEnterprise: listLoader(
+      (ids: readonly string[]) => repo.designationsByUscc(db, ids),
+      (r) => r.enterpriseUscc ?? '',
+    ),
+    retrofitProject: rowLoader(
+      (ids: readonly string[]) => repo.retrofitProjectsByIds(db, ids),
+      (r) => r.id,
+    ),
+    retrofitProjectsByEnterprise: listLoader(
+      (ids: readonly string[]) => repo.retrofitProjectsByUscc(db, ids),
+      (r) => r.enterpriseUscc,
+    ),
+    retrofitScheduleByRegion: listLoader(
+      (codes: readonly string[]) => repo.retrofitScheduleByRegionCodes(db, codes),
+      (r) => r.regionCode,
+    ),
+    scenario: rowLoader(
+      (ids: readonly string[]) => repo.scenariosByIds(db, ids),
+      (r) => r.id,
+    ),
+    scenariosByEnterprise: listLoader(
+      (ids: readonly string[]) => repo.scenariosByUscc(db, ids),
+      (r) => r.enterpriseUscc ?? '',
+    ),
+    standard: rowLoader(
+      (ids: readonly string[]) => repo.standardsByIds(db, ids),
+      (r) => r.id,
+    ),
+    pilot: rowLoader(
+      (ids: readonly string[]) => repo.pilotsByIds(db, ids),
+      (r) => r.id,
+    ),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
     metricYears: metricYearsLoader(db, observation, Object.values(econMetrics)),
     /** An enterprise's latest reported usable roofs. */
-    latestUsableRoofs: rowLoader((ids: readonly string[]) => repo.latestObservationsOfMetric(db, econMetrics.USABLE_ROOFS.code, ids), (r) => r.subjectId),
+    latestUsableRoofs: rowLoader(
+      (ids: readonly string[]) => repo.latestObservationsOfMetric(db, econMetrics.USABLE_ROOFS.code, ids),
+      (r) => r.subjectId,
+    ),
   };
 }
 

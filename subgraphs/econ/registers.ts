@@ -3,7 +3,16 @@ import { visibleObservations } from '../../db/observation-table.ts';
 import { SHANGHAI } from '../../lib/regions/codes.ts';
 import { checkReferences, type Register, type RegisterEntry } from '../../lib/writes/registers.ts';
 import { isWithin, type RowReader } from '../../lib/writes/row-reader.ts';
-import type { ApplicationScenarioInput, CarbonPeakPilotInput, DesignationInput, EnergyAssessmentInput, EnergyManagementCentreInput, EnterpriseInput, GreenStandardInput, RetrofitProjectInput } from './resolvers.generated.ts';
+import type {
+  ApplicationScenarioInput,
+  CarbonPeakPilotInput,
+  DesignationInput,
+  EnergyAssessmentInput,
+  EnergyManagementCentreInput,
+  EnterpriseInput,
+  GreenStandardInput,
+  RetrofitProjectInput,
+} from './resolvers.generated.ts';
 import { PILOT_MINIMUM_DOMAINS } from './rules.ts';
 import {
   applicationScenario,
@@ -32,7 +41,8 @@ import {
 const common = { agency: 'econ', revisions: registerRevision, batches: importBatch } as const;
 
 /** Rows that name an enterprise must name a registered one. */
-const enterpriseExists = <Row>(field: string, pick: (row: Row) => string | null) => ({ field, pick, column: enterprise.uscc, code: 'UNKNOWN_ENTERPRISE', what: 'enterprise' }) as const;
+const enterpriseExists = <Row>(field: string, pick: (row: Row) => string | null) =>
+  ({ field, pick, column: enterprise.uscc, code: 'UNKNOWN_ENTERPRISE', what: 'enterprise' }) as const;
 
 type EnterpriseState = Omit<typeof enterprise.$inferSelect, 'updatedAt'>;
 
@@ -58,14 +68,24 @@ export const enterprises: Register<EnterpriseInput, EnterpriseState> = {
     { what: 'retrofit projects', column: retrofitProject.enterpriseUscc },
     { what: 'application scenarios', column: applicationScenario.enterpriseUscc },
     { what: 'carbon-peak pilots', column: carbonPeakPilot.applicantUscc },
-    { what: 'current observations (usable roofs, …)', column: observation.subjectId, where: sql`${eq(observation.subjectKind, 'ENTERPRISE')} and ${visibleObservations(observation)}` },
+    {
+      what: 'current observations (usable roofs, …)',
+      column: observation.subjectId,
+      where: sql`${eq(observation.subjectKind, 'ENTERPRISE')} and ${visibleObservations(observation)}`,
+    },
   ],
 };
 
 type DesignationState = typeof designation.$inferSelect;
 
 /** A field that must be left out for this kind of designation. */
-function mustBeAbsent(read: RowReader<DesignationInput>, field: 'dataCenterId' | 'enterpriseUscc' | 'parkName', value: string | null, kind: string, subject: string): void {
+function mustBeAbsent(
+  read: RowReader<DesignationInput>,
+  field: 'dataCenterId' | 'enterpriseUscc' | 'parkName',
+  value: string | null,
+  kind: string,
+  subject: string,
+): void {
   if (value !== null && read.fine(field)) read.problem(field, 'INCONSISTENT_FIELDS', `a ${kind} designation names ${subject} only; leave ${field} out.`);
 }
 
@@ -86,16 +106,18 @@ export const designations: Register<DesignationInput, DesignationState> = {
     const enterpriseUscc = read.uscc('enterpriseUscc', { required: false });
     const parkName = read.text('parkName', { required: false });
     if (kind === 'ZERO_CARBON_FACTORY') {
-      if (enterpriseUscc === null && read.fine('enterpriseUscc')) read.problem('enterpriseUscc', 'REQUIRED', 'a ZERO_CARBON_FACTORY designation names the factory\'s enterprise in enterpriseUscc.');
-      mustBeAbsent(read, 'dataCenterId', dataCenterId, kind, 'the factory\'s enterprise');
-      mustBeAbsent(read, 'parkName', parkName, kind, 'the factory\'s enterprise');
+      if (enterpriseUscc === null && read.fine('enterpriseUscc'))
+        read.problem('enterpriseUscc', 'REQUIRED', "a ZERO_CARBON_FACTORY designation names the factory's enterprise in enterpriseUscc.");
+      mustBeAbsent(read, 'dataCenterId', dataCenterId, kind, "the factory's enterprise");
+      mustBeAbsent(read, 'parkName', parkName, kind, "the factory's enterprise");
     } else if (kind === 'ZERO_CARBON_PARK') {
       if (enterpriseUscc === null && parkName === null && read.fine('enterpriseUscc') && read.fine('parkName')) {
         read.problem('parkName', 'REQUIRED', 'a ZERO_CARBON_PARK designation names the park in parkName (and its operator in enterpriseUscc when registered).');
       }
       mustBeAbsent(read, 'dataCenterId', dataCenterId, kind, 'a park');
     } else if (kind !== null) {
-      if (dataCenterId === null && read.fine('dataCenterId')) read.problem('dataCenterId', 'REQUIRED', `a ${kind} designation names the data centre's register id in dataCenterId.`);
+      if (dataCenterId === null && read.fine('dataCenterId'))
+        read.problem('dataCenterId', 'REQUIRED', `a ${kind} designation names the data centre's register id in dataCenterId.`);
       mustBeAbsent(read, 'enterpriseUscc', enterpriseUscc, kind, 'a data centre');
       mustBeAbsent(read, 'parkName', parkName, kind, 'a data centre');
     }
@@ -109,7 +131,13 @@ export const designations: Register<DesignationInput, DesignationState> = {
       parkName,
     };
   },
-  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('enterpriseUscc', (r: DesignationState) => r.enterpriseUscc)),
+  check: (tx, entries, problems) =>
+    checkReferences(
+      tx,
+      entries,
+      problems,
+      enterpriseExists('enterpriseUscc', (r: DesignationState) => r.enterpriseUscc),
+    ),
 };
 
 /** The year the district retrofit lists of seed 003 §四.4 start. */
@@ -126,8 +154,14 @@ export const retrofitProjects: Register<RetrofitProjectInput, typeof retrofitPro
     const status = read.choice('status', retrofitStatus);
     const completedYear = read.year('completedYear', { required: false, min: FIRST_RETROFIT_YEAR });
     if (status && read.fine('completedYear')) {
-      if (status === 'COMPLETED' && completedYear === null) read.problem('completedYear', 'INCONSISTENT_FIELDS', 'a COMPLETED project needs its completedYear.');
-      if (status !== 'COMPLETED' && completedYear !== null) read.problem('completedYear', 'INCONSISTENT_FIELDS', `a ${status} project has no completedYear (got ${completedYear}); set status COMPLETED or leave completedYear out.`);
+      if (status === 'COMPLETED' && completedYear === null)
+        read.problem('completedYear', 'INCONSISTENT_FIELDS', 'a COMPLETED project needs its completedYear.');
+      if (status !== 'COMPLETED' && completedYear !== null)
+        read.problem(
+          'completedYear',
+          'INCONSISTENT_FIELDS',
+          `a ${status} project has no completedYear (got ${completedYear}); set status COMPLETED or leave completedYear out.`,
+        );
     }
     return {
       id: read.input.id,
@@ -139,7 +173,13 @@ export const retrofitProjects: Register<RetrofitProjectInput, typeof retrofitPro
       status: status!,
     };
   },
-  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('enterpriseUscc', (r: typeof retrofitProject.$inferSelect) => r.enterpriseUscc)),
+  check: (tx, entries, problems) =>
+    checkReferences(
+      tx,
+      entries,
+      problems,
+      enterpriseExists('enterpriseUscc', (r: typeof retrofitProject.$inferSelect) => r.enterpriseUscc),
+    ),
 };
 
 const PRE_REVIEW = pilotStage.indexOf('DISTRICT_PRE_REVIEW');
@@ -187,14 +227,30 @@ export const pilots: Register<CarbonPeakPilotInput, typeof carbonPeakPilot.$infe
     const usccs = [...new Set(entries.flatMap((e) => (e.data.applicantUscc ? [e.data.applicantUscc] : [])))];
     if (usccs.length === 0) return;
     const registered = new Map(
-      (await tx.select({ uscc: enterprise.uscc, regionCode: enterprise.regionCode }).from(enterprise).where(sql`${enterprise.uscc} = any(${sql.param(usccs)}::text[])`)).map((e) => [e.uscc, e.regionCode]),
+      (
+        await tx
+          .select({ uscc: enterprise.uscc, regionCode: enterprise.regionCode })
+          .from(enterprise)
+          .where(sql`${enterprise.uscc} = any(${sql.param(usccs)}::text[])`)
+      ).map((e) => [e.uscc, e.regionCode]),
     );
     for (const { row, data } of entries) {
       if (!data.applicantUscc) continue;
       const regionCode = registered.get(data.applicantUscc);
-      if (regionCode === undefined) problems.add(row, 'applicantUscc', 'UNKNOWN_ENTERPRISE', `No enterprise "${data.applicantUscc}" is registered; register it first (upsertEnterprises) or correct applicantUscc.`);
+      if (regionCode === undefined)
+        problems.add(
+          row,
+          'applicantUscc',
+          'UNKNOWN_ENTERPRISE',
+          `No enterprise "${data.applicantUscc}" is registered; register it first (upsertEnterprises) or correct applicantUscc.`,
+        );
       else if (data.type === 'ENTERPRISE' && !isWithin(regions, regionCode, SHANGHAI)) {
-        problems.add(row, 'applicantUscc', 'INCONSISTENT_FIELDS', `enterprise pilots are open to enterprises registered in Shanghai (seed 001 §四.3); ${data.applicantUscc} is registered in ${regionCode}.`);
+        problems.add(
+          row,
+          'applicantUscc',
+          'INCONSISTENT_FIELDS',
+          `enterprise pilots are open to enterprises registered in Shanghai (seed 001 §四.3); ${data.applicantUscc} is registered in ${regionCode}.`,
+        );
       }
     }
   },
@@ -218,7 +274,13 @@ export const applicationScenarios: Register<ApplicationScenarioInput, typeof app
       enterpriseUscc,
     };
   },
-  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('enterpriseUscc', (row) => row.enterpriseUscc)),
+  check: (tx, entries, problems) =>
+    checkReferences(
+      tx,
+      entries,
+      problems,
+      enterpriseExists('enterpriseUscc', (row) => row.enterpriseUscc),
+    ),
 };
 
 /**
@@ -234,7 +296,8 @@ export const greenStandards: Register<GreenStandardInput, typeof greenStandard.$
   parse(read) {
     const level = read.choice('level', standardLevel);
     const regionCode = read.region('regionCode', { required: level === 'LOCAL', level: 'PROVINCE' });
-    if (level !== null && level !== 'LOCAL' && regionCode !== null) read.problem('regionCode', 'INCONSISTENT_FIELDS', `a ${level} standard has no issuing province; leave regionCode out (only LOCAL standards name one).`);
+    if (level !== null && level !== 'LOCAL' && regionCode !== null)
+      read.problem('regionCode', 'INCONSISTENT_FIELDS', `a ${level} standard has no issuing province; leave regionCode out (only LOCAL standards name one).`);
     return {
       id: read.input.id,
       code: read.text('code', { max: 64 })!,
@@ -277,7 +340,13 @@ export const energyAssessments: Register<EnergyAssessmentInput, typeof energyAss
     completedOn: read.date('completedOn')!,
     provider: read.text('provider', { required: false }),
   }),
-  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('uscc', (row) => row.uscc)),
+  check: (tx, entries, problems) =>
+    checkReferences(
+      tx,
+      entries,
+      problems,
+      enterpriseExists('uscc', (row) => row.uscc),
+    ),
 };
 
 /** Energy-management centres, one per registered enterprise, keyed by its USCC. */
@@ -292,5 +361,11 @@ export const energyManagementCentres: Register<EnergyManagementCentreInput, type
     uscc: read.input.uscc,
     establishedOn: read.date('establishedOn')!,
   }),
-  check: (tx, entries, problems) => checkReferences(tx, entries, problems, enterpriseExists('uscc', (row) => row.uscc)),
+  check: (tx, entries, problems) =>
+    checkReferences(
+      tx,
+      entries,
+      problems,
+      enterpriseExists('uscc', (row) => row.uscc),
+    ),
 };

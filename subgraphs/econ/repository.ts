@@ -4,7 +4,17 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.ts';
 import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
-import { applicationScenario, carbonPeakPilot, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation, retrofitProject } from './tables.ts';
+import {
+  applicationScenario,
+  carbonPeakPilot,
+  designation,
+  energyAssessment,
+  energyManagementCentre,
+  enterprise,
+  greenStandard,
+  observation,
+  retrofitProject,
+} from './tables.ts';
 
 export type EnterpriseRow = typeof enterprise.$inferSelect;
 export type EnergyAssessmentRow = typeof energyAssessment.$inferSelect;
@@ -159,12 +169,17 @@ export const retrofitScheduleByRegionCodes = (db: Db, codes: readonly string[]) 
     .where(anyText(retrofitProject.regionCode, codes));
 
 /** Whole retrofit-project rows in regions, the shape the register's as-of reads give too. */
-export const retrofitProjectsInRegions = (db: Db, codes: readonly string[]) => db.select().from(retrofitProject).where(anyText(retrofitProject.regionCode, codes));
+export const retrofitProjectsInRegions = (db: Db, codes: readonly string[]) =>
+  db.select().from(retrofitProject).where(anyText(retrofitProject.regionCode, codes));
 
 export const scenariosByIds = (db: Db, ids: readonly string[]) => db.select().from(applicationScenario).where(anyText(applicationScenario.id, ids));
 
 export const scenariosByUscc = (db: Db, ids: readonly string[]) =>
-  db.select().from(applicationScenario).where(anyText(applicationScenario.enterpriseUscc, ids)).orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
+  db
+    .select()
+    .from(applicationScenario)
+    .where(anyText(applicationScenario.enterpriseUscc, ids))
+    .orderBy(asc(applicationScenario.selectedYear), asc(applicationScenario.id));
 
 export const standardsByIds = (db: Db, ids: readonly string[]) => db.select().from(greenStandard).where(anyText(greenStandard.id, ids));
 
@@ -183,4 +198,7 @@ export const scenariosInRegions = (db: Db, codes: readonly string[]) =>
 
 /** Standards without a region (national, industry, group) count everywhere; local ones in their region. */
 export const standardsInRegions = (db: Db, codes: readonly string[]) =>
-  db.select().from(greenStandard).where(codes.length === 0 ? isNull(greenStandard.regionCode) : or(isNull(greenStandard.regionCode), anyText(greenStandard.regionCode, codes)));
+  db
+    .select()
+    .from(greenStandard)
+    .where(codes.length === 0 ? isNull(greenStandard.regionCode) : or(isNull(greenStandard.regionCode), anyText(greenStandard.regionCode, codes)));

@@ -59,7 +59,13 @@ export const energyManagementCentre = econ.table('energy_management_centre', {
   establishedOn: date('established_on', { mode: 'string' }).notNull(),
 });
 
-export const designationKind = ['ZERO_CARBON_FACTORY', 'ZERO_CARBON_PARK', 'ZERO_CARBON_DATA_CENTER', 'NATIONAL_GREEN_DATA_CENTER', 'WASTE_HEAT_DATA_CENTER'] as const;
+export const designationKind = [
+  'ZERO_CARBON_FACTORY',
+  'ZERO_CARBON_PARK',
+  'ZERO_CARBON_DATA_CENTER',
+  'NATIONAL_GREEN_DATA_CENTER',
+  'WASTE_HEAT_DATA_CENTER',
+] as const;
 
 /**
  * Designations awarded to a factory, park or data centre. The data centre is bigdata's entity, so
@@ -160,7 +166,16 @@ export const pilotDomain = [
   'CARBON_EMISSION_MANAGEMENT',
   'MECHANISM_INNOVATION',
 ] as const;
-export const pilotStage = ['APPLICATION', 'DISTRICT_PRE_REVIEW', 'EXPERT_ASSESSMENT', 'PUBLIC_NOTICE', 'CONSTRUCTION', 'TRACKING', 'ACCEPTANCE', 'TITLE'] as const;
+export const pilotStage = [
+  'APPLICATION',
+  'DISTRICT_PRE_REVIEW',
+  'EXPERT_ASSESSMENT',
+  'PUBLIC_NOTICE',
+  'CONSTRUCTION',
+  'TRACKING',
+  'ACCEPTANCE',
+  'TITLE',
+] as const;
 export const pilotGoal = ['CARBON_PEAK', 'CARBON_NEUTRAL'] as const;
 
 /** Carbon-peak / carbon-neutral pilot applications and their progress, seed 001. */

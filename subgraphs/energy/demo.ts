@@ -27,7 +27,10 @@ export async function seedDemo(db: Db, world: DemoWorld): Promise<void> {
   await writeAll(db, coreRoomObservations(world, random));
   await writeAll(db, countyObservations(world, random, gaps));
   await writeAll(db, enterpriseObservations(world, gaps));
-  await writeAll(db, nationalFigures(world, 'energy', Object.keys(METRICS)).map((r) => obs(r.metric as MetricCode, r.subjectId, String(r.year), r.value)));
+  await writeAll(
+    db,
+    nationalFigures(world, 'energy', Object.keys(METRICS)).map((r) => obs(r.metric as MetricCode, r.subjectId, String(r.year), r.value)),
+  );
   await insertChunked(db, pvInstallation, pvInstallations(world, random));
   await stampPublication(db, observation);
 }

@@ -22,7 +22,8 @@ export interface EnterpriseAsOf {
 /** Installations per owning enterprise: the current ones in commissioning order, or the register at an instant. */
 function pvByEnterpriseLoader(db: Db, pvAt: RegisterAtReader<repo.PvInstallationRow>) {
   return asOfListLoader(
-    async (keys: EnterpriseAsOf[], instant) => (instant ? (await pvAt(instant)).rows : repo.pvInstallationsByEnterprises(db, [...new Set(keys.map((k) => k.uscc))])),
+    async (keys: EnterpriseAsOf[], instant) =>
+      instant ? (await pvAt(instant)).rows : repo.pvInstallationsByEnterprises(db, [...new Set(keys.map((k) => k.uscc))]),
     (row: repo.PvInstallationRow, asOf) => ({ uscc: row.enterpriseUscc, asOf }),
     (k) => `${k.uscc}|${k.asOf}`,
   );
@@ -36,14 +37,25 @@ export function createLoaders(db: Db, regions: RegionDirectory) {
     /** County-year reductions under a region, for the indicator engine's region-level facts. */
     countyYears: countyYearsLoader(db, observation, regions, OBSERVED_METRICS),
     /** PV installations in a region's subtree, as of the key's as-of. */
-    pvInRegion: registerInRegionLoader(regions, (codes) => repo.pvInstallationsInRegions(db, codes), pvAt, (r) => r.regionCode),
+    pvInRegion: registerInRegionLoader(
+      regions,
+      (codes) => repo.pvInstallationsInRegions(db, codes),
+      pvAt,
+      (r) => r.regionCode,
+    ),
     /** All observations of (subject, year) pairs: every yearly field on DataCenterYear, RegionYear, ... */
     observations: observationsLoader(db, observation),
     /** Each metric's yearly reduction per (subject, year[, as-of]): the yearly figures of unit entities. */
     metricYears: metricYearsLoader(db, observation, Object.values(METRICS)),
     /** Meter readings of facilities across all years, for `energyReadings` without a year. */
-    meterReadings: listLoader((ids: readonly string[]) => repo.observationsBySubjects(db, ids, METER_METRICS), (r) => r.subjectId),
-    pvInstallation: rowLoader((ids: readonly string[]) => repo.pvInstallationsByIds(db, ids), (r) => r.id),
+    meterReadings: listLoader(
+      (ids: readonly string[]) => repo.observationsBySubjects(db, ids, METER_METRICS),
+      (r) => r.subjectId,
+    ),
+    pvInstallation: rowLoader(
+      (ids: readonly string[]) => repo.pvInstallationsByIds(db, ids),
+      (r) => r.id,
+    ),
     pvInstallationsByEnterprise: pvByEnterpriseLoader(db, pvAt),
   };
 }

@@ -20,7 +20,11 @@ export const METRICS = metricTable('energy', [
 export type MetricCode = keyof typeof METRICS;
 
 /** The three ways a data centre's renewable electricity is reported; their sum is its renewable use. */
-export const RENEWABLE_METRICS = ['DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH'] as const satisfies readonly MetricCode[];
+export const RENEWABLE_METRICS = [
+  'DC_RENEWABLE_GREEN_POWER_KWH',
+  'DC_RENEWABLE_CERTIFICATE_KWH',
+  'DC_RENEWABLE_ONSITE_PV_KWH',
+] as const satisfies readonly MetricCode[];
 
 export function isMetricCode(code: string): code is MetricCode {
   return Object.hasOwn(METRICS, code);

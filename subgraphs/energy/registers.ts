@@ -17,7 +17,12 @@ export const pvInstallations: Register<PvInstallationInput, typeof pvInstallatio
   parse(read) {
     const onRoof = read.boolean('onRoof');
     const roofAreaM2 = read.amount('roofAreaM2', { required: false, positive: true, max: 10_000_000 });
-    if (onRoof === false && roofAreaM2 !== null) read.problem('roofAreaM2', 'INCONSISTENT_FIELDS', `an installation not on a roof covers no roof area (got ${roofAreaM2} m²); set onRoof true or leave roofAreaM2 out.`);
+    if (onRoof === false && roofAreaM2 !== null)
+      read.problem(
+        'roofAreaM2',
+        'INCONSISTENT_FIELDS',
+        `an installation not on a roof covers no roof area (got ${roofAreaM2} m²); set onRoof true or leave roofAreaM2 out.`,
+      );
     return {
       id: read.input.id,
       regionCode: read.region('regionCode', { level: 'COUNTY' })!,

@@ -36,11 +36,7 @@ export const pvInstallationsInRegions = (db: Db, regionCodes: readonly string[])
 export const pvInstallationsByIds = (db: Db, ids: readonly string[]) => db.select().from(pvInstallation).where(anyText(pvInstallation.id, ids));
 
 export const pvInstallationsByEnterprises = (db: Db, usccs: readonly string[]) =>
-  db
-    .select()
-    .from(pvInstallation)
-    .where(anyText(pvInstallation.enterpriseUscc, usccs))
-    .orderBy(asc(pvInstallation.commissionedOn), asc(pvInstallation.id));
+  db.select().from(pvInstallation).where(anyText(pvInstallation.enterpriseUscc, usccs)).orderBy(asc(pvInstallation.commissionedOn), asc(pvInstallation.id));
 
 /** Every observation of some metrics for a batch of subjects, all years: facility readings without a year. */
 export const observationsBySubjects = (db: Db, subjectIds: readonly string[], metrics: readonly string[]) =>
@@ -83,13 +79,21 @@ export const pageObservations = (db: Db, filter: ObservationFilter, after: Obser
   db
     .select()
     .from(observation)
-    .where(and(...observationConditions(filter), after === undefined ? undefined : sql`(${observation.subjectId}, ${observation.period}) > (${after.subjectId}, ${after.period})`))
+    .where(
+      and(
+        ...observationConditions(filter),
+        after === undefined ? undefined : sql`(${observation.subjectId}, ${observation.period}) > (${after.subjectId}, ${after.period})`,
+      ),
+    )
     .orderBy(asc(observation.subjectId), asc(observation.period))
     .limit(limit + 1);
 
 /** How many observations match, counted separately because a metric can have millions of rows and most clients never ask. */
 export async function countObservations(db: Db, filter: ObservationFilter): Promise<number> {
-  const [counted] = await db.select({ n: sql<number>`count(*)` }).from(observation).where(and(...observationConditions(filter)));
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(observation)
+    .where(and(...observationConditions(filter)));
   return Number(counted?.n ?? 0);
 }
 

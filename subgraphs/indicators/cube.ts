@@ -43,7 +43,9 @@ const POPULATION_FIELDS = publicUnitFields('DATA_CENTER').map((field) => [field,
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
 function membersByCell(populations: CubePopulations | undefined): Map<string, number[]> {
-  return new Map(populations?.members.map((members, i) => [cellKey(populations.indicatorCodes[i]!, populations.regionCodes[i]!, populations.years[i]!), members]));
+  return new Map(
+    populations?.members.map((members, i) => [cellKey(populations.indicatorCodes[i]!, populations.regionCodes[i]!, populations.years[i]!), members]),
+  );
 }
 
 /**
@@ -103,7 +105,12 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of [...(cube.dataCenterCommsSums ?? []), ...(cube.dataCenterEnergySums ?? []), ...(cube.coreMachineRoomEnergySums ?? []), ...(cube.enterpriseEnergySums ?? [])]) {
+  for (const entry of [
+    ...(cube.dataCenterCommsSums ?? []),
+    ...(cube.dataCenterEnergySums ?? []),
+    ...(cube.coreMachineRoomEnergySums ?? []),
+    ...(cube.enterpriseEnergySums ?? []),
+  ]) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);

@@ -14,7 +14,11 @@ import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators
  * The first year the value reads in which 1 to `minUnits - 1` units contribute to a unit-level sum; null when there is none.
  * Units are counted only for indicators that read unit-level data, so `unitsPerYear` is called only then.
  */
-export function smallCell(indicator: IndicatorDefinition, unitsPerYear: () => readonly { year: number; units: number }[], minUnits: number): { year: number; units: number } | null {
+export function smallCell(
+  indicator: IndicatorDefinition,
+  unitsPerYear: () => readonly { year: number; units: number }[],
+  minUnits: number,
+): { year: number; units: number } | null {
   if (indicator.unitLevelInputs.length === 0) return null;
   return unitsPerYear().find(({ units }) => units > 0 && units < minUnits) ?? null;
 }

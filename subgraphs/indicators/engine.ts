@@ -1,4 +1,12 @@
-import { boundedMetrics, catalog, howToWrite, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from '../../lib/indicators/catalog.ts';
+import {
+  boundedMetrics,
+  catalog,
+  howToWrite,
+  UNIT_ID_FIELD,
+  type IndicatorDefinition,
+  type MetricDefinition,
+  type UnitSubject,
+} from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -123,7 +131,9 @@ function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']):
   // No member list: bigdata was unavailable (the value is then null, see `unavailable`).
   if (!columns?.dataCenterIds) return NO_UNITS;
   const { dataCenterIds, years } = columns;
-  const named = PUBLIC_DATA_CENTER_FIELDS.map((field) => [field, columns[field]] as const).filter((entry): entry is readonly [string, unknown[]] => Array.isArray(entry[1]));
+  const named = PUBLIC_DATA_CENTER_FIELDS.map((field) => [field, columns[field]] as const).filter((entry): entry is readonly [string, unknown[]] =>
+    Array.isArray(entry[1]),
+  );
   return dataCenterIds.map((dataCenterId, i) => {
     const unit: Unit = { dataCenterId, year: years[i]! };
     for (const [field, column] of named) unit[field] = column[i];
@@ -132,8 +142,17 @@ function toUnits(columns: IndicatorValueRepresentation['dataCenterPopulation']):
 }
 
 function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>): MissingInput {
-  if (reason.kind === 'ZERO_DENOMINATOR') return { metric: 'ZERO_DENOMINATOR', agency: null, year: reason.year, units: null, unitIds: null, message: `The denominator is zero in ${reason.year} (nothing to divide by).` };
-  if (reason.kind === 'NO_BASELINE_YEAR') return { metric: 'BASELINE_YEAR', agency: null, year: 0, units: null, unitIds: null, message: 'The indicator has no baseline year.' };
+  if (reason.kind === 'ZERO_DENOMINATOR')
+    return {
+      metric: 'ZERO_DENOMINATOR',
+      agency: null,
+      year: reason.year,
+      units: null,
+      unitIds: null,
+      message: `The denominator is zero in ${reason.year} (nothing to divide by).`,
+    };
+  if (reason.kind === 'NO_BASELINE_YEAR')
+    return { metric: 'BASELINE_YEAR', agency: null, year: 0, units: null, unitIds: null, message: 'The indicator has no baseline year.' };
   const metric = metrics.get(reason.name);
   const agency = metric?.owner ?? null;
   const what = metric ? `${metric.nameEn} (${metric.code})` : reason.name;
@@ -145,7 +164,6 @@ function describe(reason: UnknownReason, metrics: Map<string, MetricDefinition>)
       : `${what} for ${reason.year} has not been reported by ${agency ?? 'its owner'} for ${reason.units} unit(s) of the population${how}.`;
   return { metric: reason.name, agency, year: reason.year, units: reason.units ?? null, unitIds: null, message };
 }
-
 
 /** Region facts by metric and year. */
 export type RegionFacts = Pick<FactIndex<RegionFact>, 'get'>;
@@ -272,7 +290,14 @@ export class IndicatorEvaluation implements IndicatorResult {
     for (const year of this.inputYears()) {
       const { unreported, coverage } = this.matchedIn(year);
       if (coverage.status === 'NOT_APPLICABLE') {
-        missing.push({ metric: 'NOT_APPLICABLE', agency: null, year, units: 0, unitIds: [], message: `No ${UNIT_KINDS[subject].noun} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).` });
+        missing.push({
+          metric: 'NOT_APPLICABLE',
+          agency: null,
+          year,
+          units: 0,
+          unitIds: [],
+          message: `No ${UNIT_KINDS[subject].noun} of the population is registered in scope in ${year}: there is nothing to compute over (not a zero).`,
+        });
       } else if (coverage.status === 'INSUFFICIENT') {
         const idField = UNIT_ID_FIELD[subject];
         const share = `${(coverage.share! * 100).toFixed(1)} %`;
@@ -302,7 +327,8 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   private evaluated(): { value: number | null; missing: MissingInput[] } {
-    if (!this.core && this.unavailable.length > 0) this.core = { value: null, missing: this.unavailable.map((agency) => unavailableInput(agency, this.rep.year)) };
+    if (!this.core && this.unavailable.length > 0)
+      this.core = { value: null, missing: this.unavailable.map((agency) => unavailableInput(agency, this.rep.year)) };
     if (!this.core) {
       const { regions } = this.indicator;
       if (regions && this.rep.scopeKind === 'REGION' && !regions.includes(this.rep.scopeId)) {
@@ -316,12 +342,14 @@ export class IndicatorEvaluation implements IndicatorResult {
       if (reasons.length === 0) return (this.core = { value, missing: [] });
       const { metrics } = catalog();
       const seen = new Set<string>();
-      const missing = reasons.map((r) => this.withParts(describe(r, metrics))).filter((m) => {
-        const key = metricYearKey(m.metric, m.year);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
+      const missing = reasons
+        .map((r) => this.withParts(describe(r, metrics)))
+        .filter((m) => {
+          const key = metricYearKey(m.metric, m.year);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
       this.core = { value, missing };
     }
     return this.core;
@@ -349,7 +377,9 @@ export class IndicatorEvaluation implements IndicatorResult {
       const parts = ratioParts(this.indicator.ast);
       // Numerator and denominator are published with the value: not over too few units, nor over none.
       const publishable = parts && this.unavailable.length === 0 && this.uncovered().length === 0;
-      this.parts = publishable ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) } : { numerator: null, denominator: null };
+      this.parts = publishable
+        ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) }
+        : { numerator: null, denominator: null };
     }
     return this.parts;
   }
@@ -438,7 +468,13 @@ export class IndicatorEvaluation implements IndicatorResult {
   get target(): ApplicableTarget | null {
     if (this.applicable === undefined) {
       const { scopeKind, scopeId, year, bigdataInputs } = this.rep;
-      this.applicable = applicableTarget(this.indicator, { scopeKind, scopeId, year, scopeRegionCode: bigdataInputs?.scopeRegionCode ?? null, scopeClusterId: bigdataInputs?.scopeClusterId ?? null });
+      this.applicable = applicableTarget(this.indicator, {
+        scopeKind,
+        scopeId,
+        year,
+        scopeRegionCode: bigdataInputs?.scopeRegionCode ?? null,
+        scopeClusterId: bigdataInputs?.scopeClusterId ?? null,
+      });
     }
     return this.applicable;
   }
@@ -525,7 +561,12 @@ export class IndicatorEvaluation implements IndicatorResult {
       if (!over?.units) return [];
       const which = mayName(metric) && over.ids ? `: ${over.ids.join(', ')}` : '';
       const what = metric.field!.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
-      return [{ code: `${metric.code}_ABOVE_REGISTERED`, message: `${over.units} ${UNIT_KINDS[subject].noun}(s) report more ${what} (${metric.owner}) than ${bound.owner} registered${which}.` }];
+      return [
+        {
+          code: `${metric.code}_ABOVE_REGISTERED`,
+          message: `${over.units} ${UNIT_KINDS[subject].noun}(s) report more ${what} (${metric.owner}) than ${bound.owner} registered${which}.`,
+        },
+      ];
     });
   }
 }

@@ -26,7 +26,13 @@ export function indicatorRegions(scale = Number(process.env.DEMO_SCALE ?? 1)): R
   return new RegionDirectory(demoRegions(scale));
 }
 
-export function startIndicators(options: { port: number; host: string; regions?: RegionDirectory; disclosureMinUnits?: number | undefined; now?: () => Date }): Promise<RunningServer> {
+export function startIndicators(options: {
+  port: number;
+  host: string;
+  regions?: RegionDirectory;
+  disclosureMinUnits?: number | undefined;
+  now?: () => Date;
+}): Promise<RunningServer> {
   catalog(); // fail at start, not on the first request, when the catalog is invalid
   const regions = options.regions ?? indicatorRegions();
   const minUnits = options.disclosureMinUnits ?? disclosureMinUnits();

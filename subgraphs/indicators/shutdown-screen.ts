@@ -31,13 +31,21 @@ export interface ScreenResult {
 export function screen(dataCenters: readonly ScreenedDataCenter[]): ScreenResult {
   const result: ScreenResult = { candidates: [], unscreened: [] };
   for (const dc of [...dataCenters].sort((a, b) => a.dataCenterId.localeCompare(b.dataCenterId))) {
-    const missing = [dc.pue === null ? 'pue (energy)' : null, dc.designRacks === null ? 'designRacks (bigdata)' : null, dc.commissionedOn === null ? 'commissionedOn (bigdata)' : null].filter((m): m is string => m !== null);
+    const missing = [
+      dc.pue === null ? 'pue (energy)' : null,
+      dc.designRacks === null ? 'designRacks (bigdata)' : null,
+      dc.commissionedOn === null ? 'commissionedOn (bigdata)' : null,
+    ].filter((m): m is string => m !== null);
     if (missing.length > 0) {
       result.unscreened.push({ dataCenterId: dc.dataCenterId, missing });
       continue;
     }
     const yearsInOperation = fullYearsInOperation(dc.commissionedOn!, dc.year);
-    if (dc.pue! > SHUTDOWN_CRITERIA.pueAbove && dc.designRacks! <= SHUTDOWN_CRITERIA.racksAtMost && yearsInOperation >= SHUTDOWN_CRITERIA.yearsInOperationAtLeast) {
+    if (
+      dc.pue! > SHUTDOWN_CRITERIA.pueAbove &&
+      dc.designRacks! <= SHUTDOWN_CRITERIA.racksAtMost &&
+      yearsInOperation >= SHUTDOWN_CRITERIA.yearsInOperationAtLeast
+    ) {
       result.candidates.push({ dataCenterId: dc.dataCenterId, pue: dc.pue!, designRacks: dc.designRacks!, yearsInOperation });
     }
   }

@@ -33,9 +33,16 @@ export interface ApplicableTarget extends TargetDefinition {
 }
 
 /** A catalog target with its figures in stored units. */
-export function stored(indicator: IndicatorDefinition, target: TargetDefinition): TargetDefinition & Pick<ApplicableTarget, 'storedValue' | 'storedMilestones'> {
+export function stored(
+  indicator: IndicatorDefinition,
+  target: TargetDefinition,
+): TargetDefinition & Pick<ApplicableTarget, 'storedValue' | 'storedMilestones'> {
   const { displayFactor } = indicator;
-  return { ...target, storedValue: target.value / displayFactor, storedMilestones: target.milestones.map((m) => ({ year: m.year, value: m.value / displayFactor })) };
+  return {
+    ...target,
+    storedValue: target.value / displayFactor,
+    storedMilestones: target.milestones.map((m) => ({ year: m.year, value: m.value / displayFactor })),
+  };
 }
 
 /** The plan period a year belongs to; null for a baseline year before every period, or a year after them all. */

@@ -34,7 +34,10 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
   for (const agency of AGENCIES) {
     if (!inputsOf(rep, agency)) continue;
     const inputs = rep[`${agency}Inputs`] as (Record<string, unknown> & { facts?: unknown }) | null | undefined;
-    const lists = ['facts', ...UNIT_KIND_CODES.flatMap((kind) => (UNIT_KINDS[kind].register === agency && UNIT_KINDS[kind].valueList ? [UNIT_KINDS[kind].valueList] : []))];
+    const lists = [
+      'facts',
+      ...UNIT_KIND_CODES.flatMap((kind) => (UNIT_KINDS[kind].register === agency && UNIT_KINDS[kind].valueList ? [UNIT_KINDS[kind].valueList] : [])),
+    ];
     if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
   }
   unansweredIn(rep.econInputs?.enterprises, unavailable);

@@ -15,7 +15,18 @@ import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 // totals, counts and register ids.
 
 /** Every unit-level field of comms and energy (data centres, core rooms, enterprises), as an entity field, a population column or a cube column. */
-const UNIT_LEVEL_FIELDS = ['racksInUse', 'totalEnergyKwh', 'itEnergyKwh', 'renewableEnergyKwh', 'pue', 'energyUseTce', 'dataCenterRacksInUse', 'dataCenterTotalEnergyKwh', 'dataCenterItEnergyKwh', 'dataCenterRenewableEnergyKwh'];
+const UNIT_LEVEL_FIELDS = [
+  'racksInUse',
+  'totalEnergyKwh',
+  'itEnergyKwh',
+  'renewableEnergyKwh',
+  'pue',
+  'energyUseTce',
+  'dataCenterRacksInUse',
+  'dataCenterTotalEnergyKwh',
+  'dataCenterItEnergyKwh',
+  'dataCenterRenewableEnergyKwh',
+];
 /** Every indicator over units: data centres, core machine rooms and enterprises. */
 const UNIT_INDICATORS = [
   ...['DC_PUE', 'NEW_DC_PUE', 'LARGE_DC_PUE', 'NEW_LARGE_DC_PUE', 'RETROFITTED_DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'],
@@ -43,7 +54,9 @@ async function recordingProxy(subgraph: string, target: string): Promise<string>
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const request = Buffer.concat(chunks).toString('utf8');
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && name !== 'host' && name !== 'content-length'),
+      ) as Record<string, string>;
       const answer = await fetch(target, { method: req.method ?? 'POST', headers, body: request });
       const response = await answer.text();
       wire.push({ subgraph, request, response });
@@ -71,7 +84,14 @@ afterAll(async () => {
 });
 
 /** The unit-level fields named anywhere on the wire since `from`. */
-const leaked = (from: number) => wire.slice(from).flatMap((x) => UNIT_LEVEL_FIELDS.filter((f) => new RegExp(`\\b${f}\\b`).test(x.request) || new RegExp(`"${f}"`).test(x.response)).map((field) => `${x.subgraph}: ${field}`));
+const leaked = (from: number) =>
+  wire
+    .slice(from)
+    .flatMap((x) =>
+      UNIT_LEVEL_FIELDS.filter((f) => new RegExp(`\\b${f}\\b`).test(x.request) || new RegExp(`"${f}"`).test(x.response)).map(
+        (field) => `${x.subgraph}: ${field}`,
+      ),
+    );
 
 describe('owner-side aggregation on the wire', () => {
   it('answers an anonymous grid of the indicators over units without any unit-level figure crossing the gateway', async () => {
@@ -105,7 +125,11 @@ describe('owner-side aggregation on the wire', () => {
     expect(viaProxies.data).toEqual(direct.data);
     expect(leaked(from)).toEqual([]);
     expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('dataCenterEnergySums'))).toBe(true);
-    for (const sums of ['coreMachineRoomEnergySums', 'enterpriseEnergySums']) expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes(sums)), sums).toBe(true);
+    for (const sums of ['coreMachineRoomEnergySums', 'enterpriseEnergySums'])
+      expect(
+        wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes(sums)),
+        sums,
+      ).toBe(true);
   });
 
   it('still serves unit-level figures to a caller whose own token may read them, and refuses an anonymous one', async () => {

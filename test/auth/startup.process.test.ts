@@ -61,6 +61,9 @@ describe('npm run token', () => {
   });
 
   it('refuses an unknown role with the list of roles', async () => {
-    await expect(token('--agency', 'energy', '--role', 'admin')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown role(s) admin: roles are writer, reader.') });
+    await expect(token('--agency', 'energy', '--role', 'admin')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown role(s) admin: roles are writer, reader.'),
+    });
   });
 });

@@ -11,7 +11,10 @@ const OTHER_SECRET = 'another-secret-of-at-least-thirty-two-bytes!';
 const dev = createAuthenticator(DEV);
 
 /** A token with arbitrary claims, signed with the development secret (mintToken refuses bad claims). */
-function signed(claims: Record<string, unknown>, options: { alg?: string; secret?: string; expires?: string | null; issuer?: string; audience?: string } = {}): Promise<string> {
+function signed(
+  claims: Record<string, unknown>,
+  options: { alg?: string; secret?: string; expires?: string | null; issuer?: string; audience?: string } = {},
+): Promise<string> {
   let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: options.alg ?? 'HS256' })
     .setIssuer(options.issuer ?? DEFAULT_ISSUER)
@@ -40,7 +43,11 @@ describe('verifying bearer tokens (HS256)', () => {
     expect(await dev.viewer(`Bearer ${token}`)).toEqual({ subject: 'energy-loader', agency: 'energy', roles: ['writer', 'reader'] });
     expect(await viewerFromAuthorization(`bearer ${token}`)).toMatchObject({ subject: 'energy-loader' });
     // A reader of no agency: agency absent, not an empty string.
-    expect(await dev.viewer(`Bearer ${await mintToken({ subject: 'ministry', roles: ['reader'] }, DEV)}`)).toEqual({ subject: 'ministry', agency: null, roles: ['reader'] });
+    expect(await dev.viewer(`Bearer ${await mintToken({ subject: 'ministry', roles: ['reader'] }, DEV)}`)).toEqual({
+      subject: 'ministry',
+      agency: null,
+      roles: ['reader'],
+    });
   });
 
   it.each([
@@ -59,8 +66,14 @@ describe('verifying bearer tokens (HS256)', () => {
   });
 
   it('refuses a token signed with another secret, and one without an expiry', async () => {
-    expect(await refusal(dev.viewer(`Bearer ${await signed({ sub: 'x' }, { secret: OTHER_SECRET })}`))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/signature/) });
-    expect(await refusal(dev.viewer(`Bearer ${await signed({ sub: 'x' }, { expires: null })}`))).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/"exp"/) });
+    expect(await refusal(dev.viewer(`Bearer ${await signed({ sub: 'x' }, { secret: OTHER_SECRET })}`))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/signature/),
+    });
+    expect(await refusal(dev.viewer(`Bearer ${await signed({ sub: 'x' }, { expires: null })}`))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/"exp"/),
+    });
   });
 
   it('refuses a token of another issuer or audience, or signed with another HMAC algorithm', async () => {
@@ -118,7 +131,11 @@ describe('verified tokens are remembered, within limits', () => {
 describe('configuration', () => {
   it('defaults to the development secret, issuer green-ict-dev and audience green-ict-federation', () => {
     expect(DEV).toMatchObject({ issuer: 'green-ict-dev', audience: 'green-ict-federation', keys: { kind: 'secret', development: true } });
-    expect(authConfig({ JWT_SECRET: OTHER_SECRET, JWT_ISSUER: 'idp', JWT_AUDIENCE: 'stats' })).toMatchObject({ issuer: 'idp', audience: 'stats', keys: { kind: 'secret', development: false } });
+    expect(authConfig({ JWT_SECRET: OTHER_SECRET, JWT_ISSUER: 'idp', JWT_AUDIENCE: 'stats' })).toMatchObject({
+      issuer: 'idp',
+      audience: 'stats',
+      keys: { kind: 'secret', development: false },
+    });
   });
 
   it('refuses the development secret in production, whether defaulted or set explicitly', () => {
@@ -152,12 +169,21 @@ describe('verifying tokens of an identity provider (JWKS)', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    config = authConfig({ JWT_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`, JWT_ISSUER: 'https://idp.example' });
+    config = authConfig({
+      JWT_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
+      JWT_ISSUER: 'https://idp.example',
+    });
   });
   afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
 
   const idpToken = (claims: Record<string, unknown>, key: CryptoKey, kid = 'idp-key-1') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid }).setIssuer('https://idp.example').setAudience(DEFAULT_AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer('https://idp.example')
+      .setAudience(DEFAULT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
 
   it("accepts a token signed with the provider's published key, fetching the key set once", async () => {
     const auth = createAuthenticator(config);

@@ -23,12 +23,22 @@ interface Answer<T> extends GraphQLResponse<T> {
 }
 
 /** POSTs a query and keeps the HTTP status, which refusals set. */
-async function post<T = Record<string, unknown>>(url: string, query: string, requestHeaders: Record<string, string>, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...requestHeaders }, body: JSON.stringify({ query, variables }) });
+async function post<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  requestHeaders: Record<string, string>,
+  variables: Record<string, unknown> = {},
+): Promise<Answer<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...requestHeaders },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
 }
 
-const viaGateway = <T = Record<string, unknown>>(query: string, requestHeaders: Record<string, string>, variables?: Record<string, unknown>) => post<T>(fed.gateway.url, query, requestHeaders, variables);
+const viaGateway = <T = Record<string, unknown>>(query: string, requestHeaders: Record<string, string>, variables?: Record<string, unknown>) =>
+  post<T>(fed.gateway.url, query, requestHeaders, variables);
 const codes = (answer: GraphQLResponse) => answer.errors?.map((e) => e.extensions?.code);
 
 const DC_A_2024 = `{ dataCenter(id: "A") { nameZh designRacks years(from: 2024, to: 2024) { year pue totalEnergyKwh racksInUse } } }`;
@@ -41,22 +51,37 @@ describe('through the gateway', () => {
     expect(answer.data ?? null).toBeNull();
     expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
     const [error] = answer.errors!;
-    expect(error!.message).toContain('DataCenterYear.pue (owned by energy), DataCenterYear.totalEnergyKwh (owned by energy), DataCenterYear.racksInUse (owned by comms) are unit-level data');
+    expect(error!.message).toContain(
+      'DataCenterYear.pue (owned by energy), DataCenterYear.totalEnergyKwh (owned by energy), DataCenterYear.racksInUse (owned by comms) are unit-level data',
+    );
     expect(error!.message).toMatch(/send a bearer token with the "reader" role or one of the owning agency \(energy, comms\)\.$/);
-    expect(error!.extensions).toMatchObject({ requiredRole: 'reader', fields: expect.arrayContaining([{ field: 'DataCenterYear.racksInUse', owningAgencies: ['comms'] }]) });
+    expect(error!.extensions).toMatchObject({
+      requiredRole: 'reader',
+      fields: expect.arrayContaining([{ field: 'DataCenterYear.racksInUse', owningAgencies: ['comms'] }]),
+    });
     expect(fed.subgraphFetches()).toBe(before);
   });
 
   it("keeps a population's measured columns unit-level, its register columns public", async () => {
-    const population = (columns: string) => `{ indicatorValues(codes: ["DC_PUE"], regions: ["500120"], years: [2024]) { value confidentiality dataCenterPopulation { ${columns} } } }`;
+    const population = (columns: string) =>
+      `{ indicatorValues(codes: ["DC_PUE"], regions: ["500120"], years: [2024]) { value confidentiality dataCenterPopulation { ${columns} } } }`;
     const refused = await viaGateway(population('dataCenterIds totalEnergyKwh racksInUse'), ANONYMOUS_HEADERS);
     expect(refused.status).toBe(401);
-    expect(refused.errors![0]!.message).toContain('DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data');
+    expect(refused.errors![0]!.message).toContain(
+      'DataCenterPopulation.totalEnergyKwh (owned by energy), DataCenterPopulation.racksInUse (owned by comms) are unit-level data',
+    );
     // 500120 holds data centre A only: the register columns stay public, and the aggregate, which would be A's own PUE, is withheld.
-    const open = await viaGateway<{ indicatorValues: unknown[] }>(population('dataCenterIds years designRacks dataCenters { dataCenter { id } inService }'), ANONYMOUS_HEADERS);
+    const open = await viaGateway<{ indicatorValues: unknown[] }>(
+      population('dataCenterIds years designRacks dataCenters { dataCenter { id } inService }'),
+      ANONYMOUS_HEADERS,
+    );
     expect(open.errors).toBeUndefined();
     expect(open.data!.indicatorValues).toEqual([
-      { value: null, confidentiality: 'CONFIDENTIAL', dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000], dataCenters: [{ dataCenter: { id: 'A' }, inService: true }] } },
+      {
+        value: null,
+        confidentiality: 'CONFIDENTIAL',
+        dataCenterPopulation: { dataCenterIds: ['A'], years: [2024], designRacks: [4000], dataCenters: [{ dataCenter: { id: 'A' }, inService: true }] },
+      },
     ]);
   });
 
@@ -67,7 +92,10 @@ describe('through the gateway', () => {
   });
 
   it('gives an agency its own figures but not another agency’s (403, FORBIDDEN, naming field and role)', async () => {
-    const own = await viaGateway<{ dataCenter: { years: { pue: number }[] } }>(`{ dataCenter(id: "A") { years(from: 2024, to: 2024) { pue } } }`, headers.energy);
+    const own = await viaGateway<{ dataCenter: { years: { pue: number }[] } }>(
+      `{ dataCenter(id: "A") { years(from: 2024, to: 2024) { pue } } }`,
+      headers.energy,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.dataCenter.years[0]!.pue).toBe(1.3);
 
@@ -84,9 +112,16 @@ describe('through the gateway', () => {
   });
 
   it('keeps the register public: names, locations, design racks and designations', async () => {
-    const answer = await viaGateway<{ dataCenter: Record<string, unknown> }>(`{ dataCenter(id: "A") { nameZh designRacks region { code } designations { kind } years(from: 2024, to: 2024) { inService energyStatus } } }`, ANONYMOUS_HEADERS);
+    const answer = await viaGateway<{ dataCenter: Record<string, unknown> }>(
+      `{ dataCenter(id: "A") { nameZh designRacks region { code } designations { kind } years(from: 2024, to: 2024) { inService energyStatus } } }`,
+      ANONYMOUS_HEADERS,
+    );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.dataCenter).toMatchObject({ designRacks: 4000, region: { code: '500120' }, designations: [{ kind: 'NATIONAL_GREEN_DATA_CENTER' }, { kind: 'WASTE_HEAT_DATA_CENTER' }] });
+    expect(answer.data!.dataCenter).toMatchObject({
+      designRacks: 4000,
+      region: { code: '500120' },
+      designations: [{ kind: 'NATIONAL_GREEN_DATA_CENTER' }, { kind: 'WASTE_HEAT_DATA_CENTER' }],
+    });
   });
 
   it("still computes an anonymous caller's regional PUE, from energy's totals over the data centres' kWh", async () => {
@@ -101,9 +136,15 @@ describe('through the gateway', () => {
   });
 
   it('sees restricted fields behind public ones and inside fragments', async () => {
-    const nested = await viaGateway(`{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value dataCenterPopulation { dataCenters { dataCenterId pue } } } }`, ANONYMOUS_HEADERS);
+    const nested = await viaGateway(
+      `{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { value dataCenterPopulation { dataCenters { dataCenterId pue } } } }`,
+      ANONYMOUS_HEADERS,
+    );
     expect(nested.errors![0]!.message).toMatch(/^DataCenterYear\.pue/);
-    const fragment = await viaGateway(`query { dataCenter(id: "A") { ...Energy } } fragment Energy on DataCenter { energyReadings(year: 2024) { period totalEnergyKwh } }`, ANONYMOUS_HEADERS);
+    const fragment = await viaGateway(
+      `query { dataCenter(id: "A") { ...Energy } } fragment Energy on DataCenter { energyReadings(year: 2024) { period totalEnergyKwh } }`,
+      ANONYMOUS_HEADERS,
+    );
     expect(fragment.errors![0]!.message).toMatch(/^DataCenter\.energyReadings/);
     const enterprise = await viaGateway(`{ enterprise(uscc: "${E.E1}") { nameZh year(year: 2024) { audited energyUseTce } } }`, ANONYMOUS_HEADERS);
     expect(enterprise.errors![0]!.message).toMatch(/^EnterpriseYear\.energyUseTce \(owned by energy\)/);
@@ -111,7 +152,9 @@ describe('through the gateway', () => {
 
   it("keeps a data centre's own indicator values and the shutdown list for readers (no agency owns them)", async () => {
     const perDataCentre = `{ dataCenter(id: "A") { years(from: 2024, to: 2024) { indicatorValues { indicatorCode value } } } }`;
-    expect((await viaGateway(perDataCentre, headers.energy)).errors![0]!.message).toMatch(/^DataCenterYear\.indicatorValues is unit-level data: .* lacks the "reader" role\.$/);
+    expect((await viaGateway(perDataCentre, headers.energy)).errors![0]!.message).toMatch(
+      /^DataCenterYear\.indicatorValues is unit-level data: .* lacks the "reader" role\.$/,
+    );
     const read = await viaGateway<{ dataCenter: { years: { indicatorValues: { indicatorCode: string; value: number }[] }[] } }>(perDataCentre, headers.reader);
     expect(read.errors).toBeUndefined();
     expect(read.data!.dataCenter.years[0]!.indicatorValues).toContainEqual({ indicatorCode: 'DC_PUE', value: 1.3 });
@@ -120,13 +163,19 @@ describe('through the gateway', () => {
     expect(codes(await viaGateway(screen('candidates { dataCenter { id } }'), ANONYMOUS_HEADERS))).toEqual(['UNAUTHENTICATED']);
     const criteria = await viaGateway(screen('criteria { pueAbove }'), ANONYMOUS_HEADERS);
     expect(criteria.errors).toBeUndefined();
-    const candidates = await viaGateway<{ dataCenterShutdownCandidates: { candidates: { dataCenter: { id: string } }[] } }>(screen('candidates { dataCenter { id } }'), headers.reader);
+    const candidates = await viaGateway<{ dataCenterShutdownCandidates: { candidates: { dataCenter: { id: string } }[] } }>(
+      screen('candidates { dataCenter { id } }'),
+      headers.reader,
+    );
     expect(candidates.data!.dataCenterShutdownCandidates.candidates.map((c) => c.dataCenter.id)).toEqual(['S1']);
   });
 
   it("gives anyone a region's energy observations, but a named unit's only to readers and the energy bureau", async () => {
     const observations = (metric: string) => `{ energyObservations(metric: "${metric}", year: 2024) { nodes { subjectKind subjectId value } } }`;
-    const region = await viaGateway<{ energyObservations: { nodes: { subjectId: string; value: number }[] } }>(observations('BS_5G_ELECTRICITY_KWH'), ANONYMOUS_HEADERS);
+    const region = await viaGateway<{ energyObservations: { nodes: { subjectId: string; value: number }[] } }>(
+      observations('BS_5G_ELECTRICITY_KWH'),
+      ANONYMOUS_HEADERS,
+    );
     expect(region.errors).toBeUndefined();
     expect(region.data!.energyObservations.nodes).toEqual([{ subjectKind: 'REGION', subjectId: '500112', value: 2000 }]);
 
@@ -141,7 +190,10 @@ describe('through the gateway', () => {
   });
 
   it('says in the schema which fields are unit-level, for GraphiQL and BI tools', async () => {
-    const answer = await viaGateway<{ __type: { fields: { name: string; description: string }[] } }>(`{ __type(name: "DataCenterYear") { fields { name description } } }`, ANONYMOUS_HEADERS);
+    const answer = await viaGateway<{ __type: { fields: { name: string; description: string }[] } }>(
+      `{ __type(name: "DataCenterYear") { fields { name description } } }`,
+      ANONYMOUS_HEADERS,
+    );
     const description = (name: string) => answer.data!.__type.fields.find((f) => f.name === name)!.description;
     expect(description('pue')).toMatch(/Unit-level data \(@unitLevel\): needs a bearer token with the "reader" role or of the owning agency \(energy\)\.$/);
     expect(description('designRacks')).not.toMatch(/Unit-level/);
@@ -150,7 +202,12 @@ describe('through the gateway', () => {
   it("relays a subgraph's own refusal with its reason, not a bare 403", async () => {
     const rows = [{ metric: 'BS_5G_ELECTRICITY_KWH', subjectKind: 'REGION', subjectId: '500112', period: '2024', value: 1 }];
     const answer = await viaGateway(`mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows) { created } }`, headers.comms, { rows });
-    expect(answer.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/may not write energy facts/), extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'energy' }) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/may not write energy facts/),
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'energy' }),
+      }),
+    ]);
   });
 
   it('refuses a bad token with 401 instead of answering as if anonymous', async () => {
@@ -167,9 +224,16 @@ describe('straight at the subgraphs, which verify tokens themselves', () => {
   const A_2024 = { r: [{ __typename: 'DataCenterYear', dataCenterId: 'A', year: 2024 }] };
 
   it('refuses an anonymous _entities fetch of PUE or racks in use, field by field', async () => {
-    const energy = await post<{ _entities: ({ pue: number | null } | null)[] }>(fed.subgraphs.energy.url, entities('dataCenterId pue'), ANONYMOUS_HEADERS, A_2024);
+    const energy = await post<{ _entities: ({ pue: number | null } | null)[] }>(
+      fed.subgraphs.energy.url,
+      entities('dataCenterId pue'),
+      ANONYMOUS_HEADERS,
+      A_2024,
+    );
     expect(energy.data!._entities).toEqual([{ dataCenterId: 'A', pue: null }]);
-    expect(energy.errors).toEqual([expect.objectContaining({ path: ['_entities', 0, 'pue'], extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', requiredRole: 'reader' }) })]);
+    expect(energy.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 0, 'pue'], extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', requiredRole: 'reader' }) }),
+    ]);
     const comms = await post(fed.subgraphs.comms.url, entities('racksInUse'), ANONYMOUS_HEADERS, A_2024);
     expect(codes(comms)).toEqual(['UNAUTHENTICATED']);
   });
@@ -186,21 +250,35 @@ describe('straight at the subgraphs, which verify tokens themselves', () => {
   });
 
   it('answers public fields without a token, and refuses a bad token with 401', async () => {
-    const register = await post<{ dataCenter: { designRacks: number } }>(fed.subgraphs.bigdata.url, `{ dataCenter(id: "A") { designRacks } }`, ANONYMOUS_HEADERS);
+    const register = await post<{ dataCenter: { designRacks: number } }>(
+      fed.subgraphs.bigdata.url,
+      `{ dataCenter(id: "A") { designRacks } }`,
+      ANONYMOUS_HEADERS,
+    );
     expect(register.data!.dataCenter.designRacks).toBe(4000);
     const badToken = await post(fed.subgraphs.bigdata.url, `{ dataCenter(id: "A") { designRacks } }`, { authorization: 'Bearer not.a.token' });
     expect(badToken.status).toBe(401);
     expect(codes(badToken)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('reads unit-level fields on the caller\'s own token only: no other header vouches for a request', async () => {
+  it("reads unit-level fields on the caller's own token only: no other header vouches for a request", async () => {
     // Public aggregates need no unit-level field (the owners send totals), so the gateway has no credential of its
     // own; the header it once sent is ignored, even with a caller token of the right kind in it.
     const token = (await readerHeaders()).authorization!.replace('Bearer ', '');
-    const vouched = await post<{ _entities: ({ pue: number | null } | null)[] }>(fed.subgraphs.energy.url, entities('dataCenterId pue'), { 'x-gateway-token': token }, A_2024);
+    const vouched = await post<{ _entities: ({ pue: number | null } | null)[] }>(
+      fed.subgraphs.energy.url,
+      entities('dataCenterId pue'),
+      { 'x-gateway-token': token },
+      A_2024,
+    );
     expect(vouched.data!._entities).toEqual([{ dataCenterId: 'A', pue: null }]);
     expect(codes(vouched)).toEqual(['UNAUTHENTICATED']);
-    const reader = await post<{ _entities: ({ pue: number | null } | null)[] }>(fed.subgraphs.energy.url, entities('dataCenterId pue'), await readerHeaders(), A_2024);
+    const reader = await post<{ _entities: ({ pue: number | null } | null)[] }>(
+      fed.subgraphs.energy.url,
+      entities('dataCenterId pue'),
+      await readerHeaders(),
+      A_2024,
+    );
     expect(reader.data!._entities[0]!.pue).toEqual(expect.any(Number));
   });
 });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   fed = await startTestFederation();
   await writeFixtures(fed);
   await writeCoverageFixtures(fed);
-  await fed.databases.energy.db.insert(energyObservation).values(Object.entries(SHANGHAI_OWN_ENERGY).map(([year, tce]) => observationRow('TELECOM_ENERGY_TCE', 'REGION', '310000', year, tce)));
+  await fed.databases.energy.db
+    .insert(energyObservation)
+    .values(Object.entries(SHANGHAI_OWN_ENERGY).map(([year, tce]) => observationRow('TELECOM_ENERGY_TCE', 'REGION', '310000', year, tce)));
 }, 180_000);
 afterAll(() => fed?.stop());
 
@@ -35,7 +37,13 @@ describe.runIf(onPostgres)('the benchmark SQL floor', () => {
     const cells: { cell: string; cube: number | null; floor: number | null }[] = [];
     cube.indicatorCodes.forEach((code, i) =>
       cube.regionCodes.forEach((region, r) =>
-        cube.years.forEach((year, y) => cells.push({ cell: cellKey(code, region, year), cube: cube.values[(i * cube.regionCodes.length + r) * cube.years.length + y] ?? null, floor: floor.get(cellKey(code, region, year)) ?? null })),
+        cube.years.forEach((year, y) =>
+          cells.push({
+            cell: cellKey(code, region, year),
+            cube: cube.values[(i * cube.regionCodes.length + r) * cube.years.length + y] ?? null,
+            floor: floor.get(cellKey(code, region, year)) ?? null,
+          }),
+        ),
       ),
     );
     expect(cells).toHaveLength(floor.size);

@@ -11,7 +11,14 @@ beforeAll(async () => {
   await db.insert(dataCenter).values([
     // Scale-class boundaries: 2,999 / 3,000 / 9,999 / 10,000 standard racks.
     dataCenterRow('DC-A', { regionCode: '500120', designRacks: 2999, clusterId: 'CQ_CLUSTER', zoneId: 'CQ_BISHAN' }),
-    dataCenterRow('DC-B', { regionCode: '500120', designRacks: 3000, clusterId: 'CQ_CLUSTER', zoneId: 'CQ_BISHAN', buildType: 'NEW', commissionedOn: '2022-03-01' }),
+    dataCenterRow('DC-B', {
+      regionCode: '500120',
+      designRacks: 3000,
+      clusterId: 'CQ_CLUSTER',
+      zoneId: 'CQ_BISHAN',
+      buildType: 'NEW',
+      commissionedOn: '2022-03-01',
+    }),
     dataCenterRow('DC-C', { regionCode: '500106', designRacks: 9999, clusterId: 'CQ_CLUSTER' }),
     dataCenterRow('DC-D', { regionCode: '500101', designRacks: 10000 }),
     dataCenterRow('DC-E', { regionCode: '500101', designRacks: 400, status: 'SHUT_DOWN', closedYear: 2023, commissionedOn: '2010-01-15' }),
@@ -94,7 +101,14 @@ describe('dataCenters', () => {
         ],
       },
       inCluster: {
-        cluster: { id: 'CQ_CLUSTER', areaKm2: 1984, zones: [{ id: 'CQ_BISHAN', startUp: true }, { id: 'CQ_OTHER', startUp: false }] },
+        cluster: {
+          id: 'CQ_CLUSTER',
+          areaKm2: 1984,
+          zones: [
+            { id: 'CQ_BISHAN', startUp: true },
+            { id: 'CQ_OTHER', startUp: false },
+          ],
+        },
         zone: { id: 'CQ_BISHAN', region: { nameZh: '璧山区' } },
       },
     });

@@ -26,9 +26,22 @@ describe('bigdata _entities', () => {
   });
 
   it('resolves DataCenterYear by data centre and year', async () => {
-    const res = await entities([{ __typename: 'DataCenterYear', dataCenterId: 'DC-1', year: 2017 }, { __typename: 'DataCenterYear', dataCenterId: 'DC-1', year: 2020 }], '... on DataCenterYear { year inService dataCenter { id } }');
+    const res = await entities(
+      [
+        { __typename: 'DataCenterYear', dataCenterId: 'DC-1', year: 2017 },
+        { __typename: 'DataCenterYear', dataCenterId: 'DC-1', year: 2020 },
+      ],
+      '... on DataCenterYear { year inService dataCenter { id } }',
+    );
     // Commissioned 2018-06-01 (fixture default): not in service in 2017.
-    expect(res).toEqual({ data: { _entities: [{ year: 2017, inService: false, dataCenter: { id: 'DC-1' } }, { year: 2020, inService: true, dataCenter: { id: 'DC-1' } }] } });
+    expect(res).toEqual({
+      data: {
+        _entities: [
+          { year: 2017, inService: false, dataCenter: { id: 'DC-1' } },
+          { year: 2020, inService: true, dataCenter: { id: 'DC-1' } },
+        ],
+      },
+    });
   });
 
   it('resolves DataCenterCluster and ClusterZone by id', async () => {
@@ -39,7 +52,14 @@ describe('bigdata _entities', () => {
       ],
       '... on DataCenterCluster { nameZh province { code } } ... on ClusterZone { nameZh cluster { id } }',
     );
-    expect(res).toEqual({ data: { _entities: [{ nameZh: '重庆数据中心集群', province: { code: '500000' } }, { nameZh: '璧山片区', cluster: { id: 'CQ_CLUSTER' } }] } });
+    expect(res).toEqual({
+      data: {
+        _entities: [
+          { nameZh: '重庆数据中心集群', province: { code: '500000' } },
+          { nameZh: '璧山片区', cluster: { id: 'CQ_CLUSTER' } },
+        ],
+      },
+    });
   });
 
   it('resolves Region and RegionYear by code (and year) from the code list', async () => {

@@ -47,7 +47,17 @@ describe('comms _entities', () => {
     );
     expect(res).toEqual({
       data: {
-        _entities: [{ id: 'S-3', builtYear: 2021, builtBySharing: true, baseStations: 4, operator: { id: 'CHINA_TELECOM' }, region: { code: '500120', nameZh: '璧山区' } }, null],
+        _entities: [
+          {
+            id: 'S-3',
+            builtYear: 2021,
+            builtBySharing: true,
+            baseStations: 4,
+            operator: { id: 'CHINA_TELECOM' },
+            region: { code: '500120', nameZh: '璧山区' },
+          },
+          null,
+        ],
       },
     });
   });
@@ -66,7 +76,9 @@ describe('comms _entities', () => {
       '... on CoreMachineRoom { id nameZh renovatedYear operator { nameEn } region { code } }',
     );
     expect(res).toEqual({
-      data: { _entities: [{ id: 'CR-1', nameZh: '移动渝北核心机房', renovatedYear: 2022, operator: { nameEn: 'China Mobile' }, region: { code: '500112' } }, null] },
+      data: {
+        _entities: [{ id: 'CR-1', nameZh: '移动渝北核心机房', renovatedYear: 2022, operator: { nameEn: 'China Mobile' }, region: { code: '500112' } }, null],
+      },
     });
   });
 
@@ -153,8 +165,22 @@ describe('comms _entities', () => {
     expect(res).toEqual({
       data: {
         _entities: [
-          { regionCode: '500112', year: 2020, informationTrafficGb: 120_000_000, telecomBusinessVolume10kCny: 450_000, traffic5gGb: 9_600_000, region: { nameZh: '渝北区' } },
-          { regionCode: '500112', year: 2021, informationTrafficGb: 150_000_000, telecomBusinessVolume10kCny: null, traffic5gGb: null, region: { nameZh: '渝北区' } },
+          {
+            regionCode: '500112',
+            year: 2020,
+            informationTrafficGb: 120_000_000,
+            telecomBusinessVolume10kCny: 450_000,
+            traffic5gGb: 9_600_000,
+            region: { nameZh: '渝北区' },
+          },
+          {
+            regionCode: '500112',
+            year: 2021,
+            informationTrafficGb: 150_000_000,
+            telecomBusinessVolume10kCny: null,
+            traffic5gGb: null,
+            region: { nameZh: '渝北区' },
+          },
           { regionCode: '500000', year: 2020, informationTrafficGb: null, telecomBusinessVolume10kCny: null, traffic5gGb: null, region: { nameZh: '重庆市' } },
         ],
       },

@@ -6,7 +6,13 @@ import { insertRegisters, obs, observation } from './fixtures.ts';
 let fed: TestFederation;
 beforeAll(async () => {
   fed = await startTestFederation({ agencies: ['bigdata', 'comms'] });
-  const register = { nameZh: '测试数据中心', operatorUscc: '91500112MA5U0000XX', status: 'OPERATING', buildType: 'EXISTING', commissionedOn: '2018-06-01' } as const;
+  const register = {
+    nameZh: '测试数据中心',
+    operatorUscc: '91500112MA5U0000XX',
+    status: 'OPERATING',
+    buildType: 'EXISTING',
+    commissionedOn: '2018-06-01',
+  } as const;
   await fed.databases.bigdata.db.insert(dataCenter).values([
     { ...register, id: 'DC-1', regionCode: '500112', designRacks: 1000 },
     { ...register, id: 'DC-2', regionCode: '500120', designRacks: 2000, buildType: 'NEW', commissionedOn: '2021-05-01' },
@@ -14,14 +20,16 @@ beforeAll(async () => {
   ]);
   const { db } = fed.databases.comms;
   await insertRegisters(db);
-  await db.insert(observation).values([
-    obs('RACKS_IN_USE', 'DC-1', '2021', 700),
-    obs('RACKS_IN_USE', 'DC-1', '2022', 760),
-    obs('RACKS_IN_USE', 'DC-2', '2022', 900),
-    obs('INFORMATION_TRAFFIC_GB', '500112', '2021', 150_000_000),
-    obs('TELECOM_BUSINESS_VOLUME_10K_CNY', '500112', '2021', 560_000),
-    obs('TRAFFIC_5G_GB', '500112', '2021', 12_000_000),
-  ]);
+  await db
+    .insert(observation)
+    .values([
+      obs('RACKS_IN_USE', 'DC-1', '2021', 700),
+      obs('RACKS_IN_USE', 'DC-1', '2022', 760),
+      obs('RACKS_IN_USE', 'DC-2', '2022', 900),
+      obs('INFORMATION_TRAFFIC_GB', '500112', '2021', 150_000_000),
+      obs('TELECOM_BUSINESS_VOLUME_10K_CNY', '500112', '2021', 560_000),
+      obs('TRAFFIC_5G_GB', '500112', '2021', 12_000_000),
+    ]);
 });
 afterAll(() => fed?.stop());
 
@@ -32,7 +40,14 @@ describe('comms facts through the gateway, joined with the bigdata register', ()
       data: {
         dataCenters: {
           nodes: [
-            { id: 'DC-1', designRacks: 1000, rackUsage: [{ year: 2021, racksInUse: 700 }, { year: 2022, racksInUse: 760 }] },
+            {
+              id: 'DC-1',
+              designRacks: 1000,
+              rackUsage: [
+                { year: 2021, racksInUse: 700 },
+                { year: 2022, racksInUse: 760 },
+              ],
+            },
             { id: 'DC-2', designRacks: 2000, rackUsage: [{ year: 2022, racksInUse: 900 }] },
             { id: 'DC-3', designRacks: 400, rackUsage: [] },
           ],
@@ -73,7 +88,9 @@ describe('comms facts through the gateway, joined with the bigdata register', ()
   it('adds a county’s traffic, business volume and 5G traffic to its region year', async () => {
     const res = await fed.query(`{ region(code: "500112") { nameZh year(year: 2021) { year informationTrafficGb telecomBusinessVolume10kCny traffic5gGb } } }`);
     expect(res).toEqual({
-      data: { region: { nameZh: '渝北区', year: { year: 2021, informationTrafficGb: 150_000_000, telecomBusinessVolume10kCny: 560_000, traffic5gGb: 12_000_000 } } },
+      data: {
+        region: { nameZh: '渝北区', year: { year: 2021, informationTrafficGb: 150_000_000, telecomBusinessVolume10kCny: 560_000, traffic5gGb: 12_000_000 } },
+      },
     });
   });
 
@@ -84,7 +101,13 @@ describe('comms facts through the gateway, joined with the bigdata register', ()
     }`);
     expect(res).toEqual({
       data: {
-        coreMachineRooms: { totalCount: 2, nodes: [{ id: 'CR-1', year: { renovated: true } }, { id: 'CR-3', year: { renovated: false } }] },
+        coreMachineRooms: {
+          totalCount: 2,
+          nodes: [
+            { id: 'CR-1', year: { renovated: true } },
+            { id: 'CR-3', year: { renovated: false } },
+          ],
+        },
         dataCenters: { totalCount: 1 },
       },
     });

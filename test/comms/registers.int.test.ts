@@ -128,9 +128,18 @@ describe('coreMachineRooms', () => {
   });
 
   it('tells per year whether a room counts as renovated', async () => {
-    const res = await fed.query(`{ coreMachineRoom(id: "CR-3") { renovatedYear operator { id } y2023: year(year: 2023) { renovated } y2024: year(year: 2024) { renovated coreMachineRoomId } } }`);
+    const res = await fed.query(
+      `{ coreMachineRoom(id: "CR-3") { renovatedYear operator { id } y2023: year(year: 2023) { renovated } y2024: year(year: 2024) { renovated coreMachineRoomId } } }`,
+    );
     expect(res).toEqual({
-      data: { coreMachineRoom: { renovatedYear: 2024, operator: { id: 'CHINA_MOBILE' }, y2023: { renovated: false }, y2024: { renovated: true, coreMachineRoomId: 'CR-3' } } },
+      data: {
+        coreMachineRoom: {
+          renovatedYear: 2024,
+          operator: { id: 'CHINA_MOBILE' },
+          y2023: { renovated: false },
+          y2024: { renovated: true, coreMachineRoomId: 'CR-3' },
+        },
+      },
     });
   });
 });

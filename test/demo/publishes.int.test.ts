@@ -42,7 +42,9 @@ describe('the demo publishes its headline figures', () => {
     // centre commissioned from 2021 on is "new" in 2020; no core room or centre was renovated before 2021).
     const applies = (c: Cell) => !c.missing.some((m) => m.metric === 'NOT_APPLICABLE' || (m.metric === 'ZERO_DENOMINATOR' && c.year === 2020));
     const notApplicable = cells.filter((c) => !applies(c));
-    expect(new Set(notApplicable.map((c) => c.indicatorCode))).toEqual(new Set(['GREEN_STANDARDS_COUNT', 'NEW_LARGE_DC_PUE', 'NEW_DC_PUE', 'RETROFITTED_DC_PUE', 'CORE_ROOM_PUE']));
+    expect(new Set(notApplicable.map((c) => c.indicatorCode))).toEqual(
+      new Set(['GREEN_STANDARDS_COUNT', 'NEW_LARGE_DC_PUE', 'NEW_DC_PUE', 'RETROFITTED_DC_PUE', 'CORE_ROOM_PUE']),
+    );
     const applicable = cells.filter(applies);
     const withValue = applicable.filter((c) => c.value !== null);
     expect(withValue.length / applicable.length).toBeGreaterThanOrEqual(0.95);
@@ -106,7 +108,10 @@ describe('the demo’s history', () => {
   it('a corrected count reads as first published, then as corrected', async () => {
     // A region figure read directly: comms' information traffic of 渝北 for 2023, 97% of the corrected value, rounded.
     const query = `query($asOf: DateTime) { commsObservations(metric: "INFORMATION_TRAFFIC_GB", subjectId: "500112", asOf: $asOf, first: 10) { nodes { period value status } } }`;
-    const read = async (asOf: string) => (await fed.query<{ commsObservations: { nodes: { period: string; value: number; status: string }[] } }>(query, { asOf }, reader)).data?.commsObservations.nodes.find((n) => n.period === '2023');
+    const read = async (asOf: string) =>
+      (
+        await fed.query<{ commsObservations: { nodes: { period: string; value: number; status: string }[] } }>(query, { asOf }, reader)
+      ).data?.commsObservations.nodes.find((n) => n.period === '2023');
     const first = await read('2024-06-30T00:00:00Z');
     const corrected = await read('2024-11-30T00:00:00Z');
     expect(first!.status).toBe('PROVISIONAL');

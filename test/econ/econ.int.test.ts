@@ -92,8 +92,24 @@ describe('entities resolved by econ (_entities)', () => {
       '... on Designation { id kind year region { code } dataCenter { id } enterprise { uscc } parkName }',
     );
     expect(result).toEqual([
-      { id: 'DSG-1', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2022, region: { code: '500112' }, dataCenter: { id: 'DC-500112-001' }, enterprise: null, parkName: null },
-      { id: 'DSG-5', kind: 'ZERO_CARBON_PARK', year: 2025, region: { code: '310115' }, dataCenter: null, enterprise: { uscc: USCC.park }, parkName: '张江零碳产业园' },
+      {
+        id: 'DSG-1',
+        kind: 'NATIONAL_GREEN_DATA_CENTER',
+        year: 2022,
+        region: { code: '500112' },
+        dataCenter: { id: 'DC-500112-001' },
+        enterprise: null,
+        parkName: null,
+      },
+      {
+        id: 'DSG-5',
+        kind: 'ZERO_CARBON_PARK',
+        year: 2025,
+        region: { code: '310115' },
+        dataCenter: null,
+        enterprise: { uscc: USCC.park },
+        parkName: '张江零碳产业园',
+      },
       { id: 'DSG-6', kind: 'ZERO_CARBON_PARK', year: 2024, region: { code: '310101' }, dataCenter: null, enterprise: null, parkName: '外滩测试园区' },
       null,
     ]);
@@ -125,7 +141,15 @@ describe('entities resolved by econ (_entities)', () => {
       '... on RetrofitProject { id name region { code } enterprise { uscc } plannedYear completedYear status }',
     );
     expect(result).toEqual([
-      { id: 'RP-310115-0003', name: '空压机系统改造', region: { code: '310115' }, enterprise: { uscc: USCC.park }, plannedYear: 2023, completedYear: 2024, status: 'COMPLETED' },
+      {
+        id: 'RP-310115-0003',
+        name: '空压机系统改造',
+        region: { code: '310115' },
+        enterprise: { uscc: USCC.park },
+        plannedYear: 2023,
+        completedYear: 2024,
+        status: 'COMPLETED',
+      },
     ]);
   });
 
@@ -138,7 +162,14 @@ describe('entities resolved by econ (_entities)', () => {
       '... on ApplicationScenario { id category name selectedYear region { code } enterprise { uscc } }',
     );
     expect(result).toEqual([
-      { id: 'SCN-3', category: 'URBAN_RURAL_GREEN_SMART', name: '智慧路灯按需照明', selectedYear: 2023, region: { code: '500112' }, enterprise: { uscc: USCC.telecom } },
+      {
+        id: 'SCN-3',
+        category: 'URBAN_RURAL_GREEN_SMART',
+        name: '智慧路灯按需照明',
+        selectedYear: 2023,
+        region: { code: '500112' },
+        enterprise: { uscc: USCC.telecom },
+      },
       { id: 'SCN-2', category: 'RESIDENT_LOW_CARBON_LIFE', name: '碳普惠积分小程序', selectedYear: 2023, region: { code: '310101' }, enterprise: null },
     ]);
   });
@@ -188,7 +219,12 @@ describe('entities resolved by econ (_entities)', () => {
       '... on RegionYear { regionCode year region { nameZh } retrofitProgress { listed completed completedShare requiredShare onSchedule } }',
     );
     expect(result).toEqual([
-      { regionCode: '310115', year: 2022, region: { nameZh: '浦东新区' }, retrofitProgress: { listed: 5, completed: 2, completedShare: 0.4, requiredShare: 0.2, onSchedule: true } },
+      {
+        regionCode: '310115',
+        year: 2022,
+        region: { nameZh: '浦东新区' },
+        retrofitProgress: { listed: 5, completed: 2, completedShare: 0.4, requiredShare: 0.2, onSchedule: true },
+      },
       { regionCode: '310104', year: 2022, region: { nameZh: '徐汇区' }, retrofitProgress: null },
     ]);
   });
@@ -250,7 +286,9 @@ describe('enterprise(uscc)', () => {
 
 describe('enterprises connection', () => {
   it('lists the enterprises of Shanghai and its districts in credit-code order', async () => {
-    const response = await econ<{ enterprises: { totalCount: number; nodes: { uscc: string }[] } }>(`{ enterprises(region: "310000") { totalCount nodes { uscc } } }`);
+    const response = await econ<{ enterprises: { totalCount: number; nodes: { uscc: string }[] } }>(
+      `{ enterprises(region: "310000") { totalCount nodes { uscc } } }`,
+    );
     expect(response.data!.enterprises).toEqual({ totalCount: 3, nodes: [{ uscc: USCC.huangpu }, { uscc: USCC.chemical }, { uscc: USCC.park }] });
   });
 
@@ -286,7 +324,12 @@ describe('retrofitProjects connection', () => {
 
   it('includes districts below a province and filters by status', async () => {
     const response = await econ<Page>(`{ retrofitProjects(region: "310000", status: COMPLETED) { totalCount nodes { id } } }`);
-    expect(response.data!.retrofitProjects.nodes).toEqual([{ id: 'RP-310101-0001' }, { id: 'RP-310115-0001' }, { id: 'RP-310115-0002' }, { id: 'RP-310115-0003' }]);
+    expect(response.data!.retrofitProjects.nodes).toEqual([
+      { id: 'RP-310101-0001' },
+      { id: 'RP-310115-0001' },
+      { id: 'RP-310115-0002' },
+      { id: 'RP-310115-0003' },
+    ]);
   });
 
   it('pages through the eight projects (seven in Shanghai, one in Chongqing) three at a time', async () => {
@@ -333,8 +376,12 @@ describe('retrofit schedule of seed 003 §四.4 on RegionYear', () => {
 
   it('holds Shanghai’s districts to the schedule and shows Chongqing’s list against it without judging it', async () => {
     const label = async (code: string) =>
-      (await econ<{ region: { year: { retrofitProgress: unknown } } }>(`query($c: ID!) { region(code: $c) { year(year: 2023) { retrofitProgress { completedShare requiredShare jurisdiction binding onSchedule } } } }`, { c: code })).data!.region.year
-        .retrofitProgress;
+      (
+        await econ<{ region: { year: { retrofitProgress: unknown } } }>(
+          `query($c: ID!) { region(code: $c) { year(year: 2023) { retrofitProgress { completedShare requiredShare jurisdiction binding onSchedule } } } }`,
+          { c: code },
+        )
+      ).data!.region.year.retrofitProgress;
     expect(await label('310115')).toEqual({ completedShare: 0.4, requiredShare: 0.5, jurisdiction: '310000', binding: true, onSchedule: false });
     // 渝北: 0 of 1 done by 2023; seed 003 binds Shanghai only, so no verdict.
     expect(await label('500112')).toEqual({ completedShare: 0, requiredShare: 0.5, jurisdiction: '310000', binding: false, onSchedule: null });
@@ -361,7 +408,11 @@ describe('designations, scenarios, standards and pilots', () => {
   });
 
   it('refuses a designation whose subject does not fit its kind', async () => {
-    await expect(fed.databases.econ.db.insert(designation).values({ id: 'BAD', kind: 'ZERO_CARBON_FACTORY', year: 2024, regionCode: '310115', dataCenterId: 'DC-310115-001' })).rejects.toThrow();
+    await expect(
+      fed.databases.econ.db
+        .insert(designation)
+        .values({ id: 'BAD', kind: 'ZERO_CARBON_FACTORY', year: 2024, regionCode: '310115', dataCenterId: 'DC-310115-001' }),
+    ).rejects.toThrow();
   });
 
   it('filters application scenarios by category, region and year', async () => {
@@ -390,7 +441,9 @@ describe('designations, scenarios, standards and pilots', () => {
   });
 
   it('judges each pilot against the minimum domains of its type, counting a repeated domain once', async () => {
-    const response = await econ<{ carbonPeakPilots: { id: string; domains: string[]; meetsMinimumDomains: boolean }[] }>(`{ carbonPeakPilots { id domains meetsMinimumDomains } }`);
+    const response = await econ<{ carbonPeakPilots: { id: string; domains: string[]; meetsMinimumDomains: boolean }[] }>(
+      `{ carbonPeakPilots { id domains meetsMinimumDomains } }`,
+    );
     const verdicts = Object.fromEntries(response.data!.carbonPeakPilots.map((p) => [p.id, p.meetsMinimumDomains]));
     // REGION 5 of 5 ✓, REGION 4 of 5 ✗, ENTERPRISE 3 of 3 ✓, ENTERPRISE 2 distinct of 3 ✗, PARK 4 of 4 ✓, COMMUNITY 3 of 4 ✗, BUILDING 3 of 3 ✓.
     expect(verdicts).toEqual({ 'CPP-1': true, 'CPP-2': false, 'CPP-3': true, 'CPP-4': false, 'CPP-5': true, 'CPP-6': false, 'CPP-7': true });

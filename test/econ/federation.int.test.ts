@@ -21,7 +21,11 @@ describe('econ and bigdata through the gateway', () => {
     expect(response.data).toEqual({
       dataCenters: {
         nodes: [
-          { id: 'DC-310115-001', operator: { uscc: USCC.dcOperator, nameZh: '渝北测试数据中心有限公司' }, designations: [{ kind: 'WASTE_HEAT_DATA_CENTER', year: 2023 }] },
+          {
+            id: 'DC-310115-001',
+            operator: { uscc: USCC.dcOperator, nameZh: '渝北测试数据中心有限公司' },
+            designations: [{ kind: 'WASTE_HEAT_DATA_CENTER', year: 2023 }],
+          },
           { id: 'DC-310115-002', operator: { uscc: USCC.telecom, nameZh: '渝北测试通信有限公司' }, designations: [] },
           {
             id: 'DC-500112-001',

@@ -32,7 +32,9 @@ describe('demo energy data', () => {
   });
 
   it('marks 2020–2024 final and 2025 provisional', async () => {
-    const rows = await select<{ year: number; status: string }>(sql`select distinct year, status from energy.observation where superseded_at is null order by year`);
+    const rows = await select<{ year: number; status: string }>(
+      sql`select distinct year, status from energy.observation where superseded_at is null order by year`,
+    );
     expect(rows).toEqual([2020, 2021, 2022, 2023, 2024].map((year) => ({ year, status: 'FINAL' })).concat([{ year: 2025, status: 'PROVISIONAL' }]));
   });
 
@@ -78,9 +80,11 @@ describe('demo energy data', () => {
   });
 
   it('gives every data-centre year through the gateway the PUE that plain SQL computes from its months', async () => {
-    const { data, errors } = await fed.query<{ dataCenters: { nodes: { id: string; years: { year: number; inService: boolean; totalEnergyKwh: number | null; itEnergyKwh: number | null; pue: number | null }[] }[] } }>(
-      `{ dataCenters(first: 5) { nodes { id years(from: 2023, to: 2023) { year inService totalEnergyKwh itEnergyKwh pue } } } }`,
-    );
+    const { data, errors } = await fed.query<{
+      dataCenters: {
+        nodes: { id: string; years: { year: number; inService: boolean; totalEnergyKwh: number | null; itEnergyKwh: number | null; pue: number | null }[] }[];
+      };
+    }>(`{ dataCenters(first: 5) { nodes { id years(from: 2023, to: 2023) { year inService totalEnergyKwh itEnergyKwh pue } } } }`);
     expect(errors).toBeUndefined();
     for (const { id, years } of data!.dataCenters.nodes) {
       const [year] = years;

@@ -11,7 +11,8 @@ const ROOM = 'CR-31-CHINA_MOBILE-1'; // 2023: 1600/1000, 1800/1500 → Σ 3400 /
 const FIRM = makeUscc('310115', '12345678');
 
 let fed: TestFederation;
-const energy = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(fed.subgraphs.energy.url, query, variables);
+const energy = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL<T>(fed.subgraphs.energy.url, query, variables);
 
 beforeAll(async () => {
   fed = await startTestFederation({ agencies: ['bigdata', 'energy'] });
@@ -98,7 +99,12 @@ describe('entities energy resolves', () => {
   it('resolves a DataCenter reference with its monthly readings, oldest first, optionally for one year', async () => {
     const { data, errors } = await energy<{ _entities: { id: string; all: unknown[]; y2025: unknown[] }[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on DataCenter { id all: energyReadings { period } y2025: energyReadings(year: 2025) { period totalEnergyKwh itEnergyKwh status } } } }`,
-      { r: [{ __typename: 'DataCenter', id: DC_A }, { __typename: 'DataCenter', id: DC_B }] },
+      {
+        r: [
+          { __typename: 'DataCenter', id: DC_A },
+          { __typename: 'DataCenter', id: DC_B },
+        ],
+      },
     );
     expect(errors).toBeUndefined();
     expect(data!._entities[0]!.all).toEqual(['2023-01', '2023-02', '2023-03', '2025-01', '2025-02'].map((period) => ({ period })));
@@ -183,16 +189,30 @@ describe('entities energy resolves', () => {
   it('resolves PvInstallation references from the register and answers null for an unknown id', async () => {
     const { data } = await energy<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on PvInstallation { id region { code } enterprise { uscc } capacityKw commissionedOn onRoof roofAreaM2 } } }`,
-      { r: [{ __typename: 'PvInstallation', id: 'PV-310115-0001' }, { __typename: 'PvInstallation', id: 'PV-000000-9999' }] },
+      {
+        r: [
+          { __typename: 'PvInstallation', id: 'PV-310115-0001' },
+          { __typename: 'PvInstallation', id: 'PV-000000-9999' },
+        ],
+      },
     );
     expect(data!._entities).toEqual([
-      { id: 'PV-310115-0001', region: { code: '310115' }, enterprise: { uscc: FIRM }, capacityKw: 500, commissionedOn: '2021-05-01', onRoof: true, roofAreaM2: 4000 },
+      {
+        id: 'PV-310115-0001',
+        region: { code: '310115' },
+        enterprise: { uscc: FIRM },
+        capacityKw: 500,
+        commissionedOn: '2021-05-01',
+        onRoof: true,
+        roofAreaM2: 4000,
+      },
       null,
     ]);
   });
 
   it('answers any number of data-centre years with the same number of SQL statements', async () => {
-    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'DataCenterYear', dataCenterId: `DC-310115-${900 + i}`, year: 2020 + (i % 6) }));
+    const reps = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'DataCenterYear', dataCenterId: `DC-310115-${900 + i}`, year: 2020 + (i % 6) }));
     const statementsFor = async (n: number) => {
       fed.databases.energy.statements.count = 0;
       const { errors } = await energy(DC_YEAR, { r: reps(n) });
@@ -230,7 +250,9 @@ describe('through the gateway with bigdata', () => {
   });
 
   it("adds a county's 5G electricity and telecom energy to the shared region year", async () => {
-    const { data, errors } = await fed.query<{ region: unknown }>(`{ region(code: "310115") { nameEn year(year: 2023) { bs5gElectricityKwh telecomEnergyTce } } }`);
+    const { data, errors } = await fed.query<{ region: unknown }>(
+      `{ region(code: "310115") { nameEn year(year: 2023) { bs5gElectricityKwh telecomEnergyTce } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data!.region).toEqual({ nameEn: 'Pudong New Area', year: { bs5gElectricityKwh: 12_345_678, telecomEnergyTce: 4321.5 } });
   });

@@ -73,7 +73,9 @@ describe('pvInstallations', () => {
   });
 
   it('looks up one installation by id, null when unknown', async () => {
-    const { data } = await fed.query<{ a: unknown; b: unknown }>(`{ a: pvInstallation(id: "PV-500112-0001") { capacityKw roofAreaM2 region { nameZh } } b: pvInstallation(id: "PV-X") { id } }`);
+    const { data } = await fed.query<{ a: unknown; b: unknown }>(
+      `{ a: pvInstallation(id: "PV-500112-0001") { capacityKw roofAreaM2 region { nameZh } } b: pvInstallation(id: "PV-X") { id } }`,
+    );
     expect(data).toEqual({ a: { capacityKw: 800, roofAreaM2: 6000, region: { nameZh: '渝北区' } }, b: null });
   });
 
@@ -114,14 +116,28 @@ describe('energyObservations', () => {
       'DC-500112-001 2025-01',
       'DC-500112-001 2025-02',
     ]);
-    expect(page!.nodes[2]).toEqual({ metric: 'DC_IT_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-310115-001', period: '2025-01', year: 2025, value: 22, unit: 'kWh', status: 'PROVISIONAL' });
+    expect(page!.nodes[2]).toEqual({
+      metric: 'DC_IT_ENERGY_KWH',
+      subjectKind: 'DATA_CENTER',
+      subjectId: 'DC-310115-001',
+      period: '2025-01',
+      year: 2025,
+      value: 22,
+      unit: 'kWh',
+      status: 'PROVISIONAL',
+    });
     expect(page!.totalCount).toBe(6);
   });
 
   it('filters by subject and by year', async () => {
-    expect(keys((await observations({ metric: 'DC_IT_ENERGY_KWH', subjectId: 'DC-500112-001', year: 2025 })).page!)).toEqual(['DC-500112-001 2025-01', 'DC-500112-001 2025-02']);
+    expect(keys((await observations({ metric: 'DC_IT_ENERGY_KWH', subjectId: 'DC-500112-001', year: 2025 })).page!)).toEqual([
+      'DC-500112-001 2025-01',
+      'DC-500112-001 2025-02',
+    ]);
     const tce = (await observations({ metric: 'TELECOM_ENERGY_TCE' })).page!;
-    expect(tce.nodes).toEqual([{ metric: 'TELECOM_ENERGY_TCE', subjectKind: 'REGION', subjectId: '310115', period: '2024', year: 2024, value: 4321.5, unit: 'tce', status: 'FINAL' }]);
+    expect(tce.nodes).toEqual([
+      { metric: 'TELECOM_ENERGY_TCE', subjectKind: 'REGION', subjectId: '310115', period: '2024', year: 2024, value: 4321.5, unit: 'tce', status: 'FINAL' },
+    ]);
   });
 
   it('pages with first and after across subjects without skipping or repeating', async () => {
@@ -155,22 +171,32 @@ describe('energyObservations', () => {
       `{ energyMetrics { code unit subjectKind aggregation periodicity } }`,
     );
     const byCode = Object.fromEntries(data!.energyMetrics.map((m) => [m.code, m]));
-    expect(Object.keys(byCode).sort()).toEqual(
-      [
-        'BS_5G_ELECTRICITY_KWH',
-        'CORE_ROOM_IT_ENERGY_KWH',
-        'CORE_ROOM_TOTAL_ENERGY_KWH',
-        'DC_IT_ENERGY_KWH',
-        'DC_RENEWABLE_CERTIFICATE_KWH',
-        'DC_RENEWABLE_GREEN_POWER_KWH',
-        'DC_RENEWABLE_ONSITE_PV_KWH',
-        'DC_TOTAL_ENERGY_KWH',
-        'ENTERPRISE_ENERGY_TCE',
-        'TELECOM_ENERGY_TCE',
-      ],
-    );
-    expect(byCode.DC_TOTAL_ENERGY_KWH).toEqual({ code: 'DC_TOTAL_ENERGY_KWH', unit: 'kWh', subjectKind: 'DATA_CENTER', aggregation: 'FLOW', periodicity: 'MONTHLY' });
-    expect(byCode.ENTERPRISE_ENERGY_TCE).toEqual({ code: 'ENTERPRISE_ENERGY_TCE', unit: 'tce', subjectKind: 'ENTERPRISE', aggregation: 'FLOW', periodicity: 'ANNUAL' });
+    expect(Object.keys(byCode).sort()).toEqual([
+      'BS_5G_ELECTRICITY_KWH',
+      'CORE_ROOM_IT_ENERGY_KWH',
+      'CORE_ROOM_TOTAL_ENERGY_KWH',
+      'DC_IT_ENERGY_KWH',
+      'DC_RENEWABLE_CERTIFICATE_KWH',
+      'DC_RENEWABLE_GREEN_POWER_KWH',
+      'DC_RENEWABLE_ONSITE_PV_KWH',
+      'DC_TOTAL_ENERGY_KWH',
+      'ENTERPRISE_ENERGY_TCE',
+      'TELECOM_ENERGY_TCE',
+    ]);
+    expect(byCode.DC_TOTAL_ENERGY_KWH).toEqual({
+      code: 'DC_TOTAL_ENERGY_KWH',
+      unit: 'kWh',
+      subjectKind: 'DATA_CENTER',
+      aggregation: 'FLOW',
+      periodicity: 'MONTHLY',
+    });
+    expect(byCode.ENTERPRISE_ENERGY_TCE).toEqual({
+      code: 'ENTERPRISE_ENERGY_TCE',
+      unit: 'tce',
+      subjectKind: 'ENTERPRISE',
+      aggregation: 'FLOW',
+      periodicity: 'ANNUAL',
+    });
     expect(byCode.BS_5G_ELECTRICITY_KWH).toMatchObject({ subjectKind: 'REGION', periodicity: 'ANNUAL' });
   });
 });

@@ -10,7 +10,8 @@ import { bearer } from '../support/tokens.ts';
 
 // Subgraphs nobody listens on: a refusal that reached any of them would show as SUBGRAPH_UNAVAILABLE.
 const DEAD = Object.fromEntries(SUBGRAPHS.map((s) => [s, 'http://127.0.0.1:9/graphql']));
-const gatewayWith = (options: { maxCost?: number; rateLimitPerMinute?: number }) => startGateway({ supergraphSdl: readSupergraph(), urls: DEAD, port: 0, host: '127.0.0.1', ...options });
+const gatewayWith = (options: { maxCost?: number; rateLimitPerMinute?: number }) =>
+  startGateway({ supergraphSdl: readSupergraph(), urls: DEAD, port: 0, host: '127.0.0.1', ...options });
 
 type Errors = { errors?: { message: string; extensions: Record<string, unknown> }[] };
 const post = async (url: string, query: string, headers: Record<string, string> = {}) => {

@@ -13,10 +13,14 @@ beforeAll(async () => {
   fed = await startTestFederation({ agencies: ['bigdata', 'comms', 'energy'] });
   const ids = Array.from({ length: COUNT }, (_, i) => `DC-T-${String(i).padStart(3, '0')}`);
   await insertChongqingCluster(fed.databases.bigdata.db);
-  await fed.databases.bigdata.db.insert(dataCenter).values(ids.map((id) => dataCenterRow(id, { regionCode: '500120', clusterId: 'CQ_CLUSTER', zoneId: 'CQ_BISHAN' })));
+  await fed.databases.bigdata.db
+    .insert(dataCenter)
+    .values(ids.map((id) => dataCenterRow(id, { regionCode: '500120', clusterId: 'CQ_CLUSTER', zoneId: 'CQ_BISHAN' })));
   await fed.databases.bigdata.db.insert(bigdataObservation).values(ids.map((id) => retiredRacks(id, 2023, 10)));
   const obs = (metric: string, subjectId: string, period: string, value: number) => observationRow(metric, 'DATA_CENTER', subjectId, period, value);
-  await fed.databases.comms.db.insert(commsObservation).values(ids.flatMap((id) => [obs('RACKS_IN_USE', id, '2023', 600), obs('RACKS_IN_USE', id, '2024', 700)]));
+  await fed.databases.comms.db
+    .insert(commsObservation)
+    .values(ids.flatMap((id) => [obs('RACKS_IN_USE', id, '2023', 600), obs('RACKS_IN_USE', id, '2024', 700)]));
   const months = ['2024-01', '2024-02', '2024-03'];
   await fed.databases.energy.db
     .insert(energyObservation)

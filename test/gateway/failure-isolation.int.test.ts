@@ -48,7 +48,12 @@ afterAll(() => fed?.stop());
 async function restart(agency: Agency): Promise<void> {
   const module = await loadSubgraph(agency);
   const database = fed.databases[agency];
-  fed.subgraphs[agency] = await startSubgraph(module, { database, regions: await loadRegions(database.db, module.regionTable), port: fed.subgraphs[agency].port, host: '127.0.0.1' });
+  fed.subgraphs[agency] = await startSubgraph(module, {
+    database,
+    regions: await loadRegions(database.db, module.regionTable),
+    port: fed.subgraphs[agency].port,
+    host: '127.0.0.1',
+  });
 }
 
 function expectOnlyUnavailable(response: GraphQLResponse<unknown>, agency: Agency): void {

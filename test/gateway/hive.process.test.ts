@@ -34,10 +34,14 @@ const freePort = () =>
 async function startHive(supergraphFile: string, planner: Planner): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const hive = spawn(path.join('node_modules', '.bin', 'hive-gateway'), ['supergraph', supergraphFile, '--config-path', path.join('deploy', 'hive-gateway.config.ts'), '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'development', HIVE_PLANNER: planner },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
+  const hive = spawn(
+    path.join('node_modules', '.bin', 'hive-gateway'),
+    ['supergraph', supergraphFile, '--config-path', path.join('deploy', 'hive-gateway.config.ts'), '--port', String(port), '--host', '127.0.0.1'],
+    {
+      env: { ...process.env, NODE_ENV: 'development', HIVE_PLANNER: planner },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
   hives.push(hive);
   for (let tries = 0; ; tries++) {
     try {
@@ -92,7 +96,10 @@ const figureIn = (answer: GraphQLResponse<{ dataCenter: { years: Record<string, 
 describe('through Hive Gateway with no project credential, as through ours', () => {
   // The default planner is left out here: it did not answer this grid within a minute.
   it('answers an anonymous regional grid over units with the figures our gateway gives (Rust planner)', async () => {
-    const [viaHive, ours] = await Promise.all([postGraphQL<{ indicatorValues: unknown[] }>(hiveUrls.rust, grid, {}, ANONYMOUS_HEADERS), fed.query<{ indicatorValues: unknown[] }>(grid, {}, ANONYMOUS_HEADERS)]);
+    const [viaHive, ours] = await Promise.all([
+      postGraphQL<{ indicatorValues: unknown[] }>(hiveUrls.rust, grid, {}, ANONYMOUS_HEADERS),
+      fed.query<{ indicatorValues: unknown[] }>(grid, {}, ANONYMOUS_HEADERS),
+    ]);
     expect(JSON.stringify(viaHive.errors ?? []).slice(0, 3000)).toBe('[]');
     expect(viaHive.data).toEqual(ours.data);
   });
@@ -106,12 +113,18 @@ describe('through Hive Gateway with no project credential, as through ours', () 
       for (const [field, owner] of Object.entries(FIELDS)) {
         const query = `{ dataCenter(id: "C") { years(from: 2024, to: 2024) { ${field} } } }`;
         const [viaHive, ours] = await Promise.all([postGraphQL(hiveUrls[planner], query, {}, headers), fed.query(query, {}, headers)]);
-        for (const [gateway, answer] of [['Hive', viaHive], ['ours', ours]] as const) {
+        for (const [gateway, answer] of [
+          ['Hive', viaHive],
+          ['ours', ours],
+        ] as const) {
           const figure = figureIn(answer as never, field);
           if (mayRead(caller, owner)) expect(figure, `${gateway}: ${field}`).toEqual(expect.any(Number));
           else {
             expect(figure, `${gateway}: ${field}`).toBeNull();
-            expect(answer.errors?.map((e) => e.extensions?.code), `${gateway}: ${field}`).toContain(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+            expect(
+              answer.errors?.map((e) => e.extensions?.code),
+              `${gateway}: ${field}`,
+            ).toContain(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
           }
         }
       }

@@ -60,7 +60,7 @@ describe('the indicators subgraph inside the gateway', () => {
     expect(await postGraphQL(inProcess.url, CUBE, variables)).toEqual(remote);
   });
 
-  it('passes on the subgraph\'s argument errors with their codes', async () => {
+  it("passes on the subgraph's argument errors with their codes", async () => {
     const res = await postGraphQL(inProcess.url, GRID, { c: ['NO_SUCH'], r: ['500000'], y: [2024] });
     expect(res.data).toEqual({ indicatorValues: null });
     expect(res.errors![0]!.extensions!.code).toBe('UNKNOWN_INDICATOR');

@@ -7,7 +7,8 @@ import { readSupergraph } from '../../gateway/supergraph.ts';
 // root field, and every field one subgraph adds to another's entity, must be nullable.
 
 const argument = (directive: ConstDirectiveNode, name: string) => directive.arguments?.find((a) => a.name.value === name)?.value;
-const directives = (node: { directives?: readonly ConstDirectiveNode[] | undefined }, name: string) => (node.directives ?? []).filter((d) => d.name.value === name);
+const directives = (node: { directives?: readonly ConstDirectiveNode[] | undefined }, name: string) =>
+  (node.directives ?? []).filter((d) => d.name.value === name);
 const named = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type));
 
 /** The subgraphs that resolve a field: its `@join__field` graphs (external ones excepted), or every graph of its type. */
@@ -29,7 +30,9 @@ const typeGraphsOf = (object: ObjectTypeDefinitionNode) => [...new Set(directive
 function ownerOf(object: ObjectTypeDefinitionNode): string | undefined {
   const root = query.fields?.find((f) => named(f.type) === object.name.value);
   if (root) return graphsOf(root, typeGraphsOf(query))[0];
-  const keyed = directives(object, 'join__type').find((d) => argument(d, 'key') && !(argument(d, 'resolvable') && print(argument(d, 'resolvable')!) === 'false'));
+  const keyed = directives(object, 'join__type').find(
+    (d) => argument(d, 'key') && !(argument(d, 'resolvable') && print(argument(d, 'resolvable')!) === 'false'),
+  );
   return keyed && print(argument(keyed, 'graph')!);
 }
 
@@ -51,7 +54,8 @@ describe('the composed supergraph keeps one subgraph’s outage from nulling the
         const graphs = graphsOf(field, typeGraphs);
         if (owner === undefined || graphs.includes(owner)) continue;
         checked += 1;
-        if (field.type.kind === Kind.NON_NULL_TYPE) offenders.push(`${object.name.value}.${field.name.value}: ${print(field.type)} (added by ${graphs.join(', ')} to ${owner}'s entity)`);
+        if (field.type.kind === Kind.NON_NULL_TYPE)
+          offenders.push(`${object.name.value}.${field.name.value}: ${print(field.type)} (added by ${graphs.join(', ')} to ${owner}'s entity)`);
       }
     }
     // The check has something to check: comms' rackUsage on DataCenter, energy's readings, the cube's columns, …

@@ -27,7 +27,12 @@ describe('query limits on the public gateway', () => {
     expect(atLimit.errors).toBeUndefined();
     const tooDeep = await fed.query(nested(maxDepth), {}, ANONYMOUS_HEADERS);
     expect(tooDeep.data).toBeUndefined();
-    expect(tooDeep.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`Query depth limit of ${maxDepth} exceeded, found ${maxDepth + 1}.`), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'QUERY_MAX_DEPTH', max: maxDepth }) })]);
+    expect(tooDeep.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`Query depth limit of ${maxDepth} exceeded, found ${maxDepth + 1}.`),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'QUERY_MAX_DEPTH', max: maxDepth }),
+      }),
+    ]);
   });
 
   it('lets GraphiQL introspect the schema, however deep the introspection query is', async () => {
@@ -40,13 +45,20 @@ describe('query limits on the public gateway', () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: indicator(code: "DC_PUE") { code }`).join(' ')} }`;
     expect((await fed.query(aliases(maxAliases), {}, ANONYMOUS_HEADERS)).errors).toBeUndefined();
     const tooMany = await fed.query(aliases(maxAliases + 1), {}, ANONYMOUS_HEADERS);
-    expect(tooMany.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'QUERY_MAX_ALIASES', max: maxAliases }) })]);
+    expect(tooMany.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'QUERY_MAX_ALIASES', max: maxAliases }) }),
+    ]);
   });
 
   it(`stops parsing a document of more than ${maxTokens} tokens`, async () => {
     // Each `code` of a repeated selection is one token; the parser gives up before building the document
     // (graphql-js spells it "more that").
     const res = await fed.query(`{ indicators { ${'code '.repeat(maxTokens)}} }`, {}, ANONYMOUS_HEADERS);
-    expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(new RegExp(`Document contains more tha[nt] ${maxTokens} tokens`)), extensions: expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }) })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(new RegExp(`Document contains more tha[nt] ${maxTokens} tokens`)),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }),
+      }),
+    ]);
   });
 });

@@ -16,7 +16,7 @@ describe('entity representations sent to a subgraph', () => {
     expect(new Set(keys).size).toBe(4);
   });
 
-  it('compares lists of scalars (a population\'s members) by their items', () => {
+  it("compares lists of scalars (a population's members) by their items", () => {
     const population = (ids: string[]) => ({ __typename: 'DataCenterPopulation', scopeId: '500000', dataCenterIds: ids });
     expect(deduplicate([population(['A', 'B']), population(['A', 'B']), population(['A']), population(['A,B'])])?.slot).toEqual([0, 0, 1, 2]);
   });

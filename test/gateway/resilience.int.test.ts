@@ -11,7 +11,9 @@ afterAll(() => fed?.stop());
 
 describe('the gateway with a subgraph down', () => {
   it('answers queries that do not touch the stopped subgraph', async () => {
-    const res = await fed.query<{ dataCenters: { nodes: { id: string }[] } }>(`{ dataCenters(first: 2) { nodes { id designRacks years(from: 2024, to: 2024) { pue } } } }`);
+    const res = await fed.query<{ dataCenters: { nodes: { id: string }[] } }>(
+      `{ dataCenters(first: 2) { nodes { id designRacks years(from: 2024, to: 2024) { pue } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.dataCenters.nodes).toHaveLength(2);
   });

@@ -17,12 +17,14 @@ async function gatewayWith(env: Record<string, string | undefined>): Promise<Run
   try {
     return await startGateway({ supergraphSdl: readSupergraph(), urls: DEAD, port: 0, host: '127.0.0.1' });
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('usage reporting to Apollo', () => {
   it('is off by default: starting, serving and stopping the gateway attempts no connection off the machine', async () => {
@@ -51,7 +53,12 @@ describe('usage reporting to Apollo', () => {
 describe('production mode (NODE_ENV=production)', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    gateway = await gatewayWith({ NODE_ENV: 'production', JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-bytes', GRAPHQL_INTROSPECTION: undefined, GRAPHQL_SUGGESTIONS: undefined });
+    gateway = await gatewayWith({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-test-secret-of-at-least-thirty-two-bytes',
+      GRAPHQL_INTROSPECTION: undefined,
+      GRAPHQL_SUGGESTIONS: undefined,
+    });
   });
   afterAll(() => gateway?.stop());
 
@@ -70,7 +77,10 @@ describe('production mode (NODE_ENV=production)', () => {
   });
 
   it('tells of an unavailable subgraph without its address or a stack trace', async () => {
-    const body = (await (await post(gateway.url, { query: '{ telecomOperators { id } }' })).json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = (await (await post(gateway.url, { query: '{ telecomOperators { id } }' })).json()) as {
+      data: unknown;
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.data).toEqual({ telecomOperators: null });
     expect(body.errors[0]!.extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
     expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|localhost|:9\/|stacktrace|at [A-Za-z.]+ \(/);
@@ -107,7 +117,10 @@ describe('CORS', () => {
   });
 
   const preflight = (url: string, origin: string) =>
-    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
 
   it('allows no origin by default: the preflight is answered without permission', async () => {
     const res = await preflight(closed.url, ALLOWED);
@@ -158,4 +171,3 @@ describe('the audit fields of observation revisions', () => {
     expect((await fed.query('{ commsObservations(subjectKind: REGION) { nodes { value period } } }', {}, { ...ANONYMOUS_HEADERS })).errors).toBeUndefined();
   });
 });
-

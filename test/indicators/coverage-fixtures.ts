@@ -39,22 +39,29 @@ export async function writeCoverageFixtures(fed: TestFederation): Promise<{ dist
     racks('P4', '2023', 400),
   ]);
   // P4 reports both meters at zero for 2024 (a known zero, not a missing figure).
-  await energy.db.insert(energyObservation).values([obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0)]);
+  await energy.db
+    .insert(energyObservation)
+    .values([obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0)]);
 
   const res = await fed.query<{ region: { children: { code: string }[] } }>(`{ region(code: "310000") { children { code } } }`);
   const districts = res.data!.region.children.map((c) => c.code);
-  const each = (metric: string, year: string, value: number, except: string[] = []) => districts.filter((d) => !except.includes(d)).map((d) => obs(metric, 'REGION', d, year, value));
-  await energy.db.insert(energyObservation).values([
-    ...each('TELECOM_ENERGY_TCE', '2020', 100),
-    ...each('TELECOM_ENERGY_TCE', '2022', 105, ['310151']),
-    ...each('TELECOM_ENERGY_TCE', '2023', 100, ['310151']),
-    ...each('TELECOM_ENERGY_TCE', '2024', 110),
-  ]);
-  await comms.db.insert(commsObservation).values([
-    ...each('INFORMATION_TRAFFIC_GB', '2020', 1000),
-    ...each('INFORMATION_TRAFFIC_GB', '2022', 1000),
-    ...each('INFORMATION_TRAFFIC_GB', '2023', 1250),
-    ...each('INFORMATION_TRAFFIC_GB', '2024', 1375),
-  ]);
+  const each = (metric: string, year: string, value: number, except: string[] = []) =>
+    districts.filter((d) => !except.includes(d)).map((d) => obs(metric, 'REGION', d, year, value));
+  await energy.db
+    .insert(energyObservation)
+    .values([
+      ...each('TELECOM_ENERGY_TCE', '2020', 100),
+      ...each('TELECOM_ENERGY_TCE', '2022', 105, ['310151']),
+      ...each('TELECOM_ENERGY_TCE', '2023', 100, ['310151']),
+      ...each('TELECOM_ENERGY_TCE', '2024', 110),
+    ]);
+  await comms.db
+    .insert(commsObservation)
+    .values([
+      ...each('INFORMATION_TRAFFIC_GB', '2020', 1000),
+      ...each('INFORMATION_TRAFFIC_GB', '2022', 1000),
+      ...each('INFORMATION_TRAFFIC_GB', '2023', 1250),
+      ...each('INFORMATION_TRAFFIC_GB', '2024', 1375),
+    ]);
   return { districts };
 }

@@ -16,7 +16,15 @@ interface Value {
   numerator: number | null;
   denominator: number | null;
   coverage: { unitsReporting: number; unitsExpected: number; share: number | null; weight: string; minimum: number; status: string } | null;
-  inputs: { metric: { code: string }; year: number; value: number | null; units: number | null; source: string | null; partsReporting: number | null; partsExpected: number | null }[];
+  inputs: {
+    metric: { code: string };
+    year: number;
+    value: number | null;
+    units: number | null;
+    source: string | null;
+    partsReporting: number | null;
+    partsExpected: number | null;
+  }[];
   missing: { metric: string; agency: string | null; year: number; units: number | null; unitIds: string[] | null; message: string }[];
   qualityFlags: { code: string; message: string }[];
 }
@@ -28,7 +36,10 @@ const FIELDS = `value numerator denominator
   qualityFlags { code message }`;
 
 async function value(code: string, region: string, year: number): Promise<Value> {
-  const res = await fed.query<{ indicatorValues: Value[] }>(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`, { c: [code], r: [region], y: [year] });
+  const res = await fed.query<{ indicatorValues: Value[] }>(
+    `query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`,
+    { c: [code], r: [region], y: [year] },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.indicatorValues[0]!;
 }
@@ -62,13 +73,30 @@ describe('matched-unit coverage', () => {
   });
 
   it('the cube carries the same coverage as indicatorValues, as columns', async () => {
-    const res = await fed.query<{ indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; unitsExpected: (number | null)[]; coverageShares: (number | null)[] } }>(
+    const res = await fed.query<{
+      indicatorCube: {
+        values: (number | null)[];
+        coverageStatuses: (string | null)[];
+        unitsReporting: (number | null)[];
+        unitsExpected: (number | null)[];
+        coverageShares: (number | null)[];
+      };
+    }>(
       `{ indicatorCube(codes: ["DC_RACK_UTILISATION", "DC_CLUSTER_SHARE"], regions: ["500000", "500105"], years: [2023, 2024]) { values coverageStatuses unitsReporting unitsExpected coverageShares } }`,
     );
     expect(res.errors).toBeUndefined();
     const c = res.data!.indicatorCube;
     // Layout (indicator, region, year): rack utilisation 500000 2023, 2024; 500105 2023, 2024; then the cluster share.
-    expect(c.coverageStatuses).toEqual(['INSUFFICIENT', 'PARTIAL', 'NOT_APPLICABLE', 'NOT_APPLICABLE', 'COMPLETE', 'COMPLETE', 'NOT_APPLICABLE', 'NOT_APPLICABLE']);
+    expect(c.coverageStatuses).toEqual([
+      'INSUFFICIENT',
+      'PARTIAL',
+      'NOT_APPLICABLE',
+      'NOT_APPLICABLE',
+      'COMPLETE',
+      'COMPLETE',
+      'NOT_APPLICABLE',
+      'NOT_APPLICABLE',
+    ]);
     expect(c.unitsReporting).toEqual([2, 3, 0, 0, 4, 4, 0, 0]);
     expect(c.unitsExpected).toEqual([4, 4, 0, 0, 4, 4, 0, 0]);
     expect(c.coverageShares).toEqual([0.55, 0.95, null, null, 1, 1, null, null]);
@@ -128,7 +156,12 @@ describe('region figures at any level', () => {
     // 1 − (1,500 ÷ 20,000) ÷ (1,600 ÷ 16,000) = 1 − 0.075 ÷ 0.1 = 0.25.
     const v = await value('ICT_TRAFFIC_ENERGY_DECREASE', '310000', 2023);
     expect(v.value).toBeCloseTo(0.25, 12);
-    expect(v.inputs.find((i) => i.metric.code === 'TELECOM_ENERGY_TCE' && i.year === 2023)).toMatchObject({ value: 1500, source: 'REPORTED', partsReporting: 15, partsExpected: 16 });
+    expect(v.inputs.find((i) => i.metric.code === 'TELECOM_ENERGY_TCE' && i.year === 2023)).toMatchObject({
+      value: 1500,
+      source: 'REPORTED',
+      partsReporting: 15,
+      partsExpected: 16,
+    });
     expect(v.qualityFlags).toEqual([]);
   });
 

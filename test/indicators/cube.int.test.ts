@@ -57,7 +57,14 @@ async function cube(variables: { c?: string[] | null; r: string[]; y: number[]; 
 /** Cell (indicator, region, year) of a cube, found by the layout the schema documents: (i × R + r) × Y + y. */
 function cell(c: Cube, code: string, region: string, year: number) {
   const at = (c.indicatorCodes.indexOf(code) * c.regionCodes.length + c.regionCodes.indexOf(region)) * c.years.length + c.years.indexOf(year);
-  return { value: c.values[at], numerator: c.numerators[at], denominator: c.denominators[at], status: c.statuses[at], confidentiality: c.confidentiality[at], meetsTarget: c.meetsTarget[at] };
+  return {
+    value: c.values[at],
+    numerator: c.numerators[at],
+    denominator: c.denominators[at],
+    status: c.statuses[at],
+    confidentiality: c.confidentiality[at],
+    meetsTarget: c.meetsTarget[at],
+  };
 }
 
 /** The coverage columns of a cell, in the shape of `IndicatorValue.coverage`. */
@@ -70,13 +77,23 @@ function coverageCell(c: Cube, code: string, region: string, year: number) {
 describe('indicatorCube', () => {
   it('lays the cells out indicator by region by year, with the figures worked out by hand', async () => {
     const c = await cube({ c: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'], r: ['500000', '500101', '500112'], y: [2024, 2025] });
-    expect(c).toMatchObject({ indicatorCodes: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'], regionCodes: ['500000', '500101', '500112'], years: [2024, 2025], asOf: 'latest' });
+    expect(c).toMatchObject({
+      indicatorCodes: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'],
+      regionCodes: ['500000', '500101', '500112'],
+      years: [2024, 2025],
+      asOf: 'latest',
+    });
     expect(c.values).toHaveLength(3 * 3 * 2);
     // All Chongqing data centres: (1.3 + 2.4 + 0.9 + 0.7) ÷ (1.0 + 2.0 + 0.5 + 0.5) GWh.
     expect(cell(c, 'DC_PUE', '500000', 2024).value).toBeCloseTo(5.3 / 4.0, 12);
     // New large ones, A and B: Σ total ÷ Σ IT = 3.7 ÷ 3.0, under Chongqing's 2025 target of < 1.3 but 2024 is not
     // judged (no milestone in seed 004). Two units: confidential, shown to this reader.
-    expect(cell(c, 'NEW_LARGE_DC_PUE', '500000', 2024)).toMatchObject({ numerator: 3_700_000, denominator: 3_000_000, meetsTarget: null, confidentiality: 'CONFIDENTIAL' });
+    expect(cell(c, 'NEW_LARGE_DC_PUE', '500000', 2024)).toMatchObject({
+      numerator: 3_700_000,
+      denominator: 3_000_000,
+      meetsTarget: null,
+      confidentiality: 'CONFIDENTIAL',
+    });
     expect(cell(c, 'NEW_LARGE_DC_PUE', '500000', 2024).value).toBeCloseTo(3.7 / 3.0, 12);
     // In 渝北 only B: 2.4 ÷ 2.0.
     expect(cell(c, 'NEW_LARGE_DC_PUE', '500112', 2024).value).toBeCloseTo(1.2, 12);
@@ -92,7 +109,9 @@ describe('indicatorCube', () => {
   });
 
   it('labels its axes in the same request: the catalog entries and the regions', async () => {
-    const res = await fed.query<{ indicatorCube: { indicators: { code: string; unit: string; displayFactor: number }[]; regions: { code: string; nameZh: string }[] } }>(
+    const res = await fed.query<{
+      indicatorCube: { indicators: { code: string; unit: string; displayFactor: number }[]; regions: { code: string; nameZh: string }[] };
+    }>(
       `{ indicatorCube(codes: ["DC_RACK_UTILISATION", "DC_PUE"], regions: ["500112", "500000"], years: [2024]) { indicators { code unit displayFactor } regions { code nameZh } } }`,
       {},
       ANONYMOUS_HEADERS,
@@ -150,7 +169,11 @@ describe('indicatorCube', () => {
   it("carries energy's totals, not each data centre's kWh, and energy withholds a small total on the caller's own token", async () => {
     // The owner's aggregate, asked for directly: 500101's two data centres C and D sum to 1,600,000 kWh total and 1,000,000 IT.
     const sums = async (headers: Record<string, string>) => {
-      const r = await fed.query<{ indicatorCube: { dataCenterEnergySums: { indicatorCode: string; regionCode: string; year: number; units: number; terms: (number | null)[]; withheld: boolean }[] } }>(
+      const r = await fed.query<{
+        indicatorCube: {
+          dataCenterEnergySums: { indicatorCode: string; regionCode: string; year: number; units: number; terms: (number | null)[]; withheld: boolean }[];
+        };
+      }>(
         `{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterEnergySums { indicatorCode regionCode year units terms withheld } } }`,
         {},
         headers,
@@ -158,8 +181,12 @@ describe('indicatorCube', () => {
       expect(r.errors).toBeUndefined();
       return r.data!.indicatorCube.dataCenterEnergySums.filter((s) => s.indicatorCode === 'DC_PUE');
     };
-    expect(await sums(ANONYMOUS_HEADERS)).toEqual([{ indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [null, null], withheld: true }]);
-    expect(await sums(await bearer('energy', ['writer']))).toEqual([{ indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [1_600_000, 1_000_000], withheld: false }]);
+    expect(await sums(ANONYMOUS_HEADERS)).toEqual([
+      { indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [null, null], withheld: true },
+    ]);
+    expect(await sums(await bearer('energy', ['writer']))).toEqual([
+      { indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [1_600_000, 1_000_000], withheld: false },
+    ]);
   });
 
   it('costs the same subgraph fetches and SQL statements for a cube 36 times larger', async () => {

@@ -17,11 +17,13 @@ let fed: TestFederation;
 beforeAll(async () => {
   fed = await startTestFederation();
   await insertChongqingCluster(fed.databases.bigdata.db);
-  await fed.databases.bigdata.db.insert(dataCenter).values([
-    dataCenterRow('P', { regionCode: '500112', clusterId: 'CQ_CLUSTER' }),
-    dataCenterRow('Q', { regionCode: '500101' }),
-    dataCenterRow('R', { regionCode: '310115' }),
-  ]);
+  await fed.databases.bigdata.db
+    .insert(dataCenter)
+    .values([
+      dataCenterRow('P', { regionCode: '500112', clusterId: 'CQ_CLUSTER' }),
+      dataCenterRow('Q', { regionCode: '500101' }),
+      dataCenterRow('R', { regionCode: '310115' }),
+    ]);
   await fed.databases.econ.db.insert(designation).values([
     { id: 'N1', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2022, regionCode: '500101', dataCenterId: 'P' },
     { id: 'N2', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2024, regionCode: '500101', dataCenterId: 'Q' },
@@ -42,7 +44,10 @@ interface Value {
 const FIELDS = 'scopeId year value inputs { metric { code } agency source } qualityFlags { code message }';
 
 async function regionValues(regions: string[], years: number[]): Promise<Value[]> {
-  const res = await fed.query<{ indicatorValues: Value[] }>(`query($r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: ["NATIONAL_GREEN_DC_COUNT"], regions: $r, years: $y) { ${FIELDS} } }`, { r: regions, y: years });
+  const res = await fed.query<{ indicatorValues: Value[] }>(
+    `query($r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: ["NATIONAL_GREEN_DC_COUNT"], regions: $r, years: $y) { ${FIELDS} } }`,
+    { r: regions, y: years },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.indicatorValues;
 }
@@ -55,9 +60,15 @@ describe('national green data centres, placed by bigdata', () => {
     // 万州: only Q (N2, 2024); econ recorded N1 and N3 there too, but P lies in 渝北 and DC-GHOST nowhere.
     // 渝北: P from 2022 (N1). 浦东: R from 2023 (N4), though econ recorded it under Chongqing.
     expect(counts(values)).toEqual([
-      ['500101', 2021, 0], ['500101', 2022, 0], ['500101', 2024, 1],
-      ['500112', 2021, 0], ['500112', 2022, 1], ['500112', 2024, 1],
-      ['310115', 2021, 0], ['310115', 2022, 0], ['310115', 2024, 1],
+      ['500101', 2021, 0],
+      ['500101', 2022, 0],
+      ['500101', 2024, 1],
+      ['500112', 2021, 0],
+      ['500112', 2022, 1],
+      ['500112', 2024, 1],
+      ['310115', 2021, 0],
+      ['310115', 2022, 0],
+      ['310115', 2024, 1],
     ]);
     expect(values[0]!.inputs).toEqual([{ metric: { code: 'NATIONAL_GREEN_DCS' }, agency: 'econ', source: 'REGISTER' }]);
   });
@@ -67,16 +78,25 @@ describe('national green data centres, placed by bigdata', () => {
     // 2023: P only in Chongqing (Q is designated in 2024), R in Shanghai.
     const values = await regionValues(['500000', '310000', '000000'], [2023, 2024]);
     expect(counts(values)).toEqual([
-      ['500000', 2023, 1], ['500000', 2024, 2],
-      ['310000', 2023, 1], ['310000', 2024, 1],
-      ['000000', 2023, 2], ['000000', 2024, 3],
+      ['500000', 2023, 1],
+      ['500000', 2024, 2],
+      ['310000', 2023, 1],
+      ['310000', 2024, 1],
+      ['000000', 2023, 2],
+      ['000000', 2024, 3],
     ]);
   });
 
   it('counts by cluster: the Chongqing cluster holds P alone', async () => {
-    const res = await fed.query<{ clusterIndicatorValues: Value[] }>(`{ clusterIndicatorValues(codes: ["NATIONAL_GREEN_DC_COUNT"], clusters: ["CQ_CLUSTER"], years: [2021, 2022, 2025]) { ${FIELDS} } }`);
+    const res = await fed.query<{ clusterIndicatorValues: Value[] }>(
+      `{ clusterIndicatorValues(codes: ["NATIONAL_GREEN_DC_COUNT"], clusters: ["CQ_CLUSTER"], years: [2021, 2022, 2025]) { ${FIELDS} } }`,
+    );
     expect(res.errors).toBeUndefined();
-    expect(counts(res.data!.clusterIndicatorValues)).toEqual([['CQ_CLUSTER', 2021, 0], ['CQ_CLUSTER', 2022, 1], ['CQ_CLUSTER', 2025, 1]]);
+    expect(counts(res.data!.clusterIndicatorValues)).toEqual([
+      ['CQ_CLUSTER', 2021, 0],
+      ['CQ_CLUSTER', 2022, 1],
+      ['CQ_CLUSTER', 2025, 1],
+    ]);
   });
 
   it('flags the value of the region econ recorded a designation of an unregistered data centre in, from the year of the designation', async () => {

@@ -27,16 +27,27 @@ beforeAll(async () => {
     buildType: 'EXISTING' as const,
   });
   await fed.databases.bigdata.db.insert(dataCenter).values([dc('P1', '2020-01-01', 100), dc('P2', '2020-01-01', 1000), dc('P3', '2024-03-01', 1000)]);
-  const meters = (id: string, period: string, total: number, it: number) => [obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it)];
-  await fed.databases.energy.db.insert(energyObservation).values([
-    ...meters('P1', '2023-06', 130, 100),
-    ...meters('P2', '2023-06', 260, 200),
-    ...meters('P1', '2024-06', 150, 100),
-    ...meters('P2', '2024-06', 240, 200),
-    ...meters('P3', '2024-06', 150, 100),
-  ]);
+  const meters = (id: string, period: string, total: number, it: number) => [
+    obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total),
+    obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it),
+  ];
+  await fed.databases.energy.db
+    .insert(energyObservation)
+    .values([
+      ...meters('P1', '2023-06', 130, 100),
+      ...meters('P2', '2023-06', 260, 200),
+      ...meters('P1', '2024-06', 150, 100),
+      ...meters('P2', '2024-06', 240, 200),
+      ...meters('P3', '2024-06', 150, 100),
+    ]);
   // P1 reports more racks in use than bigdata registered (150 of 100): a quality flag naming it.
-  await fed.databases.comms.db.insert(commsObservation).values([obs('RACKS_IN_USE', 'DATA_CENTER', 'P1', '2024', 150), obs('RACKS_IN_USE', 'DATA_CENTER', 'P2', '2024', 500), obs('RACKS_IN_USE', 'DATA_CENTER', 'P3', '2024', 350)]);
+  await fed.databases.comms.db
+    .insert(commsObservation)
+    .values([
+      obs('RACKS_IN_USE', 'DATA_CENTER', 'P1', '2024', 150),
+      obs('RACKS_IN_USE', 'DATA_CENTER', 'P2', '2024', 500),
+      obs('RACKS_IN_USE', 'DATA_CENTER', 'P3', '2024', 350),
+    ]);
 });
 afterAll(() => fed?.stop());
 
@@ -59,7 +70,11 @@ const FIELDS = `scopeId year value numerator denominator meetsTarget gapToTarget
   inputs { metric { code unitLevel } value units } missing { metric agency year units message } qualityFlags { code message }`;
 
 async function values(code: string, regions: string[], year: number, headers: Record<string, string>, on = fed): Promise<Value[]> {
-  const res = await on.query<{ indicatorValues: Value[] }>(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`, { c: [code], r: regions, y: [year] }, headers);
+  const res = await on.query<{ indicatorValues: Value[] }>(
+    `query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`,
+    { c: [code], r: regions, y: [year] },
+    headers,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.indicatorValues;
 }
@@ -74,7 +89,15 @@ describe('small aggregates of unit-level data (threshold rule)', () => {
     expect(chongqing!.value).toBeCloseTo(total / it, 12);
 
     expect(district).toMatchObject({ confidentiality: 'CONFIDENTIAL', value: null, numerator: null, denominator: null, meetsTarget: null, gapToTarget: null });
-    expect(district!.missing).toEqual([{ metric: 'CONFIDENTIAL', agency: null, year: 2024, units: 2, message: expect.stringMatching(/^Withheld \(statistical disclosure control\): 2 data centre\(s\) contribute, fewer than the 3 /) }]);
+    expect(district!.missing).toEqual([
+      {
+        metric: 'CONFIDENTIAL',
+        agency: null,
+        year: 2024,
+        units: 2,
+        message: expect.stringMatching(/^Withheld \(statistical disclosure control\): 2 data centre\(s\) contribute, fewer than the 3 /),
+      },
+    ]);
     // The unit-level sums are withheld too; how many units there are is not.
     expect(district!.inputs.map((i) => [i.metric.code, i.metric.unitLevel, i.value, i.units])).toEqual([
       ['DC_IT_ENERGY_KWH', true, null, 2],
@@ -125,8 +148,12 @@ describe('small aggregates of unit-level data (threshold rule)', () => {
 
   it('names the data centres of a quality flag only to callers who may read racks in use', async () => {
     const flag = async (headers: Record<string, string>) => (await values('DC_RACK_UTILISATION', ['500103'], 2024, headers))[0]!.qualityFlags;
-    expect(await flag(ANONYMOUS_HEADERS)).toEqual([{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: '1 data centre(s) report more racks in use (comms) than bigdata registered.' }]);
-    expect(await flag(await readerHeaders())).toEqual([{ code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: '1 data centre(s) report more racks in use (comms) than bigdata registered: P1.' }]);
+    expect(await flag(ANONYMOUS_HEADERS)).toEqual([
+      { code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: '1 data centre(s) report more racks in use (comms) than bigdata registered.' },
+    ]);
+    expect(await flag(await readerHeaders())).toEqual([
+      { code: 'RACKS_IN_USE_ABOVE_REGISTERED', message: '1 data centre(s) report more racks in use (comms) than bigdata registered: P1.' },
+    ]);
   });
 });
 

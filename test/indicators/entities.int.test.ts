@@ -10,28 +10,55 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 const entities = (subgraph: keyof TestFederation['subgraphs'], representations: unknown[], selection: string) =>
-  postGraphQL<{ _entities: unknown[] }>(fed.subgraphs[subgraph]!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
+  postGraphQL<{ _entities: unknown[] }>(fed.subgraphs[subgraph]!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, {
+    r: representations,
+  });
 
-const key = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ __typename: 'IndicatorValue', indicatorCode, scopeKind, scopeId, year, asOf: 'latest' });
+const key = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({
+  __typename: 'IndicatorValue',
+  indicatorCode,
+  scopeKind,
+  scopeId,
+  year,
+  asOf: 'latest',
+});
 
 /** An agency's inputs to an indicator value: the value's key under the agency's own type. */
-const inputs = (type: string, indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ ...key(indicatorCode, scopeId, year, scopeKind), __typename: type });
+const inputs = (type: string, indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({
+  ...key(indicatorCode, scopeId, year, scopeKind),
+  __typename: type,
+});
 /** The population a value names, as the indicators subgraph hands it out. */
-const population = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({ ...key(indicatorCode, scopeId, year, scopeKind), __typename: 'DataCenterPopulation' });
+const population = (indicatorCode: string, scopeId: string, year: number, scopeKind = 'REGION') => ({
+  ...key(indicatorCode, scopeId, year, scopeKind),
+  __typename: 'DataCenterPopulation',
+});
 
 describe('_entities of each agency subgraph for indicator values', () => {
   it('bigdata lists the population of new large data centres for the year (not the year before: that comes through priorYear), and where a cluster lies', async () => {
-    const listed = await entities('bigdata', [population('NEW_LARGE_DC_PUE', '500000', 2024), population('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }');
+    const listed = await entities(
+      'bigdata',
+      [population('NEW_LARGE_DC_PUE', '500000', 2024), population('NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')],
+      '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }',
+    );
     expect(listed.errors).toBeUndefined();
     // A (opened 2022, 4,000 racks) and B (opened January 2023, 12,000) are the new large ones in service in 2024.
     const expected = { dataCenterIds: ['A', 'B'], years: [2024, 2024], designRacks: [4000, 12000], inCluster: [true, true] };
     expect(listed.data!._entities).toEqual([expected, expected]);
-    const located = await entities('bigdata', [inputs('BigdataIndicatorInputs', 'NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')], '... on BigdataIndicatorInputs { scopeRegionCode scopeClusterId }');
+    const located = await entities(
+      'bigdata',
+      [inputs('BigdataIndicatorInputs', 'NEW_LARGE_DC_PUE', 'CQ_CLUSTER', 2024, 'CLUSTER')],
+      '... on BigdataIndicatorInputs { scopeRegionCode scopeClusterId }',
+    );
     expect(located.data!._entities).toEqual([{ scopeRegionCode: '500000', scopeClusterId: null }]);
   });
 
   it('bigdata gives racks retired since 2021 as a region fact', async () => {
-    const res = await entities('bigdata', [inputs('BigdataIndicatorInputs', 'DC_RACKS_RETIRED', '500101', 2024)], '... on BigdataIndicatorInputs { facts { metric year value status } }');
+    const res = await entities(
+      'bigdata',
+      [inputs('BigdataIndicatorInputs', 'DC_RACKS_RETIRED', '500101', 2024)],
+      '... on BigdataIndicatorInputs { facts { metric year value status } }',
+    );
     expect(res.data!._entities).toEqual([{ facts: [{ metric: 'RACKS_RETIRED_SINCE_2021', year: 2024, value: 150, status: 'FINAL' }] }]);
   });
 
@@ -42,14 +69,28 @@ describe('_entities of each agency subgraph for indicator values', () => {
       `{ indicatorValues(codes: ${JSON.stringify(codes)}, regions: ["500101"], years: [2024]) { indicatorCode dataCenterPopulation { indicatorCode } bigdataInputs { scopeId } commsInputs { scopeId } econInputs { scopeId } energyInputs { scopeId } } }`,
     );
     // DC_CLUSTER_SHARE is the first by code of the four indicators over every data centre in service.
-    const dc = (indicatorCode: string, population: string) => ({ indicatorCode, dataCenterPopulation: { indicatorCode: population }, bigdataInputs: null, commsInputs: null, econInputs: null, energyInputs: null });
+    const dc = (indicatorCode: string, population: string) => ({
+      indicatorCode,
+      dataCenterPopulation: { indicatorCode: population },
+      bigdataInputs: null,
+      commsInputs: null,
+      econInputs: null,
+      energyInputs: null,
+    });
     expect(res.data!.indicatorValues).toEqual([
       dc('DC_RACK_UTILISATION', 'DC_CLUSTER_SHARE'),
       dc('DC_RENEWABLE_RATE', 'DC_CLUSTER_SHARE'),
       dc('DC_PUE', 'DC_CLUSTER_SHARE'),
       dc('NEW_LARGE_DC_PUE', 'NEW_LARGE_DC_PUE'),
       // Traffic from comms, telecom energy from energy.
-      { indicatorCode: 'ICT_TRAFFIC_ENERGY_DECREASE', dataCenterPopulation: null, bigdataInputs: null, commsInputs: { scopeId: '500101' }, econInputs: null, energyInputs: { scopeId: '500101' } },
+      {
+        indicatorCode: 'ICT_TRAFFIC_ENERGY_DECREASE',
+        dataCenterPopulation: null,
+        bigdataInputs: null,
+        commsInputs: { scopeId: '500101' },
+        econInputs: null,
+        energyInputs: { scopeId: '500101' },
+      },
     ]);
   });
 
@@ -64,10 +105,19 @@ describe('_entities of each agency subgraph for indicator values', () => {
     const energy = await entities('energy', [members], '... on DataCenterPopulation { totalEnergyKwh itEnergyKwh renewableEnergyKwh energyStatus }');
     // C: two months of 450,000 / 250,000 kWh in 2024 and a green-power report of 0; D: one month; nothing for C in 2023.
     expect(energy.data!._entities).toEqual([
-      { totalEnergyKwh: [900_000, 700_000, null], itEnergyKwh: [500_000, 500_000, null], renewableEnergyKwh: [0, 35_000, null], energyStatus: ['FINAL', 'FINAL', null] },
+      {
+        totalEnergyKwh: [900_000, 700_000, null],
+        itEnergyKwh: [500_000, 500_000, null],
+        renewableEnergyKwh: [0, 35_000, null],
+        energyStatus: ['FINAL', 'FINAL', null],
+      },
     ]);
     // Racks in use reported by comms: C 700 in 2024 and 2023, D 1,000 in 2024.
-    const comms = await entities('comms', [{ ...members, dataCenterIds: ['C', 'D', 'C', 'X'], years: [2024, 2024, 2023, 2024] }], '... on DataCenterPopulation { racksInUse commsStatus }');
+    const comms = await entities(
+      'comms',
+      [{ ...members, dataCenterIds: ['C', 'D', 'C', 'X'], years: [2024, 2024, 2023, 2024] }],
+      '... on DataCenterPopulation { racksInUse commsStatus }',
+    );
     expect(comms.data!._entities).toEqual([{ racksInUse: [700, 1000, 700, null], commsStatus: ['FINAL', 'FINAL', 'FINAL', null] }]);
   });
 
@@ -110,7 +160,10 @@ describe('_entities of each agency subgraph for indicator values', () => {
     expect(listed.errors).toBeUndefined();
     // G1 (A, 2023, recorded in 璧山) only: G2 is from 2025. Racks retired count no designation.
     const g1 = { metrics: ['NATIONAL_GREEN_DCS'], dataCenterIds: ['A'], years: [2023], regionCodes: ['500120'] };
-    expect(listed.data!._entities).toEqual([{ designatedDataCenters: g1 }, { designatedDataCenters: { metrics: [], dataCenterIds: [], years: [], regionCodes: [] } }]);
+    expect(listed.data!._entities).toEqual([
+      { designatedDataCenters: g1 },
+      { designatedDataCenters: { metrics: [], dataCenterIds: [], years: [], regionCodes: [] } },
+    ]);
     // A lies in 璧山 (500120), inside the cluster: one for the cluster and for Chongqing, none for 万州 (500101).
     const counted = await entities(
       'bigdata',
@@ -127,10 +180,12 @@ describe('_entities of each agency subgraph for indicator values', () => {
   });
 
   it('energy sums county energy and counts PV capacity from its register', async () => {
-    const res = await entities('energy', [inputs('EnergyIndicatorInputs', 'NEW_PV_CAPACITY', '500112', 2024)], '... on EnergyIndicatorInputs { facts { metric year value } }');
-    expect(res.data!._entities).toEqual([
-      { facts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] },
-    ]);
+    const res = await entities(
+      'energy',
+      [inputs('EnergyIndicatorInputs', 'NEW_PV_CAPACITY', '500112', 2024)],
+      '... on EnergyIndicatorInputs { facts { metric year value } }',
+    );
+    expect(res.data!._entities).toEqual([{ facts: [{ metric: 'PV_CAPACITY_SINCE_2022_MW', year: 2024, value: 0.8 }] }]);
   });
 });
 
@@ -170,7 +225,7 @@ describe('_entities of the indicators subgraph', () => {
     expect(res.data!._entities).toEqual([{ value: 1.5, numerator: 150, denominator: 100, status: 'FINAL' }]);
   });
 
-  it('computes change from the prior year\'s inputs, which arrive under priorYear without key fields', async () => {
+  it("computes change from the prior year's inputs, which arrive under priorYear without key fields", async () => {
     const rep = { ...key('DC_PUE', 'X', 2024, 'DATA_CENTER'), ...unitInputs(2024, 150, 100), priorYear: unitInputs(2023, 160, 100) };
     const res = await entities('indicators', [rep], '... on IndicatorValue { value change }');
     // PUE 150/100 = 1.5 in 2024 against 160/100 = 1.6 in 2023.
@@ -180,10 +235,19 @@ describe('_entities of the indicators subgraph', () => {
   });
 
   it('lists the per-data-centre indicators of a DataCenterYear', async () => {
-    const res = await entities('indicators', [{ __typename: 'DataCenterYear', dataCenterId: 'A', year: 2024 }], '... on DataCenterYear { indicatorValues { indicatorCode scopeKind scopeId year } }');
+    const res = await entities(
+      'indicators',
+      [{ __typename: 'DataCenterYear', dataCenterId: 'A', year: 2024 }],
+      '... on DataCenterYear { indicatorValues { indicatorCode scopeKind scopeId year } }',
+    );
     expect(res.data!._entities).toEqual([
       {
-        indicatorValues: ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE'].map((indicatorCode) => ({ indicatorCode, scopeKind: 'DATA_CENTER', scopeId: 'A', year: 2024 })),
+        indicatorValues: ['DC_PUE', 'DC_RACK_UTILISATION', 'DC_RENEWABLE_RATE'].map((indicatorCode) => ({
+          indicatorCode,
+          scopeKind: 'DATA_CENTER',
+          scopeId: 'A',
+          year: 2024,
+        })),
       },
     ]);
   });
@@ -191,11 +255,23 @@ describe('_entities of the indicators subgraph', () => {
   it('screens a ShutdownScreen from its representation, and bigdata resolves the same key', async () => {
     const screened = await entities(
       'indicators',
-      [{ __typename: 'ShutdownScreen', regionCode: '310000', year: 2024, asOf: 'latest', dataCenters: [{ dataCenterId: 'Q', year: 2024, designRacks: 500, commissionedOn: '2010-01-01', pue: 1.9 }] }],
+      [
+        {
+          __typename: 'ShutdownScreen',
+          regionCode: '310000',
+          year: 2024,
+          asOf: 'latest',
+          dataCenters: [{ dataCenterId: 'Q', year: 2024, designRacks: 500, commissionedOn: '2010-01-01', pue: 1.9 }],
+        },
+      ],
       '... on ShutdownScreen { candidates { dataCenter { id } pue { value } } }',
     );
     expect(screened.data!._entities).toEqual([{ candidates: [{ dataCenter: { id: 'Q' }, pue: { value: 1.9 } }] }]);
-    const register = await entities('bigdata', [{ __typename: 'ShutdownScreen', regionCode: '500101', year: 2024, asOf: 'latest' }], '... on ShutdownScreen { dataCenters { dataCenterId } }');
+    const register = await entities(
+      'bigdata',
+      [{ __typename: 'ShutdownScreen', regionCode: '500101', year: 2024, asOf: 'latest' }],
+      '... on ShutdownScreen { dataCenters { dataCenterId } }',
+    );
     expect(register.data!._entities).toEqual([{ dataCenters: [{ dataCenterId: 'C' }, { dataCenterId: 'D' }] }]);
   });
 });

@@ -3,7 +3,15 @@ import { observationRow } from '../support/observations.ts';
 import type { TestFederation } from '../support/federation.ts';
 import { cluster, dataCenter, observation as bigdataObservation, zone } from '../../subgraphs/bigdata/tables.ts';
 import { coreRoom, observation as commsObservation, operator, site5g, tower } from '../../subgraphs/comms/tables.ts';
-import { applicationScenario, designation, energyAssessment, energyManagementCentre, enterprise, greenStandard, observation as econObservation } from '../../subgraphs/econ/tables.ts';
+import {
+  applicationScenario,
+  designation,
+  energyAssessment,
+  energyManagementCentre,
+  enterprise,
+  greenStandard,
+  observation as econObservation,
+} from '../../subgraphs/econ/tables.ts';
 import { observation as energyObservation, pvInstallation } from '../../subgraphs/energy/tables.ts';
 
 /**
@@ -38,12 +46,14 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     clusterId: inside ? 'CQ_CLUSTER' : null,
     zoneId: regionCode === '500120' ? 'CQ_BISHAN' : null,
   });
-  await bigdata.db.insert(dataCenter).values([
-    dc('A', '500120', '2022-05-01', 4000, true, 'NEW'),
-    dc('B', '500112', '2023-01-10', 12000, true, 'NEW'),
-    dc('C', '500101', '2012-03-01', 800, false, 'EXISTING'),
-    dc('D', '500101', '2021-07-01', 2000, false, 'NEW'),
-  ]);
+  await bigdata.db
+    .insert(dataCenter)
+    .values([
+      dc('A', '500120', '2022-05-01', 4000, true, 'NEW'),
+      dc('B', '500112', '2023-01-10', 12000, true, 'NEW'),
+      dc('C', '500101', '2012-03-01', 800, false, 'EXISTING'),
+      dc('D', '500101', '2021-07-01', 2000, false, 'NEW'),
+    ]);
   // Shanghai: the shutdown screen's boundaries (PUE > 1.7, ≤ 800 racks, ≥ 10 years at 2024-12-31).
   await bigdata.db.insert(dataCenter).values([
     dc('S1', '310118', '2014-12-31', 800, false, 'EXISTING'), // PUE 1.71, exactly 800 racks, exactly 10 years → candidate
@@ -53,15 +63,23 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     dc('S5', '310118', '2010-06-01', 300, false, 'EXISTING'), // no meter readings → unscreened
   ]);
   // Racks C retired (RACKS_RETIRED observations): the 2020 ones predate the indicator's 2021 start.
-  await bigdata.db.insert(bigdataObservation).values([
-    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2020', 30),
-    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2021', 100),
-    obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2024', 50),
-  ]);
+  await bigdata.db
+    .insert(bigdataObservation)
+    .values([
+      obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2020', 30),
+      obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2021', 100),
+      obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2024', 50),
+    ]);
 
   // energy: meters (one month each is enough: the year sums its months), renewables, region flows.
-  const meters = (id: string, period: string, total: number, it: number) => [obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it)];
-  const rooms = (id: string, period: string, total: number, it: number) => [obs('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', id, period, total), obs('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', id, period, it)];
+  const meters = (id: string, period: string, total: number, it: number) => [
+    obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total),
+    obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it),
+  ];
+  const rooms = (id: string, period: string, total: number, it: number) => [
+    obs('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', id, period, total),
+    obs('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', id, period, it),
+  ];
   await energy.db.insert(energyObservation).values([
     ...meters('A', '2024-06', 1_300_000, 1_000_000),
     ...meters('B', '2024-06', 2_400_000, 2_000_000),
@@ -126,18 +144,37 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     obs('INFORMATION_TRAFFIC_GB', 'REGION', '500101', '2020', 900),
     obs('INFORMATION_TRAFFIC_GB', 'REGION', '500101', '2024', 1500),
   ]);
-  const site = (n: number, shared: boolean, baseStations: number) => ({ id: `S${n}`, operatorId: 'CHINA_MOBILE', regionCode: '500112', builtYear: 2024, builtBySharing: shared, baseStations });
+  const site = (n: number, shared: boolean, baseStations: number) => ({
+    id: `S${n}`,
+    operatorId: 'CHINA_MOBILE',
+    regionCode: '500112',
+    builtYear: 2024,
+    builtBySharing: shared,
+    baseStations,
+  });
   await comms.db.insert(site5g).values([site(1, true, 3), site(2, true, 3), site(3, true, 3), site(4, true, 4), site(5, false, 2)]);
   await comms.db.insert(tower).values([1, 2, 3, 4].map((n) => ({ id: `T${n}`, regionCode: '500112', builtYear: 2024, shared: n !== 4 })));
 
   // econ: enterprises around the tce thresholds, audits, a centre, designations, scenarios, standards.
   const ent = (uscc: string, sector: 'MANUFACTURING' | 'TELECOM' | 'OTHER') => ({ uscc, nameZh: uscc, regionCode: '500112', sector });
-  await econ.db.insert(enterprise).values([ent(E.E1, 'MANUFACTURING'), ent(E.E2, 'MANUFACTURING'), ent(E.E3, 'TELECOM'), ent(E.E4, 'OTHER'), ent(E.E5, 'MANUFACTURING')]);
+  await econ.db
+    .insert(enterprise)
+    .values([ent(E.E1, 'MANUFACTURING'), ent(E.E2, 'MANUFACTURING'), ent(E.E3, 'TELECOM'), ent(E.E4, 'OTHER'), ent(E.E5, 'MANUFACTURING')]);
   // Usable roofs (USABLE_ROOFS observations), the same in 2023 and 2024; E1's 2024 survey is provisional.
-  const roofs: [string, number][] = [[E.E1, 2], [E.E2, 1], [E.E3, 1], [E.E4, 0], [E.E5, 0]];
-  await econ.db.insert(econObservation).values(
-    roofs.flatMap(([uscc, n]) => ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n, uscc === E.E1 && year === '2024' ? 'PROVISIONAL' : 'FINAL'))),
-  );
+  const roofs: [string, number][] = [
+    [E.E1, 2],
+    [E.E2, 1],
+    [E.E3, 1],
+    [E.E4, 0],
+    [E.E5, 0],
+  ];
+  await econ.db
+    .insert(econObservation)
+    .values(
+      roofs.flatMap(([uscc, n]) =>
+        ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n, uscc === E.E1 && year === '2024' ? 'PROVISIONAL' : 'FINAL')),
+      ),
+    );
   await econ.db.insert(energyAssessment).values([
     { id: 'AU1', uscc: E.E1, kind: 'AUDIT', completedOn: '2023-04-01' },
     { id: 'AU5', uscc: E.E5, kind: 'AUDIT', completedOn: '2022-11-30' },

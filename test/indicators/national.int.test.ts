@@ -20,12 +20,18 @@ beforeAll(async () => {
   fed = await startTestFederation();
   const figures = { '000000': [1000, 1050, 100_000, 150_000], '310000': [100, 110, 10_000, 11_000], '500000': [50, 50, 5000, 5000] } as const;
   for (const [region, [energy2020, energy2025, traffic2020, traffic2025]] of Object.entries(figures)) {
-    await fed.databases.energy.db.insert(energyObservation).values([obs('TELECOM_ENERGY_TCE', 'REGION', region, '2020', energy2020), obs('TELECOM_ENERGY_TCE', 'REGION', region, '2025', energy2025)]);
-    await fed.databases.comms.db.insert(commsObservation).values([obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2020', traffic2020), obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2025', traffic2025)]);
+    await fed.databases.energy.db
+      .insert(energyObservation)
+      .values([obs('TELECOM_ENERGY_TCE', 'REGION', region, '2020', energy2020), obs('TELECOM_ENERGY_TCE', 'REGION', region, '2025', energy2025)]);
+    await fed.databases.comms.db
+      .insert(commsObservation)
+      .values([obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2020', traffic2020), obs('INFORMATION_TRAFFIC_GB', 'REGION', region, '2025', traffic2025)]);
   }
   // Two registered data centres: P in 渝北, inside the Chongqing cluster; R in 浦东.
   await insertChongqingCluster(fed.databases.bigdata.db);
-  await fed.databases.bigdata.db.insert(dataCenter).values([dataCenterRow('P', { regionCode: '500112', clusterId: 'CQ_CLUSTER' }), dataCenterRow('R', { regionCode: '310115' })]);
+  await fed.databases.bigdata.db
+    .insert(dataCenter)
+    .values([dataCenterRow('P', { regionCode: '500112', clusterId: 'CQ_CLUSTER' }), dataCenterRow('R', { regionCode: '310115' })]);
 });
 afterAll(() => fed?.stop());
 
@@ -36,7 +42,14 @@ interface Judged {
   gapToTarget: number | null;
   progress: number | null;
   target: { jurisdiction: string; binding: boolean; inherited: boolean } | null;
-  inputs: { metric: { code: string }; year: number; value: number | null; source: string | null; partsReporting: number | null; partsExpected: number | null }[];
+  inputs: {
+    metric: { code: string };
+    year: number;
+    value: number | null;
+    source: string | null;
+    partsReporting: number | null;
+    partsExpected: number | null;
+  }[];
   qualityFlags: { code: string }[];
 }
 
@@ -61,7 +74,14 @@ describe('a national level', () => {
     expect(nation!.gapToTarget).toBeCloseTo(0.1, 12);
     // A five-year change is zero in 2020: 0.3 ÷ 0.2 = 1.5 of the way.
     expect(nation!.progress).toBeCloseTo(1.5, 12);
-    expect(nation!.inputs).toContainEqual({ metric: { code: 'TELECOM_ENERGY_TCE' }, year: 2025, value: 1050, source: 'REPORTED', partsReporting: 2, partsExpected: 2 });
+    expect(nation!.inputs).toContainEqual({
+      metric: { code: 'TELECOM_ENERGY_TCE' },
+      year: 2025,
+      value: 1050,
+      source: 'REPORTED',
+      partsReporting: 2,
+      partsExpected: 2,
+    });
   });
 
   it('never reads the nation as the two cities: their sum would give no decrease at all, and the gap is flagged', async () => {
@@ -75,11 +95,18 @@ describe('a national level', () => {
     // Shanghai: 1 − (110 / 11,000) ÷ (100 / 10,000) = 0; no target of its own (seed 002 sets the nation's).
     const [shanghai] = await judged(['310000']);
     expect(shanghai!.value).toBeCloseTo(0, 12);
-    expect(shanghai).toMatchObject({ meetsTarget: null, gapToTarget: null, progress: null, target: { jurisdiction: '000000', binding: false, inherited: true } });
+    expect(shanghai).toMatchObject({
+      meetsTarget: null,
+      gapToTarget: null,
+      progress: null,
+      target: { jurisdiction: '000000', binding: false, inherited: true },
+    });
   });
 
   it('says which provinces a national value over registered units covers', async () => {
-    const res = await fed.query<{ indicatorValues: { scopeId: string; value: number; coverage: { unitsReporting: number; unitsExpected: number; registeredIn: string[] | null } }[] }>(
+    const res = await fed.query<{
+      indicatorValues: { scopeId: string; value: number; coverage: { unitsReporting: number; unitsExpected: number; registeredIn: string[] | null } }[];
+    }>(
       `{ indicatorValues(codes: ["DC_CLUSTER_SHARE"], regions: ["000000", "310000"], years: [2024]) { scopeId value coverage { unitsReporting unitsExpected registeredIn } } }`,
     );
     expect(res.errors).toBeUndefined();

@@ -5,7 +5,13 @@ import { findTarget, gapToTarget, meetsTarget, periodOf, progress, type ScopeLoc
 
 const indicator = (code: string): IndicatorDefinition => catalog().indicators.get(code)!;
 const region = (scopeId: string, year: number): ScopeLocation => ({ scopeKind: 'REGION', scopeId, year });
-const cluster = (scopeId: string, year: number, scopeClusterId: string | null, scopeRegionCode: string): ScopeLocation => ({ scopeKind: 'CLUSTER', scopeId, year, scopeClusterId, scopeRegionCode });
+const cluster = (scopeId: string, year: number, scopeClusterId: string | null, scopeRegionCode: string): ScopeLocation => ({
+  scopeKind: 'CLUSTER',
+  scopeId,
+  year,
+  scopeClusterId,
+  scopeRegionCode,
+});
 
 describe('targets bind their jurisdiction and scope', () => {
   it('a count target binds its city only: Pudong is shown Shanghai’s 30 zero-carbon factories as context, not judged by it', () => {
@@ -113,8 +119,20 @@ describe('targets judge their year; earlier years show milestones and progress',
   it('milestone years are judged against the milestone, in stored units', () => {
     // The retrofit schedule of seed 003 四.4 as milestones of a 100% target: cumulative 20 / 50 / 80 % by 2022–2024.
     const schedule: TargetDefinition = {
-      jurisdiction: '310000', comparator: '>=', value: 100, year: 2025, period: 'FYP14', scope: 'SUB_REGIONS', measure: 'LEVEL', expected: false,
-      milestones: [{ year: 2022, value: 20 }, { year: 2023, value: 50 }, { year: 2024, value: 80 }], source: '003 四.4',
+      jurisdiction: '310000',
+      comparator: '>=',
+      value: 100,
+      year: 2025,
+      period: 'FYP14',
+      scope: 'SUB_REGIONS',
+      measure: 'LEVEL',
+      expected: false,
+      milestones: [
+        { year: 2022, value: 20 },
+        { year: 2023, value: 50 },
+        { year: 2024, value: 80 },
+      ],
+      source: '003 四.4',
     };
     const retrofit: IndicatorDefinition = { ...indicator('ENERGY_AUDIT_COVERAGE'), code: 'RETROFIT_TEST', targets: [schedule] };
     const y2023 = findTarget(retrofit, region('310115', 2023))!;

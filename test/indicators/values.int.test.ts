@@ -36,7 +36,10 @@ const FIELDS = `indicatorCode scopeId year value numerator denominator change st
   qualityFlags { code message }`;
 
 async function value(code: string, region: string, year: number): Promise<Value> {
-  const res = await fed.query<{ indicatorValues: Value[] }>(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`, { c: [code], r: [region], y: [year] });
+  const res = await fed.query<{ indicatorValues: Value[] }>(
+    `query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${FIELDS} } }`,
+    { c: [code], r: [region], y: [year] },
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.indicatorValues).toHaveLength(1);
   return res.data!.indicatorValues[0]!;
@@ -61,14 +64,18 @@ describe('data-centre indicators (bigdata population, comms and energy facts)', 
     expect(district.value).toBeCloseTo(1.2, 12); // only B stands in 渝北
     expect(district.target).toEqual({ jurisdiction: '500000', symbol: '<', value: 1.3, inherited: true });
 
-    const res = await fed.query<{ clusterIndicatorValues: Value[] }>(`{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_CLUSTER"], years: [2024]) { ${FIELDS} } }`);
+    const res = await fed.query<{ clusterIndicatorValues: Value[] }>(
+      `{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_CLUSTER"], years: [2024]) { ${FIELDS} } }`,
+    );
     const cluster = res.data!.clusterIndicatorValues[0]!;
     expect(cluster.value).toBeCloseTo(3.7 / 3.0, 12);
     expect(cluster.target).toEqual({ jurisdiction: 'CQ_CLUSTER', symbol: '≤', value: 1.25, inherited: false });
     expect(cluster.meetsTarget).toBeNull();
 
     // The Bishan start-up zone holds only A (PUE 1.3); without a target of its own it inherits the cluster's.
-    const zoneRes = await fed.query<{ clusterIndicatorValues: Value[] }>(`{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_BISHAN"], years: [2024]) { ${FIELDS} } }`);
+    const zoneRes = await fed.query<{ clusterIndicatorValues: Value[] }>(
+      `{ clusterIndicatorValues(codes: ["NEW_LARGE_DC_PUE"], clusters: ["CQ_BISHAN"], years: [2024]) { ${FIELDS} } }`,
+    );
     const zone = zoneRes.data!.clusterIndicatorValues[0]!;
     expect(zone.value).toBeCloseTo(1.3, 12);
     expect(zone.target).toEqual({ jurisdiction: 'CQ_CLUSTER', symbol: '≤', value: 1.25, inherited: true });
@@ -109,7 +116,9 @@ describe('data-centre indicators (bigdata population, comms and energy facts)', 
     expect(v.value).toBeNull();
     expect(v.meetsTarget).toBeNull();
     expect(v.missing).toEqual([expect.objectContaining({ metric: 'RACKS_IN_USE', agency: 'comms', year: 2025, units: 1 })]);
-    expect(v.missing[0]!.message).toMatch(/not been reported by comms for 1 of 2 data centre\(s\): C \(comms sends it through submitCommsObservations with metric RACKS_IN_USE\)\./);
+    expect(v.missing[0]!.message).toMatch(
+      /not been reported by comms for 1 of 2 data centre\(s\): C \(comms sends it through submitCommsObservations with metric RACKS_IN_USE\)\./,
+    );
   });
 
   it('the cluster share counts data centres inside the cluster over all in the city', async () => {
@@ -216,9 +225,18 @@ describe('count indicators (econ registers)', () => {
 describe('targets through the API: scope, year, progress and plan periods', () => {
   const TARGET_FIELDS = `indicatorCode scopeId year value meetsTarget gapToTarget progress
     target { jurisdiction year scope measure binding inherited period { code baselineYear } source }`;
-  type Judged = { value: number | null; meetsTarget: boolean | null; gapToTarget: number | null; progress: number | null; target: Record<string, unknown> | null };
+  type Judged = {
+    value: number | null;
+    meetsTarget: boolean | null;
+    gapToTarget: number | null;
+    progress: number | null;
+    target: Record<string, unknown> | null;
+  };
   const judged = async (code: string, regions: string[], years: number[]) => {
-    const res = await fed.query<{ indicatorValues: Judged[] }>(`query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${TARGET_FIELDS} } }`, { c: [code], r: regions, y: years });
+    const res = await fed.query<{ indicatorValues: Judged[] }>(
+      `query($c: [ID!], $r: [ID!]!, $y: [Int!]!) { indicatorValues(codes: $c, regions: $r, years: $y) { ${TARGET_FIELDS} } }`,
+      { c: [code], r: regions, y: years },
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.indicatorValues;
   };
@@ -228,13 +246,22 @@ describe('targets through the API: scope, year, progress and plan periods', () =
     const [y2020, y2024, y2025] = await judged('NATIONAL_GREEN_DC_COUNT', ['500000'], [2020, 2024, 2025]);
     expect(y2020).toMatchObject({ value: 0, target: null, meetsTarget: null, progress: null }); // the baseline is judged by nothing
     // 2024: (1 − 0) / (10 − 0) = 0.1 of the way, not judged (no milestone).
-    expect(y2024).toMatchObject({ value: 1, meetsTarget: null, target: { scope: 'JURISDICTION', measure: 'LEVEL', binding: true, year: 2025, period: { code: 'FYP14', baselineYear: 2020 } } });
+    expect(y2024).toMatchObject({
+      value: 1,
+      meetsTarget: null,
+      target: { scope: 'JURISDICTION', measure: 'LEVEL', binding: true, year: 2025, period: { code: 'FYP14', baselineYear: 2020 } },
+    });
     expect(y2024!.progress).toBeCloseTo(0.1, 12);
     // 2025: 2 < 10 fails; (2 − 0) / 10 = 0.2.
     expect(y2025).toMatchObject({ value: 2, meetsTarget: false, gapToTarget: -8 });
     expect(y2025!.progress).toBeCloseTo(0.2, 12);
     const [district] = await judged('NATIONAL_GREEN_DC_COUNT', ['500112'], [2025]);
-    expect(district).toMatchObject({ meetsTarget: null, gapToTarget: null, progress: null, target: { jurisdiction: '500000', binding: false, inherited: true } });
+    expect(district).toMatchObject({
+      meetsTarget: null,
+      gapToTarget: null,
+      progress: null,
+      target: { jurisdiction: '500000', binding: false, inherited: true },
+    });
   });
 
   it('a five-year change counts from zero: two industry scenarios of five by 2024 is 0.4 of the way', async () => {
@@ -255,9 +282,28 @@ describe('targets through the API: scope, year, progress and plan periods', () =
     const pudong = makeUscc('310115', '00000091');
     const econ = fed.databases.econ.db;
     await econ.insert(enterprise).values({ uscc: pudong, nameZh: '浦东改造企业', regionCode: '310115', sector: 'MANUFACTURING' });
-    const project = (n: number, completedYear: number | null, status: 'COMPLETED' | 'IN_PROGRESS' | 'WITHDRAWN') => ({ id: `RP-${n}`, name: `p${n}`, regionCode: '310115', enterpriseUscc: pudong, plannedYear: 2023, completedYear, status });
-    await econ.insert(retrofitProject).values([project(1, 2022, 'COMPLETED'), project(2, 2023, 'COMPLETED'), project(3, 2023, 'COMPLETED'), project(4, 2024, 'COMPLETED'), project(5, null, 'IN_PROGRESS'), project(6, null, 'WITHDRAWN')]);
-    await econ.insert(retrofitProject).values({ id: 'RP-CQ', name: 'cq', regionCode: '500112', enterpriseUscc: E.E1, plannedYear: 2023, completedYear: null, status: 'IN_PROGRESS' });
+    const project = (n: number, completedYear: number | null, status: 'COMPLETED' | 'IN_PROGRESS' | 'WITHDRAWN') => ({
+      id: `RP-${n}`,
+      name: `p${n}`,
+      regionCode: '310115',
+      enterpriseUscc: pudong,
+      plannedYear: 2023,
+      completedYear,
+      status,
+    });
+    await econ
+      .insert(retrofitProject)
+      .values([
+        project(1, 2022, 'COMPLETED'),
+        project(2, 2023, 'COMPLETED'),
+        project(3, 2023, 'COMPLETED'),
+        project(4, 2024, 'COMPLETED'),
+        project(5, null, 'IN_PROGRESS'),
+        project(6, null, 'WITHDRAWN'),
+      ]);
+    await econ
+      .insert(retrofitProject)
+      .values({ id: 'RP-CQ', name: 'cq', regionCode: '500112', enterpriseUscc: E.E1, plannedYear: 2023, completedYear: null, status: 'IN_PROGRESS' });
 
     const cells = await judged('RETROFIT_COMPLETION_SHARE', ['310115'], [2021, 2022, 2023, 2024, 2025]);
     // Seed 003 四.4: cumulative 20 / 50 / 80 % by 2022–2024, 100 % in 2025; 2021 has no milestone.
@@ -340,7 +386,10 @@ describe('cost of a grid', () => {
     const grid = async (regions: string[], years: number[]) => {
       fed.resetStatements();
       const fetchesBefore = fed.subgraphFetches();
-      const res = await fed.query<{ indicatorValues: unknown[] }>(`query($r: [ID!]!, $y: [Int!]!) { indicatorValues(regions: $r, years: $y) { value inputs { value } } }`, { r: regions, y: years });
+      const res = await fed.query<{ indicatorValues: unknown[] }>(
+        `query($r: [ID!]!, $y: [Int!]!) { indicatorValues(regions: $r, years: $y) { value inputs { value } } }`,
+        { r: regions, y: years },
+      );
       expect(res.errors).toBeUndefined();
       return { cells: res.data!.indicatorValues.length, fetches: fed.subgraphFetches() - fetchesBefore, statements: fed.statements() };
     };
@@ -352,7 +401,7 @@ describe('cost of a grid', () => {
     expect(large.statements).toBe(small.statements);
   });
 
-  it('fetches the previous year\'s inputs only when change is asked for', async () => {
+  it("fetches the previous year's inputs only when change is asked for", async () => {
     const fetches = async (selection: string) => {
       const before = fed.subgraphFetches();
       const res = await fed.query(`{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { ${selection} } }`);
@@ -408,7 +457,13 @@ describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
       expect(res.errors).toBeUndefined();
       return res.data!.dataCenterShutdownCandidates;
     };
-    expect(await screen()).toEqual({ asOf: 'latest', candidates: [{ dataCenter: { id: 'S1' }, pue: { value: 1.71 } }, { dataCenter: { id: 'S2' }, pue: { value: 1.75 } }] });
+    expect(await screen()).toEqual({
+      asOf: 'latest',
+      candidates: [
+        { dataCenter: { id: 'S1' }, pue: { value: 1.71 } },
+        { dataCenter: { id: 'S2' }, pue: { value: 1.75 } },
+      ],
+    });
     expect(await screen(published)).toEqual({ asOf: published, candidates: [{ dataCenter: { id: 'S1' }, pue: { value: 1.71 } }] });
   });
 
@@ -417,7 +472,11 @@ describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
       sh: dataCenterShutdownCandidates(region: "310000", year: 2024) { ruleJurisdiction binding }
       pudong: dataCenterShutdownCandidates(region: "310115", year: 2024) { ruleJurisdiction binding }
       cq: dataCenterShutdownCandidates(region: "500000", year: 2024) { ruleJurisdiction binding } }`);
-    expect(res.data).toEqual({ sh: { ruleJurisdiction: '310000', binding: true }, pudong: { ruleJurisdiction: '310000', binding: true }, cq: { ruleJurisdiction: '310000', binding: false } });
+    expect(res.data).toEqual({
+      sh: { ruleJurisdiction: '310000', binding: true },
+      pudong: { ruleJurisdiction: '310000', binding: true },
+      cq: { ruleJurisdiction: '310000', binding: false },
+    });
   });
 
   it('refuses an unknown region and a year outside the data', async () => {

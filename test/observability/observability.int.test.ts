@@ -40,7 +40,11 @@ const QUERY = '{ dataCenters(first: 2) { nodes { id years(from: 2024, to: 2024) 
 
 describe('observability', () => {
   it('echoes the caller’s request id and sends it on to every subgraph the request fetches from', async () => {
-    const response = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-0042', ...(await readerHeaders()) }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-0042', ...(await readerHeaders()) },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(response.headers.get('x-request-id')).toBe('req-test-0042');
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 50));
@@ -80,7 +84,11 @@ describe('observability', () => {
     const url = fed.gateway.url.replace(/\/graphql$/, '/ingest/energy/observations');
     // A dry run of one reading of a registered data centre: nothing is written.
     const body = '{"metric":"DC_TOTAL_ENERGY_KWH","subjectKind":"DATA_CENTER","subjectId":"DC-500120-001","period":"2024-06","value":1300000}\n';
-    const response = await fetch(`${url}?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-request-id': 'ingest-test-7', ...(await bearer('energy', ['writer'])) }, body });
+    const response = await fetch(`${url}?dryRun=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', 'x-request-id': 'ingest-test-7', ...(await bearer('energy', ['writer'])) },
+      body,
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('ingest-test-7');
     await response.text();
@@ -92,7 +100,12 @@ describe('observability', () => {
     expect(energySpan.name).toBe('POST /ingest/observations');
     expect(energySpan.spanContext().traceId).toBe(gatewaySpan.spanContext().traceId);
     const logged = logLines.filter((l) => l.reqId === 'ingest-test-7' && l.msg === 'ingest request').map((l) => [l.service, l.status]);
-    expect(logged).toEqual(expect.arrayContaining([['gateway', 200], ['energy', 200]]));
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        ['gateway', 200],
+        ['energy', 200],
+      ]),
+    );
   });
 
   it('serves Prometheus metrics on every service: requests, subgraph fetches, errors and pool use', async () => {
@@ -116,14 +129,21 @@ describe('observability', () => {
     expect(await subgraph.json()).toMatchObject({ status: 'ready', service: 'comms', database: fed.databases.comms.kind });
     const gateway = await ops(fed.gateway.url, '/ready');
     expect(gateway.status).toBe(200);
-    expect(await gateway.json()).toMatchObject({ status: 'ready', subgraphs: { comms: 'ready', econ: 'ready', bigdata: 'ready', energy: 'ready', indicators: 'ready' } });
+    expect(await gateway.json()).toMatchObject({
+      status: 'ready',
+      subgraphs: { comms: 'ready', econ: 'ready', bigdata: 'ready', energy: 'ready', indicators: 'ready' },
+    });
     expect((await ops(fed.gateway.url, '/health')).status).toBe(200);
 
     // One agency down: the gateway still serves the other four, so a load balancer must keep it.
     await fed.subgraphs.energy.stop();
     const degraded = await ops(fed.gateway.url, '/ready');
     expect(degraded.status).toBe(200);
-    expect(await degraded.json()).toMatchObject({ status: 'degraded', reason: 'subgraphs not ready: energy unreachable', subgraphs: { comms: 'ready', energy: 'unreachable' } });
+    expect(await degraded.json()).toMatchObject({
+      status: 'degraded',
+      reason: 'subgraphs not ready: energy unreachable',
+      subgraphs: { comms: 'ready', energy: 'unreachable' },
+    });
 
     for (const name of ['comms', 'econ', 'bigdata', 'indicators'] as const) await fed.subgraphs[name]!.stop();
     const down = await ops(fed.gateway.url, '/ready');

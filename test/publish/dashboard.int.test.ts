@@ -37,7 +37,11 @@ interface Cell {
 
 /** What the API answers an anonymous caller (the page's caller) for a jurisdiction's grid. */
 async function apiGrid(region: string, codes: string[]): Promise<Cell[]> {
-  const res = await fed.query<{ indicatorValues: Cell[] }>('query($c: [ID!], $r: [ID!]!) { indicatorValues(codes: $c, regions: $r, years: [2020, 2021, 2022, 2023, 2024, 2025]) { indicatorCode year value } }', { c: codes, r: [region] }, ANONYMOUS_HEADERS);
+  const res = await fed.query<{ indicatorValues: Cell[] }>(
+    'query($c: [ID!], $r: [ID!]!) { indicatorValues(codes: $c, regions: $r, years: [2020, 2021, 2022, 2023, 2024, 2025]) { indicatorCode year value } }',
+    { c: codes, r: [region] },
+    ANONYMOUS_HEADERS,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.indicatorValues;
 }
@@ -54,14 +58,20 @@ const RULES: Record<string, { displayFactor: number; decimals: number }> = {
 async function expectGridToShow(region: string, codes: string[]): Promise<void> {
   const rules = RULES;
   for (const cell of await apiGrid(region, codes)) {
-    await expect.poll(async () => (await gridCell(cell.indicatorCode, cell.year).textContent())?.replace(/[pce]+$/, '')).toBe(formatValue(cell.value, rules[cell.indicatorCode]!));
+    await expect
+      .poll(async () => (await gridCell(cell.indicatorCode, cell.year).textContent())?.replace(/[pce]+$/, ''))
+      .toBe(formatValue(cell.value, rules[cell.indicatorCode]!));
   }
 }
 
 describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
   it('offers the jurisdictions the API lists: the provinces whose districts the code list holds', async () => {
     await page.goto(fed.gateway.url.replace(/\/graphql$/, '/'));
-    const res = await fed.query<{ regions: { code: string; nameZh: string; children: { code: string }[] }[] }>('{ regions(level: PROVINCE) { code nameZh children { code } } }', {}, ANONYMOUS_HEADERS);
+    const res = await fed.query<{ regions: { code: string; nameZh: string; children: { code: string }[] }[] }>(
+      '{ regions(level: PROVINCE) { code nameZh children { code } } }',
+      {},
+      ANONYMOUS_HEADERS,
+    );
     const listed = res.data!.regions.filter((r) => r.children.length > 0).map((r) => [r.code, r.nameZh]);
     // The code list: Shanghai with 16 districts and Chongqing with 38, by code.
     expect(listed).toEqual([
@@ -123,7 +133,9 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     const standards = page.locator('#grid tr[data-indicator="GREEN_STANDARDS_COUNT"]');
     await expect.poll(() => standards.locator('td.target').textContent()).toBe('≥ 30 (2025) （非约束，仅供参考）');
     expect(await standards.locator('td.progress').textContent()).toBe('—');
-    expect(await page.locator('#grid td.met, #grid td.unmet').evaluateAll((cells) => cells.map((c) => c.closest('tr')!.getAttribute('data-indicator')))).not.toContain('GREEN_STANDARDS_COUNT');
+    expect(
+      await page.locator('#grid td.met, #grid td.unmet').evaluateAll((cells) => cells.map((c) => c.closest('tr')!.getAttribute('data-indicator'))),
+    ).not.toContain('GREEN_STANDARDS_COUNT');
     // Shanghai's PUE is unknown: S5 has no meter readings (missing is not zero).
     await expect.poll(() => gridCell('DC_PUE', 2024).textContent()).toBe('—');
     await expectGridToShow('310000', ['DC_RACK_UTILISATION', 'DC_PUE', 'GREEN_STANDARDS_COUNT']);

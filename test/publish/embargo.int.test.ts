@@ -107,9 +107,9 @@ describe('release embargoes', () => {
 
   it('the report generator refuses an embargoed release without the reader role and marks it for a reader', async () => {
     const out = (dir: string) => path.join(scratch, dir);
-    await expect(runReportCli(['--gateway', fed.gateway.url, '--out', out('anonymous'), '--quiet', '--no-pdf', '--release', 'cq-2024-embargoed'])).rejects.toThrow(
-      /^Not generated: Embargoed until 2099-01-01T00:00:00.000Z: release "cq-2024-embargoed"/,
-    );
+    await expect(
+      runReportCli(['--gateway', fed.gateway.url, '--out', out('anonymous'), '--quiet', '--no-pdf', '--release', 'cq-2024-embargoed']),
+    ).rejects.toThrow(/^Not generated: Embargoed until 2099-01-01T00:00:00.000Z: release "cq-2024-embargoed"/);
     expect(existsSync(out('anonymous'))).toBe(false);
 
     const token = (await readerHeaders()).authorization!.replace(/^Bearer /, '');
@@ -117,7 +117,12 @@ describe('release embargoes', () => {
     const md = readFileSync(path.join(out('reader'), 'report.md'), 'utf8');
     expect(md).toContain(`- **Embargoed until 发布前保密至:** ${FUTURE}: not to be published before then`);
     // 10,700 / 18,800 = 56.9%.
-    expect(md.split('\n').find((l) => l.startsWith('| DC_RACK_UTILISATION |'))!.split(' | ')[3]).toBe('56.9');
+    expect(
+      md
+        .split('\n')
+        .find((l) => l.startsWith('| DC_RACK_UTILISATION |'))!
+        .split(' | ')[3],
+    ).toBe('56.9');
   });
 });
 
@@ -133,7 +138,10 @@ interface Inputs {
   econInputs: { facts: Fact[] } | null;
   bigdataInputs: { facts: Fact[] } | null;
   energyInputs: { facts: Fact[] } | null;
-  dataCenterPopulation: { commsSums: { year: number; terms: (number | null)[] }[] | null; energySums: { year: number; terms: (number | null)[] }[] | null } | null;
+  dataCenterPopulation: {
+    commsSums: { year: number; terms: (number | null)[] }[] | null;
+    energySums: { year: number; terms: (number | null)[] }[] | null;
+  } | null;
 }
 
 /** Each agency's own inputs to indicator values, as the gateway relays them (not the values the indicators subgraph withholds). */
@@ -164,7 +172,10 @@ async function chongqing2024(headers: Record<string, string>) {
     {},
     headers,
   );
-  const observations = await fed.query<{ commsObservations: { nodes: { subjectId: string; value: number }[] }; energyObservations: { nodes: { subjectId: string; value: number }[] } }>(
+  const observations = await fed.query<{
+    commsObservations: { nodes: { subjectId: string; value: number }[] };
+    energyObservations: { nodes: { subjectId: string; value: number }[] };
+  }>(
     `{ commsObservations(metric: "INFORMATION_TRAFFIC_GB", subjectKind: REGION, year: 2024) { nodes { subjectId value } }
        energyObservations(metric: "TELECOM_ENERGY_TCE", year: 2024) { nodes { subjectId value } } }`,
     {},
@@ -172,8 +183,16 @@ async function chongqing2024(headers: Record<string, string>) {
   );
   expect(observations.errors).toBeUndefined();
   return {
-    comms: [fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'commsInputs', 'INFORMATION_TRAFFIC_GB'), regionYear.data!.region.year.informationTrafficGb, observations.data!.commsObservations.nodes.map((n) => n.value)],
-    energy: [fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'energyInputs', 'TELECOM_ENERGY_TCE'), regionYear.data!.region.year.telecomEnergyTce, observations.data!.energyObservations.nodes.map((n) => n.value)],
+    comms: [
+      fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'commsInputs', 'INFORMATION_TRAFFIC_GB'),
+      regionYear.data!.region.year.informationTrafficGb,
+      observations.data!.commsObservations.nodes.map((n) => n.value),
+    ],
+    energy: [
+      fact(cells, 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 'energyInputs', 'TELECOM_ENERGY_TCE'),
+      regionYear.data!.region.year.telecomEnergyTce,
+      observations.data!.energyObservations.nodes.map((n) => n.value),
+    ],
     econ: fact(cells, 'SCENARIO_RESIDENT_COUNT', '500000', 'econInputs', 'SCENARIOS_RESIDENT_SINCE_2021'),
     bigdata: fact(cells, 'DC_RACKS_RETIRED', '500000', 'bigdataInputs', 'RACKS_RETIRED_SINCE_2021'),
     commsSums: sums(cells, 'DC_RACK_UTILISATION', '500000', 'commsSums'),
@@ -258,7 +277,10 @@ describe('release embargoes at the agencies', () => {
     };
     const settle = () => new Promise((resolve) => setTimeout(resolve, 1_200)); // the register's file is checked at most once a second
     try {
-      writeFileSync(file, `${before}  - { name: sh-2024-late, title: "Shanghai 2024, embargoed later", region: "310000", year: 2024, asOf: "2026-01-01T00:00:00Z", embargoUntil: "${FUTURE}" }\n`);
+      writeFileSync(
+        file,
+        `${before}  - { name: sh-2024-late, title: "Shanghai 2024, embargoed later", region: "310000", year: 2024, asOf: "2026-01-01T00:00:00Z", embargoUntil: "${FUTURE}" }\n`,
+      );
       await settle();
       expect(await shanghaiPue()).toEqual({ sums: [null, null], missing: ['EMBARGOED'] });
 

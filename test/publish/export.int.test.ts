@@ -124,9 +124,32 @@ describe('SDMX-CSV and JSON-stat exports', () => {
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^application\/vnd\.sdmx\.data\+csv; version=2\.0\.0/);
     const table = rows(res.text);
-    expect(Object.keys(table[0]!)).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'INDICATOR', 'REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'DECIMALS', 'OBS_STATUS', 'CONF_STATUS', 'COVERAGE_STATUS', 'COVERAGE_SHARE', 'TARGET_PROGRESS']);
+    expect(Object.keys(table[0]!)).toEqual([
+      'STRUCTURE',
+      'STRUCTURE_ID',
+      'ACTION',
+      'INDICATOR',
+      'REF_AREA',
+      'TIME_PERIOD',
+      'OBS_VALUE',
+      'UNIT_MEASURE',
+      'DECIMALS',
+      'OBS_STATUS',
+      'CONF_STATUS',
+      'COVERAGE_STATUS',
+      'COVERAGE_SHARE',
+      'TARGET_PROGRESS',
+    ]);
     const at = (code: string, region: string) => table.find((r) => r.INDICATOR === code && r.REF_AREA === region)!;
-    expect(at('DC_PUE', '500000')).toMatchObject({ STRUCTURE: 'dataflow', STRUCTURE_ID: 'GREEN_ICT:DF_ICT_INDICATORS(1.0)', ACTION: 'I', TIME_PERIOD: '2024', OBS_VALUE: '1.325', OBS_STATUS: 'P', CONF_STATUS: 'F' });
+    expect(at('DC_PUE', '500000')).toMatchObject({
+      STRUCTURE: 'dataflow',
+      STRUCTURE_ID: 'GREEN_ICT:DF_ICT_INDICATORS(1.0)',
+      ACTION: 'I',
+      TIME_PERIOD: '2024',
+      OBS_VALUE: '1.325',
+      OBS_STATUS: 'P',
+      CONF_STATUS: 'F',
+    });
     expect(at('DC_RACK_UTILISATION', '500000')).toMatchObject({ OBS_STATUS: 'A', CONF_STATUS: 'F', UNIT_MEASURE: '%', DECIMALS: '1' });
     expect(at('DC_PUE', '500101')).toMatchObject({ OBS_VALUE: '', CONF_STATUS: 'C' });
     // (0.4 + 0.6 + 0.12 + 0 + 0.035 GWh) / 5.3 GWh = 1.155 / 5.3 = 21.79…%, status P.
@@ -137,7 +160,14 @@ describe('SDMX-CSV and JSON-stat exports', () => {
   it('JSON-stat lays the cells out indicator × region × year with units, decimals and statuses', async () => {
     const res = await get('/export/indicators.jsonstat.json?codes=DC_PUE&regions=500000,500101&years=2023-2024');
     expect(res.status).toBe(200);
-    const ds = JSON.parse(res.text) as { size: number[]; id: string[]; value: (number | null)[]; status: (string | null)[]; dimension: Record<string, { category: { index: string[]; unit?: Record<string, { decimals: number }> } }>; extension: Record<string, unknown> };
+    const ds = JSON.parse(res.text) as {
+      size: number[];
+      id: string[];
+      value: (number | null)[];
+      status: (string | null)[];
+      dimension: Record<string, { category: { index: string[]; unit?: Record<string, { decimals: number }> } }>;
+      extension: Record<string, unknown>;
+    };
     expect(ds.id).toEqual(['indicator', 'region', 'year']);
     expect(ds.size).toEqual([1, 2, 2]);
     expect(ds.dimension.year!.category.index).toEqual(['2023', '2024']);

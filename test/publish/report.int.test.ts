@@ -26,7 +26,10 @@ beforeAll(async () => {
   token = (await readerHeaders()).authorization!.replace(/^Bearer /, '');
   // A release pinned at this instant, in a releases file of the test's own.
   const asOf = new Date().toISOString();
-  writeFileSync(path.join(scratch, 'releases.yaml'), `releases:\n  - { name: cq-2024, title: "2024 annual report, as published", region: "500000", year: 2024, asOf: "${asOf}" }\n`);
+  writeFileSync(
+    path.join(scratch, 'releases.yaml'),
+    `releases:\n  - { name: cq-2024, title: "2024 annual report, as published", region: "500000", year: 2024, asOf: "${asOf}" }\n`,
+  );
   process.env.RELEASES_FILE = path.join(scratch, 'releases.yaml');
   await new Promise((r) => setTimeout(r, 20));
 });
@@ -36,7 +39,8 @@ afterAll(async () => {
   await fed?.stop();
 });
 
-const run = (out: string, ...args: string[]) => runReportCli(['--gateway', fed.gateway.url, '--token', token, '--out', path.join(scratch, out), '--quiet', ...args]);
+const run = (out: string, ...args: string[]) =>
+  runReportCli(['--gateway', fed.gateway.url, '--token', token, '--out', path.join(scratch, out), '--quiet', ...args]);
 
 function filesOf(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -44,7 +48,11 @@ function filesOf(dir: string): string[] {
     .sort();
 }
 
-const mdRow = (md: string, code: string) => md.split('\n').find((l) => l.startsWith(`| ${code} |`))?.split(' | ');
+const mdRow = (md: string, code: string) =>
+  md
+    .split('\n')
+    .find((l) => l.startsWith(`| ${code} |`))
+    ?.split(' | ');
 
 describe('the annual report', () => {
   it('regenerating a release after a correction gives byte-identical files', async () => {
@@ -143,7 +151,9 @@ describe('the annual report', () => {
 
   it('shows data-centre PUE by category, inside the cluster, and its distribution by band without naming a data centre', async () => {
     await run('pue', '--release', 'cq-2024', '--no-pdf');
-    const rows = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-by-category.csv'), 'utf8').split('\r\n').map((l) => l.split(','));
+    const rows = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-by-category.csv'), 'utf8')
+      .split('\r\n')
+      .map((l) => l.split(','));
     const row = (code: string) => rows.find((r) => r[0] === code)!;
     // 2024 meters (total / IT kWh): A 1.3 / 1.0 M, B 2.4 / 2.0 M, C 0.9 / 0.5 M, D 0.7 / 0.5 M; A and B in the cluster.
     // All: 5.3 / 4.0 = 1.325; in the cluster A + B: 3.7 / 3.0 = 1.233.
@@ -155,8 +165,20 @@ describe('the annual report', () => {
     // No existing data centre was retrofitted: nothing to measure, not a zero.
     expect(row('RETROFITTED_DC_PUE')[3]).toBe('—');
     // The reader's distribution: B 1.2, A 1.3, D 1.4, C 1.8 (each band's lower bound inclusive).
-    const bands = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-distribution.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
-    expect(bands).toEqual([['< 1.2', '0'], ['1.2–1.3', '1'], ['1.3–1.4', '1'], ['1.4–1.5', '1'], ['1.5–1.7', '0'], ['> 1.7', '1'], ['no PUE reported', '0']]);
+    const bands = readFileSync(path.join(scratch, 'pue', 'tables', 'pue-distribution.csv'), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(bands).toEqual([
+      ['< 1.2', '0'],
+      ['1.2–1.3', '1'],
+      ['1.3–1.4', '1'],
+      ['1.4–1.5', '1'],
+      ['1.5–1.7', '0'],
+      ['> 1.7', '1'],
+      ['no PUE reported', '0'],
+    ]);
     expect(existsSync(path.join(scratch, 'pue', 'charts', 'pue-distribution.svg'))).toBe(true);
 
     // Anonymous: the categories (aggregates) stay, the distribution (read from each data centre's PUE) is left out, and why.
@@ -196,7 +218,11 @@ describe('the annual report', () => {
         `  - { name: diff-a, title: "a", region: "500000", year: 2024, asOf: "${before}" }\n  - { name: diff-b, title: "b", region: "500000", year: 2024, asOf: "${after}" }\n`,
     );
     await run('diff', '--release', 'diff-b', '--compare-with', 'diff-a', '--no-pdf');
-    const changes = readFileSync(path.join(scratch, 'diff', 'tables', 'changes.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    const changes = readFileSync(path.join(scratch, 'diff', 'tables', 'changes.csv'), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
     // B's racks in use went from 6,000 to 6,600 (A's earlier correction to 3,500 is in both releases):
     // Chongqing (3,500 + 6,000 + 700 + 1,000) / 18,800 = 59.6% → (3,500 + 6,600 + 700 + 1,000) / 18,800 = 62.8%;
     // B's district 500112: 6,000 / 12,000 = 50.0% → 6,600 / 12,000 = 55.0%. Nothing else reads B's racks.
@@ -207,12 +233,20 @@ describe('the annual report', () => {
     expect(readFileSync(path.join(scratch, 'diff', 'report.md'), 'utf8')).toContain('## Changes since the compared release');
   });
 
-  it.skipIf(!chromiumPath())('prints the HTML to PDF with headless Chromium', async () => {
-    const result = await run('pdf', '--year', '2024', '--region', '500000');
-    expect(result.pdfSkipped).toBeNull();
-    expect(readFileSync(path.join(scratch, 'pdf', 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    // Starting Chromium and printing some fifty charts takes a while on a busy two-core machine.
-  }, 180_000);
+  it.skipIf(!chromiumPath())(
+    'prints the HTML to PDF with headless Chromium',
+    async () => {
+      const result = await run('pdf', '--year', '2024', '--region', '500000');
+      expect(result.pdfSkipped).toBeNull();
+      expect(
+        readFileSync(path.join(scratch, 'pdf', 'report.pdf'))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      // Starting Chromium and printing some fifty charts takes a while on a busy two-core machine.
+    },
+    180_000,
+  );
 
   it('refuses --as-of together with --release, and an unknown release', async () => {
     await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
@@ -224,20 +258,32 @@ describe('the annual report', () => {
     // Revision instants set by hand on the current rows: racks in use (comms) 2 January 2026 but A's 2024 figure 15 March,
     // B's 1 February, D's 6 January; every data-centre reading of energy 10 January but C's September IT reading 20 February.
     const stamp = (db: Db, table: ObservationTable, instant: string, where?: SQL) =>
-      db.update(table).set({ updatedAt: new Date(instant) }).where(and(isNull(table.supersededAt), eq(table.subjectKind, 'DATA_CENTER'), where));
+      db
+        .update(table)
+        .set({ updatedAt: new Date(instant) })
+        .where(and(isNull(table.supersededAt), eq(table.subjectKind, 'DATA_CENTER'), where));
     await stamp(fed.databases.comms.db, commsObservation, '2026-01-02T00:00:00Z', eq(commsObservation.metric, 'RACKS_IN_USE'));
     const racks2024 = (id: string) => and(eq(commsObservation.metric, 'RACKS_IN_USE'), eq(commsObservation.year, 2024), eq(commsObservation.subjectId, id));
     await stamp(fed.databases.comms.db, commsObservation, '2026-03-15T08:30:00Z', racks2024('A'));
     await stamp(fed.databases.comms.db, commsObservation, '2026-02-01T00:00:00Z', racks2024('B'));
     await stamp(fed.databases.comms.db, commsObservation, '2026-01-06T00:00:00Z', racks2024('D'));
     await stamp(fed.databases.energy.db, energyObservation, '2026-01-10T00:00:00Z');
-    await stamp(fed.databases.energy.db, energyObservation, '2026-02-20T12:00:00Z', and(eq(energyObservation.subjectId, 'C'), eq(energyObservation.period, '2024-09'), eq(energyObservation.metric, 'DC_IT_ENERGY_KWH')));
+    await stamp(
+      fed.databases.energy.db,
+      energyObservation,
+      '2026-02-20T12:00:00Z',
+      and(eq(energyObservation.subjectId, 'C'), eq(energyObservation.period, '2024-09'), eq(energyObservation.metric, 'DC_IT_ENERGY_KWH')),
+    );
 
-    const res = await fed.query<{ indicatorValues: { indicatorCode: string; scopeId: string; inputs: { metric: { code: string }; updatedAt: string | null }[] }[] }>(
+    const res = await fed.query<{
+      indicatorValues: { indicatorCode: string; scopeId: string; inputs: { metric: { code: string }; updatedAt: string | null }[] }[];
+    }>(
       '{ indicatorValues(codes: ["DC_RACK_UTILISATION", "DC_PUE"], regions: ["500000", "500101", "500112"], years: [2024]) { indicatorCode scopeId inputs { metric { code } updatedAt } } }',
     );
     expect(res.errors).toBeUndefined();
-    const stamps = Object.fromEntries(res.data!.indicatorValues.map((v) => [`${v.indicatorCode} ${v.scopeId}`, Object.fromEntries(v.inputs.map((i) => [i.metric.code, i.updatedAt]))]));
+    const stamps = Object.fromEntries(
+      res.data!.indicatorValues.map((v) => [`${v.indicatorCode} ${v.scopeId}`, Object.fromEntries(v.inputs.map((i) => [i.metric.code, i.updatedAt]))]),
+    );
     expect(stamps).toEqual({
       // The latest of the data centres summed: A, B, C, D in Chongqing; C and D in 500101; B in 500112. Design racks are bigdata's register.
       'DC_RACK_UTILISATION 500000': { RACKS_IN_USE: '2026-03-15T08:30:00.000Z', DESIGN_RACKS: null },
@@ -249,7 +295,11 @@ describe('the annual report', () => {
     });
 
     await run('stamps', '--year', '2024', '--region', '500000', '--no-pdf');
-    const table = readFileSync(path.join(scratch, 'stamps', 'tables', 'input-revisions.csv'), 'utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
+    const table = readFileSync(path.join(scratch, 'stamps', 'tables', 'input-revisions.csv'), 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const latest = (agency: string, code: string) => table.find((r) => r[0] === agency && r[1] === code)!.at(-2);
     expect([latest('comms', 'RACKS_IN_USE'), latest('energy', 'DC_IT_ENERGY_KWH'), latest('bigdata', 'DESIGN_RACKS')]).toEqual([
       '2026-03-15T08:30:00.000Z',

@@ -7,7 +7,12 @@ describe('the dashboard’s tile maps', () => {
   const regions = new RegionDirectory(demoRegions(1));
   for (const [jurisdiction, layout] of Object.entries(TILE_LAYOUTS)) {
     it(`place every district of ${jurisdiction} on its own tile, and nothing else`, () => {
-      expect(Object.keys(layout).sort()).toEqual(regions.children(jurisdiction).map((c) => c.code).sort());
+      expect(Object.keys(layout).sort()).toEqual(
+        regions
+          .children(jurisdiction)
+          .map((c) => c.code)
+          .sort(),
+      );
       const places = Object.values(layout).map(([c, r]) => `${c},${r}`);
       expect(new Set(places).size).toBe(places.length);
     });

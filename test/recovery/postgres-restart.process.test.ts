@@ -26,7 +26,15 @@ const counties = REGION_CODES.filter((r) => r.level === 'COUNTY').map((r) => r.c
 /** Batch i writes one 5G base-station electricity figure (kWh) for a county and year, valued i + 1 so each revision is its own. */
 const batch = (i: number) => ({
   idempotencyKey: `recovery-${i}`,
-  rows: [{ metric: 'BS_5G_ELECTRICITY_KWH', subjectKind: 'REGION', subjectId: counties[i % counties.length]!, period: String(2020 + (Math.floor(i / counties.length) % 6)), value: i + 1 }],
+  rows: [
+    {
+      metric: 'BS_5G_ELECTRICITY_KWH',
+      subjectKind: 'REGION',
+      subjectId: counties[i % counties.length]!,
+      period: String(2020 + (Math.floor(i / counties.length) % 6)),
+      value: i + 1,
+    },
+  ],
 });
 const SUBMIT = `mutation ($rows: [ObservationInput!]!, $idempotencyKey: String) {
   submitEnergyObservations(rows: $rows, idempotencyKey: $idempotencyKey, sourceSystem: "recovery-test") { applied rejected problems { code message } }
@@ -72,7 +80,12 @@ describe.skipIf(!bin)('a subgraph whose Postgres restarts under write load', () 
         const i = next++;
         const startedAt = performance.now();
         try {
-          const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: SUBMIT, variables: batch(i) }), signal: AbortSignal.timeout(15_000) });
+          const response = await fetch(url, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ query: SUBMIT, variables: batch(i) }),
+            signal: AbortSignal.timeout(15_000),
+          });
           const body = (await response.json()) as { data?: { submitEnergyObservations?: { applied: boolean } } | null; errors?: { message: string }[] };
           const ok = response.status === 200 && body.data?.submitEnergyObservations?.applied === true;
           attempts.push({ batch: i, startedAt, endedAt: performance.now(), ok, ...(ok ? {} : { error: JSON.stringify(body.errors ?? body) }) });
@@ -127,7 +140,9 @@ describe.skipIf(!bin)('a subgraph whose Postgres restarts under write load', () 
     expect(acknowledged.length).toBeGreaterThan(WRITERS * 2);
     const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
     try {
-      const rows = await sql<{ key: string; value: number }[]>`select b.idempotency_key as key, o.value from energy.observation o join energy.import_batch b on b.id = o.batch_id where b.source_system = 'recovery-test'`;
+      const rows = await sql<
+        { key: string; value: number }[]
+      >`select b.idempotency_key as key, o.value from energy.observation o join energy.import_batch b on b.id = o.batch_id where b.source_system = 'recovery-test'`;
       const stored = new Map(rows.map((r) => [r.key, Number(r.value)]));
       for (const { batch: i } of acknowledged) expect(stored.get(`recovery-${i}`), `batch ${i}`).toBe(i + 1);
     } finally {

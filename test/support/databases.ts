@@ -40,7 +40,9 @@ export async function createTestDatabaseServer(options: { loadDataDir?: Blob | n
     // Without a data directory of its own, the migrated template (test/support/global-setup.ts), loaded once per worker:
     // loading it costs a fraction of initdb and the migrations.
     const own = options.loadDataDir ?? null;
-    const client = own ? await createPglite({ loadDataDir: own }) : (idle.pop() ?? (await createPglite({ loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) })));
+    const client = own
+      ? await createPglite({ loadDataDir: own })
+      : (idle.pop() ?? (await createPglite({ loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) })));
     return {
       mode: 'pglite',
       open: async () => {

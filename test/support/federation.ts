@@ -22,7 +22,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  * Without `headers` the request carries a government reader's token, so tests may read unit-level data;
  * pass headers to choose the caller (`{}` for an anonymous one, see test/support/tokens.ts).
  */
-export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(headers ?? (await readerHeaders())) },
@@ -51,7 +56,12 @@ export interface TestFederation {
  */
 // The registers check the units other agencies' figures name (lib/quality/unit-references.ts): bigdata requires energy's and
 // comms' lists of data centres, comms energy's list of core rooms.
-const COMPOSES_WITH: Record<Agency, readonly Agency[]> = { comms: ['bigdata', 'energy'], econ: [], bigdata: ['econ', 'energy', 'comms'], energy: ['bigdata', 'comms', 'econ'] };
+const COMPOSES_WITH: Record<Agency, readonly Agency[]> = {
+  comms: ['bigdata', 'energy'],
+  econ: [],
+  bigdata: ['econ', 'energy', 'comms'],
+  energy: ['bigdata', 'comms', 'econ'],
+};
 
 /** The agencies asked for and every agency they compose only with, in AGENCIES order. */
 function withComposePartners(requested: readonly Agency[]): readonly Agency[] {
@@ -82,7 +92,9 @@ function supergraphOf(names: readonly SubgraphName[]): string {
  * The real thing, in one process: each subgraph on its own HTTP port over its own schema in a
  * fresh database, and the gateway in front, composed from the current SDL (once per worker).
  */
-export async function startTestFederation(options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {}): Promise<TestFederation> {
+export async function startTestFederation(
+  options: { agencies?: readonly Agency[]; world?: DemoWorld; indicators?: boolean; disclosureMinUnits?: number } = {},
+): Promise<TestFederation> {
   const agencies = withComposePartners(options.agencies ?? AGENCIES);
   // The indicators subgraph needs every agency's types to compose, so it joins only a full federation.
   const withIndicators = options.indicators ?? agencies.length === AGENCIES.length;
@@ -102,7 +114,13 @@ export async function startTestFederation(options: { agencies?: readonly Agency[
     databases[agency] = database;
     subgraphs[agency] = await startSubgraph(module, { database, regions, port: 0, host: '127.0.0.1' });
   }
-  if (withIndicators) subgraphs.indicators = await startIndicators({ port: 0, host: '127.0.0.1', regions: indicatorRegions(options.world?.scale ?? 1), disclosureMinUnits: options.disclosureMinUnits });
+  if (withIndicators)
+    subgraphs.indicators = await startIndicators({
+      port: 0,
+      host: '127.0.0.1',
+      regions: indicatorRegions(options.world?.scale ?? 1),
+      disclosureMinUnits: options.disclosureMinUnits,
+    });
   const names: SubgraphName[] = withIndicators ? [...agencies, 'indicators'] : [...agencies];
   const gateway = await startGateway({
     supergraphSdl: supergraphOf(names),

@@ -3,7 +3,11 @@ import { mintToken } from '../../lib/auth/tokens.ts';
 import type { Role } from '../../lib/auth/viewer.ts';
 
 /** Request headers carrying a token signed with the configured secret (the development one in tests). */
-export async function bearer(agency: Agency | null, roles: readonly Role[], subject = `test-${agency ?? 'gov'}-${roles.join('+') || 'none'}`): Promise<Record<string, string>> {
+export async function bearer(
+  agency: Agency | null,
+  roles: readonly Role[],
+  subject = `test-${agency ?? 'gov'}-${roles.join('+') || 'none'}`,
+): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await mintToken({ subject, agency, roles })}` };
 }
 

@@ -31,12 +31,14 @@ beforeAll(async () => {
   writers.econ = await bearer('econ', ['writer'], 'econ-roof-survey');
 
   // bigdata's register. Wanzhou (500101) for the round trip and validation; Fuling (500102) for the indicator.
-  await fed.databases.bigdata.db.insert(dataCenter).values([
-    dataCenterRow('DC-W1', { regionCode: '500101', designRacks: 1000 }),
-    dataCenterRow('DC-W2', { regionCode: '500101', designRacks: 500 }),
-    dataCenterRow('DC-F1', { regionCode: '500102', designRacks: 800 }),
-    dataCenterRow('DC-F2', { regionCode: '500102', designRacks: 300 }),
-  ]);
+  await fed.databases.bigdata.db
+    .insert(dataCenter)
+    .values([
+      dataCenterRow('DC-W1', { regionCode: '500101', designRacks: 1000 }),
+      dataCenterRow('DC-W2', { regionCode: '500101', designRacks: 500 }),
+      dataCenterRow('DC-F1', { regionCode: '500102', designRacks: 800 }),
+      dataCenterRow('DC-F2', { regionCode: '500102', designRacks: 300 }),
+    ]);
 
   await fed.databases.econ.db.insert(enterprise).values([
     { uscc: X1, nameZh: '徐汇测试制造有限公司', regionCode: '310104', sector: 'MANUFACTURING' },
@@ -67,7 +69,12 @@ interface Summary {
 
 const MUTATION = { bigdata: 'submitBigdataObservations', econ: 'submitEconObservations' } as const;
 
-async function submit(agency: 'bigdata' | 'econ', rows: unknown[], options: { strategy?: string; atomic?: boolean } = {}, auth: Record<string, string> = writers[agency]) {
+async function submit(
+  agency: 'bigdata' | 'econ',
+  rows: unknown[],
+  options: { strategy?: string; atomic?: boolean } = {},
+  auth: Record<string, string> = writers[agency],
+) {
   const field = MUTATION[agency];
   return fed.query<Record<string, Summary | null>>(
     `mutation($rows: [ObservationInput!]!, $strategy: WriteStrategy, $atomic: Boolean) {
@@ -84,8 +91,22 @@ async function submitOk(agency: 'bigdata' | 'econ', rows: unknown[], options: { 
   return response.data![MUTATION[agency]]!;
 }
 
-const retired = (subjectId: string, period: string, value: unknown, status?: string) => ({ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId, period, value, ...(status ? { status } : {}) });
-const roofs = (subjectId: string, period: string, value: unknown, status?: string) => ({ metric: 'USABLE_ROOFS', subjectKind: 'ENTERPRISE', subjectId, period, value, ...(status ? { status } : {}) });
+const retired = (subjectId: string, period: string, value: unknown, status?: string) => ({
+  metric: 'RACKS_RETIRED',
+  subjectKind: 'DATA_CENTER',
+  subjectId,
+  period,
+  value,
+  ...(status ? { status } : {}),
+});
+const roofs = (subjectId: string, period: string, value: unknown, status?: string) => ({
+  metric: 'USABLE_ROOFS',
+  subjectKind: 'ENTERPRISE',
+  subjectId,
+  period,
+  value,
+  ...(status ? { status } : {}),
+});
 
 /** Current (non-deleted) values of one metric per subject and period, straight from an agency's table. */
 async function stored(agency: 'bigdata' | 'econ', metric: string, subjectIds: string[]): Promise<Record<string, number>> {
@@ -125,13 +146,22 @@ describe('submitBigdataObservations: racks retired per data centre', () => {
       `{ bigdataObservations(metric: "RACKS_RETIRED", subjectId: "DC-W1") { nodes { metric subjectKind subjectId period value status author authorAgency batchId } } }`,
     );
     expect(read.errors).toBeUndefined();
-    const stamp = { metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'DC-W1', author: 'bigdata-dc-platform', authorAgency: 'bigdata', batchId: summary.batchId };
+    const stamp = {
+      metric: 'RACKS_RETIRED',
+      subjectKind: 'DATA_CENTER',
+      subjectId: 'DC-W1',
+      author: 'bigdata-dc-platform',
+      authorAgency: 'bigdata',
+      batchId: summary.batchId,
+    };
     expect(read.data!.bigdataObservations.nodes).toEqual([
       { ...stamp, period: '2022', value: 120, status: 'FINAL' },
       { ...stamp, period: '2024', value: 40, status: 'PROVISIONAL' },
     ]);
 
-    const dc = await fed.query<{ dataCenter: Record<string, unknown> }>(`{ dataCenter(id: "DC-W1") { rackRetirements { year racks status } years(from: 2022, to: 2023) { year racksRetired } } }`);
+    const dc = await fed.query<{ dataCenter: Record<string, unknown> }>(
+      `{ dataCenter(id: "DC-W1") { rackRetirements { year racks status } years(from: 2022, to: 2023) { year racksRetired } } }`,
+    );
     expect(dc.errors).toBeUndefined();
     expect(dc.data!.dataCenter).toEqual({
       rackRetirements: [
@@ -173,7 +203,12 @@ describe('submitBigdataObservations: racks retired per data centre', () => {
 
   it('DC_RACKS_RETIRED follows a correction, and as of before it still gives the published value', async () => {
     // Fuling: F1 retired 100 (2021) and 60 (2023), F2 25 (2024, provisional) and 10 in 2020, before the indicator's 2021 start.
-    const first = await submitOk('bigdata', [retired('DC-F1', '2021', 100), retired('DC-F1', '2023', 60), retired('DC-F2', '2024', 25, 'PROVISIONAL'), retired('DC-F2', '2020', 10)]);
+    const first = await submitOk('bigdata', [
+      retired('DC-F1', '2021', 100),
+      retired('DC-F1', '2023', 60),
+      retired('DC-F2', '2024', 25, 'PROVISIONAL'),
+      retired('DC-F2', '2020', 10),
+    ]);
     expect(first.created).toBe(4);
     const published = await indicator('DC_RACKS_RETIRED', '500102', 2024);
     expect(published).toMatchObject({ value: 100 + 60 + 25, status: 'PROVISIONAL' });
@@ -189,7 +224,9 @@ describe('submitBigdataObservations: racks retired per data centre', () => {
     expect(await indicator('DC_RACKS_RETIRED', '500102', 2024, first.recordedAt!)).toMatchObject({ value: 100 + 60 + 25, status: 'PROVISIONAL' });
 
     // Withdrawing F1's 2021 report takes it out of the sum.
-    const withdrawn = await submitOk('bigdata', [{ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'DC-F1', period: '2021' }], { strategy: 'DELETE' });
+    const withdrawn = await submitOk('bigdata', [{ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'DC-F1', period: '2021' }], {
+      strategy: 'DELETE',
+    });
     expect(withdrawn.deleted).toBe(1);
     expect((await indicator('DC_RACKS_RETIRED', '500102', 2024)).value).toBe(80 + 25);
   });
@@ -222,7 +259,12 @@ describe('submitEconObservations: usable roofs per enterprise', () => {
 
   it('rejects an unregistered enterprise and a malformed credit code, naming row and field', async () => {
     const before = await stored('econ', 'USABLE_ROOFS', [X3, UNREGISTERED, BAD_CHECK]);
-    const summary = await submitOk('econ', [roofs(X3, '2022', 1), roofs(UNREGISTERED, '2024', 3), roofs(BAD_CHECK, '2024', 3), roofs('91310104ABC', '2024', 3)]);
+    const summary = await submitOk('econ', [
+      roofs(X3, '2022', 1),
+      roofs(UNREGISTERED, '2024', 3),
+      roofs(BAD_CHECK, '2024', 3),
+      roofs('91310104ABC', '2024', 3),
+    ]);
     expect(summary).toMatchObject({ applied: false, rejected: 3 });
     expect(summary.problems.map(({ row, field, code }) => ({ row, field, code }))).toEqual([
       { row: 1, field: 'subjectId', code: 'UNKNOWN_ENTERPRISE' },

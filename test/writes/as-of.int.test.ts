@@ -29,7 +29,14 @@ afterAll(() => fed?.stop());
 const SUBMIT = `mutation($rows: [ObservationInput!]!) {
   submitEnergyObservations(rows: $rows) { applied created updated rejected recordedAt problems { row field code message } }
 }`;
-type Summary = { applied: boolean; created: number; updated: number; rejected: number; recordedAt: string | null; problems: { row: number; field: string; code: string; message: string }[] };
+type Summary = {
+  applied: boolean;
+  created: number;
+  updated: number;
+  rejected: number;
+  recordedAt: string | null;
+  problems: { row: number; field: string; code: string; message: string }[];
+};
 const submit = async (rows: unknown[]) => {
   const response = await fed.query<{ submitEnergyObservations: Summary }>(SUBMIT, { rows }, writer);
   expect(response.errors).toBeUndefined();
@@ -43,7 +50,10 @@ const PUE = `query($asOf: DateTime) {
 }`;
 const pue = async (asOf?: string) => {
   // As a report generator reads it: with the reader role, since one data centre's aggregate is confidential.
-  const response = await fed.query<{ indicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(PUE, asOf ? { asOf } : {});
+  const response = await fed.query<{ indicatorValues: { value: number | null; numerator: number | null; denominator: number | null }[] }>(
+    PUE,
+    asOf ? { asOf } : {},
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.indicatorValues[0]!;
 };
@@ -72,7 +82,11 @@ describe('as-of reads of region facts from two agencies', () => {
     const commsWriter = { authorization: `Bearer ${await mintToken({ subject: 'comms-traffic', agency: 'comms', roles: ['writer'] })}` };
     const region = (metric: string, period: string, value: number) => ({ metric, subjectKind: 'REGION', subjectId: '500101', period, value });
     const sendComms = async (rows: unknown[]) => {
-      const response = await fed.query<{ submitCommsObservations: Summary }>(SUBMIT.replace('submitEnergyObservations', 'submitCommsObservations'), { rows }, commsWriter);
+      const response = await fed.query<{ submitCommsObservations: Summary }>(
+        SUBMIT.replace('submitEnergyObservations', 'submitCommsObservations'),
+        { rows },
+        commsWriter,
+      );
       expect(response.errors).toBeUndefined();
       return response.data!.submitCommsObservations;
     };
@@ -99,7 +113,8 @@ describe('as-of reads of region facts from two agencies', () => {
 
 describe('as-of reads of the data-centre register', () => {
   it('a register correction changes rack utilisation now; asOf gives it with the register as it stood', async () => {
-    const token = (agency: 'bigdata' | 'comms', subject: string) => mintToken({ subject, agency, roles: ['writer'] }).then((t) => ({ authorization: `Bearer ${t}` }));
+    const token = (agency: 'bigdata' | 'comms', subject: string) =>
+      mintToken({ subject, agency, roles: ['writer'] }).then((t) => ({ authorization: `Bearer ${t}` }));
     const [bigdataWriter, commsWriter] = await Promise.all([token('bigdata', 'bigdata-register'), token('comms', 'comms-racks')]);
     const write = async (mutation: string, input: string, rows: unknown[], headers: Record<string, string>) => {
       const response = await fed.query<Record<string, Summary>>(
@@ -124,7 +139,12 @@ describe('as-of reads of the data-centre register', () => {
       clusterId,
     });
     // A cluster of this test's own, so its two data centres are the whole population.
-    await write('upsertClusters', 'DataCenterClusterInput', [{ id: 'T_ASOF', nameZh: '测试集群', nameEn: 'Test cluster', provinceCode: '500000' }], bigdataWriter);
+    await write(
+      'upsertClusters',
+      'DataCenterClusterInput',
+      [{ id: 'T_ASOF', nameZh: '测试集群', nameEn: 'Test cluster', provinceCode: '500000' }],
+      bigdataWriter,
+    );
     await write('upsertDataCenters', 'DataCenterInput', [dc('DC-ASOF-A', 1000, 'T_ASOF'), dc('DC-ASOF-B', 1000, 'T_ASOF')], bigdataWriter);
     const inUse = (id: string, racks: number) => ({ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: id, period: '2024', value: racks });
     const published = await write('submitCommsObservations', 'ObservationInput', [inUse('DC-ASOF-A', 600), inUse('DC-ASOF-B', 300)], commsWriter);

@@ -29,19 +29,38 @@ interface Summary {
   batchId: string | null;
 }
 
-async function ingest(body: string, options: { type?: string; search?: Record<string, string>; headers?: Record<string, string>; agency?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function ingest(
+  body: string,
+  options: { type?: string; search?: Record<string, string>; headers?: Record<string, string>; agency?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL(`/ingest/${options.agency ?? 'energy'}/observations`, fed.gateway.url);
   url.search = new URLSearchParams(options.search ?? {}).toString();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': options.type ?? 'application/x-ndjson', ...(options.headers ?? energyWriter) }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': options.type ?? 'application/x-ndjson', ...(options.headers ?? energyWriter) },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 const ndjson = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
-const reading = (subjectId: string, metric: string, period: string, value: number | string) => ({ metric, subjectKind: 'DATA_CENTER', subjectId, period, value });
+const reading = (subjectId: string, metric: string, period: string, value: number | string) => ({
+  metric,
+  subjectKind: 'DATA_CENTER',
+  subjectId,
+  period,
+  value,
+});
 
 const current = (subjectId: string) =>
   fed.databases.energy.db
-    .select({ metric: observation.metric, period: observation.period, value: observation.value, author: importBatch.author, sourceSystem: importBatch.sourceSystem })
+    .select({
+      metric: observation.metric,
+      period: observation.period,
+      value: observation.value,
+      author: importBatch.author,
+      sourceSystem: importBatch.sourceSystem,
+    })
     .from(observation)
     .innerJoin(importBatch, eq(importBatch.id, observation.batchId))
     .where(and(eq(observation.subjectId, subjectId), isNull(observation.supersededAt)))
@@ -49,9 +68,12 @@ const current = (subjectId: string) =>
 
 describe('bulk ingestion of observations through the gateway', () => {
   it('writes an NDJSON batch as revisions and answers the import summary', async () => {
-    const { status, body } = await ingest(ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1_300_000), reading('DC-B-1', 'DC_IT_ENERGY_KWH', '2024-01', '1000000')]), {
-      search: { sourceSystem: 'metering', idempotencyKey: 'bulk-1' },
-    });
+    const { status, body } = await ingest(
+      ndjson([reading('DC-B-1', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1_300_000), reading('DC-B-1', 'DC_IT_ENERGY_KWH', '2024-01', '1000000')]),
+      {
+        search: { sourceSystem: 'metering', idempotencyKey: 'bulk-1' },
+      },
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ applied: true, replayed: false, received: 2, created: 2, updated: 0, rejected: 0, problems: [] });
     expect(await current('DC-B-1')).toEqual([
@@ -92,7 +114,9 @@ describe('bulk ingestion of observations through the gateway', () => {
       [4, 'metric', 'METRIC_NOT_OWNED'],
       [5, 'subjectId', 'REQUIRED'],
     ]);
-    expect(await current('DC-B-2')).toEqual([{ metric: 'DC_TOTAL_ENERGY_KWH', period: '2024-03', value: 2_000_000, author: 'metering-platform', sourceSystem: null }]);
+    expect(await current('DC-B-2')).toEqual([
+      { metric: 'DC_TOTAL_ENERGY_KWH', period: '2024-03', value: 2_000_000, author: 'metering-platform', sourceSystem: null },
+    ]);
   });
 
   it('writes nothing of an atomic batch with a rejected row, nor of a dry run', async () => {
@@ -122,7 +146,10 @@ describe('bulk ingestion of observations through the gateway', () => {
     // 600 data centres × (total, IT) for 2024-07 = 1,200 rows.
     const rows = (changed: (i: number) => boolean) =>
       Array.from({ length: 600 }, (_, i) => [
-        { ...reading(`DC-L-${i}`, 'DC_TOTAL_ENERGY_KWH', '2024-07', changed(i) ? 2_000 : 1_000), ...(changed(i) ? { comment: 'meter C:\\plant\\7 re-read' } : {}) },
+        {
+          ...reading(`DC-L-${i}`, 'DC_TOTAL_ENERGY_KWH', '2024-07', changed(i) ? 2_000 : 1_000),
+          ...(changed(i) ? { comment: 'meter C:\\plant\\7 re-read' } : {}),
+        },
         reading(`DC-L-${i}`, 'DC_IT_ENERGY_KWH', '2024-07', 800),
       ]).flat();
     const first = await ingest(ndjson(rows(() => false)));

@@ -25,13 +25,25 @@ beforeAll(async () => {
   const reading = (metric: string, subjectKind: string, subjectId: string) => ({ metric, subjectKind, subjectId, period: '2024-01', value: 100 });
   const energy = await fed.query(
     `mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows) { applied } }`,
-    { rows: [reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-1'), reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-GHOST'), reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-1'), reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-GHOST')] },
+    {
+      rows: [
+        reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-1'),
+        reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-GHOST'),
+        reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-1'),
+        reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-GHOST'),
+      ],
+    },
     headers.energy,
   );
   expect(energy.data).toEqual({ submitEnergyObservations: { applied: true } });
   const comms = await fed.query(
     `mutation($rows: [ObservationInput!]!) { submitCommsObservations(rows: $rows) { applied } }`,
-    { rows: [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-2', period: '2024', value: 10 }, { metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-TYPO', period: '2024', value: 10 }] },
+    {
+      rows: [
+        { metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-2', period: '2024', value: 10 },
+        { metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-TYPO', period: '2024', value: 10 },
+      ],
+    },
     headers.comms,
   );
   expect(comms.data).toEqual({ submitCommsObservations: { applied: true } });
@@ -39,8 +51,12 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 describe('each agency sees its figures about units nobody registered', () => {
-  it("energy: readings of a data centre bigdata never registered and of a core room comms never registered", async () => {
-    const response = await fed.query(`{ energyDataQuality { readingDataCenters { ids unregistered } readingCoreRooms { ids unregistered } } }`, {}, headers.energy);
+  it('energy: readings of a data centre bigdata never registered and of a core room comms never registered', async () => {
+    const response = await fed.query(
+      `{ energyDataQuality { readingDataCenters { ids unregistered } readingCoreRooms { ids unregistered } } }`,
+      {},
+      headers.energy,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       energyDataQuality: {
@@ -50,7 +66,7 @@ describe('each agency sees its figures about units nobody registered', () => {
     });
   });
 
-  it("comms: rack reports for a data centre bigdata never registered", async () => {
+  it('comms: rack reports for a data centre bigdata never registered', async () => {
     const response = await fed.query(`{ commsDataQuality { rackReportDataCenters { ids unregistered } } }`, {}, headers.comms);
     expect(response.data).toEqual({ commsDataQuality: { rackReportDataCenters: { ids: ['DC-2', 'DC-TYPO'], unregistered: ['DC-TYPO'] } } });
   });
@@ -81,7 +97,9 @@ describe('readings of units nobody registered flag the national values that woul
     );
     expect(response.errors).toBeUndefined();
     const unregistered = (v: Value) => v.qualityFlags.filter((f) => f.code.startsWith('READINGS_OF_UNREGISTERED_'));
-    return response.data!.indicatorValues.filter((v) => unregistered(v).length > 0).map((v) => ({ at: `${v.indicatorCode} ${v.scopeId} ${v.year}`, flags: unregistered(v) }));
+    return response
+      .data!.indicatorValues.filter((v) => unregistered(v).length > 0)
+      .map((v) => ({ at: `${v.indicatorCode} ${v.scopeId} ${v.year}`, flags: unregistered(v) }));
   };
 
   it('flags each national 2024 value reading the metric, naming the unit and the agency, and nothing else', async () => {
@@ -89,11 +107,30 @@ describe('readings of units nobody registered flag the national values that woul
     // comms' RACKS_IN_USE of DC-TYPO in 2024. DC_PUE and DC_RENEWABLE_RATE read total kWh, CORE_ROOM_PUE the rooms' kWh,
     // DC_RACK_UTILISATION racks in use; traffic energy reads none. Chongqing's values and 2023's have no such readings.
     const flagged = await flagsOf();
-    expect(flagged.map((f) => f.at).sort()).toEqual(['CORE_ROOM_PUE 000000 2024', 'DC_PUE 000000 2024', 'DC_RACK_UTILISATION 000000 2024', 'DC_RENEWABLE_RATE 000000 2024']);
+    expect(flagged.map((f) => f.at).sort()).toEqual([
+      'CORE_ROOM_PUE 000000 2024',
+      'DC_PUE 000000 2024',
+      'DC_RACK_UTILISATION 000000 2024',
+      'DC_RENEWABLE_RATE 000000 2024',
+    ]);
     const at = (key: string) => flagged.find((f) => f.at === key)!.flags;
-    expect(at('DC_PUE 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_DATA_CENTER', message: expect.stringMatching(/^energy holds meter readings \(DC_IT_ENERGY_KWH, DC_TOTAL_ENERGY_KWH\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-GHOST\./) }]);
-    expect(at('CORE_ROOM_PUE 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_CORE_ROOM', message: expect.stringContaining('of 1 core machine room(s) comms never registered: CR-GHOST.') }]);
-    expect(at('DC_RACK_UTILISATION 000000 2024')).toEqual([{ code: 'READINGS_OF_UNREGISTERED_DATA_CENTER', message: expect.stringMatching(/^comms holds rack-usage reports \(RACKS_IN_USE\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-TYPO\./) }]);
+    expect(at('DC_PUE 000000 2024')).toEqual([
+      {
+        code: 'READINGS_OF_UNREGISTERED_DATA_CENTER',
+        message: expect.stringMatching(
+          /^energy holds meter readings \(DC_IT_ENERGY_KWH, DC_TOTAL_ENERGY_KWH\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-GHOST\./,
+        ),
+      },
+    ]);
+    expect(at('CORE_ROOM_PUE 000000 2024')).toEqual([
+      { code: 'READINGS_OF_UNREGISTERED_CORE_ROOM', message: expect.stringContaining('of 1 core machine room(s) comms never registered: CR-GHOST.') },
+    ]);
+    expect(at('DC_RACK_UTILISATION 000000 2024')).toEqual([
+      {
+        code: 'READINGS_OF_UNREGISTERED_DATA_CENTER',
+        message: expect.stringMatching(/^comms holds rack-usage reports \(RACKS_IN_USE\) for 2024 of 1 data centre\(s\) bigdata never registered: DC-TYPO\./),
+      },
+    ]);
   });
 
   it('tells a caller who may not read the figures unit by unit how many units, not which', async () => {
@@ -106,7 +143,9 @@ describe('readings of units nobody registered flag the national values that woul
   it('lists the reported units in one statement per unit kind and as-of, however many national values a grid asks for', async () => {
     const statementsFor = async (years: number[]) => {
       fed.resetStatements();
-      const response = await fed.query(`{ indicatorValues(codes: ["DC_PUE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION"], regions: ["000000"], years: ${JSON.stringify(years)}) { qualityFlags { code } } }`);
+      const response = await fed.query(
+        `{ indicatorValues(codes: ["DC_PUE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION"], regions: ["000000"], years: ${JSON.stringify(years)}) { qualityFlags { code } } }`,
+      );
       expect(response.errors).toBeUndefined();
       return fed.statements();
     };

@@ -21,7 +21,11 @@ const TIME_LIMIT_MS = 40_000;
 
 /** The stable codes of the schema's ImportProblemCode enum. */
 const PROBLEM_CODES = new Set(
-  [...readFileSync('lib/schema/writes.graphql', 'utf8').match(/enum ImportProblemCode \{([\s\S]*?)\n\}/)![1]!.matchAll(/^\s+([A-Z_]+)\s*$/gm)].map((m) => m[1]!),
+  [
+    ...readFileSync('lib/schema/writes.graphql', 'utf8')
+      .match(/enum ImportProblemCode \{([\s\S]*?)\n\}/)![1]!
+      .matchAll(/^\s+([A-Z_]+)\s*$/gm),
+  ].map((m) => m[1]!),
 );
 
 /** What a client must never read: SQL, connection strings, internal addresses. */
@@ -41,12 +45,16 @@ afterAll(() => fed?.stop());
 
 // ── the generators ───────────────────────────────────────────────────────────
 const nasty = fc.constantFrom('\u0000', '\ud800', '\udfff', '\u0007', '\n', '😀', '重庆', ' ', '', 'a'.repeat(80));
-const spoil = (good: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: fc.tuple(good, nasty).map(([g, n]) => g + n) }, { weight: 1, arbitrary: nasty });
+const spoil = (good: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: fc.tuple(good, nasty).map(([g, n]) => g + n) }, { weight: 1, arbitrary: nasty });
 const metricOf = { energy: ['DC_TOTAL_ENERGY_KWH', 'DC_IT_ENERGY_KWH'], comms: ['RACKS_IN_USE'] } as const;
 const strangers = ['constructor', 'toString', '__proto__', 'RACKS_RETIRED', 'DC_RENEWABLE_KWH', 'NO_SUCH_METRIC'];
 const period = (agency: 'energy' | 'comms') =>
   agency === 'energy'
-    ? fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2024-${String(m).padStart(2, '0')}`) }, { weight: 1, arbitrary: fc.constantFrom('2024', '2019-05', '2999-01', '2024-13') })
+    ? fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: 1, max: 12 }).map((m) => `2024-${String(m).padStart(2, '0')}`) },
+        { weight: 1, arbitrary: fc.constantFrom('2024', '2019-05', '2999-01', '2024-13') },
+      )
     : fc.oneof({ weight: 6, arbitrary: fc.constantFrom('2023', '2024') }, { weight: 1, arbitrary: fc.constantFrom('2024-01', '2019', '2999') });
 const value = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000_000 }) },
@@ -64,9 +72,11 @@ const row = (agency: 'energy' | 'comms') =>
     comment: fc.option(spoil(fc.constantFrom('meter read', '抄表')), { nil: undefined }),
   });
 
-const batch = fc.constantFrom('energy' as const, 'comms' as const).chain((agency) =>
-  fc.record({ agency: fc.constant(agency), rows: fc.array(row(agency), { minLength: 1, maxLength: 8 }), atomic: fc.boolean(), dryRun: fc.boolean() }),
-);
+const batch = fc
+  .constantFrom('energy' as const, 'comms' as const)
+  .chain((agency) =>
+    fc.record({ agency: fc.constant(agency), rows: fc.array(row(agency), { minLength: 1, maxLength: 8 }), atomic: fc.boolean(), dryRun: fc.boolean() }),
+  );
 
 // ── one request, as a client sees it ─────────────────────────────────────────
 type Problem = ImportProblem;
@@ -86,7 +96,11 @@ interface Answer {
 }
 
 async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(fed.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   expect(text).not.toMatch(LEAK);
   return { status: response.status, body: JSON.parse(text) as Answer['body'] };
@@ -144,7 +158,10 @@ describe('random observation batches through the gateway', () => {
             expect(summary.created + summary.updated + summary.unchanged).toBe(good.length);
             expect(written).toBe(summary.created + summary.updated);
             const { database, table } = storeOf(agency);
-            const stored = await database.db.select({ metric: table.metric, subjectId: table.subjectId, period: table.period, value: table.value }).from(table).where(eq(table.batchId, summary.batchId!));
+            const stored = await database.db
+              .select({ metric: table.metric, subjectId: table.subjectId, period: table.period, value: table.value })
+              .from(table)
+              .where(eq(table.batchId, summary.batchId!));
             const goodKeys = new Map(good.map((r) => [`${r.metric}|${r.subjectId}|${r.period}`, Number(r.value)]));
             for (const s of stored) expect(goodKeys.get(`${s.metric}|${s.subjectId}|${s.period}`)).toBe(s.value);
           }

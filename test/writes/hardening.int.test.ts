@@ -35,7 +35,11 @@ interface Summary {
 const PROBLEM_FIELDS = 'applied created rejected problems { row field code message }';
 const submitField = (agency: Agency) => `submit${agency.charAt(0).toUpperCase()}${agency.slice(1)}Observations`;
 
-async function submit(agency: Agency, rows: unknown[], options: { atomic?: boolean; dryRun?: boolean } = {}): Promise<{ summary: Summary | null; errors: unknown[] | undefined }> {
+async function submit(
+  agency: Agency,
+  rows: unknown[],
+  options: { atomic?: boolean; dryRun?: boolean } = {},
+): Promise<{ summary: Summary | null; errors: unknown[] | undefined }> {
   const field = submitField(agency);
   const response = await fed.query<Record<string, Summary>>(
     `mutation($rows: [ObservationInput!]!, $atomic: Boolean, $dryRun: Boolean) { ${field}(rows: $rows, atomic: $atomic, dryRun: $dryRun) { ${PROBLEM_FIELDS} } }`,
@@ -140,11 +144,20 @@ describe('texts the database cannot store fail their row, never the batch', () =
 
   it('an atomic batch and a dry run report the same per-row codes for bad text', async () => {
     for (const options of [{ atomic: true }, { atomic: false, dryRun: true }]) {
-      const { summary, errors } = await submit('comms', [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-\u0000', period: '2024', value: 1 }], options);
+      const { summary, errors } = await submit(
+        'comms',
+        [{ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId: 'DC-\u0000', period: '2024', value: 1 }],
+        options,
+      );
       expect(errors).toBeUndefined();
       expect(summary!.problems).toEqual([expect.objectContaining({ row: 0, field: 'subjectId', code: 'CONTROL_CHARACTERS' })]);
     }
-    expect(await fed.databases.comms.db.select().from(commsObservation).where(eq(commsObservation.subjectId, 'DC-\u0000'.replace('\u0000', '')))).toEqual([]);
+    expect(
+      await fed.databases.comms.db
+        .select()
+        .from(commsObservation)
+        .where(eq(commsObservation.subjectId, 'DC-\u0000'.replace('\u0000', ''))),
+    ).toEqual([]);
   });
 });
 
@@ -189,7 +202,9 @@ describe('one list of metrics', () => {
   });
 
   it("lists in an UNKNOWN_METRIC message exactly the agency's observed metrics from the catalog", async () => {
-    const { summary } = await submit('energy', [{ metric: 'DC_RENEWABLE_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-CQ-1', period: '2024', value: 1 }], { dryRun: true });
+    const { summary } = await submit('energy', [{ metric: 'DC_RENEWABLE_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-CQ-1', period: '2024', value: 1 }], {
+      dryRun: true,
+    });
     // DC_RENEWABLE_KWH is the catalog's sum; energy takes its three parts.
     expect(summary!.problems[0]).toMatchObject({ code: 'UNKNOWN_METRIC' });
     for (const metric of observedMetrics('energy')) expect(summary!.problems[0]!.message).toContain(metric.code);

@@ -32,7 +32,11 @@ const SUBMIT = `mutation($rows: [ObservationInput!]!, $strategy: WriteStrategy, 
 
 type Summary = ImportSummary;
 
-async function submit(rows: unknown[], options: { strategy?: string; atomic?: boolean; dryRun?: boolean; key?: string; source?: string } = {}, auth = tokens.writer) {
+async function submit(
+  rows: unknown[],
+  options: { strategy?: string; atomic?: boolean; dryRun?: boolean; key?: string; source?: string } = {},
+  auth = tokens.writer,
+) {
   const response = await fed.query<{ submitCommsObservations: Summary | null }>(SUBMIT, { rows, ...options }, auth);
   return response;
 }
@@ -43,14 +47,27 @@ async function submitOk(rows: unknown[], options: Parameters<typeof submit>[1] =
   return response.data!.submitCommsObservations!;
 }
 
-const traffic = (subjectId: string, period: string, value: unknown, extra: Record<string, unknown> = {}) => ({ metric: 'INFORMATION_TRAFFIC_GB', subjectKind: 'REGION', subjectId, period, value, ...extra });
+const traffic = (subjectId: string, period: string, value: unknown, extra: Record<string, unknown> = {}) => ({
+  metric: 'INFORMATION_TRAFFIC_GB',
+  subjectKind: 'REGION',
+  subjectId,
+  period,
+  value,
+  ...extra,
+});
 const racks = (subjectId: string, period: string, value: unknown) => ({ metric: 'RACKS_IN_USE', subjectKind: 'DATA_CENTER', subjectId, period, value });
 
 /** Every revision of a key, oldest first, straight from the table. */
 // Each stored revision with the stamp of its batch, which is kept on the batch's row.
 const revisionsOf = (metric: string, subjectId: string, period: string) =>
   fed.databases.comms.db
-    .select({ ...getTableColumns(commsObservation), author: commsImportBatch.author, authorAgency: commsImportBatch.authorAgency, sourceSystem: commsImportBatch.sourceSystem, idempotencyKey: commsImportBatch.idempotencyKey })
+    .select({
+      ...getTableColumns(commsObservation),
+      author: commsImportBatch.author,
+      authorAgency: commsImportBatch.authorAgency,
+      sourceSystem: commsImportBatch.sourceSystem,
+      idempotencyKey: commsImportBatch.idempotencyKey,
+    })
     .from(commsObservation)
     .leftJoin(commsImportBatch, eq(commsImportBatch.id, commsObservation.batchId))
     .where(and(eq(commsObservation.metric, metric), eq(commsObservation.subjectId, subjectId), eq(commsObservation.period, period)))
@@ -60,7 +77,14 @@ const currentValue = async (metric: string, subjectId: string, period: string) =
   const rows = await fed.databases.comms.db
     .select({ value: commsObservation.value, deleted: commsObservation.deleted })
     .from(commsObservation)
-    .where(and(eq(commsObservation.metric, metric), eq(commsObservation.subjectId, subjectId), eq(commsObservation.period, period), isNull(commsObservation.supersededAt)));
+    .where(
+      and(
+        eq(commsObservation.metric, metric),
+        eq(commsObservation.subjectId, subjectId),
+        eq(commsObservation.period, period),
+        isNull(commsObservation.supersededAt),
+      ),
+    );
   return rows.length === 0 || rows[0]!.deleted ? null : rows[0]!.value;
 };
 
@@ -71,13 +95,23 @@ describe('submitCommsObservations: strategies and revisions', () => {
     const first = await submitOk([traffic('500101', '2023', 1000), traffic('500102', '2023', '2000.5')], { source: 'traffic-platform' });
     expect(first).toMatchObject({ applied: true, received: 2, created: 2, updated: 0, unchanged: 0, rejected: 0 });
 
-    const second = await submitOk([traffic('500101', '2023', 1100, { status: 'PROVISIONAL', comment: 'late meter reading' }), traffic('500102', '2023', 2000.5)]);
+    const second = await submitOk([
+      traffic('500101', '2023', 1100, { status: 'PROVISIONAL', comment: 'late meter reading' }),
+      traffic('500102', '2023', 2000.5),
+    ]);
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
 
     const history = await revisionsOf('INFORMATION_TRAFFIC_GB', '500101', '2023');
     expect(history.map((r) => r.value)).toEqual([1000, 1100]);
     expect(history[0]!.supersededAt?.toISOString()).toBe(second.recordedAt);
-    expect(history[1]).toMatchObject({ supersededAt: null, status: 'PROVISIONAL', comment: 'late meter reading', author: 'comms-loader', authorAgency: 'comms', batchId: second.batchId });
+    expect(history[1]).toMatchObject({
+      supersededAt: null,
+      status: 'PROVISIONAL',
+      comment: 'late meter reading',
+      author: 'comms-loader',
+      authorAgency: 'comms',
+      batchId: second.batchId,
+    });
     expect(history[0]).toMatchObject({ sourceSystem: 'traffic-platform', batchId: first.batchId });
     expect(await revisionsOf('INFORMATION_TRAFFIC_GB', '500102', '2023')).toHaveLength(1);
   });
@@ -173,7 +207,12 @@ describe('submitCommsObservations: validation, one rule per row', () => {
   const nextYear = String(new Date().getUTCFullYear() + 1);
   const cases: [string, Record<string, unknown>, string, string][] = [
     ['an unknown metric', { ...traffic('500101', '2024', 1), metric: 'TRAFFIC_GBB' }, 'metric', 'UNKNOWN_METRIC'],
-    ["another agency's metric", { metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-1', period: '2024-01', value: 1 }, 'metric', 'METRIC_NOT_OWNED'],
+    [
+      "another agency's metric",
+      { metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'DC-1', period: '2024-01', value: 1 },
+      'metric',
+      'METRIC_NOT_OWNED',
+    ],
     ['the wrong kind of subject', { ...traffic('500101', '2024', 1), subjectKind: 'DATA_CENTER' }, 'subjectKind', 'WRONG_SUBJECT_KIND'],
     ['an unknown region', traffic('500199', '2024', 1), 'subjectId', 'UNKNOWN_REGION'],
     ['Infinity', traffic('500101', '2024', 'Infinity'), 'value', 'NOT_A_NUMBER'],
@@ -220,8 +259,16 @@ describe('two writers racing on the same keys', () => {
     const keys = ['500151', '500152', '500153', '500154'];
     await submitOk(keys.map((k) => traffic(k, '2024', 1)));
     const [a, b] = await Promise.all([
-      submitOk(keys.map((k) => traffic(k, '2024', 100)), {}, tokens.writer),
-      submitOk(keys.map((k) => traffic(k, '2024', 200)), {}, tokens.other),
+      submitOk(
+        keys.map((k) => traffic(k, '2024', 100)),
+        {},
+        tokens.writer,
+      ),
+      submitOk(
+        keys.map((k) => traffic(k, '2024', 200)),
+        {},
+        tokens.other,
+      ),
     ]);
     expect(a.updated + b.updated).toBe(2 * keys.length);
     const last = a.recordedAt! > b.recordedAt! ? 100 : 200;

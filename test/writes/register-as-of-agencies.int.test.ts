@@ -79,7 +79,13 @@ describe('comms: core machine rooms as they stood', () => {
       { metric: 'CORE_ROOM_IT_ENERGY_KWH', subjectKind: 'CORE_ROOM', subjectId: id, period: '2024-01', value: it },
     ];
     await submit('energy', [...meters('CR-ASOF-A', 1500, 1000), ...meters('CR-ASOF-B', 1200, 1000), ...meters('CR-ASOF-C', 1100, 1000)]);
-    const room = (id: string, renovatedYear?: number) => ({ id, nameZh: `${id}机房`, operatorId: 'CHINA_MOBILE', regionCode: '500113', ...(renovatedYear ? { renovatedYear } : {}) });
+    const room = (id: string, renovatedYear?: number) => ({
+      id,
+      nameZh: `${id}机房`,
+      operatorId: 'CHINA_MOBILE',
+      regionCode: '500113',
+      ...(renovatedYear ? { renovatedYear } : {}),
+    });
 
     // First state: A and B renovated in 2023. PUE = (1,500 + 1,200) ÷ (1,000 + 1,000) = 2,700 ÷ 2,000 = 1.35.
     const first = await upsert('upsertCoreMachineRooms', [room('CR-ASOF-A', 2023), room('CR-ASOF-B', 2023)]);
@@ -96,7 +102,11 @@ describe('comms: core machine rooms as they stood', () => {
     expect(await values('CORE_ROOM_PUE', ['500113'], justBefore(first.recordedAt!))).toEqual([null]);
 
     // The rooms the published value summed, each as it stood then: B still renovated in 2023.
-    const response = await fed.query<{ indicatorValues: { commsInputs: { coreMachineRooms: { coreMachineRoomId: string; renovated: boolean; coreMachineRoom: { renovatedYear: number | null } }[] } }[] }>(
+    const response = await fed.query<{
+      indicatorValues: {
+        commsInputs: { coreMachineRooms: { coreMachineRoomId: string; renovated: boolean; coreMachineRoom: { renovatedYear: number | null } }[] };
+      }[];
+    }>(
       `query($asOf: DateTime) { indicatorValues(codes: ["CORE_ROOM_PUE"], regions: ["500113"], years: [2024], asOf: $asOf) { commsInputs { coreMachineRooms { coreMachineRoomId renovated coreMachineRoom { renovatedYear } } } } }`,
       { asOf: first.recordedAt },
     );
@@ -120,7 +130,14 @@ describe('econ: enterprises and designations as they stood', () => {
       { metric: 'USABLE_ROOFS', subjectKind: 'ENTERPRISE', subjectId: e1, period: '2024', value: 4 },
       { metric: 'USABLE_ROOFS', subjectKind: 'ENTERPRISE', subjectId: e2, period: '2024', value: 6 },
     ]);
-    const pv = (id: string, owner: string) => ({ id, regionCode: '310115', enterpriseUscc: owner, capacityKw: 100, commissionedOn: '2023-05-01', onRoof: true });
+    const pv = (id: string, owner: string) => ({
+      id,
+      regionCode: '310115',
+      enterpriseUscc: owner,
+      capacityKw: 100,
+      commissionedOn: '2023-05-01',
+      onRoof: true,
+    });
     // The first state is complete with this batch: the instant asked for below.
     const first = await upsert('upsertPvInstallations', [pv('PV-ASOF-E1-1', e1), pv('PV-ASOF-E1-2', e1), pv('PV-ASOF-E2-1', e2)]);
 
@@ -162,8 +179,19 @@ describe('energy: PV installations as they stood', () => {
   it('NEW_PV_CAPACITY sums the capacity commissioned since 2022 as the register stood at asOf', async () => {
     // 闵行 (310112). First state: 1,500 kW (2022-06), 2,500 kW (2023-03) and 800 kW commissioned in 2021, before the count starts.
     // (1,500 + 2,500) kW = 4,000 kW = 4.0 MW.
-    const pv = (id: string, capacityKw: number, commissionedOn: string) => ({ id, regionCode: '310112', enterpriseUscc: uscc('310112', 81), capacityKw, commissionedOn, onRoof: false });
-    const first = await upsert('upsertPvInstallations', [pv('PV-ASOF-1', 1500, '2022-06-01'), pv('PV-ASOF-2', 2500, '2023-03-01'), pv('PV-ASOF-3', 800, '2021-09-01')]);
+    const pv = (id: string, capacityKw: number, commissionedOn: string) => ({
+      id,
+      regionCode: '310112',
+      enterpriseUscc: uscc('310112', 81),
+      capacityKw,
+      commissionedOn,
+      onRoof: false,
+    });
+    const first = await upsert('upsertPvInstallations', [
+      pv('PV-ASOF-1', 1500, '2022-06-01'),
+      pv('PV-ASOF-2', 2500, '2023-03-01'),
+      pv('PV-ASOF-3', 800, '2021-09-01'),
+    ]);
     expect(first).toMatchObject({ created: 3 });
     // Corrected: the second installation is 3,000 kW, the first withdrawn as registered in error: 3,000 kW = 3.0 MW.
     expect(await upsert('upsertPvInstallations', [pv('PV-ASOF-2', 3000, '2023-03-01')])).toMatchObject({ updated: 1 });

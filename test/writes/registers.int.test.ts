@@ -31,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => fed?.stop());
 
-
 type Summary = ImportSummary;
 
 interface Options {
@@ -55,7 +54,12 @@ const MUTATIONS = {
 } as const;
 type Mutation = keyof typeof MUTATIONS;
 
-function send(mutation: Mutation, rows: unknown[], options: Options = {}, headers?: Record<string, string>): Promise<GraphQLResponse<Record<string, Summary | null>>> {
+function send(
+  mutation: Mutation,
+  rows: unknown[],
+  options: Options = {},
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse<Record<string, Summary | null>>> {
   const [agency, input] = MUTATIONS[mutation];
   const query = `mutation($rows: [${input}!]!, $strategy: WriteStrategy, $atomic: Boolean, $dryRun: Boolean, $key: String, $source: String) {
     ${mutation}(rows: $rows, strategy: $strategy, atomic: $atomic, dryRun: $dryRun, idempotencyKey: $key, sourceSystem: $source) {
@@ -80,12 +84,21 @@ async function upsertOk(mutation: Mutation, rows: unknown[], options: Options = 
   return summary;
 }
 
-const revisionTable: Record<Agency, RegisterRevisionTable> = { bigdata: bigdata.registerRevision, econ: econ.registerRevision, energy: energy.registerRevision, comms: comms.registerRevision };
+const revisionTable: Record<Agency, RegisterRevisionTable> = {
+  bigdata: bigdata.registerRevision,
+  econ: econ.registerRevision,
+  energy: energy.registerRevision,
+  comms: comms.registerRevision,
+};
 
 /** Every register revision of one entry, oldest first, straight from the table. */
 const revisionsOf = (agency: Agency, entity: string, entityId: string) => {
   const t = revisionTable[agency];
-  return fed.databases[agency].db.select().from(t).where(and(eq(t.entity, entity), eq(t.entityId, entityId))).orderBy(asc(t.revision));
+  return fed.databases[agency].db
+    .select()
+    .from(t)
+    .where(and(eq(t.entity, entity), eq(t.entityId, entityId)))
+    .orderBy(asc(t.revision));
 };
 
 const rowCount = async (db: Db, table: PgTable) => Number((await db.select({ n: count() }).from(table))[0]!.n);
@@ -109,8 +122,23 @@ function expectOneProblem(summary: Summary, field: string, code: string): void {
 // ── bigdata ──────────────────────────────────────────────────────────────────────────────────────
 
 const CQ_OPERATOR = uscc('500112', 1);
-const cluster = (id: string, extra: Record<string, unknown> = {}) => ({ id, nameZh: `${id}集群`, nameEn: `${id} cluster`, provinceCode: '500000', areaKm2: '1984', ...extra });
-const zone = (id: string, clusterId: string, extra: Record<string, unknown> = {}) => ({ id, clusterId, nameZh: `${id}起步区`, nameEn: `${id} zone`, regionCode: '500112', startUp: true, ...extra });
+const cluster = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  nameZh: `${id}集群`,
+  nameEn: `${id} cluster`,
+  provinceCode: '500000',
+  areaKm2: '1984',
+  ...extra,
+});
+const zone = (id: string, clusterId: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  clusterId,
+  nameZh: `${id}起步区`,
+  nameEn: `${id} zone`,
+  regionCode: '500112',
+  startUp: true,
+  ...extra,
+});
 const dc = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   nameZh: `${id}号数据中心`,
@@ -131,7 +159,11 @@ describe('bigdata registers', () => {
   });
 
   it('creates, updates, keeps unchanged and deletes data centres, with one revision per change', async () => {
-    const created = await upsertOk('upsertDataCenters', [dc('T-DC-1', { clusterId: 'T_CQ', zoneId: 'T_ZONE' }), dc('T-DC-2', { commissionedOn: '2012-03-04' })], { source: 'dc-register' });
+    const created = await upsertOk(
+      'upsertDataCenters',
+      [dc('T-DC-1', { clusterId: 'T_CQ', zoneId: 'T_ZONE' }), dc('T-DC-2', { commissionedOn: '2012-03-04' })],
+      { source: 'dc-register' },
+    );
     expect(created).toMatchObject({ received: 2, created: 2, updated: 0, unchanged: 0, deleted: 0, rejected: 0 });
 
     const db = fed.databases.bigdata.db;
@@ -149,7 +181,10 @@ describe('bigdata registers', () => {
     const [old] = await db.select({ buildType: bigdata.dataCenter.buildType }).from(bigdata.dataCenter).where(eq(bigdata.dataCenter.id, 'T-DC-2'));
     expect(old!.buildType).toBe('EXISTING');
 
-    const second = await upsertOk('upsertDataCenters', [dc('T-DC-1', { clusterId: 'T_CQ', zoneId: 'T_ZONE', buildType: 'NEW' }), dc('T-DC-2', { commissionedOn: '2012-03-04', designRacks: 800, renovatedYear: 2023 })]);
+    const second = await upsertOk('upsertDataCenters', [
+      dc('T-DC-1', { clusterId: 'T_CQ', zoneId: 'T_ZONE', buildType: 'NEW' }),
+      dc('T-DC-2', { commissionedOn: '2012-03-04', designRacks: 800, renovatedYear: 2023 }),
+    ]);
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const [updated] = await db.select().from(bigdata.dataCenter).where(eq(bigdata.dataCenter.id, 'T-DC-2'));
     expect(updated).toMatchObject({ designRacks: 800, renovatedYear: 2023, updatedAt: new Date(second.recordedAt!) });
@@ -166,11 +201,18 @@ describe('bigdata registers', () => {
       [false, 800, second.batchId],
       [true, 800, removed.batchId],
     ]);
-    expect(history[0]).toMatchObject({ author: 'bigdata-register-sync', authorAgency: 'bigdata', sourceSystem: 'dc-register', updatedAt: new Date(created.recordedAt!) });
+    expect(history[0]).toMatchObject({
+      author: 'bigdata-register-sync',
+      authorAgency: 'bigdata',
+      sourceSystem: 'dc-register',
+      updatedAt: new Date(created.recordedAt!),
+    });
     expect(history[2]!.data).toMatchObject({ id: 'T-DC-2', renovatedYear: 2023, status: 'OPERATING', commissionedOn: '2012-03-04' });
 
     // The register is what every read sees: the created centre is there, the deleted one is gone.
-    const read = await fed.query<{ a: { nameZh: string; zone: { id: string } | null; scaleClass: string } | null; b: unknown }>(`{ a: dataCenter(id: "T-DC-1") { nameZh scaleClass zone { id } } b: dataCenter(id: "T-DC-2") { id } }`);
+    const read = await fed.query<{ a: { nameZh: string; zone: { id: string } | null; scaleClass: string } | null; b: unknown }>(
+      `{ a: dataCenter(id: "T-DC-1") { nameZh scaleClass zone { id } } b: dataCenter(id: "T-DC-2") { id } }`,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual({ a: { nameZh: 'T-DC-1号数据中心', scaleClass: 'LARGE', zone: { id: 'T_ZONE' } }, b: null });
   });
@@ -183,7 +225,10 @@ describe('bigdata registers', () => {
     expect(update.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'NOT_FOUND' })]);
     const remove = await upsert('upsertDataCenters', [{ id: 'T-DC-NONE' }], { strategy: 'DELETE' });
     expect(remove.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'NOT_FOUND' })]);
-    const [row] = await fed.databases.bigdata.db.select({ designRacks: bigdata.dataCenter.designRacks }).from(bigdata.dataCenter).where(eq(bigdata.dataCenter.id, 'T-DC-3'));
+    const [row] = await fed.databases.bigdata.db
+      .select({ designRacks: bigdata.dataCenter.designRacks })
+      .from(bigdata.dataCenter)
+      .where(eq(bigdata.dataCenter.id, 'T-DC-3'));
     expect(row!.designRacks).toBe(3200);
     const missing = await fed.databases.bigdata.db.select().from(bigdata.dataCenter).where(eq(bigdata.dataCenter.id, 'T-DC-NONE'));
     expect(missing).toEqual([]);
@@ -212,7 +257,7 @@ describe('bigdata registers', () => {
     ['a zone of another cluster', dc('T-DC-V', { clusterId: 'T_CQ', zoneId: 'T_ZONE2' }), 'zoneId', 'INCONSISTENT_FIELDS'],
     ['a zone in another county', dc('T-DC-V', { regionCode: '500113', clusterId: 'T_CQ', zoneId: 'T_ZONE' }), 'zoneId', 'INCONSISTENT_FIELDS'],
     ['a zone without its cluster', dc('T-DC-V', { zoneId: 'T_ZONE' }), 'clusterId', 'INCONSISTENT_FIELDS'],
-    ["a cluster of another province", dc('T-DC-V', { regionCode: '310115', clusterId: 'T_CQ' }), 'clusterId', 'INCONSISTENT_FIELDS'],
+    ['a cluster of another province', dc('T-DC-V', { regionCode: '310115', clusterId: 'T_CQ' }), 'clusterId', 'INCONSISTENT_FIELDS'],
   ];
   it.each(cases)('rejects %s, naming row, field and code', async (_, row, field, code) => {
     const summary = await upsert('upsertDataCenters', [dc('T-DC-OK'), row]);
@@ -229,7 +274,11 @@ describe('bigdata registers', () => {
     expectOneProblem(await upsert('upsertClusters', [cluster('T_C_OK'), cluster('T_C_BAD', { areaKm2: 0 })]), 'areaKm2', 'OUT_OF_RANGE');
     expectOneProblem(await upsert('upsertClusters', [cluster('T_C_OK'), cluster('T_CQ', { provinceCode: '310000' })]), 'provinceCode', 'INCONSISTENT_FIELDS');
     expectOneProblem(await upsert('upsertZones', [zone('T_Z_OK', 'T_CQ'), zone('T_Z_BAD', 'NOWHERE')]), 'clusterId', 'UNKNOWN_REFERENCE');
-    expectOneProblem(await upsert('upsertZones', [zone('T_Z_OK', 'T_CQ'), zone('T_Z_BAD', 'T_CQ', { regionCode: '310115' })]), 'regionCode', 'INCONSISTENT_FIELDS');
+    expectOneProblem(
+      await upsert('upsertZones', [zone('T_Z_OK', 'T_CQ'), zone('T_Z_BAD', 'T_CQ', { regionCode: '310115' })]),
+      'regionCode',
+      'INCONSISTENT_FIELDS',
+    );
     expectOneProblem(await upsert('upsertZones', [zone('T_Z_OK', 'T_CQ'), zone('T_Z_BAD', 'T_CQ', { startUp: null })]), 'startUp', 'REQUIRED');
   });
 
@@ -239,16 +288,22 @@ describe('bigdata registers', () => {
     await upsertOk('upsertDataCenters', [dc('T-DC-REF', { clusterId: 'T_REF', zoneId: 'T_REF_Z' })]);
 
     const cluster1 = await upsert('upsertClusters', [{ id: 'T_REF' }], { strategy: 'DELETE' });
-    expect(cluster1.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED', message: expect.stringMatching(/1 zones.*1 data centres/) })]);
+    expect(cluster1.problems).toEqual([
+      expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED', message: expect.stringMatching(/1 zones.*1 data centres/) }),
+    ]);
     const zone1 = await upsert('upsertZones', [{ id: 'T_REF_Z' }], { strategy: 'DELETE' });
     expect(zone1.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED' })]);
     const moved = await upsert('upsertZones', [zone('T_REF_Z', 'T_CQ')]);
     expect(moved.problems).toEqual([expect.objectContaining({ row: 0, field: 'clusterId', code: 'INCONSISTENT_FIELDS' })]);
 
     // A current observation of the data centre (racks retired) holds it too.
-    await fed.databases.bigdata.db.insert(bigdata.observation).values({ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'T-DC-REF', period: '2024', year: 2024, value: 10 });
+    await fed.databases.bigdata.db
+      .insert(bigdata.observation)
+      .values({ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'T-DC-REF', period: '2024', year: 2024, value: 10 });
     const dc1 = await upsert('upsertDataCenters', [{ id: 'T-DC-REF' }], { strategy: 'DELETE' });
-    expect(dc1.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED', message: expect.stringContaining('observations') })]);
+    expect(dc1.problems).toEqual([
+      expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED', message: expect.stringContaining('observations') }),
+    ]);
     await fed.databases.bigdata.db.update(bigdata.observation).set({ supersededAt: new Date() }).where(eq(bigdata.observation.subjectId, 'T-DC-REF'));
 
     await upsertOk('upsertDataCenters', [{ id: 'T-DC-REF' }], { strategy: 'DELETE' });
@@ -308,19 +363,34 @@ describe('batch options on registers', () => {
     expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await send('upsertDataCenters', [dc('T-DC-F')], {}, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const econWriter = await send('upsertEnterprises', [{ uscc: uscc('310115', 99), nameZh: '某公司', regionCode: '310115', sector: 'OTHER' }], {}, writers.bigdata);
+    const econWriter = await send(
+      'upsertEnterprises',
+      [{ uscc: uscc('310115', 99), nameZh: '某公司', regionCode: '310115', sector: 'OTHER' }],
+      {},
+      writers.bigdata,
+    );
     expect(econWriter.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await revisionCount('bigdata')).toBe(before);
     expect(await revisionCount('econ')).toBe(0);
   });
 
   it('writes a batch of 10,000 rows (the default limit) with the same few statements as a 2-row one', async () => {
-    const pv = (i: number) => ({ id: `T-PV-BULK-${i}`, regionCode: '310115', enterpriseUscc: uscc('310115', 1), capacityKw: 100 + i, commissionedOn: '2023-06-01', onRoof: true });
+    const pv = (i: number) => ({
+      id: `T-PV-BULK-${i}`,
+      regionCode: '310115',
+      enterpriseUscc: uscc('310115', 1),
+      capacityKw: 100 + i,
+      commissionedOn: '2023-06-01',
+      onRoof: true,
+    });
     fed.resetStatements();
     await upsertOk('upsertPvInstallations', [pv(0), pv(1)]);
     const small = fed.statements();
     fed.resetStatements();
-    const large = await upsertOk('upsertPvInstallations', Array.from({ length: 10_000 }, (_, i) => pv(i + 2)));
+    const large = await upsertOk(
+      'upsertPvInstallations',
+      Array.from({ length: 10_000 }, (_, i) => pv(i + 2)),
+    );
     expect(large.created).toBe(10_000);
     expect(fed.statements()).toBe(small);
     expect(await revisionCount('energy')).toBeGreaterThanOrEqual(10_002);
@@ -407,9 +477,23 @@ describe('register history (audit queries)', () => {
 
 const SH_FIRM = uscc('310115', 11);
 const CQ_FIRM = uscc('500112', 12);
-const enterprise = (code: string, regionCode: string, extra: Record<string, unknown> = {}) => ({ uscc: code, nameZh: `企业${code.slice(-4)}`, regionCode, sector: 'MANUFACTURING', ...extra });
+const enterprise = (code: string, regionCode: string, extra: Record<string, unknown> = {}) => ({
+  uscc: code,
+  nameZh: `企业${code.slice(-4)}`,
+  regionCode,
+  sector: 'MANUFACTURING',
+  ...extra,
+});
 const designation = (id: string, extra: Record<string, unknown>) => ({ id, year: 2024, regionCode: '310115', ...extra });
-const retrofit = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}改造项目`, regionCode: '310115', enterpriseUscc: SH_FIRM, plannedYear: 2024, status: 'IN_PROGRESS', ...extra });
+const retrofit = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `${id}改造项目`,
+  regionCode: '310115',
+  enterpriseUscc: SH_FIRM,
+  plannedYear: 2024,
+  status: 'IN_PROGRESS',
+  ...extra,
+});
 const pilot = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   name: `${id}试点`,
@@ -449,11 +533,23 @@ describe('econ registers', () => {
   });
 
   it('checks the USCC key under every strategy', async () => {
-    expectOneProblem(await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise(wrongCheck(uscc('310104', 23)), '310104')]), 'uscc', 'INVALID_USCC');
-    expectOneProblem(await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise('91310104MA1FL0000I', '310104')]), 'uscc', 'INVALID_USCC');
+    expectOneProblem(
+      await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise(wrongCheck(uscc('310104', 23)), '310104')]),
+      'uscc',
+      'INVALID_USCC',
+    );
+    expectOneProblem(
+      await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise('91310104MA1FL0000I', '310104')]),
+      'uscc',
+      'INVALID_USCC',
+    );
     const remove = await upsert('upsertEnterprises', [{ uscc: 'not-a-code' }], { strategy: 'DELETE' });
     expect(remove.problems.map((p) => [p.field, p.code])).toEqual([['uscc', 'INVALID_USCC']]);
-    expectOneProblem(await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise(uscc('310104', 24), '310100')]), 'regionCode', 'UNKNOWN_REGION');
+    expectOneProblem(
+      await upsert('upsertEnterprises', [enterprise(uscc('310104', 22), '310104'), enterprise(uscc('310104', 24), '310100')]),
+      'regionCode',
+      'UNKNOWN_REGION',
+    );
   });
 
   it('refuses to delete an enterprise its projects still reference', async () => {
@@ -461,7 +557,9 @@ describe('econ registers', () => {
     await upsertOk('upsertEnterprises', [enterprise(code, '310112')]);
     await upsertOk('upsertRetrofitProjects', [retrofit('T-RP-REF', { enterpriseUscc: code, regionCode: '310112' })]);
     const summary = await upsert('upsertEnterprises', [{ uscc: code }], { strategy: 'DELETE' });
-    expect(summary.problems).toEqual([expect.objectContaining({ row: 0, field: 'uscc', code: 'STILL_REFERENCED', message: expect.stringContaining('1 retrofit projects') })]);
+    expect(summary.problems).toEqual([
+      expect.objectContaining({ row: 0, field: 'uscc', code: 'STILL_REFERENCED', message: expect.stringContaining('1 retrofit projects') }),
+    ]);
     expect(await fed.databases.econ.db.select().from(econ.enterprise).where(eq(econ.enterprise.uscc, code))).toHaveLength(1);
   });
 
@@ -472,10 +570,20 @@ describe('econ registers', () => {
       designation('T-ZCP-1', { kind: 'ZERO_CARBON_PARK', parkName: '张江零碳园区' }),
     ]);
     expect(created.created).toBe(3);
-    const update = await upsertOk('upsertDesignations', [designation('T-NGDC-1', { kind: 'NATIONAL_GREEN_DATA_CENTER', dataCenterId: 'DC-310115-001', year: 2023 })]);
+    const update = await upsertOk('upsertDesignations', [
+      designation('T-NGDC-1', { kind: 'NATIONAL_GREEN_DATA_CENTER', dataCenterId: 'DC-310115-001', year: 2023 }),
+    ]);
     expect(update.updated).toBe(1);
     const [row] = await fed.databases.econ.db.select().from(econ.designation).where(eq(econ.designation.id, 'T-NGDC-1'));
-    expect(row).toEqual({ id: 'T-NGDC-1', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2023, regionCode: '310115', dataCenterId: 'DC-310115-001', enterpriseUscc: null, parkName: null });
+    expect(row).toEqual({
+      id: 'T-NGDC-1',
+      kind: 'NATIONAL_GREEN_DATA_CENTER',
+      year: 2023,
+      regionCode: '310115',
+      dataCenterId: 'DC-310115-001',
+      enterpriseUscc: null,
+      parkName: null,
+    });
     await upsertOk('upsertDesignations', [{ id: 'T-ZCP-1' }], { strategy: 'DELETE' });
     expect(await fed.databases.econ.db.select().from(econ.designation).where(eq(econ.designation.id, 'T-ZCP-1'))).toEqual([]);
     expect((await revisionsOf('econ', 'Designation', 'T-ZCP-1')).map((r) => r.deleted)).toEqual([false, true]);
@@ -538,23 +646,47 @@ describe('econ registers', () => {
     const removed = await upsertOk('upsertPilots', [{ id: 'T-CPP-3' }], { strategy: 'DELETE' });
     expect(removed.deleted).toBe(1);
     const last = (await revisionsOf('econ', 'CarbonPeakPilot', 'T-CPP-3')).at(-1)!;
-    expect(last).toMatchObject({ deleted: true, batchId: removed.batchId, data: { id: 'T-CPP-3', type: 'REGION', domains: ['ENERGY'], stage: 'DISTRICT_PRE_REVIEW' } });
+    expect(last).toMatchObject({
+      deleted: true,
+      batchId: removed.batchId,
+      data: { id: 'T-CPP-3', type: 'REGION', domains: ['ENERGY'], stage: 'DISTRICT_PRE_REVIEW' },
+    });
   });
 });
 
 // ── energy and comms ─────────────────────────────────────────────────────────────────────────────
 
-const pv = (id: string, extra: Record<string, unknown> = {}) => ({ id, regionCode: '310115', enterpriseUscc: SH_FIRM, capacityKw: '250.5', commissionedOn: '2023-06-01', onRoof: true, roofAreaM2: 1800, ...extra });
+const pv = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  regionCode: '310115',
+  enterpriseUscc: SH_FIRM,
+  capacityKw: '250.5',
+  commissionedOn: '2023-06-01',
+  onRoof: true,
+  roofAreaM2: 1800,
+  ...extra,
+});
 const room = (id: string, extra: Record<string, unknown> = {}) => ({ id, nameZh: `${id}核心机房`, operatorId: 'CHINA_MOBILE', regionCode: '500112', ...extra });
 
 describe('energy registers', () => {
   it('creates, updates, keeps unchanged and deletes PV installations', async () => {
     const created = await upsertOk('upsertPvInstallations', [pv('T-PV-1'), pv('T-PV-2', { onRoof: false, roofAreaM2: null })]);
     expect(created.created).toBe(2);
-    const next = await upsertOk('upsertPvInstallations', [pv('T-PV-1', { capacityKw: 250.5 }), pv('T-PV-2', { onRoof: false, roofAreaM2: null, capacityKw: 300 })]);
+    const next = await upsertOk('upsertPvInstallations', [
+      pv('T-PV-1', { capacityKw: 250.5 }),
+      pv('T-PV-2', { onRoof: false, roofAreaM2: null, capacityKw: 300 }),
+    ]);
     expect(next).toMatchObject({ unchanged: 1, updated: 1 });
     const [row] = await fed.databases.energy.db.select().from(energy.pvInstallation).where(eq(energy.pvInstallation.id, 'T-PV-2'));
-    expect(row).toEqual({ id: 'T-PV-2', regionCode: '310115', enterpriseUscc: SH_FIRM, capacityKw: 300, commissionedOn: '2023-06-01', onRoof: false, roofAreaM2: null });
+    expect(row).toEqual({
+      id: 'T-PV-2',
+      regionCode: '310115',
+      enterpriseUscc: SH_FIRM,
+      capacityKw: 300,
+      commissionedOn: '2023-06-01',
+      onRoof: false,
+      roofAreaM2: null,
+    });
     await upsertOk('upsertPvInstallations', [{ id: 'T-PV-2' }], { strategy: 'DELETE' });
     expect(await fed.databases.energy.db.select().from(energy.pvInstallation).where(eq(energy.pvInstallation.id, 'T-PV-2'))).toEqual([]);
     expect((await revisionsOf('energy', 'PvInstallation', 'T-PV-2')).map((r) => [r.deleted, (r.data as { capacityKw: number }).capacityKw])).toEqual([
@@ -587,12 +719,16 @@ describe('comms registers', () => {
     expect(row).toEqual({ ...room('T-CR-1'), renovatedYear: 2024 });
 
     // An observation of the room blocks its deletion until it is withdrawn.
-    await fed.databases.comms.db.insert(comms.observation).values({ metric: 'ANY', subjectKind: 'CORE_ROOM', subjectId: 'T-CR-1', period: '2024', year: 2024, value: 1 });
+    await fed.databases.comms.db
+      .insert(comms.observation)
+      .values({ metric: 'ANY', subjectKind: 'CORE_ROOM', subjectId: 'T-CR-1', period: '2024', year: 2024, value: 1 });
     const blocked = await upsert('upsertCoreMachineRooms', [{ id: 'T-CR-1' }], { strategy: 'DELETE' });
     expect(blocked.problems).toEqual([expect.objectContaining({ row: 0, field: 'id', code: 'STILL_REFERENCED' })]);
     await fed.databases.comms.db.update(comms.observation).set({ deleted: true }).where(eq(comms.observation.subjectId, 'T-CR-1'));
     expect((await upsertOk('upsertCoreMachineRooms', [{ id: 'T-CR-1' }], { strategy: 'DELETE' })).deleted).toBe(1);
-    expect((await revisionsOf('comms', 'CoreMachineRoom', 'T-CR-1')).map((r) => [r.deleted, (r.data as { renovatedYear: number | null }).renovatedYear])).toEqual([
+    expect(
+      (await revisionsOf('comms', 'CoreMachineRoom', 'T-CR-1')).map((r) => [r.deleted, (r.data as { renovatedYear: number | null }).renovatedYear]),
+    ).toEqual([
       [false, null],
       [false, 2024],
       [true, 2024],

@@ -15,7 +15,9 @@ let fed: TestFederation;
 beforeAll(async () => {
   fed = await startTestFederation();
   // Two data centres in Yubei (500112), 1,000 design racks each.
-  await fed.databases.bigdata.db.insert(dataCenter).values([dataCenterRow('DC-OLD-1', { designRacks: 1000 }), dataCenterRow('DC-OLD-2', { designRacks: 1000 })]);
+  await fed.databases.bigdata.db
+    .insert(dataCenter)
+    .values([dataCenterRow('DC-OLD-1', { designRacks: 1000 }), dataCenterRow('DC-OLD-2', { designRacks: 1000 })]);
   const energy = (id: string, metric: string, value: number) => observationRow(metric, 'DATA_CENTER', id, '2024-06', value);
   await fed.databases.energy.db.insert(energyObservation).values([
     // DC-OLD-1: 1.7e308 kWh, whose sum with anything overflows float8.
@@ -48,7 +50,9 @@ describe('rows stored out of bounds before bounds existed', () => {
   });
 
   it('are read as no figure: the values are computed over the other data centre', async () => {
-    const response = await fed.query<{ indicatorValues: { indicatorCode: string; scopeId: string; value: number | null; coverage: { unitsReporting: number; unitsExpected: number } | null }[] }>(DASHBOARD_VALUES);
+    const response = await fed.query<{
+      indicatorValues: { indicatorCode: string; scopeId: string; value: number | null; coverage: { unitsReporting: number; unitsExpected: number } | null }[];
+    }>(DASHBOARD_VALUES);
     expect(response.errors).toBeUndefined();
     const yubei = (code: string) => response.data!.indicatorValues.find((v) => v.indicatorCode === code && v.scopeId === '500112')!;
     // DC-OLD-1's 1.7e308 kWh and 3e9 racks do not count: only DC-OLD-2 reported, 1,000 of 2,000 design racks

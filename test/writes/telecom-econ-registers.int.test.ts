@@ -33,7 +33,13 @@ interface Summary {
   problems: { row: number; field: string; code: string; message: string }[];
 }
 
-async function upsert(mutation: string, input: string, rows: unknown[], headers: Record<string, string>, options: { strategy?: string; atomic?: boolean } = {}): Promise<Summary> {
+async function upsert(
+  mutation: string,
+  input: string,
+  rows: unknown[],
+  headers: Record<string, string>,
+  options: { strategy?: string; atomic?: boolean } = {},
+): Promise<Summary> {
   const response = await fed.query<Record<string, Summary>>(
     `mutation($rows: [${input}!]!, $strategy: WriteStrategy, $atomic: Boolean) { ${mutation}(rows: $rows, strategy: $strategy, atomic: $atomic) { applied created updated unchanged deleted rejected recordedAt problems { row field code message } } }`,
     { rows, strategy: options.strategy ?? 'UPSERT', atomic: options.atomic ?? true },
@@ -56,22 +62,45 @@ const codes = (s: Summary) => s.problems.map((p) => [p.row, p.field, p.code]);
 
 describe("comms' telecom registers", () => {
   it('registers the operators sites are built by', async () => {
-    const summary = await upsert('upsertTelecomOperators', 'TelecomOperatorInput', [
-      { id: 'CHINA_MOBILE', nameZh: '中国移动', nameEn: 'China Mobile', kind: 'BASIC_TELECOM' },
-      { id: 'CHINA_TOWER', nameZh: '中国铁塔', nameEn: 'China Tower', kind: 'TOWER' },
-    ], comms);
+    const summary = await upsert(
+      'upsertTelecomOperators',
+      'TelecomOperatorInput',
+      [
+        { id: 'CHINA_MOBILE', nameZh: '中国移动', nameEn: 'China Mobile', kind: 'BASIC_TELECOM' },
+        { id: 'CHINA_TOWER', nameZh: '中国铁塔', nameEn: 'China Tower', kind: 'TOWER' },
+      ],
+      comms,
+    );
     expect(summary).toMatchObject({ applied: true, created: 2 });
   });
 
   it('5G sites feed the sharing rate and utilisation, and an as-of read keeps the figure published before a correction', async () => {
-    const site = (id: string, builtBySharing: boolean, baseStations: number, operatorId = 'CHINA_MOBILE') => ({ id, operatorId, regionCode: '500112', builtYear: 2024, builtBySharing, baseStations });
-    const rejected = await upsert('upsertSites5G', 'Site5GInput', [site('S-X', true, 3, 'CHINA_TOWER'), site('S-Y', true, 101), site('S-Z', true, 3, 'NOBODY')], comms, { atomic: false });
+    const site = (id: string, builtBySharing: boolean, baseStations: number, operatorId = 'CHINA_MOBILE') => ({
+      id,
+      operatorId,
+      regionCode: '500112',
+      builtYear: 2024,
+      builtBySharing,
+      baseStations,
+    });
+    const rejected = await upsert(
+      'upsertSites5G',
+      'Site5GInput',
+      [site('S-X', true, 3, 'CHINA_TOWER'), site('S-Y', true, 101), site('S-Z', true, 3, 'NOBODY')],
+      comms,
+      { atomic: false },
+    );
     expect(codes(rejected)).toEqual([
       [0, 'operatorId', 'INCONSISTENT_FIELDS'],
       [1, 'baseStations', 'OUT_OF_RANGE'],
       [2, 'operatorId', 'UNKNOWN_REFERENCE'],
     ]);
-    const first = await upsert('upsertSites5G', 'Site5GInput', [site('S-1', true, 3), site('S-2', false, 2), site('S-3', false, 4), site('S-4', false, 3)], comms);
+    const first = await upsert(
+      'upsertSites5G',
+      'Site5GInput',
+      [site('S-1', true, 3), site('S-2', false, 2), site('S-3', false, 4), site('S-4', false, 3)],
+      comms,
+    );
     expect(first).toMatchObject({ applied: true, created: 4 });
     // 1 of 4 sites shared = 0.25; 3 + 2 + 4 + 3 = 12 base stations on 4 sites = 3.
     expect(await value('NEW_5G_SITE_SHARING_RATE', '500112', 2024)).toBe(0.25);
@@ -107,19 +136,36 @@ describe("comms' telecom registers", () => {
 
 describe("econ's scenario, standard and energy-management records", () => {
   it('registers enterprises for the records to name', async () => {
-    const summary = await upsert('upsertEnterprises', 'EnterpriseInput', [
-      { uscc: E1, nameZh: '渝北测试制造有限公司', regionCode: '500112', sector: 'MANUFACTURING' },
-      { uscc: E2, nameZh: '渝北测试通信有限公司', regionCode: '500112', sector: 'TELECOM' },
-    ], econ);
+    const summary = await upsert(
+      'upsertEnterprises',
+      'EnterpriseInput',
+      [
+        { uscc: E1, nameZh: '渝北测试制造有限公司', regionCode: '500112', sector: 'MANUFACTURING' },
+        { uscc: E2, nameZh: '渝北测试通信有限公司', regionCode: '500112', sector: 'TELECOM' },
+      ],
+      econ,
+    );
     expect(summary.created).toBe(2);
   });
 
   it('application scenarios count per category from 2021, checking the enterprise they name', async () => {
-    const scenario = (id: string, category: string, selectedYear: number, enterpriseUscc: string | null = null) => ({ id, category, name: `场景${id}`, selectedYear, regionCode: '500112', enterpriseUscc });
+    const scenario = (id: string, category: string, selectedYear: number, enterpriseUscc: string | null = null) => ({
+      id,
+      category,
+      name: `场景${id}`,
+      selectedYear,
+      regionCode: '500112',
+      enterpriseUscc,
+    });
     const summary = await upsert(
       'upsertApplicationScenarios',
       'ApplicationScenarioInput',
-      [scenario('SC-1', 'INDUSTRY_GREEN_TRANSITION', 2022, E1), scenario('SC-2', 'INDUSTRY_GREEN_TRANSITION', 2024), scenario('SC-3', 'RESIDENT_LOW_CARBON_LIFE', 2024), scenario('SC-4', 'INDUSTRY_GREEN_TRANSITION', 2024, makeUscc('500112', '00000999'))],
+      [
+        scenario('SC-1', 'INDUSTRY_GREEN_TRANSITION', 2022, E1),
+        scenario('SC-2', 'INDUSTRY_GREEN_TRANSITION', 2024),
+        scenario('SC-3', 'RESIDENT_LOW_CARBON_LIFE', 2024),
+        scenario('SC-4', 'INDUSTRY_GREEN_TRANSITION', 2024, makeUscc('500112', '00000999')),
+      ],
       econ,
       { atomic: false },
     );
@@ -131,7 +177,14 @@ describe("econ's scenario, standard and energy-management records", () => {
   });
 
   it('green standards: a local one names its province, a number belongs to one entry, and the count follows as of', async () => {
-    const standard = (id: string, code: string, level: string, regionCode: string | null = null) => ({ id, code, title: `标准${id}`, level, publishedYear: 2023, regionCode });
+    const standard = (id: string, code: string, level: string, regionCode: string | null = null) => ({
+      id,
+      code,
+      title: `标准${id}`,
+      level,
+      publishedYear: 2023,
+      regionCode,
+    });
     const bad = await upsert(
       'upsertGreenStandards',
       'GreenStandardInput',
@@ -144,7 +197,12 @@ describe("econ's scenario, standard and energy-management records", () => {
       [1, 'regionCode', 'INCONSISTENT_FIELDS'],
       [2, 'regionCode', 'WRONG_REGION_LEVEL'],
     ]);
-    const first = await upsert('upsertGreenStandards', 'GreenStandardInput', [standard('GS-1', 'YD/T 4012-2023', 'INDUSTRY'), standard('GS-2', 'DB50/T 1300-2023', 'LOCAL', '500000')], econ);
+    const first = await upsert(
+      'upsertGreenStandards',
+      'GreenStandardInput',
+      [standard('GS-1', 'YD/T 4012-2023', 'INDUSTRY'), standard('GS-2', 'DB50/T 1300-2023', 'LOCAL', '500000')],
+      econ,
+    );
     expect(first.created).toBe(2);
     const taken = await upsert('upsertGreenStandards', 'GreenStandardInput', [standard('GS-3', 'YD/T 4012-2023', 'INDUSTRY')], econ);
     expect(codes(taken)).toEqual([[0, 'code', 'ALREADY_EXISTS']]);
@@ -171,7 +229,16 @@ describe("econ's scenario, standard and energy-management records", () => {
       [1, 'uscc', 'UNKNOWN_ENTERPRISE'],
       [2, 'completedOn', 'DATE_IN_FUTURE'],
     ]);
-    const centres = await upsert('upsertEnergyManagementCentres', 'EnergyManagementCentreInput', [{ uscc: E1, establishedOn: '2022-03-01' }, { uscc: 'NOT-A-USCC', establishedOn: '2022-03-01' }], econ, { atomic: false });
+    const centres = await upsert(
+      'upsertEnergyManagementCentres',
+      'EnergyManagementCentreInput',
+      [
+        { uscc: E1, establishedOn: '2022-03-01' },
+        { uscc: 'NOT-A-USCC', establishedOn: '2022-03-01' },
+      ],
+      econ,
+      { atomic: false },
+    );
     expect(codes(centres)).toEqual([[1, 'uscc', 'INVALID_USCC']]);
 
     const before = centres.recordedAt!;
@@ -183,7 +250,12 @@ describe("econ's scenario, standard and energy-management records", () => {
       headers: { 'content-type': 'application/json', ...econ },
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on EnterpriseYear { audited hasEnergyManagementCentre } } }`,
-        variables: { r: [{ __typename: 'EnterpriseYear', uscc: E1, year: 2024, asOf: 'latest' }, { __typename: 'EnterpriseYear', uscc: E1, year: 2024, asOf: before }] },
+        variables: {
+          r: [
+            { __typename: 'EnterpriseYear', uscc: E1, year: 2024, asOf: 'latest' },
+            { __typename: 'EnterpriseYear', uscc: E1, year: 2024, asOf: before },
+          ],
+        },
       }),
     });
     const body = (await response.json()) as { data: { _entities: { audited: boolean; hasEnergyManagementCentre: boolean }[] } };

@@ -21,7 +21,8 @@ export const DataCenterYear: DataCenterYearResolvers = {
   dataCenter: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => row))!,
   inService: async (ref, _, ctx) => (await fromRow(ref, ctx, (row) => inService(row, ref.year)))!,
   // Retirements are reported when they happen: a year without a report retired none.
-  racksRetired: async (ref, _, { loaders }) => (await loaders.retirements.load({ dataCenterId: ref.dataCenterId, asOf: ref.asOf })).find((r) => r.year === ref.year)?.racks ?? 0,
+  racksRetired: async (ref, _, { loaders }) =>
+    (await loaders.retirements.load({ dataCenterId: ref.dataCenterId, asOf: ref.asOf })).find((r) => r.year === ref.year)?.racks ?? 0,
   designRacks: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.designRacks),
   commissionedOn: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.commissionedOn),
   inCluster: (ref, _, ctx) => fromRow(ref, ctx, (row) => row.clusterId !== null),

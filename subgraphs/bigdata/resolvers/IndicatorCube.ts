@@ -8,7 +8,11 @@ import { scopeFacts } from './IndicatorInputs.ts';
 
 /** One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as DataCenterPopulation does. */
 const dataCenters = perCube((cube, { loaders }: Context) => {
-  const distinct = new Map(cellsOver(cube, 'DATA_CENTER').map((cell) => dataCenterPopulationOf(cell)!).map((key) => [indicatorValueCacheKey(key), key]));
+  const distinct = new Map(
+    cellsOver(cube, 'DATA_CENTER')
+      .map((cell) => dataCenterPopulationOf(cell)!)
+      .map((key) => [indicatorValueCacheKey(key), key]),
+  );
   return cubePopulations(
     [...distinct.values()],
     (key) => populationMembers(key, loaders),
@@ -19,7 +23,8 @@ const dataCenters = perCube((cube, { loaders }: Context) => {
 // Counts of econ's designations need econ's list: they reach a cube through econ's `designationInputs`, not here.
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,
-  bigdataFacts: (cube, _, { loaders }) => cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders, null), { anyScope: true }),
+  bigdataFacts: (cube, _, { loaders }) =>
+    cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders, null), { anyScope: true }),
   dataCenterPopulations: async (cube, _, context) => (await dataCenters(cube, context)).populations,
   dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.id),
   dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.year),

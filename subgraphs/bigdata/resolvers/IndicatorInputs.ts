@@ -47,9 +47,14 @@ export const BigdataIndicatorInputs: BigdataIndicatorInputsResolvers = {
  * The region a value's scope lies in. Synchronous where the answer needs no data (a region lies in itself). Where a
  * data centre or zone lay is read from the register as of the value's as-of, like its figures.
  */
-export function scopeRegionOf(key: Pick<IndicatorValueKey, 'scopeKind' | 'scopeId' | 'asOf'>, { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): string | null | Promise<string | null> {
+export function scopeRegionOf(
+  key: Pick<IndicatorValueKey, 'scopeKind' | 'scopeId' | 'asOf'>,
+  { regions, loaders }: Pick<Context, 'regions' | 'loaders'>,
+): string | null | Promise<string | null> {
   if (key.scopeKind === 'REGION') return regions.find(key.scopeId)?.code ?? null;
-  return key.scopeKind === 'CLUSTER' ? clusterProvince(key.scopeId, key.asOf, loaders) : loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.regionCode ?? null);
+  return key.scopeKind === 'CLUSTER'
+    ? clusterProvince(key.scopeId, key.asOf, loaders)
+    : loaders.dataCenterAt(key.scopeId, key.asOf).then((dc) => dc?.regionCode ?? null);
 }
 
 async function clusterProvince(zoneOrCluster: string, asOf: string, loaders: Context['loaders']): Promise<string | null> {
@@ -62,7 +67,13 @@ async function clusterProvince(zoneOrCluster: string, asOf: string, loaders: Con
  * without retirements has retired 0 racks, a known value. Counts of econ's designations (`placedBy: bigdata`) need econ's
  * list: without it (econ did not answer) they are left out, so the value says econ's metric is missing.
  */
-export async function scopeFacts(key: IndicatorValueKey, metrics: string[], years: number[], loaders: Context['loaders'], designations: DesignationList | null | undefined) {
+export async function scopeFacts(
+  key: IndicatorValueKey,
+  metrics: string[],
+  years: number[],
+  loaders: Context['loaders'],
+  designations: DesignationList | null | undefined,
+) {
   const { metrics: catalogMetrics } = catalog();
   const computable = metrics.filter((m) => designations || catalogMetrics.get(m)?.placedBy !== 'bigdata');
   const scope = { kind: key.scopeKind, id: key.scopeId, asOf: key.asOf };

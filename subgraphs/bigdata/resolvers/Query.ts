@@ -14,10 +14,16 @@ export const Query: QueryResolvers = {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
     if (args.cluster && !(await loaders.cluster.load(args.cluster))) {
-      throw new UserInputError(ErrorCode.NOT_FOUND, `No cluster "${args.cluster}": list clusters with \`dataCenterClusters\`.`, { argument: 'cluster', value: args.cluster });
+      throw new UserInputError(ErrorCode.NOT_FOUND, `No cluster "${args.cluster}": list clusters with \`dataCenterClusters\`.`, {
+        argument: 'cluster',
+        value: args.cluster,
+      });
     }
     if (args.zone && !(await loaders.zone.load(args.zone))) {
-      throw new UserInputError(ErrorCode.NOT_FOUND, `No zone "${args.zone}": list a cluster's zones with \`dataCenterClusters { zones { id } }\`.`, { argument: 'zone', value: args.zone });
+      throw new UserInputError(ErrorCode.NOT_FOUND, `No zone "${args.zone}": list a cluster's zones with \`dataCenterClusters { zones { id } }\`.`, {
+        argument: 'zone',
+        value: args.zone,
+      });
     }
     const { rows, total } = await repo.pageDataCenters(
       db,

@@ -13,4 +13,16 @@ import { ShutdownScreen } from './ShutdownScreen.ts';
 import { DataCenterIdSet } from './DataCenterIdSet.ts';
 
 /** Region and RegionYear come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...registerQueries, ...historyQueries }, Mutation: { ...registerMutations, ...Mutation }, DataCenter, DataCenterYear, DataCenterPopulation, DataCenterCluster, ClusterZone, BigdataIndicatorInputs, IndicatorCube, ShutdownScreen, DataCenterIdSet };
+export const resolvers: Resolvers = {
+  Query: { ...Query, ...registerQueries, ...historyQueries },
+  Mutation: { ...registerMutations, ...Mutation },
+  DataCenter,
+  DataCenterYear,
+  DataCenterPopulation,
+  DataCenterCluster,
+  ClusterZone,
+  BigdataIndicatorInputs,
+  IndicatorCube,
+  ShutdownScreen,
+  DataCenterIdSet,
+};

@@ -11,7 +11,11 @@ export const DataCenterPopulation: DataCenterPopulationResolvers = {
   racksInUse: (population, _, context) => populationColumn(population, context, racksInUse),
   commsStatus: (population, _, context) => populationColumn(population, context, rackUsageStatus),
   commsSums: async (population, _, context) => {
-    const own = { racksInUse: await populationColumn(population, context, racksInUse), commsStatus: await populationColumn(population, context, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(population, context, revisedInYear) };
+    const own = {
+      racksInUse: await populationColumn(population, context, racksInUse),
+      commsStatus: await populationColumn(population, context, rackUsageStatus),
+      [REVISED_AT_FIELD]: await populationColumn(population, context, revisedInYear),
+    };
     return valuePopulationSums('comms', population, own, disclosureFor(context.viewer));
   },
   racksAboveDesign: async (population, _, context) => {

@@ -9,7 +9,13 @@ import { racksInUse, rackUsageStatus } from './DataCenterYear.ts';
 import { coreRoomYearsOf, regionFacts } from './IndicatorInputs.ts';
 
 // The same per-value functions as CommsIndicatorInputs and DataCenterPopulation, called once per region, population or the cube's data centres instead of once per cell.
-const coreRooms = perCube((cube, { loaders }: Context) => cubePopulations(cellsOver(cube, 'CORE_ROOM'), (cell) => coreRoomYearsOf(cell, loaders), (u) => `${u.coreMachineRoomId}|${u.year}`));
+const coreRooms = perCube((cube, { loaders }: Context) =>
+  cubePopulations(
+    cellsOver(cube, 'CORE_ROOM'),
+    (cell) => coreRoomYearsOf(cell, loaders),
+    (u) => `${u.coreMachineRoomId}|${u.year}`,
+  ),
+);
 
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,
@@ -18,7 +24,11 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   coreMachineRoomYears: async (cube, _, context) => (await coreRooms(cube, context)).units,
   dataCenterCommsSums: async (cube, _, context) => {
     const members = cubeDataCenters(cube);
-    const own = { racksInUse: await populationColumn(members, context, racksInUse), commsStatus: await populationColumn(members, context, rackUsageStatus), [REVISED_AT_FIELD]: await populationColumn(members, context, revisedInYear) };
+    const own = {
+      racksInUse: await populationColumn(members, context, racksInUse),
+      commsStatus: await populationColumn(members, context, rackUsageStatus),
+      [REVISED_AT_FIELD]: await populationColumn(members, context, revisedInYear),
+    };
     return cubePopulationSums('comms', cube, own, disclosureFor(context.viewer));
   },
 };

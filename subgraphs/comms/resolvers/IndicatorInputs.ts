@@ -28,7 +28,12 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
 };
 
 /** comms' region facts for one value (or one region of a cube). */
-export async function regionFacts(key: IndicatorValueKey, metrics: string[], years: number[], { regions, loaders }: Pick<Context, 'regions' | 'loaders'>): Promise<RegionFact[]> {
+export async function regionFacts(
+  key: IndicatorValueKey,
+  metrics: string[],
+  years: number[],
+  { regions, loaders }: Pick<Context, 'regions' | 'loaders'>,
+): Promise<RegionFact[]> {
   // Started together, so each loader's batch goes out in the same tick rather than one statement after another.
   const counted = metrics.some((m) => m in REGISTER_METRICS);
   const [observed, sites, towers] = await Promise.all([
@@ -48,9 +53,13 @@ export function coreRoomYearsOf(key: IndicatorValueKey, loaders: Context['loader
   const indicator = catalog().indicators.get(key.indicatorCode);
   if (indicator?.population?.subject !== 'CORE_ROOM' || key.scopeKind !== 'REGION') return [];
   const onlyRenovated = indicator.population.where.renovated?.includes(true) ?? false;
-  return loaders.coreRoomsInRegion.load({ regionCode: key.scopeId, asOf: key.asOf }).then((rooms) =>
-    yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
-      rooms.filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year)).map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
-    ),
-  );
+  return loaders.coreRoomsInRegion
+    .load({ regionCode: key.scopeId, asOf: key.asOf })
+    .then((rooms) =>
+      yearsNeeded(key.year, indicator.baselineYear).flatMap((year) =>
+        rooms
+          .filter((r) => !onlyRenovated || (r.renovatedYear !== null && r.renovatedYear <= year))
+          .map((r) => ({ coreMachineRoomId: r.id, year, asOf: key.asOf })),
+      ),
+    );
 }

@@ -8,7 +8,10 @@ import * as repo from '../repository.ts';
 async function operatorId(operator: string | null | undefined, { loaders }: Context): Promise<string | undefined> {
   if (!operator) return undefined;
   if (!(await loaders.operator.load(operator))) {
-    throw new UserInputError(ErrorCode.NOT_FOUND, `No telecom operator "${operator}": list them with \`telecomOperators\`.`, { argument: 'operator', value: operator });
+    throw new UserInputError(ErrorCode.NOT_FOUND, `No telecom operator "${operator}": list them with \`telecomOperators\`.`, {
+      argument: 'operator',
+      value: operator,
+    });
   }
   return operator;
 }
@@ -48,7 +51,11 @@ export const Query: QueryResolvers = {
   coreMachineRooms: async (_, args, ctx) => {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const filter = { regionCodes: ctx.regions.filterCodes(args.region), operatorId: await operatorId(args.operator, ctx), renovated: args.renovated ?? undefined };
+    const filter = {
+      regionCodes: ctx.regions.filterCodes(args.region),
+      operatorId: await operatorId(args.operator, ctx),
+      renovated: args.renovated ?? undefined,
+    };
     const { rows, total } = await repo.pageCoreRooms(ctx.db, filter, after, limit);
     for (const row of rows) ctx.loaders.coreRoom.prime(row.id, row);
     return toConnection(rows, limit, total, (r) => r.id);

@@ -17,4 +17,21 @@ import { Tower } from './Tower.ts';
 import { CommsDataQuality, CoreRoomIdSet, dataQualityQuery } from './DataQuality.ts';
 
 /** Region and the shared RegionYear resolvers come from lib/subgraph/regions.ts and are merged in by the runtime. */
-export const resolvers: Resolvers = { Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery }, Mutation: { ...Mutation, ...registerMutations }, TelecomOperator, Site5G, Tower, CoreMachineRoom, CoreMachineRoomYear, DataCenter, DataCenterYear, DataCenterPopulation, RegionYear, CommsIndicatorInputs, BigdataIndicatorInputs, IndicatorCube, CommsDataQuality, CoreRoomIdSet };
+export const resolvers: Resolvers = {
+  Query: { ...Query, ...historyQueries, ...registerQueries, ...dataQualityQuery },
+  Mutation: { ...Mutation, ...registerMutations },
+  TelecomOperator,
+  Site5G,
+  Tower,
+  CoreMachineRoom,
+  CoreMachineRoomYear,
+  DataCenter,
+  DataCenterYear,
+  DataCenterPopulation,
+  RegionYear,
+  CommsIndicatorInputs,
+  BigdataIndicatorInputs,
+  IndicatorCube,
+  CommsDataQuality,
+  CoreRoomIdSet,
+};

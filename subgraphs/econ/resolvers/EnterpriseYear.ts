@@ -18,12 +18,17 @@ async function covered(loaders: Loaders, { uscc, year, asOf }: EnterpriseYearMap
 
 export const EnterpriseYear: EnterpriseYearResolvers = {
   // The key is the whole entity; a credit code not registered at the key's as-of resolves to null rather than to a ghost.
-  __resolveReference: async (ref, { loaders }) => ((await loaders.enterpriseAt(ref.uscc, ref.asOf)) ? { uscc: ref.uscc, year: ref.year, asOf: ref.asOf } : null),
+  __resolveReference: async (ref, { loaders }) =>
+    (await loaders.enterpriseAt(ref.uscc, ref.asOf)) ? { uscc: ref.uscc, year: ref.year, asOf: ref.asOf } : null,
   // The enterprise as the register stood at the year's as-of, like the year's figures.
   enterprise: async (ref, _, { loaders }) => (await loaders.enterpriseAt(ref.uscc, ref.asOf))!,
   // The year's USABLE_ROOFS observation as of the key; null when the enterprise reported none (missing is not zero).
   usableRoofs: async (ref, _, { loaders }) => {
-    const value = valueInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }), USABLE_ROOFS.code, USABLE_ROOFS.aggregation);
+    const value = valueInYear(
+      await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf }),
+      USABLE_ROOFS.code,
+      USABLE_ROOFS.aggregation,
+    );
     return value === null ? null : Math.round(value);
   },
   econStatus: async (ref, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: ref.uscc, year: ref.year, asOf: ref.asOf })),

@@ -18,6 +18,14 @@ export const RegionYear: RegionYearResolvers = {
     const completedShare = completed / listed.length;
     const requiredShare = retrofitRequiredShare(ref.year);
     const binding = regions.selfAndDescendants(RETROFIT_SCHEDULE_JURISDICTION).includes(ref.regionCode);
-    return { listed: listed.length, completed, completedShare, requiredShare, jurisdiction: RETROFIT_SCHEDULE_JURISDICTION, binding, onSchedule: binding ? completedShare >= requiredShare : null };
+    return {
+      listed: listed.length,
+      completed,
+      completedShare,
+      requiredShare,
+      jurisdiction: RETROFIT_SCHEDULE_JURISDICTION,
+      binding,
+      onSchedule: binding ? completedShare >= requiredShare : null,
+    };
   },
 };

@@ -1,13 +1,29 @@
 import { registerChangesField } from '../../../lib/writes/register-history.ts';
 import { registerMutation } from '../../../lib/writes/registers.ts';
-import { applicationScenarios, designations, energyAssessments, energyManagementCentres, enterprises, greenStandards, pilots, retrofitProjects } from '../registers.ts';
+import {
+  applicationScenarios,
+  designations,
+  energyAssessments,
+  energyManagementCentres,
+  enterprises,
+  greenStandards,
+  pilots,
+  retrofitProjects,
+} from '../registers.ts';
 import type { MutationResolvers, QueryResolvers } from '../resolvers.generated.ts';
 import { registerRevision } from '../tables.ts';
 
 /** The register upserts (engine: lib/writes/registers.ts; registers: ../registers.ts). */
 export const registerMutations: Pick<
   MutationResolvers,
-  'upsertEnterprises' | 'upsertDesignations' | 'upsertRetrofitProjects' | 'upsertPilots' | 'upsertApplicationScenarios' | 'upsertGreenStandards' | 'upsertEnergyAssessments' | 'upsertEnergyManagementCentres'
+  | 'upsertEnterprises'
+  | 'upsertDesignations'
+  | 'upsertRetrofitProjects'
+  | 'upsertPilots'
+  | 'upsertApplicationScenarios'
+  | 'upsertGreenStandards'
+  | 'upsertEnergyAssessments'
+  | 'upsertEnergyManagementCentres'
 > = {
   upsertEnterprises: registerMutation(enterprises),
   upsertDesignations: registerMutation(designations),

@@ -14,7 +14,14 @@ function overhead(random: Random, base: number, month: number, amplitude: number
   return Math.max(0.02, base * (1 + amplitude * season(month)) * (1 + random.normal(0, 0.03)));
 }
 
-function meterPair(total: 'DC_TOTAL_ENERGY_KWH' | 'CORE_ROOM_TOTAL_ENERGY_KWH', it: 'DC_IT_ENERGY_KWH' | 'CORE_ROOM_IT_ENERGY_KWH', id: string, period: string, itKwh: number, pue: number) {
+function meterPair(
+  total: 'DC_TOTAL_ENERGY_KWH' | 'CORE_ROOM_TOTAL_ENERGY_KWH',
+  it: 'DC_IT_ENERGY_KWH' | 'CORE_ROOM_IT_ENERGY_KWH',
+  id: string,
+  period: string,
+  itKwh: number,
+  pue: number,
+) {
   const itRounded = Math.round(itKwh);
   // Total can never be below IT: the IT load is part of the facility's load.
   return [obs(total, id, period, Math.max(itRounded, Math.round(itKwh * pue))), obs(it, id, period, itRounded)];
@@ -55,7 +62,16 @@ export function* dataCenterObservations(world: DemoWorld, random: Random, gaps: 
       const ramp = Math.min(1, 0.3 + (0.7 * ((year - cy) * 12 + month - cm)) / 18);
       const growth = dc.buildType === 'EXISTING' ? 1 + 0.01 * (year - FIRST_YEAR) : 1;
       const p = dc.profile;
-      const itKwh = dc.designRacks * p.utilisation * p.kwPerRack * LOAD_FACTOR * hoursIn(year, month) * ramp * growth * (1 + 0.03 * season(month)) * (1 + random.normal(0, 0.02));
+      const itKwh =
+        dc.designRacks *
+        p.utilisation *
+        p.kwPerRack *
+        LOAD_FACTOR *
+        hoursIn(year, month) *
+        ramp *
+        growth *
+        (1 + 0.03 * season(month)) *
+        (1 + random.normal(0, 0.02));
       const renovated = dc.renovatedYear !== null && (year > dc.renovatedYear || (year === dc.renovatedYear && month >= 7));
       const baseOverhead = (p.pue - 1) * (renovated ? 0.7 : 1) * (1 - 0.01 * (year - FIRST_YEAR));
       const rows = meterPair('DC_TOTAL_ENERGY_KWH', 'DC_IT_ENERGY_KWH', dc.id, period, itKwh, 1 + overhead(random, baseOverhead, month, 0.25));
@@ -93,8 +109,16 @@ function* coreRoom(room: DemoCoreRoom, years: readonly number[], random: Random)
     for (let month = 1; month <= 12; month++) {
       const renovated = room.renovatedYear !== null && (year > room.renovatedYear || (year === room.renovatedYear && month >= renovatedMonth));
       const pue = renovated ? renovatedPue : room.profile.pue;
-      const itKwh = ((room.profile.itMwh * 1000 * hoursIn(year, month)) / 8760) * 1.03 ** (year - FIRST_YEAR) * (1 + 0.01 * season(month)) * (1 + random.normal(0, 0.02));
-      yield* meterPair('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM_IT_ENERGY_KWH', room.id, monthPeriod(year, month), itKwh, 1 + overhead(random, pue - 1, month, 0.2));
+      const itKwh =
+        ((room.profile.itMwh * 1000 * hoursIn(year, month)) / 8760) * 1.03 ** (year - FIRST_YEAR) * (1 + 0.01 * season(month)) * (1 + random.normal(0, 0.02));
+      yield* meterPair(
+        'CORE_ROOM_TOTAL_ENERGY_KWH',
+        'CORE_ROOM_IT_ENERGY_KWH',
+        room.id,
+        monthPeriod(year, month),
+        itKwh,
+        1 + overhead(random, pue - 1, month, 0.2),
+      );
     }
   }
 }

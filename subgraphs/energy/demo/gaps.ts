@@ -23,7 +23,10 @@ export interface DemoGaps {
 
 export function demoGaps(world: DemoWorld): DemoGaps {
   const dc = world.dataCenters.find((d) => Number(d.commissionedOn.slice(0, 4)) <= 2022 && d.closedYear === null);
-  const shanghaiDistricts = world.regions.filter((r) => r.level === 'COUNTY' && r.parentCode === SHANGHAI).map((r) => r.code).sort();
+  const shanghaiDistricts = world.regions
+    .filter((r) => r.level === 'COUNTY' && r.parentCode === SHANGHAI)
+    .map((r) => r.code)
+    .sort();
   return {
     dataCenterMissingMonth: dc ? { dataCenterId: dc.id, period: '2023-07' } : null,
     countyLate2025: shanghaiDistricts.at(-1) ?? null,

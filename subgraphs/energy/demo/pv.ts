@@ -16,7 +16,8 @@ function roofChance(parentOf: ReadonlyMap<string, string | null>, enterprise: De
 /** Later years weigh more: the PV push started in 2022. */
 const COMMISSIONING_YEARS = [2018, 2019, 2020, 2021, 2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2025, 2025];
 
-const date = (random: Random): string => `${random.pick(COMMISSIONING_YEARS)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+const date = (random: Random): string =>
+  `${random.pick(COMMISSIONING_YEARS)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 
 /**
  * PV on enterprises' roofs (never more rooftop installations than the enterprise has usable

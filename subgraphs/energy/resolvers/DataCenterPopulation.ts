@@ -3,7 +3,6 @@ import { disclosureFor, valuePopulationSums } from '../../../lib/indicators/serv
 import type { DataCenterPopulationResolvers } from '../resolvers.generated.ts';
 import { dataCenterFigures, ownColumns } from './DataCenterYear.ts';
 
-
 export const DataCenterPopulation: DataCenterPopulationResolvers = {
   __resolveReference: (ref) => ref,
   totalEnergyKwh: (population, _, context) => populationColumn(population, context, dataCenterFigures.totalEnergyKwh),

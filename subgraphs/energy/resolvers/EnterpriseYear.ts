@@ -9,7 +9,8 @@ export const roofsWithPv = async ({ uscc, year, asOf }: { uscc: string; year: nu
 
 export const EnterpriseYear: EnterpriseYearResolvers = {
   __resolveReference: (ref) => ({ uscc: ref.uscc, year: ref.year, asOf: ref.asOf }),
-  energyUseTce: async ({ uscc, year, asOf }, _, { loaders }) => yearly(await loaders.metricYears.load({ subjectId: uscc, year, asOf }), 'ENTERPRISE_ENERGY_TCE'),
+  energyUseTce: async ({ uscc, year, asOf }, _, { loaders }) =>
+    yearly(await loaders.metricYears.load({ subjectId: uscc, year, asOf }), 'ENTERPRISE_ENERGY_TCE'),
   energyStatus: async ({ uscc, year, asOf }, _, { loaders }) => statusInYear(await loaders.metricYears.load({ subjectId: uscc, year, asOf })),
   roofsWithPv: (ref, _, context) => roofsWithPv(ref, context),
 };

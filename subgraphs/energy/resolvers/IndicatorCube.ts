@@ -5,7 +5,6 @@ import { ownColumns } from './DataCenterYear.ts';
 import { regionFacts } from './IndicatorInputs.ts';
 import { cubeListResolvers } from './OwnerSums.ts';
 
-
 // The same per-value functions as EnergyIndicatorInputs and DataCenterPopulation, called once per region and once for the cube's data centres.
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,

@@ -15,11 +15,26 @@ import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from
 type Loader = { load(key: SubjectYear): Promise<MetricYear[]> };
 
 /** energy's own figures of a room year, named as the unit fields the catalog reads. */
-const roomFigures = (year: readonly MetricYear[]) => ({ totalEnergyKwh: yearly(year, CORE_ROOM_METERS.total), itEnergyKwh: yearly(year, CORE_ROOM_METERS.it), energyStatus: statusInYear(year), [REVISED_AT_FIELD]: revisedInYear(year) });
+const roomFigures = (year: readonly MetricYear[]) => ({
+  totalEnergyKwh: yearly(year, CORE_ROOM_METERS.total),
+  itEnergyKwh: yearly(year, CORE_ROOM_METERS.it),
+  energyStatus: statusInYear(year),
+  [REVISED_AT_FIELD]: revisedInYear(year),
+});
 /** energy's own figures of an enterprise year. */
-const enterpriseFigures = (year: readonly MetricYear[]) => ({ energyUseTce: yearly(year, 'ENTERPRISE_ENERGY_TCE'), energyStatus: statusInYear(year), [REVISED_AT_FIELD]: revisedInYear(year) });
+const enterpriseFigures = (year: readonly MetricYear[]) => ({
+  energyUseTce: yearly(year, 'ENTERPRISE_ENERGY_TCE'),
+  energyStatus: statusInYear(year),
+  [REVISED_AT_FIELD]: revisedInYear(year),
+});
 
-function own(units: readonly Unit[] | null | undefined, idField: string, asOf: string, metricYears: Loader, figures: (year: readonly MetricYear[]) => Record<string, unknown>) {
+function own(
+  units: readonly Unit[] | null | undefined,
+  idField: string,
+  asOf: string,
+  metricYears: Loader,
+  figures: (year: readonly MetricYear[]) => Record<string, unknown>,
+) {
   return Promise.all((units ?? []).map(async (u) => figures(await metricYears.load({ subjectId: String(u[idField]), year: u.year, asOf }))));
 }
 
@@ -32,7 +47,14 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
   __resolveReference: (ref) => ref,
   energySums: async (inputs, _, { loaders, viewer }: Context) => {
     const { coreMachineRooms: rooms, indicatorCode, asOf } = inputs as InputsKey & { coreMachineRooms?: Unit[] | null };
-    return listSums('energy', 'CORE_ROOM', indicatorCode, rooms, await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
+    return listSums(
+      'energy',
+      'CORE_ROOM',
+      indicatorCode,
+      rooms,
+      await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures),
+      disclosureFor(viewer),
+    );
   },
   // The core rooms energy holds readings for, handed to comms by id for a national value (lib/quality/unit-references.ts).
   energyReportedUnits: (key, _, context: Context) => reportedUnits(context, observation, key, 'energy', 'CORE_ROOM'),
@@ -42,21 +64,48 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   __resolveReference: (ref) => ref,
   energySums: async (inputs, _, { loaders, viewer }: Context) => {
     const { enterprises, indicatorCode, asOf } = inputs as InputsKey & { enterprises?: Unit[] | null };
-    return listSums('energy', 'ENTERPRISE', indicatorCode, enterprises, await own(enterprises, 'uscc', asOf, loaders.metricYears, enterpriseFigures), disclosureFor(viewer));
+    return listSums(
+      'energy',
+      'ENTERPRISE',
+      indicatorCode,
+      enterprises,
+      await own(enterprises, 'uscc', asOf, loaders.metricYears, enterpriseFigures),
+      disclosureFor(viewer),
+    );
   },
 };
 
-type CubeLists = { asOf: string; coreMachineRoomPopulations?: CubePopulations | null; coreMachineRoomYears?: Unit[] | null; enterprisePopulations?: CubePopulations | null; enterpriseYears?: Unit[] | null };
+type CubeLists = {
+  asOf: string;
+  coreMachineRoomPopulations?: CubePopulations | null;
+  coreMachineRoomYears?: Unit[] | null;
+  enterprisePopulations?: CubePopulations | null;
+  enterpriseYears?: Unit[] | null;
+};
 
 /** The cube's core-room and enterprise totals, as `IndicatorCube.coreMachineRoomEnergySums` and `enterpriseEnergySums`, and the enterprises' roofs with PV. */
 export const cubeListResolvers = {
   coreMachineRoomEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
     const { coreMachineRoomPopulations: populations, coreMachineRoomYears: units, asOf } = cube as CubeLists;
-    return cubeListSums('energy', 'CORE_ROOM', populations, units, await own(units, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures), disclosureFor(viewer));
+    return cubeListSums(
+      'energy',
+      'CORE_ROOM',
+      populations,
+      units,
+      await own(units, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures),
+      disclosureFor(viewer),
+    );
   },
   enterpriseEnergySums: async (cube: unknown, _: unknown, { loaders, viewer }: Context) => {
     const { enterprisePopulations: populations, enterpriseYears: units, asOf } = cube as CubeLists;
-    return cubeListSums('energy', 'ENTERPRISE', populations, units, await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures), disclosureFor(viewer));
+    return cubeListSums(
+      'energy',
+      'ENTERPRISE',
+      populations,
+      units,
+      await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures),
+      disclosureFor(viewer),
+    );
   },
   // Null without econ's list (econ did not answer), as the totals are.
   enterpriseRoofsWithPv: async (cube: unknown, _: unknown, context: Context) => {

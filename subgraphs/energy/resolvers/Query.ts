@@ -31,10 +31,14 @@ export const Query: QueryResolvers = {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
     if (args.commissionedFrom && args.commissionedTo && args.commissionedFrom > args.commissionedTo) {
-      throw new UserInputError(ErrorCode.INVALID_ARGUMENT, `\`commissionedFrom\` (${args.commissionedFrom}) is after \`commissionedTo\` (${args.commissionedTo}): swap them.`, {
-        argument: 'commissionedFrom',
-        value: args.commissionedFrom,
-      });
+      throw new UserInputError(
+        ErrorCode.INVALID_ARGUMENT,
+        `\`commissionedFrom\` (${args.commissionedFrom}) is after \`commissionedTo\` (${args.commissionedTo}): swap them.`,
+        {
+          argument: 'commissionedFrom',
+          value: args.commissionedFrom,
+        },
+      );
     }
     const { rows, total } = await repo.pagePvInstallations(
       db,
@@ -57,7 +61,13 @@ export const Query: QueryResolvers = {
     if (!isMetricCode(args.metric)) throw unknownMetric(args.metric);
     const limit = pageSize(args.first);
     const after = decodeObservationCursor(args.after);
-    const filter = { metric: args.metric, subjectId: args.subjectId ?? undefined, year: args.year ?? undefined, asOf: args.asOf ?? undefined, withheld: withheldRegionYears(embargo, regions) };
+    const filter = {
+      metric: args.metric,
+      subjectId: args.subjectId ?? undefined,
+      year: args.year ?? undefined,
+      asOf: args.asOf ?? undefined,
+      withheld: withheldRegionYears(embargo, regions),
+    };
     const rows = await repo.pageObservations(db, filter, after, limit);
     // The count is left to `totalCount`, which runs it only when a client selects it.
     const page = toConnection(rows, limit, 0, (r) => JSON.stringify([r.subjectId, r.period]));

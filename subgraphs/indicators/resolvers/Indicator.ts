@@ -12,9 +12,14 @@ export const Indicator: IndicatorResolvers = {
     i.population ? { subjectKind: i.population.subject, filters: Object.entries(i.population.where).map(([k, v]) => `${k} = ${v.join('|')}`) } : null,
   // In the catalog listing a target is shown for its own jurisdiction: it binds there, and judges its year.
   targets: (i) =>
-    i.targets.map(
-      (t): ApplicableTarget => ({ ...stored(i, t), inherited: false, binding: true, planPeriod: catalog().periods.get(t.period)!, comparand: t.value / i.displayFactor, milestone: null }),
-    ),
+    i.targets.map((t): ApplicableTarget => ({
+      ...stored(i, t),
+      inherited: false,
+      binding: true,
+      planPeriod: catalog().periods.get(t.period)!,
+      comparand: t.value / i.displayFactor,
+      milestone: null,
+    })),
   inputs: (i) => {
     const { metrics } = catalog();
     return [...new Set([...i.regionMetrics, ...i.refs.unit])].sort().map((code) => metrics.get(code)!);

@@ -14,7 +14,9 @@ type Cell = ReturnType<typeof disclosed>;
 const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => {
   const R = cube.regionCodes.length;
   const Y = cube.years.length;
-  return cubeEvaluations(cube).map((evaluation, k) => disclosed(evaluation, context, embargoAt(cube.regionCodes[Math.floor(k / Y) % R]!, cube.years[k % Y]!, context) !== null));
+  return cubeEvaluations(cube).map((evaluation, k) =>
+    disclosed(evaluation, context, embargoAt(cube.regionCodes[Math.floor(k / Y) % R]!, cube.years[k % Y]!, context) !== null),
+  );
 });
 
 /** A column of `IndicatorValue`'s figures, in layout order. */

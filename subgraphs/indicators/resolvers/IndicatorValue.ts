@@ -18,17 +18,25 @@ const result = (rep: IndicatorValueRepresentation, { memo }: Context): Indicator
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 /** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
-const priorKey = (rep: IndicatorValueRepresentation) => ({ indicatorCode: rep.indicatorCode, scopeKind: rep.scopeKind, scopeId: rep.scopeId, year: rep.year - 1, asOf: rep.asOf });
+const priorKey = (rep: IndicatorValueRepresentation) => ({
+  indicatorCode: rep.indicatorCode,
+  scopeKind: rep.scopeKind,
+  scopeId: rep.scopeId,
+  year: rep.year - 1,
+  asOf: rep.asOf,
+});
 
 /** The key of the same value in the baseline year of its plan period (its own year outside every period): `periodBaseline`. */
 const baselineKey = (rep: IndicatorValueRepresentation) => ({ ...priorKey(rep), year: periodOf(rep.year)?.baselineYear ?? rep.year });
 
 const smallCellOf = (r: IndicatorEvaluation, { disclosureMinUnits }: Context) => smallCell(r.indicator, () => r.unitsPerYear, disclosureMinUnits);
 /** A confidential value is withheld from a caller who may not read its unit-level inputs: every field that would give it away is null. */
-const confidentialHidden = (r: IndicatorEvaluation, context: Context) => smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
+const confidentialHidden = (r: IndicatorEvaluation, context: Context) =>
+  smallCellOf(r, context) !== null && !mayReadUnitLevel(context.viewer, r.indicator.unitLevelInputs);
 
 /** The region a value lies in, for embargoes: its own for a region, bigdata's word for a cluster, zone or data centre. */
-const regionOf = (rep: IndicatorValueRepresentation): string | null => (rep.scopeKind === 'REGION' ? rep.scopeId : (rep.bigdataInputs?.scopeRegionCode ?? null));
+const regionOf = (rep: IndicatorValueRepresentation): string | null =>
+  rep.scopeKind === 'REGION' ? rep.scopeId : (rep.bigdataInputs?.scopeRegionCode ?? null);
 
 /** The release embargo that withholds the value of `year` at this value's scope from the caller, or null. */
 export const embargoAt = (regionCode: string | null, year: number, context: Context): Embargo | null =>
@@ -37,7 +45,8 @@ export const embargoAt = (regionCode: string | null, year: number, context: Cont
 const embargoOf = (rep: IndicatorValueRepresentation, context: Context, year = rep.year) => embargoAt(regionOf(rep), year, context);
 
 /** Withheld from this caller: confidential and not readable by it, or under a release's embargo. */
-const withheld = (rep: IndicatorValueRepresentation, r: IndicatorEvaluation, context: Context, year = rep.year) => embargoOf(rep, context, year) !== null || confidentialHidden(r, context);
+const withheld = (rep: IndicatorValueRepresentation, r: IndicatorEvaluation, context: Context, year = rep.year) =>
+  embargoOf(rep, context, year) !== null || confidentialHidden(r, context);
 /** A figure of the value, or null when the value is withheld from this caller. */
 const shown =
   <T>(read: (r: IndicatorEvaluation) => T) =>
@@ -50,7 +59,11 @@ const shown =
  * A value's evaluation with what disclosure control and the release embargoes decide for this caller: `IndicatorCube`
  * reads each cell so (`embargoed`: the cell is under an embargo for this caller).
  */
-export function disclosed(evaluation: IndicatorEvaluation, context: Context, embargoed = false): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
+export function disclosed(
+  evaluation: IndicatorEvaluation,
+  context: Context,
+  embargoed = false,
+): { evaluation: IndicatorEvaluation; confidential: boolean; hidden: boolean } {
   const confidential = smallCellOf(evaluation, context) !== null;
   return { evaluation, confidential, hidden: embargoed || (confidential && !mayReadUnitLevel(context.viewer, evaluation.indicator.unitLevelInputs)) };
 }
@@ -118,7 +131,10 @@ export const IndicatorValue: IndicatorValueResolvers = {
     if (embargo) return [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }];
     if (!confidentialHidden(r, context)) return r.missing;
     const { year, units } = smallCellOf(r, context)!;
-    return [{ metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) }, ...r.missing];
+    return [
+      { metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) },
+      ...r.missing,
+    ];
   },
   coverage: (rep, _args, context) => {
     const { regions } = context;

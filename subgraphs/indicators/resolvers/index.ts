@@ -7,4 +7,16 @@ import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
 
-export const resolvers: Resolvers = { Date: DateScalar, DateTime: DateTimeScalar, Query, Indicator, IndicatorInput, Metric, Target, IndicatorValue, IndicatorCube, DataCenterYear, ShutdownScreen };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  Indicator,
+  IndicatorInput,
+  Metric,
+  Target,
+  IndicatorValue,
+  IndicatorCube,
+  DataCenterYear,
+  ShutdownScreen,
+};
