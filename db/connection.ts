@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { DatabaseTarget } from '../lib/config.ts';
+import { unpackDataDir } from './data-dir.ts';
 import { tracedStatement, tracingPostgresClient, type StatementGauge } from './tracing.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -69,16 +70,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** `loadDataDir`: a PGlite data directory (tar, as `dumpDataDir` writes it) to start a new PGlite database from. */
+/**
+ * `loadDataDir`: a PGlite data directory (tar, as `dumpDataDir` writes it) to start a new PGlite database from; with a
+ * data directory on disk it is unpacked there first (db/data-dir.ts), in memory PGlite loads it itself.
+ */
 export async function openDatabase(target: DatabaseTarget, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   if (target.kind === 'postgres') return fromPostgresUrl(target.url);
-  // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
-  if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = await createPglite({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
-  return fromPglite(client, { ownsClient: true });
+  if (target.dataDir) {
+    // PGlite creates its own folder but not the ones above it (./.data on a fresh clone).
+    mkdirSync(path.dirname(target.dataDir), { recursive: true });
+    if (options.loadDataDir) await unpackDataDir(options.loadDataDir, target.dataDir);
+    return fromPglite(await createPglite({ dataDir: target.dataDir }), { ownsClient: true });
+  }
+  return fromPglite(await createPglite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}), { ownsClient: true });
 }
 
 /**
