@@ -81,8 +81,12 @@ export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums
 /** A data-centre unit field as a cube column: `designRacks` → `dataCenterDesignRacks`. */
 export const dataCenterColumn = (field: string): string => unitColumn('DATA_CENTER', field);
 
-/** What every field of an IndicatorValue requires. */
-export function indicatorValueRequires(cat: Catalog = catalog()): string {
+/**
+ * What a field of an IndicatorValue requires. Only `qualityFlags` reads the registers' answers about units nobody
+ * registered (`checks`): a grid that does not ask for the flags then skips the fetches that collect the referrers' unit
+ * lists and hand them to the registers (five more subgraph fetches for an `indicatorValues` grid).
+ */
+export function indicatorValueRequires(cat: Catalog = catalog(), { checks = true }: { checks?: boolean } = {}): string {
   // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
   const units = ({ kind, valueList, idField }: (typeof LISTED)[number]) =>
     `${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} } ` +
@@ -96,8 +100,8 @@ export function indicatorValueRequires(cat: Catalog = catalog()): string {
     // Only the data-centre register knows where a cluster or a data centre lies, and which designated data centres it never registered.
     const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     // A register checks the units other agencies' figures name (lib/quality/unit-references.ts).
-    const checks = UNIT_REFERENCES.some((r) => r.register === agency) ? 'unregisteredReports { agency ids } ' : '';
-    return `${agency}Inputs { ${where}${checks}${lists}facts { ${FACT_FIELDS} } }`;
+    const unregistered = checks && UNIT_REFERENCES.some((r) => r.register === agency) ? 'unregisteredReports { agency ids } ' : '';
+    return `${agency}Inputs { ${where}${unregistered}${lists}facts { ${FACT_FIELDS} } }`;
   });
   const owners = dataCenterOwners().map((agency) =>
     [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
@@ -150,9 +154,11 @@ const OTHER_YEAR: Record<string, string> = { change: 'priorYear', progress: 'per
  * `periodBaseline`). Other types' selections are left as they are.
  */
 export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): string {
-  const value = indicatorValueRequires(cat);
+  const withChecks = indicatorValueRequires(cat);
+  const withoutChecks = indicatorValueRequires(cat, { checks: false });
   const selection: Record<string, (field: string) => string> = {
     IndicatorValue: (field) => {
+      const value = field === 'qualityFlags' ? withChecks : withoutChecks;
       const other = OTHER_YEAR[field];
       return other ? `${value} ${other} { ${value} }` : value;
     },

@@ -151,4 +151,20 @@ describe('readings of units nobody registered flag the national values that woul
     };
     expect(await statementsFor([2020, 2021, 2022, 2023, 2024, 2025])).toBe(await statementsFor([2024]));
   });
+
+  it('asks the registers about unregistered units only when a grid asks for quality flags', async () => {
+    const grid = async (fields: string) => {
+      const before = fed.subgraphFetches();
+      const response = await fed.query<{ indicatorValues: { value: number | null }[] }>(
+        `{ indicatorValues(codes: ["DC_PUE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION"], regions: ["000000"], years: [2024]) { ${fields} } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      return { fetches: fed.subgraphFetches() - before, values: response.data!.indicatorValues.map((v) => v.value) };
+    };
+    const valuesOnly = await grid('value');
+    const withFlags = await grid('value qualityFlags { code }');
+    // Collecting energy's and comms' unit lists and handing them to bigdata and comms are fetches of their own.
+    expect(valuesOnly.fetches).toBeLessThan(withFlags.fetches);
+    expect(valuesOnly.values).toEqual(withFlags.values);
+  });
 });
