@@ -36,7 +36,7 @@ export interface ServeOptions<C extends BaseContext> {
   /** Answers GET /health; throw to report unhealthy (503). */
   health?: () => Promise<Record<string, unknown>>;
   /** HTML for a browser opening /graphql (the gateway's GraphiQL); none for subgraphs. */
-  landingPage?: () => string;
+  landingPage?: () => Promise<string>;
   /** Routes besides /graphql and /health (the gateway's exports and dashboard, a subgraph's bulk ingestion): return true when answered. */
   routes?: (
     req: IncomingMessage,
@@ -172,7 +172,13 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
       return;
     }
     if (url.pathname === '/graphql' && req.method === 'GET' && options.landingPage && !url.search && (req.headers.accept ?? '').includes('text/html')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(options.landingPage());
+      options.landingPage().then(
+        (html) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+        (error: unknown) => {
+          console.error('GraphiQL page failed:', error);
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('GraphiQL is unavailable');
+        },
+      );
       return;
     }
     const observed = url.pathname === '/graphql' ? null : (options.observedRoutes?.(url) ?? null);
