@@ -7,9 +7,10 @@
  *   closed (postgres.js 3.4.9 wrote to a nulled socket when the server restarted); the pool discards that
  *   connection and opens a new one for the next query, and no request's state lives in it. The queries
  *   it carried have failed with their own errors.
- * - Any other uncaught exception leaves the process in a state nobody reasoned about (a half-updated cache,
- *   a request that will never answer): it is logged and the process exits 1, for its supervisor (`npm
- *   start`, the container's restart policy) to start a clean one.
+ * - Any other uncaught exception leaves the service in a state nobody reasoned about (a half-updated cache,
+ *   a request that will never answer): it is logged and the service exits 1 (run by `npm start` as a worker
+ *   thread, only that thread ends), for its supervisor (`npm start`, the container's restart policy) to start a
+ *   clean one.
  * - An unhandled promise rejection is logged and the process keeps serving: nothing waits for that promise,
  *   and a rejection unwinds no synchronous code half-way. (Node's default would end the process.)
  */

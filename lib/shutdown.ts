@@ -1,13 +1,16 @@
+import { onStopMessage, supervisorThread } from './supervisor/child.ts';
+
+type Reason = NodeJS.Signals | 'disconnect';
+
 /**
  * Runs the cleanup once on SIGINT/SIGTERM (in-flight requests finish, databases close), then
  * exits. A second Ctrl-C exits at once for the impatient. A service started by `npm start`'s
- * supervisor also stops when the supervisor's IPC channel closes, so it never outlives it.
+ * supervisor also stops when the supervisor's IPC channel closes, so it never outlives it, and, run as
+ * a worker thread (which receives no signals), when the supervisor's stop message arrives.
  */
 export function onShutdown(cleanup: () => Promise<unknown>): void {
-  process.off('SIGINT', hold);
-  process.off('SIGTERM', hold);
   let stopping = false;
-  const handler = (signal: NodeJS.Signals | 'disconnect') => {
+  const handler = (signal: Reason) => {
     if (stopping) {
       if (signal === 'disconnect') return;
       process.exit(130);
@@ -24,24 +27,34 @@ export function onShutdown(cleanup: () => Promise<unknown>): void {
         process.exit(1);
       });
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  if (process.send) process.on('disconnect', () => handler('disconnect'));
+  listen();
+  current = handler;
+  if (process.send && !supervisorThread) process.on('disconnect', () => handler('disconnect'));
   if (held) handler(held);
 }
 
 let held: NodeJS.Signals | null = null;
-function hold(signal: NodeJS.Signals): void {
+/** Until onShutdown takes over: hold the first signal, exit at the second. */
+let current: (signal: Reason) => void = (signal) => {
   if (held) process.exit(130);
-  held = signal;
-}
+  held = signal as NodeJS.Signals;
+};
+const dispatch = (signal: Reason) => current(signal);
 
 /**
- * Holds SIGINT/SIGTERM while a service starts, until onShutdown takes them: stopped mid-start, a process would
- * leave a PGlite data directory half-written; held, it finishes starting and then stops cleanly. A second
- * signal exits at once.
+ * Holds SIGINT/SIGTERM (and a supervisor's stop message) while a service starts, until onShutdown takes them:
+ * stopped mid-start, a process would leave a PGlite data directory half-written; held, it finishes starting and
+ * then stops cleanly. A second signal exits at once.
  */
 export function holdSignalsDuringStart(): void {
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
+  listen();
+}
+
+let listening = false;
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.on('SIGINT', dispatch);
+  process.on('SIGTERM', dispatch);
+  onStopMessage(() => dispatch('SIGTERM'));
 }

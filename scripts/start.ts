@@ -1,12 +1,12 @@
-// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway, each in its own process on its own
-// port, supervised: a service that crashes is restarted with back-off while the others keep serving. With
-// INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself. `--single-process` runs all in this process.
+// `npm start`: the four agency subgraphs, the indicators subgraph and the gateway, each in a worker thread of its own
+// (`--processes`: each in a child process) on its own port, supervised: a service that crashes is restarted with
+// back-off while the others keep serving. With INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph
+// itself. `--single-process` runs all on this thread, unsupervised.
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { host, port } from '../lib/config.ts';
-import { Supervisor } from '../lib/supervisor/supervisor.ts';
-import type { ReadyMessage } from '../lib/supervisor/child.ts';
+import { Supervisor, type ReadyService } from '../lib/supervisor/supervisor.ts';
 import { installLastResortHandlers } from '../lib/last-resort.ts';
 import { printDevelopmentTokens, startupConfig } from './start-common.ts';
 import { BUILD_DIR, ENTRIES } from './build-server.mjs';
@@ -47,7 +47,7 @@ async function supervise(): Promise<void> {
   // Every port is known now, so the gateway (static supergraph: it fetches nothing at start) starts with the subgraphs.
   const urls = Object.fromEntries(subgraphNames.map((s) => [`${s.toUpperCase()}_URL`, `http://${connectHost}:${ports[s]}/graphql`]));
 
-  const supervisor = new Supervisor();
+  const supervisor = new Supervisor({ isolation: process.argv.includes('--processes') ? 'process' : 'thread' });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(130);
@@ -77,17 +77,17 @@ async function supervise(): Promise<void> {
     await supervisor.stop([['gateway'], subgraphNames]);
     process.exit(1);
   }
-  const ready = Object.fromEntries(services.map((s, i) => [s.name, (results[i] as PromiseFulfilledResult<ReadyMessage>).value]));
+  const ready = Object.fromEntries(services.map((s, i) => [s.name, (results[i] as PromiseFulfilledResult<ReadyService>).value]));
 
   console.log('\nGreen-ICT statistics federation');
   for (const agency of AGENCIES) {
     const r = ready[agency]!;
-    console.log(`  ${agency.padEnd(10)} ${r.url.padEnd(32)} ${AGENCY_NAMES[agency].zh}  [${r.where}; ${r.data}; pid ${r.pid}]`);
+    console.log(`  ${agency.padEnd(10)} ${r.url.padEnd(32)} ${AGENCY_NAMES[agency].zh}  [${r.where}; ${r.data}; ${r.id}]`);
   }
   console.log(
-    `  ${'indicators'.padEnd(10)} ${(ready.indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)${ready.indicators ? `  [pid ${ready.indicators.pid}]` : ''}`,
+    `  ${'indicators'.padEnd(10)} ${(ready.indicators?.url ?? '(inside the gateway)').padEnd(32)} catalog and formulas (no database)${ready.indicators ? `  [${ready.indicators.id}]` : ''}`,
   );
-  console.log(`  ${'gateway'.padEnd(10)} ${ready.gateway!.url}  [pid ${ready.gateway!.pid}]`);
+  console.log(`  ${'gateway'.padEnd(10)} ${ready.gateway!.url}  [${ready.gateway!.id}]`);
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s — each service is restarted if it crashes; Ctrl-C to stop`);
 
   await printDevelopmentTokens(auth);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,23 +55,16 @@ const DATA_CENTRES = '{ dataCenters(region: "500000") { totalCount } }';
 const PV = '{ pvInstallations(first: 1) { totalCount } }';
 
 describe('npm start', () => {
-  it('starts each service in its own process from the demo snapshot, restarts a killed subgraph, reuses the data on restart, and exits 0 on SIGINT', async () => {
+  it('starts each service in a worker thread of its own from the demo snapshot, reuses the data on restart, and exits 0 on SIGINT', async () => {
     const first = start(dataDir);
     await first.ready;
     expect(first.output()).toMatch(/gateway\s+http:\/\/127\.0\.0\.1:\d+\/graphql/);
-    expect(first.output().match(/; demo snapshot loaded; pid/g)).toHaveLength(4);
+    expect(first.output().match(/; demo snapshot loaded; pid \d+ thread \d+\]/g)).toHaveLength(4);
+    expect(new Set([...first.output().matchAll(/pid (\d+) thread/g)].map((m) => m[1])).size).toBe(1);
     const res = await postGraphQL<{ dataCenters: { totalCount: number } }>(first.gatewayUrl, DATA_CENTRES);
     expect(res.data!.dataCenters.totalCount).toBeGreaterThan(0);
     const pv = await postGraphQL<{ pvInstallations: { totalCount: number } }>(first.gatewayUrl, PV);
     expect(pv.data!.pvInstallations.totalCount).toBeGreaterThan(0);
-
-    // A crash of one subgraph: the supervisor says so and brings it back on the same port.
-    const [, pid] = first.output().match(/energy\s+\S+\s+\S+\s+\[[^\]]*pid (\d+)\]/)!;
-    process.kill(Number(pid), 'SIGKILL');
-    await first.waitFor(/supervisor: energy exited with signal SIGKILL; restarting in [\d.]+ s \(restart 1\)/);
-    await first.waitFor(/supervisor: energy is back at \S+/);
-    const again = await postGraphQL<{ pvInstallations: { totalCount: number } }>(first.gatewayUrl, PV);
-    expect(again.data!.pvInstallations.totalCount).toBe(pv.data!.pvInstallations.totalCount);
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
@@ -101,28 +94,55 @@ describe('npm start', () => {
     expect(empty.output()).toContain('stopped cleanly');
   }, 240_000);
 
-  it('stops its services when the supervisor itself is killed, so none lives on holding its port', async () => {
+  it('with --processes runs each service in a process of its own, restarts a killed subgraph, and stops them all when the supervisor itself is killed', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gict-orphans-'));
     try {
-      const supervised = start(dir, ['--empty']);
+      const supervised = start(dir, ['--empty', '--processes']);
       await supervised.ready;
-      const pids = [...supervised.output().matchAll(/pid (\d+)\]/g)].map((m) => Number(m[1]));
-      expect(pids).toHaveLength(6);
+      const pids = () => [...supervised.output().matchAll(/\[(?:[^\]]*; )?pid (\d+)\]/g)].map((m) => Number(m[1]));
+      expect(new Set(pids()).size).toBe(6);
+
+      // A crash of one subgraph: the supervisor says so and brings it back on the same port.
+      const [, pid] = supervised.output().match(/energy\s+\S+\s+\S+\s+\[[^\]]*pid (\d+)\]/)!;
+      process.kill(Number(pid), 'SIGKILL');
+      await supervised.waitFor(/supervisor: energy exited with signal SIGKILL; restarting in [\d.]+ s \(restart 1\)/);
+      await supervised.waitFor(/supervisor: energy is back at \S+/);
+      const pv = await postGraphQL<{ pvInstallations: { totalCount: number } }>(supervised.gatewayUrl, PV);
+      expect(pv.data!.pvInstallations.totalCount).toBe(0);
+
       // SIGKILL: the supervisor cannot pass it on; each service sees its channel to the supervisor close.
+      const running = [...childPids(supervised.child.pid!)];
+      expect(running).toHaveLength(6);
       supervised.child.kill('SIGKILL');
       await supervised.exited;
-      const alive = (pid: number) => {
+      const alive = (p: number) => {
         try {
-          process.kill(pid, 0);
+          process.kill(p, 0);
           return true;
         } catch {
           return false;
         }
       };
-      for (let waited = 0; pids.some(alive) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
-      expect(pids.filter(alive)).toEqual([]);
+      for (let waited = 0; running.some(alive) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+      expect(running.filter(alive)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
 });
+
+/** The pids of a process's children (Linux /proc), the supervised services of `npm start --processes`. */
+function childPids(parent: number): Set<number> {
+  const children = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid (after the command name in parentheses).
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) children.add(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}

@@ -1,24 +1,22 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ReadyMessage } from './child.ts';
+import { runService, type Isolation, type RunningService, type ServiceSpec } from './runners.ts';
 
-/** One service the supervisor runs as a child process. */
-export interface ServiceSpec {
-  name: string;
-  /** The entry script, run with the same loader flags (tsx) as the supervisor. */
-  script: string;
-  args?: string[];
-  env?: NodeJS.ProcessEnv;
-}
+export type { Isolation, ServiceSpec } from './runners.ts';
+
+/** A service's ready message, with where it runs (`pid 123`, or `pid 123 thread 4`). */
+export type ReadyService = ReadyMessage & { id: string };
 
 export interface ServiceState {
   spec: ServiceSpec;
-  child: ChildProcess | null;
-  ready: ReadyMessage | null;
+  child: RunningService | null;
+  ready: ReadyService | null;
   restarts: number;
 }
 
 export interface SupervisorOptions {
+  /** Each service in a worker thread (default) or a child process of its own; see `Isolation`. */
+  isolation?: Isolation;
   /** First back-off delay; doubled on each restart in a row, up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -28,10 +26,10 @@ export interface SupervisorOptions {
 }
 
 /**
- * Runs services as child processes and restarts one that dies with exponential back-off, so a crashed
- * subgraph comes back by itself while the others keep serving. Children run in their own process group
- * (a terminal's Ctrl-C reaches only the supervisor, which stops them in order) and stop themselves when
- * the supervisor's IPC channel closes, so none outlives it.
+ * Runs services as worker threads or child processes and restarts one that dies with exponential back-off, so a
+ * crashed subgraph comes back by itself while the others keep serving. Threads end with the supervisor's process;
+ * children run in their own process group (a terminal's Ctrl-C reaches only the supervisor, which stops them in
+ * order) and stop themselves when the supervisor's IPC channel closes, so none outlives it.
  */
 export class Supervisor {
   readonly services = new Map<string, ServiceState>();
@@ -41,8 +39,10 @@ export class Supervisor {
   private readonly maxBackoffMs: number;
   private readonly stableAfterMs: number;
   private readonly log: (line: string) => void;
+  readonly isolation: Isolation;
 
   constructor(options: SupervisorOptions = {}) {
+    this.isolation = options.isolation ?? 'thread';
     this.initialBackoffMs = options.initialBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.stableAfterMs = options.stableAfterMs ?? 60_000;
@@ -50,36 +50,32 @@ export class Supervisor {
   }
 
   /** Starts a service and resolves when it reports ready; rejects if it exits first (a start-up error is not retried). */
-  start(spec: ServiceSpec): Promise<ReadyMessage> {
+  start(spec: ServiceSpec): Promise<ReadyService> {
     const state: ServiceState = { spec, child: null, ready: null, restarts: 0 };
     this.services.set(spec.name, state);
     return this.spawn(state, true);
   }
 
-  private spawn(state: ServiceState, first: boolean): Promise<ReadyMessage> {
+  private spawn(state: ServiceState, first: boolean): Promise<ReadyService> {
     const { spec } = state;
-    const child = fork(spec.script, spec.args ?? [], {
-      env: { ...process.env, ...spec.env },
-      execArgv: process.execArgv,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: true,
-    });
+    const child = runService(spec, this.isolation);
     state.child = child;
     // Prefix every line with the service's name: six services share one console.
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (line) => (stream === child.stderr ? console.error : console.log)(`[${spec.name}] ${line}`));
     }
     const startedAt = Date.now();
-    return new Promise<ReadyMessage>((resolve, reject) => {
+    return new Promise<ReadyService>((resolve, reject) => {
       let readyAt: number | null = null;
-      child.on('message', (message: ReadyMessage) => {
-        if (message?.kind !== 'ready') return;
+      child.onMessage((message) => {
+        if ((message as ReadyMessage | null)?.kind !== 'ready') return;
         readyAt = Date.now();
-        state.ready = message;
-        if (!first) this.log(`supervisor: ${spec.name} is back at ${message.url} after ${((readyAt - startedAt) / 1000).toFixed(1)} s`);
-        resolve(message);
+        const ready = { ...(message as ReadyMessage), id: child.id };
+        state.ready = ready;
+        if (!first) this.log(`supervisor: ${spec.name} is back at ${ready.url} after ${((readyAt - startedAt) / 1000).toFixed(1)} s`);
+        resolve(ready);
       });
-      child.once('exit', (code, signal) => {
+      child.onExit((code, signal) => {
         state.child = null;
         const how = signal ? `signal ${signal}` : `code ${code}`;
         if (this.stopping) return;
@@ -119,16 +115,16 @@ export class Supervisor {
 
   private stopOne(state: ServiceState | undefined): Promise<number | null> {
     const child = state?.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve(0);
+    if (!child) return Promise.resolve(0);
     return new Promise((resolve) => {
       // The services drain for up to 10 s; one that hangs past that is killed.
-      const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      child.once('exit', (code) => {
+      const kill = setTimeout(() => child.kill(), 20_000);
+      child.onExit((code) => {
         clearTimeout(kill);
         if (code !== 0) this.log(`supervisor: ${state!.spec.name} stopped with code ${code}`);
         resolve(code);
       });
-      child.kill('SIGTERM');
+      child.stop();
     });
   }
 }

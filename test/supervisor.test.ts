@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Supervisor, type Isolation } from '../lib/supervisor/supervisor.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'gict-supervisor-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const script = path.resolve('test/fixtures/crashing-service.mjs');
+
+const waitFor = async (lines: string[], pattern: RegExp) => {
+  for (let waited = 0; waited < 20_000; waited += 20) {
+    const line = lines.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no line matched ${pattern}:\n${lines.join('\n')}`);
+};
+
+describe.each<Isolation>(['thread', 'process'])('the supervisor, each service as a %s', (isolation) => {
+  it('restarts a service that crashed after it was ready, with back-off, leaves its sibling alone, and stops both with code 0', async () => {
+    const log: string[] = [];
+    const supervisor = new Supervisor({ isolation, initialBackoffMs: 50, log: (line) => log.push(line) });
+    const crashOnce = path.join(dir, `${isolation}-crashed`);
+    const [crashing, steady] = await Promise.all([
+      supervisor.start({ name: 'crashing', script, args: ['crashing'], env: { CRASH_ONCE: crashOnce } }),
+      supervisor.start({ name: 'steady', script, args: ['steady'] }),
+    ]);
+    expect(crashing.url).toBe('http://127.0.0.1:1/crashing');
+    const where = isolation === 'thread' ? new RegExp(`^pid ${process.pid} thread \\d+$`) : /^pid \d+$/;
+    expect(crashing.id).toMatch(where);
+    expect(steady.id).not.toBe(crashing.id);
+
+    await waitFor(log, /^supervisor: crashing exited with code 1; restarting in 0\.1 s \(restart 1\)$/);
+    await waitFor(log, /^supervisor: crashing is back at http:\/\/127\.0\.0\.1:1\/crashing after [\d.]+ s$/);
+    expect(log.filter((l) => l.includes('steady'))).toEqual([]);
+    expect(supervisor.services.get('steady')!.ready!.id).toBe(steady.id);
+
+    expect(await supervisor.stop([['steady'], ['crashing']])).toBe(true);
+  });
+});
