@@ -1,6 +1,6 @@
-// `npm start -- --single-process`: the four agency subgraphs, the indicators subgraph and the gateway in one process,
+// `npm start -- --single-process`: the four agency subgraphs, the indicators subgraph and the gateway on one thread,
 // each on its own port (with INDICATORS_IN_PROCESS=true the gateway runs the indicators subgraph itself). No supervision:
-// one crash stops everything; for profiling and debugging with one inspector. `npm start` runs each as a child process.
+// one crash stops everything; for profiling and debugging with one inspector. `npm start` runs each in a worker thread.
 import { AGENCIES, AGENCY_NAMES } from '../lib/agencies.ts';
 import { databaseTarget, host, port, seedDemo } from '../lib/config.ts';
 import { holdSignalsDuringStart, onShutdown } from '../lib/shutdown.ts';
