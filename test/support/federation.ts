@@ -7,7 +7,8 @@ import { DEFAULT_SEED, type DemoWorld } from '../../db/demo/world.ts';
 import { composeSupergraph } from '../../gateway/compose.ts';
 import { startGateway } from '../../gateway/server.ts';
 import { indicatorRegions, startIndicators } from '../../subgraphs/indicators/server.ts';
-import type { SubgraphName } from '../../lib/subgraphs.ts';
+import { Kind, type DocumentNode } from 'graphql';
+import { subgraphTypeDefs, type SubgraphName } from '../../lib/subgraphs.ts';
 import { createTestDatabaseServer } from './databases.ts';
 import { resetAgency } from '../../lib/subgraph/boot.ts';
 import { currentSnapshot } from '../../lib/subgraph/snapshot.ts';
@@ -51,17 +52,39 @@ export interface TestFederation {
 }
 
 /**
- * Whose lists an agency's `@requires` read, so it composes only with them: comms and energy add up their figures over
- * bigdata's data centres, energy over comms' core rooms and econ's enterprises; bigdata counts econ's designations.
+ * The fields a subgraph's SDL declares, as `Type.field`: those it marks `@external` (read from another subgraph,
+ * through `@requires` or a key) or those it resolves itself.
  */
-// The registers check the units other agencies' figures name (lib/quality/unit-references.ts): bigdata requires energy's and
-// comms' lists of data centres, comms energy's list of core rooms.
-const COMPOSES_WITH: Record<Agency, readonly Agency[]> = {
-  comms: ['bigdata', 'energy'],
-  econ: [],
-  bigdata: ['econ', 'energy', 'comms'],
-  energy: ['bigdata', 'comms', 'econ'],
-};
+function declaredFields(doc: DocumentNode, external: boolean): Set<string> {
+  const fields = new Set<string>();
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeExternal = def.directives?.some((d) => d.name.value === 'external') ?? false;
+    for (const field of def.fields ?? []) {
+      if ((typeExternal || (field.directives?.some((d) => d.name.value === 'external') ?? false)) === external)
+        fields.add(`${def.name.value}.${field.name.value}`);
+    }
+  }
+  return fields;
+}
+
+/**
+ * Whom each agency composes only with: the agencies that resolve a field its SDL marks `@external` (comms and energy
+ * add up their figures over bigdata's data centres, energy over comms' core rooms and econ's enterprises, bigdata counts
+ * econ's designations, and the registers check the units other agencies' figures name). Read from the SDL, so a new
+ * `@requires` brings its owner into every test federation that needs it.
+ */
+function composePartners(): Map<Agency, readonly Agency[]> {
+  const docs = new Map(AGENCIES.map((a) => [a, subgraphTypeDefs(a)]));
+  const resolved = new Map(AGENCIES.map((a) => [a, declaredFields(docs.get(a)!, false)]));
+  return new Map(
+    AGENCIES.map((a) => {
+      const external = declaredFields(docs.get(a)!, true);
+      return [a, AGENCIES.filter((b) => b !== a && [...external].some((f) => resolved.get(b)!.has(f)))];
+    }),
+  );
+}
+const COMPOSES_WITH = composePartners();
 
 /** The agencies asked for and every agency they compose only with, in AGENCIES order. */
 function withComposePartners(requested: readonly Agency[]): readonly Agency[] {
@@ -69,7 +92,7 @@ function withComposePartners(requested: readonly Agency[]): readonly Agency[] {
   const add = (agency: Agency): void => {
     if (needed.has(agency)) return;
     needed.add(agency);
-    COMPOSES_WITH[agency].forEach(add);
+    COMPOSES_WITH.get(agency)!.forEach(add);
   };
   requested.forEach(add);
   return AGENCIES.filter((a) => needed.has(a));
