@@ -12,20 +12,19 @@ import type { RequestMemo } from '../request-memo.ts';
 
 /**
  * Figures one agency records about units another agency registers, as quality flags on indicator values
- * (issue 20). energy meters data centres (bigdata's register) and core machine rooms (comms'); comms reports
- * racks in use per data centre. Neither can ask the register whether a unit exists, so a reading of a unit
+ * (issue 20). energy meters data centres (bigdata's register) and core machine rooms (comms') and records the
+ * energy use of enterprises (econ's); comms reports racks in use per data centre. Neither can ask the register whether a unit exists, so a reading of a unit
  * nobody registered is accepted, placed in no region (only the register says where a unit lies) and counted
  * in no value. The values whose totals would include it are the nation's: the referring agency lists, for a
  * national value, the units it holds figures for (ids only: data stays with its owner); the register's owner
  * answers which of them it never registered (`unregisteredReports`, `@requires` on the list); the indicators
  * subgraph flags the value. `npm run codegen`'s selection, the resolvers and the engine iterate this table.
- *
- * Not (yet) here: energy's tce of enterprises econ never registered (the same shape, with econ checking).
  */
 const ROWS = [
   { referrer: 'energy', kind: 'DATA_CENTER', what: 'meter readings' },
   { referrer: 'energy', kind: 'CORE_ROOM', what: 'meter readings' },
   { referrer: 'comms', kind: 'DATA_CENTER', what: 'rack-usage reports' },
+  { referrer: 'energy', kind: 'ENTERPRISE', what: 'energy-use records' },
 ] as const satisfies readonly { referrer: Agency; kind: keyof typeof UNIT_KINDS; what: string }[];
 
 export type ReferencedKind = (typeof ROWS)[number]['kind'];

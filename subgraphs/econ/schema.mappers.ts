@@ -15,6 +15,7 @@ import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 export type { RegionMapper, RegionYearMapper } from '../../lib/subgraph/mappers.ts';
 export type EnterpriseMapper = EnterpriseRow;
 export type EnterpriseYearMapper = { uscc: string; year: number; asOf: string };
+export type EnterpriseIdSetMapper = { ids: string[] };
 export type EnergyAssessmentMapper = EnergyAssessmentRow;
 export type EnergyManagementCentreMapper = EnergyManagementCentreRow;
 export type DesignationMapper = DesignationRow;

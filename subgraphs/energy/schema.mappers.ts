@@ -28,6 +28,7 @@ export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').Re
 export type EnergyDataQualityMapper = Record<string, never>;
 export type DataCenterIdSetMapper = { ids: string[] };
 export type CoreRoomIdSetMapper = { ids: string[] };
+export type EnterpriseIdSetMapper = { ids: string[] };
 /** comms' and econ's inputs to a value as energy receives them for its totals: the key and the unit list it @requires. */
 export type CommsIndicatorInputsMapper = IndicatorValueKey & {
   coreMachineRooms?: ({ coreMachineRoomId: string; year: number } & Record<string, unknown>)[] | null;

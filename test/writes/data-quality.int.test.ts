@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
 import { coreRoom, operator } from '../../subgraphs/comms/tables.ts';
-import { designation } from '../../subgraphs/econ/tables.ts';
+import { designation, enterprise } from '../../subgraphs/econ/tables.ts';
+import { makeUscc } from '../../lib/uscc.ts';
 import { dataCenterRow } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
@@ -10,6 +11,9 @@ import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
 // subgraph can ask another), found by the federation in each agency's data-quality report.
 
 let fed: TestFederation;
+// Valid credit codes (GB 32100 check characters): one econ registered, one it never did.
+const REGISTERED = makeUscc('500112', '00000071');
+const UNREGISTERED = makeUscc('500112', '00000072');
 const headers = {} as Record<'energy' | 'comms' | 'econ', Record<string, string>>;
 
 beforeAll(async () => {
@@ -18,6 +22,7 @@ beforeAll(async () => {
   await fed.databases.bigdata.db.insert(dataCenter).values([dataCenterRow('DC-1'), dataCenterRow('DC-2')]);
   await fed.databases.comms.db.insert(operator).values({ id: 'CHINA_MOBILE', nameZh: '中国移动', nameEn: 'China Mobile', kind: 'BASIC_TELECOM' });
   await fed.databases.comms.db.insert(coreRoom).values({ id: 'CR-1', nameZh: '核心机房1', operatorId: 'CHINA_MOBILE', regionCode: '500112' });
+  await fed.databases.econ.db.insert(enterprise).values({ uscc: REGISTERED, nameZh: '渝北测试用能企业', regionCode: '500112', sector: 'MANUFACTURING' });
   await fed.databases.econ.db.insert(designation).values([
     { id: 'NGDC-1', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2023, regionCode: '500112', dataCenterId: 'DC-2' },
     { id: 'NGDC-2', kind: 'NATIONAL_GREEN_DATA_CENTER', year: 2023, regionCode: '500112', dataCenterId: 'DC-NOWHERE' },
@@ -31,6 +36,8 @@ beforeAll(async () => {
         reading('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-GHOST'),
         reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-1'),
         reading('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'CR-GHOST'),
+        { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: REGISTERED, period: '2024', value: 6000 },
+        { metric: 'ENTERPRISE_ENERGY_TCE', subjectKind: 'ENTERPRISE', subjectId: UNREGISTERED, period: '2024', value: 7000 },
       ],
     },
     headers.energy,
@@ -51,9 +58,9 @@ beforeAll(async () => {
 afterAll(() => fed?.stop());
 
 describe('each agency sees its figures about units nobody registered', () => {
-  it('energy: readings of a data centre bigdata never registered and of a core room comms never registered', async () => {
+  it('energy: readings of a data centre bigdata never registered and of a core room comms never registered, records of an enterprise econ never registered', async () => {
     const response = await fed.query(
-      `{ energyDataQuality { readingDataCenters { ids unregistered } readingCoreRooms { ids unregistered } } }`,
+      `{ energyDataQuality { readingDataCenters { ids unregistered } readingCoreRooms { ids unregistered } recordEnterprises { ids unregistered } } }`,
       {},
       headers.energy,
     );
@@ -62,6 +69,7 @@ describe('each agency sees its figures about units nobody registered', () => {
       energyDataQuality: {
         readingDataCenters: { ids: ['DC-1', 'DC-GHOST'], unregistered: ['DC-GHOST'] },
         readingCoreRooms: { ids: ['CR-1', 'CR-GHOST'], unregistered: ['CR-GHOST'] },
+        recordEnterprises: { ids: [REGISTERED, UNREGISTERED], unregistered: [UNREGISTERED] },
       },
     });
   });
@@ -90,7 +98,7 @@ describe('readings of units nobody registered flag the national values that woul
   type Value = { indicatorCode: string; scopeId: string; year: number; qualityFlags: { code: string; message: string }[] };
   const flagsOf = async (headersFor?: Record<string, string>) => {
     const response = await fed.query<{ indicatorValues: Value[] }>(
-      `{ indicatorValues(codes: ["DC_PUE", "DC_RENEWABLE_RATE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION", "ICT_TRAFFIC_ENERGY_DECREASE"], regions: ["000000", "500000"], years: [2023, 2024]) {
+      `{ indicatorValues(codes: ["DC_PUE", "DC_RENEWABLE_RATE", "CORE_ROOM_PUE", "DC_RACK_UTILISATION", "ICT_TRAFFIC_ENERGY_DECREASE", "ENERGY_AUDIT_COVERAGE"], regions: ["000000", "500000"], years: [2023, 2024]) {
           indicatorCode scopeId year qualityFlags { code message } } }`,
       {},
       headersFor,
@@ -104,14 +112,16 @@ describe('readings of units nobody registered flag the national values that woul
 
   it('flags each national 2024 value reading the metric, naming the unit and the agency, and nothing else', async () => {
     // The fixture's readings: energy's DC_TOTAL_ENERGY_KWH of DC-GHOST and CORE_ROOM_TOTAL_ENERGY_KWH of CR-GHOST in 2024-01,
-    // comms' RACKS_IN_USE of DC-TYPO in 2024. DC_PUE and DC_RENEWABLE_RATE read total kWh, CORE_ROOM_PUE the rooms' kWh,
-    // DC_RACK_UTILISATION racks in use; traffic energy reads none. Chongqing's values and 2023's have no such readings.
+    // comms' RACKS_IN_USE of DC-TYPO in 2024, energy's ENTERPRISE_ENERGY_TCE of UNREGISTERED in 2024. DC_PUE and
+    // DC_RENEWABLE_RATE read total kWh, CORE_ROOM_PUE the rooms' kWh, DC_RACK_UTILISATION racks in use, the audit coverage
+    // the enterprises' tce; traffic energy reads none. Chongqing's values and 2023's have no such readings.
     const flagged = await flagsOf();
     expect(flagged.map((f) => f.at).sort()).toEqual([
       'CORE_ROOM_PUE 000000 2024',
       'DC_PUE 000000 2024',
       'DC_RACK_UTILISATION 000000 2024',
       'DC_RENEWABLE_RATE 000000 2024',
+      'ENERGY_AUDIT_COVERAGE 000000 2024',
     ]);
     const at = (key: string) => flagged.find((f) => f.at === key)!.flags;
     expect(at('DC_PUE 000000 2024')).toEqual([
@@ -124,6 +134,14 @@ describe('readings of units nobody registered flag the national values that woul
     ]);
     expect(at('CORE_ROOM_PUE 000000 2024')).toEqual([
       { code: 'READINGS_OF_UNREGISTERED_CORE_ROOM', message: expect.stringContaining('of 1 core machine room(s) comms never registered: CR-GHOST.') },
+    ]);
+    expect(at('ENERGY_AUDIT_COVERAGE 000000 2024')).toEqual([
+      {
+        code: 'READINGS_OF_UNREGISTERED_ENTERPRISE',
+        message: expect.stringMatching(
+          new RegExp(`^energy holds energy-use records \\(ENTERPRISE_ENERGY_TCE\\) for 2024 of 1 enterprise\\(s\\) econ never registered: ${UNREGISTERED}\\.`),
+        ),
+      },
     ]);
     expect(at('DC_RACK_UTILISATION 000000 2024')).toEqual([
       {

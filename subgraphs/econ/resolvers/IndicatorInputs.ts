@@ -5,6 +5,7 @@ import { REGION_METRICS } from '../indicator-facts.ts';
 import type { EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnterpriseYearMapper } from '../schema.mappers.ts';
+import { unregisteredReports } from '../../../lib/quality/unit-references.ts';
 
 export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
@@ -17,6 +18,13 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
     if (metrics.length === 0) return [];
     return registerFacts(key, metrics, years, loaders);
   },
+
+  // Of the enterprises energy's records name for a national value, those econ never registered (as of the value).
+  unregisteredReports: (key, _, { loaders }) =>
+    unregisteredReports(key, 'econ', key as unknown as Record<string, unknown>, async (ids) => {
+      const found = await Promise.all(ids.map((id) => loaders.enterpriseAt(id, key.asOf)));
+      return new Set(ids.filter((_, i) => found[i] !== null));
+    }),
 };
 
 /** econ's region facts for one value (or one region of a cube): counts from its own registers, where none designated is a known zero, not a missing value. */

@@ -4,7 +4,7 @@ import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { CarbonPeakPilot } from './CarbonPeakPilot.ts';
 import { DataCenter } from './DataCenter.ts';
 import { Designation } from './Designation.ts';
-import { EconDataQuality, dataQualityQuery } from './EconDataQuality.ts';
+import { EconDataQuality, EnterpriseIdSet, dataQualityQuery } from './EconDataQuality.ts';
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
@@ -33,4 +33,5 @@ export const resolvers: Resolvers = {
   BigdataIndicatorInputs,
   IndicatorCube,
   EconDataQuality,
+  EnterpriseIdSet,
 };

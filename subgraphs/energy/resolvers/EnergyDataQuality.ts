@@ -9,8 +9,9 @@ export const dataQualityQuery: Pick<QueryResolvers, 'energyDataQuality'> = {
   },
 };
 
-/** The sets go to their registers' owners by their ids: bigdata for data centres, comms for core rooms. */
+/** The sets go to their registers' owners by their ids: bigdata for data centres, comms for core rooms, econ for enterprises. */
 export const EnergyDataQuality: EnergyDataQualityResolvers = {
   readingDataCenters: async (_, __, { db }) => ({ ids: await observedSubjects(db, observation, 'DATA_CENTER') }),
   readingCoreRooms: async (_, __, { db }) => ({ ids: await observedSubjects(db, observation, 'CORE_ROOM') }),
+  recordEnterprises: async (_, __, { db }) => ({ ids: await observedSubjects(db, observation, 'ENTERPRISE') }),
 };

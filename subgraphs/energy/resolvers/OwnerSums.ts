@@ -73,6 +73,8 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
       disclosureFor(viewer),
     );
   },
+  // The enterprises energy holds energy-use records for, handed to econ by USCC for a national value.
+  energyReportedUnits: (key, _, context: Context) => reportedUnits(context, observation, key, 'energy', 'ENTERPRISE'),
 };
 
 type CubeLists = {
