@@ -58,6 +58,8 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
+/** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
+const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms inputStatuses withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
 const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
   boundedMetrics('DATA_CENTER', cat.metrics)
@@ -122,7 +124,7 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
       );
     }
     for (const { kind, cubePrefix } of LISTED) {
-      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
+      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${CUBE_SUMS_FIELDS} }`);
       parts.push(
         ...listedUnitFields(kind, cat)
           .columns.filter((c) => c.owner === agency)
@@ -140,7 +142,7 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
         ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn),
       );
     }
-    if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${UNIT_SUMS_FIELDS} }`);
+    if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${CUBE_SUMS_FIELDS} }`);
   }
   return parts.join(' ');
 }

@@ -125,6 +125,33 @@ export type ClusterZoneInput = {
 };
 
 /**
+ * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type CommsCubeSums = {
+  __typename?: 'CommsCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/**
  * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
  * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
@@ -436,6 +463,33 @@ export type DataCenterYear = {
   racksRetired: Scalars['Int']['output'];
   /** Calendar year. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type EnergyCubeSums = {
+  __typename?: 'EnergyCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -1257,8 +1311,9 @@ export type ResolversTypes = {
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ClusterZoneInput: ClusterZoneInput;
-  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
+  CommsCubeSums: ResolverTypeWrapper<CommsCubeSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
@@ -1275,6 +1330,7 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnergyCubeSums: ResolverTypeWrapper<EnergyCubeSums>;
   EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   FactSource: FactSource;
@@ -1314,8 +1370,9 @@ export type ResolversParentTypes = {
   ClusterZone: ClusterZoneMapper;
   Boolean: Scalars['Boolean']['output'];
   ClusterZoneInput: ClusterZoneInput;
-  CommsUnitSums: CommsUnitSums;
+  CommsCubeSums: CommsCubeSums;
   Float: Scalars['Float']['output'];
+  CommsUnitSums: CommsUnitSums;
   CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
@@ -1330,6 +1387,7 @@ export type ResolversParentTypes = {
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnergyCubeSums: EnergyCubeSums;
   EnergyUnitSums: EnergyUnitSums;
   Enterprise: EnterpriseMapper;
   ImportProblem: ImportProblem;
@@ -1382,6 +1440,16 @@ export type ClusterZoneResolvers<ContextType = Context, ParentType extends Resol
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   startUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
@@ -1502,6 +1570,16 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1684,6 +1762,7 @@ export type Resolvers<ContextType = Context> = {
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   BigdataUnregisteredUnits?: BigdataUnregisteredUnitsResolvers<ContextType>;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
+  CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
   CubePopulations?: CubePopulationsResolvers<ContextType>;
@@ -1697,6 +1776,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnergyCubeSums?: EnergyCubeSumsResolvers<ContextType>;
   EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;

@@ -214,6 +214,33 @@ export type CarbonPeakPilotType =
   | 'REGION';
 
 /**
+ * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type CommsCubeSums = {
+  __typename?: 'CommsCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/**
  * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
  * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
@@ -441,6 +468,33 @@ export type EnergyAssessmentKind =
   | 'AUDIT'
   /** Energy-saving diagnosis (节能诊断), asked of enterprises using 2,000–5,000 tce a year (seed 003 §六.2). */
   | 'DIAGNOSIS';
+
+/**
+ * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type EnergyCubeSums = {
+  __typename?: 'EnergyCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
 
 /** An enterprise's energy-management centre (能源管理中心), which meters energy use in real time (seed 003 §六.6). */
 export type EnergyManagementCentre = {
@@ -1617,8 +1671,9 @@ export type ResolversTypes = {
   CarbonPeakPilotInput: CarbonPeakPilotInput;
   CarbonPeakPilotStage: CarbonPeakPilotStage;
   CarbonPeakPilotType: CarbonPeakPilotType;
-  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
+  CommsCubeSums: ResolverTypeWrapper<CommsCubeSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
@@ -1634,6 +1689,7 @@ export type ResolversTypes = {
   EnergyAssessment: ResolverTypeWrapper<EnergyAssessmentMapper>;
   EnergyAssessmentInput: EnergyAssessmentInput;
   EnergyAssessmentKind: EnergyAssessmentKind;
+  EnergyCubeSums: ResolverTypeWrapper<EnergyCubeSums>;
   EnergyManagementCentre: ResolverTypeWrapper<EnergyManagementCentreMapper>;
   EnergyManagementCentreInput: EnergyManagementCentreInput;
   EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
@@ -1688,8 +1744,9 @@ export type ResolversParentTypes = {
   CarbonPeakPilot: CarbonPeakPilotMapper;
   Boolean: Scalars['Boolean']['output'];
   CarbonPeakPilotInput: CarbonPeakPilotInput;
-  CommsUnitSums: CommsUnitSums;
+  CommsCubeSums: CommsCubeSums;
   Float: Scalars['Float']['output'];
+  CommsUnitSums: CommsUnitSums;
   CubeFacts: CubeFacts;
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
@@ -1703,6 +1760,7 @@ export type ResolversParentTypes = {
   EconIndicatorInputs: EconIndicatorInputsMapper;
   EnergyAssessment: EnergyAssessmentMapper;
   EnergyAssessmentInput: EnergyAssessmentInput;
+  EnergyCubeSums: EnergyCubeSums;
   EnergyManagementCentre: EnergyManagementCentreMapper;
   EnergyManagementCentreInput: EnergyManagementCentreInput;
   EnergyUnitSums: EnergyUnitSums;
@@ -1772,6 +1830,16 @@ export type CarbonPeakPilotResolvers<ContextType = Context, ParentType extends R
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['CarbonPeakPilotStage'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CarbonPeakPilotType'], ParentType, ContextType>;
+};
+
+export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsUnitSums'] = ResolversParentTypes['CommsUnitSums']> = {
@@ -1857,6 +1925,16 @@ export type EnergyAssessmentResolvers<ContextType = Context, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EnergyAssessmentKind'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type EnergyManagementCentreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyManagementCentre'] = ResolversParentTypes['EnergyManagementCentre']> = {
@@ -2117,6 +2195,7 @@ export type Resolvers<ContextType = Context> = {
   ApplicationScenario?: ApplicationScenarioResolvers<ContextType>;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   CarbonPeakPilot?: CarbonPeakPilotResolvers<ContextType>;
+  CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
   CubePopulations?: CubePopulationsResolvers<ContextType>;
@@ -2129,6 +2208,7 @@ export type Resolvers<ContextType = Context> = {
   EconDataQuality?: EconDataQualityResolvers<ContextType>;
   EconIndicatorInputs?: EconIndicatorInputsResolvers<ContextType>;
   EnergyAssessment?: EnergyAssessmentResolvers<ContextType>;
+  EnergyCubeSums?: EnergyCubeSumsResolvers<ContextType>;
   EnergyManagementCentre?: EnergyManagementCentreResolvers<ContextType>;
   EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;

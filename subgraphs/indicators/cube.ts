@@ -1,5 +1,6 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
+import { fromCubeSums, type CubeSums } from '../../lib/indicators/cube-sums.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
 import { dataCenterColumn, listedUnitFields, publicUnitFields } from '../../lib/indicators/requires.ts';
@@ -18,12 +19,12 @@ export interface CubeRepresentation extends CubeKey {
   dataCenterYears?: number[];
   dataCenterDesignRacks?: (number | null)[];
   dataCenterInCluster?: (boolean | null)[];
-  /** The owners' totals over each cell's data centres (the owner's aggregate). */
-  dataCenterCommsSums?: OwnerSums[] | null;
-  dataCenterEnergySums?: OwnerSums[] | null;
-  /** energy's totals over each cell's core rooms and enterprises. */
-  coreMachineRoomEnergySums?: OwnerSums[] | null;
-  enterpriseEnergySums?: OwnerSums[] | null;
+  /** The owners' totals over each cell's data centres (the owner's aggregate), as columns. */
+  dataCenterCommsSums?: CubeSums | null;
+  dataCenterEnergySums?: CubeSums | null;
+  /** energy's totals over each cell's core rooms and enterprises, as columns. */
+  coreMachineRoomEnergySums?: CubeSums | null;
+  enterpriseEnergySums?: CubeSums | null;
   commsFacts?: CubeFacts;
   coreMachineRoomPopulations?: CubePopulations;
   coreMachineRoomYears?: Unit[];
@@ -104,13 +105,19 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   ) as Record<UnitKindCode, (key: string) => Unit[]>;
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
+  // Their lacking units come as positions in the cube's unit-year list of their kind.
+  const idsOf = (kind: UnitKindCode): string[] =>
+    kind === 'DATA_CENTER'
+      ? (cube.dataCenterIds ?? [])
+      : ((fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? []).map((u) => String(u[UNIT_KINDS[kind].idField]));
+  const owned: [CubeSums | null | undefined, UnitKindCode][] = [
+    [cube.dataCenterCommsSums, 'DATA_CENTER'],
+    [cube.dataCenterEnergySums, 'DATA_CENTER'],
+    [cube.coreMachineRoomEnergySums, 'CORE_ROOM'],
+    [cube.enterpriseEnergySums, 'ENTERPRISE'],
+  ];
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of [
-    ...(cube.dataCenterCommsSums ?? []),
-    ...(cube.dataCenterEnergySums ?? []),
-    ...(cube.coreMachineRoomEnergySums ?? []),
-    ...(cube.enterpriseEnergySums ?? []),
-  ]) {
+  for (const entry of owned.flatMap(([sums, kind]) => (sums ? fromCubeSums(sums, cube.regionCodes, idsOf(kind)) : []))) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);

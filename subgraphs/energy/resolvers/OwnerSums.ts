@@ -76,6 +76,8 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
 };
 
 type CubeLists = {
+  indicatorCodes: string[];
+  regionCodes: string[];
   asOf: string;
   coreMachineRoomPopulations?: CubePopulations | null;
   coreMachineRoomYears?: Unit[] | null;
@@ -90,6 +92,7 @@ export const cubeListResolvers = {
     return cubeListSums(
       'energy',
       'CORE_ROOM',
+      cube as CubeLists,
       populations,
       units,
       await own(units, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures),
@@ -101,6 +104,7 @@ export const cubeListResolvers = {
     return cubeListSums(
       'energy',
       'ENTERPRISE',
+      cube as CubeLists,
       populations,
       units,
       await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures),
