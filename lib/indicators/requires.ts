@@ -19,7 +19,6 @@ const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsR
 /** A cube's dense region facts and its populations' member lists. */
 const CUBE_FACT_FIELDS = 'metrics years values statuses';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes regionCodes years members';
-const CUBE_DESIGNATION_FACT_FIELDS = 'metric year value status';
 
 /** Kinds of unit their register lists as entities (core rooms, enterprises): on its `<agency>Inputs` and as the cube's `<prefix>Years`. */
 const LISTED = UNIT_KIND_CODES.flatMap((kind) => {
@@ -131,10 +130,10 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
           .map((c) => c.column),
       );
     }
-    // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency lists
-    // one reference per cell, the register answers its facts.
+    // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency hands
+    // out one reference for the whole cube, the register answers its facts.
     if ([...cat.metrics.values()].some((m) => m.placedBy === UNIT_KINDS.DATA_CENTER.register && m.owner === agency))
-      parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
+      parts.push(`designationInputs { facts { ${CUBE_FACT_FIELDS} } }`);
     if (agency === UNIT_KINDS.DATA_CENTER.register) {
       parts.push(
         `dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`,

@@ -34,8 +34,8 @@ export interface CubeRepresentation extends CubeKey {
   /** energy's column of the enterprise years: roofs with PV. */
   enterpriseRoofsWithPv?: (number | null)[] | null;
   energyFacts?: CubeFacts;
-  /** bigdata's counts of econ's designations, one per cell of an indicator that reads them (econ lists, bigdata counts). */
-  designationInputs?: { scopeId: string; year: number; facts?: RegionFact[] | null }[] | null;
+  /** bigdata's counts of econ's designations, one reference for the whole cube (econ lists, bigdata counts). */
+  designationInputs?: { facts?: CubeFacts | null } | null;
 }
 
 /** A data centre's public unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
@@ -57,18 +57,12 @@ function membersByCell(populations: CubePopulations | undefined): Map<string, nu
 export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
   const { indicators } = catalog();
   const factsByRegion = new Map<string, FactIndex<RegionFact>>();
-  for (const table of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
+  for (const table of [cube.bigdataFacts, cube.designationInputs?.facts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
     for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
       if (!facts) factsByRegion.set(f.regionCode, (facts = new FactIndex()));
       facts.add(f);
     }
-  }
-  // bigdata's counts of econ's designations, one reference per cell (a region's facts, whatever the year).
-  for (const inputs of cube.designationInputs ?? []) {
-    let facts = factsByRegion.get(inputs.scopeId);
-    if (!facts) factsByRegion.set(inputs.scopeId, (facts = new FactIndex()));
-    for (const f of inputs.facts ?? []) facts.add(f);
   }
   const noFacts: RegionFacts = new FactIndex();
   const fields = cube as unknown as Record<string, unknown>;

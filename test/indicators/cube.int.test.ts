@@ -235,6 +235,17 @@ describe('indicatorCube', () => {
     expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({ bigdata: 2, comms: 1, econ: 1, energy: 2, indicators: 1 });
   });
 
+  it('hands bigdata one list of econ’s designations for the whole cube, and none for a cube that counts no designation', async () => {
+    const bigdataFetches = async (c: string[]) => {
+      const before = fed.subgraphs.bigdata!.requests();
+      await cube({ c, r: ['500000', '500101', '500112'], y: [2023, 2024, 2025] });
+      return fed.subgraphs.bigdata!.requests() - before;
+    };
+    // The entry point, then the counts over econ's list (one reference for nine cells); the entry point alone without them.
+    expect(await bigdataFetches(['NATIONAL_GREEN_DC_COUNT', 'DC_PUE'])).toBe(2);
+    expect(await bigdataFetches(['DC_PUE'])).toBe(1);
+  });
+
   it.each([
     [{ c: ['NO_SUCH'], r: ['500000'], y: [2024] }, 'UNKNOWN_INDICATOR'],
     [{ c: null, r: ['500199'], y: [2024] }, 'UNKNOWN_REGION'],
