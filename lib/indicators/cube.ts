@@ -40,23 +40,25 @@ export interface CubeFacts {
 }
 
 /**
- * The region facts an agency owes a cube: every metric of that agency and every year its cells read, for
- * each region. `read` is the agency's own per-value function, called once per region instead of once per cell.
+ * The region facts an agency owes a cube: every metric of that agency (or those `only` keeps) and every year its
+ * cells read, for each region. `read` is the agency's own per-value function, called once per region instead of once
+ * per cell.
  */
 export async function cubeFacts(
   cube: CubeKey,
   agency: string,
   read: (key: IndicatorValueKey, metrics: string[], years: number[]) => Promise<RegionFact[]> | RegionFact[],
-  options?: { anyScope?: boolean },
+  options?: { anyScope?: boolean; only?: (metric: string) => boolean },
 ): Promise<CubeFacts> {
   const metricSet = new Set<string>();
   const yearSet = new Set<number>();
   // Every region's cells read the same metrics and years, so the first region's cells tell them.
   for (const cell of cubeCells({ ...cube, regionCodes: cube.regionCodes.slice(0, 1) })) {
-    const { metrics, years } = ownFacts(cell, agency, options);
+    const own = ownFacts(cell, agency, options);
+    const metrics = options?.only ? own.metrics.filter(options.only) : own.metrics;
     if (metrics.length === 0) continue;
     for (const m of metrics) metricSet.add(m);
-    for (const y of years) yearSet.add(y);
+    for (const y of own.years) yearSet.add(y);
   }
   const metrics = [...metricSet].sort();
   const years = [...yearSet].sort((a, b) => a - b);

@@ -19,7 +19,6 @@ const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsR
 /** A cube's dense region facts and its populations' member lists. */
 const CUBE_FACT_FIELDS = 'metrics years values statuses';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes regionCodes years members';
-const CUBE_DESIGNATION_FACT_FIELDS = 'metric year value status';
 
 /** Kinds of unit their register lists as entities (core rooms, enterprises): on its `<agency>Inputs` and as the cube's `<prefix>Years`. */
 const LISTED = UNIT_KIND_CODES.flatMap((kind) => {
@@ -58,6 +57,8 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
+/** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
+const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms inputStatuses withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
 const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
   boundedMetrics('DATA_CENTER', cat.metrics)
@@ -122,17 +123,17 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
       );
     }
     for (const { kind, cubePrefix } of LISTED) {
-      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${UNIT_SUMS_FIELDS} }`);
+      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${CUBE_SUMS_FIELDS} }`);
       parts.push(
         ...listedUnitFields(kind, cat)
           .columns.filter((c) => c.owner === agency)
           .map((c) => c.column),
       );
     }
-    // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency lists
-    // one reference per cell, the register answers its facts.
+    // Counts the register of data centres makes of designations another agency awards (`placedBy`): that agency hands
+    // out one reference for the whole cube, the register answers its facts.
     if ([...cat.metrics.values()].some((m) => m.placedBy === UNIT_KINDS.DATA_CENTER.register && m.owner === agency))
-      parts.push(`designationInputs { scopeId year facts { ${CUBE_DESIGNATION_FACT_FIELDS} } }`);
+      parts.push(`designationInputs { facts { ${CUBE_FACT_FIELDS} } }`);
     if (agency === UNIT_KINDS.DATA_CENTER.register) {
       parts.push(
         `dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`,
@@ -140,7 +141,7 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
         ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn),
       );
     }
-    if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${UNIT_SUMS_FIELDS} }`);
+    if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${CUBE_SUMS_FIELDS} }`);
   }
   return parts.join(' ');
 }

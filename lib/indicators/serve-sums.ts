@@ -2,8 +2,9 @@ import type { Agency } from '../agencies.ts';
 import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
-import { catalog, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
+import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
 import type { CubePopulations } from './cube.ts';
+import { toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
 
@@ -52,6 +53,7 @@ export function valuePopulationSums(
 /** A cube as an owner receives it: its key, bigdata's populations and data-centre columns. */
 export interface CubeColumns {
   indicatorCodes: readonly string[];
+  regionCodes: readonly string[];
   dataCenterPopulations?: CubePopulations | null | undefined;
   dataCenterIds?: readonly string[] | null | undefined;
   dataCenterYears?: readonly number[] | null | undefined;
@@ -60,13 +62,8 @@ export interface CubeColumns {
 /** `dataCenterDesignRacks` → `designRacks`: a cube column as the unit field it carries. */
 const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}${column.slice(11)}`;
 
-/** The owner's totals over every cell population of a cube, each indicator, region and year once; null without populations. */
-export function cubePopulationSums(
-  agency: Agency,
-  cube: CubeColumns,
-  own: Record<string, readonly unknown[] | null>,
-  disclosure: Disclosure,
-): OwnerSums[] | null {
+/** The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without populations. */
+export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): CubeSums | null {
   const { dataCenterPopulations: populations, dataCenterIds, dataCenterYears } = cube;
   if (!populations || !dataCenterIds || !dataCenterYears) return null;
   const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
@@ -75,7 +72,8 @@ export function cubePopulationSums(
       columns[fieldOfColumn(column)] = values;
   }
   const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
-  return cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+  const sums = cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+  return toCubeSums(sums, cube, dataCenterIds, dataCenterYears);
 }
 
 /** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
@@ -97,18 +95,29 @@ export function listSums(
   );
 }
 
-/** The owner's totals over a cube's cell populations of a kind listed as unit-years (each cell its own indicator's); null without them. */
+/**
+ * The owner's totals over a cube's cell populations of a kind listed as unit-years (each cell its own indicator's), as
+ * columns; null without them.
+ */
 export function cubeListSums(
   agency: Agency,
   subject: UnitSubject,
+  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
   populations: CubePopulations | null | undefined,
   units: readonly Unit[] | null | undefined,
   own: readonly Record<string, unknown>[],
   disclosure: Disclosure,
-): OwnerSums[] | null {
+): CubeSums | null {
   if (!populations || !units) return null;
   const all = units.map((u, i) => ({ ...u, ...own[i] }));
-  return cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+  const sums = cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+  const idField = UNIT_ID_FIELD[subject];
+  return toCubeSums(
+    sums,
+    cube,
+    units.map((u) => String(u[idField])),
+    units.map((u) => u.year),
+  );
 }
 
 /** Totals per cell population, each indicator, region and year once. */

@@ -1,6 +1,7 @@
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { EmbargoGate } from '../embargo.ts';
 import type { CubeFacts } from '../indicators/cube.ts';
+import type { CubeSums } from '../indicators/cube-sums.ts';
 import type { OwnerSums } from '../indicators/owner-sums.ts';
 import type { RegionFact } from '../indicators/region-facts.ts';
 
@@ -29,6 +30,7 @@ const RegionYearOwnFields = new Set(['regionCode', 'year', 'region']);
  * - `RegionFact` lists (an indicator value's inputs): value, partsValue, status and updatedAt null in an embargoed year;
  * - `CubeFacts` (a cube's region facts): the entries of embargoed regions and years null;
  * - the owners' totals (`…UnitSums`): terms, inputSums and updatedAt null for an embargoed region and year;
+ * - the owners' totals over a cube (`…CubeSums`): the terms of embargoed regions and years null;
  * - `UnitCheck` (a check over the year's units): null.
  * The observation lists leave withheld rows out in SQL (`withheldRegionYears`). Only a request meeting an embargo pays.
  */
@@ -46,9 +48,11 @@ export function withholdEmbargoed(schema: GraphQLSchema, scopeRegion: ScopeRegio
               ? cubeFacts
               : returned.endsWith('UnitSums')
                 ? ownerSums(scopeRegion)
-                : returned === 'UnitCheck'
-                  ? unitCheck(scopeRegion)
-                  : null
+                : returned.endsWith('CubeSums')
+                  ? cubeSums
+                  : returned === 'UnitCheck'
+                    ? unitCheck(scopeRegion)
+                    : null
       ) as AnyWithhold | null;
       if (!withhold) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
@@ -103,6 +107,16 @@ const ownerSums =
       context.embargo.at(s.regionCode ?? scope, s.year) ? { ...s, terms: s.terms.map(() => null), inputSums: s.inputSums.map(() => null), updatedAt: null } : s,
     );
   };
+
+/** Entry (i × R + r) × Y + y is indicator i, region r, year y. */
+const cubeSums: Withhold = (cube: { regionCodes: readonly string[] }, sums: CubeSums, { embargo }: EmbargoContext) => {
+  const R = cube.regionCodes.length;
+  const Y = sums.years.length;
+  const terms = sums.terms.map((entry, k) =>
+    entry && embargo.at(cube.regionCodes[Math.floor(k / Y) % R]!, sums.years[k % Y]!) ? entry.map(() => null) : entry,
+  );
+  return { ...sums, terms };
+};
 
 const unitCheck =
   (scopeRegion: ScopeRegion): Withhold =>

@@ -14,6 +14,7 @@ export type BigdataIndicatorInputsMapper = IndicatorValueKey & { designatedDataC
 export type DataCenterPopulationMapper = IndicatorValueKey;
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string };
 export type IndicatorCubeMapper = CubeReference;
+export type BigdataCubeInputsMapper = import('../../lib/indicators/cube.ts').CubeKey & { designatedDataCenters?: import('./facts.ts').DesignationList | null };
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
 export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

@@ -47,6 +47,33 @@ export type BigdataIndicatorInputs = {
 };
 
 /**
+ * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type CommsCubeSums = {
+  __typename?: 'CommsCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/**
  * The communications administration's references to units other agencies register: the data centres it
  * holds current rack-usage reports for. bigdata says which of them it never registered.
  */
@@ -334,6 +361,33 @@ export type DataCenterYear = {
 };
 
 /**
+ * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type EnergyCubeSums = {
+  __typename?: 'EnergyCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/**
  * An agency's totals of its own unit-level figures over a population (the owner's aggregate): the agency that owns an
  * indicator's confidential unit-level metrics adds them up over the matched units itself, so only totals, a count and
  * the public register ids of units that lacked an input cross the gateway. The indicators subgraph combines them into
@@ -498,8 +552,8 @@ export type IndicatorCube = {
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** Every core-machine-room year any cell's population holds, once; energy adds its figures. */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
-  /** comms' totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.commsSums`), one entry per indicator, region and year. */
-  dataCenterCommsSums: Maybe<Array<CommsUnitSums>>;
+  /** comms' totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.commsSums`), as columns: each indicator, region and year once, units by position in `dataCenterIds`. */
+  dataCenterCommsSums: Maybe<CommsCubeSums>;
   /** bigdata's data-centre column: registered racks (public register). */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
   /** bigdata's data-centre column: register ids. */
@@ -1325,10 +1379,11 @@ export type ResolversTypes = {
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputs>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsCubeSums: ResolverTypeWrapper<CommsCubeSums>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CommsDataQuality: ResolverTypeWrapper<CommsDataQualityMapper>;
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommsUnregisteredUnits: ResolverTypeWrapper<CommsUnregisteredUnits>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
@@ -1345,6 +1400,7 @@ export type ResolversTypes = {
   DataCenterYear: ResolverTypeWrapper<DataCenterYearMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EnergyCubeSums: ResolverTypeWrapper<EnergyCubeSums>;
   EnergyUnitSums: ResolverTypeWrapper<EnergyUnitSums>;
   FactSource: FactSource;
   ImportProblem: ResolverTypeWrapper<ImportProblem>;
@@ -1389,10 +1445,11 @@ export type ResolversParentTypes = {
   BigdataIndicatorInputs: BigdataIndicatorInputs | FederationReferenceTypes['BigdataIndicatorInputs'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsCubeSums: CommsCubeSums;
+  Float: Scalars['Float']['output'];
   CommsDataQuality: CommsDataQualityMapper;
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
   CommsUnitSums: CommsUnitSums;
-  Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
   CommsUnregisteredUnits: CommsUnregisteredUnits;
   CoreMachineRoom: CoreMachineRoomMapper;
@@ -1409,6 +1466,7 @@ export type ResolversParentTypes = {
   DataCenterYear: DataCenterYearMapper;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EnergyCubeSums: EnergyCubeSums;
   EnergyUnitSums: EnergyUnitSums;
   ImportProblem: ImportProblem;
   ImportSummary: ImportSummary;
@@ -1457,6 +1515,16 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CommsDataQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsDataQuality'] = ResolversParentTypes['CommsDataQuality']> = {
@@ -1584,6 +1652,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyUnitSums'] = ResolversParentTypes['EnergyUnitSums']> = {
   indicatorCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
@@ -1627,7 +1705,7 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   commsFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
   coreMachineRoomPopulations?: Resolver<Maybe<ResolversTypes['CubePopulations']>, ParentType, ContextType>;
   coreMachineRoomYears?: Resolver<Maybe<Array<ResolversTypes['CoreMachineRoomYear']>>, ParentType, ContextType>;
-  dataCenterCommsSums?: Resolver<Maybe<Array<ResolversTypes['CommsUnitSums']>>, ParentType, ContextType>;
+  dataCenterCommsSums?: Resolver<Maybe<ResolversTypes['CommsCubeSums']>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1807,6 +1885,7 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
@@ -1824,6 +1903,7 @@ export type Resolvers<ContextType = Context> = {
   DataCenterYear?: DataCenterYearResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  EnergyCubeSums?: EnergyCubeSumsResolvers<ContextType>;
   EnergyUnitSums?: EnergyUnitSumsResolvers<ContextType>;
   ImportProblem?: ImportProblemResolvers<ContextType>;
   ImportSummary?: ImportSummaryResolvers<ContextType>;

@@ -27,6 +27,7 @@ export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
 export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type IndicatorCubeMapper = CubeReference;
+export type BigdataCubeInputsMapper = import('../../lib/indicators/cube.ts').CubeKey;
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
 export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

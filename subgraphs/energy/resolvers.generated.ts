@@ -50,6 +50,33 @@ export type BigdataIndicatorInputs = {
 };
 
 /**
+ * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type CommsCubeSums = {
+  __typename?: 'CommsCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/**
  * comms' inputs to an indicator value over core machine rooms, as energy completes them: energy adds up its own kWh
  * over the rooms comms lists (the owner's aggregate), so no room's kWh crosses the gateway for a public value.
  */
@@ -310,6 +337,33 @@ export type EconIndicatorInputs = {
   scopeKind: IndicatorLevel;
   /** Year of the value. */
   year: Scalars['Int']['output'];
+};
+
+/**
+ * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
+ * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
+ * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
+ * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
+ */
+export type EnergyCubeSums = {
+  __typename?: 'EnergyCubeSums';
+  /** Indicators with totals, in the cube's order: the first axis. */
+  indicatorCodes: Array<Scalars['ID']['output']>;
+  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
+  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
+  terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
+  /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
+  units: Array<Maybe<Scalars['Int']['output']>>;
+  /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
+  withheld: Array<Scalars['Int']['output']>;
+  /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
+  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -652,14 +706,14 @@ export type IndicatorCube = {
   __typename?: 'IndicatorCube';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
-  /** energy's totals over each cell's core machine rooms (the owner's aggregate, as `CommsIndicatorInputs.energySums`). */
-  coreMachineRoomEnergySums: Maybe<Array<EnergyUnitSums>>;
+  /** energy's totals over each cell's core machine rooms (the owner's aggregate, as `CommsIndicatorInputs.energySums`), as columns: units by position in `coreMachineRoomYears`. */
+  coreMachineRoomEnergySums: Maybe<EnergyCubeSums>;
   /** comms' core-machine-room populations of the cells (external). */
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (comms, external). */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
-  /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), one entry per indicator, region and year. */
-  dataCenterEnergySums: Maybe<Array<EnergyUnitSums>>;
+  /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), as columns: each indicator, region and year once, units by position in `dataCenterIds`. */
+  dataCenterEnergySums: Maybe<EnergyCubeSums>;
   /** bigdata's data-centre column: register ids. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** bigdata's data-centre populations of the cells: positions in the data-centre columns. */
@@ -668,8 +722,8 @@ export type IndicatorCube = {
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** The region facts of energy that the cube's cells read, each region × metric × year once. */
   energyFacts: Maybe<CubeFacts>;
-  /** energy's totals over each cell's enterprises (the owner's aggregate, as `EconIndicatorInputs.energySums`). */
-  enterpriseEnergySums: Maybe<Array<EnergyUnitSums>>;
+  /** energy's totals over each cell's enterprises (the owner's aggregate, as `EconIndicatorInputs.energySums`), as columns: units by position in `enterpriseYears`. */
+  enterpriseEnergySums: Maybe<EnergyCubeSums>;
   /** econ's enterprise populations of the cells (external). */
   enterprisePopulations: Maybe<CubePopulations>;
   /**
@@ -1354,9 +1408,10 @@ export type ResolversTypes = {
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputs>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommsCubeSums: ResolverTypeWrapper<CommsCubeSums>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CommsIndicatorInputs: ResolverTypeWrapper<CommsIndicatorInputsMapper>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CoreMachineRoom: ResolverTypeWrapper<CoreMachineRoomMapper>;
   CoreMachineRoomYear: ResolverTypeWrapper<CoreMachineRoomYearMapper>;
@@ -1370,6 +1425,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EconIndicatorInputs: ResolverTypeWrapper<EconIndicatorInputsMapper>;
+  EnergyCubeSums: ResolverTypeWrapper<EnergyCubeSums>;
   EnergyDataQuality: ResolverTypeWrapper<EnergyDataQualityMapper>;
   EnergyIndicatorInputs: ResolverTypeWrapper<EnergyIndicatorInputsMapper>;
   EnergyMetric: ResolverTypeWrapper<EnergyMetricMapper>;
@@ -1419,9 +1475,10 @@ export type ResolversParentTypes = {
   BigdataIndicatorInputs: BigdataIndicatorInputs | FederationReferenceTypes['BigdataIndicatorInputs'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CommsCubeSums: CommsCubeSums;
+  Float: Scalars['Float']['output'];
   CommsIndicatorInputs: CommsIndicatorInputsMapper;
   CommsUnitSums: CommsUnitSums;
-  Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
   CoreMachineRoom: CoreMachineRoomMapper;
   CoreMachineRoomYear: CoreMachineRoomYearMapper;
@@ -1435,6 +1492,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EconIndicatorInputs: EconIndicatorInputsMapper;
+  EnergyCubeSums: EnergyCubeSums;
   EnergyDataQuality: EnergyDataQualityMapper;
   EnergyIndicatorInputs: EnergyIndicatorInputsMapper;
   EnergyMetric: EnergyMetricMapper;
@@ -1486,6 +1544,16 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CommsIndicatorInputsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsIndicatorInputs'] = ResolversParentTypes['CommsIndicatorInputs'], FederationReferenceType extends FederationReferenceTypes['CommsIndicatorInputs'] = FederationReferenceTypes['CommsIndicatorInputs']> = {
@@ -1600,6 +1668,16 @@ export type EconIndicatorInputsResolvers<ContextType = Context, ParentType exten
   scopeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
+  indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
+  units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type EnergyDataQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyDataQuality'] = ResolversParentTypes['EnergyDataQuality']> = {
@@ -1718,10 +1796,10 @@ export type ImportSummaryResolvers<ContextType = Context, ParentType extends Res
 export type IndicatorCubeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCube'] = ResolversParentTypes['IndicatorCube'], FederationReferenceType extends FederationReferenceTypes['IndicatorCube'] = FederationReferenceTypes['IndicatorCube']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  coreMachineRoomEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
-  dataCenterEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
+  coreMachineRoomEnergySums?: Resolver<Maybe<ResolversTypes['EnergyCubeSums']>, ParentType, ContextType>;
+  dataCenterEnergySums?: Resolver<Maybe<ResolversTypes['EnergyCubeSums']>, ParentType, ContextType>;
   energyFacts?: Resolver<Maybe<ResolversTypes['CubeFacts']>, ParentType, ContextType>;
-  enterpriseEnergySums?: Resolver<Maybe<Array<ResolversTypes['EnergyUnitSums']>>, ParentType, ContextType>;
+  enterpriseEnergySums?: Resolver<Maybe<ResolversTypes['EnergyCubeSums']>, ParentType, ContextType>;
   enterpriseRoofsWithPv?: Resolver<Maybe<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1860,6 +1938,7 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CoreMachineRoom?: CoreMachineRoomResolvers<ContextType>;
@@ -1874,6 +1953,7 @@ export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EconIndicatorInputs?: EconIndicatorInputsResolvers<ContextType>;
+  EnergyCubeSums?: EnergyCubeSumsResolvers<ContextType>;
   EnergyDataQuality?: EnergyDataQualityResolvers<ContextType>;
   EnergyIndicatorInputs?: EnergyIndicatorInputsResolvers<ContextType>;
   EnergyMetric?: EnergyMetricResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
 import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
+import { fromCubeSums, type CubeSums } from '../../lib/indicators/cube-sums.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
 import { dataCenterColumn, listedUnitFields, publicUnitFields } from '../../lib/indicators/requires.ts';
@@ -18,12 +19,12 @@ export interface CubeRepresentation extends CubeKey {
   dataCenterYears?: number[];
   dataCenterDesignRacks?: (number | null)[];
   dataCenterInCluster?: (boolean | null)[];
-  /** The owners' totals over each cell's data centres (the owner's aggregate). */
-  dataCenterCommsSums?: OwnerSums[] | null;
-  dataCenterEnergySums?: OwnerSums[] | null;
-  /** energy's totals over each cell's core rooms and enterprises. */
-  coreMachineRoomEnergySums?: OwnerSums[] | null;
-  enterpriseEnergySums?: OwnerSums[] | null;
+  /** The owners' totals over each cell's data centres (the owner's aggregate), as columns. */
+  dataCenterCommsSums?: CubeSums | null;
+  dataCenterEnergySums?: CubeSums | null;
+  /** energy's totals over each cell's core rooms and enterprises, as columns. */
+  coreMachineRoomEnergySums?: CubeSums | null;
+  enterpriseEnergySums?: CubeSums | null;
   commsFacts?: CubeFacts;
   coreMachineRoomPopulations?: CubePopulations;
   coreMachineRoomYears?: Unit[];
@@ -33,8 +34,8 @@ export interface CubeRepresentation extends CubeKey {
   /** energy's column of the enterprise years: roofs with PV. */
   enterpriseRoofsWithPv?: (number | null)[] | null;
   energyFacts?: CubeFacts;
-  /** bigdata's counts of econ's designations, one per cell of an indicator that reads them (econ lists, bigdata counts). */
-  designationInputs?: { scopeId: string; year: number; facts?: RegionFact[] | null }[] | null;
+  /** bigdata's counts of econ's designations, one reference for the whole cube (econ lists, bigdata counts). */
+  designationInputs?: { facts?: CubeFacts | null } | null;
 }
 
 /** A data centre's public unit fields (DataCenterPopulation's columns, from the catalog) and the cube columns they are read from. */
@@ -56,18 +57,12 @@ function membersByCell(populations: CubePopulations | undefined): Map<string, nu
 export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
   const { indicators } = catalog();
   const factsByRegion = new Map<string, FactIndex<RegionFact>>();
-  for (const table of [cube.bigdataFacts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
+  for (const table of [cube.bigdataFacts, cube.designationInputs?.facts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
     for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
       if (!facts) factsByRegion.set(f.regionCode, (facts = new FactIndex()));
       facts.add(f);
     }
-  }
-  // bigdata's counts of econ's designations, one reference per cell (a region's facts, whatever the year).
-  for (const inputs of cube.designationInputs ?? []) {
-    let facts = factsByRegion.get(inputs.scopeId);
-    if (!facts) factsByRegion.set(inputs.scopeId, (facts = new FactIndex()));
-    for (const f of inputs.facts ?? []) facts.add(f);
   }
   const noFacts: RegionFacts = new FactIndex();
   const fields = cube as unknown as Record<string, unknown>;
@@ -104,13 +99,19 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   ) as Record<UnitKindCode, (key: string) => Unit[]>;
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
+  // Their lacking units come as positions in the cube's unit-year list of their kind.
+  const idsOf = (kind: UnitKindCode): string[] =>
+    kind === 'DATA_CENTER'
+      ? (cube.dataCenterIds ?? [])
+      : ((fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? []).map((u) => String(u[UNIT_KINDS[kind].idField]));
+  const owned: [CubeSums | null | undefined, UnitKindCode][] = [
+    [cube.dataCenterCommsSums, 'DATA_CENTER'],
+    [cube.dataCenterEnergySums, 'DATA_CENTER'],
+    [cube.coreMachineRoomEnergySums, 'CORE_ROOM'],
+    [cube.enterpriseEnergySums, 'ENTERPRISE'],
+  ];
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of [
-    ...(cube.dataCenterCommsSums ?? []),
-    ...(cube.dataCenterEnergySums ?? []),
-    ...(cube.coreMachineRoomEnergySums ?? []),
-    ...(cube.enterpriseEnergySums ?? []),
-  ]) {
+  for (const entry of owned.flatMap(([sums, kind]) => (sums ? fromCubeSums(sums, cube.regionCodes, idsOf(kind)) : []))) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);

@@ -13,7 +13,8 @@ import { inputsOf } from './inputs.ts';
 const CUBE_INPUTS = {
   bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
   comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterCommsSums'],
-  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears', 'designationInputs'],
+  // Not the reference to bigdata's counts of econ's designations: econ leaves it null for a cube that counts none.
+  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
   // Not energy's totals over core rooms and enterprises: they are null too when comms or econ, which list those units, is down.
   energy: ['energyFacts', 'dataCenterEnergySums'],
 } as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;

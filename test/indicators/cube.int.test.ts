@@ -166,27 +166,45 @@ describe('indicatorCube', () => {
     expect(energy).toMatchObject({ numerator: 1_600_000, denominator: 1_000_000, confidentiality: 'CONFIDENTIAL' });
   });
 
-  it("carries energy's totals, not each data centre's kWh, and energy withholds a small total on the caller's own token", async () => {
+  it("carries energy's totals as columns, not each data centre's kWh, and energy withholds a small total on the caller's own token", async () => {
     // The owner's aggregate, asked for directly: 500101's two data centres C and D sum to 1,600,000 kWh total and 1,000,000 IT.
+    // Entry (i × R + r) × Y + y of the columns; one indicator, region and year here, so entry 0.
     const sums = async (headers: Record<string, string>) => {
       const r = await fed.query<{
         indicatorCube: {
-          dataCenterEnergySums: { indicatorCode: string; regionCode: string; year: number; units: number; terms: (number | null)[]; withheld: boolean }[];
+          dataCenterEnergySums: {
+            indicatorCodes: string[];
+            years: number[];
+            units: (number | null)[];
+            lacking: (number[][] | null)[];
+            terms: ((number | null)[] | null)[];
+            withheld: number[];
+          };
         };
       }>(
-        `{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterEnergySums { indicatorCode regionCode year units terms withheld } } }`,
+        `{ indicatorCube(codes: ["DC_PUE"], regions: ["500101"], years: [2024]) { dataCenterEnergySums { indicatorCodes years units lacking terms withheld } } }`,
         {},
         headers,
       );
       expect(r.errors).toBeUndefined();
-      return r.data!.indicatorCube.dataCenterEnergySums.filter((s) => s.indicatorCode === 'DC_PUE');
+      return r.data!.indicatorCube.dataCenterEnergySums;
     };
-    expect(await sums(ANONYMOUS_HEADERS)).toEqual([
-      { indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [null, null], withheld: true },
-    ]);
-    expect(await sums(await bearer('energy', ['writer']))).toEqual([
-      { indicatorCode: 'DC_PUE', regionCode: '500101', year: 2024, units: 2, terms: [1_600_000, 1_000_000], withheld: false },
-    ]);
+    expect(await sums(ANONYMOUS_HEADERS)).toEqual({
+      indicatorCodes: ['DC_PUE'],
+      years: [2024],
+      units: [2],
+      lacking: [[[], []]],
+      terms: [[null, null]],
+      withheld: [0],
+    });
+    expect(await sums(await bearer('energy', ['writer']))).toEqual({
+      indicatorCodes: ['DC_PUE'],
+      years: [2024],
+      units: [2],
+      lacking: [[[], []]],
+      terms: [[1_600_000, 1_000_000]],
+      withheld: [],
+    });
   });
 
   it('costs the same subgraph fetches and SQL statements for a cube 36 times larger', async () => {
@@ -215,6 +233,17 @@ describe('indicatorCube', () => {
     // twice: the entry point, then the national green data centres econ's designations name, which it places. A plan
     // rooted in the indicators subgraph took nine fetches.
     expect(Object.fromEntries(names.map((n) => [n, after[n]! - before[n]!]))).toEqual({ bigdata: 2, comms: 1, econ: 1, energy: 2, indicators: 1 });
+  });
+
+  it('hands bigdata one list of econ’s designations for the whole cube, and none for a cube that counts no designation', async () => {
+    const bigdataFetches = async (c: string[]) => {
+      const before = fed.subgraphs.bigdata!.requests();
+      await cube({ c, r: ['500000', '500101', '500112'], y: [2023, 2024, 2025] });
+      return fed.subgraphs.bigdata!.requests() - before;
+    };
+    // The entry point, then the counts over econ's list (one reference for nine cells); the entry point alone without them.
+    expect(await bigdataFetches(['NATIONAL_GREEN_DC_COUNT', 'DC_PUE'])).toBe(2);
+    expect(await bigdataFetches(['DC_PUE'])).toBe(1);
   });
 
   it.each([

@@ -249,6 +249,19 @@ describe('release embargoes at the agencies', () => {
     expect(await trafficOf500112(await readerHeaders())).toMatchObject({ 2020: 1_000, 2024: 2_000 });
   });
 
+  it('a cube’s owner totals are withheld the same way: the terms of the embargoed region and year', async () => {
+    const pueOf500000 = async (headers: Record<string, string>) => {
+      const res = await fed.query<{
+        indicatorCube: { dataCenterEnergySums: { years: number[]; units: (number | null)[]; terms: ((number | null)[] | null)[] } };
+      }>('{ indicatorCube(codes: ["DC_PUE"], regions: ["500000"], years: [2024]) { dataCenterEnergySums { years units terms } } }', {}, headers);
+      expect(res.errors).toBeUndefined();
+      return res.data!.indicatorCube.dataCenterEnergySums;
+    };
+    // A, B, C and D (four data centres: no small aggregate): 5,300,000 kWh total over 4,000,000 IT.
+    expect(await pueOf500000(ANONYMOUS_HEADERS)).toEqual({ years: [2024], units: [4], terms: [[null, null]] });
+    expect(await pueOf500000(await readerHeaders())).toEqual({ years: [2024], units: [4], terms: [[5_300_000, 4_000_000]] });
+  });
+
   it('an agency’s own token reads its own embargoed figures, not another agency’s', async () => {
     const comms = await chongqing2024(await bearer('comms', ['writer']));
     expect([comms.comms, comms.energy]).toEqual([

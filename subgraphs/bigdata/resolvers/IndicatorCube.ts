@@ -1,9 +1,10 @@
+import { catalog } from '../../../lib/indicators/catalog.ts';
 import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
 import { indicatorValueCacheKey } from '../../../lib/indicators/scope.ts';
 import type { Context } from '../context.ts';
 import { populationMembers } from '../population.ts';
-import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
+import type { BigdataCubeInputsResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { scopeFacts } from './IndicatorInputs.ts';
 
 /** One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as DataCenterPopulation does. */
@@ -20,11 +21,26 @@ const dataCenters = perCube((cube, { loaders }: Context) => {
   );
 });
 
-// Counts of econ's designations need econ's list: they reach a cube through econ's `designationInputs`, not here.
+/** Metrics bigdata counts from econ's designations (`placedBy`): they need econ's list, which arrives after the entry point. */
+const placed = (metric: string): boolean => catalog().metrics.get(metric)?.placedBy === 'bigdata';
+
+// Counts of econ's designations need econ's list: they reach a cube through econ's `designationInputs`, one reference per cube.
+export const BigdataCubeInputs: BigdataCubeInputsResolvers = {
+  __resolveReference: (key) => key,
+  facts: (key, _, { loaders }) =>
+    cubeFacts(key, 'bigdata', (cell, metrics, years) => scopeFacts(cell, metrics, years, loaders, key.designatedDataCenters), {
+      anyScope: true,
+      only: placed,
+    }),
+};
+
 export const IndicatorCube: IndicatorCubeResolvers = {
   __resolveReference: (ref) => ref,
   bigdataFacts: (cube, _, { loaders }) =>
-    cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders, null), { anyScope: true }),
+    cubeFacts(cube, 'bigdata', (key, metrics, years) => scopeFacts(key, metrics, years, loaders, null), {
+      anyScope: true,
+      only: (metric) => !placed(metric),
+    }),
   dataCenterPopulations: async (cube, _, context) => (await dataCenters(cube, context)).populations,
   dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.id),
   dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.year),

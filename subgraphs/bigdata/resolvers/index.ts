@@ -4,7 +4,7 @@ import { DataCenter } from './DataCenter.ts';
 import { DataCenterCluster } from './DataCenterCluster.ts';
 import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
-import { IndicatorCube } from './IndicatorCube.ts';
+import { BigdataCubeInputs, IndicatorCube } from './IndicatorCube.ts';
 import { BigdataIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -23,6 +23,7 @@ export const resolvers: Resolvers = {
   ClusterZone,
   BigdataIndicatorInputs,
   IndicatorCube,
+  BigdataCubeInputs,
   ShutdownScreen,
   DataCenterIdSet,
 };

@@ -8,7 +8,7 @@ import { EconDataQuality, EnterpriseIdSet, dataQualityQuery } from './EconDataQu
 import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
-import { IndicatorCube } from './IndicatorCube.ts';
+import { BigdataCubeInputs, IndicatorCube } from './IndicatorCube.ts';
 import { EconIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -31,6 +31,7 @@ export const resolvers: Resolvers = {
   CarbonPeakPilot,
   EconIndicatorInputs,
   BigdataIndicatorInputs,
+  BigdataCubeInputs,
   IndicatorCube,
   EconDataQuality,
   EnterpriseIdSet,

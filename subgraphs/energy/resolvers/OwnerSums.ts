@@ -78,6 +78,8 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
 };
 
 type CubeLists = {
+  indicatorCodes: string[];
+  regionCodes: string[];
   asOf: string;
   coreMachineRoomPopulations?: CubePopulations | null;
   coreMachineRoomYears?: Unit[] | null;
@@ -92,6 +94,7 @@ export const cubeListResolvers = {
     return cubeListSums(
       'energy',
       'CORE_ROOM',
+      cube as CubeLists,
       populations,
       units,
       await own(units, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures),
@@ -103,6 +106,7 @@ export const cubeListResolvers = {
     return cubeListSums(
       'energy',
       'ENTERPRISE',
+      cube as CubeLists,
       populations,
       units,
       await own(units, 'uscc', asOf, loaders.metricYears, enterpriseFigures),

@@ -1,0 +1,110 @@
+import type { OwnerSums } from './owner-sums.ts';
+
+/**
+ * An owner's totals over a cube's cell populations as columns (`CommsCubeSums`, `EnergyCubeSums` in the SDL), the shape
+ * they cross the gateway in: `ownerSums` computes them one object per indicator, region and year, and these two
+ * functions convert at the edges, so the summing stays in one place. The entry of indicator i, region r (in the cube's
+ * order) and year y is entry (i × R + r) × Y + y of every column, as in `CubeFacts`; a unit that lacked an input is
+ * named by its position in the cube's list of unit-years of its kind rather than by its id.
+ */
+export interface CubeSums {
+  /** The indicators with totals, in the cube's order. */
+  indicatorCodes: string[];
+  /** Every year an entry is for, ascending. */
+  years: number[];
+  /** Matched units of each entry; null where the cell's population holds no unit of that year (no totals). */
+  units: (number | null)[];
+  /** For each entry and each unit input of its indicator: positions in the cube's unit-year list of the units that lacked it. */
+  lacking: (number[][] | null)[];
+  /** Total of each sum() term of each entry's formula; nulls when withheld. */
+  terms: ((number | null)[] | null)[];
+  /** Weakest status of each unit input of each entry. */
+  inputStatuses: (OwnerSums['inputStatuses'] | null)[];
+  /** Entries whose totals disclosure control withheld from the caller. */
+  withheld: number[];
+}
+
+/** A unit-year's name in a cube's unit list: its register id and year. */
+const unitYear = (id: string, year: number): string => `${id}|${year}`;
+
+/**
+ * The owner's side: totals listed per indicator, region and year (each once, with its region) as columns over the
+ * cube's regions. `unitIds[p]` and `unitYears[p]` name the unit-year at position p of the cube's list.
+ */
+export function toCubeSums(
+  sums: readonly OwnerSums[],
+  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
+  unitIds: readonly string[],
+  unitYears: readonly number[],
+): CubeSums {
+  const present = new Set(sums.map((s) => s.indicatorCode));
+  const indicatorCodes = [...new Set(cube.indicatorCodes)].filter((code) => present.has(code));
+  const years = [...new Set(sums.map((s) => s.year))].sort((a, b) => a - b);
+  const size = indicatorCodes.length * cube.regionCodes.length * years.length;
+  const columns: CubeSums = {
+    indicatorCodes,
+    years,
+    units: new Array<null>(size).fill(null),
+    lacking: new Array<null>(size).fill(null),
+    terms: new Array<null>(size).fill(null),
+    inputStatuses: new Array<null>(size).fill(null),
+    withheld: [],
+  };
+  if (size === 0) return columns;
+  const position = new Map(unitIds.map((id, p) => [unitYear(id, unitYears[p]!), p]));
+  const at = entryAt(columns, cube.regionCodes);
+  for (const s of sums) {
+    const k = at(s.indicatorCode, s.regionCode!, s.year);
+    columns.units[k] = s.units;
+    columns.lacking[k] = s.lacking.map((ids) => ids.map((id) => position.get(unitYear(id, s.year))!));
+    columns.terms[k] = s.terms;
+    columns.inputStatuses[k] = s.inputStatuses;
+    if (s.withheld) columns.withheld.push(k);
+  }
+  columns.withheld.sort((a, b) => a - b);
+  return columns;
+}
+
+/**
+ * The indicators subgraph's side: the entries of columnar totals as the engine reads an owner's totals, each with its
+ * region and the ids of the units that lacked an input. A cube reports figures, not inputs: the totals of each input and
+ * their revision stamp stay with `indicatorValues` (`inputSums` empty, `updatedAt` null).
+ */
+export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], unitIds: readonly string[]): OwnerSums[] {
+  const sums: OwnerSums[] = [];
+  const withheld = new Set(columns.withheld);
+  let k = 0;
+  for (const indicatorCode of columns.indicatorCodes) {
+    for (const regionCode of regionCodes) {
+      for (const year of columns.years) {
+        const units = columns.units[k];
+        if (units !== null && units !== undefined) {
+          sums.push({
+            indicatorCode,
+            regionCode,
+            year,
+            units,
+            lacking: (columns.lacking[k] ?? []).map((positions) => positions.map((p) => unitIds[p]!)),
+            terms: columns.terms[k] ?? [],
+            inputSums: [],
+            inputStatuses: columns.inputStatuses[k] ?? [],
+            withheld: withheld.has(k),
+            updatedAt: null,
+          });
+        }
+        k++;
+      }
+    }
+  }
+  return sums;
+}
+
+/** Where the entry of an indicator, region and year lies in the columns. */
+function entryAt(columns: Pick<CubeSums, 'indicatorCodes' | 'years'>, regionCodes: readonly string[]) {
+  const indicator = new Map(columns.indicatorCodes.map((code, i) => [code, i]));
+  const region = new Map(regionCodes.map((code, r) => [code, r]));
+  const year = new Map(columns.years.map((y, i) => [y, i]));
+  const R = regionCodes.length;
+  const Y = columns.years.length;
+  return (indicatorCode: string, regionCode: string, y: number): number => (indicator.get(indicatorCode)! * R + region.get(regionCode)!) * Y + year.get(y)!;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fromCubeSums, toCubeSums } from '../lib/indicators/cube-sums.ts';
+import type { OwnerSums } from '../lib/indicators/owner-sums.ts';
+
+// An owner's totals over a cube travel as columns: entry (i × R + r) × Y + y, units that lacked an input by their
+// position in the cube's unit-year list.
+const entry = (regionCode: string, year: number, over: Partial<OwnerSums>): OwnerSums => ({
+  indicatorCode: 'DC_RACK_UTILISATION',
+  regionCode,
+  year,
+  units: 2,
+  lacking: [[], []],
+  terms: [1200, 1700],
+  inputSums: [1700, 1200],
+  inputStatuses: ['FINAL', 'FINAL'],
+  withheld: false,
+  updatedAt: '2026-03-01T09:00:00.000Z',
+  ...over,
+});
+
+describe("an owner's totals over a cube, as columns", () => {
+  const cube = { indicatorCodes: ['DC_PUE', 'DC_RACK_UTILISATION'], regionCodes: ['500101', '500112'] };
+  // The cube's data-centre years: C 2023, C 2024, D 2024.
+  const ids = ['C', 'C', 'D'];
+  const years = [2023, 2024, 2024];
+  const sums = [
+    entry('500101', 2024, { lacking: [[], ['C']], units: 1, terms: [null, null], inputSums: [null, null], withheld: true }),
+    entry('500112', 2023, { units: 3, terms: [300, 400] }),
+  ];
+
+  it('lays the entries out indicator by region by year, with empty entries null, and names lacking units by position', () => {
+    // One indicator (rack utilisation) × 2 regions × 2 years (2023, 2024): 500101 2024 is entry 1, 500112 2023 entry 2.
+    expect(toCubeSums(sums, cube, ids, years)).toEqual({
+      indicatorCodes: ['DC_RACK_UTILISATION'],
+      years: [2023, 2024],
+      units: [null, 1, 3, null],
+      lacking: [null, [[], [1]], [[], []], null], // C in 2024 is position 1
+      terms: [null, [null, null], [300, 400], null],
+      inputStatuses: [null, ['FINAL', 'FINAL'], ['FINAL', 'FINAL'], null],
+      withheld: [1],
+    });
+  });
+
+  it('reads back every entry with its region and the ids of its lacking units, without the input totals a cube does not report', () => {
+    expect(fromCubeSums(toCubeSums(sums, cube, ids, years), cube.regionCodes, ids)).toEqual(
+      sums.map((s) => ({ ...s, inputSums: [], updatedAt: null })).sort((a, b) => a.regionCode!.localeCompare(b.regionCode!)),
+    );
+  });
+
+  it('has no entries when no cell has units', () => {
+    const empty = toCubeSums([], cube, ids, years);
+    expect(empty).toEqual({ indicatorCodes: [], years: [], units: [], lacking: [], terms: [], inputStatuses: [], withheld: [] });
+    expect(fromCubeSums(empty, cube.regionCodes, ids)).toEqual([]);
+  });
+});
