@@ -171,3 +171,12 @@ export function maxBodyBytes(service: 'gateway' | 'subgraph', env: Env = process
     ? positiveInteger('MAX_REQUEST_BYTES', 20 * 1024 * 1024, env)
     : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
 }
+
+/**
+ * Largest JavaScript heap of each service `npm start` supervises (`SERVICE_MAX_HEAP_MB`, default 2048): one that needs
+ * more ends alone (out of memory) and is restarted, instead of growing until the machine runs out of memory for all of
+ * them, which six threads of one process otherwise could.
+ */
+export function serviceMaxHeapMb(env: Env = process.env): number {
+  return positiveInteger('SERVICE_MAX_HEAP_MB', 2048, env);
+}

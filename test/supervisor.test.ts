@@ -38,4 +38,20 @@ describe.each<Isolation>(['thread', 'process'])('the supervisor, each service as
 
     expect(await supervisor.stop([['steady'], ['crashing']])).toBe(true);
   });
+
+  it('ends a service that outgrows its heap limit alone and restarts it', async () => {
+    const log: string[] = [];
+    const supervisor = new Supervisor({ isolation, initialBackoffMs: 50, maxHeapMb: 64, log: (line) => log.push(line) });
+    const crashOnce = path.join(dir, `${isolation}-oom`);
+    await Promise.all([
+      supervisor.start({ name: 'hoarder', script, args: ['hoarder'], env: { CRASH_ONCE: crashOnce, CRASH_HOW: 'oom' } }),
+      supervisor.start({ name: 'steady', script, args: ['steady'] }),
+    ]);
+    // Node ends a thread out of memory with code 1; V8 aborts a process (SIGABRT).
+    const how = isolation === 'thread' ? 'code 1' : 'signal SIGABRT';
+    await waitFor(log, new RegExp(`^supervisor: hoarder exited with ${how}; restarting in 0\\.1 s \\(restart 1\\)$`));
+    await waitFor(log, /^supervisor: hoarder is back at /);
+    expect(log.filter((l) => l.includes('steady'))).toEqual([]);
+    expect(await supervisor.stop([['steady'], ['hoarder']])).toBe(true);
+  });
 });

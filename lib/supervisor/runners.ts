@@ -37,11 +37,21 @@ export interface RunningService {
   kill(): void;
 }
 
-export function runService(spec: ServiceSpec, isolation: Isolation): RunningService {
+/**
+ * Starts a service. `maxHeapMb` bounds its heap (old generation): one that needs more ends alone, out of memory, and
+ * its supervisor restarts it, where threads of one process could otherwise together exhaust the machine's memory.
+ */
+export function runService(spec: ServiceSpec, { isolation, maxHeapMb }: { isolation: Isolation; maxHeapMb?: number | undefined }): RunningService {
   const env = { ...process.env, ...spec.env };
   if (isolation === 'thread') {
     // execArgv is inherited (the tsx loader under tests); stdout and stderr are piped so that lines can be prefixed.
-    const worker = new Worker(spec.script, { argv: spec.args ?? [], env, stdout: true, stderr: true });
+    const worker = new Worker(spec.script, {
+      argv: spec.args ?? [],
+      env,
+      stdout: true,
+      stderr: true,
+      ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
+    });
     // An error the thread did not handle itself ends it; its exit (code 1) follows.
     worker.on('error', (error) => console.error(`[${spec.name}]`, error));
     return {
@@ -56,7 +66,7 @@ export function runService(spec: ServiceSpec, isolation: Isolation): RunningServ
   }
   const child = fork(spec.script, spec.args ?? [], {
     env,
-    execArgv: process.execArgv,
+    execArgv: [...process.execArgv, ...(maxHeapMb ? [`--max-old-space-size=${maxHeapMb}`] : [])],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the services in order.
     detached: true,
