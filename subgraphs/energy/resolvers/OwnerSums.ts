@@ -4,6 +4,8 @@ import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { reportedUnits } from '../../../lib/quality/unit-references.ts';
+import { UNIT_KINDS } from '../../../lib/unit-kinds.ts';
+import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { observation } from '../tables.ts';
 import { CORE_ROOM_METERS, yearly } from '../facts.ts';
 import { roofsWithPv } from './EnterpriseYear.ts';
@@ -38,44 +40,25 @@ function own(
   return Promise.all((units ?? []).map(async (u) => figures(await metricYears.load({ subjectId: String(u[idField]), year: u.year, asOf }))));
 }
 
-interface InputsKey {
-  indicatorCode: string;
-  asOf: string;
+/**
+ * The resolvers energy adds to the inputs of a value over another register's units (comms' core rooms, econ's
+ * enterprises): its totals over the listed units (`energySums`), and the units it holds figures for, by id, for a
+ * national value (`energyReportedUnits`, lib/quality/unit-references.ts). The list and the id field come from UNIT_KINDS.
+ */
+function overListedUnits(kind: 'CORE_ROOM' | 'ENTERPRISE', figures: (year: readonly MetricYear[]) => Record<string, unknown>) {
+  const { valueList, idField } = UNIT_KINDS[kind];
+  return {
+    __resolveReference: <T>(ref: T) => ref,
+    energySums: async (inputs: object, _: unknown, { loaders, viewer }: Context) => {
+      const { indicatorCode, asOf, [valueList]: units } = inputs as { indicatorCode: string; asOf: string } & Record<string, Unit[] | null | undefined>;
+      return listSums('energy', kind, indicatorCode, units, await own(units, idField, asOf, loaders.metricYears, figures), disclosureFor(viewer));
+    },
+    energyReportedUnits: (key: IndicatorValueKey, _: unknown, context: Context) => reportedUnits(context, observation, key, 'energy', kind),
+  };
 }
 
-export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
-  __resolveReference: (ref) => ref,
-  energySums: async (inputs, _, { loaders, viewer }: Context) => {
-    const { coreMachineRooms: rooms, indicatorCode, asOf } = inputs as InputsKey & { coreMachineRooms?: Unit[] | null };
-    return listSums(
-      'energy',
-      'CORE_ROOM',
-      indicatorCode,
-      rooms,
-      await own(rooms, 'coreMachineRoomId', asOf, loaders.metricYears, roomFigures),
-      disclosureFor(viewer),
-    );
-  },
-  // The core rooms energy holds readings for, handed to comms by id for a national value (lib/quality/unit-references.ts).
-  energyReportedUnits: (key, _, context: Context) => reportedUnits(context, observation, key, 'energy', 'CORE_ROOM'),
-};
-
-export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
-  __resolveReference: (ref) => ref,
-  energySums: async (inputs, _, { loaders, viewer }: Context) => {
-    const { enterprises, indicatorCode, asOf } = inputs as InputsKey & { enterprises?: Unit[] | null };
-    return listSums(
-      'energy',
-      'ENTERPRISE',
-      indicatorCode,
-      enterprises,
-      await own(enterprises, 'uscc', asOf, loaders.metricYears, enterpriseFigures),
-      disclosureFor(viewer),
-    );
-  },
-  // The enterprises energy holds energy-use records for, handed to econ by USCC for a national value.
-  energyReportedUnits: (key, _, context: Context) => reportedUnits(context, observation, key, 'energy', 'ENTERPRISE'),
-};
+export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = overListedUnits('CORE_ROOM', roomFigures);
+export const EconIndicatorInputs: EconIndicatorInputsResolvers = overListedUnits('ENTERPRISE', enterpriseFigures);
 
 type CubeLists = {
   indicatorCodes: string[];
