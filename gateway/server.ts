@@ -10,7 +10,7 @@ import { createAuthenticator } from '../lib/auth/tokens.ts';
 import type { Viewer } from '../lib/auth/viewer.ts';
 import type { RegionDirectory } from '../lib/regions/directory.ts';
 import { unitLevelPlugin } from './auth.ts';
-import { InProcessIndicators } from './in-process.ts';
+import type { InProcessIndicators } from './in-process.ts';
 import { queryLimitRules } from './query-limits.ts';
 import { sharingInFlightQueries } from './inflight.ts';
 import { deduplicate } from './representations.ts';
@@ -151,8 +151,10 @@ export interface RunningGateway extends RunningServer {
   indicators: InProcessIndicators | null;
 }
 
-function createGateway(options: GatewayOptions): { gateway: ApolloGateway; indicators: InProcessIndicators | null } {
-  const indicators = options.urls.indicators ? null : new InProcessIndicators(options.regions);
+async function createGateway(options: GatewayOptions): Promise<{ gateway: ApolloGateway; indicators: InProcessIndicators | null }> {
+  // Imported only when it runs here: the indicators subgraph's modules (catalog, formulas, database access for the
+  // embargo register) would otherwise load into every gateway.
+  const indicators = options.urls.indicators ? null : new (await import('./in-process.ts')).InProcessIndicators(options.regions);
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -183,7 +185,7 @@ const landingPage = () =>
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const authenticator = createAuthenticator();
-  const { gateway, indicators } = createGateway(options);
+  const { gateway, indicators } = await createGateway(options);
   const limits = options.queryLimits ?? queryLimits();
   const ingest = ingestProxy(options.urls, maxBodyBytes('gateway'));
   const server = await serve<GatewayContext>({
