@@ -11,6 +11,56 @@ export const BUILD_DIR = path.join(ROOT, '.build');
 /** Each service entry point: its source, and its name in the bundle (`.build/<name>.js`). */
 export const ENTRIES = { start: 'scripts/start.ts', subgraph: 'scripts/start-subgraph.ts', gateway: 'gateway/index.ts' };
 const META = path.join(BUILD_DIR, 'inputs.json');
+
+/**
+ * Modules a dependency requires as it loads but uses only on a path we keep off: each is left out of the bundle and
+ * loaded, from beside that dependency, on first use. @apollo/gateway builds its usage telemetry for Apollo (an OTLP
+ * metrics exporter and four cloud resource detectors: 3 of the 10 MB the gateway loaded) only when
+ * APOLLO_TELEMETRY_DISABLED is off, and the gateway turns it on unless an operator says otherwise.
+ *
+ * @type {Record<string, { from: string; modules: string[] }>}
+ */
+const DEFERRED_REQUIRES = {
+  'node_modules/@apollo/gateway/dist/utilities/opentelemetry.js': {
+    from: '@apollo/gateway',
+    modules: [
+      '@opentelemetry/sdk-metrics',
+      '@opentelemetry/resources',
+      '@opentelemetry/resource-detector-alibaba-cloud',
+      '@opentelemetry/resource-detector-aws',
+      '@opentelemetry/resource-detector-azure',
+      '@opentelemetry/resource-detector-gcp',
+      '@opentelemetry/exporter-metrics-otlp-http',
+    ],
+  },
+};
+
+/** Rewrites each deferred `require("m")` into a proxy that requires m, resolved from its dependency, on first use. */
+/** @type {import('esbuild').Plugin} */
+const deferRequires = {
+  name: 'defer-requires',
+  setup(build) {
+    const escape = (/** @type {string} */ file) => file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const filter = new RegExp(`(${Object.keys(DEFERRED_REQUIRES).map(escape).join('|')})$`);
+    build.onLoad({ filter }, (args) => {
+      const file = path.relative(ROOT, args.path).split(path.sep).join('/');
+      const deferred = DEFERRED_REQUIRES[file];
+      if (!deferred) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const id of deferred.modules) {
+        const call = `require(${JSON.stringify(id)})`;
+        // An upgrade that moved a require would silently bring the module back: fail the build instead.
+        if (!contents.includes(call)) throw new Error(`${file} no longer requires ${id}: update DEFERRED_REQUIRES in scripts/build-server.mjs`);
+        contents = contents.replaceAll(call, `__deferredRequire(${JSON.stringify(id)})`);
+      }
+      const helper =
+        `var __deferredRequire = (id) => { let loaded; ` +
+        `const load = () => (loaded ??= require("node:module").createRequire(require.resolve(${JSON.stringify(deferred.from)}))(id)); ` +
+        `return new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() }); };\n`;
+      return { contents: helper + contents, loader: 'js' };
+    });
+  },
+};
 const BANNER = [
   "import { createRequire as __createRequire } from 'node:module';",
   "import { fileURLToPath as __fileURLToPath } from 'node:url';",
@@ -59,6 +109,7 @@ export async function buildServer() {
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
+    plugins: [deferRequires],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   // builtAt from before the build: a source saved while it ran makes the next start rebuild.
