@@ -1,6 +1,6 @@
 import { catalog, type UnitSubject } from './catalog.ts';
+import { populationRepresentative, type DataCenterMembers } from './population.ts';
 import type { RequestMemo } from '../request-memo.ts';
-import type { DataCenterMembers } from './population.ts';
 import { FactIndex, ownFacts, type RegionFact } from './region-facts.ts';
 import type { IndicatorValueKey } from './scope.ts';
 
@@ -98,26 +98,61 @@ export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): 
   return list;
 }
 
-/** Which units each cell's population holds, as aligned columns: `members[i]` are indices into the cube's list of unit-years. */
+/**
+ * Which units each cell's population holds, dense as `CubeFacts` are: the population of code p (`indicatorCodes`), the
+ * cube's region r and year y is entry (p × R + r) × Y + y of `members`, its indices into the cube's list of unit-years.
+ * The regions and years are the cube key's, so they do not travel with each entry.
+ */
 export interface CubePopulations {
   indicatorCodes: string[];
-  regionCodes: string[];
-  years: number[];
   members: number[][];
 }
 
+/** A cell of a cube's populations: its population code, region, year and members. */
+export interface PopulationCell {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  members: number[];
+}
+
+/** The cells of dense populations in layout order (code, then region, then year), each with its members. */
+export function populationCells(
+  populations: CubePopulations,
+  { regionCodes, years }: { regionCodes: readonly string[]; years: readonly number[] },
+): PopulationCell[] {
+  const cells: PopulationCell[] = [];
+  let k = 0;
+  for (const indicatorCode of populations.indicatorCodes)
+    for (const regionCode of regionCodes) for (const year of years) cells.push({ indicatorCode, regionCode, year, members: populations.members[k++] ?? [] });
+  return cells;
+}
+
 /**
- * The populations of a cube's cells and the distinct unit-years they hold. `membersOf` is the agency's
- * per-value function; `identity` names a unit-year, so one shared by many cells is listed once.
+ * The codes that name a cube's populations of a kind of unit: each indicator over core rooms or enterprises names its
+ * own; indicators over the same data centres share their representative's (PUE, rack utilisation, renewable share).
+ */
+export function populationCodes(cube: Pick<CubeKey, 'indicatorCodes'>, subject: UnitSubject): string[] {
+  const { indicators } = catalog();
+  const over = cube.indicatorCodes.filter((code) => indicators.get(code)?.population?.subject === subject);
+  return [...new Set(subject === 'DATA_CENTER' ? over.map(populationRepresentative) : over)];
+}
+
+/**
+ * The populations of a cube's cells over a kind of unit and the distinct unit-years they hold. `membersOf` is the
+ * agency's per-value function, asked for each population code, region and year; `identity` names a unit-year, so one
+ * shared by many cells is listed once.
  */
 export async function cubePopulations<U>(
-  cells: readonly IndicatorValueKey[],
+  cube: CubeKey,
+  subject: UnitSubject,
   membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[],
   identity: (unit: U) => string,
 ): Promise<{ populations: CubePopulations; units: U[] }> {
+  const indicatorCodes = populationCodes(cube, subject);
   const units: U[] = [];
   const at = new Map<string, number>();
-  const lists = await Promise.all(cells.map((cell) => membersOf(cell)));
+  const lists = await Promise.all(cubeCells({ ...cube, indicatorCodes }).map((cell) => membersOf(cell)));
   const members = lists.map((list) =>
     list.map((unit) => {
       const id = identity(unit);
@@ -129,16 +164,7 @@ export async function cubePopulations<U>(
       return index;
     }),
   );
-  return {
-    populations: { indicatorCodes: cells.map((c) => c.indicatorCode), regionCodes: cells.map((c) => c.scopeId), years: cells.map((c) => c.year), members },
-    units,
-  };
-}
-
-/** The cube's cells whose indicator sums over units of this kind. */
-export function cellsOver(cube: CubeKey, subject: UnitSubject): IndicatorValueKey[] {
-  const { indicators } = catalog();
-  return cubeCells(cube).filter((cell) => indicators.get(cell.indicatorCode)?.population?.subject === subject);
+  return { populations: { indicatorCodes, members }, units };
 }
 
 /** Computes once per cube object, in the request's memo: a cube's fields read the same lists or cells. */

@@ -3,7 +3,7 @@ import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
-import type { CubePopulations } from './cube.ts';
+import { populationCells, type CubePopulations } from './cube.ts';
 import { toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
@@ -54,6 +54,7 @@ export function valuePopulationSums(
 export interface CubeColumns {
   indicatorCodes: readonly string[];
   regionCodes: readonly string[];
+  years: readonly number[];
   dataCenterPopulations?: CubePopulations | null | undefined;
   dataCenterIds?: readonly string[] | null | undefined;
   dataCenterYears?: readonly number[] | null | undefined;
@@ -72,7 +73,7 @@ export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Recor
       columns[fieldOfColumn(column)] = values;
   }
   const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
-  const sums = cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+  const sums = cellSums(agency, 'DATA_CENTER', populations, cube, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
   return toCubeSums(sums, cube, dataCenterIds, dataCenterYears);
 }
 
@@ -102,7 +103,7 @@ export function listSums(
 export function cubeListSums(
   agency: Agency,
   subject: UnitSubject,
-  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
+  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[]; years: readonly number[] },
   populations: CubePopulations | null | undefined,
   units: readonly Unit[] | null | undefined,
   own: readonly Record<string, unknown>[],
@@ -110,7 +111,7 @@ export function cubeListSums(
 ): CubeSums | null {
   if (!populations || !units) return null;
   const all = units.map((u, i) => ({ ...u, ...own[i] }));
-  const sums = cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+  const sums = cellSums(agency, subject, populations, cube, all, (code) => new Set([code]), disclosure);
   const idField = UNIT_ID_FIELD[subject];
   return toCubeSums(
     sums,
@@ -125,22 +126,22 @@ function cellSums(
   agency: Agency,
   subject: UnitSubject,
   populations: CubePopulations,
+  cube: { regionCodes: readonly string[]; years: readonly number[] },
   all: readonly Unit[],
   indicatorsOf: (populationCode: string) => ReadonlySet<string>,
   disclosure: Disclosure,
 ): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const seen = new Set<string>();
-  populations.members.forEach((members, i) => {
-    const regionCode = populations.regionCodes[i]!;
+  for (const { indicatorCode, regionCode, members } of populationCells(populations, cube)) {
     const units: Unit[] = members.map((m) => all[m]!);
-    for (const entry of populationSums(agency, subject, indicatorsOf(populations.indicatorCodes[i]!), units, disclosure, regionCode)) {
+    for (const entry of populationSums(agency, subject, indicatorsOf(indicatorCode), units, disclosure, regionCode)) {
       // Cells of two years of one region share their units of a year (a baseline year, say): list each total once.
       const key = `${entry.indicatorCode}|${regionCode}|${entry.year}`;
       if (seen.has(key)) continue;
       seen.add(key);
       sums.push(entry);
     }
-  });
+  }
   return sums;
 }

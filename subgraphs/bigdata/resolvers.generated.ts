@@ -228,20 +228,17 @@ export type CubeFacts = {
 };
 
 /**
- * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, as
- * aligned columns: entry i is the cell of indicator `indicatorCodes[i]`, region `regionCodes[i]` and year
- * `years[i]`, and `members[i]` its positions in the cube's list of unit-years of that kind.
+ * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, dense as
+ * `CubeFacts` are: the population of code p (`indicatorCodes`), the cube's region r (of R in its `regionCodes`) and year y
+ * (of Y in its `years`) is entry (p × R + r) × Y + y of `members`, its positions in the cube's list of unit-years of that
+ * kind. The regions and years are the cube key's, so no entry repeats them.
  */
 export type CubePopulations = {
   __typename?: 'CubePopulations';
-  /** Indicator code of each cell (for data centres, the indicator whose population stands for it). */
+  /** Population codes along the first axis: each indicator over core rooms or enterprises names its own; indicators over the same data centres share their representative's (`populationCode` in the catalog). */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each cell's members: positions in the cube's unit-year list, for every year it reads. */
+  /** Each entry's members: positions in the cube's unit-year list, for every year its cells read. */
   members: Array<Array<Scalars['Int']['output']>>;
-  /** Region code of each cell. */
-  regionCodes: Array<Scalars['ID']['output']>;
-  /** Year of each cell. */
-  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -1516,8 +1513,6 @@ export type CubeFactsResolvers<ContextType = Context, ParentType extends Resolve
 export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   members?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
-  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {

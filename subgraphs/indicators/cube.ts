@@ -1,5 +1,5 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
-import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
+import { cubeFactList, populationCells, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { fromCubeSums, type CubeSums } from '../../lib/indicators/cube-sums.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -43,10 +43,8 @@ const POPULATION_FIELDS = publicUnitFields('DATA_CENTER').map((field) => [field,
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
-function membersByCell(populations: CubePopulations | undefined): Map<string, number[]> {
-  return new Map(
-    populations?.members.map((members, i) => [cellKey(populations.indicatorCodes[i]!, populations.regionCodes[i]!, populations.years[i]!), members]),
-  );
+function membersByCell(populations: CubePopulations | undefined, cube: CubeKey): Map<string, number[]> {
+  return new Map(populations ? populationCells(populations, cube).map((c) => [cellKey(c.indicatorCode, c.regionCode, c.year), c.members]) : []);
 }
 
 /**
@@ -86,7 +84,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     });
   };
   const populationsOf = (populations: CubePopulations | undefined, units: readonly Unit[] = []) => {
-    const byCell = membersByCell(populations);
+    const byCell = membersByCell(populations, cube);
     const memo = new Map<string, Unit[]>();
     return (key: string): Unit[] => {
       let population = memo.get(key);

@@ -1,25 +1,19 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
-import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
-import { indicatorValueCacheKey } from '../../../lib/indicators/scope.ts';
+import { cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { populationMembers } from '../population.ts';
 import type { BigdataCubeInputsResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { scopeFacts } from './IndicatorInputs.ts';
 
 /** One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as DataCenterPopulation does. */
-const dataCenters = perCube((cube, { loaders }: Context) => {
-  const distinct = new Map(
-    cellsOver(cube, 'DATA_CENTER')
-      .map((cell) => dataCenterPopulationOf(cell)!)
-      .map((key) => [indicatorValueCacheKey(key), key]),
-  );
-  return cubePopulations(
-    [...distinct.values()],
+const dataCenters = perCube((cube, { loaders }: Context) =>
+  cubePopulations(
+    cube,
+    'DATA_CENTER',
     (key) => populationMembers(key, loaders),
     (u) => `${u.row.id}|${u.year}`,
-  );
-});
+  ),
+);
 
 /** Metrics bigdata counts from econ's designations (`placedBy`): they need econ's list, which arrives after the entry point. */
 const placed = (metric: string): boolean => catalog().metrics.get(metric)?.placedBy === 'bigdata';
