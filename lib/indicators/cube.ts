@@ -30,13 +30,16 @@ export interface CubeFact extends RegionFact {
 
 /**
  * An agency's region facts for a cube, dense: the fact of region r (in the cube's order), metric m and
- * year y is entry (r × M + m) × Y + y of `values` and `statuses`. A cube reports figures, not inputs: no update times.
+ * year y is entry (r × M + m) × Y + y of `values`. A cube reports figures, not inputs: no update times. A fact has a
+ * status exactly when it has a value (`regionFigure`, `registerFact`), and most are final, so only the provisional
+ * entries travel, by position: the status column weighed three times the values.
  */
 export interface CubeFacts {
   metrics: string[];
   years: number[];
   values: (number | null)[];
-  statuses: RegionFact['status'][];
+  /** Entries whose figure is provisional, ascending; every other entry with a value is final. */
+  provisional: number[];
 }
 
 /**
@@ -62,7 +65,7 @@ export async function cubeFacts(
   }
   const metrics = [...metricSet].sort();
   const years = [...yearSet].sort((a, b) => a - b);
-  const facts: CubeFacts = { metrics, years, values: [], statuses: [] };
+  const facts: CubeFacts = { metrics, years, values: [], provisional: [] };
   if (metrics.length === 0) return facts;
   const perRegion = await Promise.all(
     cube.regionCodes.map((scopeId) =>
@@ -74,8 +77,9 @@ export async function cubeFacts(
     for (const metric of metrics) {
       for (const year of years) {
         const fact = byMetricYear.get(metric, year);
-        facts.values.push(fact?.value ?? null);
-        facts.statuses.push(fact?.status ?? null);
+        const value = fact?.value ?? null;
+        if (value !== null && fact!.status === 'PROVISIONAL') facts.provisional.push(facts.values.length);
+        facts.values.push(value);
       }
     }
   }
@@ -85,13 +89,14 @@ export async function cubeFacts(
 /** The facts of a dense `CubeFacts` table, each with its region; entries with nothing reported are left out, as absent facts. */
 export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): CubeFact[] {
   const list: CubeFact[] = [];
+  const provisional = new Set(facts.provisional);
   let i = 0;
   for (const regionCode of regionCodes) {
     for (const metric of facts.metrics) {
       for (const year of facts.years) {
         const value = facts.values[i] ?? null;
-        const status = facts.statuses[i++] ?? null;
-        if (value !== null || status !== null) list.push({ regionCode, metric, year, value, status, updatedAt: null });
+        if (value !== null) list.push({ regionCode, metric, year, value, status: provisional.has(i) ? 'PROVISIONAL' : 'FINAL', updatedAt: null });
+        i++;
       }
     }
   }

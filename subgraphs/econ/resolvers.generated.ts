@@ -299,16 +299,18 @@ export type CommsUnitSums = {
 /**
  * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
- * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
- * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
- * Entries of a region and year under a release's embargo are null for a caller without the `reader` role.
+ * metric m and year y is entry (r × M + m) × Y + y of `values`. Each fact is listed once however many of the cube's
+ * cells read it. A fact's status follows from its value and `provisional`: a figure is final unless its entry is listed
+ * there, and an entry without a value has no status (nothing was reported). A cube reports figures, not their inputs, so
+ * update times are left out. Entries of a region and year under a release's embargo are null for a caller without the
+ * `reader` role.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
   /** Metric codes along the second axis: every metric of this agency that a cell reads. */
   metrics: Array<Scalars['ID']['output']>;
-  /** Weakest status of the observations summed; null when nothing was reported. */
-  statuses: Array<Maybe<ObservationStatus>>;
+  /** Entries (positions in `values`, ascending) whose figure is provisional: the weakest status of the observations summed is PROVISIONAL. Every other entry with a value is FINAL. */
+  provisional: Array<Scalars['Int']['output']>;
   /** Value summed over the region; null when nothing was reported. */
   values: Array<Maybe<Scalars['Float']['output']>>;
   /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
@@ -1934,7 +1936,7 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
 
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
   metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
