@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromCubeSums, toCubeSums } from '../lib/indicators/cube-sums.ts';
+import { fromCubeSums, listPositions, toCubeSums } from '../lib/indicators/cube-sums.ts';
 import type { OwnerSums } from '../lib/indicators/owner-sums.ts';
 
 // An owner's totals over a cube travel as columns: entry (i × R + r) × Y + y, units that lacked an input by their
@@ -23,6 +23,8 @@ describe("an owner's totals over a cube, as columns", () => {
   // The cube's data-centre years: C 2023, C 2024, D 2024.
   const ids = ['C', 'C', 'D'];
   const years = [2023, 2024, 2024];
+  const positions = listPositions(ids, years);
+  const idAt = (p: number) => ids[p]!;
   const sums = [
     entry('500101', 2024, { lacking: [[], ['C']], units: 1, terms: [null, null], inputSums: [null, null], withheld: true }),
     entry('500112', 2023, { units: 3, terms: [300, 400] }),
@@ -30,7 +32,7 @@ describe("an owner's totals over a cube, as columns", () => {
 
   it('lays the entries out indicator by region by year, with empty entries null, and names lacking units by position', () => {
     // One indicator (rack utilisation) × 2 regions × 2 years (2023, 2024): 500101 2024 is entry 1, 500112 2023 entry 2.
-    expect(toCubeSums(sums, cube, ids, years)).toEqual({
+    expect(toCubeSums(sums, cube, positions)).toEqual({
       indicatorCodes: ['DC_RACK_UTILISATION'],
       years: [2023, 2024],
       units: [null, 1, 3, null],
@@ -42,14 +44,14 @@ describe("an owner's totals over a cube, as columns", () => {
   });
 
   it('reads back every entry with its region and the ids of its lacking units, without the input totals a cube does not report', () => {
-    expect(fromCubeSums(toCubeSums(sums, cube, ids, years), cube.regionCodes, ids)).toEqual(
+    expect(fromCubeSums(toCubeSums(sums, cube, positions), cube.regionCodes, idAt)).toEqual(
       sums.map((s) => ({ ...s, inputSums: [], updatedAt: null })).sort((a, b) => a.regionCode!.localeCompare(b.regionCode!)),
     );
   });
 
   it('has no entries when no cell has units', () => {
-    const empty = toCubeSums([], cube, ids, years);
+    const empty = toCubeSums([], cube, positions);
     expect(empty).toEqual({ indicatorCodes: [], years: [], units: [], lacking: [], terms: [], inputStatuses: [], withheld: [] });
-    expect(fromCubeSums(empty, cube.regionCodes, ids)).toEqual([]);
+    expect(fromCubeSums(empty, cube.regionCodes, idAt)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { OwnerSums } from './owner-sums.ts';
  * they cross the gateway in: `ownerSums` computes them one object per indicator, region and year, and these two
  * functions convert at the edges, so the summing stays in one place. The entry of indicator i, region r (in the cube's
  * order) and year y is entry (i × R + r) × Y + y of every column, as in `CubeFacts`; a unit that lacked an input is
- * named by its position in the cube's list of unit-years of its kind rather than by its id.
+ * named by its position in the cube's list of unit-years of its kind (on its grid, for data centres) rather than by its id.
  */
 export interface CubeSums {
   /** The indicators with totals, in the cube's order. */
@@ -14,7 +14,7 @@ export interface CubeSums {
   years: number[];
   /** Matched units of each entry; null where the cell's population holds no unit of that year (no totals). */
   units: (number | null)[];
-  /** For each entry and each unit input of its indicator: positions in the cube's unit-year list of the units that lacked it. */
+  /** For each entry and each unit input of its indicator: positions of the units that lacked it in the cube's unit-year list (data-centre grid). */
   lacking: (number[][] | null)[];
   /** Total of each sum() term of each entry's formula; nulls when withheld. */
   terms: ((number | null)[] | null)[];
@@ -24,18 +24,23 @@ export interface CubeSums {
   withheld: number[];
 }
 
-/** A unit-year's name in a cube's unit list: its register id and year. */
-const unitYear = (id: string, year: number): string => `${id}|${year}`;
+/** A unit-year's position in a cube's list of its kind (or on its data-centre grid), by register id and year. */
+export type PositionOf = (id: string, year: number) => number;
+
+/** Positions in a list of unit-years: `unitIds[p]` in `unitYears[p]` is position p. */
+export function listPositions(unitIds: readonly string[], unitYears: readonly number[]): PositionOf {
+  const position = new Map(unitIds.map((id, p) => [`${id}|${unitYears[p]}`, p]));
+  return (id, year) => position.get(`${id}|${year}`)!;
+}
 
 /**
  * The owner's side: totals listed per indicator, region and year (each once, with its region) as columns over the
- * cube's regions. `unitIds[p]` and `unitYears[p]` name the unit-year at position p of the cube's list.
+ * cube's regions; `positionOf` names a lacking unit-year's position.
  */
 export function toCubeSums(
   sums: readonly OwnerSums[],
   cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
-  unitIds: readonly string[],
-  unitYears: readonly number[],
+  positionOf: PositionOf,
 ): CubeSums {
   const present = new Set(sums.map((s) => s.indicatorCode));
   const indicatorCodes = [...new Set(cube.indicatorCodes)].filter((code) => present.has(code));
@@ -51,12 +56,11 @@ export function toCubeSums(
     withheld: [],
   };
   if (size === 0) return columns;
-  const position = new Map(unitIds.map((id, p) => [unitYear(id, unitYears[p]!), p]));
   const at = entryAt(columns, cube.regionCodes);
   for (const s of sums) {
     const k = at(s.indicatorCode, s.regionCode!, s.year);
     columns.units[k] = s.units;
-    columns.lacking[k] = s.lacking.map((ids) => ids.map((id) => position.get(unitYear(id, s.year))!));
+    columns.lacking[k] = s.lacking.map((ids) => ids.map((id) => positionOf(id, s.year)));
     columns.terms[k] = s.terms;
     columns.inputStatuses[k] = s.inputStatuses;
     if (s.withheld) columns.withheld.push(k);
@@ -70,7 +74,7 @@ export function toCubeSums(
  * region and the ids of the units that lacked an input. A cube reports figures, not inputs: the totals of each input and
  * their revision stamp stay with `indicatorValues` (`inputSums` empty, `updatedAt` null).
  */
-export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], unitIds: readonly string[]): OwnerSums[] {
+export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], idAt: (position: number) => string): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const withheld = new Set(columns.withheld);
   let k = 0;
@@ -84,7 +88,7 @@ export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], 
             regionCode,
             year,
             units,
-            lacking: (columns.lacking[k] ?? []).map((positions) => positions.map((p) => unitIds[p]!)),
+            lacking: (columns.lacking[k] ?? []).map((positions) => positions.map(idAt)),
             terms: columns.terms[k] ?? [],
             inputSums: [],
             inputStatuses: columns.inputStatuses[k] ?? [],

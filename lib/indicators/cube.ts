@@ -1,6 +1,7 @@
 import { catalog, type UnitSubject } from './catalog.ts';
 import { populationRepresentative, type DataCenterMembers } from './population.ts';
 import type { RequestMemo } from '../request-memo.ts';
+import type { PositionOf } from './cube-sums.ts';
 import { FactIndex, ownFacts, type RegionFact } from './region-facts.ts';
 import type { IndicatorValueKey } from './scope.ts';
 
@@ -177,17 +178,74 @@ export function perCube<K extends CubeKey, C extends { memo: RequestMemo }, V>(c
   return (cube, context) => context.memo.once(compute, cube, context);
 }
 
-/** A cube as agencies receive it: the key, plus bigdata's data-centre columns where comms and energy @requires them. */
-export interface CubeReference extends CubeKey {
-  dataCenterIds?: string[];
-  dataCenterYears?: number[];
-  dataCenterPopulations?: CubePopulations;
-  dataCenterDesignRacks?: (number | null)[];
+/**
+ * A cube's data-centre years as a grid: data centre d (of `ids`, each once) in year y (of `years`, ascending) is
+ * position d × Y + y, which the populations' members name. A data centre's id and register columns then travel once
+ * rather than once per year it is counted in; `rows` holds the first unit-year listed of each, for its register columns.
+ */
+export interface DataCenterGrid<U> {
+  ids: string[];
+  years: number[];
+  rows: U[];
+  populations: CubePopulations;
 }
 
-/** The cube's data-centre years as the members `populationColumn` reads. */
-export const cubeDataCenters = (cube: CubeReference): DataCenterMembers => ({
-  dataCenterIds: cube.dataCenterIds ?? [],
-  years: cube.dataCenterYears ?? [],
-  asOf: cube.asOf,
-});
+/** The populations `cubePopulations` lists over unit-years, on the grid of their data centres and years. */
+export function onGrid<U>(
+  { populations, units }: { populations: CubePopulations; units: readonly U[] },
+  idOf: (unit: U) => string,
+  yearOf: (unit: U) => number,
+): DataCenterGrid<U> {
+  const years = [...new Set(units.map(yearOf))].sort((a, b) => a - b);
+  const yearAt = new Map(years.map((y, i) => [y, i]));
+  const ids: string[] = [];
+  const rows: U[] = [];
+  const idAt = new Map<string, number>();
+  const position = units.map((unit) => {
+    const id = idOf(unit);
+    let d = idAt.get(id);
+    if (d === undefined) {
+      idAt.set(id, (d = ids.length));
+      ids.push(id);
+      rows.push(unit);
+    }
+    return d * years.length + yearAt.get(yearOf(unit))!;
+  });
+  return { ids, years, rows, populations: { ...populations, members: populations.members.map((list) => list.map((m) => position[m]!)) } };
+}
+
+/** The positions a cube's populations hold, each once, ascending. */
+export const heldPositions = (populations: CubePopulations): number[] => [...new Set(populations.members.flat())].sort((a, b) => a - b);
+
+/** A data-centre year's position on a cube's grid. */
+export function gridPositions(ids: readonly string[], years: readonly number[]): PositionOf {
+  const idAt = new Map(ids.map((id, d) => [id, d]));
+  const yearAt = new Map(years.map((y, i) => [y, i]));
+  return (id, year) => idAt.get(id)! * years.length + yearAt.get(year)!;
+}
+
+/** The data centre and year at a position of a cube's data-centre grid. */
+export const gridCell = (ids: readonly string[], years: readonly number[], position: number): { id: string; d: number; year: number } => {
+  const d = Math.floor(position / years.length);
+  return { id: ids[d]!, d, year: years[position % years.length]! };
+};
+
+/** A cube as agencies receive it: the key, plus bigdata's data-centre grid where comms and energy @requires it. */
+export interface CubeReference extends CubeKey {
+  dataCenterIds?: string[] | null;
+  dataCenterYears?: number[] | null;
+  dataCenterPopulations?: CubePopulations | null;
+  dataCenterDesignRacks?: (number | null)[] | null;
+}
+
+/**
+ * The data-centre years a cube's populations hold, as the members `populationColumn` reads (an owner reads its figures
+ * of these only, not of every position of the grid), each with its position on the grid.
+ */
+export function cubeDataCenters(cube: CubeReference): DataCenterMembers & { positions: number[] } {
+  const ids = cube.dataCenterIds ?? [];
+  const years = cube.dataCenterYears ?? [];
+  const positions = cube.dataCenterPopulations ? heldPositions(cube.dataCenterPopulations) : [];
+  const cells = positions.map((p) => gridCell(ids, years, p));
+  return { dataCenterIds: cells.map((c) => c.id), years: cells.map((c) => c.year), asOf: cube.asOf, positions };
+}

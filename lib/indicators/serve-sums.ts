@@ -3,8 +3,8 @@ import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
-import { populationCells, type CubePopulations } from './cube.ts';
-import { toCubeSums, type CubeSums } from './cube-sums.ts';
+import { gridCell, gridPositions, heldPositions, populationCells, type CubePopulations } from './cube.ts';
+import { listPositions, toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
 
@@ -63,18 +63,32 @@ export interface CubeColumns {
 /** `dataCenterDesignRacks` → `designRacks`: a cube column as the unit field it carries. */
 const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}${column.slice(11)}`;
 
-/** The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without populations. */
+/**
+ * The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without
+ * populations. `own` holds the owner's columns over the data-centre years the populations hold (`cubeDataCenters`); the
+ * register's columns (design racks) come one entry per data centre of the grid.
+ */
 export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): CubeSums | null {
-  const { dataCenterPopulations: populations, dataCenterIds, dataCenterYears } = cube;
-  if (!populations || !dataCenterIds || !dataCenterYears) return null;
-  const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
+  const { dataCenterPopulations: populations, dataCenterIds: ids, dataCenterYears: years } = cube;
+  if (!populations || !ids || !years) return null;
+  const register: [string, readonly unknown[]][] = [];
   for (const [column, values] of Object.entries(cube as object)) {
     if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears')
-      columns[fieldOfColumn(column)] = values;
+      register.push([fieldOfColumn(column), values]);
   }
-  const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
+  const owned = Object.entries(own);
+  const idField = UNIT_ID_FIELD.DATA_CENTER;
+  // Indexed by grid position, as the members name them.
+  const all: Unit[] = [];
+  heldPositions(populations).forEach((p, i) => {
+    const { id, d, year } = gridCell(ids, years, p);
+    const unit: Unit = { [idField]: id, year };
+    for (const [field, column] of register) unit[field] = column[d] ?? null;
+    for (const [field, column] of owned) unit[field] = column?.[i] ?? null;
+    all[p] = unit;
+  });
   const sums = cellSums(agency, 'DATA_CENTER', populations, cube, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
-  return toCubeSums(sums, cube, dataCenterIds, dataCenterYears);
+  return toCubeSums(sums, cube, gridPositions(ids, years));
 }
 
 /** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
@@ -116,8 +130,10 @@ export function cubeListSums(
   return toCubeSums(
     sums,
     cube,
-    units.map((u) => String(u[idField])),
-    units.map((u) => u.year),
+    listPositions(
+      units.map((u) => String(u[idField])),
+      units.map((u) => u.year),
+    ),
   );
 }
 

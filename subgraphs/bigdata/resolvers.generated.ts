@@ -153,7 +153,7 @@ export type ClusterZoneInput = {
  * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
  * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
  * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -163,7 +163,7 @@ export type CommsCubeSums = {
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
   inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions on the data-centre grid of the units that lacked it; null with `units`. */
   lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
@@ -233,13 +233,14 @@ export type CubeFacts = {
  * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, dense as
  * `CubeFacts` are: the population of code p (`indicatorCodes`), the cube's region r (of R in its `regionCodes`) and year y
  * (of Y in its `years`) is entry (p × R + r) × Y + y of `members`, its positions in the cube's list of unit-years of that
- * kind. The regions and years are the cube key's, so no entry repeats them.
+ * kind (core rooms, enterprises) or on its data-centre grid (data centre d of `dataCenterIds` in year y of `dataCenterYears`
+ * at d × Y + y). The regions and years are the cube key's, so no entry repeats them.
  */
 export type CubePopulations = {
   __typename?: 'CubePopulations';
   /** Population codes along the first axis: each indicator over core rooms or enterprises names its own; indicators over the same data centres share their representative's (`populationCode` in the catalog). */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each entry's members: positions in the cube's unit-year list, for every year its cells read. */
+  /** Each entry's members: positions in the cube's unit-year list of the kind (on its grid, for data centres), for every year its cells read. */
   members: Array<Array<Scalars['Int']['output']>>;
 };
 
@@ -493,7 +494,7 @@ export type DataCenterYear = {
  * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
  * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
  * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`) or in its list of unit-years (`coreMachineRoomYears`, `enterpriseYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -503,7 +504,7 @@ export type EnergyCubeSums = {
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
   inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions of the units that lacked it (on the data-centre grid, or in the unit-year list); null with `units`. */
   lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
@@ -687,15 +688,15 @@ export type IndicatorCube = {
    * come through econ's `designationInputs` (`BigdataCubeInputs.facts`) instead, since they need econ's list.
    */
   bigdataFacts: CubeFacts;
-  /** Registered racks. */
+  /** Registered racks of each data centre of `dataCenterIds`. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
-  /** Every data-centre year any cell's population holds, once: entry i of every `dataCenter…` column is data centre `dataCenterIds[i]` in year `dataCenterYears[i]`; comms and energy add their columns. */
+  /** Every data centre any cell's population holds, once: the grid's first axis, and entry d of the register columns (`dataCenterDesignRacks`, `dataCenterInCluster`). */
   dataCenterIds: Array<Scalars['ID']['output']>;
-  /** Inside a designated cluster. */
+  /** Whether each data centre of `dataCenterIds` lies inside a designated cluster. */
   dataCenterInCluster: Array<Maybe<Scalars['Boolean']['output']>>;
-  /** For each cell over data centres (by the indicator whose population stands for it), its members: positions in the `dataCenter…` columns. */
+  /** For each cell over data centres (by the indicator whose population stands for it), its members: positions on the data-centre grid (data centre d of `dataCenterIds` in year y of `dataCenterYears` is d × Y + y). */
   dataCenterPopulations: CubePopulations;
-  /** Calendar years of the data-centre columns. */
+  /** Calendar years any cell's population holds, ascending: the grid's second axis. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;

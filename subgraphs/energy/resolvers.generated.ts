@@ -54,7 +54,7 @@ export type BigdataIndicatorInputs = {
  * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
  * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
  * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -64,7 +64,7 @@ export type CommsCubeSums = {
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
   inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions on the data-centre grid of the units that lacked it; null with `units`. */
   lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
@@ -212,13 +212,14 @@ export type CubeFacts = {
  * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, dense as
  * `CubeFacts` are: the population of code p (`indicatorCodes`), the cube's region r (of R in its `regionCodes`) and year y
  * (of Y in its `years`) is entry (p × R + r) × Y + y of `members`, its positions in the cube's list of unit-years of that
- * kind. The regions and years are the cube key's, so no entry repeats them.
+ * kind (core rooms, enterprises) or on its data-centre grid (data centre d of `dataCenterIds` in year y of `dataCenterYears`
+ * at d × Y + y). The regions and years are the cube key's, so no entry repeats them.
  */
 export type CubePopulations = {
   __typename?: 'CubePopulations';
   /** Population codes along the first axis: each indicator over core rooms or enterprises names its own; indicators over the same data centres share their representative's (`populationCode` in the catalog). */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each entry's members: positions in the cube's unit-year list, for every year its cells read. */
+  /** Each entry's members: positions in the cube's unit-year list of the kind (on its grid, for data centres), for every year its cells read. */
   members: Array<Array<Scalars['Int']['output']>>;
 };
 
@@ -343,7 +344,7 @@ export type EconIndicatorInputs = {
  * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
  * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
  * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`) or in its list of unit-years (`coreMachineRoomYears`, `enterpriseYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -353,7 +354,7 @@ export type EnergyCubeSums = {
   indicatorCodes: Array<Scalars['ID']['output']>;
   /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
   inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
+  /** For each entry and each unit input of its indicator (its metric codes in order): positions of the units that lacked it (on the data-centre grid, or in the unit-year list); null with `units`. */
   lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
@@ -711,13 +712,13 @@ export type IndicatorCube = {
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (comms, external). */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
-  /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), as columns: each indicator, region and year once, units by position in `dataCenterIds`. */
+  /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), as columns: each indicator, region and year once, units by position on the data-centre grid. */
   dataCenterEnergySums: Maybe<EnergyCubeSums>;
-  /** bigdata's data-centre column: register ids. */
+  /** bigdata's data-centre grid: each data centre the populations hold, once. */
   dataCenterIds: Array<Scalars['ID']['output']>;
-  /** bigdata's data-centre populations of the cells: positions in the data-centre columns. */
+  /** bigdata's data-centre populations of the cells: positions on the data-centre grid (d × Y + y). */
   dataCenterPopulations: CubePopulations;
-  /** bigdata's data-centre column: calendar years. */
+  /** bigdata's data-centre grid: the calendar years the populations hold. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** The region facts of energy that the cube's cells read, each region × metric × year once. */
   energyFacts: Maybe<CubeFacts>;
