@@ -58,7 +58,7 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
 /** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
-const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms inputStatuses withheld';
+const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms provisional unstated withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
 const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
   boundedMetrics('DATA_CENTER', cat.metrics)

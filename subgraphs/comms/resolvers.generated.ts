@@ -49,8 +49,9 @@ export type BigdataIndicatorInputs = {
 /**
  * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
  * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
- * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
- * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units` and `terms`, each indicator, region
+ * and year once however many cells read it; the few units that lacked an input and the few provisional inputs are listed by
+ * entry (`lacking`, `provisional`). A unit that lacked an input is named by
  * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
@@ -59,14 +60,16 @@ export type CommsCubeSums = {
   __typename?: 'CommsCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
-  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions on the data-centre grid of the units that lacked it; null with `units`. */
-  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid. */
+  lacking: Array<Array<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
+  provisional: Array<Array<Scalars['Int']['output']>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
   /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
   units: Array<Maybe<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input of an entry with matched units that carries no status. */
+  unstated: Array<Array<Scalars['Int']['output']>>;
   /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Array<Scalars['Int']['output']>;
   /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
@@ -363,8 +366,9 @@ export type DataCenterYear = {
 /**
  * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
  * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
- * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
- * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units` and `terms`, each indicator, region
+ * and year once however many cells read it; the few units that lacked an input and the few provisional inputs are listed by
+ * entry (`lacking`, `provisional`). A unit that lacked an input is named by
  * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`) or in its list of unit-years (`coreMachineRoomYears`, `enterpriseYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
@@ -373,14 +377,16 @@ export type EnergyCubeSums = {
   __typename?: 'EnergyCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
-  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions of the units that lacked it (on the data-centre grid, or in the unit-year list); null with `units`. */
-  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind. */
+  lacking: Array<Array<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
+  provisional: Array<Array<Scalars['Int']['output']>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
   /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
   units: Array<Maybe<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input of an entry with matched units that carries no status. */
+  unstated: Array<Array<Scalars['Int']['output']>>;
   /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Array<Scalars['Int']['output']>;
   /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
@@ -1519,10 +1525,11 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
 
 export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
   units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  unstated?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -1652,10 +1659,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
   units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  unstated?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
