@@ -1,3 +1,4 @@
+import { catalog } from './catalog.ts';
 import type { OwnerSums } from './owner-sums.ts';
 
 /**
@@ -5,7 +6,7 @@ import type { OwnerSums } from './owner-sums.ts';
  * they cross the gateway in: `ownerSums` computes them one object per indicator, region and year, and these two
  * functions convert at the edges, so the summing stays in one place. The entry of indicator i, region r (in the cube's
  * order) and year y is entry (i × R + r) × Y + y of every column, as in `CubeFacts`; a unit that lacked an input is
- * named by its position in the cube's list of unit-years of its kind rather than by its id.
+ * named by its position in the cube's list of unit-years of its kind (on its grid, for data centres) rather than by its id.
  */
 export interface CubeSums {
   /** The indicators with totals, in the cube's order. */
@@ -14,28 +15,42 @@ export interface CubeSums {
   years: number[];
   /** Matched units of each entry; null where the cell's population holds no unit of that year (no totals). */
   units: (number | null)[];
-  /** For each entry and each unit input of its indicator: positions in the cube's unit-year list of the units that lacked it. */
-  lacking: (number[][] | null)[];
+  /**
+   * Each unit that lacked a unit input, as [entry, input, position]: the input by its index among the indicator's unit
+   * inputs, the unit by its position in the cube's unit-year list (on its grid, for data centres). Few units lack one,
+   * so they travel as a list rather than as a list per entry and input.
+   */
+  lacking: number[][];
   /** Total of each sum() term of each entry's formula; nulls when withheld. */
   terms: ((number | null)[] | null)[];
-  /** Weakest status of each unit input of each entry. */
-  inputStatuses: (OwnerSums['inputStatuses'] | null)[];
+  /**
+   * The weakest status of each unit input over an entry's matched units, as exceptions: [entry, input] of each PROVISIONAL
+   * one; every other input of an entry with matched units is FINAL, unless listed in `unstated`; without matched units, none.
+   */
+  provisional: number[][];
+  /** [entry, input] of each unit input of an entry with matched units that carries no status. */
+  unstated: number[][];
   /** Entries whose totals disclosure control withheld from the caller. */
   withheld: number[];
 }
 
-/** A unit-year's name in a cube's unit list: its register id and year. */
-const unitYear = (id: string, year: number): string => `${id}|${year}`;
+/** A unit-year's position in a cube's list of its kind (or on its data-centre grid), by register id and year. */
+export type PositionOf = (id: string, year: number) => number;
+
+/** Positions in a list of unit-years: `unitIds[p]` in `unitYears[p]` is position p. */
+export function listPositions(unitIds: readonly string[], unitYears: readonly number[]): PositionOf {
+  const position = new Map(unitIds.map((id, p) => [`${id}|${unitYears[p]}`, p]));
+  return (id, year) => position.get(`${id}|${year}`)!;
+}
 
 /**
  * The owner's side: totals listed per indicator, region and year (each once, with its region) as columns over the
- * cube's regions. `unitIds[p]` and `unitYears[p]` name the unit-year at position p of the cube's list.
+ * cube's regions; `positionOf` names a lacking unit-year's position.
  */
 export function toCubeSums(
   sums: readonly OwnerSums[],
   cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
-  unitIds: readonly string[],
-  unitYears: readonly number[],
+  positionOf: PositionOf,
 ): CubeSums {
   const present = new Set(sums.map((s) => s.indicatorCode));
   const indicatorCodes = [...new Set(cube.indicatorCodes)].filter((code) => present.has(code));
@@ -45,23 +60,25 @@ export function toCubeSums(
     indicatorCodes,
     years,
     units: new Array<null>(size).fill(null),
-    lacking: new Array<null>(size).fill(null),
+    lacking: [],
     terms: new Array<null>(size).fill(null),
-    inputStatuses: new Array<null>(size).fill(null),
+    provisional: [],
+    unstated: [],
     withheld: [],
   };
   if (size === 0) return columns;
-  const position = new Map(unitIds.map((id, p) => [unitYear(id, unitYears[p]!), p]));
   const at = entryAt(columns, cube.regionCodes);
-  for (const s of sums) {
+  for (const s of [...sums].sort((a, b) => at(a.indicatorCode, a.regionCode!, a.year) - at(b.indicatorCode, b.regionCode!, b.year))) {
     const k = at(s.indicatorCode, s.regionCode!, s.year);
     columns.units[k] = s.units;
-    columns.lacking[k] = s.lacking.map((ids) => ids.map((id) => position.get(unitYear(id, s.year))!));
+    s.lacking.forEach((ids, j) => ids.forEach((id) => columns.lacking.push([k, j, positionOf(id, s.year)])));
     columns.terms[k] = s.terms;
-    columns.inputStatuses[k] = s.inputStatuses;
+    s.inputStatuses.forEach((status, j) => {
+      if (status === 'PROVISIONAL') columns.provisional.push([k, j]);
+      else if (status === null && s.units > 0) columns.unstated.push([k, j]);
+    });
     if (s.withheld) columns.withheld.push(k);
   }
-  columns.withheld.sort((a, b) => a - b);
   return columns;
 }
 
@@ -70,24 +87,26 @@ export function toCubeSums(
  * region and the ids of the units that lacked an input. A cube reports figures, not inputs: the totals of each input and
  * their revision stamp stay with `indicatorValues` (`inputSums` empty, `updatedAt` null).
  */
-export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], unitIds: readonly string[]): OwnerSums[] {
-  const sums: OwnerSums[] = [];
+export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], idAt: (position: number) => string): OwnerSums[] {
+  const { indicators } = catalog();
   const withheld = new Set(columns.withheld);
+  const byEntry = new Map<number, OwnerSums>();
   let k = 0;
   for (const indicatorCode of columns.indicatorCodes) {
+    const inputs = indicators.get(indicatorCode)!.unitInputs.length;
     for (const regionCode of regionCodes) {
       for (const year of columns.years) {
         const units = columns.units[k];
         if (units !== null && units !== undefined) {
-          sums.push({
+          byEntry.set(k, {
             indicatorCode,
             regionCode,
             year,
             units,
-            lacking: (columns.lacking[k] ?? []).map((positions) => positions.map((p) => unitIds[p]!)),
+            lacking: Array.from({ length: inputs }, () => []),
             terms: columns.terms[k] ?? [],
             inputSums: [],
-            inputStatuses: columns.inputStatuses[k] ?? [],
+            inputStatuses: new Array<'FINAL' | null>(inputs).fill(units > 0 ? 'FINAL' : null),
             withheld: withheld.has(k),
             updatedAt: null,
           });
@@ -96,7 +115,10 @@ export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], 
       }
     }
   }
-  return sums;
+  for (const [entry, input, position] of columns.lacking) byEntry.get(entry!)!.lacking[input!]!.push(idAt(position!));
+  for (const [entry, input] of columns.provisional) byEntry.get(entry!)!.inputStatuses[input!] = 'PROVISIONAL';
+  for (const [entry, input] of columns.unstated) byEntry.get(entry!)!.inputStatuses[input!] = null;
+  return [...byEntry.values()];
 }
 
 /** Where the entry of an indicator, region and year lies in the columns. */

@@ -1,6 +1,7 @@
 import { catalog, type UnitSubject } from './catalog.ts';
+import { populationRepresentative, type DataCenterMembers } from './population.ts';
 import type { RequestMemo } from '../request-memo.ts';
-import type { DataCenterMembers } from './population.ts';
+import type { PositionOf } from './cube-sums.ts';
 import { FactIndex, ownFacts, type RegionFact } from './region-facts.ts';
 import type { IndicatorValueKey } from './scope.ts';
 
@@ -30,13 +31,16 @@ export interface CubeFact extends RegionFact {
 
 /**
  * An agency's region facts for a cube, dense: the fact of region r (in the cube's order), metric m and
- * year y is entry (r × M + m) × Y + y of `values` and `statuses`. A cube reports figures, not inputs: no update times.
+ * year y is entry (r × M + m) × Y + y of `values`. A cube reports figures, not inputs: no update times. A fact has a
+ * status exactly when it has a value (`regionFigure`, `registerFact`), and most are final, so only the provisional
+ * entries travel, by position: the status column weighed three times the values.
  */
 export interface CubeFacts {
   metrics: string[];
   years: number[];
   values: (number | null)[];
-  statuses: RegionFact['status'][];
+  /** Entries whose figure is provisional, ascending; every other entry with a value is final. */
+  provisional: number[];
 }
 
 /**
@@ -62,7 +66,7 @@ export async function cubeFacts(
   }
   const metrics = [...metricSet].sort();
   const years = [...yearSet].sort((a, b) => a - b);
-  const facts: CubeFacts = { metrics, years, values: [], statuses: [] };
+  const facts: CubeFacts = { metrics, years, values: [], provisional: [] };
   if (metrics.length === 0) return facts;
   const perRegion = await Promise.all(
     cube.regionCodes.map((scopeId) =>
@@ -74,8 +78,9 @@ export async function cubeFacts(
     for (const metric of metrics) {
       for (const year of years) {
         const fact = byMetricYear.get(metric, year);
-        facts.values.push(fact?.value ?? null);
-        facts.statuses.push(fact?.status ?? null);
+        const value = fact?.value ?? null;
+        if (value !== null && fact!.status === 'PROVISIONAL') facts.provisional.push(facts.values.length);
+        facts.values.push(value);
       }
     }
   }
@@ -85,39 +90,75 @@ export async function cubeFacts(
 /** The facts of a dense `CubeFacts` table, each with its region; entries with nothing reported are left out, as absent facts. */
 export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): CubeFact[] {
   const list: CubeFact[] = [];
+  const provisional = new Set(facts.provisional);
   let i = 0;
   for (const regionCode of regionCodes) {
     for (const metric of facts.metrics) {
       for (const year of facts.years) {
         const value = facts.values[i] ?? null;
-        const status = facts.statuses[i++] ?? null;
-        if (value !== null || status !== null) list.push({ regionCode, metric, year, value, status, updatedAt: null });
+        if (value !== null) list.push({ regionCode, metric, year, value, status: provisional.has(i) ? 'PROVISIONAL' : 'FINAL', updatedAt: null });
+        i++;
       }
     }
   }
   return list;
 }
 
-/** Which units each cell's population holds, as aligned columns: `members[i]` are indices into the cube's list of unit-years. */
+/**
+ * Which units each cell's population holds, dense as `CubeFacts` are: the population of code p (`indicatorCodes`), the
+ * cube's region r and year y is entry (p × R + r) × Y + y of `members`, its indices into the cube's list of unit-years.
+ * The regions and years are the cube key's, so they do not travel with each entry.
+ */
 export interface CubePopulations {
   indicatorCodes: string[];
-  regionCodes: string[];
-  years: number[];
   members: number[][];
 }
 
+/** A cell of a cube's populations: its population code, region, year and members. */
+export interface PopulationCell {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  members: number[];
+}
+
+/** The cells of dense populations in layout order (code, then region, then year), each with its members. */
+export function populationCells(
+  populations: CubePopulations,
+  { regionCodes, years }: { regionCodes: readonly string[]; years: readonly number[] },
+): PopulationCell[] {
+  const cells: PopulationCell[] = [];
+  let k = 0;
+  for (const indicatorCode of populations.indicatorCodes)
+    for (const regionCode of regionCodes) for (const year of years) cells.push({ indicatorCode, regionCode, year, members: populations.members[k++] ?? [] });
+  return cells;
+}
+
 /**
- * The populations of a cube's cells and the distinct unit-years they hold. `membersOf` is the agency's
- * per-value function; `identity` names a unit-year, so one shared by many cells is listed once.
+ * The codes that name a cube's populations of a kind of unit: each indicator over core rooms or enterprises names its
+ * own; indicators over the same data centres share their representative's (PUE, rack utilisation, renewable share).
+ */
+export function populationCodes(cube: Pick<CubeKey, 'indicatorCodes'>, subject: UnitSubject): string[] {
+  const { indicators } = catalog();
+  const over = cube.indicatorCodes.filter((code) => indicators.get(code)?.population?.subject === subject);
+  return [...new Set(subject === 'DATA_CENTER' ? over.map(populationRepresentative) : over)];
+}
+
+/**
+ * The populations of a cube's cells over a kind of unit and the distinct unit-years they hold. `membersOf` is the
+ * agency's per-value function, asked for each population code, region and year; `identity` names a unit-year, so one
+ * shared by many cells is listed once.
  */
 export async function cubePopulations<U>(
-  cells: readonly IndicatorValueKey[],
+  cube: CubeKey,
+  subject: UnitSubject,
   membersOf: (cell: IndicatorValueKey) => Promise<U[]> | U[],
   identity: (unit: U) => string,
 ): Promise<{ populations: CubePopulations; units: U[] }> {
+  const indicatorCodes = populationCodes(cube, subject);
   const units: U[] = [];
   const at = new Map<string, number>();
-  const lists = await Promise.all(cells.map((cell) => membersOf(cell)));
+  const lists = await Promise.all(cubeCells({ ...cube, indicatorCodes }).map((cell) => membersOf(cell)));
   const members = lists.map((list) =>
     list.map((unit) => {
       const id = identity(unit);
@@ -129,16 +170,7 @@ export async function cubePopulations<U>(
       return index;
     }),
   );
-  return {
-    populations: { indicatorCodes: cells.map((c) => c.indicatorCode), regionCodes: cells.map((c) => c.scopeId), years: cells.map((c) => c.year), members },
-    units,
-  };
-}
-
-/** The cube's cells whose indicator sums over units of this kind. */
-export function cellsOver(cube: CubeKey, subject: UnitSubject): IndicatorValueKey[] {
-  const { indicators } = catalog();
-  return cubeCells(cube).filter((cell) => indicators.get(cell.indicatorCode)?.population?.subject === subject);
+  return { populations: { indicatorCodes, members }, units };
 }
 
 /** Computes once per cube object, in the request's memo: a cube's fields read the same lists or cells. */
@@ -146,17 +178,74 @@ export function perCube<K extends CubeKey, C extends { memo: RequestMemo }, V>(c
   return (cube, context) => context.memo.once(compute, cube, context);
 }
 
-/** A cube as agencies receive it: the key, plus bigdata's data-centre columns where comms and energy @requires them. */
-export interface CubeReference extends CubeKey {
-  dataCenterIds?: string[];
-  dataCenterYears?: number[];
-  dataCenterPopulations?: CubePopulations;
-  dataCenterDesignRacks?: (number | null)[];
+/**
+ * A cube's data-centre years as a grid: data centre d (of `ids`, each once) in year y (of `years`, ascending) is
+ * position d × Y + y, which the populations' members name. A data centre's id and register columns then travel once
+ * rather than once per year it is counted in; `rows` holds the first unit-year listed of each, for its register columns.
+ */
+export interface DataCenterGrid<U> {
+  ids: string[];
+  years: number[];
+  rows: U[];
+  populations: CubePopulations;
 }
 
-/** The cube's data-centre years as the members `populationColumn` reads. */
-export const cubeDataCenters = (cube: CubeReference): DataCenterMembers => ({
-  dataCenterIds: cube.dataCenterIds ?? [],
-  years: cube.dataCenterYears ?? [],
-  asOf: cube.asOf,
-});
+/** The populations `cubePopulations` lists over unit-years, on the grid of their data centres and years. */
+export function onGrid<U>(
+  { populations, units }: { populations: CubePopulations; units: readonly U[] },
+  idOf: (unit: U) => string,
+  yearOf: (unit: U) => number,
+): DataCenterGrid<U> {
+  const years = [...new Set(units.map(yearOf))].sort((a, b) => a - b);
+  const yearAt = new Map(years.map((y, i) => [y, i]));
+  const ids: string[] = [];
+  const rows: U[] = [];
+  const idAt = new Map<string, number>();
+  const position = units.map((unit) => {
+    const id = idOf(unit);
+    let d = idAt.get(id);
+    if (d === undefined) {
+      idAt.set(id, (d = ids.length));
+      ids.push(id);
+      rows.push(unit);
+    }
+    return d * years.length + yearAt.get(yearOf(unit))!;
+  });
+  return { ids, years, rows, populations: { ...populations, members: populations.members.map((list) => list.map((m) => position[m]!)) } };
+}
+
+/** The positions a cube's populations hold, each once, ascending. */
+export const heldPositions = (populations: CubePopulations): number[] => [...new Set(populations.members.flat())].sort((a, b) => a - b);
+
+/** A data-centre year's position on a cube's grid. */
+export function gridPositions(ids: readonly string[], years: readonly number[]): PositionOf {
+  const idAt = new Map(ids.map((id, d) => [id, d]));
+  const yearAt = new Map(years.map((y, i) => [y, i]));
+  return (id, year) => idAt.get(id)! * years.length + yearAt.get(year)!;
+}
+
+/** The data centre and year at a position of a cube's data-centre grid. */
+export const gridCell = (ids: readonly string[], years: readonly number[], position: number): { id: string; d: number; year: number } => {
+  const d = Math.floor(position / years.length);
+  return { id: ids[d]!, d, year: years[position % years.length]! };
+};
+
+/** A cube as agencies receive it: the key, plus bigdata's data-centre grid where comms and energy @requires it. */
+export interface CubeReference extends CubeKey {
+  dataCenterIds?: string[] | null;
+  dataCenterYears?: number[] | null;
+  dataCenterPopulations?: CubePopulations | null;
+  dataCenterDesignRacks?: (number | null)[] | null;
+}
+
+/**
+ * The data-centre years a cube's populations hold, as the members `populationColumn` reads (an owner reads its figures
+ * of these only, not of every position of the grid), each with its position on the grid.
+ */
+export function cubeDataCenters(cube: CubeReference): DataCenterMembers & { positions: number[] } {
+  const ids = cube.dataCenterIds ?? [];
+  const years = cube.dataCenterYears ?? [];
+  const positions = cube.dataCenterPopulations ? heldPositions(cube.dataCenterPopulations) : [];
+  const cells = positions.map((p) => gridCell(ids, years, p));
+  return { dataCenterIds: cells.map((c) => c.id), years: cells.map((c) => c.year), asOf: cube.asOf, positions };
+}

@@ -17,8 +17,8 @@ const BY_NAME = [...AGENCIES].sort();
 /** What a region fact carries to the engine. */
 const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsReporting partsExpected partsMissing';
 /** A cube's dense region facts and its populations' member lists. */
-const CUBE_FACT_FIELDS = 'metrics years values statuses';
-const CUBE_POPULATION_FIELDS = 'indicatorCodes regionCodes years members';
+const CUBE_FACT_FIELDS = 'metrics years values provisional';
+const CUBE_POPULATION_FIELDS = 'indicatorCodes members';
 
 /** Kinds of unit their register lists as entities (core rooms, enterprises): on its `<agency>Inputs` and as the cube's `<prefix>Years`. */
 const LISTED = UNIT_KIND_CODES.flatMap((kind) => {
@@ -58,7 +58,7 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 /** What an owner's totals carry (`UnitSums`). */
 const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking terms inputSums inputStatuses withheld updatedAt';
 /** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
-const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms inputStatuses withheld';
+const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms provisional unstated withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
 const ownerChecks = (agency: Agency, cat: Catalog): { check: string; bound: string }[] =>
   boundedMetrics('DATA_CENTER', cat.metrics)

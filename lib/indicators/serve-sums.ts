@@ -3,8 +3,8 @@ import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
-import type { CubePopulations } from './cube.ts';
-import { toCubeSums, type CubeSums } from './cube-sums.ts';
+import { gridCell, gridPositions, heldPositions, populationCells, type CubePopulations } from './cube.ts';
+import { listPositions, toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
 
@@ -54,6 +54,7 @@ export function valuePopulationSums(
 export interface CubeColumns {
   indicatorCodes: readonly string[];
   regionCodes: readonly string[];
+  years: readonly number[];
   dataCenterPopulations?: CubePopulations | null | undefined;
   dataCenterIds?: readonly string[] | null | undefined;
   dataCenterYears?: readonly number[] | null | undefined;
@@ -62,18 +63,32 @@ export interface CubeColumns {
 /** `dataCenterDesignRacks` → `designRacks`: a cube column as the unit field it carries. */
 const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}${column.slice(11)}`;
 
-/** The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without populations. */
+/**
+ * The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without
+ * populations. `own` holds the owner's columns over the data-centre years the populations hold (`cubeDataCenters`); the
+ * register's columns (design racks) come one entry per data centre of the grid.
+ */
 export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): CubeSums | null {
-  const { dataCenterPopulations: populations, dataCenterIds, dataCenterYears } = cube;
-  if (!populations || !dataCenterIds || !dataCenterYears) return null;
-  const columns: Record<string, readonly unknown[] | null | undefined> = { ...own };
+  const { dataCenterPopulations: populations, dataCenterIds: ids, dataCenterYears: years } = cube;
+  if (!populations || !ids || !years) return null;
+  const register: [string, readonly unknown[]][] = [];
   for (const [column, values] of Object.entries(cube as object)) {
     if (Array.isArray(values) && column.startsWith('dataCenter') && column !== 'dataCenterIds' && column !== 'dataCenterYears')
-      columns[fieldOfColumn(column)] = values;
+      register.push([fieldOfColumn(column), values]);
   }
-  const all = unitsFromColumns('DATA_CENTER', dataCenterIds, dataCenterYears, columns);
-  const sums = cellSums(agency, 'DATA_CENTER', populations, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
-  return toCubeSums(sums, cube, dataCenterIds, dataCenterYears);
+  const owned = Object.entries(own);
+  const idField = UNIT_ID_FIELD.DATA_CENTER;
+  // Indexed by grid position, as the members name them.
+  const all: Unit[] = [];
+  heldPositions(populations).forEach((p, i) => {
+    const { id, d, year } = gridCell(ids, years, p);
+    const unit: Unit = { [idField]: id, year };
+    for (const [field, column] of register) unit[field] = column[d] ?? null;
+    for (const [field, column] of owned) unit[field] = column?.[i] ?? null;
+    all[p] = unit;
+  });
+  const sums = cellSums(agency, 'DATA_CENTER', populations, cube, all, (code) => representedBy(code, cube.indicatorCodes), disclosure);
+  return toCubeSums(sums, cube, gridPositions(ids, years));
 }
 
 /** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
@@ -102,7 +117,7 @@ export function listSums(
 export function cubeListSums(
   agency: Agency,
   subject: UnitSubject,
-  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[] },
+  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[]; years: readonly number[] },
   populations: CubePopulations | null | undefined,
   units: readonly Unit[] | null | undefined,
   own: readonly Record<string, unknown>[],
@@ -110,13 +125,15 @@ export function cubeListSums(
 ): CubeSums | null {
   if (!populations || !units) return null;
   const all = units.map((u, i) => ({ ...u, ...own[i] }));
-  const sums = cellSums(agency, subject, populations, all, (code) => new Set([code]), disclosure);
+  const sums = cellSums(agency, subject, populations, cube, all, (code) => new Set([code]), disclosure);
   const idField = UNIT_ID_FIELD[subject];
   return toCubeSums(
     sums,
     cube,
-    units.map((u) => String(u[idField])),
-    units.map((u) => u.year),
+    listPositions(
+      units.map((u) => String(u[idField])),
+      units.map((u) => u.year),
+    ),
   );
 }
 
@@ -125,22 +142,22 @@ function cellSums(
   agency: Agency,
   subject: UnitSubject,
   populations: CubePopulations,
+  cube: { regionCodes: readonly string[]; years: readonly number[] },
   all: readonly Unit[],
   indicatorsOf: (populationCode: string) => ReadonlySet<string>,
   disclosure: Disclosure,
 ): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const seen = new Set<string>();
-  populations.members.forEach((members, i) => {
-    const regionCode = populations.regionCodes[i]!;
+  for (const { indicatorCode, regionCode, members } of populationCells(populations, cube)) {
     const units: Unit[] = members.map((m) => all[m]!);
-    for (const entry of populationSums(agency, subject, indicatorsOf(populations.indicatorCodes[i]!), units, disclosure, regionCode)) {
+    for (const entry of populationSums(agency, subject, indicatorsOf(indicatorCode), units, disclosure, regionCode)) {
       // Cells of two years of one region share their units of a year (a baseline year, say): list each total once.
       const key = `${entry.indicatorCode}|${regionCode}|${entry.year}`;
       if (seen.has(key)) continue;
       seen.add(key);
       sums.push(entry);
     }
-  });
+  }
   return sums;
 }

@@ -90,12 +90,8 @@ const regionFacts =
 const cubeFacts: Withhold = (cube: { regionCodes: readonly string[] }, facts: CubeFacts, { embargo }: EmbargoContext) => {
   const M = facts.metrics.length;
   const Y = facts.years.length;
-  const values = [...facts.values];
-  const statuses = [...facts.statuses];
-  for (let i = 0; i < values.length; i++) {
-    if (embargo.at(cube.regionCodes[Math.floor(i / (M * Y))]!, facts.years[i % Y]!)) values[i] = statuses[i] = null;
-  }
-  return { ...facts, values, statuses };
+  const withheld = (i: number) => embargo.at(cube.regionCodes[Math.floor(i / (M * Y))]!, facts.years[i % Y]!);
+  return { ...facts, values: facts.values.map((v, i) => (withheld(i) ? null : v)), provisional: facts.provisional.filter((i) => !withheld(i)) };
 };
 
 const ownerSums =

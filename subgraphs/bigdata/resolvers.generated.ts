@@ -151,9 +151,10 @@ export type ClusterZoneInput = {
 /**
  * comms' totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
  * `CommsUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
- * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
- * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`), not by its id. A cube reports figures, not
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units` and `terms`, each indicator, region
+ * and year once however many cells read it; the few units that lacked an input and the few provisional inputs are listed by
+ * entry (`lacking`, `provisional`). A unit that lacked an input is named by
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -161,14 +162,16 @@ export type CommsCubeSums = {
   __typename?: 'CommsCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
-  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
-  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid. */
+  lacking: Array<Array<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
+  provisional: Array<Array<Scalars['Int']['output']>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
   /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
   units: Array<Maybe<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input of an entry with matched units that carries no status. */
+  unstated: Array<Array<Scalars['Int']['output']>>;
   /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Array<Scalars['Int']['output']>;
   /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
@@ -211,16 +214,18 @@ export type CommsUnitSums = {
 /**
  * The region facts an agency contributes to an indicator cube (`Query.indicatorCube`), as a dense table: for
  * each of the cube's `regionCodes` (R), each of `metrics` (M) and each of `years` (Y), the fact of region r,
- * metric m and year y is entry (r × M + m) × Y + y of `values` and `statuses`. Each fact is listed once
- * however many of the cube's cells read it. A cube reports figures, not their inputs, so update times are left out.
- * Entries of a region and year under a release's embargo are null for a caller without the `reader` role.
+ * metric m and year y is entry (r × M + m) × Y + y of `values`. Each fact is listed once however many of the cube's
+ * cells read it. A fact's status follows from its value and `provisional`: a figure is final unless its entry is listed
+ * there, and an entry without a value has no status (nothing was reported). A cube reports figures, not their inputs, so
+ * update times are left out. Entries of a region and year under a release's embargo are null for a caller without the
+ * `reader` role.
  */
 export type CubeFacts = {
   __typename?: 'CubeFacts';
   /** Metric codes along the second axis: every metric of this agency that a cell reads. */
   metrics: Array<Scalars['ID']['output']>;
-  /** Weakest status of the observations summed; null when nothing was reported. */
-  statuses: Array<Maybe<ObservationStatus>>;
+  /** Entries (positions in `values`, ascending) whose figure is provisional: the weakest status of the observations summed is PROVISIONAL. Every other entry with a value is FINAL. */
+  provisional: Array<Scalars['Int']['output']>;
   /** Value summed over the region; null when nothing was reported. */
   values: Array<Maybe<Scalars['Float']['output']>>;
   /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
@@ -228,20 +233,18 @@ export type CubeFacts = {
 };
 
 /**
- * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, as
- * aligned columns: entry i is the cell of indicator `indicatorCodes[i]`, region `regionCodes[i]` and year
- * `years[i]`, and `members[i]` its positions in the cube's list of unit-years of that kind.
+ * The units (data centres, core machine rooms or enterprises) the cells of an indicator cube sum over, dense as
+ * `CubeFacts` are: the population of code p (`indicatorCodes`), the cube's region r (of R in its `regionCodes`) and year y
+ * (of Y in its `years`) is entry (p × R + r) × Y + y of `members`, its positions in the cube's list of unit-years of that
+ * kind (core rooms, enterprises) or on its data-centre grid (data centre d of `dataCenterIds` in year y of `dataCenterYears`
+ * at d × Y + y). The regions and years are the cube key's, so no entry repeats them.
  */
 export type CubePopulations = {
   __typename?: 'CubePopulations';
-  /** Indicator code of each cell (for data centres, the indicator whose population stands for it). */
+  /** Population codes along the first axis: each indicator over core rooms or enterprises names its own; indicators over the same data centres share their representative's (`populationCode` in the catalog). */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each cell's members: positions in the cube's unit-year list, for every year it reads. */
+  /** Each entry's members: positions in the cube's unit-year list of the kind (on its grid, for data centres), for every year its cells read. */
   members: Array<Array<Scalars['Int']['output']>>;
-  /** Region code of each cell. */
-  regionCodes: Array<Scalars['ID']['output']>;
-  /** Year of each cell. */
-  years: Array<Scalars['Int']['output']>;
 };
 
 /**
@@ -492,9 +495,10 @@ export type DataCenterYear = {
 /**
  * energy's totals of its own unit-level figures over an indicator cube's cell populations (the owner's aggregate, as
  * `EnergyUnitSums` for one value), as aligned columns: the entry of indicator i of `indicatorCodes`, region r of the cube's
- * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units`, `lacking`, `terms` and
- * `inputStatuses`, each indicator, region and year once however many cells read it. A unit that lacked an input is named by
- * its position in the cube's list of unit-years of its kind (`dataCenterIds`, `coreMachineRoomYears` or `enterpriseYears`), not by its id. A cube reports figures, not
+ * `regionCodes` (R) and year y of `years` (Y) is entry (i × R + r) × Y + y of `units` and `terms`, each indicator, region
+ * and year once however many cells read it; the few units that lacked an input and the few provisional inputs are listed by
+ * entry (`lacking`, `provisional`). A unit that lacked an input is named by
+ * its position on the cube's data-centre grid (`dataCenterIds` × `dataCenterYears`) or in its list of unit-years (`coreMachineRoomYears`, `enterpriseYears`), not by its id. A cube reports figures, not
  * inputs: the totals of each input and their revision stamp are left out. One type per owning agency (see `CommsUnitSums`).
  * Under a release's embargo of its region and year, `terms` are null for a caller without the `reader` role (or the owner's token).
  */
@@ -502,14 +506,16 @@ export type EnergyCubeSums = {
   __typename?: 'EnergyCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Weakest status of each unit input of each entry over the matched units; null when none was reported, or with `units`. */
-  inputStatuses: Array<Maybe<Array<Maybe<ObservationStatus>>>>;
-  /** For each entry and each unit input of its indicator (its metric codes in order): positions in the cube's unit-year list of the units that lacked it; null with `units`. */
-  lacking: Array<Maybe<Array<Array<Scalars['Int']['output']>>>>;
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind. */
+  lacking: Array<Array<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
+  provisional: Array<Array<Scalars['Int']['output']>>;
   /** Total of each sum() of each entry's formula over the matched units, in the order they appear; nulls when withheld; null with `units`. */
   terms: Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>;
   /** Units that reported every unit input of the formula (the matched units); null where the cell's population holds no unit of that year (no totals). */
   units: Array<Maybe<Scalars['Int']['output']>>;
+  /** [entry, input] of each unit input of an entry with matched units that carries no status. */
+  unstated: Array<Array<Scalars['Int']['output']>>;
   /** Entries (positions in the columns) whose totals disclosure control withheld from this caller: fewer matched units than `DISCLOSURE_MIN_UNITS`, and a token that may not read them. */
   withheld: Array<Scalars['Int']['output']>;
   /** Calendar years of the units summed, ascending: the third axis (a cell's population holds every year it reads). */
@@ -688,15 +694,15 @@ export type IndicatorCube = {
    * come through econ's `designationInputs` (`BigdataCubeInputs.facts`) instead, since they need econ's list.
    */
   bigdataFacts: CubeFacts;
-  /** Registered racks. */
+  /** Registered racks of each data centre of `dataCenterIds`. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
-  /** Every data-centre year any cell's population holds, once: entry i of every `dataCenter…` column is data centre `dataCenterIds[i]` in year `dataCenterYears[i]`; comms and energy add their columns. */
+  /** Every data centre any cell's population holds, once: the grid's first axis, and entry d of the register columns (`dataCenterDesignRacks`, `dataCenterInCluster`). */
   dataCenterIds: Array<Scalars['ID']['output']>;
-  /** Inside a designated cluster. */
+  /** Whether each data centre of `dataCenterIds` lies inside a designated cluster. */
   dataCenterInCluster: Array<Maybe<Scalars['Boolean']['output']>>;
-  /** For each cell over data centres (by the indicator whose population stands for it), its members: positions in the `dataCenter…` columns. */
+  /** For each cell over data centres (by the indicator whose population stands for it), its members: positions on the data-centre grid (data centre d of `dataCenterIds` in year y of `dataCenterYears` is d × Y + y). */
   dataCenterPopulations: CubePopulations;
-  /** Calendar years of the data-centre columns. */
+  /** Calendar years any cell's population holds, ascending: the grid's second axis. */
   dataCenterYears: Array<Scalars['Int']['output']>;
   /** Indicator codes along the cube's first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
@@ -1485,10 +1491,11 @@ export type ClusterZoneResolvers<ContextType = Context, ParentType extends Resol
 
 export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
   units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  unstated?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -1508,7 +1515,7 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
 
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
   metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  statuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -1516,8 +1523,6 @@ export type CubeFactsResolvers<ContextType = Context, ParentType extends Resolve
 export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   members?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
-  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DataCenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter'], FederationReferenceType extends FederationReferenceTypes['DataCenter'] = FederationReferenceTypes['DataCenter']> = {
@@ -1614,10 +1619,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type EnergyCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyCubeSums'] = ResolversParentTypes['EnergyCubeSums']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  inputStatuses?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['ObservationStatus']>>>>, ParentType, ContextType>;
-  lacking?: Resolver<Array<Maybe<Array<Array<ResolversTypes['Int']>>>>, ParentType, ContextType>;
+  lacking?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  provisional?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<Array<Maybe<ResolversTypes['Float']>>>>, ParentType, ContextType>;
   units?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  unstated?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   withheld?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };

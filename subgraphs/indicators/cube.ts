@@ -1,5 +1,5 @@
 import { catalog } from '../../lib/indicators/catalog.ts';
-import { cubeFactList, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
+import { cubeFactList, gridCell, populationCells, type CubeFacts, type CubeKey, type CubePopulations } from '../../lib/indicators/cube.ts';
 import { fromCubeSums, type CubeSums } from '../../lib/indicators/cube-sums.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
@@ -43,10 +43,8 @@ const POPULATION_FIELDS = publicUnitFields('DATA_CENTER').map((field) => [field,
 
 const cellKey = (indicatorCode: string, regionCode: string, year: number) => `${indicatorCode}|${regionCode}|${year}`;
 
-function membersByCell(populations: CubePopulations | undefined): Map<string, number[]> {
-  return new Map(
-    populations?.members.map((members, i) => [cellKey(populations.indicatorCodes[i]!, populations.regionCodes[i]!, populations.years[i]!), members]),
-  );
+function membersByCell(populations: CubePopulations | undefined, cube: CubeKey): Map<string, number[]> {
+  return new Map(populations ? populationCells(populations, cube).map((c) => [cellKey(c.indicatorCode, c.regionCode, c.year), c.members]) : []);
 }
 
 /**
@@ -69,11 +67,15 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.
   const unitsOf = (kind: UnitKindCode): Unit[] => {
     if (kind === 'DATA_CENTER') {
-      return (cube.dataCenterIds ?? []).map((dataCenterId, i) => {
-        const unit: Unit = { dataCenterId, year: cube.dataCenterYears![i]! };
-        for (const [field, column] of POPULATION_FIELDS) unit[field] = (fields[column] as unknown[] | undefined)?.[i] ?? null;
-        return unit;
-      });
+      // Indexed by grid position (data centre d in year y at d × Y + y); the register's columns hold an entry per data centre.
+      const years = cube.dataCenterYears ?? [];
+      return (cube.dataCenterIds ?? []).flatMap((dataCenterId, d) =>
+        years.map((year) => {
+          const unit: Unit = { dataCenterId, year };
+          for (const [field, column] of POPULATION_FIELDS) unit[field] = (fields[column] as unknown[] | undefined)?.[d] ?? null;
+          return unit;
+        }),
+      );
     }
     // A listed unit-year: its register's entity, with the other agencies' columns of its public fields beside it.
     const entities = (fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? [];
@@ -86,7 +88,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     });
   };
   const populationsOf = (populations: CubePopulations | undefined, units: readonly Unit[] = []) => {
-    const byCell = membersByCell(populations);
+    const byCell = membersByCell(populations, cube);
     const memo = new Map<string, Unit[]>();
     return (key: string): Unit[] => {
       let population = memo.get(key);
@@ -99,11 +101,12 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
   ) as Record<UnitKindCode, (key: string) => Unit[]>;
 
   // The owners' totals by indicator and region; an owner that did not answer sends none, and its cells say so (`unavailable`).
-  // Their lacking units come as positions in the cube's unit-year list of their kind.
-  const idsOf = (kind: UnitKindCode): string[] =>
-    kind === 'DATA_CENTER'
-      ? (cube.dataCenterIds ?? [])
-      : ((fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? []).map((u) => String(u[UNIT_KINDS[kind].idField]));
+  // Their lacking units come as positions in the cube's unit-year list of their kind (for data centres, on its grid).
+  const idAt = (kind: UnitKindCode): ((position: number) => string) => {
+    if (kind === 'DATA_CENTER') return (p) => gridCell(cube.dataCenterIds ?? [], cube.dataCenterYears ?? [], p).id;
+    const list = (fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? [];
+    return (p) => String(list[p]![UNIT_KINDS[kind].idField]);
+  };
   const owned: [CubeSums | null | undefined, UnitKindCode][] = [
     [cube.dataCenterCommsSums, 'DATA_CENTER'],
     [cube.dataCenterEnergySums, 'DATA_CENTER'],
@@ -111,7 +114,7 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     [cube.enterpriseEnergySums, 'ENTERPRISE'],
   ];
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of owned.flatMap(([sums, kind]) => (sums ? fromCubeSums(sums, cube.regionCodes, idsOf(kind)) : []))) {
+  for (const entry of owned.flatMap(([sums, kind]) => (sums ? fromCubeSums(sums, cube.regionCodes, idAt(kind)) : []))) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);

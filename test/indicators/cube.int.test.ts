@@ -176,7 +176,7 @@ describe('indicatorCube', () => {
             indicatorCodes: string[];
             years: number[];
             units: (number | null)[];
-            lacking: (number[][] | null)[];
+            lacking: number[][];
             terms: ((number | null)[] | null)[];
             withheld: number[];
           };
@@ -193,7 +193,7 @@ describe('indicatorCube', () => {
       indicatorCodes: ['DC_PUE'],
       years: [2024],
       units: [2],
-      lacking: [[[], []]],
+      lacking: [], // no unit lacked an input
       terms: [[null, null]],
       withheld: [0],
     });
@@ -201,7 +201,7 @@ describe('indicatorCube', () => {
       indicatorCodes: ['DC_PUE'],
       years: [2024],
       units: [2],
-      lacking: [[[], []]],
+      lacking: [], // no unit lacked an input
       terms: [[1_600_000, 1_000_000]],
       withheld: [],
     });

@@ -249,6 +249,23 @@ describe('release embargoes at the agencies', () => {
     expect(await trafficOf500112(await readerHeaders())).toMatchObject({ 2020: 1_000, 2024: 2_000 });
   });
 
+  it('a cube’s region facts name their provisional entries only where the value is shown', async () => {
+    const provisionalOf500112 = async (headers: Record<string, string>) => {
+      const res = await fed.query<{ indicatorCube: { commsFacts: { metrics: string[]; years: number[]; values: (number | null)[]; provisional: number[] } } }>(
+        '{ indicatorCube(codes: ["ICT_BUSINESS_ENERGY_DECREASE"], regions: ["500112"], years: [2024]) { commsFacts { metrics years values provisional } } }',
+        {},
+        headers,
+      );
+      expect(res.errors).toBeUndefined();
+      const { metrics, years, values, provisional } = res.data!.indicatorCube.commsFacts;
+      // One region: entry m × Y + y.
+      return provisional.map((i) => [metrics[Math.floor(i / years.length)], years[i % years.length], values[i]]);
+    };
+    // 500112's business volume in 2024, 800 (10k CNY), is provisional; the embargo of 2024 withholds it, status and all.
+    expect(await provisionalOf500112(await readerHeaders())).toEqual([['TELECOM_BUSINESS_VOLUME_10K_CNY', 2024, 800]]);
+    expect(await provisionalOf500112(ANONYMOUS_HEADERS)).toEqual([]);
+  });
+
   it('a cube’s owner totals are withheld the same way: the terms of the embargoed region and year', async () => {
     const pueOf500000 = async (headers: Record<string, string>) => {
       const res = await fed.query<{

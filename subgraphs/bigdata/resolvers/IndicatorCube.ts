@@ -1,25 +1,27 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
-import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
-import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
-import { indicatorValueCacheKey } from '../../../lib/indicators/scope.ts';
+import { cubeFacts, cubePopulations, onGrid, perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { populationMembers } from '../population.ts';
 import type { BigdataCubeInputsResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
 import { scopeFacts } from './IndicatorInputs.ts';
 
-/** One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as DataCenterPopulation does. */
-const dataCenters = perCube((cube, { loaders }: Context) => {
-  const distinct = new Map(
-    cellsOver(cube, 'DATA_CENTER')
-      .map((cell) => dataCenterPopulationOf(cell)!)
-      .map((key) => [indicatorValueCacheKey(key), key]),
-  );
-  return cubePopulations(
-    [...distinct.values()],
-    (key) => populationMembers(key, loaders),
-    (u) => `${u.row.id}|${u.year}`,
-  );
-});
+/**
+ * One population per representative (PUE, rack utilisation and renewable share of a region-year share theirs), as
+ * DataCenterPopulation does, on the grid of the data centres and years they hold: each data centre's id and register
+ * columns once.
+ */
+const dataCenters = perCube(async (cube, { loaders }: Context) =>
+  onGrid(
+    await cubePopulations(
+      cube,
+      'DATA_CENTER',
+      (key) => populationMembers(key, loaders),
+      (u) => `${u.row.id}|${u.year}`,
+    ),
+    (u) => u.row.id,
+    (u) => u.year,
+  ),
+);
 
 /** Metrics bigdata counts from econ's designations (`placedBy`): they need econ's list, which arrives after the entry point. */
 const placed = (metric: string): boolean => catalog().metrics.get(metric)?.placedBy === 'bigdata';
@@ -42,8 +44,8 @@ export const IndicatorCube: IndicatorCubeResolvers = {
       only: (metric) => !placed(metric),
     }),
   dataCenterPopulations: async (cube, _, context) => (await dataCenters(cube, context)).populations,
-  dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.id),
-  dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.year),
-  dataCenterDesignRacks: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.designRacks),
-  dataCenterInCluster: async (cube, _, context) => (await dataCenters(cube, context)).units.map((u) => u.row.clusterId !== null),
+  dataCenterIds: async (cube, _, context) => (await dataCenters(cube, context)).ids,
+  dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).years,
+  dataCenterDesignRacks: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.designRacks),
+  dataCenterInCluster: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.clusterId !== null),
 };

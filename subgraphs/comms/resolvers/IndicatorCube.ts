@@ -1,6 +1,6 @@
 import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
 import { revisedInYear } from '../../../lib/observations.ts';
-import { cellsOver, cubeDataCenters, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
+import { cubeDataCenters, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import { cubePopulationSums, disclosureFor } from '../../../lib/indicators/serve-sums.ts';
 import { populationColumn } from '../../../lib/indicators/population.ts';
 import type { Context } from '../context.ts';
@@ -11,7 +11,8 @@ import { coreRoomYearsOf, regionFacts } from './IndicatorInputs.ts';
 // The same per-value functions as CommsIndicatorInputs and DataCenterPopulation, called once per region, population or the cube's data centres instead of once per cell.
 const coreRooms = perCube((cube, { loaders }: Context) =>
   cubePopulations(
-    cellsOver(cube, 'CORE_ROOM'),
+    cube,
+    'CORE_ROOM',
     (cell) => coreRoomYearsOf(cell, loaders),
     (u) => `${u.coreMachineRoomId}|${u.year}`,
   ),

@@ -1,4 +1,4 @@
-import { cellsOver, cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
+import { cubeFacts, cubePopulations, perCube } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { placedDesignations, placedIndicators } from '../designations.ts';
 import type { BigdataCubeInputsResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
@@ -7,7 +7,8 @@ import { enterpriseYearsOf, registerFacts } from './IndicatorInputs.ts';
 // The same per-value functions as EconIndicatorInputs, called once per region or population instead of once per cell.
 const enterprises = perCube((cube, { loaders }: Context) =>
   cubePopulations(
-    cellsOver(cube, 'ENTERPRISE'),
+    cube,
+    'ENTERPRISE',
     (cell) => enterpriseYearsOf(cell, loaders),
     (u) => `${u.uscc}|${u.year}`,
   ),

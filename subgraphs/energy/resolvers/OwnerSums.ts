@@ -63,6 +63,7 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = overListedUnits
 type CubeLists = {
   indicatorCodes: string[];
   regionCodes: string[];
+  years: number[];
   asOf: string;
   coreMachineRoomPopulations?: CubePopulations | null;
   coreMachineRoomYears?: Unit[] | null;
