@@ -172,11 +172,22 @@ export function maxBodyBytes(service: 'gateway' | 'subgraph', env: Env = process
     : positiveInteger('SUBGRAPH_MAX_BODY_BYTES', 128 * 1024 * 1024, env);
 }
 
-/**
- * Largest JavaScript heap of each service `npm start` supervises (`SERVICE_MAX_HEAP_MB`, default 2048): one that needs
- * more ends alone (out of memory) and is restarted, instead of growing until the machine runs out of memory for all of
- * them, which six threads of one process otherwise could.
- */
-export function serviceMaxHeapMb(env: Env = process.env): number {
-  return positiveInteger('SERVICE_MAX_HEAP_MB', 2048, env);
+/** Heap sizes of each service `npm start` supervises (lib/supervisor/heap.ts turns them into V8's settings). */
+export interface ServiceHeap {
+  /**
+   * Largest old generation (`SERVICE_MAX_HEAP_MB`, default 2048): a service that needs more ends alone (out of memory)
+   * and is restarted, instead of growing until the machine runs out of memory for all of them, which six threads of one
+   * process otherwise could.
+   */
+  maxOldMb: number;
+  /**
+   * Young generation's semi-space (`SERVICE_SEMI_SPACE_MB`, default 64; V8's own is 16), where each request's objects
+   * are born: a dashboard grid's thousands of entries filled V8's default several times per request, and every
+   * scavenge copied what was still alive.
+   */
+  semiSpaceMb: number;
+}
+
+export function serviceHeap(env: Env = process.env): ServiceHeap {
+  return { maxOldMb: positiveInteger('SERVICE_MAX_HEAP_MB', 2048, env), semiSpaceMb: positiveInteger('SERVICE_SEMI_SPACE_MB', 64, env) };
 }

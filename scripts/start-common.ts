@@ -2,15 +2,15 @@
 import { AGENCIES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
-import { indicatorsInProcess, serviceMaxHeapMb } from '../lib/config.ts';
+import { indicatorsInProcess, serviceHeap, type ServiceHeap } from '../lib/config.ts';
 
 /**
- * The token configuration, indicators placement and each service's heap limit, or exit 1 with the reason: a
+ * The token configuration, indicators placement and each service's heap sizes, or exit 1 with the reason: a
  * configuration the services would refuse (e.g. the development secret in production) is refused before anything starts.
  */
-export function startupConfig(): { auth: ReturnType<typeof authConfig>; inProcess: boolean; maxHeapMb: number } {
+export function startupConfig(): { auth: ReturnType<typeof authConfig>; inProcess: boolean; heap: ServiceHeap } {
   try {
-    return { auth: authConfig(), inProcess: indicatorsInProcess(), maxHeapMb: serviceMaxHeapMb() };
+    return { auth: authConfig(), inProcess: indicatorsInProcess(), heap: serviceHeap() };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

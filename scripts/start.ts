@@ -39,7 +39,7 @@ async function resolvePort(configured: number): Promise<number> {
 
 async function supervise(): Promise<void> {
   const started = performance.now();
-  const { auth, inProcess, maxHeapMb } = startupConfig();
+  const { auth, inProcess, heap } = startupConfig();
   const args = process.argv.slice(2).filter((a) => a === '--empty');
   const subgraphNames = [...AGENCIES, ...(inProcess ? [] : (['indicators'] as const))];
   const ports = Object.fromEntries(await Promise.all([...subgraphNames, 'gateway' as const].map(async (s) => [s, await resolvePort(port(s))] as const)));
@@ -47,7 +47,7 @@ async function supervise(): Promise<void> {
   // Every port is known now, so the gateway (static supergraph: it fetches nothing at start) starts with the subgraphs.
   const urls = Object.fromEntries(subgraphNames.map((s) => [`${s.toUpperCase()}_URL`, `http://${connectHost}:${ports[s]}/graphql`]));
 
-  const supervisor = new Supervisor({ isolation: process.argv.includes('--processes') ? 'process' : 'thread', maxHeapMb });
+  const supervisor = new Supervisor({ isolation: process.argv.includes('--processes') ? 'process' : 'thread', heap });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(130);

@@ -39,9 +39,19 @@ describe.each<Isolation>(['thread', 'process'])('the supervisor, each service as
     expect(await supervisor.stop([['steady'], ['crashing']])).toBe(true);
   });
 
+  it('gives each service the young generation it is configured with (V8 grows it to two semi-spaces)', async () => {
+    const newSpaceMb = async (supervisor: Supervisor) => {
+      const ready = await supervisor.start({ name: 'young', script, args: ['young'], env: { REPORT_NEW_SPACE: '1' } });
+      await supervisor.stop([['young']]);
+      return (ready as typeof ready & { newSpaceMb: number }).newSpaceMb;
+    };
+    expect(await newSpaceMb(new Supervisor({ isolation, log: () => {} }))).toBe(32);
+    expect(await newSpaceMb(new Supervisor({ isolation, heap: { maxOldMb: 256, semiSpaceMb: 64 }, log: () => {} }))).toBe(128);
+  });
+
   it('ends a service that outgrows its heap limit alone and restarts it', async () => {
     const log: string[] = [];
-    const supervisor = new Supervisor({ isolation, initialBackoffMs: 50, maxHeapMb: 64, log: (line) => log.push(line) });
+    const supervisor = new Supervisor({ isolation, initialBackoffMs: 50, heap: { maxOldMb: 64, semiSpaceMb: 16 }, log: (line) => log.push(line) });
     const crashOnce = path.join(dir, `${isolation}-oom`);
     await Promise.all([
       supervisor.start({ name: 'hoarder', script, args: ['hoarder'], env: { CRASH_ONCE: crashOnce, CRASH_HOW: 'oom' } }),

@@ -1,7 +1,9 @@
 import { fork } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { ServiceHeap } from '../config.ts';
 import type { StopMessage } from './child.ts';
+import { heapFlags, heapResourceLimits } from './heap.ts';
 
 /** One service the supervisor runs. */
 export interface ServiceSpec {
@@ -38,10 +40,10 @@ export interface RunningService {
 }
 
 /**
- * Starts a service. `maxHeapMb` bounds its heap (old generation): one that needs more ends alone, out of memory, and
- * its supervisor restarts it, where threads of one process could otherwise together exhaust the machine's memory.
+ * Starts a service. `heap` sizes its heap: one that needs more old generation ends alone, out of memory, and its
+ * supervisor restarts it, where threads of one process could otherwise together exhaust the machine's memory.
  */
-export function runService(spec: ServiceSpec, { isolation, maxHeapMb }: { isolation: Isolation; maxHeapMb?: number | undefined }): RunningService {
+export function runService(spec: ServiceSpec, { isolation, heap }: { isolation: Isolation; heap?: ServiceHeap | undefined }): RunningService {
   const env = { ...process.env, ...spec.env };
   if (isolation === 'thread') {
     // execArgv is inherited (the tsx loader under tests); stdout and stderr are piped so that lines can be prefixed.
@@ -50,7 +52,7 @@ export function runService(spec: ServiceSpec, { isolation, maxHeapMb }: { isolat
       env,
       stdout: true,
       stderr: true,
-      ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
+      ...(heap ? { resourceLimits: heapResourceLimits(heap) } : {}),
     });
     // An error the thread did not handle itself ends it; its exit (code 1) follows.
     worker.on('error', (error) => console.error(`[${spec.name}]`, error));
@@ -66,7 +68,7 @@ export function runService(spec: ServiceSpec, { isolation, maxHeapMb }: { isolat
   }
   const child = fork(spec.script, spec.args ?? [], {
     env,
-    execArgv: [...process.execArgv, ...(maxHeapMb ? [`--max-old-space-size=${maxHeapMb}`] : [])],
+    execArgv: [...process.execArgv, ...(heap ? heapFlags(heap) : [])],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: a terminal's Ctrl-C reaches only the supervisor, which stops the services in order.
     detached: true,

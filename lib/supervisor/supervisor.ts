@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { ServiceHeap } from '../config.ts';
 import type { ReadyMessage } from './child.ts';
 import { runService, type Isolation, type RunningService, type ServiceSpec } from './runners.ts';
 
@@ -17,8 +18,8 @@ export interface ServiceState {
 export interface SupervisorOptions {
   /** Each service in a worker thread (default) or a child process of its own; see `Isolation`. */
   isolation?: Isolation;
-  /** Largest heap of each service, in MB (see `runService`); unbounded beyond Node's own default when absent. */
-  maxHeapMb?: number;
+  /** Each service's heap sizes (see `runService`); Node's own defaults when absent. */
+  heap?: ServiceHeap;
   /** First back-off delay; doubled on each restart in a row, up to `maxBackoffMs`. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -42,11 +43,11 @@ export class Supervisor {
   private readonly stableAfterMs: number;
   private readonly log: (line: string) => void;
   readonly isolation: Isolation;
-  private readonly maxHeapMb: number | undefined;
+  private readonly heap: ServiceHeap | undefined;
 
   constructor(options: SupervisorOptions = {}) {
     this.isolation = options.isolation ?? 'thread';
-    this.maxHeapMb = options.maxHeapMb;
+    this.heap = options.heap;
     this.initialBackoffMs = options.initialBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.stableAfterMs = options.stableAfterMs ?? 60_000;
@@ -62,7 +63,7 @@ export class Supervisor {
 
   private spawn(state: ServiceState, first: boolean): Promise<ReadyService> {
     const { spec } = state;
-    const child = runService(spec, { isolation: this.isolation, maxHeapMb: this.maxHeapMb });
+    const child = runService(spec, { isolation: this.isolation, heap: this.heap });
     state.child = child;
     // Prefix every line with the service's name: six services share one console.
     for (const stream of [child.stdout, child.stderr]) {
