@@ -13,6 +13,8 @@ RUN node scripts/build-dashboard.mjs && node scripts/build-server.mjs
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0
+# The heap sizes `npm start` gives each service (SERVICE_MAX_HEAP_MB, SERVICE_SEMI_SPACE_MB; README, Configuration).
+ENV NODE_OPTIONS="--max-old-space-size=2048 --max-semi-space-size=64"
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 # Sources too: the services read the SDL, catalog, migrations and demo snapshot at run time.

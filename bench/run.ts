@@ -11,6 +11,8 @@ import postgres, { type Sql } from 'postgres';
 import { AGENCIES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
+import { serviceHeap } from '../lib/config.ts';
+import { heapFlags } from '../lib/supervisor/heap.ts';
 import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
@@ -270,7 +272,9 @@ try {
 
   // Every process runs as in production: NODE_ENV=production (graphql-js skips its development checks) and a
   // secret of this run's own, since production refuses the public development secret.
-  const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') };
+  // Every Node service, the peer's too, gets the heap sizes `npm start` gives ours (SERVICE_SEMI_SPACE_MB & co.).
+  const nodeOptions = [process.env.NODE_OPTIONS, ...heapFlags(serviceHeap())].filter(Boolean).join(' ');
+  const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), NODE_OPTIONS: nodeOptions };
   process.env.JWT_SECRET = production.JWT_SECRET; // the bench's own tokens (ingestion, the peer's credential)
   const env = { ...production, DATABASE_URL: benchUrl, DEMO_SCALE: String(scale), SEED_DEMO: 'false', HOST: '127.0.0.1' };
   const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [`${k.toUpperCase()}_PORT`, String(v)]));
@@ -303,7 +307,7 @@ try {
     'hive-gateway',
     path.join('node_modules', '.bin', 'hive-gateway'),
     ['supergraph', hiveSupergraph, '--config-path', path.join('deploy', 'hive-gateway.config.ts'), '--port', String(PORTS.hive), '--host', '127.0.0.1'],
-    { NODE_ENV: 'production' },
+    { NODE_ENV: 'production', NODE_OPTIONS: nodeOptions },
     /./,
   );
   services.push(hiveService);
