@@ -270,9 +270,9 @@ try {
     await reseed(AGENCIES, world, log);
   }
 
-  // Every process runs as in production: NODE_ENV=production (graphql-js skips its development checks) and a
-  // secret of this run's own, since production refuses the public development secret.
-  // Every Node service, the peer's too, gets the heap sizes `npm start` gives ours (SERVICE_SEMI_SPACE_MB & co.).
+  // Every process runs as in production: NODE_ENV=production (graphql-js skips its development checks), a secret of
+  // this run's own (production refuses the public development secret), and the heap sizes `npm start` gives our
+  // services, the peer's Node process included (SERVICE_SEMI_SPACE_MB & co.).
   const nodeOptions = [process.env.NODE_OPTIONS, ...heapFlags(serviceHeap())].filter(Boolean).join(' ');
   const production = { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), NODE_OPTIONS: nodeOptions };
   process.env.JWT_SECRET = production.JWT_SECRET; // the bench's own tokens (ingestion, the peer's credential)

@@ -15,8 +15,8 @@ const META = path.join(BUILD_DIR, 'inputs.json');
 /**
  * Modules a dependency requires as it loads but uses only on a path we keep off: each is left out of the bundle and
  * loaded, from beside that dependency, on first use. @apollo/gateway builds its usage telemetry for Apollo (an OTLP
- * metrics exporter and four cloud resource detectors: 3 of the 10 MB the gateway loaded) only when
- * APOLLO_TELEMETRY_DISABLED is off, and the gateway turns it on unless an operator says otherwise.
+ * metrics exporter and four cloud resource detectors: 3 of the 10 MB the gateway loaded) only when that telemetry is
+ * on, and the gateway sets APOLLO_TELEMETRY_DISABLED unless an operator says otherwise (gateway/no-telemetry.ts).
  *
  * @type {Record<string, { from: string; modules: string[] }>}
  */
@@ -35,8 +35,11 @@ const DEFERRED_REQUIRES = {
   },
 };
 
-/** Rewrites each deferred `require("m")` into a proxy that requires m, resolved from its dependency, on first use. */
-/** @type {import('esbuild').Plugin} */
+/**
+ * Rewrites each deferred `require("m")` into a proxy that requires m, resolved from its dependency, on first use.
+ *
+ * @type {import('esbuild').Plugin}
+ */
 const deferRequires = {
   name: 'defer-requires',
   setup(build) {
