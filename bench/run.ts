@@ -2,7 +2,8 @@
 // benchmark of issue 3 and the ingestion benchmark of issue 4.
 // Seeds a benchmark-size world on a real Postgres, then times the same grid, asked as indicatorValues and as indicatorCube,
 // through our gateway and through @graphql-hive/gateway (with its Rust query planner and no credential of ours, deploy/hive-gateway.config.ts) on the same
-// supergraph and subgraphs, and as hand-written SQL (the floor).
+// supergraph and subgraphs, and as hand-written SQL (the floor). Beside them, the per-cell floor: the same number of cells
+// through a federation of subgraphs that do no work (bench/per-cell-floor.ts), what any API with one object per cell pays at least.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { benchIngestion } from './ingestion.ts';
 import { measure, measureInTurns, type Timing } from './measure.ts';
 import { startService, waitForGraphQL, type Service } from './processes.ts';
 import { cellKey, FLOOR_INDICATORS, sqlFloorGrid, type Grid } from './sql-floor.ts';
+import { PER_CELL_FLOOR_QUERY } from './per-cell-floor.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,9 +41,22 @@ const scale = Number(values.scale);
 const requests = Number(values.requests);
 const adminUrl = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/[^/]*$/, '/gict_bench');
+/** The per-cell floor's name in the tables. */
+const PER_CELL_FLOOR = 'per-cell floor (no-work subgraphs, @apollo/gateway)';
 /** The goals the run is read against (issue 18: grid latency and throughput; issue 20: ingestion). */
 const GOALS = { oursOverSqlP50: 1.5, oursOverHiveRps: 1.5, bulkOverRaw: 0.7 } as const;
-const PORTS = { gateway: 4100, comms: 4101, econ: 4102, bigdata: 4103, energy: 4104, indicators: 4105, hive: 4110 };
+const PORTS = {
+  gateway: 4100,
+  comms: 4101,
+  econ: 4102,
+  bigdata: 4103,
+  energy: 4104,
+  indicators: 4105,
+  hive: 4110,
+  perCellGateway: 4120,
+  perCellCells: 4121,
+  perCellInputs: 4122,
+};
 const years = [2020, 2021, 2022, 2023, 2024, 2025];
 
 const log = (line: string) => console.log(line);
@@ -95,6 +110,18 @@ async function gridVia(url: string, api: Api, regions: string[], years: number[]
   const grid = body.data ? API[api].read(body.data as never) : undefined;
   if (body.errors?.length || !grid) throw new Error(`${url}: ${JSON.stringify(body.errors?.slice(0, 3))}`);
   return grid;
+}
+
+/** The grid's cells through the per-cell floor: checked for their number, since its figures are made up. */
+async function perCellFloorGrid(regions: string[], years: number[]): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${PORTS.perCellGateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: PER_CELL_FLOOR_QUERY, variables: { codes: FLOOR_INDICATORS, regions, years } }),
+  });
+  const body = (await res.json()) as { data?: { grid?: unknown[] } };
+  const cells = FLOOR_INDICATORS.length * regions.length * years.length;
+  if (body.data?.grid?.length !== cells) throw new Error(`the per-cell floor answered ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 function differences(a: Grid, b: Grid): string[] {
@@ -199,10 +226,15 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
     await peer.service.stop();
   }
 
-  const targets: Record<string, () => Promise<unknown>> = { 'SQL floor': () => sqlFloorGrid(sql, regions, years) };
+  await perCellFloorGrid(regions, years);
+  const targets: Record<string, () => Promise<unknown>> = {
+    'SQL floor': () => sqlFloorGrid(sql, regions, years),
+    [PER_CELL_FLOOR]: () => perCellFloorGrid(regions, years),
+  };
   for (const { name, run } of candidates) if (!problems[name]) targets[name] = run;
-  const costs: Record<string, Cost> = { 'SQL floor': { fetches: 0, statements: 6, bytes: 0 } };
-  for (const name of Object.keys(targets).filter((n) => n !== 'SQL floor')) costs[name] = await perRequest(targets[name]!);
+  // The per-cell floor's subgraphs count nothing: its costs are left blank.
+  const costs: Record<string, Cost | null> = { 'SQL floor': { fetches: 0, statements: 6, bytes: 0 }, [PER_CELL_FLOOR]: null };
+  for (const name of Object.keys(targets).filter((n) => !(n in costs))) costs[name] = await perRequest(targets[name]!);
   // CPU milliseconds per request of every server process (gateways, subgraphs, Postgres) at one client.
   const servers = () => services.map((s) => s.child.pid!).filter(Boolean);
   const oneClient = await measureInTurns(targets, requests, 3, () => serverCpuMs(servers()));
@@ -219,7 +251,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
   const f = timings['SQL floor']!;
   const rows = Object.entries(timings).map(
     ([name, [c1, c8]]) =>
-      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]!.fetches} | ${costs[name]!.statements} | ${kilobytes(costs[name]!.bytes)} |`,
+      `| ${name} | ${c1!.p50Ms.toFixed(1)} | ${c1!.p95Ms.toFixed(1)} | ${c1!.rps.toFixed(2)} | ${c8!.p50Ms.toFixed(1)} | ${c8!.p95Ms.toFixed(1)} | ${c8!.rps.toFixed(2)} | ${cpu[name] === null ? 'n/a' : cpu[name]!.toFixed(0)} | ${costs[name]?.fetches ?? ''} | ${costs[name]?.statements ?? ''} | ${costs[name] ? kilobytes(costs[name].bytes) : ''} |`,
   );
   for (const [name, problem] of Object.entries(problems))
     rows.push(`| ${name} | ${problem.startsWith('not run') ? '' : 'not timed: '}${problem.replace(/\|/g, '/')} | | | | | | | | | |`);
@@ -235,6 +267,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
           oursOverSqlCpu: oursCpu && floorCpu ? oursCpu / floorCpu : null,
           oursOverHiveRps: h ? o![1]!.rps / h[1]!.rps : null,
           oursOverHiveP50: h ? o![0]!.p50Ms / h[0]!.p50Ms : null,
+          oursOverPerCellFloorP50: o![0]!.p50Ms / timings[PER_CELL_FLOOR]![0]!.p50Ms,
         },
       ];
     }),
@@ -245,7 +278,12 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
       (r.oursOverSqlCpu === null ? '' : `; ours ÷ SQL server CPU per request = ${r.oursOverSqlCpu.toFixed(2)}`) +
       (r.oursOverHiveRps === null
         ? '; ours ÷ hive: no comparison, the peer did not answer correctly.'
-        : `; ours ÷ hive throughput (c=8) = ${r.oursOverHiveRps.toFixed(2)} (goal ≥ ${GOALS.oursOverHiveRps}); ours ÷ hive p50 (c=1) = ${r.oursOverHiveP50!.toFixed(2)}.`),
+        : `; ours ÷ hive throughput (c=8) = ${r.oursOverHiveRps.toFixed(2)} (goal ≥ ${GOALS.oursOverHiveRps}); ours ÷ hive p50 (c=1) = ${r.oursOverHiveP50!.toFixed(2)}`) +
+      `; ours ÷ per-cell floor p50 (c=1) = ${r.oursOverPerCellFloorP50.toFixed(2)}.`,
+  );
+  const perCellOverSql = timings[PER_CELL_FLOOR]![0]!.p50Ms / f[0]!.p50Ms;
+  ratioLines.push(
+    `- per-cell floor ÷ SQL p50 (c=1) = ${perCellOverSql.toFixed(2)}: the least any API with one object per cell pays here through @apollo/gateway, with subgraphs that do no work.`,
   );
   const markdown = [
     `${spec.title}: ${FLOOR_INDICATORS.length} Chongqing-relevant indicators × ${regions.length} regions × ${years.length} years (${floor.size} cells, ${known} with a value), demo scale ${scale}, Postgres, our gateway with the indicators subgraph ${values['in-process'] ? 'in process' : 'over HTTP'}, ${new Date().toISOString()}.`,
@@ -258,7 +296,7 @@ async function gridBenchmark(sql: Sql, ours: string, peer: Peer, spec: GridSpec)
     '',
     ...ratioLines,
   ].join('\n');
-  return { markdown, json: { title: spec.title, cells: floor.size, known, timings, serverCpuMsPerRequest: cpu, costs, ratios, problems } };
+  return { markdown, json: { title: spec.title, cells: floor.size, known, timings, serverCpuMsPerRequest: cpu, costs, ratios, perCellOverSql, problems } };
 }
 
 try {
@@ -311,6 +349,12 @@ try {
     /./,
   );
   services.push(hiveService);
+  const perCell = (role: string, port: number, ...urls: string[]) =>
+    startService(`per-cell ${role}`, process.execPath, ['--import', 'tsx', 'bench/per-cell-floor.ts', role, String(port), ...urls], production, /ready at/);
+  services.push(await perCell('cells', PORTS.perCellCells), await perCell('inputs', PORTS.perCellInputs));
+  services.push(
+    await perCell('gateway', PORTS.perCellGateway, `http://127.0.0.1:${PORTS.perCellCells}/graphql`, `http://127.0.0.1:${PORTS.perCellInputs}/graphql`),
+  );
   const ours = `http://127.0.0.1:${PORTS.gateway}/graphql`;
   const peer: Peer = { url: `http://127.0.0.1:${PORTS.hive}/graphql`, service: hiveService, stoppedBecause: null };
   await waitForGraphQL(peer.url);
