@@ -2,6 +2,7 @@
 import type { IndicatorDefinition, MetricDefinition } from '../../lib/indicators/catalog.ts';
 import type { IndicatorValueKey } from '../../lib/indicators/scope.ts';
 import type { CubeRepresentation } from './cube.ts';
+import type { CubeCell } from './resolvers/IndicatorCube.ts';
 import type { IndicatorValueRepresentation, InputValue } from './engine.ts';
 import type { ApplicableTarget } from './targets.ts';
 import type { PeriodDefinition } from '../../lib/indicators/catalog.ts';
@@ -22,6 +23,8 @@ export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: s
 export type RegionMapper = { code: string };
 export type ShutdownScreenMapper = { regionCode: string; year: number; asOf: string; dataCenters?: unknown[] | null };
 export type IndicatorCubeMapper = CubeRepresentation;
+// A cube's row: the cell itself, placed and disclosed for the caller.
+export type IndicatorCubeCellMapper = CubeCell;
 
 // A region fact as the agencies build it (lib/indicators/region-facts.ts): the provenance fields are optional there.
 export type RegionFactMapper = import('../../lib/indicators/region-facts.ts').RegionFact;

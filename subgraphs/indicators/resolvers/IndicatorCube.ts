@@ -4,44 +4,78 @@ import type { Context } from '../context.ts';
 import { cubeEvaluations, type CubeRepresentation } from '../cube.ts';
 import type { IndicatorEvaluation } from '../engine.ts';
 import { meetsTarget } from '../targets.ts';
-import type { IndicatorCubeResolvers } from '../resolvers.generated.ts';
-import { disclosed, embargoAt } from './IndicatorValue.ts';
+import type { IndicatorCubeCellResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
+import { coverageShown, disclosed, embargoAt } from './IndicatorValue.ts';
 
-type Cell = ReturnType<typeof disclosed>;
+/** A cell of a cube: where it lies, and its evaluation with what disclosure control decides for this caller. */
+export type CubeCell = ReturnType<typeof disclosed> & { indicatorCode: string; regionCode: string; year: number };
 
-// Every column reads the same cells: evaluate them once per cube (a request's columns share its caller).
-// Cell (i, r, y) is entry (i × R + r) × Y + y: its region is r, its year y.
-const cellsOf = perCube((cube: CubeRepresentation, context: Context): Cell[] => {
+// Every column, and the rows, read the same cells: evaluate them once per cube (a request's fields share its caller).
+// Cell (i, r, y) is entry (i × R + r) × Y + y: its indicator is i, its region r, its year y.
+const cellsOf = perCube((cube: CubeRepresentation, context: Context): CubeCell[] => {
   const R = cube.regionCodes.length;
   const Y = cube.years.length;
-  return cubeEvaluations(cube).map((evaluation, k) =>
-    disclosed(evaluation, context, embargoAt(cube.regionCodes[Math.floor(k / Y) % R]!, cube.years[k % Y]!, context) !== null),
-  );
+  return cubeEvaluations(cube).map((evaluation, k) => {
+    const regionCode = cube.regionCodes[Math.floor(k / Y) % R]!;
+    const year = cube.years[k % Y]!;
+    const embargoed = embargoAt(regionCode, year, context) !== null;
+    return { ...disclosed(evaluation, context, embargoed), indicatorCode: cube.indicatorCodes[Math.floor(k / (R * Y))]!, regionCode, year };
+  });
 });
 
-/** A column of `IndicatorValue`'s figures, in layout order. */
+/** A figure that disclosure control withholds: null where the cell is withheld from the caller. */
+const shown =
+  <T>(read: (evaluation: IndicatorEvaluation) => T) =>
+  (cell: CubeCell): T | null =>
+    cell.hidden ? null : read(cell.evaluation);
+
+/**
+ * Each figure of a cell as this caller may see it, by its `IndicatorValue` name: the columns and the rows (`cells`)
+ * read these and nothing else, so a figure is withheld from one exactly where it is from the other.
+ */
+const figure = {
+  value: shown((r) => r.value),
+  numerator: shown((r) => r.numerator),
+  denominator: shown((r) => r.denominator),
+  meetsTarget: shown((r) => meetsTarget(r.value, r.target)),
+  status: (cell: CubeCell) => cell.evaluation.status,
+  confidentiality: (cell: CubeCell) => (cell.confidential ? ('CONFIDENTIAL' as const) : ('FREE' as const)),
+  // Coverage is about which registered units reported, not their figures: shown to every caller, as `IndicatorValue.coverage` is.
+  coverage: (cell: CubeCell) => cell.evaluation.coverage,
+};
+
+/** A column of a figure, in layout order. */
 const column =
-  <T>(read: (cell: Cell) => T) =>
+  <T>(read: (cell: CubeCell) => T) =>
   (cube: CubeRepresentation, _args: unknown, context: Context): T[] =>
     cellsOf(cube, context).map(read);
-
-/** A column of figures that disclosure control withholds: null where the cell is withheld from the caller. */
-const shownColumn = <T>(read: (evaluation: IndicatorEvaluation) => T) => column((cell) => (cell.hidden ? null : read(cell.evaluation)));
 
 export const IndicatorCube: IndicatorCubeResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as CubeRepresentation,
   indicators: (cube) => cube.indicatorCodes.map((code) => catalog().indicators.get(code)!),
   regions: (cube) => cube.regionCodes.map((code) => ({ code })),
-  values: shownColumn((r) => r.value),
-  numerators: shownColumn((r) => r.numerator),
-  denominators: shownColumn((r) => r.denominator),
-  meetsTarget: shownColumn((r) => meetsTarget(r.value, r.target)),
-  statuses: column((cell) => cell.evaluation.status),
-  // Coverage is about which registered units reported, not their figures: shown to every caller, as `IndicatorValue.coverage` is.
-  coverageStatuses: column((cell) => cell.evaluation.coverage?.status ?? null),
-  unitsReporting: column((cell) => cell.evaluation.coverage?.unitsReporting ?? null),
-  unitsExpected: column((cell) => cell.evaluation.coverage?.unitsExpected ?? null),
-  coverageShares: column((cell) => cell.evaluation.coverage?.share ?? null),
-  confidentiality: column((cell) => (cell.confidential ? 'CONFIDENTIAL' : 'FREE')),
+  values: column(figure.value),
+  numerators: column(figure.numerator),
+  denominators: column(figure.denominator),
+  meetsTarget: column(figure.meetsTarget),
+  statuses: column(figure.status),
+  coverageStatuses: column((cell) => figure.coverage(cell)?.status ?? null),
+  unitsReporting: column((cell) => figure.coverage(cell)?.unitsReporting ?? null),
+  unitsExpected: column((cell) => figure.coverage(cell)?.unitsExpected ?? null),
+  coverageShares: column((cell) => figure.coverage(cell)?.share ?? null),
+  confidentiality: column(figure.confidentiality),
+  // The rows are the cells themselves; `IndicatorCubeCell`'s fields read them with the columns' readers.
+  cells: (cube, _args, context) => cellsOf(cube, context),
+};
+
+export const IndicatorCubeCell: IndicatorCubeCellResolvers = {
+  value: figure.value,
+  numerator: figure.numerator,
+  denominator: figure.denominator,
+  meetsTarget: figure.meetsTarget,
+  status: figure.status,
+  confidentiality: figure.confidentiality,
+  // The same coverage as `IndicatorValue.coverage` of the cell's region value (with its weight, minimum and registered provinces).
+  coverage: (cell, _args, context) => coverageShown(cell.evaluation, cell.regionCode, context),
 };

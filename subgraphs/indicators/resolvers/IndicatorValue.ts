@@ -75,6 +75,17 @@ export function coverageOf(r: IndicatorEvaluation) {
   return coverage && rule ? { ...coverage, weight: rule.weight?.code ?? COUNT_WEIGHT, minimum: rule.minimum } : null;
 }
 
+/**
+ * A value's coverage as `IndicatorValue.coverage` and `IndicatorCubeCell.coverage` show it: for a national value (`regionCode`
+ * the nation's), with the provinces the registers hold units in. `regionCode` is null for a cluster or data centre.
+ */
+export function coverageShown(r: IndicatorEvaluation, regionCode: string | null, { regions }: Context) {
+  const coverage = coverageOf(r);
+  // Units exist only where an agency registered them: a national value over units covers the provinces the registers hold.
+  const registeredIn = coverage && regionCode === NATIONAL ? regions.children(NATIONAL).map((r) => r.code) : null;
+  return coverage && { ...coverage, registeredIn };
+}
+
 /** `<agency>Inputs` of every agency: a reference to its inputs to the value, or null when the indicator reads nothing of it. */
 const agencyInputs = Object.fromEntries(AGENCIES.map((agency) => [`${agency}Inputs`, (rep: IndicatorValueRepresentation) => inputsOf(rep, agency)])) as Record<
   `${Agency}Inputs`,
@@ -136,13 +147,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
       ...r.missing,
     ];
   },
-  coverage: (rep, _args, context) => {
-    const { regions } = context;
-    const coverage = coverageOf(result(rep, context));
-    // Units exist only where an agency registered them: a national value over units covers the provinces the registers hold.
-    const registeredIn = coverage && rep.scopeKind === 'REGION' && rep.scopeId === NATIONAL ? regions.children(NATIONAL).map((r) => r.code) : null;
-    return coverage && { ...coverage, registeredIn };
-  },
+  coverage: (rep, _args, context) => coverageShown(result(rep, context), rep.scopeKind === 'REGION' ? rep.scopeId : null, context),
   // A flag's message carries figures: none under an embargo.
   qualityFlags: (rep, _args, context) => (embargoOf(rep, context) ? [] : result(rep, context).flags((metric) => mayReadUnitLevel(context.viewer, [metric]))),
 };

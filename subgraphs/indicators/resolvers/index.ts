@@ -2,7 +2,7 @@ import { DateScalar, DateTimeScalar } from '../../../lib/scalars.ts';
 import type { Resolvers } from '../resolvers.generated.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { Indicator, IndicatorInput, Metric, Target } from './Indicator.ts';
-import { IndicatorCube } from './IndicatorCube.ts';
+import { IndicatorCube, IndicatorCubeCell } from './IndicatorCube.ts';
 import { IndicatorValue } from './IndicatorValue.ts';
 import { Query } from './Query.ts';
 import { ShutdownScreen } from './ShutdownScreen.ts';
@@ -17,6 +17,7 @@ export const resolvers: Resolvers = {
   Target,
   IndicatorValue,
   IndicatorCube,
+  IndicatorCubeCell,
   DataCenterYear,
   ShutdownScreen,
 };
