@@ -74,6 +74,36 @@ function coverageCell(c: Cube, code: string, region: string, year: number) {
   return status ? { status, unitsReporting: c.unitsReporting[at], unitsExpected: c.unitsExpected[at], share: c.coverageShares[at] } : null;
 }
 
+/** A row of `IndicatorCube.cells`. */
+interface Row {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: string | null;
+  confidentiality: string;
+  meetsTarget: boolean | null;
+  coverage: { status: string; unitsReporting: number; unitsExpected: number; share: number | null } | null;
+}
+
+const ROW =
+  'indicatorCode regionCode year value numerator denominator status confidentiality meetsTarget coverage { status unitsReporting unitsExpected share }';
+const COLUMNS =
+  'indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget coverageStatuses unitsReporting unitsExpected coverageShares';
+
+/** A cube's columns and its rows, in one request. */
+async function cubeWithRows(variables: { c?: string[] | null; r: string[]; y: number[] }, headers?: Record<string, string>) {
+  const res = await fed.query<{ indicatorCube: Cube & { cells: Row[] } }>(
+    `query(${ARGS}) { indicatorCube(codes: $c, regions: $r, years: $y) { ${COLUMNS} cells { ${ROW} } } }`,
+    variables,
+    headers,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.indicatorCube;
+}
+
 describe('indicatorCube', () => {
   it('lays the cells out indicator by region by year, with the figures worked out by hand', async () => {
     const c = await cube({ c: ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RACK_UTILISATION'], r: ['500000', '500101', '500112'], y: [2024, 2025] });
@@ -158,12 +188,94 @@ describe('indicatorCube', () => {
     }
   });
 
+  it('holds the same figures in its rows (`cells`) as in its columns, cell by cell', async () => {
+    const variables = { c: null, r: ['500000', '500101', '500112', '310000'], y: [2023, 2024, 2025] };
+    for (const headers of [undefined, ANONYMOUS_HEADERS]) {
+      const c = await cubeWithRows(variables, headers);
+      expect(c.cells).toHaveLength(c.values.length);
+      c.cells.forEach((row, k) => {
+        const { indicatorCode, regionCode, year } = row;
+        expect({ k, ...row }).toEqual({
+          k,
+          indicatorCode,
+          regionCode,
+          year,
+          ...cell(c, indicatorCode, regionCode, year),
+          coverage: coverageCell(c, indicatorCode, regionCode, year),
+        });
+      });
+      // The grid has something of each kind to compare: values, a missed target, coverage and confidential cells.
+      expect(c.cells.some((row) => row.meetsTarget === false)).toBe(true);
+      expect(c.cells.some((row) => row.value !== null)).toBe(true);
+      expect(c.cells.some((row) => row.coverage !== null)).toBe(true);
+      expect(c.cells.some((row) => row.confidentiality === 'CONFIDENTIAL')).toBe(true);
+    }
+  });
+
+  it('lists its rows in layout order: indicator by region by year, each axis in the order asked', async () => {
+    const c = await cubeWithRows({ c: ['DC_RACK_UTILISATION', 'DC_PUE'], r: ['500112', '500000'], y: [2025, 2024] });
+    expect(c.cells.map((row) => [row.indicatorCode, row.regionCode, row.year])).toEqual([
+      ['DC_RACK_UTILISATION', '500112', 2025],
+      ['DC_RACK_UTILISATION', '500112', 2024],
+      ['DC_RACK_UTILISATION', '500000', 2025],
+      ['DC_RACK_UTILISATION', '500000', 2024],
+      ['DC_PUE', '500112', 2025],
+      ['DC_PUE', '500112', 2024],
+      ['DC_PUE', '500000', 2025],
+      ['DC_PUE', '500000', 2024],
+    ]);
+    // Entry k of the rows is entry k of every column: Chongqing's rack utilisation in 2024 is 10,700 ÷ 18,800 (worked above).
+    expect(c.cells[3]!.value).toBeCloseTo(10_700 / 18_800, 12);
+    expect(c.values[3]).toBe(c.cells[3]!.value);
+  });
+
+  it('answers a dashboard’s indicatorValues query with the same records, renamed scopeId → regionCode', async () => {
+    // The national value's coverage names the provinces the registers hold, as IndicatorValue.coverage does.
+    const variables = { c: ['DC_CLUSTER_SHARE', 'DC_PUE', 'NEW_LARGE_DC_PUE'], r: ['000000', '500000', '500101'], y: [2024, 2025] };
+    const fields = 'value status meetsTarget confidentiality coverage { status unitsReporting unitsExpected share weight minimum registeredIn }';
+    const res = await fed.query<{ indicatorValues: (Record<string, unknown> & { scopeId: string })[]; indicatorCube: { cells: Record<string, unknown>[] } }>(
+      `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year ${fields} } indicatorCube(codes: $c, regions: $r, years: $y) { cells { indicatorCode regionCode year ${fields} } } }`,
+      variables,
+      ANONYMOUS_HEADERS,
+    );
+    expect(res.errors).toBeUndefined();
+    const byKey = (rows: Record<string, unknown>[]) => new Map(rows.map((row) => [`${row.indicatorCode}|${row.regionCode}|${row.year}`, row]));
+    const values = byKey(res.data!.indicatorValues.map(({ scopeId, ...v }) => ({ ...v, regionCode: scopeId })));
+    expect(values.size).toBe(3 * 3 * 2);
+    expect(byKey(res.data!.indicatorCube.cells)).toEqual(values);
+    expect(res.data!.indicatorCube.cells.find((row) => row.regionCode === '000000')!.coverage).toMatchObject({ registeredIn: ['310000', '500000'] });
+  });
+
   it('withholds a small aggregate of unit-level data from an anonymous caller, as indicatorValues does', async () => {
     // 500101: C and D, two data centres; their PUE is 1.6 (1,600,000 ÷ 1,000,000 kWh).
     const anonymous = cell(await cube({ c: ['DC_PUE'], r: ['500101'], y: [2024] }, ANONYMOUS_HEADERS), 'DC_PUE', '500101', 2024);
     expect(anonymous).toEqual({ value: null, numerator: null, denominator: null, status: 'FINAL', confidentiality: 'CONFIDENTIAL', meetsTarget: null });
     const energy = cell(await cube({ c: ['DC_PUE'], r: ['500101'], y: [2024] }, await bearer('energy', ['writer'])), 'DC_PUE', '500101', 2024);
     expect(energy).toMatchObject({ numerator: 1_600_000, denominator: 1_000_000, confidentiality: 'CONFIDENTIAL' });
+  });
+
+  it('withholds the same figures of that cell in its rows as in its columns', async () => {
+    const variables = { c: ['DC_PUE'], r: ['500101', '500000'], y: [2024] };
+    const anonymous = await cubeWithRows(variables, ANONYMOUS_HEADERS);
+    // 500101 (C and D, two data centres) is withheld; 500000 (four) is published.
+    expect(anonymous.values).toEqual([null, expect.closeTo(5.3 / 4.0, 12)]);
+    expect(anonymous.cells[0]).toEqual({
+      indicatorCode: 'DC_PUE',
+      regionCode: '500101',
+      year: 2024,
+      value: null,
+      numerator: null,
+      denominator: null,
+      status: 'FINAL',
+      confidentiality: 'CONFIDENTIAL',
+      meetsTarget: null,
+      coverage: { status: 'COMPLETE', unitsReporting: 2, unitsExpected: 2, share: 1 },
+    });
+    expect(anonymous.cells[1]).toMatchObject({ regionCode: '500000', value: anonymous.values[1], confidentiality: 'FREE' });
+    // energy owns every input: it sees the confidential cell in both.
+    const energy = await cubeWithRows(variables, await bearer('energy', ['writer']));
+    expect(energy.cells[0]).toMatchObject({ value: energy.values[0], numerator: 1_600_000, denominator: 1_000_000, confidentiality: 'CONFIDENTIAL' });
+    expect(energy.cells[0]!.value).toBeCloseTo(1.6, 12);
   });
 
   it("carries energy's totals as columns, not each data centre's kWh, and energy withholds a small total on the caller's own token", async () => {

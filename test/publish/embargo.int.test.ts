@@ -95,14 +95,21 @@ describe('release embargoes', () => {
   });
 
   it('the cube withholds the embargoed cells the same way', async () => {
-    const res = await fed.query<{ indicatorCube: { values: (number | null)[]; confidentiality: string[] } }>(
-      '{ indicatorCube(codes: ["DC_CLUSTER_SHARE"], regions: ["500000"], years: [2023, 2024]) { values confidentiality } }',
+    const res = await fed.query<{
+      indicatorCube: { values: (number | null)[]; confidentiality: string[]; cells: { year: number; value: number | null; meetsTarget: boolean | null }[] };
+    }>(
+      '{ indicatorCube(codes: ["DC_CLUSTER_SHARE"], regions: ["500000"], years: [2023, 2024]) { values confidentiality cells { year value meetsTarget } } }',
       {},
       ANONYMOUS_HEADERS,
     );
     expect(res.errors).toBeUndefined();
     // 2023: A and B of the four data centres in service are in the cluster, 2 / 4; 2024 embargoed.
     expect(res.data!.indicatorCube.values).toEqual([0.5, null]);
+    // The rows withhold the same cell.
+    expect(res.data!.indicatorCube.cells).toEqual([
+      { year: 2023, value: 0.5, meetsTarget: res.data!.indicatorCube.cells[0]!.meetsTarget },
+      { year: 2024, value: null, meetsTarget: null },
+    ]);
   });
 
   it('the report generator refuses an embargoed release without the reader role and marks it for a reader', async () => {
