@@ -908,8 +908,8 @@ export type Query = {
    */
   dataCenters: Maybe<DataCenterConnection>;
   /**
-   * The same grid as `indicatorValues` as one dense table of columns (see `IndicatorCube`): for dashboards
-   * that draw many cells at once. Same arguments and errors.
+   * The same grid as `indicatorValues` as one dense table of columns, or as one record per cell (`cells`; see
+   * `IndicatorCube`): for dashboards, tables and BI tools that show many cells at once. Same arguments and errors.
    */
   indicatorCube: Maybe<IndicatorCube>;
   /**

@@ -869,8 +869,10 @@ export type Query = {
   /** One indicator by code; null when there is none. */
   indicator: Maybe<Indicator>;
   /**
-   * A whole dashboard grid in one request: every requested indicator × region × year, ordered by indicator,
-   * region, year. `codes` defaults to every indicator defined at region level. Regions aggregate everything
+   * Every requested indicator × region × year as one object per cell, ordered by indicator, region, year, with each
+   * cell's inputs, target, coverage, missing inputs and quality flags: a drill-down. For a grid of more than a few
+   * hundred cells ask `indicatorCube` (columns, or `cells` for a record per cell): the same figures at a fraction of
+   * the cost. `codes` defaults to every indicator defined at region level. Regions aggregate everything
    * below them (a province's PUE is its data centres' Σ total ÷ Σ IT). Fails with `UNKNOWN_INDICATOR`,
    * `UNKNOWN_REGION`, `INVALID_REGION_CODE`, `YEAR_OUT_OF_RANGE` or `GRID_TOO_LARGE`.
    */
