@@ -9,11 +9,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres, { type Sql } from 'postgres';
+import { build } from 'esbuild';
 import { AGENCIES } from '../lib/agencies.ts';
 import { authConfig } from '../lib/auth/config.ts';
 import { mintToken } from '../lib/auth/tokens.ts';
 import { serviceHeap } from '../lib/config.ts';
 import { heapFlags } from '../lib/supervisor/heap.ts';
+import { BUILD_DIR, ENTRIES, ensureServerBundle } from '../scripts/build-server.mjs';
 import { CHONGQING } from '../lib/regions/codes.ts';
 import { reseed } from '../lib/subgraph/boot.ts';
 import { buildWorld } from '../db/demo/world.ts';
@@ -331,17 +333,17 @@ try {
   const inProcess = values['in-process'];
   const gatewayServes = inProcess ? AGENCIES : ([...AGENCIES, 'indicators'] as const);
   const urls = Object.fromEntries(gatewayServes.map((a) => [`${a.toUpperCase()}_URL`, `http://127.0.0.1:${PORTS[a]}/graphql`]));
-  // One process per subgraph, as they would be deployed.
+  // One process per subgraph, as they would be deployed, each running the server bundle `npm start` and the image run.
+  await ensureServerBundle();
+  const bundled = (entry: keyof typeof ENTRIES) => path.join(BUILD_DIR, `${entry}.js`);
   for (const name of [...AGENCIES, 'indicators']) {
-    services.push(
-      await startService(name, process.execPath, ['--import', 'tsx', 'scripts/start-subgraph.ts', name], { ...env, ...ports }, /subgraph ready at/),
-    );
+    services.push(await startService(name, process.execPath, [bundled('subgraph'), name], { ...env, ...ports }, /subgraph ready at/));
   }
   services.push(
     await startService(
       'gateway',
       process.execPath,
-      ['--import', 'tsx', 'gateway/index.ts'],
+      [bundled('gateway')],
       { ...production, ...ports, ...urls, DEMO_SCALE: String(scale), INDICATORS_IN_PROCESS: String(inProcess), RATE_LIMIT_PER_MINUTE: '0' },
       /gateway ready at/,
     ),
@@ -361,8 +363,11 @@ try {
     /./,
   );
   services.push(hiveService);
+  // Compiled as our services are, so neither side runs under tsx; its packages load from node_modules.
+  const perCellScript = path.join('bench', 'results', 'per-cell-floor.js');
+  await build({ entryPoints: ['bench/per-cell-floor.ts'], outfile: perCellScript, bundle: true, platform: 'node', format: 'esm', packages: 'external' });
   const perCell = (role: string, port: number, ...urls: string[]) =>
-    startService(`per-cell ${role}`, process.execPath, ['--import', 'tsx', 'bench/per-cell-floor.ts', role, String(port), ...urls], production, /ready at/);
+    startService(`per-cell ${role}`, process.execPath, [perCellScript, role, String(port), ...urls], production, /ready at/);
   services.push(await perCell('cells', PORTS.perCellCells), await perCell('inputs', PORTS.perCellInputs));
   services.push(
     await perCell('gateway', PORTS.perCellGateway, `http://127.0.0.1:${PORTS.perCellCells}/graphql`, `http://127.0.0.1:${PORTS.perCellInputs}/graphql`),
