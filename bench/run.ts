@@ -363,8 +363,9 @@ try {
     /./,
   );
   services.push(hiveService);
-  // Compiled as our services are, so neither side runs under tsx; its packages load from node_modules.
-  const perCellScript = path.join('bench', 'results', 'per-cell-floor.js');
+  // Compiled as our services are, so neither side runs under tsx; into node_modules' cache, where its packages resolve
+  // and no type check or lint reads it.
+  const perCellScript = path.join('node_modules', '.cache', 'gict-bench', 'per-cell-floor.js');
   await build({ entryPoints: ['bench/per-cell-floor.ts'], outfile: perCellScript, bundle: true, platform: 'node', format: 'esm', packages: 'external' });
   const perCell = (role: string, port: number, ...urls: string[]) =>
     startService(`per-cell ${role}`, process.execPath, [perCellScript, role, String(port), ...urls], production, /ready at/);
