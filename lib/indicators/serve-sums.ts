@@ -3,7 +3,7 @@ import { mayRead } from '../auth/unit-level.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { disclosureMinUnits } from '../config.ts';
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } from './catalog.ts';
-import { gridCell, gridPositions, heldPositions, populationCells, type CubePopulations } from './cube.ts';
+import { gridCell, gridPositions, populationCells, type CubePopulations } from './cube.ts';
 import { listPositions, toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
 import { populationRepresentative } from './population.ts';
@@ -65,10 +65,16 @@ const fieldOfColumn = (column: string): string => `${column[10]!.toLowerCase()}$
 
 /**
  * The owner's totals over every cell population of a cube, each indicator, region and year once, as columns; null without
- * populations. `own` holds the owner's columns over the data-centre years the populations hold (`cubeDataCenters`); the
- * register's columns (design racks) come one entry per data centre of the grid.
+ * populations. `own` holds the owner's columns over the data-centre years the populations hold, entry i at grid position
+ * `held[i]` (`cubeDataCenters(cube).positions`); the register's columns (design racks) come one entry per data centre of the grid.
  */
-export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Record<string, readonly unknown[] | null>, disclosure: Disclosure): CubeSums | null {
+export function cubePopulationSums(
+  agency: Agency,
+  cube: CubeColumns,
+  held: readonly number[],
+  own: Record<string, readonly unknown[] | null>,
+  disclosure: Disclosure,
+): CubeSums | null {
   const { dataCenterPopulations: populations, dataCenterIds: ids, dataCenterYears: years } = cube;
   if (!populations || !ids || !years) return null;
   const register: [string, readonly unknown[]][] = [];
@@ -80,7 +86,7 @@ export function cubePopulationSums(agency: Agency, cube: CubeColumns, own: Recor
   const idField = UNIT_ID_FIELD.DATA_CENTER;
   // Indexed by grid position, as the members name them.
   const all: Unit[] = [];
-  heldPositions(populations).forEach((p, i) => {
+  held.forEach((p, i) => {
     const { id, d, year } = gridCell(ids, years, p);
     const unit: Unit = { [idField]: id, year };
     for (const [field, column] of register) unit[field] = column[d] ?? null;

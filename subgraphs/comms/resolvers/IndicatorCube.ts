@@ -30,6 +30,6 @@ export const IndicatorCube: IndicatorCubeResolvers = {
       commsStatus: await populationColumn(members, context, rackUsageStatus),
       [REVISED_AT_FIELD]: await populationColumn(members, context, revisedInYear),
     };
-    return cubePopulationSums('comms', cube, own, disclosureFor(context.viewer));
+    return cubePopulationSums('comms', cube, members.positions, own, disclosureFor(context.viewer));
   },
 };

@@ -12,7 +12,7 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   dataCenterEnergySums: async (cube, _, context) => {
     const members = cubeDataCenters(cube);
     const own = await ownColumns(members, context);
-    return cubePopulationSums('energy', cube, own, disclosureFor(context.viewer));
+    return cubePopulationSums('energy', cube, members.positions, own, disclosureFor(context.viewer));
   },
   ...cubeListResolvers,
 };
