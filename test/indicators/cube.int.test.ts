@@ -43,10 +43,13 @@ interface Value {
 }
 
 const ARGS = '$c: [ID!], $r: [ID!]!, $y: [Int!]!';
+/** Every column of a cube. */
+const COLUMNS =
+  'indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget coverageStatuses unitsReporting unitsExpected coverageShares';
 
 async function cube(variables: { c?: string[] | null; r: string[]; y: number[]; asOf?: string }, headers?: Record<string, string>): Promise<Cube> {
   const res = await fed.query<{ indicatorCube: Cube }>(
-    `query(${ARGS}, $asOf: DateTime) { indicatorCube(codes: $c, regions: $r, years: $y, asOf: $asOf) { indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget coverageStatuses unitsReporting unitsExpected coverageShares } }`,
+    `query(${ARGS}, $asOf: DateTime) { indicatorCube(codes: $c, regions: $r, years: $y, asOf: $asOf) { ${COLUMNS} } }`,
     variables,
     headers,
   );
@@ -74,24 +77,11 @@ function coverageCell(c: Cube, code: string, region: string, year: number) {
   return status ? { status, unitsReporting: c.unitsReporting[at], unitsExpected: c.unitsExpected[at], share: c.coverageShares[at] } : null;
 }
 
-/** A row of `IndicatorCube.cells`. */
-interface Row {
-  indicatorCode: string;
-  regionCode: string;
-  year: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: string | null;
-  confidentiality: string;
-  meetsTarget: boolean | null;
-  coverage: { status: string; unitsReporting: number; unitsExpected: number; share: number | null } | null;
-}
+/** A row of `IndicatorCube.cells`: an `IndicatorValue`'s figures, its `scopeId` named `regionCode`. */
+type Row = Omit<Value, 'scopeId'> & { regionCode: string };
 
 const ROW =
   'indicatorCode regionCode year value numerator denominator status confidentiality meetsTarget coverage { status unitsReporting unitsExpected share }';
-const COLUMNS =
-  'indicatorCodes regionCodes years asOf values numerators denominators statuses confidentiality meetsTarget coverageStatuses unitsReporting unitsExpected coverageShares';
 
 /** A cube's columns and its rows, in one request. */
 async function cubeWithRows(variables: { c?: string[] | null; r: string[]; y: number[] }, headers?: Record<string, string>) {
