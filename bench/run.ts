@@ -1,6 +1,6 @@
 // `npm run bench -- [--scale N] [--skip-seed] [--requests N] [--ingestion-batches N] [--ingestion-only] [--in-process]`: the dashboard-grid
 // benchmark of issue 3 and the ingestion benchmark of issue 4.
-// Seeds a benchmark-size world on a real Postgres, then times the same grid, asked as indicatorValues and as indicatorCube,
+// Seeds a benchmark-size world on a real Postgres, then times the same grid, asked as indicatorValues, as indicatorCube and as its rows,
 // through our gateway and through @graphql-hive/gateway (with its Rust query planner and no credential of ours, deploy/hive-gateway.config.ts) on the same
 // supergraph and subgraphs, and as hand-written SQL (the floor). Beside them, the per-cell floor: the same number of cells
 // through a federation of subgraphs that do no work (bench/per-cell-floor.ts), what any API with one object per cell pays at least.
