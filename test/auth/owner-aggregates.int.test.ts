@@ -76,8 +76,8 @@ describe('owner-side aggregation on the wire', () => {
     // The owners were asked for their totals.
     expect(wire.slice(from).some((x) => x.subgraph === 'comms' && x.request.includes('commsSums'))).toBe(true);
     expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('energySums'))).toBe(true);
-    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('CommsIndicatorInputs'))).toBe(true);
-    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('EconIndicatorInputs'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('CoreMachineRoomPopulation'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('EnterprisePopulation'))).toBe(true);
   });
 
   it('answers the same grid as an anonymous cube alike', async () => {
