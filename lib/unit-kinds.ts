@@ -11,8 +11,9 @@ export interface UnitKind {
   /** Prefix of the kind's fields on an indicator cube: `<prefix>Populations`, `<prefix>Years`, `<prefix><Field>` columns. */
   cubePrefix: string;
   /**
-   * The field of the register's `<Agency>IndicatorInputs` that lists a value's units as entities; null where they travel as the
-   * columns of a population entity instead (data centres: `IndicatorValue.dataCenterPopulation`, shared by indicators over the same units).
+   * The field of the kind's population entity (`populationType`, e.g. `CoreMachineRoomPopulation.coreMachineRooms`) that lists
+   * a value's units as entities; null where they travel as the entity's columns instead (data centres:
+   * `DataCenterPopulation`, shared by indicators over the same units).
    */
   valueList: string | null;
 }
@@ -29,3 +30,9 @@ export const UNIT_KIND_CODES = Object.keys(UNIT_KINDS) as UnitKindCode[];
 
 /** A unit field as a cube column of its kind: `designRacks` of data centres → `dataCenterDesignRacks`. */
 export const unitColumn = (kind: UnitKindCode, field: string): string => `${UNIT_KINDS[kind].cubePrefix}${field[0]!.toUpperCase()}${field.slice(1)}`;
+
+const capitalised = (name: string): string => `${name[0]!.toUpperCase()}${name.slice(1)}`;
+/** The field of an IndicatorValue that refers to its population of a kind of unit: `dataCenterPopulation`, `coreMachineRoomPopulation`. */
+export const populationField = (kind: UnitKindCode): string => `${UNIT_KINDS[kind].cubePrefix}Population`;
+/** The per-value entity that carries a population of a kind of unit (keyed like the value): `DataCenterPopulation`, `EnterprisePopulation`. */
+export const populationType = (kind: UnitKindCode): string => capitalised(populationField(kind));

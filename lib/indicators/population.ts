@@ -2,6 +2,7 @@ import type { MetricYear, SubjectYear } from '../observations.ts';
 import type { RequestMemo } from '../request-memo.ts';
 import { catalog } from './catalog.ts';
 import { keyOf, type IndicatorValueKey } from './scope.ts';
+import type { UnitKindCode } from '../unit-kinds.ts';
 
 /**
  * An indicator value's data-centre population as the owners of its measured columns receive it: the
@@ -48,6 +49,14 @@ export async function populationColumn<T>(
 export function dataCenterPopulationOf(key: IndicatorValueKey): IndicatorValueKey | null {
   const indicator = catalog().indicators.get(key.indicatorCode);
   return indicator?.population?.subject === 'DATA_CENTER' ? { ...keyOf(key), indicatorCode: populationRepresentative(key.indicatorCode) } : null;
+}
+
+/**
+ * The population of a listed kind of unit (core machine rooms, enterprises) a value sums over, keyed as the value: null
+ * for values over other units or none, so neither the register nor the owners of the units' figures are asked about them.
+ */
+export function listedPopulationOf(key: IndicatorValueKey, kind: UnitKindCode): IndicatorValueKey | null {
+  return catalog().indicators.get(key.indicatorCode)?.population?.subject === kind ? keyOf(key) : null;
 }
 
 /** The indicator whose population stands for an indicator's (the catalog's `populationCode`). */

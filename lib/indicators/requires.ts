@@ -1,5 +1,5 @@
 import { AGENCIES, type Agency } from '../agencies.ts';
-import { UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
+import { populationField, populationType, UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
 import { boundedMetrics, catalog, type Catalog, type UnitSubject } from './catalog.ts';
 import { foreignUnitFields, ownedIndicators } from './owner-sums.ts';
 import { UNIT_REFERENCES } from '../quality/unit-references.ts';
@@ -20,7 +20,7 @@ const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsR
 const CUBE_FACT_FIELDS = 'metrics years values provisional';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes members';
 
-/** Kinds of unit their register lists as entities (core rooms, enterprises): on its `<agency>Inputs` and as the cube's `<prefix>Years`. */
+/** Kinds of unit their register lists as entities (core rooms, enterprises): on their population entity and as the cube's `<prefix>Years`. */
 const LISTED = UNIT_KIND_CODES.flatMap((kind) => {
   const { register, cubePrefix, valueList, idField } = UNIT_KINDS[kind];
   return valueList ? [{ kind, register, cubePrefix, valueList, idField }] : [];
@@ -88,26 +88,27 @@ export const dataCenterColumn = (field: string): string => unitColumn('DATA_CENT
  * lists and hand them to the registers (five more subgraph fetches for an `indicatorValues` grid).
  */
 export function indicatorValueRequires(cat: Catalog = catalog(), { checks = true }: { checks?: boolean } = {}): string {
-  // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
-  const units = ({ kind, valueList, idField }: (typeof LISTED)[number]) =>
-    `${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} } ` +
-    ownersOf(kind)
-      .map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} } `)
-      .join('');
   const perAgency = BY_NAME.map((agency) => {
-    const lists = LISTED.filter((list) => list.register === agency)
-      .map(units)
-      .join('');
     // Only the data-centre register knows where a cluster or a data centre lies, and which designated data centres it never registered.
     const where = agency === UNIT_KINDS.DATA_CENTER.register ? 'scopeRegionCode scopeClusterId unregisteredDesignations ' : '';
     // A register checks the units other agencies' figures name (lib/quality/unit-references.ts).
     const unregistered = checks && UNIT_REFERENCES.some((r) => r.register === agency) ? 'unregisteredReports { agency ids } ' : '';
-    return `${agency}Inputs { ${where}${unregistered}${lists}facts { ${FACT_FIELDS} } }`;
+    return `${agency}Inputs { ${where}${unregistered}facts { ${FACT_FIELDS} } }`;
   });
-  const owners = dataCenterOwners().map((agency) =>
-    [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
-  );
-  return [...perAgency, `dataCenterPopulation { ${['dataCenterIds years', ...publicUnitFields('DATA_CENTER', cat), ...owners].join(' ')} }`].join(' ');
+  // Each kind of unit has its own population entity, asked of its register and owners only for the values over that kind.
+  // A listed unit carries its public fields; the owners of its unit-level figures send their totals beside the list.
+  const populations = UNIT_KIND_CODES.map((kind) => {
+    const { valueList, idField } = UNIT_KINDS[kind];
+    if (valueList === null) {
+      const owners = dataCenterOwners().map((agency) =>
+        [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
+      );
+      return `${populationField(kind)} { ${['dataCenterIds years', ...publicUnitFields(kind, cat), ...owners].join(' ')} }`;
+    }
+    const sums = ownersOf(kind).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} }`);
+    return `${populationField(kind)} { ${[`${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} }`, ...sums].join(' ')} }`;
+  });
+  return [...perAgency, ...populations].join(' ');
 }
 
 /** What every column of an IndicatorCube requires. */
@@ -201,14 +202,14 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
       [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' '),
     },
   };
-  // Units another agency lists (core rooms, enterprises): on that agency's inputs entity and on the cube.
+  // Units another agency lists (core rooms, enterprises): on the value's population entity of their kind and on the cube.
   const listed = listsRead(agency);
   const cubeLists: string[] = [];
   const cubeFields: string[] = [];
-  for (const { kind, register, valueList, cubePrefix, idField } of listed) {
+  for (const { kind, valueList, cubePrefix, idField } of listed) {
     const unit = [idField, 'year', ...foreignUnitFields(agency, kind)].join(' ');
     if (ownersOf(kind).includes(agency)) {
-      (selection[`${capitalised(register)}IndicatorInputs`] ??= {})[fields.population] = `${valueList} { ${unit} }`;
+      (selection[populationType(kind)] ??= {})[fields.population] = `${valueList} { ${unit} }`;
       cubeFields.push(`${cubePrefix}${capitalised(agency)}Sums`);
     }
     cubeFields.push(

@@ -13,6 +13,7 @@ export type CoreMachineRoomYearMapper = { coreMachineRoomId: string; year: numbe
 export type DataCenterMapper = { id: string };
 export type DataCenterYearMapper = { dataCenterId: string; year: number; asOf: string };
 export type CommsIndicatorInputsMapper = IndicatorValueKey;
+export type CoreMachineRoomPopulationMapper = IndicatorValueKey;
 export type { DataCenterPopulationRepresentation as DataCenterPopulationMapper } from '../../lib/indicators/population.ts';
 export type IndicatorCubeMapper = CubeReference;
 

@@ -25,6 +25,7 @@ export type ApplicationScenarioMapper = ApplicationScenarioRow;
 export type GreenStandardMapper = GreenStandardRow;
 export type CarbonPeakPilotMapper = CarbonPeakPilotRow;
 export type EconIndicatorInputsMapper = IndicatorValueKey;
+export type EnterprisePopulationMapper = IndicatorValueKey;
 export type BigdataIndicatorInputsMapper = IndicatorValueKey;
 export type IndicatorCubeMapper = CubeReference;
 export type BigdataCubeInputsMapper = import('../../lib/indicators/cube.ts').CubeKey;

@@ -29,8 +29,11 @@ export type EnergyDataQualityMapper = Record<string, never>;
 export type DataCenterIdSetMapper = { ids: string[] };
 export type CoreRoomIdSetMapper = { ids: string[] };
 export type EnterpriseIdSetMapper = { ids: string[] };
-/** comms' and econ's inputs to a value as energy receives them for its totals: the key and the unit list it @requires. */
-export type CommsIndicatorInputsMapper = IndicatorValueKey & {
+/** A value's core-room and enterprise populations as energy receives them for its totals: the key and the unit list it @requires. */
+export type CoreMachineRoomPopulationMapper = IndicatorValueKey & {
   coreMachineRooms?: ({ coreMachineRoomId: string; year: number } & Record<string, unknown>)[] | null;
 };
-export type EconIndicatorInputsMapper = IndicatorValueKey & { enterprises?: ({ uscc: string; year: number } & Record<string, unknown>)[] | null };
+export type EnterprisePopulationMapper = IndicatorValueKey & { enterprises?: ({ uscc: string; year: number } & Record<string, unknown>)[] | null };
+/** comms' and econ's inputs to a national value, which energy completes with the units it holds figures for. */
+export type CommsIndicatorInputsMapper = IndicatorValueKey;
+export type EconIndicatorInputsMapper = IndicatorValueKey;

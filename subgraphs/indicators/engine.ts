@@ -14,7 +14,7 @@ import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
 import type { Agency } from '../../lib/agencies.ts';
-import { UNIT_KINDS } from '../../lib/unit-kinds.ts';
+import { populationField, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import { referencedMetrics, referencesOf } from '../../lib/quality/unit-references.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
 import { unavailableInput, unavailableInValue } from './unavailable.ts';
@@ -40,14 +40,18 @@ export interface IndicatorValueRepresentation {
   year: number;
   asOf: string;
   bigdataInputs?: (AgencyInputs & { scopeRegionCode?: string | null; scopeClusterId?: string | null; unregisteredDesignations?: string[] | null }) | null;
-  commsInputs?: (AgencyInputs & { coreMachineRooms?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
-  econInputs?: (AgencyInputs & { enterprises?: Unit[] | null; energySums?: OwnerSums[] | null }) | null;
+  commsInputs?: AgencyInputs | null;
+  econInputs?: AgencyInputs | null;
   energyInputs?: AgencyInputs | null;
   /**
    * Data-centre units as aligned columns (`dataCenterIds[i]` in `years[i]`) of public register fields, each named as the
    * field it carries, and each owner's totals over them (`commsSums`, `energySums`: the owner's aggregate).
    */
   dataCenterPopulation?: DataCenterPopulationInputs | null;
+  /** Core-room years as comms lists them, and energy's totals over them (`energySums`); null for values over other units. */
+  coreMachineRoomPopulation?: ListedPopulationInputs | null;
+  /** Enterprise years as econ lists them (with energy's public figures), and energy's totals over them; null for values over other units. */
+  enterprisePopulation?: ListedPopulationInputs | null;
   /** The previous year's value with its own inputs, present when `change` was asked for. */
   priorYear?: IndicatorValueRepresentation | null;
   /** The value in its plan period's baseline year with its own inputs, present when `progress` was asked for. */
@@ -92,6 +96,9 @@ export interface IndicatorResult {
   flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[];
 }
 
+/** What a value's population of a listed kind brings: the register's list (`UnitKind.valueList`) and each owner's totals (`<owner>Sums`). */
+export type ListedPopulationInputs = Record<string, unknown>;
+
 /** What a value's data-centre population brings: bigdata's public columns, and the owners' totals and checks. */
 export type DataCenterPopulationInputs = Record<string, unknown> & {
   dataCenterIds: string[];
@@ -99,12 +106,11 @@ export type DataCenterPopulationInputs = Record<string, unknown> & {
 };
 
 /**
- * What carries a value's units of a kind and their owners' totals: its data-centre population, or the inputs of the
- * kind's register, which lists the units (`commsInputs.coreMachineRooms`, `econInputs.enterprises`).
+ * What carries a value's units of a kind and their owners' totals: its population entity of that kind
+ * (`dataCenterPopulation` as columns, `coreMachineRoomPopulation.coreMachineRooms`, `enterprisePopulation.enterprises` as lists).
  */
-function unitHolder(rep: IndicatorValueRepresentation, subject: UnitSubject): Record<string, unknown> | null | undefined {
-  const holder = UNIT_KINDS[subject].valueList === null ? rep.dataCenterPopulation : rep[`${UNIT_KINDS[subject].register}Inputs`];
-  return holder as Record<string, unknown> | null | undefined;
+export function unitHolder(rep: IndicatorValueRepresentation, subject: UnitSubject): Record<string, unknown> | null | undefined {
+  return rep[populationField(subject) as keyof IndicatorValueRepresentation] as Record<string, unknown> | null | undefined;
 }
 
 /** Where a value's representation carries an owner's totals: beside its units (`unitHolder`). */

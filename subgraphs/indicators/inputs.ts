@@ -6,8 +6,10 @@ import { checksReferencesFor } from '../../lib/quality/unit-references.ts';
 
 /**
  * Which agencies an indicator value asks, read from the catalog: a reference (the value's key) to an
- * agency's inputs when the indicator reads its region facts or its units, else null. The gateway then
- * asks each agency about the values it contributes to, not about every cell of a grid.
+ * agency's inputs when the indicator reads its region facts (or the agency knows where the scope lies, or
+ * checks the units others name), else null. The gateway then asks each agency about the values it contributes
+ * to, not about every cell of a grid. The units a value sums over come on its population entity instead
+ * (`IndicatorValue.<prefix>Population`, lib/indicators/population.ts), asked only for values over that kind.
  */
 export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValueKey | null {
   const { indicators, metrics } = catalog();
@@ -18,11 +20,8 @@ export function inputsOf(key: IndicatorValueKey, agency: Agency): IndicatorValue
     const metric = metrics.get(code);
     return metric !== undefined && factProvider(metric) === agency;
   });
-  const kind = indicator.population && UNIT_KINDS[indicator.population.subject];
   const contributes =
     readsFacts ||
-    // The register that lists the value's units on its inputs (data centres come through `dataCenterPopulation` instead).
-    (kind?.valueList != null && kind.register === agency) ||
     // Only the data-centre register knows where a cluster or a data centre lies (for the target it inherits).
     (agency === UNIT_KINDS.DATA_CENTER.register && key.scopeKind !== 'REGION') ||
     // A register checks the units other agencies' figures name, for a national value (lib/quality/unit-references.ts).

@@ -2,7 +2,7 @@ import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
 import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
 import type { CubeRepresentation } from './cube.ts';
 import { listedUnitFields, ownerSumsFields } from '../../lib/indicators/requires.ts';
-import { UNIT_KIND_CODES, UNIT_KINDS } from '../../lib/unit-kinds.ts';
+import { populationField, UNIT_KIND_CODES, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
 import { inputsOf } from './inputs.ts';
 
@@ -34,19 +34,20 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
   const unavailable = new Set<Agency>();
   for (const agency of AGENCIES) {
     if (!inputsOf(rep, agency)) continue;
-    const inputs = rep[`${agency}Inputs`] as (Record<string, unknown> & { facts?: unknown }) | null | undefined;
-    const lists = [
-      'facts',
-      ...UNIT_KIND_CODES.flatMap((kind) => (UNIT_KINDS[kind].register === agency && UNIT_KINDS[kind].valueList ? [UNIT_KINDS[kind].valueList] : [])),
-    ];
-    if (!inputs || lists.some((list) => inputs[list] === null)) unavailable.add(agency);
+    const inputs = rep[`${agency}Inputs`];
+    if (!inputs || inputs.facts === null) unavailable.add(agency);
   }
-  unansweredIn(rep.econInputs?.enterprises, unavailable);
-  // An owner's totals beside a unit list that came (the lister answered) but are null: the owner did not answer.
-  const owner = indicator.unitLevelOwner;
-  const kind = indicator.population && UNIT_KINDS[indicator.population.subject];
-  const listed = kind?.valueList ? rep[`${kind.register}Inputs`] : null;
-  if (owner && listed && (listed as Record<string, unknown>)[ownerSumsFields(owner).population] === null) unavailable.add(owner);
+  const subject = indicator.population?.subject;
+  const kind = subject && UNIT_KINDS[subject];
+  if (subject && kind?.valueList) {
+    // A listed population without its list: the register did not answer. With the list but without the totals beside it: the owner.
+    const population = rep[populationField(subject) as keyof IndicatorValueRepresentation] as Record<string, unknown> | null | undefined;
+    const units = population?.[kind.valueList] as (Record<string, unknown> | null)[] | null | undefined;
+    if (!units) unavailable.add(kind.register);
+    unansweredIn(units, unavailable);
+    const owner = indicator.unitLevelOwner;
+    if (owner && units && population![ownerSumsFields(owner).population] === null) unavailable.add(owner);
+  }
   if (kind && !kind.valueList) {
     const population = rep.dataCenterPopulation;
     if (!population?.dataCenterIds) unavailable.add(kind.register);

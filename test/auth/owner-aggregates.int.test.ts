@@ -1,11 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphName } from '../../lib/subgraphs.ts';
-import { composeSupergraph } from '../../gateway/compose.ts';
-import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
 import { postGraphQL, startTestFederation, type TestFederation } from '../support/federation.ts';
+import { startRecordingGateway, type Exchange, type RecordingGateway } from '../support/wire.ts';
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 
 // Data minimisation on the wire: a second gateway reaches the subgraphs through recording proxies (a subgraph sees only
@@ -36,50 +32,19 @@ const UNIT_INDICATORS = [
 const REGIONS = ['500000', '500101', '500112', '310000'];
 const YEARS = [2023, 2024, 2025];
 
-interface Exchange {
-  subgraph: string;
-  request: string;
-  response: string;
-}
-
 let fed: TestFederation;
-let gateway: RunningGateway;
-const proxies: http.Server[] = [];
-const wire: Exchange[] = [];
-
-/** A proxy in front of a subgraph that records each exchange and forwards the request as it came. */
-async function recordingProxy(subgraph: string, target: string): Promise<string> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const request = Buffer.concat(chunks).toString('utf8');
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).filter(([name, v]) => typeof v === 'string' && name !== 'host' && name !== 'content-length'),
-      ) as Record<string, string>;
-      const answer = await fetch(target, { method: req.method ?? 'POST', headers, body: request });
-      const response = await answer.text();
-      wire.push({ subgraph, request, response });
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-      res.end(response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxies.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-}
+let recording: RecordingGateway;
+let wire: Exchange[];
 
 beforeAll(async () => {
   fed = await startTestFederation();
   await writeFixtures(fed);
-  const names = [...(Object.keys(fed.subgraphs) as SubgraphName[])];
-  const urls = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await recordingProxy(name, fed.subgraphs[name]!.url)] as const)));
-  gateway = await startGateway({ supergraphSdl: composeSupergraph(names), urls, port: 0, host: '127.0.0.1', rateLimitPerMinute: 0 });
+  recording = await startRecordingGateway(fed);
+  wire = recording.wire;
 });
 
 afterAll(async () => {
-  await gateway?.stop();
-  await Promise.all(proxies.map((p) => new Promise((resolve) => p.close(resolve))));
+  await recording?.stop();
   await fed?.stop();
 });
 
@@ -100,7 +65,7 @@ describe('owner-side aggregation on the wire', () => {
       indicatorCode scopeId year value numerator denominator status confidentiality
       inputs { metric { code } year value units } coverage { unitsReporting unitsExpected share status }
       missing { metric agency year units unitIds message } qualityFlags { code message } } }`;
-    const viaProxies = await postGraphQL<{ indicatorValues: unknown[] }>(gateway.url, query, {}, ANONYMOUS_HEADERS);
+    const viaProxies = await postGraphQL<{ indicatorValues: unknown[] }>(recording.url, query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.errors).toBeUndefined();
     // The same answers as the ordinary gateway.
     const direct = await fed.query<{ indicatorValues: unknown[] }>(query, {}, ANONYMOUS_HEADERS);
@@ -111,15 +76,15 @@ describe('owner-side aggregation on the wire', () => {
     // The owners were asked for their totals.
     expect(wire.slice(from).some((x) => x.subgraph === 'comms' && x.request.includes('commsSums'))).toBe(true);
     expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('energySums'))).toBe(true);
-    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('CommsIndicatorInputs'))).toBe(true);
-    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('EconIndicatorInputs'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('CoreMachineRoomPopulation'))).toBe(true);
+    expect(wire.slice(from).some((x) => x.subgraph === 'energy' && x.request.includes('EnterprisePopulation'))).toBe(true);
   });
 
   it('answers the same grid as an anonymous cube alike', async () => {
     const from = wire.length;
     const query = `{ indicatorCube(codes: ${JSON.stringify(UNIT_INDICATORS)}, regions: ${JSON.stringify(REGIONS)}, years: ${JSON.stringify(YEARS)}) {
       indicatorCodes values numerators denominators statuses confidentiality coverageStatuses unitsReporting unitsExpected coverageShares } }`;
-    const viaProxies = await postGraphQL<{ indicatorCube: unknown }>(gateway.url, query, {}, ANONYMOUS_HEADERS);
+    const viaProxies = await postGraphQL<{ indicatorCube: unknown }>(recording.url, query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.errors).toBeUndefined();
     const direct = await fed.query<{ indicatorCube: unknown }>(query, {}, ANONYMOUS_HEADERS);
     expect(viaProxies.data).toEqual(direct.data);
@@ -134,9 +99,9 @@ describe('owner-side aggregation on the wire', () => {
 
   it('still serves unit-level figures to a caller whose own token may read them, and refuses an anonymous one', async () => {
     const query = `{ dataCenter(id: "C") { years(from: 2024, to: 2024) { totalEnergyKwh } } }`;
-    const anonymous = await postGraphQL(gateway.url, query, {}, ANONYMOUS_HEADERS);
+    const anonymous = await postGraphQL(recording.url, query, {}, ANONYMOUS_HEADERS);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const reader = await postGraphQL<{ dataCenter: { years: { totalEnergyKwh: number | null }[] } }>(gateway.url, query);
+    const reader = await postGraphQL<{ dataCenter: { years: { totalEnergyKwh: number | null }[] } }>(recording.url, query);
     expect(reader.errors).toBeUndefined();
     expect(reader.data!.dataCenter.years).toHaveLength(1);
   });

@@ -94,6 +94,29 @@ describe('_entities of each agency subgraph for indicator values', () => {
     ]);
   });
 
+  it('indicators name a core-room or enterprise population only for the values over those units, and comms or econ inputs only for their facts', async () => {
+    const codes = ['CORE_ROOM_PUE', 'ICT_TRAFFIC_ENERGY_DECREASE', 'ENERGY_AUDIT_COVERAGE', 'GREEN_STANDARDS_COUNT'];
+    const res = await postGraphQL<{ indicatorValues: unknown[] }>(
+      fed.subgraphs.indicators!.url,
+      `{ indicatorValues(codes: ${JSON.stringify(codes)}, regions: ["500112"], years: [2024]) { indicatorCode coreMachineRoomPopulation { indicatorCode scopeId } enterprisePopulation { indicatorCode scopeId } commsInputs { scopeId } econInputs { scopeId } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const value = (indicatorCode: string, cells: Record<string, unknown>) => ({
+      indicatorCode,
+      coreMachineRoomPopulation: null,
+      enterprisePopulation: null,
+      commsInputs: null,
+      econInputs: null,
+      ...cells,
+    });
+    expect(res.data!.indicatorValues).toEqual([
+      value('CORE_ROOM_PUE', { coreMachineRoomPopulation: { indicatorCode: 'CORE_ROOM_PUE', scopeId: '500112' } }),
+      value('ICT_TRAFFIC_ENERGY_DECREASE', { commsInputs: { scopeId: '500112' } }),
+      value('ENERGY_AUDIT_COVERAGE', { enterprisePopulation: { indicatorCode: 'ENERGY_AUDIT_COVERAGE', scopeId: '500112' } }),
+      value('GREEN_STANDARDS_COUNT', { econInputs: { scopeId: '500112' } }),
+    ]);
+  });
+
   it('bigdata lists a data-centre population as aligned columns, and comms and energy fill in theirs', async () => {
     const populationKey = population('DC_RACK_UTILISATION', '500101', 2024);
     const listed = await entities('bigdata', [populationKey], '... on DataCenterPopulation { dataCenterIds years designRacks inCluster }');
@@ -121,16 +144,15 @@ describe('_entities of each agency subgraph for indicator values', () => {
     expect(comms.data!._entities).toEqual([{ racksInUse: [700, 1000, 700, null], commsStatus: ['FINAL', 'FINAL', 'FINAL', null] }]);
   });
 
-  it('comms lists renovated core rooms and sums county traffic', async () => {
+  it('comms lists renovated core rooms on the population and sums county traffic on its inputs', async () => {
     const res = await entities(
       'comms',
-      [inputs('CommsIndicatorInputs', 'CORE_ROOM_PUE', '500000', 2024), inputs('CommsIndicatorInputs', 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)],
-      '... on CommsIndicatorInputs { coreMachineRooms { coreMachineRoomId year } facts { metric year value } }',
+      [inputs('CoreMachineRoomPopulation', 'CORE_ROOM_PUE', '500000', 2024), inputs('CommsIndicatorInputs', 'ICT_TRAFFIC_ENERGY_DECREASE', '500112', 2024)],
+      '... on CoreMachineRoomPopulation { coreMachineRooms { coreMachineRoomId year } } ... on CommsIndicatorInputs { facts { metric year value } }',
     );
     expect(res.data!._entities).toEqual([
-      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2024 }], facts: [] },
+      { coreMachineRooms: [{ coreMachineRoomId: 'R1', year: 2024 }] },
       {
-        coreMachineRooms: [],
         facts: [
           // The baseline year and the year itself.
           { metric: 'INFORMATION_TRAFFIC_GB', year: 2020, value: 1000 },
@@ -140,11 +162,11 @@ describe('_entities of each agency subgraph for indicator values', () => {
     ]);
   });
 
-  it('econ lists the enterprises of the region and counts designations', async () => {
+  it('econ lists the enterprises of the region on the population and counts designations on its inputs', async () => {
     const res = await entities(
       'econ',
-      [inputs('EconIndicatorInputs', 'ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), inputs('EconIndicatorInputs', 'ZERO_CARBON_DC_COUNT', '500000', 2025)],
-      '... on EconIndicatorInputs { enterprises { year hasEnergyManagementCentre } facts { metric year value } }',
+      [inputs('EnterprisePopulation', 'ENERGY_MGMT_CENTRE_COVERAGE', '500112', 2024), inputs('EconIndicatorInputs', 'ZERO_CARBON_DC_COUNT', '500000', 2025)],
+      '... on EnterprisePopulation { enterprises { year hasEnergyManagementCentre } } ... on EconIndicatorInputs { facts { metric year value } }',
     );
     const [coverage, count] = res.data!._entities as [{ enterprises: unknown[] }, { facts: unknown[] }];
     expect(coverage.enterprises).toHaveLength(5); // five enterprises in 2024

@@ -104,14 +104,16 @@ describe('comms: core machine rooms as they stood', () => {
     // The rooms the published value summed, each as it stood then: B still renovated in 2023.
     const response = await fed.query<{
       indicatorValues: {
-        commsInputs: { coreMachineRooms: { coreMachineRoomId: string; renovated: boolean; coreMachineRoom: { renovatedYear: number | null } }[] };
+        coreMachineRoomPopulation: { coreMachineRooms: { coreMachineRoomId: string; renovated: boolean; coreMachineRoom: { renovatedYear: number | null } }[] };
       }[];
     }>(
-      `query($asOf: DateTime) { indicatorValues(codes: ["CORE_ROOM_PUE"], regions: ["500113"], years: [2024], asOf: $asOf) { commsInputs { coreMachineRooms { coreMachineRoomId renovated coreMachineRoom { renovatedYear } } } } }`,
+      `query($asOf: DateTime) { indicatorValues(codes: ["CORE_ROOM_PUE"], regions: ["500113"], years: [2024], asOf: $asOf) { coreMachineRoomPopulation { coreMachineRooms { coreMachineRoomId renovated coreMachineRoom { renovatedYear } } } } }`,
       { asOf: first.recordedAt },
     );
     expect(response.errors).toBeUndefined();
-    const rooms = response.data!.indicatorValues[0]!.commsInputs.coreMachineRooms.sort((a, b) => a.coreMachineRoomId.localeCompare(b.coreMachineRoomId));
+    const rooms = response.data!.indicatorValues[0]!.coreMachineRoomPopulation.coreMachineRooms.sort((a, b) =>
+      a.coreMachineRoomId.localeCompare(b.coreMachineRoomId),
+    );
     expect(rooms).toEqual([
       { coreMachineRoomId: 'CR-ASOF-A', renovated: true, coreMachineRoom: { renovatedYear: 2023 } },
       { coreMachineRoomId: 'CR-ASOF-B', renovated: true, coreMachineRoom: { renovatedYear: 2023 } },

@@ -2,16 +2,13 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { NO_FIGURES, ownFacts, regionFactsOf, type RegionFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { OBSERVED_METRICS, REGISTER_METRICS } from '../indicator-facts.ts';
-import type { CommsIndicatorInputsResolvers } from '../resolvers.generated.ts';
+import type { CommsIndicatorInputsResolvers, CoreMachineRoomPopulationResolvers } from '../resolvers.generated.ts';
 import { unregisteredReports } from '../../../lib/quality/unit-references.ts';
 import type { Context } from '../context.ts';
 import type { CoreMachineRoomYearMapper } from '../schema.mappers.ts';
 
 export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
-
-  // A value asks comms for its facts or its core rooms; the other list is empty, answered without a load.
-  coreMachineRooms: (key, _, { loaders }) => coreRoomYearsOf(key, loaders),
 
   facts: (key, _, { regions, loaders }) => {
     const { metrics, years } = ownFacts(key, 'comms');
@@ -25,6 +22,12 @@ export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = {
       const rooms = await Promise.all(ids.map((id) => loaders.coreRoomAt(id, key.asOf)));
       return new Set(ids.filter((_, i) => rooms[i] !== null));
     }),
+};
+
+/** The core rooms of a value over core machine rooms: the indicators subgraph refers to its population for no other value. */
+export const CoreMachineRoomPopulation: CoreMachineRoomPopulationResolvers = {
+  __resolveReference: (key) => key,
+  coreMachineRooms: (key, _, { loaders }) => coreRoomYearsOf(key, loaders),
 };
 
 /** comms' region facts for one value (or one region of a cube). */

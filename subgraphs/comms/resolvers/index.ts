@@ -5,7 +5,7 @@ import { DataCenter } from './DataCenter.ts';
 import { DataCenterPopulation } from './DataCenterPopulation.ts';
 import { DataCenterYear } from './DataCenterYear.ts';
 import { IndicatorCube } from './IndicatorCube.ts';
-import { CommsIndicatorInputs } from './IndicatorInputs.ts';
+import { CommsIndicatorInputs, CoreMachineRoomPopulation } from './IndicatorInputs.ts';
 import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
@@ -30,6 +30,7 @@ export const resolvers: Resolvers = {
   DataCenterPopulation,
   RegionYear,
   CommsIndicatorInputs,
+  CoreMachineRoomPopulation,
   BigdataIndicatorInputs,
   IndicatorCube,
   CommsDataQuality,

@@ -2,16 +2,13 @@ import { catalog } from '../../../lib/indicators/catalog.ts';
 import { ownFacts, registerFact } from '../../../lib/indicators/region-facts.ts';
 import { yearsNeeded, type IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { REGION_METRICS } from '../indicator-facts.ts';
-import type { EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
+import type { EconIndicatorInputsResolvers, EnterprisePopulationResolvers } from '../resolvers.generated.ts';
 import type { Loaders } from '../loaders.ts';
 import type { EnterpriseYearMapper } from '../schema.mappers.ts';
 import { unregisteredReports } from '../../../lib/quality/unit-references.ts';
 
 export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
   __resolveReference: (key) => key,
-
-  // A value asks econ for its facts or its enterprises; the other list is empty, answered without a load.
-  enterprises: (key, _, { loaders }) => enterpriseYearsOf(key, loaders),
 
   facts: (key, _, { loaders }) => {
     const { metrics, years } = ownFacts(key, 'econ');
@@ -25,6 +22,12 @@ export const EconIndicatorInputs: EconIndicatorInputsResolvers = {
       const found = await Promise.all(ids.map((id) => loaders.enterpriseAt(id, key.asOf)));
       return new Set(ids.filter((_, i) => found[i] !== null));
     }),
+};
+
+/** The enterprises of a value over enterprises: the indicators subgraph refers to its population for no other value. */
+export const EnterprisePopulation: EnterprisePopulationResolvers = {
+  __resolveReference: (key) => key,
+  enterprises: (key, _, { loaders }) => enterpriseYearsOf(key, loaders),
 };
 
 /** econ's region facts for one value (or one region of a cube): counts from its own registers, where none designated is a known zero, not a missing value. */

@@ -9,7 +9,7 @@ import { Enterprise } from './Enterprise.ts';
 import { EnterpriseYear } from './EnterpriseYear.ts';
 import { GreenStandard } from './GreenStandard.ts';
 import { BigdataCubeInputs, IndicatorCube } from './IndicatorCube.ts';
-import { EconIndicatorInputs } from './IndicatorInputs.ts';
+import { EconIndicatorInputs, EnterprisePopulation } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { registerMutations, registerQueries } from './Registers.ts';
@@ -30,6 +30,7 @@ export const resolvers: Resolvers = {
   GreenStandard,
   CarbonPeakPilot,
   EconIndicatorInputs,
+  EnterprisePopulation,
   BigdataIndicatorInputs,
   BigdataCubeInputs,
   IndicatorCube,

@@ -9,7 +9,12 @@ import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { observation } from '../tables.ts';
 import { CORE_ROOM_METERS, yearly } from '../facts.ts';
 import { roofsWithPv } from './EnterpriseYear.ts';
-import type { CommsIndicatorInputsResolvers, EconIndicatorInputsResolvers } from '../resolvers.generated.ts';
+import type {
+  CommsIndicatorInputsResolvers,
+  CoreMachineRoomPopulationResolvers,
+  EconIndicatorInputsResolvers,
+  EnterprisePopulationResolvers,
+} from '../resolvers.generated.ts';
 
 // energy's totals over the core machine rooms comms lists and the enterprises econ lists (the owner's aggregate):
 // the rooms' kWh and the enterprises' tce stay here; only totals, counts and register ids leave.
@@ -41,24 +46,33 @@ function own(
 }
 
 /**
- * The resolvers energy adds to the inputs of a value over another register's units (comms' core rooms, econ's
- * enterprises): its totals over the listed units (`energySums`), and the units it holds figures for, by id, for a
- * national value (`energyReportedUnits`, lib/quality/unit-references.ts). The list and the id field come from UNIT_KINDS.
+ * The resolvers energy adds to a value's population of another register's units (comms' core rooms, econ's
+ * enterprises): its totals over the listed units (`energySums`). The list and the id field come from UNIT_KINDS.
  */
 function overListedUnits(kind: 'CORE_ROOM' | 'ENTERPRISE', figures: (year: readonly MetricYear[]) => Record<string, unknown>) {
   const { valueList, idField } = UNIT_KINDS[kind];
   return {
     __resolveReference: <T>(ref: T) => ref,
-    energySums: async (inputs: object, _: unknown, { loaders, viewer }: Context) => {
-      const { indicatorCode, asOf, [valueList]: units } = inputs as { indicatorCode: string; asOf: string } & Record<string, Unit[] | null | undefined>;
+    energySums: async (population: object, _: unknown, { loaders, viewer }: Context) => {
+      const { indicatorCode, asOf, [valueList]: units } = population as { indicatorCode: string; asOf: string } & Record<string, Unit[] | null | undefined>;
       return listSums('energy', kind, indicatorCode, units, await own(units, idField, asOf, loaders.metricYears, figures), disclosureFor(viewer));
     },
-    energyReportedUnits: (key: IndicatorValueKey, _: unknown, context: Context) => reportedUnits(context, observation, key, 'energy', kind),
   };
 }
 
-export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = overListedUnits('CORE_ROOM', roomFigures);
-export const EconIndicatorInputs: EconIndicatorInputsResolvers = overListedUnits('ENTERPRISE', enterpriseFigures);
+/**
+ * What energy adds to the register's inputs of a national value over its units: the units it holds figures for, by id
+ * (`energyReportedUnits`, lib/quality/unit-references.ts), which the register checks.
+ */
+const reportedTo = (kind: 'CORE_ROOM' | 'ENTERPRISE') => ({
+  __resolveReference: <T>(ref: T) => ref,
+  energyReportedUnits: (key: IndicatorValueKey, _: unknown, context: Context) => reportedUnits(context, observation, key, 'energy', kind),
+});
+
+export const CoreMachineRoomPopulation: CoreMachineRoomPopulationResolvers = overListedUnits('CORE_ROOM', roomFigures);
+export const EnterprisePopulation: EnterprisePopulationResolvers = overListedUnits('ENTERPRISE', enterpriseFigures);
+export const CommsIndicatorInputs: CommsIndicatorInputsResolvers = reportedTo('CORE_ROOM');
+export const EconIndicatorInputs: EconIndicatorInputsResolvers = reportedTo('ENTERPRISE');
 
 type CubeLists = {
   indicatorCodes: string[];

@@ -12,7 +12,7 @@ import { EnterpriseYear } from './EnterpriseYear.ts';
 import { IndicatorCube } from './IndicatorCube.ts';
 import { EnergyIndicatorInputs } from './IndicatorInputs.ts';
 import { Mutation, historyQueries } from './Mutation.ts';
-import { CommsIndicatorInputs, EconIndicatorInputs } from './OwnerSums.ts';
+import { CommsIndicatorInputs, CoreMachineRoomPopulation, EconIndicatorInputs, EnterprisePopulation } from './OwnerSums.ts';
 import { BigdataIndicatorInputs } from './BigdataIndicatorInputs.ts';
 import { PvInstallation } from './PvInstallation.ts';
 import { Query } from './Query.ts';
@@ -37,6 +37,8 @@ export const resolvers: Resolvers = {
   EnergyIndicatorInputs,
   CommsIndicatorInputs,
   EconIndicatorInputs,
+  CoreMachineRoomPopulation,
+  EnterprisePopulation,
   BigdataIndicatorInputs,
   IndicatorCube,
   EnergyDataQuality,

@@ -4,7 +4,8 @@ import type { IndicatorValueKey } from '../../../lib/indicators/scope.ts';
 import { catalog, COUNT_WEIGHT } from '../../../lib/indicators/catalog.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation } from '../engine.ts';
 import { gapToTarget, meetsTarget, periodOf, progress } from '../targets.ts';
-import { dataCenterPopulationOf } from '../../../lib/indicators/population.ts';
+import { dataCenterPopulationOf, listedPopulationOf } from '../../../lib/indicators/population.ts';
+import { populationField, UNIT_KIND_CODES, UNIT_KINDS } from '../../../lib/unit-kinds.ts';
 import { inputsOf } from '../inputs.ts';
 import type { Context } from '../context.ts';
 import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
@@ -92,6 +93,14 @@ const agencyInputs = Object.fromEntries(AGENCIES.map((agency) => [`${agency}Inpu
   (rep: IndicatorValueRepresentation) => IndicatorValueKey | null
 >;
 
+/** `<prefix>Population` of every kind of unit its register lists: a reference for values over that kind, null for any other. */
+const listedPopulations = Object.fromEntries(
+  UNIT_KIND_CODES.filter((kind) => UNIT_KINDS[kind].valueList !== null).map((kind) => [
+    populationField(kind),
+    (rep: IndicatorValueRepresentation) => listedPopulationOf(rep, kind),
+  ]),
+) as Record<'coreMachineRoomPopulation' | 'enterprisePopulation', (rep: IndicatorValueRepresentation) => IndicatorValueKey | null>;
+
 export const IndicatorValue: IndicatorValueResolvers = {
   // The gateway sends the key plus the @requires inputs; the representation is the whole state.
   __resolveReference: (rep) => rep as IndicatorValueRepresentation,
@@ -118,6 +127,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   },
   ...agencyInputs,
   dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
+  ...listedPopulations,
   priorYear: priorKey,
   change: (rep, _args, context) => {
     if (!rep.priorYear) return null;
