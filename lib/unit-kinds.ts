@@ -1,4 +1,5 @@
 import type { Agency } from './agencies.ts';
+import { capitalised } from './names.ts';
 
 /** What varies with the kind of unit an indicator sums over. */
 export interface UnitKind {
@@ -29,9 +30,8 @@ export type UnitKindCode = keyof typeof UNIT_KINDS;
 export const UNIT_KIND_CODES = Object.keys(UNIT_KINDS) as UnitKindCode[];
 
 /** A unit field as a cube column of its kind: `designRacks` of data centres → `dataCenterDesignRacks`. */
-export const unitColumn = (kind: UnitKindCode, field: string): string => `${UNIT_KINDS[kind].cubePrefix}${field[0]!.toUpperCase()}${field.slice(1)}`;
+export const unitColumn = (kind: UnitKindCode, field: string): string => `${UNIT_KINDS[kind].cubePrefix}${capitalised(field)}`;
 
-const capitalised = (name: string): string => `${name[0]!.toUpperCase()}${name.slice(1)}`;
 /** The field of an IndicatorValue that refers to its population of a kind of unit: `dataCenterPopulation`, `coreMachineRoomPopulation`. */
 export const populationField = (kind: UnitKindCode): string => `${UNIT_KINDS[kind].cubePrefix}Population`;
 /** The per-value entity that carries a population of a kind of unit (keyed like the value): `DataCenterPopulation`, `EnterprisePopulation`. */

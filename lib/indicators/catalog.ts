@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../agencies.ts';
+import { capitalised } from '../names.ts';
 import { projectPath } from '../paths.ts';
 import { UNIT_KINDS, type UnitKind, type UnitKindCode } from '../unit-kinds.ts';
 import { parseYaml } from '../yaml.ts';
@@ -383,7 +384,7 @@ export const factProvider = (metric: MetricDefinition): Agency => metric.placedB
  * that feed it, or the register mutation it is counted from. Used by every "missing" message.
  */
 export function howToWrite(metric: MetricDefinition): string {
-  const submit = `submit${metric.owner.charAt(0).toUpperCase()}${metric.owner.slice(1)}Observations`;
+  const submit = `submit${capitalised(metric.owner)}Observations`;
   if (metric.observation) return `${submit} with metric ${metric.code}`;
   if (metric.fedBy.length > 0)
     return `${submit} with metric ${metric.fedBy.slice(0, -1).join(', ')}${metric.fedBy.length > 1 ? ' or ' : ''}${metric.fedBy.at(-1)}`;

@@ -1,4 +1,5 @@
 import { AGENCIES, type Agency } from '../agencies.ts';
+import { capitalised } from '../names.ts';
 import { populationField, populationType, UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
 import { boundedMetrics, catalog, type Catalog, type UnitSubject } from './catalog.ts';
 import { foreignUnitFields, ownedIndicators } from './owner-sums.ts';
@@ -75,7 +76,6 @@ const listsRead = (agency: Agency) =>
 /** Agencies, in name order, that aggregate their own unit-level figures over any units or answer columns of listed units: whose SDL `npm run codegen` rewrites. */
 export const unitOwners = (): Agency[] =>
   BY_NAME.filter((agency) => UNIT_KIND_CODES.some((subject) => ownedIndicators(agency, subject).length > 0) || listsRead(agency).length > 0);
-const capitalised = (agency: Agency): string => `${agency[0]!.toUpperCase()}${agency.slice(1)}`;
 /** An owner's totals on a population and on a cube: `commsSums`, `dataCenterCommsSums`. */
 export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums`, cube: `dataCenter${capitalised(agency)}Sums` });
 

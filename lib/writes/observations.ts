@@ -1,5 +1,6 @@
 import { and, isNull, sql } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
+import { capitalised } from '../names.ts';
 import { earliestPeriodYear } from '../config.ts';
 import type { ObservationMetric } from '../observations.ts';
 import { catalog } from '../indicators/catalog.ts';
@@ -217,8 +218,6 @@ function parseRows(
   }
   return parsed;
 }
-
-const capitalised = (agency: string) => agency.charAt(0).toUpperCase() + agency.slice(1);
 
 /** The agency that records a metric, from the catalog (the one list of metrics), or null for no metric at all. */
 function metricOwner(code: string): Agency | null {

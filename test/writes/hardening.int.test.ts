@@ -9,6 +9,7 @@ import { dataCenterRow } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer } from '../support/tokens.ts';
 import type { ImportProblem } from '../support/observations.ts';
+import { capitalised } from '../../lib/names.ts';
 
 // What the fuzzing of issue 20 found, one case each, through the gateway of a full federation on
 // empty databases: values reads cannot hold, texts the database cannot store, names on the prototype.
@@ -33,7 +34,7 @@ interface Summary {
 }
 
 const PROBLEM_FIELDS = 'applied created rejected problems { row field code message }';
-const submitField = (agency: Agency) => `submit${agency.charAt(0).toUpperCase()}${agency.slice(1)}Observations`;
+const submitField = (agency: Agency) => `submit${capitalised(agency)}Observations`;
 
 async function submit(
   agency: Agency,
