@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { ENTRIES } from '../../scripts/build-server.mjs';
 import { AGENCIES } from '../../lib/agencies.ts';
-import { databaseTarget, port, subgraphUrl } from '../../lib/config.ts';
+import { databaseTarget, port, serviceHeap, subgraphUrl } from '../../lib/config.ts';
+import { heapFlags } from '../../lib/supervisor/heap.ts';
 import { SUBGRAPHS } from '../../lib/subgraphs.ts';
 
 // No Docker engine runs here, so the compose file is checked as data: parsed as Compose parses it (YAML with merge
@@ -85,5 +86,11 @@ describe('compose.yaml', () => {
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('${OTEL_EXPORTER_OTLP_ENDPOINT:-}');
     }
     expect(services.postgres!.environment!.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+  });
+
+  it('gives every service in the image the heap sizes `npm start` gives its supervised services', () => {
+    // A Dockerfile cannot import lib/config.ts: its NODE_OPTIONS is a copy of the defaults, checked here.
+    const options = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1];
+    expect(options?.split(' ')).toEqual(heapFlags(serviceHeap({})));
   });
 });
