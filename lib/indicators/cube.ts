@@ -215,7 +215,7 @@ export function onGrid<U>(
 }
 
 /** The positions a cube's populations hold, each once, ascending. */
-export const heldPositions = (populations: CubePopulations): number[] => [...new Set(populations.members.flat())].sort((a, b) => a - b);
+const heldPositions = (populations: CubePopulations): number[] => [...new Set(populations.members.flat())].sort((a, b) => a - b);
 
 /** A data-centre year's position on a cube's grid. */
 export function gridPositions(ids: readonly string[], years: readonly number[]): PositionOf {
