@@ -76,8 +76,13 @@ const listsRead = (agency: Agency) =>
 /** Agencies, in name order, that aggregate their own unit-level figures over any units or answer columns of listed units: whose SDL `npm run codegen` rewrites. */
 export const unitOwners = (): Agency[] =>
   BY_NAME.filter((agency) => UNIT_KIND_CODES.some((subject) => ownedIndicators(agency, subject).length > 0) || listsRead(agency).length > 0);
-/** An owner's totals on a population and on a cube: `commsSums`, `dataCenterCommsSums`. */
-export const ownerSumsFields = (agency: Agency) => ({ population: `${agency}Sums`, cube: `dataCenter${capitalised(agency)}Sums` });
+/** An owner's totals on a value's population entity (`DataCenterPopulation`, `EnterprisePopulation`, …): `commsSums`. */
+export const ownerSumsField = (agency: Agency): string => `${agency}Sums`;
+/** An owner's totals over a cube's populations of a kind of unit, as columns: `dataCenterCommsSums`, `enterpriseEnergySums`. */
+export const cubeSumsField = (kind: UnitKindCode, agency: Agency): string => `${UNIT_KINDS[kind].cubePrefix}${capitalised(agency)}Sums`;
+/** Every owner's totals on a cube, one entry per kind of unit and owner: what the indicators subgraph reads them from. */
+export const cubeSumsFields = (): { kind: UnitKindCode; agency: Agency; field: string }[] =>
+  UNIT_KIND_CODES.flatMap((kind) => ownersOf(kind).map((agency) => ({ kind, agency, field: cubeSumsField(kind, agency) })));
 
 /** A data-centre unit field as a cube column: `designRacks` → `dataCenterDesignRacks`. */
 export const dataCenterColumn = (field: string): string => unitColumn('DATA_CENTER', field);
@@ -101,11 +106,11 @@ export function indicatorValueRequires(cat: Catalog = catalog(), { checks = true
     const { valueList, idField } = UNIT_KINDS[kind];
     if (valueList === null) {
       const owners = dataCenterOwners().map((agency) =>
-        [`${ownerSumsFields(agency).population} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
+        [`${ownerSumsField(agency)} { ${UNIT_SUMS_FIELDS} }`, ...ownerChecks(agency, cat).map(({ check }) => `${check} { units ids }`)].join(' '),
       );
       return `${populationField(kind)} { ${['dataCenterIds years', ...publicUnitFields(kind, cat), ...owners].join(' ')} }`;
     }
-    const sums = ownersOf(kind).map((owner) => `${ownerSumsFields(owner).population} { ${UNIT_SUMS_FIELDS} }`);
+    const sums = ownersOf(kind).map((owner) => `${ownerSumsField(owner)} { ${UNIT_SUMS_FIELDS} }`);
     return `${populationField(kind)} { ${[`${valueList} { ${[idField, 'year', ...publicUnitFields(kind, cat)].join(' ')} }`, ...sums].join(' ')} }`;
   });
   return [...perAgency, ...populations].join(' ');
@@ -123,8 +128,8 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
         `${cubePrefix}Years { ${[idField, 'year', ...listedUnitFields(kind, cat).own].join(' ')} }`,
       );
     }
-    for (const { kind, cubePrefix } of LISTED) {
-      if (ownersOf(kind).includes(agency)) parts.push(`${cubePrefix}${capitalised(agency)}Sums { ${CUBE_SUMS_FIELDS} }`);
+    for (const { kind } of LISTED) {
+      if (ownersOf(kind).includes(agency)) parts.push(`${cubeSumsField(kind, agency)} { ${CUBE_SUMS_FIELDS} }`);
       parts.push(
         ...listedUnitFields(kind, cat)
           .columns.filter((c) => c.owner === agency)
@@ -142,9 +147,28 @@ export function indicatorCubeRequires(cat: Catalog = catalog()): string {
         ...publicUnitFields('DATA_CENTER', cat).map(dataCenterColumn),
       );
     }
-    if (dataCenterOwners().includes(agency)) parts.push(`${ownerSumsFields(agency).cube} { ${CUBE_SUMS_FIELDS} }`);
+    if (dataCenterOwners().includes(agency)) parts.push(`${cubeSumsField('DATA_CENTER', agency)} { ${CUBE_SUMS_FIELDS} }`);
   }
   return parts.join(' ');
+}
+
+/**
+ * The cube fields an agency answers whenever it answers at all, so that any of them null means it was unavailable: its
+ * facts, its registers' populations and lists, its totals over data centres. Not its totals or columns over units
+ * another agency lists (null too when that register is down), nor the designation reference (left null when unused).
+ */
+export function cubeAnswers(agency: Agency, cat: Catalog = catalog()): string[] {
+  const fields = [`${agency}Facts`];
+  for (const kind of UNIT_KIND_CODES) {
+    const { register, cubePrefix, valueList } = UNIT_KINDS[kind];
+    if (register !== agency) continue;
+    fields.push(`${cubePrefix}Populations`);
+    // Data centres travel as a grid of ids and years with the register's public columns; listed units as unit-years.
+    if (valueList) fields.push(`${cubePrefix}Years`);
+    else fields.push('dataCenterIds', 'dataCenterYears', ...publicUnitFields(kind, cat).map(dataCenterColumn));
+  }
+  if (dataCenterOwners().includes(agency)) fields.push(cubeSumsField('DATA_CENTER', agency));
+  return fields;
 }
 
 /** Fields that compare with another year's value, and the IndicatorValue field that carries that year's inputs. */
@@ -191,15 +215,19 @@ function rewriteRequires(sdl: string, generated: (type: string, field: string) =
  */
 export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string {
   const foreign = foreignUnitFields(agency, 'DATA_CENTER');
-  const fields = ownerSumsFields(agency);
+  const sums = ownerSumsField(agency);
   const selection: Record<string, Record<string, string>> = {
     DataCenterPopulation: {
-      [fields.population]: ['dataCenterIds years scopeRegionCode', ...foreign].join(' '),
+      [sums]: ['dataCenterIds years scopeRegionCode', ...foreign].join(' '),
       // A check against a register bound reads the bound, a public register field (and the scope an embargo judges).
       ...Object.fromEntries(ownerChecks(agency, catalog()).map(({ check, bound }) => [check, `dataCenterIds years scopeRegionCode ${bound}`])),
     },
     IndicatorCube: {
-      [fields.cube]: [`dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`, 'dataCenterIds dataCenterYears', ...foreign.map(dataCenterColumn)].join(' '),
+      [cubeSumsField('DATA_CENTER', agency)]: [
+        `dataCenterPopulations { ${CUBE_POPULATION_FIELDS} }`,
+        'dataCenterIds dataCenterYears',
+        ...foreign.map(dataCenterColumn),
+      ].join(' '),
     },
   };
   // Units another agency lists (core rooms, enterprises): on the value's population entity of their kind and on the cube.
@@ -209,8 +237,8 @@ export function withGeneratedOwnerRequires(sdl: string, agency: Agency): string 
   for (const { kind, valueList, cubePrefix, idField } of listed) {
     const unit = [idField, 'year', ...foreignUnitFields(agency, kind)].join(' ');
     if (ownersOf(kind).includes(agency)) {
-      (selection[populationType(kind)] ??= {})[fields.population] = `${valueList} { ${unit} }`;
-      cubeFields.push(`${cubePrefix}${capitalised(agency)}Sums`);
+      (selection[populationType(kind)] ??= {})[sums] = `${valueList} { ${unit} }`;
+      cubeFields.push(cubeSumsField(kind, agency));
     }
     cubeFields.push(
       ...listedUnitFields(kind)

@@ -3,7 +3,8 @@ import { cubeFactList, gridCell, populationCells, type CubeFacts, type CubeKey, 
 import { fromCubeSums, type CubeSums } from '../../lib/indicators/cube-sums.ts';
 import { populationRepresentative } from '../../lib/indicators/population.ts';
 import type { OwnerSums } from '../../lib/indicators/owner-sums.ts';
-import { dataCenterColumn, listedUnitFields, publicUnitFields } from '../../lib/indicators/requires.ts';
+import { cubeSumsFields, dataCenterColumn, listedUnitFields, publicUnitFields } from '../../lib/indicators/requires.ts';
+import { AGENCIES } from '../../lib/agencies.ts';
 import { UNIT_KIND_CODES, UNIT_KINDS, type UnitKindCode } from '../../lib/unit-kinds.ts';
 import { FactIndex, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import { IndicatorEvaluation, type IndicatorValueRepresentation, type RegionFacts } from './engine.ts';
@@ -54,8 +55,9 @@ function membersByCell(populations: CubePopulations | undefined, cube: CubeKey):
  */
 export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[] {
   const { indicators } = catalog();
+  const fields = cube as unknown as Record<string, unknown>;
   const factsByRegion = new Map<string, FactIndex<RegionFact>>();
-  for (const table of [cube.bigdataFacts, cube.designationInputs?.facts, cube.commsFacts, cube.econFacts, cube.energyFacts]) {
+  for (const table of [...AGENCIES.map((agency) => fields[`${agency}Facts`] as CubeFacts | undefined), cube.designationInputs?.facts]) {
     for (const f of table ? cubeFactList(table, cube.regionCodes) : []) {
       let facts = factsByRegion.get(f.regionCode);
       if (!facts) factsByRegion.set(f.regionCode, (facts = new FactIndex()));
@@ -63,7 +65,6 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     }
   }
   const noFacts: RegionFacts = new FactIndex();
-  const fields = cube as unknown as Record<string, unknown>;
   // Each unit-year once as an object; a cell's population lists its members, shared by every cell over the same units.
   const unitsOf = (kind: UnitKindCode): Unit[] => {
     if (kind === 'DATA_CENTER') {
@@ -107,14 +108,11 @@ export function cubeEvaluations(cube: CubeRepresentation): IndicatorEvaluation[]
     const list = (fields[`${UNIT_KINDS[kind].cubePrefix}Years`] as Unit[] | null | undefined) ?? [];
     return (p) => String(list[p]![UNIT_KINDS[kind].idField]);
   };
-  const owned: [CubeSums | null | undefined, UnitKindCode][] = [
-    [cube.dataCenterCommsSums, 'DATA_CENTER'],
-    [cube.dataCenterEnergySums, 'DATA_CENTER'],
-    [cube.coreMachineRoomEnergySums, 'CORE_ROOM'],
-    [cube.enterpriseEnergySums, 'ENTERPRISE'],
-  ];
   const sumsByCell = new Map<string, OwnerSums[]>();
-  for (const entry of owned.flatMap(([sums, kind]) => (sums ? fromCubeSums(sums, cube.regionCodes, idAt(kind)) : []))) {
+  for (const entry of cubeSumsFields().flatMap(({ kind, field }) => {
+    const sums = fields[field] as CubeSums | null | undefined;
+    return sums ? fromCubeSums(sums, cube.regionCodes, idAt(kind)) : [];
+  })) {
     const key = `${entry.indicatorCode}|${entry.regionCode}`;
     const list = sumsByCell.get(key);
     if (list) list.push(entry);

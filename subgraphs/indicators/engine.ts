@@ -10,10 +10,10 @@ import {
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
-import { ownerSumsFields, publicUnitFields } from '../../lib/indicators/requires.ts';
+import { ownerSumsField, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
-import type { Agency } from '../../lib/agencies.ts';
+import { AGENCIES, type Agency } from '../../lib/agencies.ts';
 import { populationField, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import { referencedMetrics, referencesOf } from '../../lib/quality/unit-references.ts';
 import { applicableTarget, type ApplicableTarget } from './targets.ts';
@@ -115,7 +115,7 @@ export function unitHolder(rep: IndicatorValueRepresentation, subject: UnitSubje
 
 /** Where a value's representation carries an owner's totals: beside its units (`unitHolder`). */
 function ownerSumsOf(rep: IndicatorValueRepresentation, subject: UnitSubject, owner: Agency): OwnerSums[] | null | undefined {
-  return unitHolder(rep, subject)?.[ownerSumsFields(owner).population] as OwnerSums[] | null | undefined;
+  return unitHolder(rep, subject)?.[ownerSumsField(owner)] as OwnerSums[] | null | undefined;
 }
 
 /** A value's units of its population's kind: the data-centre population's columns, or the register's list. */
@@ -177,7 +177,7 @@ export type RegionFacts = Pick<FactIndex<RegionFact>, 'get'>;
 /** The facts a representation carries from every agency. */
 export function factsOf(rep: IndicatorValueRepresentation): RegionFacts {
   const facts = new FactIndex<RegionFact>();
-  for (const inputs of [rep.bigdataInputs, rep.commsInputs, rep.econInputs, rep.energyInputs]) for (const f of inputs?.facts ?? []) facts.add(f);
+  for (const agency of AGENCIES) for (const f of rep[`${agency}Inputs`]?.facts ?? []) facts.add(f);
   return facts;
 }
 

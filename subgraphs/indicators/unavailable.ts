@@ -1,23 +1,13 @@
 import { AGENCIES, AGENCY_NAMES, type Agency } from '../../lib/agencies.ts';
 import { catalog, type IndicatorDefinition } from '../../lib/indicators/catalog.ts';
 import type { CubeRepresentation } from './cube.ts';
-import { listedUnitFields, ownerSumsFields } from '../../lib/indicators/requires.ts';
+import { cubeAnswers, listedUnitFields, ownerSumsField } from '../../lib/indicators/requires.ts';
 import { populationField, UNIT_KIND_CODES, UNIT_KINDS } from '../../lib/unit-kinds.ts';
 import type { IndicatorValueRepresentation, MissingInput } from './engine.ts';
 import { inputsOf } from './inputs.ts';
 
 // An agency whose subgraph was down answers nothing: the gateway then sends its inputs as null
 // (gateway/unavailable.ts), where an agency that answered sends an empty list for an input it has none of.
-
-/** A cube's inputs by the agency that answers them: any of them null, and that agency was unavailable. */
-const CUBE_INPUTS = {
-  bigdata: ['bigdataFacts', 'dataCenterPopulations', 'dataCenterIds', 'dataCenterYears', 'dataCenterDesignRacks', 'dataCenterInCluster'],
-  comms: ['commsFacts', 'coreMachineRoomPopulations', 'coreMachineRoomYears', 'dataCenterCommsSums'],
-  // Not the reference to bigdata's counts of econ's designations: econ leaves it null for a cube that counts none.
-  econ: ['econFacts', 'enterprisePopulations', 'enterpriseYears'],
-  // Not energy's totals over core rooms and enterprises: they are null too when comms or econ, which list those units, is down.
-  energy: ['energyFacts', 'dataCenterEnergySums'],
-} as const satisfies Record<Agency, readonly (keyof CubeRepresentation)[]>;
 
 /**
  * Fields an agency adds to another's unit-years that it never leaves null when it answers (they were non-null
@@ -46,7 +36,7 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
     if (!units) unavailable.add(kind.register);
     unansweredIn(units, unavailable);
     const owner = indicator.unitLevelOwner;
-    if (owner && units && population![ownerSumsFields(owner).population] === null) unavailable.add(owner);
+    if (owner && units && population![ownerSumsField(owner)] === null) unavailable.add(owner);
   }
   if (kind && !kind.valueList) {
     const population = rep.dataCenterPopulation;
@@ -56,7 +46,7 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
       for (const code of indicator.refs.unit) {
         const metric = metrics.get(code)!;
         // A unit-level figure arrives as its owner's totals, a public one as a column.
-        if (population[metric.unitLevel ? ownerSumsFields(metric.owner).population : metric.field!] === null) unavailable.add(metric.owner);
+        if (population[metric.unitLevel ? ownerSumsField(metric.owner) : metric.field!] === null) unavailable.add(metric.owner);
       }
     }
   }
@@ -65,9 +55,9 @@ export function unavailableInValue(rep: IndicatorValueRepresentation, indicator:
 
 /** Agencies whose inputs to an `indicatorCube` did not arrive. */
 export function unavailableInCube(cube: CubeRepresentation): Agency[] {
-  const unavailable = new Set(AGENCIES.filter((agency) => CUBE_INPUTS[agency].some((field) => cube[field] === null)));
-  // Another agency's column of listed units is null when it did not answer, and also when the register's list did not come.
   const fields = cube as unknown as Record<string, unknown>;
+  const unavailable = new Set(AGENCIES.filter((agency) => cubeAnswers(agency).some((field) => fields[field] === null)));
+  // Another agency's column of listed units is null when it did not answer, and also when the register's list did not come.
   for (const kind of UNIT_KIND_CODES) {
     if (!fields[`${UNIT_KINDS[kind].cubePrefix}Years`]) continue;
     for (const { column, owner } of listedUnitFields(kind).columns) if (fields[column] === null) unavailable.add(owner);
