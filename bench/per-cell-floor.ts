@@ -57,37 +57,38 @@ const resolvers = {
   },
 };
 
-async function main([role, port, cellsUrl, inputsUrl]: string[]): Promise<void> {
-  let server: ApolloServer;
+/** One role's server: a no-work subgraph, or the gateway in front of both (given their URLs). */
+export function perCellFloorServer(role: string, cellsUrl?: string, inputsUrl?: string): ApolloServer {
   if (role === 'cells' || role === 'inputs') {
-    server = new ApolloServer({
+    return new ApolloServer({
       schema: buildSubgraphSchema({ typeDefs: parse(SDL[role]), resolvers: resolvers[role] as never }),
       plugins: [ApolloServerPluginInlineTraceDisabled()],
     });
-  } else if (role === 'gateway' && cellsUrl && inputsUrl) {
-    const composed = composeServices([
-      { name: 'cells', url: cellsUrl, typeDefs: parse(SDL.cells) },
-      { name: 'inputs', url: inputsUrl, typeDefs: parse(SDL.inputs) },
-    ]);
-    if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-    // As our gateway does: a plain keep-alive agent.
-    const agent = new http.Agent({ keepAlive: true });
-    const gateway = new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
-      buildService: ({ url }) => {
-        const source = new RemoteGraphQLDataSource({ url: url ?? '' });
-        const fetcher = source.fetcher;
-        source.fetcher = (target, init) => fetcher(target, { ...init, agent } as typeof init);
-        return source;
-      },
-    });
-    server = new ApolloServer({ gateway });
-  } else {
-    throw new Error('usage: per-cell-floor.ts <cells|inputs|gateway> <port> [cells url] [inputs url]');
   }
-  const { url } = await startStandaloneServer(server, { listen: { port: Number(port), host: '127.0.0.1' } });
+  if (role !== 'gateway' || !cellsUrl || !inputsUrl) throw new Error('usage: per-cell-floor.ts <cells|inputs|gateway> <port> [cells url] [inputs url]');
+  const composed = composeServices([
+    { name: 'cells', url: cellsUrl, typeDefs: parse(SDL.cells) },
+    { name: 'inputs', url: inputsUrl, typeDefs: parse(SDL.inputs) },
+  ]);
+  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  // As our gateway does: a plain keep-alive agent.
+  const agent = new http.Agent({ keepAlive: true });
+  const gateway = new ApolloGateway({
+    supergraphSdl: composed.supergraphSdl,
+    buildService: ({ url }) => {
+      const source = new RemoteGraphQLDataSource({ url: url ?? '' });
+      const fetcher = source.fetcher;
+      source.fetcher = (target, init) => fetcher(target, { ...init, agent } as typeof init);
+      return source;
+    },
+  });
+  return new ApolloServer({ gateway });
+}
+
+async function main([role, port, cellsUrl, inputsUrl]: string[]): Promise<void> {
+  const { url } = await startStandaloneServer(perCellFloorServer(role ?? '', cellsUrl, inputsUrl), { listen: { port: Number(port), host: '127.0.0.1' } });
   console.log(`per-cell floor ${role} ready at ${url}`);
 }
 
-// Run as a service; imported (by bench/run.ts) for the query only.
+// Run as a service; imported by bench/run.ts for the query, and by its test.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
