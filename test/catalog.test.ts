@@ -77,6 +77,20 @@ describe('the indicator catalog', () => {
     ]);
   });
 
+  it('weighs the coverage of indicators with the same formula over the same kind of unit alike, whatever their population filter', () => {
+    // PUE over all, new, large or retrofitted data centres: the IT kWh of a late unit is itself unknown, so its
+    // weight must come from the register (design racks) for every one of them, not only where a line says so.
+    const rules = new Map<string, Set<string>>();
+    for (const indicator of loadCatalog().indicators.values()) {
+      if (!indicator.population || !indicator.coverageRule) continue;
+      const key = `${indicator.population.subject} ${indicator.formula}`;
+      const { minimum, weight } = indicator.coverageRule;
+      rules.set(key, (rules.get(key) ?? new Set()).add(`${minimum} ${weight?.code ?? 'COUNT'}`));
+    }
+    for (const [formula, weights] of rules) expect([...weights], formula).toHaveLength(1);
+    expect(rules.get('DATA_CENTER sum(DC_TOTAL_ENERGY_KWH) / sum(DC_IT_ENERGY_KWH)')).toEqual(new Set(['0.9 DESIGN_RACKS']));
+  });
+
   it('records the seed 004 PUE erratum on the PUE indicators', () => {
     const { indicators } = loadCatalog();
     expect(indicators.get('NEW_LARGE_DC_PUE')!.notes).toMatch(/upside down/);
