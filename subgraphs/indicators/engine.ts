@@ -444,9 +444,15 @@ export class IndicatorEvaluation implements IndicatorResult {
     return (this.inputList = inputs);
   }
 
-  /** The weakest status among `inputs`, read without adding up their values (or listing them: a grid reads thousands). */
+  /**
+   * The weakest status among `inputs`, read without listing them (a grid reads thousands). A value that is not known has
+   * none: the status of the inputs that did arrive (a baseline, a zero denominator) would pass it off as a final figure.
+   * One its owner withheld from the caller is known, and keeps its status beside its confidentiality (SDMX: OBS_STATUS
+   * beside CONF_STATUS C).
+   */
   get status(): Status | null {
     if (this.unavailable.length > 0) return null;
+    if (this.value === null && !this.inputYears().some((year) => this.owned?.get(year)?.withheld)) return null;
     if (this.inputList) return weakest(this.inputList.map((i) => i.status));
     let final = false;
     for (const year of this.inputYears()) {

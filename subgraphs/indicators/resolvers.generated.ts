@@ -646,7 +646,7 @@ export type IndicatorCube = {
   regionCodes: Array<Scalars['ID']['output']>;
   /** The regions along the second axis (ask for `nameZh`, `level`, … to label them). */
   regions: Maybe<Array<Region>>;
-  /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional. */
+  /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional, null where the value is not known. */
   statuses: Maybe<Array<Maybe<ObservationStatus>>>;
   /** `IndicatorValue.coverage.unitsExpected` of every cell: units in the population; null for cells over region figures. */
   unitsExpected: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
@@ -678,7 +678,7 @@ export type IndicatorCubeCell = {
   numerator: Maybe<Scalars['Float']['output']>;
   /** GB/T 2260 region code. */
   regionCode: Scalars['ID']['output'];
-  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. */
+  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why); a value withheld from the caller keeps its status. */
   status: Maybe<ObservationStatus>;
   /** The value in stored units (a fraction for %); null when unknown or withheld from the caller (`confidentiality`, or a release's embargo). */
   value: Maybe<Scalars['Float']['output']>;
@@ -799,7 +799,7 @@ export type IndicatorValue = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
-  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. */
+  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why); a value withheld from the caller keeps its status. */
   status: Maybe<ObservationStatus>;
   /**
    * The target of this year's plan period for this scope, set for its own jurisdiction or the nearest above it;

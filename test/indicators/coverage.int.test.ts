@@ -15,6 +15,7 @@ interface Value {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  status: string | null;
   coverage: { unitsReporting: number; unitsExpected: number; share: number | null; weight: string; minimum: number; status: string } | null;
   inputs: {
     metric: { code: string };
@@ -29,7 +30,7 @@ interface Value {
   qualityFlags: { code: string; message: string }[];
 }
 
-const FIELDS = `value numerator denominator
+const FIELDS = `value numerator denominator status
   coverage { unitsReporting unitsExpected share weight minimum status }
   inputs { metric { code } year value units source partsReporting partsExpected }
   missing { metric agency year units unitIds message }
@@ -50,7 +51,7 @@ describe('matched-unit coverage', () => {
     // they hold 9,500 ÷ 10,000 = 95 % of the design racks, at least the 90 % minimum.
     const v = await value('DC_RACK_UTILISATION', '500000', 2024);
     expect(v.value).toBeCloseTo(7_300 / 9_500, 12);
-    expect(v).toMatchObject({ numerator: 7_300, denominator: 9_500, missing: [] });
+    expect(v).toMatchObject({ numerator: 7_300, denominator: 9_500, status: 'FINAL', missing: [] });
     expect(v.coverage).toEqual({ unitsReporting: 3, unitsExpected: 4, share: 0.95, weight: 'DESIGN_RACKS', minimum: 0.9, status: 'PARTIAL' });
     expect(v.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ metric: { code: 'RACKS_IN_USE' }, value: 7_300, units: 3 })]));
   });
@@ -118,6 +119,8 @@ describe('an empty population is not a known zero', () => {
     // 大渡口 2024: P4 reported 0 kWh total and 0 kWh IT: 0 ÷ 0 has nothing to divide by.
     const v = await value('DC_PUE', '500103', 2024);
     expect(v.value).toBeNull();
+    // Its inputs are final figures, but there is no value for a status to describe.
+    expect(v.status).toBeNull();
     expect(v.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 1, status: 'COMPLETE' });
     expect(v.missing).toEqual([expect.objectContaining({ metric: 'ZERO_DENOMINATOR', year: 2024 })]);
   });
@@ -169,6 +172,8 @@ describe('region figures at any level', () => {
     // 2022: no Shanghai figure, and 崇明 filed no energy: 15 of 16 districts, so the sum is unknown, not smaller.
     const v = await value('ICT_TRAFFIC_ENERGY_DECREASE', '310000', 2022);
     expect(v.value).toBeNull();
+    // The 2020 baseline it reads is final; the value it would describe is unknown.
+    expect(v.status).toBeNull();
     expect(v.missing).toEqual([expect.objectContaining({ metric: 'TELECOM_ENERGY_TCE', agency: 'energy', year: 2022, units: 1, unitIds: ['310151'] })]);
     expect(v.missing[0]!.message).toContain('15 of 16 reported; missing 310151');
   });
