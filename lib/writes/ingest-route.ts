@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusalError, type ObservedRoute, type Refusal } from '../http.ts';
 import { GraphQLError } from 'graphql';
 import type { RequestAuth } from '../auth/tokens.ts';
+import { requireWriter } from '../auth/viewer.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
@@ -85,8 +86,9 @@ async function serveIngest(
       );
     }
     const options = bulkOptions(url.searchParams);
-    // The token first: an unauthorised caller's body is never read.
+    // The caller first, by the mutation's own rule: anyone but this agency's writer is refused before a byte of the body is read.
     const { viewer } = await authenticate(req);
+    requireWriter(viewer, target.store.agency);
     const rows = await readBulkRows(limited(req, target.maxBodyBytes), format);
     const summary = await submitObservations(target.store, { db: target.db, viewer, regions: target.regions, batches: target.batches }, rows, options);
     send(res, 200, summary);

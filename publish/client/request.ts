@@ -14,12 +14,13 @@ export interface GraphQLResponseBody {
 /** Sends one operation to the gateway (over HTTP, or through the gateway's own request pipeline) and returns its answer. */
 export type Transport = (body: { query: string; variables: Record<string, unknown> }) => Promise<{ status: number; body: GraphQLResponseBody }>;
 
-/** The gateway refused an operation or answered with errors: the first error's code and message, the HTTP status. */
+/** The gateway refused an operation or answered with errors: the first error's code, message and other extensions, the HTTP status. */
 export class OperationError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -32,7 +33,8 @@ export class OperationError extends Error {
 export async function request<R, V extends Record<string, unknown>>(transport: Transport, document: TypedDocumentString<R, V>, variables: V): Promise<R> {
   const { status, body } = await transport({ query: document.toString(), variables });
   const first = body.errors?.[0];
-  if (first) throw new OperationError(typeof first.extensions?.code === 'string' ? first.extensions.code : 'GRAPHQL_ERROR', first.message, status);
+  if (first)
+    throw new OperationError(typeof first.extensions?.code === 'string' ? first.extensions.code : 'GRAPHQL_ERROR', first.message, status, first.extensions);
   if (body.data == null) throw new OperationError('NO_DATA', `The gateway answered HTTP ${status} without data`, status);
   return body.data as R;
 }

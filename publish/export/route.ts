@@ -7,7 +7,8 @@ import { fetchExportTable } from './table.ts';
 
 export const EXPORT_PREFIX = '/export/';
 
-// API error codes the caller can fix (HTTP 400); auth refusals keep their status; anything else is the federation's fault.
+// Errors inside an answer the pipeline sent as 200 (a resolver's, a subgraph's) carry no status of their own: the
+// codes the caller can fix are 400, auth refusals keep their status, anything else is the federation's fault.
 const CALLER_CODES = new Set([
   'UNKNOWN_INDICATOR',
   'UNKNOWN_REGION',
@@ -20,15 +21,29 @@ const CALLER_CODES = new Set([
 ]);
 const AUTH_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
+/**
+ * A status the gateway's pipeline chose for its own refusal: 429 from the rate limit, 400 from the cost, depth,
+ * alias and token limits, 401/403 for a token, 503 when tokens cannot be checked. Passed on as it is, so an export
+ * is refused as the same operation over /graphql would be, from the one place that decides it.
+ */
+const pipelineRefusal = (status: number): boolean => (status >= 400 && status < 500) || status === 503;
+
 function statusOf(error: OperationError): number {
+  if (pipelineRefusal(error.status)) return error.status;
   if (AUTH_STATUS[error.code]) return AUTH_STATUS[error.code]!;
   if (CALLER_CODES.has(error.code)) return 400;
   return error.code === 'SUBGRAPH_UNAVAILABLE' ? 503 : 502;
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, parameter?: string): void {
+/** When a rate-limited caller may retry (the limiter's `retryAfterSeconds`), as the `Retry-After` GraphQL answers with. */
+function retryHeaders(error: OperationError): Record<string, string> {
+  const seconds = error.extensions.retryAfterSeconds;
+  return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, parameter?: string, headers: Record<string, string> = {}): void {
   res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
     .end(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }) + '\n');
 }
 
@@ -72,7 +87,7 @@ export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL,
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       if (error instanceof ExportError) sendError(res, error.status, error.code, error.message, error.parameter);
-      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message);
+      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message, undefined, retryHeaders(error));
       else {
         console.error(error);
         sendError(res, 500, 'INTERNAL_ERROR', 'The export failed; the gateway log has the cause.');

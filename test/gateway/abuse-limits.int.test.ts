@@ -104,6 +104,15 @@ describe('per-client rate limits', () => {
     expect(extensions.code).toBe('RATE_LIMITED');
   });
 
+  it('refuses an export once the budget is spent as GraphQL does: 429 with Retry-After and RATE_LIMITED', async () => {
+    const dave = await bearer(null, ['reader'], 'dave');
+    for (let i = 0; i < 3; i++) expect((await post(gateway.url, '{ __typename }', dave)).status).toBe(200);
+    const refused = await fetch(gateway.url.replace(/\/graphql$/, '/export/indicators.csv?regions=500000&years=2024'), { headers: dave });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+  });
+
   it('records bulk ingestion as requests in the gateway’s metrics, refused ones included', async () => {
     const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
     // From the test above: one ingestion admitted (503 from the dead subgraph) and one refused (429).

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS, bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
+import { REGION_CODES } from '../../lib/regions/codes.ts';
 
 // Exports read the public API as their caller. The shared fixtures hold four Chongqing data centres in 2024:
 // A (500120) 1.3 / 1.0 GWh total / IT, 3,000 of 4,000 racks in use; B (500112) 2.4 / 2.0 GWh, 6,000 of 12,000;
@@ -200,6 +201,15 @@ describe('refused exports', () => {
     const res = await get('/export/indicators.csv?regions=500000&years=2024&codes=NO_SUCH_INDICATOR');
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).error.code).toBe('UNKNOWN_INDICATOR');
+  });
+
+  it('passes on the gateway’s refusal of a too costly grid as 400 QUERY_TOO_COSTLY, as GraphQL answers it', async () => {
+    // Every indicator (31, costing 1 + their inputs: 81 a region-year) × 57 regions × 11 years (2020-2030)
+    // = 81 × 627 = 50,787, over QUERY_MAX_COST's 30,000 (and 19,437 cells, under the 20,000 of GRID_TOO_LARGE).
+    const regions = REGION_CODES.map((r) => r.code).join(',');
+    const res = await get(`/export/indicators.csv?regions=${regions}&years=2020-2030`);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).error.code).toBe('QUERY_TOO_COSTLY');
   });
 
   it('refuses a bad token as GraphQL does (401), and an unknown export path with 404', async () => {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatch, observation } from '../../subgraphs/energy/tables.ts';
@@ -41,6 +42,32 @@ async function ingest(
     body,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * POSTs an NDJSON body that is never sent (the request's headers go out, its body stays open) and gives the
+ * answer, or 'no answer' if none comes in 2 s: a service that reads the body first would wait for it.
+ */
+function answerWithoutBody(url: URL, headers: Record<string, string>): Promise<{ status: number; body: unknown } | 'no answer'> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'transfer-encoding': 'chunked', ...headers } });
+    const timer = setTimeout(() => {
+      request.destroy();
+      resolve('no answer');
+    }, 2_000);
+    request.on('error', reject);
+    request.on('response', (response) => {
+      clearTimeout(timer);
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as unknown });
+      });
+    });
+    request.flushHeaders();
+  });
 }
 
 const ndjson = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -176,6 +203,30 @@ describe('bulk ingestion of observations through the gateway', () => {
     const forged = await ingest(rows, { headers: { authorization: 'Bearer not-a-token' } });
     expect(forged.status).toBe(401);
     expect(await current('DC-B-4')).toEqual([]);
+  });
+
+  it.each([
+    ['no token', 401, 'UNAUTHENTICATED', async () => ({})],
+    ['a comms writer', 403, 'FORBIDDEN', () => bearer('comms', ['writer'])],
+    ['a reader', 403, 'FORBIDDEN', () => bearer(null, ['reader'])],
+  ])('refuses %s with %i %s whatever the body: a malformed one, or one over the batch limit', async (_who, status, code, headers) => {
+    // A line whose metric is not a string would be MALFORMED_BODY (400) for an energy writer.
+    const malformed = await ingest('{"metric": 1}\n', { headers: await headers() });
+    expect(malformed.status).toBe(status);
+    expect(malformed.body).toMatchObject({ error: { code } });
+    // 10,001 rows, one over WRITE_BATCH_LIMIT's 10,000: BATCH_TOO_LARGE (400) for an energy writer.
+    const oversized = await ingest(ndjson(Array.from({ length: 10_001 }, (_, i) => reading(`DC-B-6-${i}`, 'DC_TOTAL_ENERGY_KWH', '2024-01', i))), {
+      headers: await headers(),
+    });
+    expect(oversized.status).toBe(status);
+    expect(oversized.body).toMatchObject({ error: { code } });
+  });
+
+  it('answers a caller who may not write before it has sent a byte of its body', async () => {
+    // Straight to the energy subgraph: the gateway opens its request to the subgraph with the body's first chunk.
+    const url = new URL('/ingest/observations', fed.subgraphs.energy.url);
+    expect(await answerWithoutBody(url, {})).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await answerWithoutBody(url, await bearer('comms', ['writer']))).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
   });
 
   it('refuses a body it cannot read as rows as a whole, naming the line', async () => {
