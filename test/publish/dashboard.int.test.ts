@@ -16,6 +16,8 @@ const chromium = chromiumPath();
 let fed: TestFederation;
 let browser: Browser;
 let page: Page;
+// What the page got wrong on the way: console errors and requests answered with an error (a missing favicon included).
+const pageErrors: string[] = [];
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build-dashboard.mjs', '--if-stale'], { stdio: 'pipe' });
   mkdirSync(ARTEFACTS, { recursive: true });
@@ -23,6 +25,9 @@ beforeAll(async () => {
   await writeFixtures(fed);
   browser = await launchChromium(chromium!);
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+  page.on('pageerror', (error) => void pageErrors.push(error.message));
+  page.on('response', (response) => void (response.status() >= 400 && pageErrors.push(`${response.status()} ${response.url()}`)));
 });
 afterAll(async () => {
   await browser?.close();
@@ -147,5 +152,9 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Green, low-carbon ICT indicators');
     await page.screenshot({ path: path.join(ARTEFACTS, 'shanghai-en.png'), fullPage: true });
+  });
+
+  it('logged no console error and asked for nothing the gateway does not serve, through every view above', () => {
+    expect(pageErrors).toEqual([]);
   });
 });
