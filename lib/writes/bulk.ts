@@ -1,11 +1,12 @@
 import { writeBatchLimit } from '../config.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
 import type { BatchArgs, WriteStrategy } from './batch.ts';
-import type { ObservationInput } from './observations.ts';
+import type { ObservationRow } from './observations.ts';
 
 // The bulk path's body formats (`POST /ingest/<agency>/observations`): NDJSON (one ObservationInput object a
 // line) or CSV (a header naming ObservationInput's fields, then one row a line). Reading only turns lines into
-// the rows the batch mutation takes; every check of a row is the mutation's own (lib/writes/observations.ts).
+// the rows the batch mutation takes; every check of a row is the mutation's own (lib/writes/observations.ts),
+// down to a missing, mistyped or unknown field, so a body is refused as a whole only where it cannot be read.
 
 export type BulkFormat = 'ndjson' | 'csv';
 
@@ -17,7 +18,7 @@ export function bulkFormat(contentType: string | undefined): BulkFormat | null {
   return null;
 }
 
-/** A body the path cannot read as rows: the request fails as a whole (HTTP 400), naming the line. */
+/** A body the path cannot read as rows (not JSON, not an object, a broken CSV line): the request fails as a whole (HTTP 400), naming the line. */
 export class MalformedBody extends Error {
   constructor(
     readonly line: number,
@@ -26,10 +27,6 @@ export class MalformedBody extends Error {
     super(`Line ${line}: ${message}`);
   }
 }
-
-const CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period', 'value', 'status', 'comment'] as const;
-const REQUIRED_CSV_FIELDS = ['metric', 'subjectKind', 'subjectId', 'period'] as const;
-const ROW_FIELDS: ReadonlySet<string> = new Set(CSV_FIELDS);
 
 /**
  * Splits a byte stream into its lines (LF or CRLF, the CR dropped), decoding UTF-8 across chunk boundaries. Yields
@@ -103,9 +100,9 @@ function tooMany(limit: number): UserInputError {
  * numbered from 0 in the order they arrive (a CSV's header is not a row), so a problem's `row` names the
  * line: NDJSON line = row + 1, CSV line = row + 2 (blank lines aside).
  */
-export async function readBulkRows(body: AsyncIterable<Buffer | string>, format: BulkFormat): Promise<ObservationInput[]> {
+export async function readBulkRows(body: AsyncIterable<Buffer | string>, format: BulkFormat): Promise<ObservationRow[]> {
   const limit = writeBatchLimit();
-  const rows: ObservationInput[] = [];
+  const rows: ObservationRow[] = [];
   let header: string[] | null = null;
   let number = 0;
   for await (const chunk of lines(body))
@@ -120,17 +117,8 @@ export async function readBulkRows(body: AsyncIterable<Buffer | string>, format:
           throw new MalformedBody(number, 'not a JSON object; send one ObservationInput object per line.');
         }
         rows.push(ndjsonRow(parsed, number));
-      } else if (header === null) {
-        header = csvFields(text.replace(/^\uFEFF/, ''), number).map((f) => f.trim());
-        const unknown = header.filter((f) => !(CSV_FIELDS as readonly string[]).includes(f));
-        const missing = REQUIRED_CSV_FIELDS.filter((f) => !header!.includes(f));
-        if (unknown.length > 0 || missing.length > 0 || new Set(header).size !== header.length) {
-          throw new MalformedBody(
-            number,
-            `the header must name each column once, among ${CSV_FIELDS.join(', ')} (${REQUIRED_CSV_FIELDS.join(', ')} required).`,
-          );
-        }
-      } else {
+      } else if (header === null) header = csvHeader(text, number);
+      else {
         const fields = csvFields(text, number);
         if (fields.length !== header.length) throw new MalformedBody(number, `${fields.length} fields where the header names ${header.length}.`);
         rows.push(csvRow(header, fields));
@@ -140,33 +128,36 @@ export async function readBulkRows(body: AsyncIterable<Buffer | string>, format:
   return rows;
 }
 
-const OPTIONAL_TEXT = new Set(['status', 'comment', 'value']);
-
-function csvRow(header: readonly string[], fields: readonly string[]): ObservationInput {
-  const row: Record<string, string> = {};
-  header.forEach((name, i) => {
-    // An empty optional field is the same as leaving it out (a DELETE row has no value).
-    if (fields[i] !== '' || !OPTIONAL_TEXT.has(name)) row[name] = fields[i]!;
-  });
-  return row as unknown as ObservationInput;
+/**
+ * The header's column names. Naming a column twice leaves a row's field ambiguous, so the body cannot be read;
+ * a column ObservationInput lacks, or a required one left out, is a problem of every row, as the NDJSON line's.
+ */
+function csvHeader(text: string, line: number): string[] {
+  const header = csvFields(text.replace(/^\uFEFF/, ''), line).map((f) => f.trim());
+  // A set, not indexOf per column: a header line may hold a hundred thousand columns.
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) throw new MalformedBody(line, `the header names the column ${JSON.stringify(name.slice(0, 64))} twice; name each column once.`);
+    seen.add(name);
+  }
+  return header;
 }
 
-/** An NDJSON line as the GraphQL input type would coerce it: the row's own fields, texts as texts. */
-function ndjsonRow(parsed: unknown, line: number): ObservationInput {
+const OPTIONAL_TEXT = new Set(['status', 'comment', 'value']);
+
+function csvRow(header: readonly string[], fields: readonly string[]): ObservationRow {
+  // fromEntries, not assignment: a column named `__proto__` stays a field (reported as unknown), not the prototype.
+  return Object.fromEntries(
+    // An empty optional field is the same as leaving it out (a DELETE row has no value).
+    header.flatMap((name, i) => (fields[i] !== '' || !OPTIONAL_TEXT.has(name) ? [[name, fields[i]!]] : [])),
+  );
+}
+
+/** An NDJSON line's row: any JSON object; its fields are checked with the row's other checks (lib/writes/observations.ts). */
+function ndjsonRow(parsed: unknown, line: number): ObservationRow {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new MalformedBody(line, 'not a JSON object; send one ObservationInput object per line.');
-  const input = parsed as Record<string, unknown>;
-  for (const key in input) {
-    if (!ROW_FIELDS.has(key)) throw new MalformedBody(line, `unknown field "${key}"; a row has ${CSV_FIELDS.join(', ')}.`);
-  }
-  for (const key of REQUIRED_CSV_FIELDS) if (typeof input[key] !== 'string') throw new MalformedBody(line, `\`${key}\` must be a string.`);
-  const value = input.value;
-  if (value !== undefined && value !== null && typeof value !== 'number' && typeof value !== 'string')
-    throw new MalformedBody(line, '`value` must be a number or a decimal string.');
-  for (const key of ['status', 'comment'] as const) {
-    if (input[key] !== undefined && input[key] !== null && typeof input[key] !== 'string') throw new MalformedBody(line, `\`${key}\` must be a string.`);
-  }
-  return input as unknown as ObservationInput;
+  return parsed as ObservationRow;
 }
 
 const STRATEGIES: readonly WriteStrategy[] = ['CREATE', 'UPDATE', 'UPSERT', 'DELETE'];

@@ -12,7 +12,7 @@ import { observationStatus, type ObservationTable, type SubjectKind } from '../.
 import { batchOptions, runBatch, type BatchArgs, type BatchPlan, type BatchTarget, type ImportSummary, type WriteStamp, type WriteStrategy } from './batch.ts';
 import { checkAmount, checkText, parseAmount } from './fields.ts';
 import { checkPeriod } from './period.ts';
-import { ProblemList, type ImportProblemCode } from './problems.ts';
+import { ProblemList, storable, type ImportProblemCode } from './problems.ts';
 
 /** What the write path needs to know about a metric an agency records. */
 export type WritableMetric = Pick<ObservationMetric, 'subjectKind' | 'periodicity' | 'subjectLevel' | 'integer' | 'max'>;
@@ -45,6 +45,19 @@ export interface ObservationInput {
   status?: 'PROVISIONAL' | 'FINAL' | null;
   comment?: string | null;
 }
+
+/**
+ * A row as it reaches the write path. GraphQL has coerced a mutation's rows to ObservationInput; the bulk
+ * path's (lib/writes/bulk.ts) arrive as the caller wrote them, so `parseRows` checks their fields' presence
+ * and types too, as row problems.
+ */
+export type ObservationRow = ObservationInput | Readonly<Record<string, unknown>>;
+
+/** ObservationInput's fields: the texts a row must carry, and the optional ones. */
+const REQUIRED_TEXTS = ['metric', 'subjectKind', 'subjectId', 'period'] as const;
+const OPTIONAL_TEXTS = ['status', 'comment'] as const;
+export const OBSERVATION_FIELDS: readonly string[] = [...REQUIRED_TEXTS, 'value', ...OPTIONAL_TEXTS];
+const INPUT_FIELDS: ReadonlySet<string> = new Set(OBSERVATION_FIELDS);
 
 export interface ParsedObservation {
   row: number;
@@ -96,7 +109,7 @@ const UNKNOWN_SUBJECT: Record<Exclude<SubjectKind, 'REGION'>, ImportProblemCode>
 export function submitObservations(
   store: ObservationStore,
   context: Pick<BatchTarget, 'db' | 'viewer' | 'batches'> & { regions: RegionDirectory },
-  rows: readonly ObservationInput[],
+  rows: readonly ObservationRow[],
   args: BatchArgs,
   now: Date = new Date(),
 ): Promise<ImportSummary> {
@@ -121,7 +134,7 @@ export function submitObservations(
 function parseRows(
   store: ObservationStore,
   regions: RegionDirectory,
-  rows: readonly ObservationInput[],
+  rows: readonly ObservationRow[],
   strategy: WriteStrategy,
   now: Date,
   problems: ProblemList,
@@ -133,6 +146,9 @@ function parseRows(
   // A plain loop with no closure per row: a bulk batch runs this body 10,000 times.
   for (let row = 0; row < rows.length; row++) {
     const input = rows[row]!;
+    const typed = hasInputTypes(input, row, problems);
+    checkUnknownFields(input, row, problems);
+    if (!typed) continue;
     // Every text is checked before anything quotes or stores it: NUL and lone surrogates fail the row, never the batch.
     const metricText = checkText(input.metric, METRIC_MAX);
     if (metricText) {
@@ -217,6 +233,73 @@ function parseRows(
     });
   }
   return parsed;
+}
+
+/**
+ * Whether each field of a row has its ObservationInput type (GraphQL's coercion, for rows that did not pass
+ * through it): a required text missing is REQUIRED, a field of another JSON type OUT_OF_RANGE, as a register
+ * row's (lib/writes/row-reader.ts). Every such field is reported before the row is given up.
+ */
+function hasInputTypes(input: ObservationRow, row: number, problems: ProblemList): input is ObservationInput {
+  const fields = input as Readonly<Record<string, unknown>>;
+  let typed = true;
+  for (const field of REQUIRED_TEXTS) {
+    const value = fields[field];
+    if (value === undefined || value === null) {
+      problems.add(row, field, 'REQUIRED', `\`${field}\` is required: every row names its ${REQUIRED_TEXTS.join(', ')}.`);
+      typed = false;
+    } else if (typeof value !== 'string') typed = wrongType(row, field, 'a string', value, problems);
+  }
+  const value = fields.value;
+  if (value !== undefined && value !== null && typeof value !== 'number' && typeof value !== 'string')
+    typed = wrongType(row, 'value', 'a number or a decimal string', value, problems);
+  for (const field of OPTIONAL_TEXTS) {
+    const text = fields[field];
+    if (text !== undefined && text !== null && typeof text !== 'string') typed = wrongType(row, field, 'a string', text, problems);
+  }
+  return typed;
+}
+
+function wrongType(row: number, field: string, expected: string, value: unknown, problems: ProblemList): false {
+  problems.add(row, field, 'OUT_OF_RANGE', `\`${field}\` must be ${expected}, not ${jsonKind(value)}.`);
+  return false;
+}
+
+/** What a JSON value is, in words, without quoting a text or an object (either may be long). */
+function jsonKind(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return 'a string';
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/** The longest part of an unknown field's name a problem quotes. */
+const UNKNOWN_NAME_MAX = 64;
+
+/**
+ * A field ObservationInput does not have is UNKNOWN_FIELD, one problem a row however many there are (a line of
+ * ten thousand keys must not make ten thousand problems). The row's other fields are still checked.
+ */
+function checkUnknownFields(input: ObservationRow, row: number, problems: ProblemList): void {
+  let first: string | null = null;
+  let others = 0;
+  for (const key in input) {
+    if (INPUT_FIELDS.has(key)) continue;
+    if (first === null) first = key;
+    else others++;
+  }
+  if (first === null) return;
+  const name = quotableName(first);
+  problems.add(
+    row,
+    name,
+    'UNKNOWN_FIELD',
+    `unknown field \`${name}\`${others > 0 ? ` (and ${others} more)` : ''}; a row has ${OBSERVATION_FIELDS.join(', ')}.`,
+  );
+}
+
+/** A caller's key as a problem's `field` can hold it: cut to length, NUL and lone surrogates escaped (the summary is jsonb). */
+function quotableName(key: string): string {
+  return storable(key.length > UNKNOWN_NAME_MAX ? `${key.slice(0, UNKNOWN_NAME_MAX)}…` : key);
 }
 
 /** The agency that records a metric, from the catalog (the one list of metrics), or null for no metric at all. */

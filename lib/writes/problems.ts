@@ -29,7 +29,8 @@ export type ImportProblemCode =
   | 'DATE_IN_FUTURE'
   | 'INCONSISTENT_FIELDS'
   | 'TOO_FEW_DOMAINS'
-  | 'STILL_REFERENCED';
+  | 'STILL_REFERENCED'
+  | 'UNKNOWN_FIELD';
 
 export interface ImportProblem {
   row: number;

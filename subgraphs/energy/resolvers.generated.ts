@@ -695,6 +695,8 @@ export type ImportProblemCode =
   | 'UNKNOWN_DATA_CENTER'
   /** No enterprise with this USCC in the register this agency can check. */
   | 'UNKNOWN_ENTERPRISE'
+  /** A field the row does not have (a key of an NDJSON line or a CSV column on the bulk path; GraphQL refuses such a row before it is read). */
+  | 'UNKNOWN_FIELD'
   /** The metric code is not one this agency records. */
   | 'UNKNOWN_METRIC'
   /** A referenced register entry (cluster, zone, operator, …) does not exist. */

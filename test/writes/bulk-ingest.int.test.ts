@@ -233,8 +233,10 @@ describe('bulk ingestion of observations through the gateway', () => {
     const broken = await ingest(`${JSON.stringify(reading('DC-B-5', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10))}\n{"metric": \n`);
     expect(broken.status).toBe(400);
     expect(broken.body).toEqual({ error: { code: 'MALFORMED_BODY', message: expect.stringContaining('Line 2'), line: 2 } });
-    const header = await ingest('metric,subject,period\n', { type: 'text/csv' });
+    const header = await ingest('metric,subjectKind,subjectId,period,metric\n', { type: 'text/csv' });
     expect(header.body).toMatchObject({ error: { code: 'MALFORMED_BODY', line: 1 } });
+    const list = await ingest('[{"metric":"DC_TOTAL_ENERGY_KWH"}]\n');
+    expect(list.body).toMatchObject({ error: { code: 'MALFORMED_BODY', line: 1 } });
     const type = await ingest('{}', { type: 'application/json' });
     expect(type.status).toBe(415);
     expect(type.body).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
@@ -243,5 +245,106 @@ describe('bulk ingestion of observations through the gateway', () => {
     const option = await ingest('', { search: { atomic: 'yes' } });
     expect(option.body).toMatchObject({ error: { code: 'INVALID_ARGUMENT', argument: 'atomic' } });
     expect(await current('DC-B-5')).toEqual([]);
+  });
+
+  // A readable line whose fields are wrong is a row problem, as the mutation reports its rows: one bad line
+  // between two good ones (rows 0 and 2, DC_TOTAL_ENERGY_KWH of January and February) is row 1, on line 2.
+  describe.each([
+    {
+      what: 'without subjectId',
+      bad: { metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', period: '2024-03', value: 1 },
+      field: 'subjectId',
+      code: 'REQUIRED',
+    },
+    { what: 'with period as a number', bad: { ...reading('', 'DC_TOTAL_ENERGY_KWH', '', 1), period: 2024 }, field: 'period', code: 'OUT_OF_RANGE' },
+    { what: 'with value true', bad: { ...reading('', 'DC_TOTAL_ENERGY_KWH', '2024-03', 1), value: true }, field: 'value', code: 'OUT_OF_RANGE' },
+    { what: 'with an unknown key', bad: { ...reading('', 'DC_TOTAL_ENERGY_KWH', '2024-03', 1), foo: 'bar' }, field: 'foo', code: 'UNKNOWN_FIELD' },
+  ])('an NDJSON line $what', ({ bad, field, code }) => {
+    const subject = `DC-R-${code}-${field}`;
+    // The bad line names the same data centre unless its subjectId is the problem.
+    const body = () =>
+      ndjson([
+        reading(subject, 'DC_TOTAL_ENERGY_KWH', '2024-01', 100),
+        'subjectId' in bad ? { ...bad, subjectId: subject } : bad,
+        reading(subject, 'DC_TOTAL_ENERGY_KWH', '2024-02', 200),
+      ]);
+    const problem = { row: 1, field, code, message: expect.stringContaining(field) };
+
+    it('fails an atomic batch as a row problem naming the row and field, writing nothing', async () => {
+      const { status, body: summary } = await ingest(body());
+      expect(status).toBe(200);
+      expect(summary).toMatchObject({ applied: false, received: 3, created: 0, rejected: 1, problems: [problem] });
+      expect(await current(subject)).toEqual([]);
+    });
+
+    it('with atomic=false writes the two good rows and lists the bad one', async () => {
+      const { status, body: summary } = await ingest(body(), { search: { atomic: 'false' } });
+      expect(status).toBe(200);
+      expect(summary).toMatchObject({ applied: true, received: 3, created: 2, rejected: 1, problems: [problem] });
+      expect((await current(subject)).map((r) => [r.period, r.value])).toEqual([
+        ['2024-01', 100],
+        ['2024-02', 200],
+      ]);
+    });
+  });
+
+  it('lists every field problem of every line of an atomic batch, and writes none of its good rows', async () => {
+    const lines = ndjson([
+      reading('DC-R-ALL', 'DC_TOTAL_ENERGY_KWH', '2024-01', 100),
+      { subjectKind: 'DATA_CENTER', subjectId: 'DC-R-ALL', period: '2024-02', value: 1, site: 'A' },
+      { ...reading('DC-R-ALL', 'DC_TOTAL_ENERGY_KWH', '2024-03', 1), subjectId: 7, comment: 42 },
+    ]);
+    const { body } = await ingest(lines);
+    expect((body as unknown as Summary).problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [1, 'metric', 'REQUIRED'],
+      [1, 'site', 'UNKNOWN_FIELD'],
+      [2, 'subjectId', 'OUT_OF_RANGE'],
+      [2, 'comment', 'OUT_OF_RANGE'],
+    ]);
+    expect(body).toMatchObject({ applied: false, received: 3, rejected: 2 });
+    expect(await current('DC-R-ALL')).toEqual([]);
+  });
+
+  it('reports a CSV column the row does not have, and a required one left out, on every row', async () => {
+    // No subjectId column, and a `site` column ObservationInput does not have: both rows carry both problems;
+    // `abc` is no amount (NOT_A_NUMBER), as in the mutation.
+    const csv = ['metric,subjectKind,period,value,site', 'DC_TOTAL_ENERGY_KWH,DATA_CENTER,2024-01,100,A', 'DC_TOTAL_ENERGY_KWH,DATA_CENTER,2024-02,abc,'].join(
+      '\n',
+    );
+    const { status, body } = await ingest(csv, { type: 'text/csv', search: { atomic: 'false' } });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ applied: true, received: 2, created: 0, rejected: 2 });
+    expect((body as unknown as Summary).problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [0, 'subjectId', 'REQUIRED'],
+      [0, 'site', 'UNKNOWN_FIELD'],
+      [1, 'subjectId', 'REQUIRED'],
+      [1, 'site', 'UNKNOWN_FIELD'],
+    ]);
+  });
+
+  it('with atomic=false writes the CSV rows whose cells are fine and lists the one whose value is not a number', async () => {
+    const csv = [
+      'metric,subjectKind,subjectId,period,value',
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-R-CSV,2024-01,100',
+      'DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-R-CSV,2024-02,true',
+    ].join('\n');
+    const { body } = await ingest(csv, { type: 'text/csv', search: { atomic: 'false' } });
+    expect(body).toMatchObject({ applied: true, created: 1, rejected: 1, problems: [{ row: 1, field: 'value', code: 'NOT_A_NUMBER' }] });
+    expect((await current('DC-R-CSV')).map((r) => [r.period, r.value])).toEqual([['2024-01', 100]]);
+  });
+
+  it('names an unknown key in a form the summary can store (NUL escaped, cut after 64 characters), and `__proto__` as any other', async () => {
+    const key = `\u0000${'x'.repeat(100)}`;
+    const { status, body } = await ingest(ndjson([{ ...reading('DC-R-KEY', 'DC_TOTAL_ENERGY_KWH', '2024-01', 1), [key]: 1 }]), { search: { atomic: 'false' } });
+    expect(status).toBe(200);
+    // 64 characters kept: the NUL (shown as the six characters \u0000) and 63 x.
+    expect(body).toMatchObject({ applied: true, rejected: 1, problems: [{ row: 0, field: `\\u0000${'x'.repeat(63)}…`, code: 'UNKNOWN_FIELD' }] });
+    // A CSV column named __proto__ is a field like any other, not the row's prototype.
+    const csv = await ingest('__proto__,metric,subjectKind,subjectId,period,value\nx,DC_TOTAL_ENERGY_KWH,DATA_CENTER,DC-R-KEY,2024-02,1\n', {
+      type: 'text/csv',
+      search: { atomic: 'false' },
+    });
+    expect(csv.body).toMatchObject({ applied: true, rejected: 1, problems: [{ row: 0, field: '__proto__', code: 'UNKNOWN_FIELD' }] });
+    expect(await current('DC-R-KEY')).toEqual([]);
   });
 });
