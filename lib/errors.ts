@@ -46,11 +46,15 @@ export function unknownRegion(code: string, argument = 'region'): UserInputError
  * connection error, a bug) reaches the client as a bare INTERNAL_SERVER_ERROR with an incident id, and
  * its text, which may hold SQL, connection strings or internal addresses, goes to the server log only.
  */
-export function clientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function clientError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (incident: string, cause: unknown) => void = (incident, cause) => console.error(`[${incident}]`, cause),
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
   const incident = randomUUID();
-  console.error(`[${incident}]`, error instanceof GraphQLError && error.originalError ? error.originalError : error);
+  log(incident, error instanceof GraphQLError && error.originalError ? error.originalError : error);
   const serviceName = formatted.extensions?.serviceName;
   return {
     message: `Internal server error (incident ${incident}); the operators have the details in their log.`,

@@ -13,7 +13,7 @@ import { corsOrigins, disclosurePolicy, maxBodyBytes } from './config.ts';
 import { handleCors } from './cors.ts';
 import { safeApolloOptions } from './safe-defaults.ts';
 import { withoutAddresses } from './error-masking.ts';
-import { Observability, observabilityPlugin, type ObservedRouteName } from './observability/http.ts';
+import { logUnexpected, Observability, observabilityPlugin, type ObservedRouteName } from './observability/http.ts';
 import type { PoolState } from './observability/metrics.ts';
 
 export interface RunningServer {
@@ -199,7 +199,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
             }
             await observed.serve(req, res, url, authenticate);
           } catch (error) {
-            console.error(error);
+            logUnexpected(error);
             if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
             res.end('Internal server error');
           }
@@ -246,7 +246,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         res.end();
       } catch (error) {
         const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) console.error(error);
+        if (status === 500) logUnexpected(error);
         if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(error instanceof HttpError ? error.message : 'Internal server error');
       }
@@ -261,7 +261,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   const apollo = new ApolloServer<C>({
     // No SQL, connection string or internal address in any error a client sees: unexpected errors become an
     // incident id (lib/errors.ts), then addresses and internal extensions go as the policy says (lib/error-masking.ts).
-    formatError: (formatted, error) => maskByPolicy(clientError(formatted, error)),
+    formatError: (formatted, error) => maskByPolicy(clientError(formatted, error, (incident, cause) => logUnexpected(cause, { incident }))),
     // Apollo's own SIGINT/SIGTERM handlers (on outside NODE_ENV=test) re-send the signal after stop(), killing
     // the process (exit 130) before its databases close; lib/shutdown.ts stops the services in order instead.
     stopOnTerminationSignals: false,

@@ -101,6 +101,20 @@ export class Observability {
   }
 }
 
+/**
+ * An error nobody raised on purpose (a failed SQL statement, a bug), as one JSON line at level error with the request's
+ * id and trace beside `fields` (an incident id the client was given): the operators' log may hold its SQL and addresses,
+ * no answer does. Outside a request, on stderr.
+ */
+export function logUnexpected(error: unknown, fields: Record<string, unknown> = {}): void {
+  const request = requests.getStore();
+  if (!request) {
+    console.error(fields, error);
+    return;
+  }
+  request.logger.error({ reqId: request.requestId, traceId: trace.getActiveSpan()?.spanContext().traceId, ...fields, err: error }, 'unexpected error');
+}
+
 /** Counts the errors each response carries by code, and names the operation on the request's span. */
 export function observabilityPlugin<C extends BaseContext>(observability: Observability): ApolloServerPlugin<C> {
   return {

@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { bulkFormat, bulkOptions, MalformedBody, readBulkRows } from './bulk.ts';
 import { submitObservations, type ObservationStore } from './observations.ts';
+import { logUnexpected } from '../observability/http.ts';
 
 /** Where a subgraph takes bulk observations; the gateway forwards `/ingest/<agency>/observations` here. */
 export const INGEST_PATH = '/ingest/observations';
@@ -94,7 +95,7 @@ async function serveIngest(
     send(res, 200, summary);
   } catch (error) {
     const answer = refusalOf(error);
-    if (answer.status === 500) console.error(error);
+    if (answer.status === 500) logUnexpected(error);
     // Drain what the caller still sends, so it reads the answer instead of a reset connection.
     req.resume();
     send(res, answer.status, answer.body);
