@@ -1,7 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 
-/** Hosts and ports of our own network, and URLs or connection strings that would name them. */
-const INTERNAL_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b|\[[0-9a-f:]+\](?::\d+)?|\blocalhost(?::\d+)?\b/gi;
+/**
+ * Hosts and ports of our own network, and URLs or connection strings that would name them. A bracketed IPv6 host
+ * holds a colon, which tells it from a list index in a variable's path (`rows[12].commissionedOn`).
+ */
+const INTERNAL_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b|\[[0-9a-f]*:[0-9a-f:]*\](?::\d+)?|\blocalhost(?::\d+)?\b/gi;
 /** A message with our own hosts, ports and URLs cut out: what a client may read of a failure's text. */
 export const withoutAddresses = (text: string): string => text.replace(INTERNAL_ADDRESS, '(internal address)');
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseInstant } from './calendar.ts';
 import { projectPath } from './paths.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -12,12 +13,7 @@ export const DEFAULT_RELEASES_FILE = projectPath('catalog', 'releases.yaml');
 /** The register's file: RELEASES_FILE, else the committed one. */
 export const releasesFile = (): string => process.env.RELEASES_FILE || DEFAULT_RELEASES_FILE;
 
-const instant = z
-  .string()
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
-    'an ISO 8601 instant with its zone',
-  );
+const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO 8601 instant with its zone');
 
 const Release = z
   .object({

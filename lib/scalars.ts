@@ -1,9 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isCalendarDate, parseInstant } from './calendar.ts';
 
 function parseDate(value: unknown): string {
-  if (typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
   throw new GraphQLError(`A Date is a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}.`, {
     extensions: { code: 'INVALID_ARGUMENT' },
   });
@@ -20,10 +19,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDateTime(value: unknown): Date {
   // A zone is required: "as of 2025-03-31 00:00" means different instants in Beijing and UTC.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    const parsed = new Date(value);
-    if (!Number.isNaN(parsed.getTime())) return parsed;
-  }
+  const parsed = typeof value === 'string' ? parseInstant(value) : null;
+  if (parsed) return parsed;
   throw new GraphQLError(
     `A DateTime is an ISO 8601 instant with a zone, e.g. 2026-03-31T16:00:00Z or 2026-04-01T00:00:00+08:00; got ${JSON.stringify(value)}.`,
     {

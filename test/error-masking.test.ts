@@ -16,6 +16,17 @@ describe('what a client sees of an error', () => {
     expect(masked.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE' });
   });
 
+  it('cuts out a bracketed IPv6 host but keeps the list index of a variable path, which names the row to fix', () => {
+    const masked = maskError(
+      {
+        message: 'Variable "$rows" got invalid value "2023-02-30" at "rows[12].commissionedOn"; connect ECONNREFUSED [::1]:5432',
+        extensions: { code: 'INVALID_ARGUMENT' },
+      },
+      { detailed: false, ...quiet },
+    );
+    expect(masked.message).toBe('Variable "$rows" got invalid value "2023-02-30" at "rows[12].commissionedOn"; connect ECONNREFUSED (internal address)');
+  });
+
   it('in production, says only that the service failed when the error was unexpected, keeping its code and path', () => {
     const masked = maskError(
       {

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../calendar.ts';
 import type { RegionLevel } from '../regions/codes.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { usccMistake } from '../uscc.ts';
@@ -186,12 +187,11 @@ export class RowReader<I extends object> {
     return value;
   }
 
-  /** A calendar day `YYYY-MM-DD` (the Date scalar checked the shape), not in the future. */
+  /** A day of the calendar `YYYY-MM-DD`, not in the future (checked again here: rows need not come through the Date scalar). */
   date(field: Field<I>, options: { required?: boolean } = {}): string | null {
     const value = this.value(field, options.required ?? true);
     if (value === null) return null;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-      return this.wrongType(field, 'a date YYYY-MM-DD');
+    if (typeof value !== 'string' || !isCalendarDate(value)) return this.wrongType(field, 'a day of the calendar written YYYY-MM-DD');
     const today = this.context.now.toISOString().slice(0, 10);
     if (value > today) {
       this.problem(field, 'DATE_IN_FUTURE', `${FIELD_LABEL(field)} ${value} is after today (${today}); register the date that has happened.`);

@@ -1,3 +1,5 @@
+import { parseInstant } from '../../lib/calendar.ts';
+
 /** Stable codes of a refused export request; clients switch on them, so never rename one. */
 export const ExportErrorCode = {
   MISSING_PARAMETER: 'MISSING_PARAMETER',
@@ -36,8 +38,6 @@ const INDICATOR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const REGION_CODE = /^\d{6}$/;
 const YEAR = /^\d{4}$/;
 const YEAR_RANGE = /^(\d{4})-(\d{4})$/;
-// An ISO 8601 instant with its zone, as the API's DateTime takes: a date alone would be ambiguous by a day.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 // More years than a plan period spans is a typo (2020-20250), not a request.
 const MAX_YEAR_SPAN = 50;
 
@@ -102,7 +102,8 @@ export function parseExportRequest(params: URLSearchParams): ExportRequest {
       'codes',
     );
   const asOf = params.get('asOf') ?? undefined;
-  if (asOf !== undefined && (!INSTANT.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+  // An instant with its zone, as the API's DateTime takes: a date alone would be ambiguous by a day.
+  if (asOf !== undefined && parseInstant(asOf) === null) {
     throw new ExportError(ExportErrorCode.INVALID_AS_OF, `\`asOf\` "${asOf}" is not an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.`, 'asOf');
   }
   return {

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import { port } from '../../lib/config.ts';
 import { httpTransport } from '../client/request.ts';
 import { generateReport, type ReportResult } from './generate.ts';
+import { parseInstant } from '../../lib/calendar.ts';
 import { findRelease } from '../../lib/releases.ts';
 
 export const USAGE = `usage: npm run report -- --year 2025 --region 500000 [--as-of <ISO instant> | --release <name>] [--compare-with <release | instant>] [--out dir] [--gateway URL] [--token T] [--no-pdf]
@@ -38,13 +39,13 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
   if (!region || !/^\d{6}$/.test(region)) throw new Error('--region must be a six-digit GB/T 2260 code, e.g. 500000.');
   if (release && (release.year !== year || release.region !== region))
     throw new Error(`Release "${release.name}" is the ${release.year} report of ${release.region}, not of ${region} for ${year}.`);
-  if (values['as-of'] !== undefined && Number.isNaN(Date.parse(values['as-of'])))
-    throw new Error('--as-of must be an ISO 8601 instant, e.g. 2026-03-31T16:00:00Z.');
+  if (values['as-of'] !== undefined && parseInstant(values['as-of']) === null)
+    throw new Error('--as-of must be an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.');
 
   const against = values['compare-with'];
   let compareWith: { label: string; asOf: string } | undefined;
   if (against !== undefined) {
-    if (!Number.isNaN(Date.parse(against)) && /T/.test(against)) compareWith = { label: against, asOf: against };
+    if (parseInstant(against) !== null) compareWith = { label: against, asOf: against };
     else {
       const earlier = findRelease(against);
       if (earlier.region !== region || earlier.year !== year)

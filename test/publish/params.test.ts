@@ -28,6 +28,15 @@ describe('export parameters', () => {
     );
   });
 
+  it('refuses an as-of whose day or hour does not exist, which Date.parse would roll over', () => {
+    // Date.parse reads these as 2024-03-01T00:00Z and 2024-01-02T00:00Z.
+    for (const asOf of ['2024-02-30T00:00:00Z', '2024-01-01T24:00:00Z'])
+      expect(() => parse(`regions=500000&years=2024&asOf=${asOf}`)).toThrow(
+        expect.objectContaining({ code: 'INVALID_AS_OF', parameter: 'asOf', status: 400 }) as ExportError,
+      );
+    expect(parse('regions=500000&years=2024&asOf=2024-02-29T00:00:00Z').asOf).toBe('2024-02-29T00:00:00Z');
+  });
+
   it('refuses a year range of more than fifty years as a typo', () => {
     expect(() => parse('regions=500000&years=2020-2080')).toThrow(expect.objectContaining({ code: 'INVALID_YEAR', status: 400 }) as ExportError);
   });

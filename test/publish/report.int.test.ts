@@ -254,6 +254,12 @@ describe('the annual report', () => {
     expect(existsSync(path.join(scratch, 'x'))).toBe(false);
   });
 
+  it('refuses an --as-of or --compare-with instant whose day does not exist, which Date.parse would read as 1 March', async () => {
+    await expect(run('x', '--year', '2024', '--region', '500000', '--as-of', '2024-02-30T00:00:00Z')).rejects.toThrow(/--as-of must be an ISO 8601 instant/);
+    await expect(run('x', '--release', 'cq-2024', '--compare-with', '2024-02-30T00:00:00Z')).rejects.toThrow(/No release "2024-02-30T00:00:00Z"/);
+    expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
+
   it('stamps each input summed over units with the latest revision of the observations its owner summed', async () => {
     // Revision instants set by hand on the current rows: racks in use (comms) 2 January 2026 but A's 2024 figure 15 March,
     // B's 1 February, D's 6 January; every data-centre reading of energy 10 January but C's September IT reading 20 February.

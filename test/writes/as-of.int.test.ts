@@ -77,6 +77,19 @@ describe('as-of reads through the federation', () => {
   });
 });
 
+describe('an as-of that names no instant', () => {
+  it('30 February is refused with the DateTime error instead of being read as 1 March', async () => {
+    const response = await fed.query<{ indicatorValues: unknown }>(PUE, { asOf: '2024-02-30T00:00:00Z' });
+    expect(response.data?.indicatorValues ?? null).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/A DateTime is an ISO 8601 instant with a zone.*got "2024-02-30T00:00:00Z"/) as string,
+        extensions: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as object,
+      }),
+    ]);
+  });
+});
+
 describe('as-of reads of region facts from two agencies', () => {
   it('a corrected traffic figure changes the energy-per-traffic decrease; asOf gives it as published', async () => {
     const commsWriter = { authorization: `Bearer ${await mintToken({ subject: 'comms-traffic', agency: 'comms', roles: ['writer'] })}` };

@@ -12,6 +12,12 @@ import * as energy from '../../subgraphs/energy/tables.ts';
 import { startTestFederation, type GraphQLResponse, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS, bearer } from '../support/tokens.ts';
 import type { ImportSummary } from '../../lib/writes/batch.ts';
+import type { Viewer } from '../../lib/auth/viewer.ts';
+import { REGION_CODES } from '../../lib/regions/codes.ts';
+import { RegionDirectory } from '../../lib/regions/directory.ts';
+import { upsertRegister } from '../../lib/writes/registers.ts';
+import { dataCenters } from '../../subgraphs/bigdata/registers.ts';
+import type { DataCenterInput } from '../../subgraphs/bigdata/resolvers.generated.ts';
 
 // The shared register write path (lib/writes/registers.ts) through the gateway, on every agency's
 // registers. The databases start empty (code list only); each test registers what it needs. Expected
@@ -312,6 +318,66 @@ describe('bigdata registers', () => {
     expect(gone.deleted).toBe(1);
     expect(await fed.databases.bigdata.db.select().from(bigdata.cluster).where(eq(bigdata.cluster.id, 'T_REF'))).toEqual([]);
     expect((await revisionsOf('bigdata', 'DataCenterCluster', 'T_REF')).map((r) => r.deleted)).toEqual([false, true]);
+  });
+});
+
+describe('impossible calendar days in register rows', () => {
+  // V8's Date.parse reads 2023-02-30 as 2023-03-02; Postgres refuses it (22008). Either way it is not the day sent.
+  const bigdataWriter: Viewer = { subject: 'bigdata-register-sync', agency: 'bigdata', roles: ['writer'] };
+  /** The register write itself, without the Date scalar in front of it (as a caller other than the API reaches it). */
+  const writeDirectly = (rows: unknown[], dryRun: boolean) =>
+    upsertRegister(
+      dataCenters,
+      { db: fed.databases.bigdata.db, viewer: bigdataWriter, regions: new RegionDirectory(REGION_CODES) },
+      rows as DataCenterInput[],
+      {
+        dryRun,
+      },
+    );
+  const stored = async () => ({ rows: await rowCount(fed.databases.bigdata.db, bigdata.dataCenter), revisions: await revisionCount('bigdata') });
+  const dataCenterRow = (id: string) => fed.databases.bigdata.db.select().from(bigdata.dataCenter).where(eq(bigdata.dataCenter.id, id));
+
+  it('keeps 29 February of a leap year: 2024-02-29 is stored as sent', async () => {
+    await upsertOk('upsertDataCenters', [dc('T-DC-LEAP', { commissionedOn: '2024-02-29' })]);
+    expect((await dataCenterRow('T-DC-LEAP'))[0]?.commissionedOn).toBe('2024-02-29');
+  });
+
+  it.each([
+    ['30 February', '2023-02-30', true],
+    ['30 February', '2023-02-30', false],
+    ['29 February of a common year', '2023-02-29', true],
+    ['29 February of a common year', '2023-02-29', false],
+  ])('the API refuses %s (%s, dryRun: %s) like any malformed Date, naming row and field, and stores nothing', async (_, day, dryRun) => {
+    const before = await stored();
+    const response = await send('upsertDataCenters', [dc('T-DC-CAL-OK'), dc('T-DC-CAL', { commissionedOn: day })], { dryRun });
+    expect(response.data?.upsertDataCenters ?? null).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(`"${day}" at "rows[1].commissionedOn"; A Date is a calendar day written YYYY-MM-DD`) as string,
+        extensions: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as object,
+      }),
+    ]);
+    expect(await stored()).toEqual(before);
+    expect(await dataCenterRow('T-DC-CAL-OK')).toEqual([]);
+  });
+
+  it.each([true, false])('the register write refuses 2023-02-30 with row, field and code (dryRun: %s), and stores nothing', async (dryRun) => {
+    const before = await stored();
+    const summary = await writeDirectly([dc('T-DC-CAL-OK'), dc('T-DC-CAL', { commissionedOn: '2023-02-30' })], dryRun);
+    expect(summary).toMatchObject({ applied: false, created: 0, rejected: 1 });
+    expect(summary.problems).toEqual([
+      { row: 1, field: 'commissionedOn', code: 'OUT_OF_RANGE', message: '`commissionedOn` must be a day of the calendar written YYYY-MM-DD.' },
+    ]);
+    expect(await stored()).toEqual(before);
+    expect(await dataCenterRow('T-DC-CAL')).toEqual([]);
+  });
+
+  it('the register write refuses 2023-02-29 and takes 2024-02-29', async () => {
+    const common = await writeDirectly([dc('T-DC-CAL', { commissionedOn: '2023-02-29' })], false);
+    expect(common.problems).toEqual([expect.objectContaining({ row: 0, field: 'commissionedOn', code: 'OUT_OF_RANGE' })]);
+    const leap = await writeDirectly([dc('T-DC-CAL', { commissionedOn: '2024-02-29' })], false);
+    expect(leap).toMatchObject({ applied: true, created: 1, problems: [] });
+    expect((await dataCenterRow('T-DC-CAL'))[0]?.commissionedOn).toBe('2024-02-29');
   });
 });
 
