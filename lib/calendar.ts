@@ -38,3 +38,6 @@ export function parseInstant(text: string): Date | null {
   const offset = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   return showsFields(new Date(at.getTime() + offset), [year, month, day, hour, minute, second]) ? at : null;
 }
+
+/** An instant as people read it in a message: ISO 8601 in UTC, without the milliseconds of a whole second. */
+export const formatInstant = (at: Date): string => at.toISOString().replace(/\.000Z$/, 'Z');

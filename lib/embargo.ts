@@ -6,6 +6,7 @@ import type { Viewer } from './auth/viewer.ts';
 import type { Logger } from './observability/logger.ts';
 import type { RegionDirectory } from './regions/directory.ts';
 import { readReleases, releasesFile, type Release } from './releases.ts';
+import { formatInstant } from './calendar.ts';
 
 /**
  * Embargoes of the release register (catalog/releases.yaml). One rule for every subgraph that serves figures: until
@@ -57,7 +58,7 @@ export function embargoOn(
 const lifted = (viewer: Viewer, owner: Agency | null): boolean => viewer.roles.includes('reader') || (owner !== null && viewer.agency === owner);
 
 export const embargoMessage = (e: Embargo): string =>
-  `Embargoed until ${e.until.toISOString()}: release "${e.release}" publishes the ${e.year} figures of ${e.region}. A token with the "reader" role sees the value.`;
+  `Embargoed until ${formatInstant(e.until)}: release "${e.release}" publishes the ${e.year} figures of ${e.region}. A token with the "reader" role sees the value.`;
 
 /** One request's view of the embargoes: which of a caller's figures they withhold. */
 export interface EmbargoGate {

@@ -13,34 +13,22 @@ export const USAGE = `usage: npm run report -- --year 2025 --region 500000 [--as
   --gateway   the gateway's /graphql (default GATEWAY_URL, else http://localhost:<GATEWAY_PORT>/graphql)
   --token     bearer token to read as (default REPORT_TOKEN); without one the report shows what anyone may see`;
 
+/** A command line the report cannot run from (a flag missing or malformed): the usage text helps, where a refusal's message does not. */
+export class UsageError extends Error {}
+
 /** Parses the command line, runs the report with a progress bar on stderr, and says where it went. */
 export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<ReportResult & { out: string }> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      year: { type: 'string' },
-      region: { type: 'string' },
-      'as-of': { type: 'string' },
-      release: { type: 'string' },
-      'compare-with': { type: 'string' },
-      out: { type: 'string' },
-      gateway: { type: 'string' },
-      token: { type: 'string' },
-      'no-pdf': { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values['as-of'] && values.release) throw new Error('Give --as-of or --release, not both: a release fixes its own instant.');
+  const { values } = parseCommandLine(argv);
+  if (values['as-of'] && values.release) throw new UsageError('Give --as-of or --release, not both: a release fixes its own instant.');
   const release = values.release ? findRelease(values.release) : undefined;
   const year = values.year !== undefined ? Number(values.year) : release?.year;
   const region = values.region ?? release?.region;
-  if (year === undefined || !Number.isInteger(year)) throw new Error('--year must be a calendar year, e.g. 2025.');
-  if (!region || !/^\d{6}$/.test(region)) throw new Error('--region must be a six-digit GB/T 2260 code, e.g. 500000.');
+  if (year === undefined || !Number.isInteger(year)) throw new UsageError('--year must be a calendar year, e.g. 2025.');
+  if (!region || !/^\d{6}$/.test(region)) throw new UsageError('--region must be a six-digit GB/T 2260 code, e.g. 500000.');
   if (release && (release.year !== year || release.region !== region))
-    throw new Error(`Release "${release.name}" is the ${release.year} report of ${release.region}, not of ${region} for ${year}.`);
+    throw new UsageError(`Release "${release.name}" is the ${release.year} report of ${release.region}, not of ${region} for ${year}.`);
   if (values['as-of'] !== undefined && parseInstant(values['as-of']) === null)
-    throw new Error('--as-of must be an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.');
+    throw new UsageError('--as-of must be an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.');
 
   const against = values['compare-with'];
   let compareWith: { label: string; asOf: string } | undefined;
@@ -49,7 +37,7 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
     else {
       const earlier = findRelease(against);
       if (earlier.region !== region || earlier.year !== year)
-        throw new Error(`Release "${earlier.name}" is the ${earlier.year} report of ${earlier.region}: compare reports of the same region and year.`);
+        throw new UsageError(`Release "${earlier.name}" is the ${earlier.year} report of ${earlier.region}: compare reports of the same region and year.`);
       compareWith = { label: `release ${earlier.name}`, asOf: earlier.asOf };
     }
   }
@@ -82,5 +70,29 @@ export async function runReportCli(argv: string[], env: NodeJS.ProcessEnv = proc
     return { ...result, out };
   } finally {
     bar?.stop();
+  }
+}
+
+/** The flags, as node:util's parseArgs reads them; an unknown flag or a missing value is a UsageError. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        year: { type: 'string' },
+        region: { type: 'string' },
+        'as-of': { type: 'string' },
+        release: { type: 'string' },
+        'compare-with': { type: 'string' },
+        out: { type: 'string' },
+        gateway: { type: 'string' },
+        token: { type: 'string' },
+        'no-pdf': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

@@ -58,12 +58,18 @@ export interface GatherOptions {
 /** The operations a report runs, in order (the progress bar's length). */
 export const GATHER_STEPS = 7;
 
+const unknownJurisdiction = (region: string) =>
+  new OperationError('UNKNOWN_REGION', `Unknown region "${region}": the federation's code list has no region with this code.`, 200);
+
 export async function gatherReportData({ transport, region, year, asOf, step = () => {} }: GatherOptions): Promise<ReportData> {
   const years = Array.from({ length: Math.max(1, year - BASELINE_YEAR + 1) }, (_, i) => Math.min(BASELINE_YEAR, year) + i);
   const catalog = (await request(transport, CatalogDocument, {})).indicators ?? [];
   step('catalog');
-  const where = await request(transport, JurisdictionDocument, { code: region });
-  if (!where.region) throw new OperationError('UNKNOWN_REGION', `Unknown region "${region}"`, 200);
+  const where = await request(transport, JurisdictionDocument, { code: region }).catch((error: unknown) => {
+    // `dataCenterClusters(province:)` refuses an unknown code before `region` can answer null: say it of the region asked for.
+    throw error instanceof OperationError && error.code === 'UNKNOWN_REGION' ? unknownJurisdiction(region) : error;
+  });
+  if (!where.region) throw unknownJurisdiction(region);
   step('jurisdiction');
   const series = (await request(transport, IndicatorGridDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
   step('indicator series');

@@ -10,6 +10,7 @@ import type { Release } from '../../lib/releases.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderXlsx } from './render-xlsx.ts';
+import { formatInstant } from '../../lib/calendar.ts';
 
 export interface ReportOptions {
   transport: Transport;
@@ -35,7 +36,7 @@ export interface ReportResult {
 }
 
 // Seconds are as fine as a reader needs, and a run without --as-of prints an instant it can be regenerated at.
-const nowInstant = (): string => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const nowInstant = (): string => formatInstant(new Date(Math.floor(Date.now() / 1000) * 1000));
 
 /**
  * A report whose figures the API withholds under a release's embargo is not produced: it would print the embargoed

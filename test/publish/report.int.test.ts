@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../publish/chromium.ts';
-import { runReportCli } from '../../publish/report/cli.ts';
+import { runReportCli, UsageError } from '../../publish/report/cli.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
@@ -251,6 +251,17 @@ describe('the annual report', () => {
   it('refuses --as-of together with --release, and an unknown release', async () => {
     await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
     await expect(run('x', '--release', 'no-such')).rejects.toThrow(/No release "no-such": known are cq-2024/);
+    expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
+
+  it('tells a command line it cannot run from (the usage helps) from a refusal (it does not), and names the region asked for', async () => {
+    await expect(run('x', '--year', 'twenty', '--region', '500000')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('x', '--year', '2024', '--region', '500000', '--colour')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('x', '--release', 'no-such')).rejects.not.toBeInstanceOf(UsageError);
+    // 500199 is well formed but names no district: the API's refusal names its own argument (`province`), the report the region.
+    const unknown = run('x', '--year', '2024', '--region', '500199');
+    await expect(unknown).rejects.toThrow(/^Unknown region "500199": the federation's code list has no region with this code\.$/);
+    await expect(unknown).rejects.not.toBeInstanceOf(UsageError);
     expect(existsSync(path.join(scratch, 'x'))).toBe(false);
   });
 
