@@ -23,6 +23,8 @@ try {
   if (unknown.length > 0) throw new Error(`Unknown role(s) ${unknown.join(', ')}: roles are ${ROLES.join(', ')}.`);
   if (roles.length === 0 && agency === undefined)
     throw new Error('Give an --agency, a --role, or both: a token with neither may do nothing an anonymous caller cannot.');
+  // A writer writes its own agency's facts: without an agency the role grants nothing.
+  if (roles.includes('writer') && agency === undefined) throw new Error("A writer writes one agency's facts: give its --agency too.");
   const subject = values.subject ?? `dev-${agency ?? 'gov'}-${roles.join('+') || 'agency'}`;
   console.log(await mintToken({ subject, agency, roles: roles as Role[], expiresIn: values.expires }));
 } catch (error) {

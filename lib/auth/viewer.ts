@@ -49,6 +49,8 @@ export function requireWriter(viewer: Viewer, agency: Agency): asserts viewer is
 /** Unit-level data (a named unit's figures, an agency's audit trail): a government reader, or the owning agency itself. */
 export function requireReader(viewer: Viewer, agency: Agency, what: string): void {
   if (viewer.roles.includes('reader') || viewer.agency === agency) return;
-  if (viewer.subject === null) throw unauthenticated(`${what} is unit-level data: send a bearer token with the "reader" role.`);
-  throw forbidden(`${what} is unit-level data: the token of "${viewer.subject}" lacks the "reader" role.`, { requiredRole: 'reader' });
+  if (viewer.subject === null) throw unauthenticated(`${what} is unit-level data: send a bearer token with the "reader" role, or one of ${agency}.`);
+  throw forbidden(`${what} is unit-level data: the token of "${viewer.subject}" has neither the "reader" role nor agency ${agency}.`, {
+    requiredRole: 'reader',
+  });
 }
