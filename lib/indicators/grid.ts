@@ -5,6 +5,7 @@ import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog, type Catalog, type IndicatorDefinition } from './catalog.ts';
 import type { CubeKey } from './cube.ts';
 import type { IndicatorValueKey, ScopeKind } from './scope.ts';
+import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 
 /**
  * The years a value may be asked for: from the earliest period observations are taken for
@@ -25,11 +26,13 @@ export function resolveCodes(catalog: Catalog, codes: readonly string[] | null |
   return codes.map((code) => {
     const indicator = catalog.indicators.get(code);
     if (!indicator) {
-      throw new UserInputError(
-        ErrorCode.UNKNOWN_INDICATOR,
-        `Unknown indicator code "${code}" in \`codes\`: the \`indicators\` query lists them, e.g. "DC_RACK_UTILISATION".`,
-        { argument: 'codes', value: code },
-      );
+      // The codes nearest to a typo, as GraphQL suggests field names (graphql-js's own list).
+      const nearest = suggestionList(code, [...catalog.indicators.keys()]).slice(0, 3);
+      const hint = nearest.length > 0 ? `did you mean ${nearest.map((c) => `"${c}"`).join(' or ')}? The` : 'the';
+      throw new UserInputError(ErrorCode.UNKNOWN_INDICATOR, `Unknown indicator code "${code}" in \`codes\`: ${hint} \`indicators\` query lists them all.`, {
+        argument: 'codes',
+        value: code,
+      });
     }
     return indicator;
   });
