@@ -66,4 +66,11 @@ describe('npm run token', () => {
       stderr: expect.stringContaining('Unknown role(s) admin: roles are writer, reader.'),
     });
   });
+
+  it('refuses a writer without its agency, which could write nothing', async () => {
+    await expect(token('--role', 'writer')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("A writer writes one agency's facts: give its --agency too."),
+    });
+  });
 });
