@@ -158,11 +158,14 @@ describe('the audit fields of observation revisions', () => {
     expect(res.data?.commsObservations ?? null).toBeNull();
     expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(res.errors![0]!.message).toContain('author');
+    // Both tokens that may read them are named: a reader's, and the agency's own.
+    expect(res.errors![0]!.message).toMatch(/send a bearer token with the "reader" role, or one of comms\.$/);
   });
 
   it('are refused to another agency’s writer', async () => {
     const res = await fed.query(AUDITED, {}, await bearer('energy', ['writer']));
     expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(res.errors![0]!.message).toMatch(/has neither the "reader" role nor agency comms\.$/);
   });
 
   it('are given to a reader and to the agency’s own token; the regional figures stay public', async () => {
