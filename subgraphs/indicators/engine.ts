@@ -8,6 +8,7 @@ import {
   type UnitSubject,
 } from '../../lib/indicators/catalog.ts';
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
+import { significant } from '../../lib/indicators/digits.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
 import { ownerSumsField, publicUnitFields } from '../../lib/indicators/requires.ts';
@@ -344,7 +345,7 @@ export class IndicatorEvaluation implements IndicatorResult {
       const uncovered = this.uncovered();
       if (uncovered.length > 0) return (this.core = { value: null, missing: uncovered });
       const reasons: UnknownReason[] = [];
-      const value = this.run(this.indicator.ast, this.rep.year, reasons);
+      const value = significant(this.run(this.indicator.ast, this.rep.year, reasons));
       if (reasons.length === 0) return (this.core = { value, missing: [] });
       const { metrics } = catalog();
       const seen = new Set<string>();
@@ -384,7 +385,7 @@ export class IndicatorEvaluation implements IndicatorResult {
       // Numerator and denominator are published with the value: not over too few units, nor over none.
       const publishable = parts && this.unavailable.length === 0 && this.uncovered().length === 0;
       this.parts = publishable
-        ? { numerator: this.run(parts.numerator, this.rep.year, []), denominator: this.run(parts.denominator, this.rep.year, []) }
+        ? { numerator: significant(this.run(parts.numerator, this.rep.year, [])), denominator: significant(this.run(parts.denominator, this.rep.year, [])) }
         : { numerator: null, denominator: null };
     }
     return this.parts;
@@ -415,7 +416,7 @@ export class IndicatorEvaluation implements IndicatorResult {
         inputs.push({
           metric: metrics.get(code)!,
           year,
-          value: fact?.value ?? null,
+          value: significant(fact?.value ?? null),
           status: fact?.status ?? null,
           updatedAt: fact?.updatedAt ?? null,
           units: null,
@@ -433,7 +434,9 @@ export class IndicatorEvaluation implements IndicatorResult {
         inputs.push({
           metric,
           year,
-          value: !publishable ? null : owned ? (owned.inputSums[i] ?? null) : this.owned ? null : units.reduce((s, u) => s + unitValue(u, metric)!, 0),
+          value: significant(
+            !publishable ? null : owned ? (owned.inputSums[i] ?? null) : this.owned ? null : units.reduce((s, u) => s + unitValue(u, metric)!, 0),
+          ),
           status: this.unitInputStatus(units, metric, i, year),
           // The owner stamps what it summed; another agency's register attribute (design racks) has no observation revision.
           updatedAt: owned && metric.owner === this.indicator.unitLevelOwner ? owned.updatedAt : null,

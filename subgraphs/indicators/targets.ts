@@ -1,5 +1,6 @@
 import { catalog, type IndicatorDefinition, type PeriodDefinition, type TargetDefinition } from '../../lib/indicators/catalog.ts';
 import { regionAncestry, type ScopeKind } from '../../lib/indicators/scope.ts';
+import { significant } from '../../lib/indicators/digits.ts';
 
 /** Where a scope lies, for the target it inherits: bigdata knows for clusters and data centres. */
 export interface ScopeLocation {
@@ -146,7 +147,7 @@ export function meetsTarget(value: number | null, target: ApplicableTarget | nul
 
 /** Value minus the target value, where the target binds the scope; null otherwise. */
 export function gapToTarget(value: number | null, target: ApplicableTarget | null): number | null {
-  return value === null || target === null || !target.binding ? null : value - target.storedValue;
+  return value === null || target === null || !target.binding ? null : significant(value - target.storedValue);
 }
 
 /**
@@ -160,5 +161,5 @@ export function progress(value: number | null, target: ApplicableTarget | null, 
   const baseline = target.measure === 'CHANGE' ? 0 : baselineValue;
   if (baseline === null || compare(baseline, target.comparator, target.storedValue)) return null;
   const way = target.storedValue - baseline;
-  return way === 0 ? null : (value - baseline) / way;
+  return way === 0 ? null : significant((value - baseline) / way);
 }

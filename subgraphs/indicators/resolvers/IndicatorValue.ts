@@ -11,12 +11,13 @@ import type { Context } from '../context.ts';
 import { mayReadUnitLevel, smallCell, withheldMessage } from '../disclosure.ts';
 import { embargoMessage, embargoOn, type Embargo } from '../../../lib/embargo.ts';
 import type { IndicatorValueResolvers } from '../resolvers.generated.ts';
+import { significant } from '../../../lib/indicators/digits.ts';
 
 const evaluate = (rep: IndicatorValueRepresentation) => new IndicatorEvaluation(rep);
 /** Several fields of one value read the same computation: once per representation object and request. */
 const result = (rep: IndicatorValueRepresentation, { memo }: Context): IndicatorEvaluation => memo.once(evaluate, rep);
 
-const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : significant(a - b));
 
 /** The previous year's key: also what `priorYear`'s inputs arrive with, since a @requires cannot repeat local key fields. */
 const priorKey = (rep: IndicatorValueRepresentation) => ({
