@@ -56,7 +56,7 @@ export type ObservationRow = ObservationInput | Readonly<Record<string, unknown>
 /** ObservationInput's fields: the texts a row must carry, and the optional ones. */
 const REQUIRED_TEXTS = ['metric', 'subjectKind', 'subjectId', 'period'] as const;
 const OPTIONAL_TEXTS = ['status', 'comment'] as const;
-export const OBSERVATION_FIELDS: readonly string[] = [...REQUIRED_TEXTS, 'value', ...OPTIONAL_TEXTS];
+const OBSERVATION_FIELDS: readonly string[] = [...REQUIRED_TEXTS, 'value', ...OPTIONAL_TEXTS];
 const INPUT_FIELDS: ReadonlySet<string> = new Set(OBSERVATION_FIELDS);
 
 export interface ParsedObservation {
