@@ -74,6 +74,10 @@ async function serveIngest(
 ): Promise<void> {
   try {
     if (req.method !== 'POST') return send(res, 405, refusal(405, 'METHOD_NOT_ALLOWED', 'Send observations with POST.').body);
+    // The caller first, by the mutation's own rule: anyone but this agency's writer is refused before its
+    // content type, options or a byte of its body are looked at.
+    const { viewer } = await authenticate(req);
+    requireWriter(viewer, target.store.agency);
     const format = bulkFormat(req.headers['content-type']);
     if (!format) {
       return send(
@@ -87,9 +91,6 @@ async function serveIngest(
       );
     }
     const options = bulkOptions(url.searchParams);
-    // The caller first, by the mutation's own rule: anyone but this agency's writer is refused before a byte of the body is read.
-    const { viewer } = await authenticate(req);
-    requireWriter(viewer, target.store.agency);
     const rows = await readBulkRows(limited(req, target.maxBodyBytes), format);
     const summary = await submitObservations(target.store, { db: target.db, viewer, regions: target.regions, batches: target.batches }, rows, options);
     send(res, 200, summary);

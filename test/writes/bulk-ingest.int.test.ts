@@ -209,7 +209,7 @@ describe('bulk ingestion of observations through the gateway', () => {
     ['no token', 401, 'UNAUTHENTICATED', async () => ({})],
     ['a comms writer', 403, 'FORBIDDEN', () => bearer('comms', ['writer'])],
     ['a reader', 403, 'FORBIDDEN', () => bearer(null, ['reader'])],
-  ])('refuses %s with %i %s whatever the body: a malformed one, or one over the batch limit', async (_who, status, code, headers) => {
+  ])('refuses %s with %i %s whatever the request: a malformed body, one over the batch limit, bad options or type', async (_who, status, code, headers) => {
     // A line whose metric is not a string would be MALFORMED_BODY (400) for an energy writer.
     const malformed = await ingest('{"metric": 1}\n', { headers: await headers() });
     expect(malformed.status).toBe(status);
@@ -220,6 +220,12 @@ describe('bulk ingestion of observations through the gateway', () => {
     });
     expect(oversized.status).toBe(status);
     expect(oversized.body).toMatchObject({ error: { code } });
+    // INVALID_ARGUMENT (400) and UNSUPPORTED_MEDIA_TYPE (415) for an energy writer.
+    const rows = ndjson([reading('DC-B-4', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10)]);
+    const badOption = await ingest(rows, { headers: await headers(), search: { atomic: 'perhaps' } });
+    expect([badOption.status, badOption.body]).toMatchObject([status, { error: { code } }]);
+    const badType = await ingest(rows, { headers: await headers(), type: 'application/json' });
+    expect([badType.status, badType.body]).toMatchObject([status, { error: { code } }]);
   });
 
   it('answers a caller who may not write before it has sent a byte of its body', async () => {
