@@ -114,6 +114,8 @@ export async function buildServer() {
     logLevel: 'warning',
     plugins: [deferRequires],
   });
+  // esbuild's service process would otherwise live as long as the caller: under `npm start` the supervisor.
+  await esbuild.stop();
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   // builtAt from before the build: a source saved while it ran makes the next start rebuild.
   writeFileSync(path.join(staging, 'inputs.json'), `${JSON.stringify({ builtAt, inputs }, null, 1)}\n`);
