@@ -153,11 +153,20 @@ function csvRow(header: readonly string[], fields: readonly string[]): Observati
   );
 }
 
-/** An NDJSON line's row: any JSON object; its fields are checked with the row's other checks (lib/writes/observations.ts). */
+/** ObservationInput's `ID` fields, which GraphQL also accepts as integers (its ID coercion). */
+const ID_FIELDS = ['metric', 'subjectId'] as const;
+
+/**
+ * An NDJSON line's row: any JSON object; its fields are checked with the row's other checks
+ * (lib/writes/observations.ts). An integer in an ID field becomes its decimal text, as GraphQL coerces the same
+ * object sent as the mutation's variables, so both paths take the same rows.
+ */
 function ndjsonRow(parsed: unknown, line: number): ObservationRow {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new MalformedBody(line, 'not a JSON object; send one ObservationInput object per line.');
-  return parsed as ObservationRow;
+  const row = parsed as Record<string, unknown>;
+  for (const field of ID_FIELDS) if (Number.isSafeInteger(row[field])) row[field] = String(row[field]);
+  return row;
 }
 
 const STRATEGIES: readonly WriteStrategy[] = ['CREATE', 'UPDATE', 'UPSERT', 'DELETE'];

@@ -298,7 +298,7 @@ describe('bulk ingestion of observations through the gateway', () => {
     const lines = ndjson([
       reading('DC-R-ALL', 'DC_TOTAL_ENERGY_KWH', '2024-01', 100),
       { subjectKind: 'DATA_CENTER', subjectId: 'DC-R-ALL', period: '2024-02', value: 1, site: 'A' },
-      { ...reading('DC-R-ALL', 'DC_TOTAL_ENERGY_KWH', '2024-03', 1), subjectId: 7, comment: 42 },
+      { ...reading('DC-R-ALL', 'DC_TOTAL_ENERGY_KWH', '2024-03', 1), subjectId: 7.5, comment: 42 },
     ]);
     const { body } = await ingest(lines);
     expect((body as unknown as Summary).problems.map((p) => [p.row, p.field, p.code])).toEqual([
@@ -309,6 +309,20 @@ describe('bulk ingestion of observations through the gateway', () => {
     ]);
     expect(body).toMatchObject({ applied: false, received: 3, rejected: 2 });
     expect(await current('DC-R-ALL')).toEqual([]);
+  });
+
+  it('takes an integer where ObservationInput has an ID, as GraphQL does with the same object as variables', async () => {
+    const row = { ...reading('', 'DC_TOTAL_ENERGY_KWH', '2024-04', 321), subjectId: 4217 };
+    const bulk = await ingest(ndjson([row]));
+    expect(bulk.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    expect(await current('4217')).toMatchObject([{ period: '2024-04', value: 321 }]);
+    // The same row through the mutation is the same fact: unchanged.
+    const mutation = await fed.query<{ submitEnergyObservations: { applied: boolean; unchanged: number } }>(
+      'mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows) { applied unchanged } }',
+      { rows: [row] },
+      energyWriter,
+    );
+    expect(mutation.data?.submitEnergyObservations).toEqual({ applied: true, unchanged: 1 });
   });
 
   it('reports a CSV column the row does not have, and a required one left out, on every row', async () => {
