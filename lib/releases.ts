@@ -13,7 +13,7 @@ export const DEFAULT_RELEASES_FILE = projectPath('catalog', 'releases.yaml');
 /** The register's file: RELEASES_FILE, else the committed one. */
 export const releasesFile = (): string => process.env.RELEASES_FILE || DEFAULT_RELEASES_FILE;
 
-const instant = z.string().refine((s) => parseInstant(s) !== null, 'an ISO 8601 instant with its zone');
+const instant = z.string().refine((s) => parseInstant(s) !== null, 'not an ISO 8601 instant of a calendar date with its zone, e.g. 2026-05-31T16:00:00Z');
 
 const Release = z
   .object({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../lib/auth/viewer.ts';
 import { EmbargoRegister, embargoGate, type Embargo } from '../lib/embargo.ts';
+import { readReleases } from '../lib/releases.ts';
 import { REGION_CODES } from '../lib/regions/codes.ts';
 import { RegionDirectory } from '../lib/regions/directory.ts';
 
@@ -33,6 +34,27 @@ describe('the release register of a running service', () => {
     utimesSync(file, new Date(), new Date(t0 + 10_000));
     expect(names(t0 + 3_200)).toEqual(['first', 'second']);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('the release register file', () => {
+  const read = (asOf: string) => {
+    const file = path.join(scratch, 'instants.yaml');
+    writeFileSync(file, `releases:\n  - { name: a, title: "t", region: "500000", year: 2024, asOf: ${asOf} }\n`);
+    return () => readReleases(file);
+  };
+
+  it.each([
+    ['a day the calendar lacks', '"2026-02-30T00:00:00Z"'],
+    ['an instant without its zone', '"2026-05-31T16:00:00"'],
+    ['a date alone', '"2026-05-31"'],
+  ])('refuses %s, naming the release and field', (_what, asOf) => {
+    expect(read(asOf)).toThrow(/instants\.yaml: releases\.0\.asOf: not an ISO 8601 instant/);
+  });
+
+  it('takes an instant with an offset, quoted or as YAML writes a timestamp', () => {
+    expect(read('"2026-05-31T16:00:00+08:00"')()[0]!.asOf).toBe('2026-05-31T16:00:00+08:00');
+    expect(read('2026-05-31T16:00:00Z')()[0]!.asOf).toBe('2026-05-31T16:00:00Z');
   });
 });
 
