@@ -94,9 +94,11 @@ export interface ObservedRoute {
  */
 export type LocalGraphQL = (req: IncomingMessage, body: { query: string; variables: Record<string, unknown> }) => Promise<{ status: number; body: string }>;
 
+/** A request to /graphql refused before Apollo sees it; answered as GraphQL answers errors, with the bulk path's codes. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
   ) {
     super(message);
@@ -109,7 +111,8 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number, bytes: { rec
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `Request body over ${maxBytes} bytes`);
+    if (size > maxBytes)
+      throw new HttpError(413, 'BODY_TOO_LARGE', `The request body is larger than the ${maxBytes} bytes this service reads; ask for less in one request.`);
     chunks.push(chunk as Buffer);
   }
   bytes.received += size;
@@ -118,7 +121,7 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number, bytes: { rec
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
+    throw new HttpError(400, 'MALFORMED_BODY', 'The request body is not JSON; send `{"query": "…", "variables": {…}}`.');
   }
 }
 
@@ -245,10 +248,14 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
         }
         res.end();
       } catch (error) {
-        const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) logUnexpected(error);
-        if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end(error instanceof HttpError ? error.message : 'Internal server error');
+        const refused = error instanceof HttpError ? error : new HttpError(500, 'INTERNAL_SERVER_ERROR', 'The request failed; the service log has the cause.');
+        if (refused !== error) logUnexpected(error);
+        // Drain what the caller still sends (a body over the limit), so it reads the answer instead of a reset connection.
+        req.resume();
+        if (res.headersSent) return void res.end();
+        res
+          .writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify(graphQLRefusalBody({ error: { code: refused.code, message: refused.message } })));
       }
     });
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { buildWorld } from '../../db/demo/world.ts';
@@ -56,6 +56,32 @@ describe('the cost limit, computed at the gateway before any fetch', () => {
     const { body } = await post(gateway.url, '{ indicatorValues(regions: ["500000"], years: [2024]) { value } }');
     expect(body.errors![0]!.message).toMatch(/QUERY_MAX_COST.*fewer cells/s);
     expect(JSON.stringify(body)).not.toContain('SUBGRAPH_UNAVAILABLE');
+  });
+});
+
+describe('request bodies the gateway does not read', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    vi.stubEnv('MAX_REQUEST_BYTES', '1000');
+    gateway = await gatewayWith({ rateLimitPerMinute: 0 });
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await gateway?.stop();
+  });
+
+  const send = async (body: string) => {
+    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Errors };
+  };
+
+  it('answers as GraphQL answers errors, with a stable code: a body over MAX_REQUEST_BYTES (413), and one that is not JSON (400)', async () => {
+    const large = await send(JSON.stringify({ query: `{ regions(parent: "${'5'.repeat(1_000)}") { code } }` }));
+    expect(large).toMatchObject({ status: 413, type: expect.stringContaining('application/json') });
+    expect(large.body.errors).toEqual([{ message: expect.stringContaining('1000 bytes'), extensions: { code: 'BODY_TOO_LARGE' } }]);
+    const broken = await send('{"query": "{ regions { code }');
+    expect(broken).toMatchObject({ status: 400, type: expect.stringContaining('application/json') });
+    expect(broken.body.errors).toEqual([{ message: expect.stringContaining('not JSON'), extensions: { code: 'MALFORMED_BODY' } }]);
   });
 });
 
