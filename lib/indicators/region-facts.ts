@@ -47,7 +47,7 @@ export interface RegionFact {
   partsMissing?: string[] | null;
 }
 
-export type FactSource = 'REPORTED' | 'SUM_OF_PARTS' | 'REGISTER';
+export type FactSource = 'REPORTED' | 'SUM_OF_PARTS' | 'REGISTER' | 'UNITS';
 
 /**
  * The metrics an agency contributes to an indicator value (those it computes: see `factProvider`) and the years the value reads. Region facts

@@ -5,8 +5,8 @@ export interface ScopeFact {
   value: number;
   status: 'PROVISIONAL' | 'FINAL';
   updatedAt: string | null;
-  /** REGISTER for a count of registers (final by nature). */
-  source?: 'REGISTER';
+  /** REGISTER for a count of registers (final by nature), UNITS for a sum of the data centres' figures. */
+  source: 'REGISTER' | 'UNITS';
 }
 
 /** econ's designations of data centres, as aligned columns (see DataCenterDesignationList in the SDL). */
@@ -26,6 +26,7 @@ function retired(rows: readonly RackRetirementRow[]): ScopeFact {
     value: rows.reduce((sum, r) => sum + r.racks, 0),
     status: rows.some((r) => r.status === 'PROVISIONAL') ? 'PROVISIONAL' : 'FINAL',
     updatedAt: rows.length === 0 ? null : rows.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), rows[0]!.updatedAt).toISOString(),
+    source: 'UNITS',
   };
 }
 

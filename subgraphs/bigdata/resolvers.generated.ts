@@ -569,7 +569,9 @@ export type FactSource =
   /** Reported for the region itself. */
   | 'REPORTED'
   /** The sum of the figures of the regions directly below; used only when the region reported none, and only when every one of them has a figure. */
-  | 'SUM_OF_PARTS';
+  | 'SUM_OF_PARTS'
+  /** Summed by its owner from the figures its units inside the region reported (a unit metric that `feeds` it, e.g. racks retired). */
+  | 'UNITS';
 
 /** A rejected row: where, what and why, in words a person can act on. */
 export type ImportProblem = {
@@ -1059,7 +1061,7 @@ export type RegionFact = {
   partsReporting: Maybe<Scalars['Int']['output']>;
   /** Sum of the parts' figures (the regions directly below, each its own figure or the sum of its parts), when every part has one; null otherwise or for a county. */
   partsValue: Maybe<Scalars['Float']['output']>;
-  /** Where the value comes from: REPORTED for the region itself, SUM_OF_PARTS of the regions directly below (used only when the region reported none), REGISTER for a count from the agency's register; null when unknown. */
+  /** Where the value comes from: REPORTED for the region itself, SUM_OF_PARTS of the regions directly below (used only when the region reported none), REGISTER for a count from the agency's register, UNITS for a sum of its units' figures; null when unknown. */
   source: Maybe<FactSource>;
   /** Weakest status of the observations summed. */
   status: Maybe<ObservationStatus>;

@@ -527,7 +527,9 @@ export type FactSource =
   /** Reported for the region itself. */
   | 'REPORTED'
   /** The sum of the figures of the regions directly below; used only when the region reported none, and only when every one of them has a figure. */
-  | 'SUM_OF_PARTS';
+  | 'SUM_OF_PARTS'
+  /** Summed by its owner from the figures its units inside the region reported (a unit metric that `feeds` it, e.g. racks retired). */
+  | 'UNITS';
 
 /**
  * A statistical indicator of the catalog (catalog/indicators.yaml): what it measures, how it is computed
@@ -697,7 +699,7 @@ export type IndicatorInput = {
   partsExpected: Maybe<Scalars['Int']['output']>;
   /** For region-level inputs: regions directly below with a figure (coverage over the descendants); null for a county or a register count. */
   partsReporting: Maybe<Scalars['Int']['output']>;
-  /** For region-level inputs: REPORTED for the region itself, SUM_OF_PARTS of the regions below it (only when it reported none), REGISTER for an agency's count. */
+  /** For region-level inputs: REPORTED for the region itself, SUM_OF_PARTS of the regions below it (only when it reported none), REGISTER for an agency's count, UNITS for a sum of its units' figures. */
   source: Maybe<FactSource>;
   /** Weakest status of the observations that went into the value. */
   status: Maybe<ObservationStatus>;
@@ -973,7 +975,7 @@ export type RegionFact = {
   partsReporting: Maybe<Scalars['Int']['output']>;
   /** Sum of the parts' figures (the regions directly below, each its own figure or the sum of its parts), when every part has one; null otherwise or for a county. */
   partsValue: Maybe<Scalars['Float']['output']>;
-  /** Where the value comes from: REPORTED for the region itself, SUM_OF_PARTS of the regions directly below (used only when the region reported none), REGISTER for a count from the agency's register; null when unknown. */
+  /** Where the value comes from: REPORTED for the region itself, SUM_OF_PARTS of the regions directly below (used only when the region reported none), REGISTER for a count from the agency's register, UNITS for a sum of its units' figures; null when unknown. */
   source: Maybe<FactSource>;
   /** Weakest status of the observations summed. */
   status: Maybe<ObservationStatus>;
