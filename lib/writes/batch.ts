@@ -161,6 +161,9 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
     };
     if (options.atomic && problems.length > 0) return { ...summary, created: 0, updated: 0, unchanged: 0, deleted: 0 };
     if (options.dryRun) return summary;
+    // Nothing to write, and nothing remembered: an empty body (a truncated upload, say) must not use up the
+    // idempotency key of the rows it was meant to carry.
+    if (received === 0) return { ...summary, applied: true };
 
     const stamp: WriteStamp = {
       batchId: randomUUID(),

@@ -120,6 +120,14 @@ describe('bulk ingestion of observations through the gateway', () => {
     expect(reused.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
+  it('writes and remembers nothing for an empty body, so its idempotency key still takes the rows', async () => {
+    const empty = await ingest('', { search: { idempotencyKey: 'metering-empty-1' } });
+    expect(empty).toMatchObject({ status: 200, body: { applied: true, received: 0, batchId: null, recordedAt: null } });
+    const rows = await ingest(ndjson([reading('DC-B-EMPTY', 'DC_TOTAL_ENERGY_KWH', '2024-01', 10)]), { search: { idempotencyKey: 'metering-empty-1' } });
+    expect(rows.body).toMatchObject({ applied: true, replayed: false, received: 1, created: 1 });
+    expect(await current('DC-B-EMPTY')).toMatchObject([{ value: 10 }]);
+  });
+
   it('reads CSV, checks every row as the mutation does, and with atomic=false writes exactly the good rows', async () => {
     const csv = [
       'metric,subjectKind,subjectId,period,value,status,comment',
