@@ -46,11 +46,12 @@ export function requireWriter(viewer: Viewer, agency: Agency): asserts viewer is
   }
 }
 
-/** Unit-level data (a named unit's figures, an agency's audit trail): a government reader, or the owning agency itself. */
+/** What only a government reader or the owning agency itself may read: a named unit's figures, an agency's audit trail. */
 export function requireReader(viewer: Viewer, agency: Agency, what: string): void {
   if (viewer.roles.includes('reader') || viewer.agency === agency) return;
-  if (viewer.subject === null) throw unauthenticated(`${what} is unit-level data: send a bearer token with the "reader" role, or one of ${agency}.`);
-  throw forbidden(`${what} is unit-level data: the token of "${viewer.subject}" has neither the "reader" role nor agency ${agency}.`, {
+  const rule = `${what}: only a government reader or ${agency} itself may read this`;
+  if (viewer.subject === null) throw unauthenticated(`${rule}; send a bearer token with the "reader" role, or one of ${agency}.`);
+  throw forbidden(`${rule}, and the token of "${viewer.subject}" has neither the "reader" role nor agency ${agency}.`, {
     requiredRole: 'reader',
   });
 }

@@ -159,7 +159,11 @@ describe('the audit fields of observation revisions', () => {
     expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(res.errors![0]!.message).toContain('author');
     // Both tokens that may read them are named: a reader's, and the agency's own.
-    expect(res.errors![0]!.message).toMatch(/send a bearer token with the "reader" role, or one of comms\.$/);
+    expect(res.errors![0]!.message).toMatch(
+      /only a government reader or comms itself may read this; send a bearer token with the "reader" role, or one of comms\.$/,
+    );
+    // Audit fields are confidential, not unit-level data (the regional figures beside them are public).
+    expect(res.errors![0]!.message).not.toContain('unit-level');
   });
 
   it('are refused to another agency’s writer', async () => {
