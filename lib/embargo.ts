@@ -11,7 +11,8 @@ import { formatInstant } from './calendar.ts';
 /**
  * Embargoes of the release register (catalog/releases.yaml). One rule for every subgraph that serves figures: until
  * `until`, every figure of the release's year whose scope lies in its region (the region itself, the regions below it,
- * the clusters and zones in it) is withheld from callers without the reader role, whatever `asOf` they ask for. An
+ * the clusters and zones in it) or holds it (the regions above it: the nation's figure less the other, published
+ * provinces' would be the embargoed province's) is withheld from callers without the reader role, whatever `asOf` they ask for. An
  * as-of instant just before the release's would show nearly the same figures, so the embargo covers the year, not an
  * instant. The indicators subgraph withholds the values; each agency withholds its own figures (region observations,
  * the region facts and owners' totals it serves for indicators), so a value cannot be recomputed from its inputs.
@@ -52,7 +53,14 @@ export function embargoOn(
   owner: Agency | null = null,
 ): Embargo | null {
   if (embargoes.length === 0 || lifted(viewer, owner)) return null;
-  return embargoes.find((e) => e.year === scope.year && now < e.until && (scope.regionCode === null || within(regions, scope.regionCode, e.region))) ?? null;
+  return (
+    embargoes.find(
+      (e) =>
+        e.year === scope.year &&
+        now < e.until &&
+        (scope.regionCode === null || within(regions, scope.regionCode, e.region) || within(regions, e.region, scope.regionCode)),
+    ) ?? null
+  );
 }
 
 const lifted = (viewer: Viewer, owner: Agency | null): boolean => viewer.roles.includes('reader') || (owner !== null && viewer.agency === owner);
@@ -119,9 +127,15 @@ export class EmbargoRegister {
   }
 }
 
-/** The region figures an active embargo withholds, as SQL can leave them out: per year, the region and every region below it. */
+/** The region figures an active embargo withholds, as SQL can leave them out: per year, the region, every region below it and above it. */
 export function withheldRegionYears(gate: EmbargoGate, regions: RegionDirectory): WithheldRegionYear[] {
-  return gate.active.map((e) => ({ year: e.year, regionCodes: regions.selfAndDescendants(e.region) }));
+  return gate.active.map((e) => ({ year: e.year, regionCodes: [...regions.selfAndDescendants(e.region), ...ancestors(regions, e.region)] }));
+}
+
+function ancestors(regions: RegionDirectory, code: string): string[] {
+  const out: string[] = [];
+  for (let at = regions.parent(code); at; at = regions.parent(at.code)) out.push(at.code);
+  return out;
 }
 
 /** Regions' figures of one year withheld from the caller. */

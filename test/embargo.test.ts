@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../lib/auth/viewer.ts';
-import { EmbargoRegister, embargoGate, type Embargo } from '../lib/embargo.ts';
+import { EmbargoRegister, embargoGate, withheldRegionYears, type Embargo } from '../lib/embargo.ts';
 import { readReleases } from '../lib/releases.ts';
 import { REGION_CODES } from '../lib/regions/codes.ts';
 import { RegionDirectory } from '../lib/regions/directory.ts';
@@ -63,10 +63,14 @@ describe('an embargo gate', () => {
   const embargo: Embargo = { release: 'cq', region: '500000', year: 2024, until: new Date('2026-06-01T00:00:00Z') };
   const before = new Date('2026-05-31T23:59:59Z');
 
-  it('withholds the year’s figures of the region and the regions below it, and a scope nobody placed, until the instant', () => {
+  it('withholds the year’s figures of the region, the regions below and above it, and a scope nobody placed, until the instant', () => {
     const gate = embargoGate([embargo], ANONYMOUS, regions, 'comms', before);
     expect([gate.at('500000', 2024), gate.at('500112', 2024), gate.at(null, 2024)].map((e) => e?.release)).toEqual(['cq', 'cq', 'cq']);
     expect([gate.at('310000', 2024), gate.at('500112', 2023)]).toEqual([null, null]);
+    // The nation's 2024 figures hold Chongqing's: less Shanghai's, they would be Chongqing's.
+    expect([gate.at('000000', 2024)?.release, gate.at('000000', 2023)]).toEqual(['cq', null]);
+    expect(withheldRegionYears(gate, regions)).toEqual([{ year: 2024, regionCodes: expect.arrayContaining(['500000', '500112', '000000']) }]);
+    expect(withheldRegionYears(gate, regions)[0]!.regionCodes).not.toContain('310000');
     expect(embargoGate([embargo], ANONYMOUS, regions, 'comms', new Date('2026-06-01T00:00:00Z')).active).toEqual([]);
   });
 

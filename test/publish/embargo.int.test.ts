@@ -286,6 +286,26 @@ describe('release embargoes at the agencies', () => {
     expect(await pueOf500000(await readerHeaders())).toEqual({ years: [2024], units: [4], terms: [[5_300_000, 4_000_000]] });
   });
 
+  it('the nation’s figures of the embargoed year are withheld too: less Shanghai’s published ones, they would be Chongqing’s', async () => {
+    const national = async (headers: Record<string, string>) => {
+      const cells = await agencyInputs(headers, ['000000']);
+      const values = await fed.query<{ indicatorValues: { year: number; value: number | null; missing: { metric: string }[]; qualityFlags: unknown[] }[] }>(
+        '{ indicatorValues(codes: ["DC_PUE"], regions: ["000000"], years: [2023, 2024]) { year value missing { metric } qualityFlags { code } } }',
+        {},
+        headers,
+      );
+      expect(values.errors).toBeUndefined();
+      return { energySums: sums(cells, 'DC_PUE', '000000', 'energySums'), values: values.data!.indicatorValues };
+    };
+    const anonymous = await national(ANONYMOUS_HEADERS);
+    expect(anonymous.energySums).toEqual([null, null]);
+    expect(anonymous.values.find((v) => v.year === 2024)).toEqual({ year: 2024, value: null, missing: [{ metric: 'EMBARGOED' }], qualityFlags: [] });
+    // 2023 is not the release's year.
+    expect(anonymous.values.find((v) => v.year === 2023)!.missing.map((m) => m.metric)).not.toContain('EMBARGOED');
+    // A reader: Chongqing's A–D (5,300,000 kWh over 4,000,000) and Shanghai's S1–S4 (741,000 over 400,000).
+    expect((await national(await readerHeaders())).energySums).toEqual([6_041_000, 4_400_000]);
+  });
+
   it('an agency’s own token reads its own embargoed figures, not another agency’s', async () => {
     const comms = await chongqing2024(await bearer('comms', ['writer']));
     expect([comms.comms, comms.energy]).toEqual([
