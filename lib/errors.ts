@@ -41,6 +41,21 @@ export function unknownRegion(code: string, argument = 'region'): UserInputError
 }
 
 /**
+ * An `asOf` argument as a read takes it: null for the current figures; an instant that has not happened yet is
+ * refused, since what it reads could still change and a figure "as it stood" then could not be reproduced.
+ */
+export function pastAsOf(asOf: Date | null | undefined, now = new Date()): Date | null {
+  if (!asOf) return null;
+  if (asOf.getTime() > now.getTime())
+    throw new UserInputError(
+      ErrorCode.INVALID_ARGUMENT,
+      `\`asOf\` ${asOf.toISOString()} lies in the future (this service's clock reads ${now.toISOString()}): figures as they will stand then are not known yet. Omit \`asOf\` for the current figures.`,
+      { argument: 'asOf', value: asOf.toISOString() },
+    );
+  return asOf;
+}
+
+/**
  * Apollo's `formatError` for every service (subgraphs and gateway, lib/http.ts): an error the code raised
  * on purpose keeps its message and stable code; anything else (a failed SQL statement, a driver's
  * connection error, a bug) reaches the client as a bare INTERNAL_SERVER_ERROR with an incident id, and

@@ -1,5 +1,5 @@
 import { earliestPeriodYear } from '../config.ts';
-import { ErrorCode, UserInputError } from '../errors.ts';
+import { ErrorCode, pastAsOf, UserInputError } from '../errors.ts';
 import { LATEST } from '../observations.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { catalog, type Catalog, type IndicatorDefinition } from './catalog.ts';
@@ -81,8 +81,8 @@ export function gridKeys(
   return keys;
 }
 
-/** The as-of part of keys: one canonical string per instant, so equal instants share cache entries. */
-export const asOfKey = (asOf: Date | null | undefined): string => (asOf ? asOf.toISOString() : LATEST);
+/** The as-of part of keys: one canonical string per instant, so equal instants share cache entries; a future instant is refused. */
+export const asOfKey = (asOf: Date | null | undefined): string => pastAsOf(asOf)?.toISOString() ?? LATEST;
 
 /** The arguments of `Query.indicatorCube`. */
 export interface CubeArgs {

@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, gt, type SQL } from 'drizzle-orm';
 import type { Agency } from '../agencies.ts';
 import { requireReader, type Viewer } from '../auth/viewer.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
-import { ErrorCode, UserInputError } from '../errors.ts';
+import { ErrorCode, pastAsOf, UserInputError } from '../errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ImportBatchTable } from '../../db/write-tables.ts';
 import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
@@ -100,7 +100,7 @@ export function observationsAsOf(
   const conditions = [
     ...filterConditions(table, filter),
     filter.subjectKind ? eq(table.subjectKind, filter.subjectKind as ObservationRow['subjectKind']) : undefined,
-    visibleObservations(table, filter.asOf),
+    visibleObservations(table, pastAsOf(filter.asOf)),
   ];
   return revisionPage(db, table, batches, [...conditions, notWithheld(table, withheld)], page);
 }

@@ -90,6 +90,30 @@ describe('an as-of that names no instant', () => {
   });
 });
 
+describe('an as-of that has not happened yet', () => {
+  // A figure "as it stood" at an instant to come could still change: a report stamped with it would not be reproducible.
+  const FUTURE = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  it.each([
+    ['indicatorValues', '{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024], asOf: $asOf) { value } }'],
+    ['indicatorCube', '{ indicatorCube(codes: ["DC_PUE"], regions: ["500000"], years: [2024], asOf: $asOf) { values } }'],
+    ['commsObservations', '{ commsObservations(subjectKind: REGION, asOf: $asOf) { nodes { value } } }'],
+  ])('is refused by %s, naming the argument', async (field, selection) => {
+    const response = await fed.query<Record<string, unknown>>(`query($asOf: DateTime) ${selection}`, { asOf: FUTURE });
+    expect(response.data?.[field] ?? null).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('lies in the future') as string,
+        extensions: expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'asOf' }) as object,
+      }),
+    ]);
+  });
+
+  it('an instant just past is served', async () => {
+    const response = await fed.query<{ indicatorValues: unknown[] }>(PUE, { asOf: new Date(Date.now() - 1_000).toISOString() });
+    expect(response.errors).toBeUndefined();
+  });
+});
+
 describe('as-of reads of region facts from two agencies', () => {
   it('a corrected traffic figure changes the energy-per-traffic decrease; asOf gives it as published', async () => {
     const commsWriter = { authorization: `Bearer ${await mintToken({ subject: 'comms-traffic', agency: 'comms', roles: ['writer'] })}` };
