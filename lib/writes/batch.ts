@@ -130,7 +130,8 @@ export async function runBatch(target: BatchTarget, options: BatchOptions, paylo
     if (options.idempotencyKey !== null && !options.dryRun) {
       const [earlier] = await tx.select().from(batches).where(eq(batches.idempotencyKey, options.idempotencyKey));
       if (earlier) {
-        if (earlier.requestHash !== requestHash || earlier.operation !== target.operation) {
+        // The source system too (recorded on the batch's row): a retry is exactly the batch it repeats.
+        if (earlier.requestHash !== requestHash || earlier.operation !== target.operation || earlier.sourceSystem !== options.sourceSystem) {
           throw new UserInputError(
             ErrorCode.IDEMPOTENCY_KEY_REUSED,
             `Idempotency key "${options.idempotencyKey}" was used on ${earlier.recordedAt.toISOString()} for a different batch. A retry must resend exactly the same rows and options; a new batch needs a new key.`,

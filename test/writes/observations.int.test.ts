@@ -188,6 +188,9 @@ describe('submitCommsObservations: atomicity, dry runs and retries', () => {
     const reused = await submit([traffic('500118', '2023', 11)], { key: 'traffic-2023-batch-7' });
     expect(reused.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await currentValue('INFORMATION_TRAFFIC_GB', '500118', '2023')).toBe(10);
+    // The same rows from another source system are another batch: its audit trail would credit the first.
+    const elsewhere = await submit(rows, { key: 'traffic-2023-batch-7', source: 'other-system' });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses a batch over the limit as a whole, naming the argument', async () => {
