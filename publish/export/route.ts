@@ -41,6 +41,8 @@ function retryHeaders(error: OperationError): Record<string, string> {
   return typeof seconds === 'number' ? { 'retry-after': String(seconds) } : {};
 }
 
+const argumentOf = (error: OperationError): string | undefined => (typeof error.extensions.argument === 'string' ? error.extensions.argument : undefined);
+
 function sendError(res: ServerResponse, status: number, code: string, message: string, parameter?: string, headers: Record<string, string> = {}): void {
   res
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
@@ -87,7 +89,8 @@ export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL,
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       if (error instanceof ExportError) sendError(res, error.status, error.code, error.message, error.parameter);
-      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message, undefined, retryHeaders(error));
+      // The API names the argument at fault; an export's parameters carry the same names (codes, regions, years, asOf).
+      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message, argumentOf(error), retryHeaders(error));
       else {
         console.error(error);
         sendError(res, 500, 'INTERNAL_ERROR', 'The export failed; the gateway log has the cause.');

@@ -197,10 +197,14 @@ describe('refused exports', () => {
     expect(JSON.parse(res.text)).toEqual({ error: { code, parameter, message: expect.any(String) } });
   });
 
-  it('passes on the API’s own refusal of an unknown indicator as 400 with its code', async () => {
-    const res = await get('/export/indicators.csv?regions=500000&years=2024&codes=NO_SUCH_INDICATOR');
+  it.each([
+    ['an unknown indicator', 'codes=NO_SUCH_INDICATOR&regions=500000&years=2024', 'UNKNOWN_INDICATOR', 'codes'],
+    ['an unknown region', 'regions=500001&years=2024', 'UNKNOWN_REGION', 'regions'],
+    ['a year not served', 'regions=500000&years=2019', 'YEAR_OUT_OF_RANGE', 'years'],
+  ])('passes on the API’s own refusal of %s as 400 with its code and the parameter at fault', async (_what, query, code, parameter) => {
+    const res = await get(`/export/indicators.csv?${query}`);
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).error.code).toBe('UNKNOWN_INDICATOR');
+    expect(JSON.parse(res.text)).toEqual({ error: { code, parameter, message: expect.any(String) } });
   });
 
   it('passes on the gateway’s refusal of a too costly grid as 400 QUERY_TOO_COSTLY, as GraphQL answers it', async () => {
