@@ -24,6 +24,17 @@ export type ObservationRevisionNode = Omit<ObservationRow, 'revision' | 'updated
   idempotencyKey: string | null;
 };
 
+/**
+ * The columns of an import batch that tell who wrote its revisions, from which system and with which key: selected
+ * beside an observation with `leftJoin(batches, eq(batches.id, table.batchId))` (null for rows loaded by the demo seed).
+ */
+export const batchStamp = (batches: ImportBatchTable) => ({
+  author: batches.author,
+  authorAgency: batches.authorAgency,
+  sourceSystem: batches.sourceSystem,
+  idempotencyKey: batches.idempotencyKey,
+});
+
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
@@ -52,13 +63,7 @@ async function revisionPage(
   const limit = pageSize(page.first);
   const after = afterRevision(page.after);
   const rows = await db
-    .select({
-      ...getTableColumns(table),
-      author: batches.author,
-      authorAgency: batches.authorAgency,
-      sourceSystem: batches.sourceSystem,
-      idempotencyKey: batches.idempotencyKey,
-    })
+    .select({ ...getTableColumns(table), ...batchStamp(batches) })
     .from(table)
     .leftJoin(batches, eq(batches.id, table.batchId))
     .where(and(...conditions, after === undefined ? undefined : gt(table.revision, after)))
