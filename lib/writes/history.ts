@@ -4,7 +4,7 @@ import { requireReader, type Viewer } from '../auth/viewer.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
 import { ErrorCode, UserInputError } from '../errors.ts';
 import type { Db } from '../../db/connection.ts';
-import type { ImportBatchTable } from '../../db/write-tables.ts';
+import { batchStamp, type ImportBatchTable } from '../../db/write-tables.ts';
 import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
 import { notWithheld, type WithheldRegionYear } from '../embargo.ts';
 
@@ -23,17 +23,6 @@ export type ObservationRevisionNode = Omit<ObservationRow, 'revision' | 'updated
   sourceSystem: string | null;
   idempotencyKey: string | null;
 };
-
-/**
- * The columns of an import batch that tell who wrote its revisions, from which system and with which key: selected
- * beside an observation with `leftJoin(batches, eq(batches.id, table.batchId))` (null for rows loaded by the demo seed).
- */
-export const batchStamp = (batches: ImportBatchTable) => ({
-  author: batches.author,
-  authorAgency: batches.authorAgency,
-  sourceSystem: batches.sourceSystem,
-  idempotencyKey: batches.idempotencyKey,
-});
 
 export interface PageArgs {
   first?: number | null;

@@ -4,8 +4,8 @@ import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { notWithheld, type WithheldRegionYear } from '../../lib/embargo.ts';
 import { readableObservations } from '../../lib/observations.ts';
-import { batchStamp } from '../../lib/writes/history.ts';
 import { pageById } from '../../db/paging.ts';
+import { batchStamp } from '../../db/write-tables.ts';
 import { importBatch, observation, pvInstallation } from './tables.ts';
 
 export type PvInstallationRow = typeof pvInstallation.$inferSelect;
