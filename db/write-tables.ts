@@ -59,4 +59,15 @@ export function registerRevisionTable(schema: PgSchema) {
 }
 
 export type ImportBatchTable = ReturnType<typeof importBatchTable>;
+
+/**
+ * The columns of an import batch that tell who wrote its revisions, from which system and with which key: selected
+ * beside an observation with `leftJoin(batches, eq(batches.id, table.batchId))` (null for rows loaded by the demo seed).
+ */
+export const batchStamp = (batches: ImportBatchTable) => ({
+  author: batches.author,
+  authorAgency: batches.authorAgency,
+  sourceSystem: batches.sourceSystem,
+  idempotencyKey: batches.idempotencyKey,
+});
 export type RegisterRevisionTable = ReturnType<typeof registerRevisionTable>;

@@ -4,7 +4,7 @@ import { requireReader, type Viewer } from '../auth/viewer.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.ts';
 import { ErrorCode, pastAsOf, UserInputError } from '../errors.ts';
 import type { Db } from '../../db/connection.ts';
-import type { ImportBatchTable } from '../../db/write-tables.ts';
+import { batchStamp, type ImportBatchTable } from '../../db/write-tables.ts';
 import { visibleObservations, type ObservationRow, type ObservationTable } from '../../db/observation-table.ts';
 import { notWithheld, type WithheldRegionYear } from '../embargo.ts';
 
@@ -52,13 +52,7 @@ async function revisionPage(
   const limit = pageSize(page.first);
   const after = afterRevision(page.after);
   const rows = await db
-    .select({
-      ...getTableColumns(table),
-      author: batches.author,
-      authorAgency: batches.authorAgency,
-      sourceSystem: batches.sourceSystem,
-      idempotencyKey: batches.idempotencyKey,
-    })
+    .select({ ...getTableColumns(table), ...batchStamp(batches) })
     .from(table)
     .leftJoin(batches, eq(batches.id, table.batchId))
     .where(and(...conditions, after === undefined ? undefined : gt(table.revision, after)))

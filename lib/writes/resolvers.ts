@@ -1,5 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { requireReader, type Viewer } from '../auth/viewer.ts';
+import type { Agency } from '../agencies.ts';
 import type { RegionDirectory } from '../regions/directory.ts';
 import { withheldRegionYears, type EmbargoGate } from '../embargo.ts';
 import type { Db } from '../../db/connection.ts';
@@ -29,9 +30,7 @@ export function observationFields(store: ObservationStore, batches: ImportBatchT
       ctx: WriteContext,
       info?: GraphQLResolveInfo,
     ) => {
-      // Regional figures are public; who wrote them, with which key and batch, is the audit trail the change log guards.
-      if (info && selectsAuditFields(info))
-        requireReader(ctx.viewer, store.agency, `The audit fields of ${store.agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
+      if (info) requireAuditReader(info, ctx.viewer, store.agency);
       return observationsAsOf(ctx.db, store.table, batches, store.agency, ctx.viewer, args, args, withheldRegionYears(ctx.embargo, ctx.regions));
     },
     changes: (_: unknown, args: ObservationFilter & PageArgs & { updatedAfter?: Date | null; author?: string | null }, ctx: WriteContext) =>
@@ -39,11 +38,20 @@ export function observationFields(store: ObservationStore, batches: ImportBatchT
   };
 }
 
-/** `ObservationRevision` fields that tell who wrote a figure, from which system, in which batch. */
+/**
+ * Refuses a read of an agency's observations that selects an audit field, unless the caller has the reader role or the
+ * agency's own token. Regional figures are public; who wrote them, with which key and batch, is the audit trail the
+ * change log guards. Used by every agency's observations read (`<agency>Observations`, energy's `energyObservations`).
+ */
+export function requireAuditReader(info: GraphQLResolveInfo, viewer: Viewer, agency: Agency): void {
+  if (selectsAuditFields(info)) requireReader(viewer, agency, `The audit fields of ${agency}'s observations (${AUDIT_FIELDS.join(', ')})`);
+}
+
+/** `ObservationRevision` (and `EnergyObservation`) fields that tell who wrote a figure, from which system, in which batch. */
 const AUDIT_FIELDS = ['author', 'authorAgency', 'sourceSystem', 'idempotencyKey', 'batchId'] as const;
 const AUDIT = new Set<string>(AUDIT_FIELDS);
 
-/** Whether an `<agency>Observations` selection asks for an audit field (through fragments too): no other type in its result has these names. */
+/** Whether an observations read's selection asks for an audit field (through fragments too): no other type in its result has these names. */
 function selectsAuditFields(info: GraphQLResolveInfo): boolean {
   const seen = new Set<string>();
   const visit = (set: SelectionSetNode | undefined): boolean =>

@@ -1,14 +1,22 @@
-import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { anyText } from '../../db/any.ts';
 import type { Db } from '../../db/connection.ts';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { notWithheld, type WithheldRegionYear } from '../../lib/embargo.ts';
 import { readableObservations } from '../../lib/observations.ts';
 import { pageById } from '../../db/paging.ts';
-import { observation, pvInstallation } from './tables.ts';
+import { batchStamp } from '../../db/write-tables.ts';
+import { importBatch, observation, pvInstallation } from './tables.ts';
 
 export type PvInstallationRow = typeof pvInstallation.$inferSelect;
 export type ObservationRow = typeof observation.$inferSelect;
+/** An observation with who wrote it, from which system and with which key (null for rows loaded by the demo seed). */
+export type StampedObservationRow = ObservationRow & {
+  author: string | null;
+  authorAgency: string | null;
+  sourceSystem: string | null;
+  idempotencyKey: string | null;
+};
 
 export interface PvInstallationFilter {
   regionCodes?: string[] | undefined;
@@ -73,12 +81,14 @@ function observationConditions(f: ObservationFilter): SQL[] {
 /**
  * One page of raw observations of one metric, `limit + 1` rows to learn whether more follow. The
  * primary key (metric, subject, period) serves both the filter and the order, so a page is an
- * index range scan however many observations the metric has.
+ * index range scan however many observations the metric has. Each row comes with the stamp of the batch that
+ * wrote it (one primary-key probe of `import_batch` per row of the page, in the same statement).
  */
-export const pageObservations = (db: Db, filter: ObservationFilter, after: ObservationPosition | undefined, limit: number) =>
+export const pageObservations = (db: Db, filter: ObservationFilter, after: ObservationPosition | undefined, limit: number): Promise<StampedObservationRow[]> =>
   db
-    .select()
+    .select({ ...getTableColumns(observation), ...batchStamp(importBatch) })
     .from(observation)
+    .leftJoin(importBatch, eq(importBatch.id, observation.batchId))
     .where(
       and(
         ...observationConditions(filter),

@@ -459,19 +459,42 @@ export type EnergyMetricPeriodicity =
   /** Monthly, periods `YYYY-MM`. */
   | 'MONTHLY';
 
-/** One reported figure as the bureau stores it: a metric for a subject and period. */
+/**
+ * One reported figure as the bureau stores it: a metric for a subject and period, in the revision that is in force
+ * (at `asOf` when the read names one), with when it was recorded and who wrote it.
+ */
 export type EnergyObservation = {
   __typename?: 'EnergyObservation';
+  /** Token subject of the writer; null for data loaded by the demo seed. Audit trail: needs the reader role or the agency's own token. */
+  author: Maybe<Scalars['String']['output']>;
+  /** Agency of the writer's token. Audit trail: needs the reader role or the agency's own token. */
+  authorAgency: Maybe<Scalars['String']['output']>;
+  /** Batch that wrote the revision. Audit trail: needs the reader role or the agency's own token. */
+  batchId: Maybe<Scalars['ID']['output']>;
+  /** Note sent with the value. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** True when this revision withdrew the key. */
+  deleted: Scalars['Boolean']['output'];
+  /** Idempotency key of the batch. Audit trail: needs the reader role or the agency's own token. */
+  idempotencyKey: Maybe<Scalars['String']['output']>;
   /** Metric code, e.g. `DC_IT_ENERGY_KWH`; see `energyMetrics`. */
   metric: Scalars['String']['output'];
   /** Period `YYYY-MM` for monthly metrics, `YYYY` for annual ones. */
   period: Scalars['String']['output'];
+  /** When the revision was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Monotonic revision number within the agency. */
+  revision: Scalars['ID']['output'];
+  /** Source system the batch named. Audit trail: needs the reader role or the agency's own token. */
+  sourceSystem: Maybe<Scalars['String']['output']>;
   /** Provisional or final. */
   status: ObservationStatus;
   /** Subject id: data-centre id, core-room id, region code or USCC, depending on `subjectKind`. */
   subjectId: Scalars['ID']['output'];
   /** Kind of subject. */
   subjectKind: EnergySubjectKind;
+  /** When a later revision replaced it; null while current. */
+  supersededAt: Maybe<Scalars['DateTime']['output']>;
   /** Unit of `value`: `kWh` or `tce`. */
   unit: Scalars['String']['output'];
   /** The figure, in `unit`. */
@@ -992,7 +1015,9 @@ export type Query = {
   energyObservationChanges: Maybe<ObservationRevisionConnection>;
   /**
    * Raw observations of one metric, ordered by subject id then period; region figures a release's embargo withholds are
-   * left out until its `embargoUntil` for callers without the `reader` role. Fails with `UNKNOWN_METRIC` for
+   * left out until its `embargoUntil` for callers without the `reader` role. Each observation is the revision in force
+   * (at `asOf`, when given); its audit fields (`author`, `authorAgency`, `sourceSystem`, `idempotencyKey`, `batchId`)
+   * need the `reader` role or a `energy` token, as the change log does. Fails with `UNKNOWN_METRIC` for
    * a code not listed by `energyMetrics`. `first` defaults to 100 and is capped at 500.
    */
   energyObservations: Maybe<EnergyObservationConnection>;
@@ -1773,11 +1798,21 @@ export type EnergyMetricResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type EnergyObservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnergyObservation'] = ResolversParentTypes['EnergyObservation']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  authorAgency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  batchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ObservationStatus'], ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subjectKind?: Resolver<ResolversTypes['EnergySubjectKind'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../lib/uscc.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
+import { ANONYMOUS_HEADERS, bearer, readerHeaders } from '../support/tokens.ts';
 import { insertObservations, insertPv, reading } from './fixtures.ts';
 
 const E1 = makeUscc('310115', '20000001');
@@ -198,5 +199,191 @@ describe('energyObservations', () => {
       periodicity: 'ANNUAL',
     });
     expect(byCode.BS_5G_ELECTRICITY_KWH).toMatchObject({ subjectKind: 'REGION', periodicity: 'ANNUAL' });
+  });
+});
+
+describe('energyObservations: the revision in force and who wrote it', () => {
+  interface Stamped {
+    value: number;
+    revision: string;
+    recordedAt: string;
+    supersededAt: string | null;
+    comment: string | null;
+    deleted: boolean;
+    author: string | null;
+    authorAgency: string | null;
+    sourceSystem: string | null;
+    idempotencyKey: string | null;
+    batchId: string | null;
+  }
+  interface Summary {
+    applied: boolean;
+    created: number;
+    updated: number;
+    recordedAt: string;
+    batchId: string;
+  }
+
+  const FIVE_G = (value: number, comment?: string) => ({
+    metric: 'BS_5G_ELECTRICITY_KWH',
+    subjectKind: 'REGION',
+    subjectId: '310115',
+    period: '2023',
+    value,
+    ...(comment ? { comment } : {}),
+  });
+  const SUBMIT = `mutation($rows: [ObservationInput!]!, $key: String) {
+    submitEnergyObservations(rows: $rows, idempotencyKey: $key, sourceSystem: "energy-metering-platform") { applied created updated recordedAt batchId } }`;
+  const READ = `query($asOf: DateTime) {
+    energyObservations(metric: "BS_5G_ELECTRICITY_KWH", subjectId: "310115", year: 2023, asOf: $asOf) {
+      nodes { value revision recordedAt supersededAt comment deleted author authorAgency sourceSystem idempotencyKey batchId } } }`;
+  const CHANGES = `{ energyObservationChanges(metric: "BS_5G_ELECTRICITY_KWH", subjectId: "310115") { nodes { revision value recordedAt } } }`;
+
+  let writer: Record<string, string>;
+  let first: Summary;
+  let correction: Summary;
+
+  async function submit(value: number, key: string, comment?: string): Promise<Summary> {
+    const res = await fed.query<{ submitEnergyObservations: Summary }>(SUBMIT, { rows: [FIVE_G(value, comment)], key }, writer);
+    expect(res.errors).toBeUndefined();
+    return res.data!.submitEnergyObservations;
+  }
+
+  async function read(asOf?: string): Promise<Stamped[]> {
+    const res = await fed.query<{ energyObservations: { nodes: Stamped[] } }>(READ, asOf ? { asOf } : {}, writer);
+    expect(res.errors).toBeUndefined();
+    return res.data!.energyObservations.nodes;
+  }
+
+  beforeAll(async () => {
+    writer = await bearer('energy', ['writer'], 'energy-meter-loader');
+    first = await submit(1500, 'meter-2023-a');
+    // The metering system corrects its reading: 1,500 kWh becomes 1,800 kWh.
+    correction = await submit(1800, 'meter-2023-b', 'meter recalibrated');
+  });
+
+  it('a correction is read as the new revision, recorded when the correcting batch was, by its writer', async () => {
+    expect(first).toMatchObject({ applied: true, created: 1, updated: 0 });
+    expect(correction).toMatchObject({ applied: true, created: 0, updated: 1 });
+    expect(Date.parse(correction.recordedAt)).toBeGreaterThan(Date.parse(first.recordedAt));
+
+    // The change log (a separate read path) numbers the two revisions of the key.
+    const changes = await fed.query<{ energyObservationChanges: { nodes: { revision: string; value: number; recordedAt: string }[] } }>(CHANGES, {}, writer);
+    const [before, after] = changes.data!.energyObservationChanges.nodes;
+    expect([before!.value, after!.value]).toEqual([1500, 1800]);
+    expect(Number(after!.revision)).toBeGreaterThan(Number(before!.revision));
+
+    expect(await read()).toEqual([
+      {
+        value: 1800,
+        revision: after!.revision,
+        recordedAt: correction.recordedAt,
+        supersededAt: null,
+        comment: 'meter recalibrated',
+        deleted: false,
+        author: 'energy-meter-loader',
+        authorAgency: 'energy',
+        sourceSystem: 'energy-metering-platform',
+        idempotencyKey: 'meter-2023-b',
+        batchId: correction.batchId,
+      },
+    ]);
+  });
+
+  it('asOf before the correction gives the old value with its own revision, and when the correction replaced it', async () => {
+    const changes = await fed.query<{ energyObservationChanges: { nodes: { revision: string }[] } }>(CHANGES, {}, writer);
+    const oldRevision = changes.data!.energyObservationChanges.nodes[0]!.revision;
+    // The first revision is in force from its own recordedAt up to (not including) the correction's.
+    const stillOld = new Date(Date.parse(correction.recordedAt) - 1).toISOString();
+    for (const asOf of [first.recordedAt, stillOld]) {
+      expect(await read(asOf), asOf).toEqual([
+        {
+          value: 1500,
+          revision: oldRevision,
+          recordedAt: first.recordedAt,
+          supersededAt: correction.recordedAt,
+          comment: null,
+          deleted: false,
+          author: 'energy-meter-loader',
+          authorAgency: 'energy',
+          sourceSystem: 'energy-metering-platform',
+          idempotencyKey: 'meter-2023-a',
+          batchId: first.batchId,
+        },
+      ]);
+    }
+    // At the correction's own instant the new revision is in force; before the first nothing was.
+    expect((await read(correction.recordedAt)).map((n) => n.value)).toEqual([1800]);
+    expect(await read(new Date(Date.parse(first.recordedAt) - 1).toISOString())).toEqual([]);
+  });
+
+  const AUDITED = '{ energyObservations(metric: "BS_5G_ELECTRICITY_KWH") { nodes { value author idempotencyKey batchId } } }';
+
+  it('its audit fields are refused to an anonymous caller, as the change log is', async () => {
+    const res = await fed.query<{ energyObservations: unknown }>(AUDITED, {}, { ...ANONYMOUS_HEADERS });
+    expect(res.data?.energyObservations ?? null).toBeNull();
+    expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(res.errors![0]!.message).toContain('author');
+    expect(res.errors![0]!.message).toMatch(/send a bearer token with the "reader" role, or one of energy\.$/);
+  });
+
+  it('its audit fields are refused to another agency’s writer, also when asked through a fragment', async () => {
+    const res = await fed.query(AUDITED, {}, await bearer('comms', ['writer']));
+    expect(res.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(res.errors![0]!.message).toMatch(/has neither the "reader" role nor agency energy\.$/);
+    const fragment = await fed.query(
+      '{ energyObservations(metric: "BS_5G_ELECTRICITY_KWH") { nodes { ...Stamp } } } fragment Stamp on EnergyObservation { sourceSystem }',
+      {},
+      await bearer('comms', ['writer']),
+    );
+    expect(fragment.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('its audit fields are given to the energy writer and to a reader; the region revision and its times stay public', async () => {
+    for (const headers of [writer, await readerHeaders()]) {
+      const res = await fed.query<{ energyObservations: { nodes: { value: number; idempotencyKey: string }[] } }>(AUDITED, {}, headers);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.energyObservations.nodes).toEqual([
+        expect.objectContaining({ value: 1800, author: 'energy-meter-loader', idempotencyKey: 'meter-2023-b' }),
+      ]);
+    }
+    const anonymous = await fed.query<{ energyObservations: { nodes: unknown[] } }>(
+      '{ energyObservations(metric: "BS_5G_ELECTRICITY_KWH") { nodes { value revision recordedAt supersededAt comment } } }',
+      {},
+      { ...ANONYMOUS_HEADERS },
+    );
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data!.energyObservations.nodes).toEqual([
+      expect.objectContaining({ value: 1800, recordedAt: correction.recordedAt, supersededAt: null, comment: 'meter recalibrated' }),
+    ]);
+  });
+
+  it("a named unit's comment is unit-level, like its value", async () => {
+    const res = await fed.query(
+      '{ energyObservations(metric: "DC_IT_ENERGY_KWH", first: 1) { nodes { subjectId recordedAt comment } } }',
+      {},
+      { ...ANONYMOUS_HEADERS },
+    );
+    expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(res.errors![0]!.message).toMatch(/^EnergyObservation\.comment \(owned by energy\) is unit-level data/);
+  });
+
+  it('reads a page with its revisions and stamps in as many statements for 6 rows as for 1; rows loaded without a batch have no stamp', async () => {
+    const page = (first: number) =>
+      fed.query<{ energyObservations: { nodes: Stamped[] } }>(
+        `{ energyObservations(metric: "DC_IT_ENERGY_KWH", first: ${first}) { nodes { revision recordedAt author authorAgency sourceSystem idempotencyKey batchId } } }`,
+      );
+    fed.resetStatements();
+    const one = await page(1);
+    const small = fed.statements();
+    fed.resetStatements();
+    const six = await page(6);
+    expect(fed.statements()).toBe(small);
+    expect(one.data!.energyObservations.nodes).toHaveLength(1);
+    // The six DC_IT_ENERGY_KWH readings of this file's fixtures were inserted with SQL, as the demo seed loads its data.
+    expect(six.data!.energyObservations.nodes).toHaveLength(6);
+    for (const node of six.data!.energyObservations.nodes)
+      expect(node).toMatchObject({ author: null, authorAgency: null, sourceSystem: null, idempotencyKey: null, batchId: null });
+    expect(new Set(six.data!.energyObservations.nodes.map((n) => n.revision)).size).toBe(6);
   });
 });

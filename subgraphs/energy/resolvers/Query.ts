@@ -1,6 +1,7 @@
 import { ErrorCode, UserInputError } from '../../../lib/errors.ts';
 import { decodeCursor, pageSize, toConnection } from '../../../lib/pagination.ts';
 import { withheldRegionYears } from '../../../lib/embargo.ts';
+import { requireAuditReader } from '../../../lib/writes/resolvers.ts';
 import { unknownMetric } from '../errors.ts';
 import { isMetricCode, METRICS } from '../metrics.ts';
 import type { QueryResolvers } from '../resolvers.generated.ts';
@@ -57,8 +58,9 @@ export const Query: QueryResolvers = {
 
   energyMetrics: () => Object.values(METRICS),
 
-  energyObservations: async (_, args, { db, embargo, regions }) => {
+  energyObservations: async (_, args, { db, embargo, regions, viewer }, info) => {
     if (!isMetricCode(args.metric)) throw unknownMetric(args.metric);
+    requireAuditReader(info, viewer, 'energy');
     const limit = pageSize(args.first);
     const after = decodeObservationCursor(args.after);
     const filter = {
