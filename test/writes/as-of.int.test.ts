@@ -97,6 +97,7 @@ describe('an as-of that has not happened yet', () => {
     ['indicatorValues', '{ indicatorValues(codes: ["DC_PUE"], regions: ["500000"], years: [2024], asOf: $asOf) { value } }'],
     ['indicatorCube', '{ indicatorCube(codes: ["DC_PUE"], regions: ["500000"], years: [2024], asOf: $asOf) { values } }'],
     ['commsObservations', '{ commsObservations(subjectKind: REGION, asOf: $asOf) { nodes { value } } }'],
+    ['energyObservations', '{ energyObservations(metric: "TELECOM_ENERGY_TCE", asOf: $asOf) { nodes { value } } }'],
   ])('is refused by %s, naming the argument', async (field, selection) => {
     const response = await fed.query<Record<string, unknown>>(`query($asOf: DateTime) ${selection}`, { asOf: FUTURE });
     expect(response.data?.[field] ?? null).toBeNull();

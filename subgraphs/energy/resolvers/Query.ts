@@ -1,4 +1,4 @@
-import { ErrorCode, UserInputError } from '../../../lib/errors.ts';
+import { ErrorCode, pastAsOf, UserInputError } from '../../../lib/errors.ts';
 import { decodeCursor, pageSize, toConnection } from '../../../lib/pagination.ts';
 import { withheldRegionYears } from '../../../lib/embargo.ts';
 import { requireAuditReader } from '../../../lib/writes/resolvers.ts';
@@ -67,7 +67,7 @@ export const Query: QueryResolvers = {
       metric: args.metric,
       subjectId: args.subjectId ?? undefined,
       year: args.year ?? undefined,
-      asOf: args.asOf ?? undefined,
+      asOf: pastAsOf(args.asOf) ?? undefined,
       withheld: withheldRegionYears(embargo, regions),
     };
     const rows = await repo.pageObservations(db, filter, after, limit);
