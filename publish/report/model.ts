@@ -154,13 +154,14 @@ function rankingTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
         formatValue(v.value, indicator),
         indicator.unit,
         v.status ?? '—',
+        v.confidentiality,
       ]);
     });
   }
   return {
     id: 'district-ranking',
     title: `Districts ranked, ${data.year}`,
-    columns: ['code', 'indicator', 'rank', 'district code', 'district', 'value', 'unit', 'status'],
+    columns: ['code', 'indicator', 'rank', 'district code', 'district', 'value', 'unit', 'status', 'confidentiality'],
     rows,
   };
 }
@@ -445,6 +446,21 @@ function changesSection(data: ReportData, byCode: Map<string, Indicator>, compar
 }
 
 /** Lays the gathered figures out as the report's sections, tables and charts. */
+/**
+ * A report read with the reader role shows figures disclosure control withholds from the public (fewer than
+ * DISCLOSURE_MIN_UNITS units): said at the top, with how many, so nobody publishes that edition as it is.
+ */
+function confidentialNotice(data: ReportData): [string, string][] {
+  const shown = [...data.series, ...data.districts, ...data.clusterValues].filter((v) => v.value != null && v.confidentiality === 'CONFIDENTIAL').length;
+  if (shown === 0) return [];
+  return [
+    [
+      'Confidential figures 保密数据',
+      `${shown} figure(s) marked CONFIDENTIAL (disclosure control) are shown because the report was read with the reader role: for internal use, not to be published as they stand 内部使用，不得按原样公开`,
+    ],
+  ];
+}
+
 export function buildReportModel(
   data: ReportData,
   release: { name: string; title: string; embargoUntil?: string | null } | null,
@@ -485,6 +501,7 @@ export function buildReportModel(
         ? ([['Embargoed until 发布前保密至', `${release.embargoUntil}: not to be published before then 此前不得公开`]] as [string, string][])
         : []),
       ...(comparison ? ([['Compared with 对比', `${comparison.label} (${comparison.data.asOf})`]] as [string, string][]) : []),
+      ...confidentialNotice(data),
     ],
     sections: [
       {
