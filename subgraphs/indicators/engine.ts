@@ -274,7 +274,7 @@ export class IndicatorEvaluation implements IndicatorResult {
   }
 
   get coverage(): Coverage | null {
-    return this.indicator.population ? this.matchedIn(this.rep.year).coverage : null;
+    return this.indicator.population && !this.notBegun() ? this.matchedIn(this.rep.year).coverage : null;
   }
 
   private run(node: FormulaNode, year: number, reasons: UnknownReason[], code = this.indicator.code): number | null {
@@ -333,7 +333,16 @@ export class IndicatorEvaluation implements IndicatorResult {
     return weight ? `${weight.nameEn.toLowerCase()} (${weight.code})` : 'units';
   }
 
+  /** A year that has not begun has no figures: a register count or a stock carried forward would be taken for one. */
+  private notBegun(): boolean {
+    return this.rep.year > new Date().getUTCFullYear();
+  }
+
   private evaluated(): { value: number | null; missing: MissingInput[] } {
+    if (!this.core && this.notBegun()) {
+      const message = `${this.rep.year} has not begun: none of its figures is known yet (its target, if any, is shown).`;
+      this.core = { value: null, missing: [{ metric: 'YEAR_NOT_BEGUN', agency: null, year: this.rep.year, units: null, unitIds: null, message }] };
+    }
     if (!this.core && this.unavailable.length > 0)
       this.core = { value: null, missing: this.unavailable.map((agency) => unavailableInput(agency, this.rep.year)) };
     if (!this.core) {
@@ -383,7 +392,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     if (!this.parts) {
       const parts = ratioParts(this.indicator.ast);
       // Numerator and denominator are published with the value: not over too few units, nor over none.
-      const publishable = parts && this.unavailable.length === 0 && this.uncovered().length === 0;
+      const publishable = parts && !this.notBegun() && this.unavailable.length === 0 && this.uncovered().length === 0;
       this.parts = publishable
         ? { numerator: significant(this.run(parts.numerator, this.rep.year, [])), denominator: significant(this.run(parts.denominator, this.rep.year, [])) }
         : { numerator: null, denominator: null };

@@ -849,7 +849,7 @@ export type MissingInput = {
   agency: Maybe<Scalars['String']['output']>;
   /** What is missing, in words. */
   message: Scalars['String']['output'];
-  /** Metric code, or a marker: `ZERO_DENOMINATOR` (reported figures sum to zero: nothing to divide by), `NOT_APPLICABLE` (nothing registered in the population: no value can exist), `CONFIDENTIAL` (withheld by disclosure control), `SUBGRAPH_UNAVAILABLE` (`agency`'s subgraph did not answer: ask again later). */
+  /** Metric code, or a marker: `ZERO_DENOMINATOR` (reported figures sum to zero: nothing to divide by), `NOT_APPLICABLE` (nothing registered in the population: no value can exist), `CONFIDENTIAL` (withheld by disclosure control), `SUBGRAPH_UNAVAILABLE` (`agency`'s subgraph did not answer: ask again later), `YEAR_NOT_BEGUN` (a year after the current one: no figure of it exists yet). */
   metric: Scalars['String']['output'];
   /** For population inputs below the coverage minimum: the register ids of the units that did not report it (register ids are public). For a region figure that is missing: the codes of the regions directly below it without one. */
   unitIds: Maybe<Array<Scalars['ID']['output']>>;
