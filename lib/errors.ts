@@ -67,6 +67,9 @@ export function clientError(
   log: (incident: string, cause: unknown) => void = (incident, cause) => console.error(`[${incident}]`, cause),
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  // graphql-js's token limit says only that the document is too long; the usual cause is a write batch written inline.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th\w+ \d+ tokens/.test(formatted.message))
+    return { ...formatted, message: `${formatted.message} Send long inputs such as a write batch's rows as variables, which the limit does not count.` };
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
   const incident = randomUUID();
   log(incident, error instanceof GraphQLError && error.originalError ? error.originalError : error);
