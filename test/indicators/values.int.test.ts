@@ -497,6 +497,45 @@ describe('the data-centre shutdown screen (seed 003 §六.7)', () => {
     });
   });
 
+  it('leaves out a data centre that closed in the screened year: it is no longer there to shut down', async () => {
+    const before = new Date().toISOString();
+    const closed = await fed.query<{ upsertDataCenters: { applied: boolean; updated: number } }>(
+      `mutation($rows: [DataCenterInput!]!) { upsertDataCenters(rows: $rows) { applied updated } }`,
+      {
+        rows: [
+          {
+            id: 'S1',
+            nameZh: 'S1',
+            operatorUscc: E.E1,
+            regionCode: '310118',
+            commissionedOn: '2014-12-31',
+            status: 'SHUT_DOWN',
+            closedYear: 2024,
+            designRacks: 800,
+            buildType: 'EXISTING',
+          },
+        ],
+      },
+      await bearer('bigdata', ['writer']),
+    );
+    expect(closed.data?.upsertDataCenters).toEqual({ applied: true, updated: 1 });
+    const ids = async (asOf?: string) => {
+      const res = await fed.query<{
+        dataCenterShutdownCandidates: { candidates: { dataCenter: { id: string } }[]; unscreened: { dataCenter: { id: string } }[] };
+      }>(
+        `query($asOf: DateTime) { dataCenterShutdownCandidates(region: "310000", year: 2024, asOf: $asOf) { candidates { dataCenter { id } } unscreened { dataCenter { id } } } }`,
+        asOf ? { asOf } : {},
+      );
+      expect(res.errors).toBeUndefined();
+      const screen = res.data!.dataCenterShutdownCandidates;
+      return [...screen.candidates, ...screen.unscreened].map((c) => c.dataCenter.id);
+    };
+    // S1 (PUE 1.71, 800 racks, 10 years) closed in 2024; S2's correction above made it a candidate; S5 has no PUE.
+    expect(await ids()).toEqual(['S2', 'S5']);
+    // As published before the register said so, S1 was screened.
+    expect(await ids(before)).toEqual(['S1', 'S2', 'S5']);
+  });
+
   it('refuses an unknown region and a year outside the data', async () => {
     const unknown = await fed.query(`{ dataCenterShutdownCandidates(region: "310199", year: 2024) { candidates { pue { value } } } }`);
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'UNKNOWN_REGION', argument: 'region' });

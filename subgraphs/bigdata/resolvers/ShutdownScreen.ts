@@ -6,6 +6,9 @@ export const ShutdownScreen: ShutdownScreenResolvers = {
   dataCenters: async (ref, _, { regions, loaders }) => {
     if (!regions.find(ref.regionCode)) return [];
     const { dataCenters } = await loaders.scope.load({ kind: 'REGION', id: ref.regionCode, asOf: ref.asOf });
-    return dataCenters.filter((row) => inService(row, ref.year)).map((row) => ({ dataCenterId: row.id, year: ref.year, asOf: ref.asOf, row }));
+    // In service at the year's end: one that closed during the year counts in its figures, but is not there to shut down.
+    return dataCenters
+      .filter((row) => inService(row, ref.year) && row.closedYear !== ref.year)
+      .map((row) => ({ dataCenterId: row.id, year: ref.year, asOf: ref.asOf, row }));
   },
 };
