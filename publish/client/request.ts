@@ -42,11 +42,22 @@ export async function request<R, V extends Record<string, unknown>>(transport: T
 /** A transport over HTTP to a gateway's `/graphql`, with the caller's Authorization header. */
 export function httpTransport(url: string, authorization?: string): Transport {
   return async (body) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(body),
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      // undici says only "fetch failed"; its cause says why (ECONNREFUSED, ENOTFOUND, …).
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new OperationError(
+        'GATEWAY_UNREACHABLE',
+        `Cannot reach the gateway at ${url} (${cause?.code ?? cause?.message ?? String(error)}): is it running? Set GATEWAY_URL or --gateway to where it listens.`,
+        0,
+      );
+    }
     const text = await response.text();
     try {
       return { status: response.status, body: JSON.parse(text) as GraphQLResponseBody };

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,6 +253,20 @@ describe('the annual report', () => {
     },
     180_000,
   );
+
+  it('says which gateway it could not reach, and why, rather than “fetch failed”', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const gateway = `http://127.0.0.1:${port}/graphql`;
+    const unreachable = runReportCli(['--gateway', gateway, '--out', path.join(scratch, 'x'), '--quiet', '--year', '2024', '--region', '500000']);
+    await expect(unreachable).rejects.toThrow(`Cannot reach the gateway at ${gateway} (ECONNREFUSED): is it running?`);
+    expect(existsSync(path.join(scratch, 'x'))).toBe(false);
+  });
 
   it('refuses --as-of together with --release, and an unknown release', async () => {
     await expect(run('x', '--release', 'cq-2024', '--as-of', '2025-01-01T00:00:00Z')).rejects.toThrow(/not both/);
