@@ -101,7 +101,8 @@ export function parseExportRequest(params: URLSearchParams): ExportRequest {
       `"${badCode}" in \`codes\` is not an indicator code (capitals, digits and _, e.g. DC_RACK_UTILISATION; see the \`indicators\` query).`,
       'codes',
     );
-  const asOf = params.get('asOf') ?? undefined;
+  // A query string reads an unencoded `+` as a space: `…T16:00:00+08:00` typed into a URL arrives as `…T16:00:00 08:00`.
+  const asOf = params.get('asOf')?.replace(/ (\d{2}:\d{2})$/, '+$1') ?? undefined;
   // An instant with its zone, as the API's DateTime takes: a date alone would be ambiguous by a day.
   if (asOf !== undefined && parseInstant(asOf) === null) {
     throw new ExportError(ExportErrorCode.INVALID_AS_OF, `\`asOf\` "${asOf}" is not an ISO 8601 instant with its zone, e.g. 2026-03-31T16:00:00Z.`, 'asOf');

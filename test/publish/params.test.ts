@@ -23,6 +23,8 @@ describe('export parameters', () => {
 
   it('takes an as-of instant with a zone offset, and refuses a date without a time', () => {
     expect(parse('regions=500000&years=2024&asOf=2026-03-31T16:00:00%2B08:00').asOf).toBe('2026-03-31T16:00:00+08:00');
+    // The same typed into a URL unencoded: the query string turns its + into a space.
+    expect(parse('regions=500000&years=2024&asOf=2026-03-31T16:00:00+08:00').asOf).toBe('2026-03-31T16:00:00+08:00');
     expect(() => parse('regions=500000&years=2024&asOf=2026-03-31')).toThrow(
       expect.objectContaining({ code: 'INVALID_AS_OF', parameter: 'asOf' }) as ExportError,
     );
