@@ -34,10 +34,10 @@ export function forbidden(message: string, details: Record<string, unknown> = {}
 
 /** Only a writer of the owning agency may change that agency's facts. */
 export function requireWriter(viewer: Viewer, agency: Agency): asserts viewer is Viewer & { subject: string; agency: Agency } {
-  if (viewer.subject === null) throw unauthenticated(`Writing to the ${agency} subgraph needs a bearer token of an ${agency} writer.`);
+  if (viewer.subject === null) throw unauthenticated(`Writing to the ${agency} subgraph needs a bearer token of a writer of ${agency}.`);
   if (viewer.agency !== agency || !viewer.roles.includes('writer')) {
     throw forbidden(
-      `The token of "${viewer.subject}" (agency ${viewer.agency ?? 'none'}, roles ${viewer.roles.join(', ') || 'none'}) may not write ${agency} facts: only an ${agency} writer may.`,
+      `The token of "${viewer.subject}" (agency ${viewer.agency ?? 'none'}, roles ${viewer.roles.join(', ') || 'none'}) may not write ${agency} facts: only a writer of ${agency} may.`,
       {
         requiredAgency: agency,
         requiredRole: 'writer',
