@@ -444,8 +444,11 @@ export interface Comparison {
 }
 
 /**
- * Every figure of the jurisdiction's series and of its districts whose value or status differs from the
- * comparison's: corrections and late reports between two releases.
+ * Every figure of the jurisdiction's series and of its districts whose published value, status or confidentiality
+ * differs from the comparison's: corrections and late reports between two releases. Values are compared as
+ * published, in the indicator's decimals, as a statistics office's revision table compares them: a correction that
+ * moves a value by less than its last shown decimal (PUE 1.3250 → 1.3251, 1.33 either way) revises no published
+ * figure, and a row showing 1.33 → 1.33 would only hide the real revisions.
  */
 function changesSection(data: ReportData, byCode: Map<string, Indicator>, comparison: Comparison): ReportSection {
   const key = (v: Value) => `${v.indicatorCode} ${v.scopeId} ${v.year}`;
@@ -454,8 +457,9 @@ function changesSection(data: ReportData, byCode: Map<string, Indicator>, compar
   const rows: ReportCell[][] = [];
   for (const now of [...data.series, ...data.districts]) {
     const before = then.get(key(now));
-    if (before && before.value === now.value && before.status === now.status && before.confidentiality === now.confidentiality) continue;
     const indicator = byCode.get(now.indicatorCode)!;
+    const published = (v: Value) => formatPlain(v.value, indicator);
+    if (before && published(before) === published(now) && before.status === now.status && before.confidentiality === now.confidentiality) continue;
     rows.push([
       now.indicatorCode,
       now.scopeId,
@@ -466,18 +470,32 @@ function changesSection(data: ReportData, byCode: Map<string, Indicator>, compar
       indicator.unit,
       before?.status ?? '—',
       now.status ?? '—',
+      before?.confidentiality ?? '—',
+      now.confidentiality,
     ]);
   }
   return {
     heading: 'Changes since the compared release',
     paragraphs: [
-      `Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then.${rows.length ? '' : ' None.'}`,
+      `Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then, as published (in each indicator's decimals; a correction smaller than the last decimal shown changes no published figure and is not listed).${rows.length ? '' : ' None.'}`,
     ],
     tables: [
       {
         id: 'changes',
         title: `Changes since ${comparison.label}`,
-        columns: ['code', 'region', 'name', 'year', 'value then', 'value now', 'unit', 'status then', 'status now'],
+        columns: [
+          'code',
+          'region',
+          'name',
+          'year',
+          'value then',
+          'value now',
+          'unit',
+          'status then',
+          'status now',
+          'confidentiality then',
+          'confidentiality now',
+        ],
         rows,
       },
     ],

@@ -239,6 +239,13 @@ describe('the annual report', () => {
       await bearer('comms', ['writer']),
     );
     expect(corrected.errors).toBeUndefined();
+    // And a correction below the published precision: A's June total energy 1,300,000 → 1,300,400 kWh.
+    const slight = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows, idempotencyKey: "report-diff-slight", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'A', period: '2024-06', value: 1_300_400 }] },
+      await bearer('energy', ['writer']),
+    );
+    expect(slight.data).toEqual({ submitEnergyObservations: { applied: true, rejected: 0 } });
     const after = new Date().toISOString();
     writeFileSync(
       releases,
@@ -254,9 +261,20 @@ describe('the annual report', () => {
     // B's racks in use went from 6,000 to 6,600 (A's earlier correction to 3,500 is in both releases):
     // Chongqing (3,500 + 6,000 + 700 + 1,000) / 18,800 = 59.6% → (3,500 + 6,600 + 700 + 1,000) / 18,800 = 62.8%;
     // B's district 500112: 6,000 / 12,000 = 50.0% → 6,600 / 12,000 = 55.0%. Nothing else reads B's racks.
+    // A's 400 kWh move every figure that reads its energy by less than the decimal shown, so none is listed:
+    // PUE (5.3 → 5.3004 GWh) / 4.0 = 1.3250 → 1.3251 (1.33); A's district 500120 1.3000 → 1.3004 (1.30); new data
+    // centres (A, B, D) 4.4 → 4.4004 / 3.5 = 1.2571 → 1.2573 (1.26); large and new large (A, B) 3.7 → 3.7004 / 3.0 =
+    // 1.2333 → 1.2335 (1.23); renewables 1.155 / 5.3 → 5.3004 GWh = 21.792 → 21.791% (21.8), in 500120 0.4 / 1.3 → 1.3004
+    // = 30.769 → 30.760% (30.8).
     expect(changes.map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
       ['DC_RACK_UTILISATION', '500000', '2024', '59.6', '62.8'],
       ['DC_RACK_UTILISATION', '500112', '2024', '50.0', '55.0'],
+    ]);
+    // Status and confidentiality stayed as they were: final on both sides; 500112 holds one data centre (B), so its
+    // figure is confidential both times (the report's reader sees it).
+    expect(changes.map((r) => r.slice(7))).toEqual([
+      ['FINAL', 'FINAL', 'FREE', 'FREE'],
+      ['FINAL', 'FINAL', 'CONFIDENTIAL', 'CONFIDENTIAL'],
     ]);
     expect(readFileSync(path.join(scratch, 'diff', 'report.md'), 'utf8')).toContain('## Changes since the compared release');
   });
