@@ -21,3 +21,13 @@ export function formatValue(value: number | null | undefined, rule: DisplayRule,
   if (shown === null) return unknown;
   return shown.toLocaleString('en-US', { minimumFractionDigits: rule.decimals, maximumFractionDigits: rule.decimals });
 }
+
+/**
+ * A stored value as a machine reads it (CSV): the same rounding as `formatValue` to the indicator's decimals, but no
+ * thousands separator and `.` as the decimal point ("15165", "1.33"); an em dash when unknown.
+ */
+export function formatPlain(value: number | null | undefined, rule: DisplayRule, unknown = '—'): string {
+  const shown = toDisplay(value, rule);
+  if (shown === null) return unknown;
+  return shown.toLocaleString('en-US', { minimumFractionDigits: rule.decimals, maximumFractionDigits: rule.decimals, useGrouping: false });
+}

@@ -9,7 +9,13 @@ const HEIGHT = 180;
 // System fonts only: nothing is fetched, and the SVG reads the same in a browser and in a PDF.
 const config = { font: 'Helvetica, Arial, "Noto Sans CJK SC", sans-serif', view: { stroke: null } } as const;
 
-/** An indicator over the years in display units, with its target (stored units) as a dashed rule. */
+/**
+ * An indicator over the years in display units, with its target (stored units) as a dashed rule.
+ *
+ * The x axis is time: it holds every year from the first asked to the last, evenly spaced, whether or not the year has
+ * a value, so a two-year step never reads as one. A year without a value (null: missing, confidential, embargoed)
+ * breaks the line there; it is neither joined across nor drawn as zero.
+ */
 export function timeSeries(
   indicator: Indicator,
   points: { year: number; value: number | null }[],
@@ -25,9 +31,10 @@ export function timeSeries(
     title: { text: title, fontSize: 12 },
     layer: [
       {
-        data: { values: points.filter((p) => p.value !== null) },
-        mark: { type: 'line', point: true },
-        encoding: { x: { field: 'year', type: 'ordinal', title: null }, y },
+        data: { values: points },
+        // Null values stay in the data and break the path; the points are drawn for values only.
+        mark: { type: 'line', point: true, invalid: 'break-paths-show-domains' },
+        encoding: { x: { field: 'year', type: 'ordinal', title: null, scale: { domain: yearSpan(points) }, axis: { labelAngle: 0 } }, y },
       },
       ...(target === null
         ? []
@@ -40,6 +47,14 @@ export function timeSeries(
           ]),
     ],
   };
+}
+
+/** Every year from the earliest to the latest of the points, in order: a time axis's domain. */
+function yearSpan(points: { year: number }[]): number[] {
+  if (points.length === 0) return [];
+  const years = points.map((p) => p.year);
+  const first = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - first + 1 }, (_, k) => first + k);
 }
 
 /** One bar per district, best first. */

@@ -5,7 +5,7 @@ import { toCsvText } from '../csv.ts';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { renderSvg } from './charts.ts';
 import { GATHER_STEPS, gatherReportData, type ReportData } from './data.ts';
-import { buildReportModel } from './model.ts';
+import { buildReportModel, csvCell } from './model.ts';
 import type { Release } from '../../lib/releases.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
@@ -87,7 +87,9 @@ export async function generateReport(options: ReportOptions): Promise<ReportResu
   write('report.html', html);
   write('report.md', renderMarkdown(model));
   for (const [id, svg] of svgs) write(`charts/${id}.svg`, svg);
-  for (const table of model.sections.flatMap((s) => s.tables)) write(`tables/${table.id}.csv`, toCsvText([table.columns, ...table.rows]));
+  // CSV is for machines: figures plain (no thousands separator), whatever the HTML and Markdown show.
+  for (const table of model.sections.flatMap((s) => s.tables))
+    write(`tables/${table.id}.csv`, toCsvText([table.columns, ...table.rows.map((r) => r.map(csvCell))]));
   step('HTML, Markdown and CSV');
   write('report.xlsx', await renderXlsx(model, new Date(asOf)));
   step('XLSX');

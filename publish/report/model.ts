@@ -1,7 +1,25 @@
 import type { CsvValue } from '../csv.ts';
-import { formatValue, toDisplay } from '../format.ts';
+import { formatPlain, formatValue, toDisplay, type DisplayRule } from '../format.ts';
 import { districtBars, pueDistribution, timeSeries, type ChartSpec } from './charts.ts';
 import { BASELINE_YEAR, type Indicator, type ReportData, type Value } from './data.ts';
+
+/**
+ * An indicator's figure in a table cell (a stored value with the indicator's display rule). HTML, Markdown and XLSX
+ * show it grouped by thousands ("15,165"); CSV, which machines read, writes it plain ("15165"). A `signed` figure is a
+ * change, shown with its sign ("+2.3") and written as a plain number ("2.3").
+ */
+export interface Figure {
+  figure: number | null | undefined;
+  rule: DisplayRule;
+  signed?: boolean;
+}
+
+/** Text with figures in it, such as a target "≥ 5,000 (2025)": each output writes the figures its own way. */
+export interface Phrase {
+  phrase: (string | Figure)[];
+}
+
+export type ReportCell = CsvValue | Figure | Phrase;
 
 /** A table every output shows the same way: HTML and Markdown as text, CSV and XLSX as the same cells. */
 export interface ReportTable {
@@ -9,7 +27,29 @@ export interface ReportTable {
   id: string;
   title: string;
   columns: string[];
-  rows: CsvValue[][];
+  rows: ReportCell[][];
+}
+
+const figure = (value: number | null | undefined, indicator: Indicator): Figure => ({ figure: value, rule: indicator });
+
+function figureText(f: Figure, forMachines: boolean): string {
+  if (forMachines) return formatPlain(f.figure, f.rule);
+  const text = formatValue(f.figure, f.rule);
+  return f.signed && f.figure != null && f.figure > 0 ? `+${text}` : text;
+}
+
+/** A cell as a reader sees it (HTML, Markdown, XLSX): figures grouped by thousands in their decimals, changes signed. */
+export function shownCell(cell: ReportCell): CsvValue {
+  if (cell === null || typeof cell !== 'object') return cell;
+  if ('phrase' in cell) return cell.phrase.map((part) => (typeof part === 'string' ? part : figureText(part, false))).join('');
+  return figureText(cell, false);
+}
+
+/** A cell as CSV carries it for machines: figures plain, in their decimals, no grouping, `.` as the decimal point. */
+export function csvCell(cell: ReportCell): CsvValue {
+  if (cell === null || typeof cell !== 'object') return cell;
+  if ('phrase' in cell) return cell.phrase.map((part) => (typeof part === 'string' ? part : figureText(part, true))).join('');
+  return figureText(cell, true);
 }
 
 export interface ReportChart {
@@ -59,14 +99,15 @@ function coverageText(c: Coverage): string {
 }
 
 /** A change in display units with its sign ("+2.3"), in the indicator's decimals; an em dash when either end is unknown. */
-function change(now: number | null | undefined, then: number | null | undefined, indicator: Indicator): string {
+function change(now: number | null | undefined, then: number | null | undefined, indicator: Indicator): Figure | string {
   if (now == null || then == null) return '—';
-  const text = formatValue(now - then, indicator);
-  return now - then > 0 ? `+${text}` : text;
+  return { figure: now - then, rule: indicator, signed: true };
 }
 
-const targetText = (v: Value, indicator: Indicator): string =>
-  v.target ? `${v.target.symbol} ${formatValue(v.target.value, indicator)} (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''})` : '—';
+const targetText = (v: Value, indicator: Indicator): Phrase | string =>
+  v.target
+    ? { phrase: [`${v.target.symbol} `, figure(v.target.value, indicator), ` (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''})`] }
+    : '—';
 
 const notes = (v: Value): string => v.missing.map((m) => m.message).join(' ');
 
@@ -85,7 +126,7 @@ function indicatorTable(data: ReportData, byCode: Map<string, Indicator>): Repor
         v.indicatorCode,
         label(indicator),
         indicator.unit,
-        formatValue(v.value, indicator),
+        figure(v.value, indicator),
         targetText(v, indicator),
         scopeText(v),
         attainment(v),
@@ -136,7 +177,7 @@ function indicatorNotes(data: ReportData, byCode: Map<string, Indicator>): strin
 /** Districts ranked per indicator: best first by the indicator's direction, ties sharing a rank. */
 function rankingTable(data: ReportData, byCode: Map<string, Indicator>): ReportTable {
   const names = new Map(data.jurisdiction.children.map((c) => [c.code, `${c.nameZh} ${c.nameEn}`]));
-  const rows: CsvValue[][] = [];
+  const rows: ReportCell[][] = [];
   for (const indicator of data.catalog) {
     const known = data.districts.filter((v) => v.indicatorCode === indicator.code && v.value != null);
     if (known.length === 0) continue;
@@ -151,7 +192,7 @@ function rankingTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
         rank,
         v.scopeId,
         names.get(v.scopeId) ?? v.scopeId,
-        formatValue(v.value, indicator),
+        figure(v.value, indicator),
         indicator.unit,
         v.status ?? '—',
         v.confidentiality,
@@ -183,10 +224,10 @@ function clusterTable(data: ReportData, byCode: Map<string, Indicator>): ReportT
         names.get(v.scopeId) ?? v.scopeId,
         v.indicatorCode,
         label(indicator),
-        formatValue(v.value, indicator),
-        formatValue(whole.get(v.indicatorCode), indicator),
+        figure(v.value, indicator),
+        figure(whole.get(v.indicatorCode), indicator),
         indicator.unit,
-        v.target ? `${v.target.symbol} ${formatValue(v.target.value, indicator)}` : '—',
+        v.target ? { phrase: [`${v.target.symbol} `, figure(v.target.value, indicator)] } : '—',
         scopeText(v),
         attainment(v),
         progressText(v.progress),
@@ -321,14 +362,14 @@ function pueSection(data: ReportData, byCode: Map<string, Indicator>): ReportSec
   const own = new Map(data.series.filter((v) => v.year === y).map((v) => [v.indicatorCode, v]));
   const inside = new Map(data.clusterValues.filter((v) => v.year === y).map((v) => [`${v.indicatorCode} ${v.scopeId}`, v]));
   const clusters = data.clusters;
-  const rows: CsvValue[][] = PUE_CATEGORIES.filter((c) => byCode.has(c.code)).map(({ code, category }) => {
+  const rows: ReportCell[][] = PUE_CATEGORIES.filter((c) => byCode.has(c.code)).map(({ code, category }) => {
     const indicator = byCode.get(code)!;
     const v = own.get(code);
     return [
       code,
       category,
-      formatValue(v?.value, indicator),
-      ...clusters.map((c) => formatValue(inside.get(`${code} ${c.id}`)?.value, indicator)),
+      figure(v?.value, indicator),
+      ...clusters.map((c) => figure(inside.get(`${code} ${c.id}`)?.value, indicator)),
       v ? targetText(v, indicator) : '—',
       v ? attainment(v) : '—',
       v ? coverageText(v.coverage) : '—',
@@ -404,40 +445,58 @@ export interface Comparison {
 }
 
 /**
- * Every figure of the jurisdiction's series and of its districts whose value or status differs from the
- * comparison's: corrections and late reports between two releases.
+ * Every figure of the jurisdiction's series and of its districts whose published value, status or confidentiality
+ * differs from the comparison's: corrections and late reports between two releases. Values are compared as
+ * published, in the indicator's decimals, as a statistics office's revision table compares them: a correction that
+ * moves a value by less than its last shown decimal (PUE 1.3250 → 1.3251, 1.33 either way) revises no published
+ * figure, and a row showing 1.33 → 1.33 would only hide the real revisions.
  */
 function changesSection(data: ReportData, byCode: Map<string, Indicator>, comparison: Comparison): ReportSection {
   const key = (v: Value) => `${v.indicatorCode} ${v.scopeId} ${v.year}`;
   const then = new Map([...comparison.data.series, ...comparison.data.districts].map((v) => [key(v), v]));
   const names = new Map([[data.jurisdiction.code, data.jurisdiction.nameZh], ...data.jurisdiction.children.map((c) => [c.code, c.nameZh] as const)]);
-  const rows: CsvValue[][] = [];
+  const rows: ReportCell[][] = [];
   for (const now of [...data.series, ...data.districts]) {
     const before = then.get(key(now));
-    if (before && before.value === now.value && before.status === now.status && before.confidentiality === now.confidentiality) continue;
     const indicator = byCode.get(now.indicatorCode)!;
+    const published = (v: Value) => formatPlain(v.value, indicator);
+    if (before && published(before) === published(now) && before.status === now.status && before.confidentiality === now.confidentiality) continue;
     rows.push([
       now.indicatorCode,
       now.scopeId,
       names.get(now.scopeId) ?? now.scopeId,
       now.year,
-      formatValue(before?.value, indicator),
-      formatValue(now.value, indicator),
+      figure(before?.value, indicator),
+      figure(now.value, indicator),
       indicator.unit,
       before?.status ?? '—',
       now.status ?? '—',
+      before?.confidentiality ?? '—',
+      now.confidentiality,
     ]);
   }
   return {
     heading: 'Changes since the compared release',
     paragraphs: [
-      `Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then.${rows.length ? '' : ' None.'}`,
+      `Figures that differ from ${comparison.label}, read as of ${comparison.data.asOf}: corrections and late reports since then, as published (in each indicator's decimals; a correction smaller than the last decimal shown changes no published figure and is not listed).${rows.length ? '' : ' None.'}`,
     ],
     tables: [
       {
         id: 'changes',
         title: `Changes since ${comparison.label}`,
-        columns: ['code', 'region', 'name', 'year', 'value then', 'value now', 'unit', 'status then', 'status now'],
+        columns: [
+          'code',
+          'region',
+          'name',
+          'year',
+          'value then',
+          'value now',
+          'unit',
+          'status then',
+          'status now',
+          'confidentiality then',
+          'confidentiality now',
+        ],
         rows,
       },
     ],

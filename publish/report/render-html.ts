@@ -1,4 +1,4 @@
-import type { ReportModel } from './model.ts';
+import { shownCell, type ReportModel } from './model.ts';
 
 const escape = (v: unknown): string =>
   (v === null || v === undefined ? '' : String(v)).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -37,7 +37,7 @@ export function renderHtml(model: ReportModel, svgs: Map<string, string>): strin
         continue;
       }
       out.push(`<table id="${escape(table.id)}"><thead><tr>${table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead><tbody>`);
-      for (const row of table.rows) out.push(`<tr>${row.map((v) => `<td>${escape(v)}</td>`).join('')}</tr>`);
+      for (const row of table.rows) out.push(`<tr>${row.map((v) => `<td>${escape(shownCell(v))}</td>`).join('')}</tr>`);
       out.push('</tbody></table>');
     }
     if (section.charts.length) {

@@ -1,4 +1,4 @@
-import type { ReportModel } from './model.ts';
+import { shownCell, type ReportModel } from './model.ts';
 
 // Pipes and line breaks would end a Markdown table cell early.
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
@@ -16,7 +16,7 @@ export function renderMarkdown(model: ReportModel): string {
         continue;
       }
       out.push(`| ${table.columns.map(cell).join(' | ')} |`, `|${table.columns.map(() => ' --- ').join('|')}|`);
-      for (const row of table.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+      for (const row of table.rows) out.push(`| ${row.map((v) => cell(shownCell(v))).join(' | ')} |`);
       out.push('', `_Also as \`tables/${table.id}.csv\` and the sheet \`${table.id}\` of \`report.xlsx\`._`, '');
     }
     for (const chart of section.charts) out.push(`![${chart.title}](charts/${chart.id}.svg)`, '');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ReportModel } from './model.ts';
+import { shownCell, type ReportModel } from './model.ts';
 
 /**
  * The report's tables as one workbook, a sheet per table. The workbook's dates and every zip entry's time are
@@ -15,10 +15,11 @@ export async function renderXlsx(model: ReportModel, asOf: Date): Promise<Buffer
     const sheet = workbook.addWorksheet(table.id.slice(0, 31));
     sheet.addRow([table.title]).font = { bold: true };
     sheet.addRow(table.columns).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? '' : v)));
+    // Cells as the reader sees them (figures as text in their decimals, as the HTML shows them).
+    const rows = table.rows.map((row) => row.map(shownCell));
+    for (const row of rows) sheet.addRow(row.map((v) => (v === null ? '' : v)));
     sheet.columns.forEach(
-      (column, i) =>
-        (column.width = Math.min(60, Math.max(10, ...[table.columns[i] ?? '', ...table.rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)))),
+      (column, i) => (column.width = Math.min(60, Math.max(10, ...[table.columns[i] ?? '', ...rows.map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)))),
     );
   }
   const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());

@@ -7,7 +7,9 @@ import { chromiumPath, launchChromium } from '../../publish/chromium.ts';
 import { formatValue } from '../../publish/format.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
-import { writeFixtures } from '../indicators/fixtures.ts';
+import { E, writeFixtures } from '../indicators/fixtures.ts';
+import { observationRow } from '../support/observations.ts';
+import { observation as econObservation } from '../../subgraphs/econ/tables.ts';
 
 // Screenshots of each view are kept as artefacts (git-ignored) for a human to look at.
 const ARTEFACTS = path.resolve('test-artifacts/dashboard');
@@ -23,6 +25,15 @@ beforeAll(async () => {
   mkdirSync(ARTEFACTS, { recursive: true });
   fed = await startTestFederation();
   await writeFixtures(fed);
+  // Usable roofs for 2021 as well (the fixtures have 2023 and 2024), none for 2022: a trend with a hole in the middle.
+  const roofs: [string, number][] = [
+    [E.E1, 2],
+    [E.E2, 1],
+    [E.E3, 1],
+    [E.E4, 0],
+    [E.E5, 0],
+  ];
+  await fed.databases.econ.db.insert(econObservation).values(roofs.map(([uscc, n]) => observationRow('USABLE_ROOFS', 'ENTERPRISE', uscc, '2021', n)));
   browser = await launchChromium(chromium!);
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
@@ -59,6 +70,36 @@ const RULES: Record<string, { displayFactor: number; decimals: number }> = {
   DC_PUE: { displayFactor: 1, decimals: 2 },
   GREEN_STANDARDS_COUNT: { displayFactor: 1, decimals: 0 },
 };
+
+/**
+ * What a trend chart draws, read from its SVG: the x axis's labels with their x positions, the line's vertices (their x
+ * positions, one list per unbroken stretch of line), and the points' labels.
+ */
+async function trend(code: string): Promise<{ axis: { year: string; x: number }[]; stretches: number[][]; points: string[] }> {
+  const svg = page.locator(`#chart-${code} svg`);
+  await svg.waitFor();
+  return svg.evaluate((root) => {
+    const xOf = (transform: string | null) => Number(/translate\(([-\d.]+),/.exec(transform ?? '')?.[1]);
+    const xAxis = root.querySelector('[aria-roledescription="axis"][aria-label^="X-axis"]')!;
+    const axis = [...xAxis.querySelectorAll('.role-axis-label text')].map((t) => ({ year: t.textContent!, x: xOf(t.getAttribute('transform')) }));
+    const d = root.querySelector('[aria-roledescription="line mark"]')!.getAttribute('d')!;
+    const stretches = d
+      .split('M')
+      .filter(Boolean)
+      .map((sub) => [...sub.matchAll(/([-\d.]+),[-\d.]+/g)].map((m) => Number(m[1])));
+    const points = [...root.querySelectorAll('[aria-roledescription="point"]')].map((p) => p.getAttribute('aria-label')!);
+    return { axis, stretches, points };
+  });
+}
+
+/** The x position of each year on a chart's axis, checking that the axis holds exactly these years, evenly spaced. */
+function yearPositions(axis: { year: string; x: number }[], years: number[]): Map<number, number> {
+  expect(axis.map((a) => a.year)).toEqual(years.map(String));
+  const step = axis[1]!.x - axis[0]!.x;
+  expect(step).toBeGreaterThan(0);
+  axis.forEach((a, k) => expect(a.x).toBeCloseTo(axis[0]!.x + k * step, 6));
+  return new Map(axis.map((a) => [Number(a.year), a.x]));
+}
 
 async function expectGridToShow(region: string, codes: string[]): Promise<void> {
   const rules = RULES;
@@ -127,6 +168,31 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     expect(column).toBeGreaterThan(0);
     expect(await page.locator('#districts tr[data-region="500120"] td').nth(column).textContent()).toBe('100.0');
     await page.locator('#map').screenshot({ path: path.join(ARTEFACTS, 'chongqing-map.png') });
+  });
+
+  it('keeps every asked year on a trend chart’s time axis and leaves a year without a value as a gap in the line', async () => {
+    await page.selectOption('#jurisdiction', '500000');
+    await page.locator('input[value="ROOFTOP_PV_RATIO"]').check();
+    // Roofs with PV over usable roofs of the manufacturing and telecom enterprises (E1 2 + E2 1 + E3 1 + E5 0 = 4 roofs):
+    // 2021: no PV on a roof yet (PV3 stands on the ground): 0 / 4 = 0.0%; 2023: PV1 on E1's roof: 1 / 4 = 25.0%;
+    // 2024: PV1 and PV2 (E3): 2 / 4 = 50.0%. No usable roofs reported for 2020, 2022 or 2025: no value.
+    await expect.poll(() => gridCell('ROOFTOP_PV_RATIO', 2024).textContent()).toBe('50.0p');
+    // The table shows the missing years as "—" with the reason as a tooltip.
+    expect(await gridCell('ROOFTOP_PV_RATIO', 2022).textContent()).toBe('—');
+    expect(await gridCell('ROOFTOP_PV_RATIO', 2022).getAttribute('title')).not.toBe('');
+    const roofs = await trend('ROOFTOP_PV_RATIO');
+    // All six years stand on the axis, evenly spaced, the empty ones included (2020 before the first value).
+    const at = yearPositions(roofs.axis, [2020, 2021, 2022, 2023, 2024, 2025]);
+    // The line breaks at 2022: 2021 stands alone, then 2023 to 2024; nothing is drawn at 2020, 2022 or 2025.
+    expect(roofs.stretches).toEqual([[at.get(2021)], [at.get(2023), at.get(2024)]]);
+    expect(roofs.points).toEqual(['year: 2021; %: 0.0', 'year: 2023; %: 25.0', 'year: 2024; %: 50.0']);
+    // Rack utilisation starts in 2023 (no rack reports before): 2020 to 2022 are still on the axis, empty.
+    // 2023: (2,000 + 3,000 + 700 + 800) / (4,000 + 12,000 + 800 + 2,000) racks = 6,500 / 18,800 = 34.6%.
+    const racks = await trend('DC_RACK_UTILISATION');
+    const atRacks = yearPositions(racks.axis, [2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(racks.stretches).toEqual([[atRacks.get(2023), atRacks.get(2024), atRacks.get(2025)]]);
+    expect(racks.points).toEqual(['year: 2023; %: 34.6', 'year: 2024; %: 56.9', 'year: 2025; %: 65.0']);
+    await page.locator('#chart-ROOFTOP_PV_RATIO').screenshot({ path: path.join(ARTEFACTS, 'chongqing-gap.png') });
   });
 
   it('shows Shanghai’s figures after the jurisdiction changes, and English labels', async () => {

@@ -55,6 +55,34 @@ const mdRow = (md: string, code: string) =>
     .find((l) => l.startsWith(`| ${code} |`))
     ?.split(' | ');
 
+/** RFC 4180 CSV as the report writes it (CRLF; a field with a comma, quote or line break quoted, its quotes doubled). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let k = 0; k < text.length; k += 1) {
+    const c = text[k]!;
+    if (quoted && c === '"' && text[k + 1] === '"') {
+      field += '"';
+      k += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\r')) {
+      field += c;
+    } else {
+      row.push(field);
+      field = '';
+      if (c === '\r') {
+        rows.push(row);
+        row = [];
+        k += 1; // the \n of CRLF
+      }
+    }
+  }
+  return rows;
+}
+
 describe('the annual report', () => {
   it('regenerating a release after a correction gives byte-identical files', async () => {
     const first = await run('first', '--release', 'cq-2024', '--no-pdf');
@@ -217,6 +245,13 @@ describe('the annual report', () => {
       await bearer('comms', ['writer']),
     );
     expect(corrected.errors).toBeUndefined();
+    // And a correction below the published precision: A's June total energy 1,300,000 → 1,300,400 kWh.
+    const slight = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitEnergyObservations(rows: $rows, idempotencyKey: "report-diff-slight", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'DC_TOTAL_ENERGY_KWH', subjectKind: 'DATA_CENTER', subjectId: 'A', period: '2024-06', value: 1_300_400 }] },
+      await bearer('energy', ['writer']),
+    );
+    expect(slight.data).toEqual({ submitEnergyObservations: { applied: true, rejected: 0 } });
     const after = new Date().toISOString();
     writeFileSync(
       releases,
@@ -232,11 +267,58 @@ describe('the annual report', () => {
     // B's racks in use went from 6,000 to 6,600 (A's earlier correction to 3,500 is in both releases):
     // Chongqing (3,500 + 6,000 + 700 + 1,000) / 18,800 = 59.6% → (3,500 + 6,600 + 700 + 1,000) / 18,800 = 62.8%;
     // B's district 500112: 6,000 / 12,000 = 50.0% → 6,600 / 12,000 = 55.0%. Nothing else reads B's racks.
+    // A's 400 kWh move every figure that reads its energy by less than the decimal shown, so none is listed:
+    // PUE (5.3 → 5.3004 GWh) / 4.0 = 1.3250 → 1.3251 (1.33); A's district 500120 1.3000 → 1.3004 (1.30); new data
+    // centres (A, B, D) 4.4 → 4.4004 / 3.5 = 1.2571 → 1.2573 (1.26); large and new large (A, B) 3.7 → 3.7004 / 3.0 =
+    // 1.2333 → 1.2335 (1.23); renewables 1.155 / 5.3 → 5.3004 GWh = 21.792 → 21.791% (21.8), in 500120 0.4 / 1.3 → 1.3004
+    // = 30.769 → 30.760% (30.8).
     expect(changes.map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
       ['DC_RACK_UTILISATION', '500000', '2024', '59.6', '62.8'],
       ['DC_RACK_UTILISATION', '500112', '2024', '50.0', '55.0'],
     ]);
+    // Status and confidentiality stayed as they were: final on both sides; 500112 holds one data centre (B), so its
+    // figure is confidential both times (the report's reader sees it).
+    expect(changes.map((r) => r.slice(7))).toEqual([
+      ['FINAL', 'FINAL', 'FREE', 'FREE'],
+      ['FINAL', 'FINAL', 'CONFIDENTIAL', 'CONFIDENTIAL'],
+    ]);
     expect(readFileSync(path.join(scratch, 'diff', 'report.md'), 'utf8')).toContain('## Changes since the compared release');
+  });
+
+  it('writes figures plain in its CSV tables, with no thousands separator, while HTML and Markdown group them', async () => {
+    const retired = await fed.query(
+      `mutation($rows: [ObservationInput!]!) { submitBigdataObservations(rows: $rows, idempotencyKey: "report-plain-csv", sourceSystem: "test") { applied rejected } }`,
+      { rows: [{ metric: 'RACKS_RETIRED', subjectKind: 'DATA_CENTER', subjectId: 'B', period: '2024', value: 1200 }] },
+      await bearer('bigdata', ['writer']),
+    );
+    expect(retired.errors).toBeUndefined();
+    // A report without --as-of reads as of the start of its second: let the write fall in an earlier one.
+    await new Promise((r) => setTimeout(r, 1100));
+    await run('plain', '--year', '2024', '--region', '500000', '--no-pdf');
+    // Racks retired from 2021 through the year, Chongqing: 2020 none (0); 2023 C's 100 of 2021; 2024 100 + C's 50 + B's 1,200 = 1,350.
+    // Change on 2023: 1,350 − 100 = 1,250; since 2020: 1,350 − 0 = 1,350.
+    const shown = mdRow(readFileSync(path.join(scratch, 'plain', 'report.md'), 'utf8'), 'DC_RACKS_RETIRED')!;
+    expect([shown[3], shown[8], shown[9]]).toEqual(['1,350', '+1,250', '+1,350']);
+    expect(readFileSync(path.join(scratch, 'plain', 'report.html'), 'utf8')).toContain('<td>1,350</td>');
+    const tables = path.join(scratch, 'plain', 'tables');
+    const indicators = csvRows(readFileSync(path.join(tables, 'indicators.csv'), 'utf8'));
+    const retiredRow = indicators.find((r) => r[0] === 'DC_RACKS_RETIRED')!;
+    expect([retiredRow[3], retiredRow[8], retiredRow[9]]).toEqual(['1350', '1250', '1350']);
+    // Other figures keep their decimals, with a point: renewables (0.4 + 0.6 + 0.12 + 0 + 0.035 GWh) over data centres'
+    // energy (1.3 + 2.4 + 0.9 + 0.7 GWh) = 1.155 / 5.3 = 21.8%; PUE 5.3 / 4.0 = 1.325 → 1.33.
+    expect(indicators.find((r) => r[0] === 'DC_RENEWABLE_RATE')![3]).toBe('21.8');
+    expect(indicators.find((r) => r[0] === 'DC_PUE')![3]).toBe('1.33');
+    // Districts by racks retired: 500112 (B) 1,200 first, then 500101 (C) 100 + 50 = 150.
+    const ranking = csvRows(readFileSync(path.join(tables, 'district-ranking.csv'), 'utf8')).filter((r) => r[0] === 'DC_RACKS_RETIRED');
+    expect(ranking.slice(0, 2).map((r) => [r[2], r[3], r[5]])).toEqual([
+      ['1', '500112', '1200'],
+      ['2', '500101', '150'],
+    ]);
+    // No table writes a figure grouped by thousands, nor a change with a sign.
+    for (const file of readdirSync(tables)) {
+      for (const field of csvRows(readFileSync(path.join(tables, file), 'utf8')).flat())
+        expect(field, file).not.toMatch(/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$|^\+\d/);
+    }
   });
 
   it.skipIf(!chromiumPath())(
