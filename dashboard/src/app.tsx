@@ -39,10 +39,12 @@ function cellState(v: {
   status: string | null;
   confidentiality: string;
   coverage?: { status: string } | null;
-  target?: { binding: boolean } | null;
+  target?: { binding: boolean; expected: boolean } | null;
 }): { className: string; marks: string } {
   const judged = v.target?.binding === false ? null : v.meetsTarget;
-  const className = v.value == null ? 'missing' : judged === true ? 'met' : judged === false ? 'unmet' : '';
+  // Short of an expected value (预期值, indicative) is not a binding target missed: amber, not red.
+  const short = v.target?.expected ? 'short' : 'unmet';
+  const className = v.value == null ? 'missing' : judged === true ? 'met' : judged === false ? short : '';
   const marks =
     (v.status === 'PROVISIONAL' ? 'p' : '') +
     (v.confidentiality === 'CONFIDENTIAL' ? 'c' : '') +
@@ -213,6 +215,7 @@ export function App() {
                       <td class="target">
                         {target ? `${target.symbol} ${formatValue(target.value, i)} (${target.year})` : '—'}
                         {target && !target.binding && <span class="nonbinding"> {t('nonBinding')}</span>}
+                        {target?.binding && target.expected && <span class="nonbinding"> {t('expected')}</span>}
                       </td>
                       <td class="scope" title={target ? t(SCOPE_HELP[target.scope]) : ''}>
                         {target ? t(SCOPE_LABELS[target.scope]) : '—'}

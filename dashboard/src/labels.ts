@@ -14,6 +14,7 @@ export const LABELS = {
   scope: { zh: '约束范围', en: 'Binds' },
   progress: { zh: '目标进度', en: 'Progress' },
   nonBinding: { zh: '（非约束，仅供参考）', en: '(not binding here: context only)' },
+  expected: { zh: '（预期值）', en: '(expected value, not binding)' },
   scopeJurisdiction: { zh: '本级', en: 'jurisdiction' },
   scopeSubRegions: { zh: '本级及下辖区域', en: 'and sub-regions' },
   scopeEachUnit: { zh: '每个单位', en: 'each unit' },
@@ -30,8 +31,8 @@ export const LABELS = {
     en: 'A tile map: each district one square, placed by hand to keep its neighbours (not boundaries); colours and marks as in the grid.',
   },
   legend: {
-    zh: '绿色：达标；红色：未达标（仅约束本区域的目标）；进度：自基期（2020年）至目标已完成的比例；p：初步数据；c：保密（统计披露控制）；e：按已报送单位计算（部分单位未报送，覆盖率达标）；—：缺数据',
-    en: 'green: meets the target; red: does not (only targets that bind this jurisdiction are judged); progress: share of the way from the 2020 baseline to the target; p: provisional; c: confidential (disclosure control); e: over the units that reported (some did not; coverage above the minimum); —: missing',
+    zh: '绿色：达标；红色：未达标（仅约束本区域的目标）；黄色：未达预期值（预期性指标）；进度：自基期（2020年）至目标已完成的比例；p：初步数据；c：保密（统计披露控制）；e：按已报送单位计算（部分单位未报送，覆盖率达标）；—：缺数据',
+    en: 'green: meets the target; red: does not (only targets that bind this jurisdiction are judged); amber: short of an expected (indicative) value; progress: share of the way from the 2020 baseline to the target; p: provisional; c: confidential (disclosure control); e: over the units that reported (some did not; coverage above the minimum); —: missing',
   },
   loading: { zh: '加载中…', en: 'Loading…' },
   language: { zh: 'English', en: '中文' },

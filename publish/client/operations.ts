@@ -40,6 +40,7 @@ export const IndicatorGridDocument = graphql(`
         inherited
         scope
         binding
+        expected
       }
       missing {
         metric
@@ -75,6 +76,7 @@ export const ClusterGridDocument = graphql(`
         value
         scope
         binding
+        expected
       }
     }
   }

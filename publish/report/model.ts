@@ -75,11 +75,14 @@ export interface ReportModel {
 
 const ATTAINMENT: Record<string, string> = { true: 'met 达标', false: 'not met 未达标' };
 const NOT_BINDING = 'not binding 非约束';
+/** A seed's expected value (预期值, an indicative figure) is judged, but is not a binding target missed or met. */
+const EXPECTED = 'expected 预期值';
 
 /** Attainment as printed: met or not only where the target binds the value's scope, never for context shown from above. */
-function attainment(v: { meetsTarget: boolean | null; target?: { binding: boolean } | null }): string {
+function attainment(v: { meetsTarget: boolean | null; target?: { binding: boolean; expected: boolean } | null }): string {
   if (v.target && !v.target.binding) return NOT_BINDING;
-  return v.meetsTarget == null ? '—' : ATTAINMENT[String(v.meetsTarget)]!;
+  if (v.meetsTarget == null) return '—';
+  return `${ATTAINMENT[String(v.meetsTarget)]!}${v.target?.expected ? ` (${EXPECTED})` : ''}`;
 }
 
 /** Whom the target binds (JURISDICTION, SUB_REGIONS, EACH_UNIT), and whether it binds this scope. */
@@ -106,7 +109,13 @@ function change(now: number | null | undefined, then: number | null | undefined,
 
 const targetText = (v: Value, indicator: Indicator): Phrase | string =>
   v.target
-    ? { phrase: [`${v.target.symbol} `, figure(v.target.value, indicator), ` (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''})`] }
+    ? {
+        phrase: [
+          `${v.target.symbol} `,
+          figure(v.target.value, indicator),
+          ` (${v.target.year}${v.target.inherited ? `, ${v.target.jurisdiction}` : ''}${v.target.expected ? `, ${EXPECTED}` : ''})`,
+        ],
+      }
     : '—';
 
 const notes = (v: Value): string => v.missing.map((m) => m.message).join(' ');

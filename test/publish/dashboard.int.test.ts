@@ -144,6 +144,10 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     // It binds Chongqing's own figure, and judges 2025: 65.0% < 75% is coloured as not met.
     expect(await racks.locator('td.scope').textContent()).toBe('本级');
     expect(await gridCell('DC_RACK_UTILISATION', 2025).getAttribute('class')).toBe('unmet');
+    // Chongqing's 45.5 % renewable share is an expected value (预期值): marked so (a 2025 short of it is amber, not red).
+    await page.locator('input[value="DC_RENEWABLE_RATE"]').check();
+    const renewable = page.locator('#grid tr[data-indicator="DC_RENEWABLE_RATE"]');
+    await expect.poll(() => renewable.locator('td.target').textContent()).toBe('≥ 45.5 (2025) （预期值）');
     // National green data centres: A designated in 2023, B in 2025: 2 of Chongqing's ≥ 10, from 0 in 2020: (2 − 0) / (10 − 0) = 20%.
     await page.locator('input[value="NATIONAL_GREEN_DC_COUNT"]').check();
     await expect.poll(() => page.locator('#grid tr[data-indicator="NATIONAL_GREEN_DC_COUNT"] td.progress').textContent()).toBe('20 %');

@@ -146,6 +146,8 @@ describe('the annual report', () => {
     // Every one of the four data centres reported: 18,800 of 18,800 design racks.
     expect(racks[10]).toBe('COMPLETE 4/4 (100.0 %)');
     // The national ≥ 30 green standards (seed 002 #10) binds the nation's own count: shown for Chongqing as context, never judged.
+    // Chongqing's 45.5 % renewable share is an expected value (预期值, seed 004), not a binding target: the report says so.
+    expect(mdRow(md, 'DC_RENEWABLE_RATE')![4]).toBe('≥ 45.5 (2025, expected 预期值)');
     const standards = mdRow(md, 'GREEN_STANDARDS_COUNT')!;
     expect(standards.slice(4, 8)).toEqual(['≥ 30 (2025, 000000)', 'JURISDICTION, not binding 非约束', 'not binding 非约束', '—']);
     // National green data centres: A designated in 2023, so 1 in 2024 against Chongqing's ≥ 10 from 0 in 2020:

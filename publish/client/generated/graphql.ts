@@ -78,7 +78,7 @@ export type IndicatorGridQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
+export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean, expected: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
 
 export type ClusterGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
@@ -88,7 +88,7 @@ export type ClusterGridQueryVariables = Exact<{
 }>;
 
 
-export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, scope: TargetScope, binding: boolean } | null }> | null };
+export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, scope: TargetScope, binding: boolean, expected: boolean } | null }> | null };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -195,6 +195,7 @@ export const IndicatorGridDocument = new TypedDocumentString(`
       inherited
       scope
       binding
+      expected
     }
     missing {
       metric
@@ -233,6 +234,7 @@ export const ClusterGridDocument = new TypedDocumentString(`
       value
       scope
       binding
+      expected
     }
   }
 }
