@@ -1,7 +1,12 @@
 import { shownCell, type ReportModel } from './model.ts';
 
-// Pipes and line breaks would end a Markdown table cell early.
-const cell = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).replaceAll('|', '\\|').replaceAll(/\r?\n/g, ' ');
+// Pipes and line breaks would end a Markdown table cell early; a `<` before a letter would open raw HTML (a register
+// name is a writer's text), so it is escaped, while `< 1.3` stays as written.
+const cell = (v: unknown): string =>
+  (v === null || v === undefined ? '' : String(v))
+    .replaceAll('|', '\\|')
+    .replaceAll(/\r?\n/g, ' ')
+    .replaceAll(/<(?=[A-Za-z/!?])/g, '\\<');
 
 /** The report as Markdown; charts are the SVG files written beside it (`charts/<id>.svg`). */
 export function renderMarkdown(model: ReportModel): string {
