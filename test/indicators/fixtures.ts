@@ -26,6 +26,15 @@ export const E = {
   E5: makeUscc('500112', '00000015'),
 };
 
+/** Each enterprise's usable roofs, as the fixtures report them for 2023 and 2024. */
+export const USABLE_ROOFS: readonly (readonly [string, number])[] = [
+  [E.E1, 2],
+  [E.E2, 1],
+  [E.E3, 1],
+  [E.E4, 0],
+  [E.E5, 0],
+];
+
 const obs = observationRow;
 
 export async function writeFixtures(fed: TestFederation): Promise<void> {
@@ -161,17 +170,10 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
     .insert(enterprise)
     .values([ent(E.E1, 'MANUFACTURING'), ent(E.E2, 'MANUFACTURING'), ent(E.E3, 'TELECOM'), ent(E.E4, 'OTHER'), ent(E.E5, 'MANUFACTURING')]);
   // Usable roofs (USABLE_ROOFS observations), the same in 2023 and 2024; E1's 2024 survey is provisional.
-  const roofs: [string, number][] = [
-    [E.E1, 2],
-    [E.E2, 1],
-    [E.E3, 1],
-    [E.E4, 0],
-    [E.E5, 0],
-  ];
   await econ.db
     .insert(econObservation)
     .values(
-      roofs.flatMap(([uscc, n]) =>
+      USABLE_ROOFS.flatMap(([uscc, n]) =>
         ['2023', '2024'].map((year) => obs('USABLE_ROOFS', 'ENTERPRISE', uscc, year, n, uscc === E.E1 && year === '2024' ? 'PROVISIONAL' : 'FINAL')),
       ),
     );

@@ -7,7 +7,7 @@ import { chromiumPath, launchChromium } from '../../publish/chromium.ts';
 import { formatValue } from '../../publish/format.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
-import { E, writeFixtures } from '../indicators/fixtures.ts';
+import { USABLE_ROOFS, writeFixtures } from '../indicators/fixtures.ts';
 import { observationRow } from '../support/observations.ts';
 import { observation as econObservation } from '../../subgraphs/econ/tables.ts';
 
@@ -26,14 +26,7 @@ beforeAll(async () => {
   fed = await startTestFederation();
   await writeFixtures(fed);
   // Usable roofs for 2021 as well (the fixtures have 2023 and 2024), none for 2022: a trend with a hole in the middle.
-  const roofs: [string, number][] = [
-    [E.E1, 2],
-    [E.E2, 1],
-    [E.E3, 1],
-    [E.E4, 0],
-    [E.E5, 0],
-  ];
-  await fed.databases.econ.db.insert(econObservation).values(roofs.map(([uscc, n]) => observationRow('USABLE_ROOFS', 'ENTERPRISE', uscc, '2021', n)));
+  await fed.databases.econ.db.insert(econObservation).values(USABLE_ROOFS.map(([uscc, n]) => observationRow('USABLE_ROOFS', 'ENTERPRISE', uscc, '2021', n)));
   browser = await launchChromium(chromium!);
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvRecords } from '../support/csv.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { ANONYMOUS_HEADERS, bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
@@ -21,38 +22,8 @@ async function get(path: string, headers: Record<string, string> = ANONYMOUS_HEA
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
 }
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-function records(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      field += ch;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      out.push([...row, field]);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += ch;
-    }
-  }
-  return out;
-}
-
 function rows(text: string): Record<string, string>[] {
-  const [names, ...lines] = records(text);
+  const [names, ...lines] = csvRecords(text);
   return lines.map((line) => Object.fromEntries(line.map((v, i) => [names![i]!, v])));
 }
 

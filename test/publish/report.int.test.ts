@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../publish/chromium.ts';
 import { runReportCli, UsageError } from '../../publish/report/cli.ts';
+import { csvRecords } from '../support/csv.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from '../indicators/fixtures.ts';
@@ -54,34 +55,6 @@ const mdRow = (md: string, code: string) =>
     .split('\n')
     .find((l) => l.startsWith(`| ${code} |`))
     ?.split(' | ');
-
-/** RFC 4180 CSV as the report writes it (CRLF; a field with a comma, quote or line break quoted, its quotes doubled). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let k = 0; k < text.length; k += 1) {
-    const c = text[k]!;
-    if (quoted && c === '"' && text[k + 1] === '"') {
-      field += '"';
-      k += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== ',' && c !== '\r')) {
-      field += c;
-    } else {
-      row.push(field);
-      field = '';
-      if (c === '\r') {
-        rows.push(row);
-        row = [];
-        k += 1; // the \n of CRLF
-      }
-    }
-  }
-  return rows;
-}
 
 describe('the annual report', () => {
   it('regenerating a release after a correction gives byte-identical files', async () => {
@@ -303,7 +276,7 @@ describe('the annual report', () => {
     expect([shown[3], shown[8], shown[9]]).toEqual(['1,350', '+1,250', '+1,350']);
     expect(readFileSync(path.join(scratch, 'plain', 'report.html'), 'utf8')).toContain('<td>1,350</td>');
     const tables = path.join(scratch, 'plain', 'tables');
-    const indicators = csvRows(readFileSync(path.join(tables, 'indicators.csv'), 'utf8'));
+    const indicators = csvRecords(readFileSync(path.join(tables, 'indicators.csv'), 'utf8'));
     const retiredRow = indicators.find((r) => r[0] === 'DC_RACKS_RETIRED')!;
     expect([retiredRow[3], retiredRow[8], retiredRow[9]]).toEqual(['1350', '1250', '1350']);
     // Other figures keep their decimals, with a point: renewables (0.4 + 0.6 + 0.12 + 0 + 0.035 GWh) over data centres'
@@ -311,14 +284,14 @@ describe('the annual report', () => {
     expect(indicators.find((r) => r[0] === 'DC_RENEWABLE_RATE')![3]).toBe('21.8');
     expect(indicators.find((r) => r[0] === 'DC_PUE')![3]).toBe('1.33');
     // Districts by racks retired: 500112 (B) 1,200 first, then 500101 (C) 100 + 50 = 150.
-    const ranking = csvRows(readFileSync(path.join(tables, 'district-ranking.csv'), 'utf8')).filter((r) => r[0] === 'DC_RACKS_RETIRED');
+    const ranking = csvRecords(readFileSync(path.join(tables, 'district-ranking.csv'), 'utf8')).filter((r) => r[0] === 'DC_RACKS_RETIRED');
     expect(ranking.slice(0, 2).map((r) => [r[2], r[3], r[5]])).toEqual([
       ['1', '500112', '1200'],
       ['2', '500101', '150'],
     ]);
     // No table writes a figure grouped by thousands, nor a change with a sign.
     for (const file of readdirSync(tables)) {
-      for (const field of csvRows(readFileSync(path.join(tables, file), 'utf8')).flat())
+      for (const field of csvRecords(readFileSync(path.join(tables, file), 'utf8')).flat())
         expect(field, file).not.toMatch(/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$|^\+\d/);
     }
   });
