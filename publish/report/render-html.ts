@@ -9,7 +9,7 @@ body { font-family: Helvetica, Arial, "Noto Sans CJK SC", "Source Han Sans SC", 
 h1 { font-size: 1.6rem; margin-bottom: .4rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; } h3 { font-size: 1rem; }
 dl.meta { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; } dl.meta dt { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: 9pt; }
-th, td { border: 1px solid #ccc; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: .2rem .4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f2f4f7; } tr:nth-child(even) td { background: #fafbfc; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; } figure { margin: 0; break-inside: avoid; }
 @page { size: A4; margin: 15mm; }
