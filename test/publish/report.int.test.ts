@@ -93,7 +93,10 @@ describe('the annual report', () => {
       );
     const pinned = stamps('first');
     expect(pinned.get('comms RACKS_IN_USE')!.latest).toMatch(/^\d{4}-/);
-    expect(pinned.get('bigdata DESIGN_RACKS')).toEqual({ latest: 'none: a register attribute or no unit reported', asOf: first.asOf });
+    expect(pinned.get('bigdata DESIGN_RACKS')).toEqual({
+      latest: "none: summed from the units' public fields, which carry no stamp, or no unit reported",
+      asOf: first.asOf,
+    });
     // Read now, A's correction is the latest revision of racks in use.
     expect(Date.parse(stamps('latest').get('comms RACKS_IN_USE')!.latest)).toBeGreaterThan(Date.parse(first.asOf));
     const stamped = [...pinned.values()].filter((s) => /^\d{4}-/.test(s.latest));
@@ -398,7 +401,7 @@ describe('the annual report', () => {
     expect([latest('comms', 'RACKS_IN_USE'), latest('energy', 'DC_IT_ENERGY_KWH'), latest('bigdata', 'DESIGN_RACKS')]).toEqual([
       '2026-03-15T08:30:00.000Z',
       '2026-02-20T12:00:00.000Z',
-      'none: a register attribute or no unit reported',
+      "none: summed from the units' public fields, which carry no stamp, or no unit reported",
     ]);
   });
 });
