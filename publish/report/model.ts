@@ -346,7 +346,7 @@ function inputRevisionsTable(data: ReportData): ReportTable {
  * fields (register attributes such as design racks or audited, public unit figures such as usable roofs) travels
  * without one, and a sum over no reporting unit has none.
  */
-const UNIT_INPUT_UNSTAMPED = "none: summed from the units' public fields, which carry no stamp, or no unit reported";
+const UNIT_INPUT_UNSTAMPED = "none: summed from the units' public fields (unstamped) or no unit reported";
 
 /** Data-centre PUE categories: each an indicator of the catalog (a ratio of sums over its data centres), in one table. */
 const PUE_CATEGORIES: readonly { code: string; category: string }[] = [

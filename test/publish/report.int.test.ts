@@ -94,7 +94,7 @@ describe('the annual report', () => {
     const pinned = stamps('first');
     expect(pinned.get('comms RACKS_IN_USE')!.latest).toMatch(/^\d{4}-/);
     expect(pinned.get('bigdata DESIGN_RACKS')).toEqual({
-      latest: "none: summed from the units' public fields, which carry no stamp, or no unit reported",
+      latest: "none: summed from the units' public fields (unstamped) or no unit reported",
       asOf: first.asOf,
     });
     // Read now, A's correction is the latest revision of racks in use.
@@ -401,7 +401,7 @@ describe('the annual report', () => {
     expect([latest('comms', 'RACKS_IN_USE'), latest('energy', 'DC_IT_ENERGY_KWH'), latest('bigdata', 'DESIGN_RACKS')]).toEqual([
       '2026-03-15T08:30:00.000Z',
       '2026-02-20T12:00:00.000Z',
-      "none: summed from the units' public fields, which carry no stamp, or no unit reported",
+      "none: summed from the units' public fields (unstamped) or no unit reported",
     ]);
   });
 });
