@@ -5,8 +5,9 @@ import type postgres from 'postgres';
  * agencies' tables on one database, with the catalog's semantics (current revisions only, ratios of
  * sums, a stock's last period in the year, a missing input makes the value unknown; a region's own flow
  * figure first, else the sum of the regions directly below when all of them have one; a ratio over units
- * computed over the units that reported every input, published when they hold at least 90 % of the
- * population's design racks (data centres) or units (core rooms), and no value over an empty population).
+ * computed over the units that reported every input, total and IT energy for the same months, published when they
+ * hold at least 90 % of the population's design racks (data centres) or units (core rooms), and no value over an
+ * empty population).
  * The SQL aggregates; a few lines of arithmetic below apply the formulas.
  */
 
@@ -40,6 +41,10 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: number[]): Promise<Grid> {
   // Revisions in force: corrections supersede, withdrawals are deleted revisions.
   const current = sql`superseded_at is null and not deleted`;
+  // The months a meter was read in the year (bit m for month m; none for a period `YYYY`), as metricYearsLoader reduces
+  // them. Total and IT energy are matched only over the same months: a unit whose two meters cover different months
+  // counts as not reporting.
+  const months = (metric: string) => sql`coalesce(bit_or(1 << nullif(substr(period, 6), '')::int) filter (where metric = ${metric}), 0)`;
   const tree = sql`
     with recursive tree(scope, code) as (
       select code, code from bigdata.region where code = any(${regions})
@@ -66,7 +71,8 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         select subject_id, year,
                sum(value) filter (where metric = 'DC_TOTAL_ENERGY_KWH') as total,
                sum(value) filter (where metric = 'DC_IT_ENERGY_KWH') as it,
-               sum(value) filter (where metric in ('DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH')) as ren
+               sum(value) filter (where metric in ('DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH')) as ren,
+               ${months('DC_TOTAL_ENERGY_KWH')} = ${months('DC_IT_ENERGY_KWH')} as same_months
           from energy.observation where ${current} and subject_kind = 'DATA_CENTER' and subject_id in (select id from dcy) group by 1, 2),
       r as (
         select distinct on (subject_id, year) subject_id, year, round(value) as racks from comms.observation
@@ -76,9 +82,9 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
              sum(e.ren) filter (where e.ren is not null and e.total is not null) as ren, sum(e.total) filter (where e.ren is not null and e.total is not null) as ren_total,
              sum(d.design_racks) filter (where e.ren is not null and e.total is not null) as ren_matched,
              count(*) filter (where new_large) as nl, sum(d.design_racks) filter (where new_large) as nl_racks,
-             sum(e.total) filter (where new_large and e.total is not null and e.it is not null) as nl_total,
-             sum(e.it) filter (where new_large and e.total is not null and e.it is not null) as nl_it,
-             sum(d.design_racks) filter (where new_large and e.total is not null and e.it is not null) as nl_matched
+             sum(e.total) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_total,
+             sum(e.it) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_it,
+             sum(d.design_racks) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_matched
         from dcy d left join e on e.subject_id = d.id and e.year = d.year left join r on r.subject_id = d.id and r.year = d.year
        group by 1, 2`,
     sql`${tree},
@@ -86,10 +92,11 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         select t.scope, y.year, cr.id from tree t join comms.core_room cr on cr.region_code = t.code
          cross join unnest(${years}::int[]) as y(year) where cr.renovated_year <= y.year),
       e as (
-        select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it
+        select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it,
+               ${months('CORE_ROOM_TOTAL_ENERGY_KWH')} = ${months('CORE_ROOM_IT_ENERGY_KWH')} as same_months
           from energy.observation where ${current} and subject_kind = 'CORE_ROOM' and subject_id in (select id from cry) group by 1, 2)
-      select c.scope, c.year, count(*) as rooms, sum(e.total) filter (where e.it is not null) as total, sum(e.it) filter (where e.total is not null) as it,
-             count(*) filter (where e.total is not null and e.it is not null) as matched
+      select c.scope, c.year, count(*) as rooms, sum(e.total) filter (where e.it is not null and e.same_months) as total,
+             sum(e.it) filter (where e.total is not null and e.same_months) as it, count(*) filter (where e.total is not null and e.it is not null and e.same_months) as matched
         from cry c left join e on e.subject_id = c.id and e.year = c.year group by 1, 2`,
     sql`${tree}
       select t.scope, s.built_year as year, count(*) as n, count(*) filter (where s.built_by_sharing) as shared, sum(s.base_stations) as stations

@@ -10,6 +10,7 @@ const entry = (regionCode: string, year: number, over: Partial<OwnerSums>): Owne
   year,
   units: 2,
   lacking: [[], []],
+  monthsDiffer: [],
   terms: [1200, 1700],
   inputSums: [1700, 1200],
   inputStatuses: ['FINAL', 'FINAL'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../lib/indicators/catalog.ts';
-import { foreignUnitFields, ownerSums, populationSums, type Unit } from '../lib/indicators/owner-sums.ts';
+import { foreignUnitFields, monthMatchedInputs, MONTHS_FIELD, ownerSums, populationSums, type Unit } from '../lib/indicators/owner-sums.ts';
 
 // The owner's aggregate, worked out by hand: comms sums its racks in use over the data centres that reported them
 // and have design racks; energy its kWh. Only totals, a count and the ids of units that lacked an input come out.
@@ -39,6 +39,7 @@ describe("an owner's totals", () => {
       year: 2024,
       units: 3,
       lacking: [[], ['C']], // unit inputs by code: DESIGN_RACKS, RACKS_IN_USE
+      monthsDiffer: [],
       terms: [1200, 1700],
       inputSums: [1700, 1200],
       inputStatuses: ['FINAL', 'PROVISIONAL'],
@@ -73,5 +74,71 @@ describe("an owner's totals", () => {
   it('needs from other agencies only public register fields', () => {
     expect(foreignUnitFields('comms', 'DATA_CENTER')).toEqual(['designRacks']);
     expect(foreignUnitFields('energy', 'DATA_CENTER')).toEqual([]);
+  });
+});
+
+describe('total and IT energy over the same months', () => {
+  const { indicators } = catalog();
+  const pue = indicators.get('DC_PUE')!;
+  // Bit m for month m, as energy's yearly reduction marks them (lib/observations.ts `months`).
+  const months = (...m: number[]) => m.reduce((mask, month) => mask | (1 << month), 0);
+  const ALL_YEAR = months(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+  const meter = (dataCenterId: string, totalEnergyKwh: number, itEnergyKwh: number, total: number, it: number): Unit => ({
+    dataCenterId,
+    year: 2024,
+    totalEnergyKwh,
+    itEnergyKwh,
+    energyStatus: 'FINAL',
+    [MONTHS_FIELD]: { DC_TOTAL_ENERGY_KWH: total, DC_IT_ENERGY_KWH: it },
+  });
+
+  it('applies to the indicators that sum two or more monthly flows, as the catalog defines them', () => {
+    const matched = [...indicators.values()].filter((i) => monthMatchedInputs(i).length > 0).map((i) => i.code);
+    expect(matched.sort()).toEqual(['CORE_ROOM_PUE', 'DC_PUE', 'LARGE_DC_PUE', 'NEW_DC_PUE', 'NEW_LARGE_DC_PUE', 'RETROFITTED_DC_PUE']);
+    // The renewable share sums one monthly flow (total energy) and annual renewable figures: nothing to match.
+    expect(monthMatchedInputs(indicators.get('DC_RENEWABLE_RATE')!)).toEqual([]);
+  });
+
+  it('a data centre with total energy for January only and IT energy for February only is not matched', () => {
+    // J: 1,000,000 kWh total in January, 5,000,000 kWh IT in February (a PUE of 0.2 if divided). K: both in January,
+    // 1,300,000 ÷ 1,000,000. Matched: K alone, so Σ total ÷ Σ IT = 1,300,000 ÷ 1,000,000 = 1.3.
+    const units = [meter('J', 1_000_000, 5_000_000, months(1), months(2)), meter('K', 1_300_000, 1_000_000, months(1), months(1))];
+    expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1 })).toMatchObject({
+      units: 1,
+      // unit inputs by code: DC_IT_ENERGY_KWH (J lacks January), DC_TOTAL_ENERGY_KWH (J lacks February)
+      lacking: [['J'], ['J']],
+      monthsDiffer: ['J'],
+      terms: [1_300_000, 1_000_000],
+      inputSums: [1_000_000, 1_300_000],
+    });
+  });
+
+  it('a data centre with total energy for 12 months and IT energy for 11 is not matched, and lacks IT energy only', () => {
+    // L: 12 months of total (13,000,000 kWh), IT for January to November (11 × 1,000,000 kWh): its PUE would read
+    // 13 ÷ 11 ≈ 1.18 for 12 ÷ 11 of the year's load. M: 12 months of both, 2,600,000 ÷ 2,000,000 = 1.3.
+    const units = [
+      meter('L', 13_000_000, 11_000_000, ALL_YEAR, months(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)),
+      meter('M', 2_600_000, 2_000_000, ALL_YEAR, ALL_YEAR),
+    ];
+    expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1 })).toMatchObject({
+      units: 1,
+      lacking: [['L'], []],
+      monthsDiffer: ['L'],
+      terms: [2_600_000, 2_000_000],
+    });
+  });
+
+  it('units whose months agree are matched as before, and a unit without one meter lacks that meter only', () => {
+    // N: both meters for March and April; O: total only. Matched: N, 3,000,000 ÷ 2,000,000.
+    const units = [
+      meter('N', 3_000_000, 2_000_000, months(3, 4), months(3, 4)),
+      { ...meter('O', 1_000_000, 0, months(3), 0), itEnergyKwh: null, [MONTHS_FIELD]: { DC_TOTAL_ENERGY_KWH: months(3) } },
+    ];
+    expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1 })).toMatchObject({
+      units: 1,
+      lacking: [['O'], []],
+      monthsDiffer: [],
+      terms: [3_000_000, 2_000_000],
+    });
   });
 });

@@ -104,6 +104,8 @@ export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], 
             year,
             units,
             lacking: Array.from({ length: inputs }, () => []),
+            // A unit whose monthly inputs' months differ travels in `lacking`, which is all coverage needs; a cube carries no quality flags.
+            monthsDiffer: [],
             terms: columns.terms[k] ?? [],
             inputSums: [],
             inputStatuses: new Array<'FINAL' | null>(inputs).fill(units > 0 ? 'FINAL' : null),

@@ -22,8 +22,13 @@ export interface OwnerSums {
   year: number;
   /** Units that reported every unit input (the matched units). */
   units: number;
-  /** For each unit input of the indicator (`unitInputs`, by code): the ids of the units that lacked it. Register ids are public. */
+  /**
+   * For each unit input of the indicator (`unitInputs`, by code): the ids of the units that lacked it, or lacked it for a
+   * month another of its monthly inputs was reported for (`monthsDiffer`). Register ids are public.
+   */
   lacking: string[][];
+  /** Units that reported the indicator's monthly inputs (`monthMatchedInputs`) for different months, so were not matched; each is in `lacking` too. */
+  monthsDiffer: string[];
   /** Σ of each sum() term of the formula over the matched units, in formula order (`sumTerms`); nulls when withheld. */
   terms: (number | null)[];
   /** Σ of each unit input over the matched units (what `inputs` shows); nulls when withheld. */
@@ -38,6 +43,34 @@ export interface OwnerSums {
 
 /** The unit field an owner puts its latest revision of the unit-year in (epoch milliseconds; `revisedInYear`). */
 export const REVISED_AT_FIELD = 'revisedAt';
+
+/** The unit field an owner puts the months of the year it holds each metric for in: masks by metric code (`monthsInYear`). */
+export const MONTHS_FIELD = 'monthsReported';
+
+/**
+ * The unit inputs (indices into `unitInputs`) whose months must agree for a unit to be matched: an indicator's MONTHLY FLOW
+ * unit inputs, when its formula sums two or more (the PUE family: total ÷ IT over the same months). A ratio of sums over
+ * different months is not comparable (January's total over February's IT energy can put PUE below 1), so statistics
+ * offices match the periods before they divide. Empty for every other indicator.
+ */
+export function monthMatchedInputs(indicator: IndicatorDefinition): number[] {
+  const monthly = indicator.unitInputs.flatMap((m, i) => (m.aggregation === 'FLOW' && m.observation?.periodicity === 'MONTHLY' ? [i] : []));
+  return monthly.length >= 2 ? monthly : [];
+}
+
+/**
+ * The month-matched inputs (indices) a unit reported for fewer months than the others together: empty when their months
+ * agree, when the unit lacks one of them altogether (it is then lacking anyway), or when the owner did not say the months.
+ */
+function monthsShort(unit: Unit, indicator: IndicatorDefinition, monthly: readonly number[]): number[] {
+  if (monthly.length === 0) return [];
+  const reported = unit[MONTHS_FIELD] as Record<string, number> | null | undefined;
+  if (!reported) return [];
+  const masks = monthly.map((i) => (unitValue(unit, indicator.unitInputs[i]!) === null ? undefined : reported[indicator.unitInputs[i]!.code]));
+  if (masks.some((mask) => mask === undefined)) return [];
+  const all = masks.reduce((union, mask) => union! | mask!, 0)!;
+  return monthly.filter((_, k) => masks[k] !== all);
+}
 
 function latestRevision(units: readonly Unit[]): string | null {
   let latest: number | null = null;
@@ -102,8 +135,16 @@ export function ownerSums(
 ): OwnerSums {
   const idField = UNIT_ID_FIELD[indicator.population!.subject];
   const inYear = units.filter((u) => u.year === year);
-  const lacking = indicator.unitInputs.map((metric) => inYear.filter((u) => unitValue(u, metric) === null).map((u) => String(u[idField])));
-  const matched = inYear.filter((u) => indicator.unitInputs.every((metric) => unitValue(u, metric) !== null));
+  const monthly = monthMatchedInputs(indicator);
+  const short = new Map<Unit, number[]>();
+  for (const u of inYear) {
+    const inputs = monthsShort(u, indicator, monthly);
+    if (inputs.length > 0) short.set(u, inputs);
+  }
+  const lacking = indicator.unitInputs.map((metric, i) =>
+    inYear.filter((u) => unitValue(u, metric) === null || short.get(u)?.includes(i)).map((u) => String(u[idField])),
+  );
+  const matched = inYear.filter((u) => !short.has(u) && indicator.unitInputs.every((metric) => unitValue(u, metric) !== null));
   const withheld = !mayRead && matched.length > 0 && matched.length < minUnits;
   const terms = sumTerms(indicator.ast);
   const reasons: UnknownReason[] = [];
@@ -121,6 +162,7 @@ export function ownerSums(
     year,
     units: matched.length,
     lacking,
+    monthsDiffer: [...short.keys()].map((u) => String(u[idField])),
     terms: withheld ? terms.map(() => null) : terms.map((term) => evaluate(term, scope)),
     inputSums: indicator.unitInputs.map((metric) => (withheld ? null : matched.reduce((s, u) => s + unitValue(u, metric)!, 0))),
     inputStatuses: indicator.unitInputs.map((metric) => unitStatus(matched, metric)),

@@ -63,7 +63,7 @@ export type CommsCubeSums = {
   __typename?: 'CommsCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid. */
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
   lacking: Array<Array<Scalars['Int']['output']>>;
   /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
   provisional: Array<Array<Scalars['Int']['output']>>;
@@ -119,8 +119,10 @@ export type CommsUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
+  monthsDiffer: Array<Scalars['ID']['output']>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -373,7 +375,7 @@ export type EnergyCubeSums = {
   __typename?: 'EnergyCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind. */
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
   lacking: Array<Array<Scalars['Int']['output']>>;
   /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
   provisional: Array<Array<Scalars['Int']['output']>>;
@@ -566,8 +568,10 @@ export type EnergyUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it. */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
+  /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
+  monthsDiffer: Array<Scalars['ID']['output']>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -1655,6 +1659,7 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1842,6 +1847,7 @@ export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends Re
   inputStatuses?: Resolver<Array<Maybe<ResolversTypes['ObservationStatus']>>, ParentType, ContextType>;
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -10,7 +10,7 @@ import {
 import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicators/coverage.ts';
 import { significant } from '../../lib/indicators/digits.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
-import { unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
+import { monthMatchedInputs, unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
 import { ownerSumsField, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
@@ -23,6 +23,9 @@ import { unavailableInput, unavailableInValue } from './unavailable.ts';
 export { applicableTarget, meetsTarget, type ApplicableTarget, type ScopeLocation } from './targets.ts';
 
 type Status = 'PROVISIONAL' | 'FINAL';
+
+/** The quality flag of units whose monthly inputs cover different months (see `monthMatchedInputs`). */
+const MONTHS_DIFFER = 'UNIT_MONTHS_DIFFER';
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -312,6 +315,12 @@ export class IndicatorEvaluation implements IndicatorResult {
         for (const [i, metric] of this.indicator.unitInputs.entries()) {
           const lacking = unreported.filter((u) => this.lacks(u, metric, i, year)).map((u) => String(u[idField]));
           if (lacking.length === 0) continue;
+          const differ = this.monthsDiffer(year);
+          const short = lacking.filter((id) => differ.includes(id));
+          const months =
+            short.length === 0
+              ? ''
+              : `; ${short.join(', ')} reported it, but not for every month ${this.monthlyPeers(metric)} was reported for (${MONTHS_DIFFER})`;
           missing.push({
             metric: metric.code,
             agency: metric.owner,
@@ -319,13 +328,26 @@ export class IndicatorEvaluation implements IndicatorResult {
             units: lacking.length,
             unitIds: lacking,
             message:
-              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')} (${metric.owner} sends it through ${howToWrite(metric)}). ` +
+              `${metric.nameEn} (${metric.code}) for ${year} has not been reported by ${metric.owner} for ${lacking.length} of ${coverage.unitsExpected} ${UNIT_KINDS[subject].noun}(s): ${lacking.join(', ')}${months} (${metric.owner} sends it through ${howToWrite(metric)}). ` +
               `The ${coverage.unitsReporting} that reported every input hold ${share} of the population's ${this.weightNoun()}, below the indicator's minimum of ${minimum}.`,
           });
         }
       }
     }
     return missing;
+  }
+
+  /** Units the owner did not match in a year because they reported the monthly inputs for different months (`monthMatchedInputs`). */
+  private monthsDiffer(year: number): string[] {
+    return this.owned?.get(year)?.monthsDiffer ?? [];
+  }
+
+  /** The other month-matched inputs of the formula, by code: what a unit's months of `metric` are held against. */
+  private monthlyPeers(metric: MetricDefinition): string {
+    return monthMatchedInputs(this.indicator)
+      .map((i) => this.indicator.unitInputs[i]!.code)
+      .filter((code) => code !== metric.code)
+      .join(' and ');
   }
 
   private weightNoun(): string {
@@ -510,7 +532,31 @@ export class IndicatorEvaluation implements IndicatorResult {
 
   /** Quality flags; `mayName` says whether the caller may read a metric's unit figures, and so be told which units a flag concerns. */
   flags(mayName: (metric: MetricDefinition) => boolean): { code: string; message: string }[] {
-    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.designationFlags(), ...this.unregisteredUnitFlags(mayName)];
+    return [...this.regionTotalFlags(), ...this.boundFlags(mayName), ...this.monthsFlags(), ...this.designationFlags(), ...this.unregisteredUnitFlags(mayName)];
+  }
+
+  /**
+   * Units whose owner holds the formula's monthly inputs for different months of a year it reads (total energy for January,
+   * IT energy for February): a ratio of their sums is not comparable, so the owner left them out as units that did not
+   * report, and the flag says why and which (register ids are public, as in `missing`), whatever the coverage.
+   */
+  private monthsFlags(): { code: string; message: string }[] {
+    const subject = this.indicator.population?.subject;
+    if (!subject || this.notBegun()) return [];
+    const codes = monthMatchedInputs(this.indicator).map((i) => this.indicator.unitInputs[i]!);
+    return this.inputYears().flatMap((year) => {
+      const ids = this.monthsDiffer(year);
+      if (ids.length === 0) return [];
+      const owner = codes[0]!.owner;
+      return [
+        {
+          code: MONTHS_DIFFER,
+          message:
+            `${owner} holds ${codes.map((m) => m.code).join(' and ')} for different months of ${year} for ${ids.length} ${UNIT_KINDS[subject].noun}(s): ${ids.join(', ')}. ` +
+            `A ratio of sums over different months is not comparable, so they count as not reporting (see coverage): ${owner} sends the months each of them lacks.`,
+        },
+      ];
+    });
   }
 
   /**

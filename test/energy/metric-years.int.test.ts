@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST, metricYearsLoader, statusInYear, valueInYear } from '../../lib/observations.ts';
+import { LATEST, metricYearsLoader, monthsInYear, statusInYear, valueInYear } from '../../lib/observations.ts';
 import { observation } from '../../subgraphs/energy/tables.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { observationRow } from '../support/observations.ts';
@@ -16,6 +16,7 @@ beforeAll(async () => {
     observationRow('RACKS_TEST_STOCK', 'DATA_CENTER', 'DC-1', '2024-12', 123.456789012345),
     observationRow('RACKS_TEST_STOCK', 'DATA_CENTER', 'DC-1', '2024-06', 1000),
     observationRow('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'DC-1', '2023-12', 7),
+    observationRow('DC_RENEWABLE_GREEN_POWER_KWH', 'DATA_CENTER', 'DC-1', '2024', 3),
   ]);
 });
 afterAll(() => fed?.stop());
@@ -41,5 +42,22 @@ describe('metricYearsLoader: yearly reductions computed by the database', () => 
     expect(valueInYear(y2023, 'DC_TOTAL_ENERGY_KWH', 'FLOW')).toBeNull();
     expect(none).toEqual([]);
     expect(statusInYear(none)).toBeNull();
+  });
+
+  it('marks the months each metric was reported for, as a mask with bit m for month m; an annual period marks none', async () => {
+    const loader = metricYearsLoader(fed.databases.energy.db, observation, [
+      { code: 'DC_TOTAL_ENERGY_KWH', aggregation: 'FLOW' },
+      { code: 'RACKS_TEST_STOCK', aggregation: 'STOCK' },
+    ]);
+    const [y2024, y2023] = await Promise.all([
+      loader.load({ subjectId: 'DC-1', year: 2024, asOf: LATEST }),
+      loader.load({ subjectId: 'DC-1', year: 2023, asOf: LATEST }),
+    ]);
+    expect(monthsInYear(y2024)).toEqual({
+      DC_TOTAL_ENERGY_KWH: (1 << 1) | (1 << 2) | (1 << 3), // January to March
+      RACKS_TEST_STOCK: (1 << 3) | (1 << 6) | (1 << 12), // March, June, December
+      DC_RENEWABLE_GREEN_POWER_KWH: 0, // period 2024
+    });
+    expect(monthsInYear(y2023)).toEqual({ DC_IT_ENERGY_KWH: 1 << 12 });
   });
 });

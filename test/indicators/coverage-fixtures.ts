@@ -1,6 +1,6 @@
 import { makeUscc } from '../../lib/uscc.ts';
 import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
-import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
+import { coreRoom, observation as commsObservation, operator } from '../../subgraphs/comms/tables.ts';
 import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
 import type { TestFederation } from '../support/federation.ts';
 import { observationRow as obs } from '../support/observations.ts';
@@ -12,6 +12,10 @@ import { observationRow as obs } from '../support/observations.ts';
  *   大渡口 500103; 10,000 racks in all, none in 江北 500105.
  * - Shanghai's 16 districts report telecom energy (tce) and traffic (GB), 崇明 (310151) no energy in 2022 and
  *   2023; the city's own energy figures for 2023 and 2024 are left to the tests (`SHANGHAI_OWN_ENERGY`).
+ * - Meters read over different months (2024), all new data centres: in 徐汇 310104, M1 (3,000 racks) with total energy
+ *   for January only and IT energy for February only, M2 (67,000) with both for January; in 长宁 310105, M3 (4,000)
+ *   with total energy for 12 months and IT energy for 11, M4 (6,000) with both for 12. Renovated core rooms in 徐汇: Q1
+ *   with both meters for March, Q2 with total for January and IT for February.
  */
 /** Shanghai's telecom energy reported for the city itself (tce), by year. */
 export const SHANGHAI_OWN_ENERGY = { 2023: 1500, 2024: 2000 } as const;
@@ -42,6 +46,44 @@ export async function writeCoverageFixtures(fed: TestFederation): Promise<{ dist
   await energy.db
     .insert(energyObservation)
     .values([obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0), obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'P4', '2024-06', 0)]);
+
+  await bigdata.db.insert(dataCenter).values(
+    (
+      [
+        ['M1', '310104', 3000],
+        ['M2', '310104', 67_000],
+        ['M3', '310105', 4000],
+        ['M4', '310105', 6000],
+      ] as const
+    ).map(([id, region, racks]) => ({ ...dc(id, region, racks), buildType: 'NEW' as const })),
+  );
+  const month = (m: number) => `2024-${String(m).padStart(2, '0')}`;
+  const year = Array.from({ length: 12 }, (_, i) => i + 1);
+  await energy.db
+    .insert(energyObservation)
+    .values([
+      obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'M1', '2024-01', 1_000_000),
+      obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'M1', '2024-02', 5_000_000),
+      obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'M2', '2024-01', 1_300_000),
+      obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'M2', '2024-01', 1_000_000),
+      ...year.map((m) => obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'M3', month(m), 1_100_000)),
+      ...year.filter((m) => m <= 11).map((m) => obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'M3', month(m), 1_000_000)),
+      ...year.map((m) => obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'M4', month(m), 1_250_000)),
+      ...year.map((m) => obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'M4', month(m), 1_000_000)),
+    ]);
+  await comms.db.insert(operator).values({ id: 'CHINA_UNICOM', nameZh: '中国联通', nameEn: 'China Unicom', kind: 'BASIC_TELECOM' });
+  await comms.db.insert(coreRoom).values([
+    { id: 'Q1', nameZh: 'Q1', operatorId: 'CHINA_UNICOM', regionCode: '310104', renovatedYear: 2022 },
+    { id: 'Q2', nameZh: 'Q2', operatorId: 'CHINA_UNICOM', regionCode: '310104', renovatedYear: 2022 },
+  ]);
+  await energy.db
+    .insert(energyObservation)
+    .values([
+      obs('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'Q1', '2024-03', 1_400_000),
+      obs('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', 'Q1', '2024-03', 1_000_000),
+      obs('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', 'Q2', '2024-01', 500_000),
+      obs('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', 'Q2', '2024-02', 800_000),
+    ]);
 
   const res = await fed.query<{ region: { children: { code: string }[] } }>(`{ region(code: "310000") { children { code } } }`);
   const districts = res.data!.region.children.map((c) => c.code);

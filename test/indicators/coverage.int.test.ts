@@ -107,6 +107,102 @@ describe('matched-unit coverage', () => {
   });
 });
 
+describe('total and IT energy over the same months', () => {
+  it('a data centre with total energy for January only and IT energy for February only is not matched, and the answer says why', async () => {
+    // 徐汇 2024: M1 would divide January's 1,000,000 kWh by February's 5,000,000 (a PUE of 0.2). Matched: M2 alone,
+    // 1,300,000 ÷ 1,000,000 = 1.3, holding 67,000 of 70,000 design racks (95.7 %), at least the 90 % minimum.
+    const v = await value('DC_PUE', '310104', 2024);
+    expect(v.value).toBeCloseTo(1.3, 12);
+    expect(v).toMatchObject({ numerator: 1_300_000, denominator: 1_000_000, missing: [] });
+    expect(v.coverage).toEqual({ unitsReporting: 1, unitsExpected: 2, share: 67 / 70, weight: 'DESIGN_RACKS', minimum: 0.9, status: 'PARTIAL' });
+    expect(v.qualityFlags).toEqual([
+      { code: 'UNIT_MONTHS_DIFFER', message: expect.stringContaining('for different months of 2024 for 1 data centre(s): M1.') },
+    ]);
+  });
+
+  it('a data centre with total energy for 12 months and IT energy for 11 is not matched; missing names it under the input it lacks a month of', async () => {
+    // 长宁 2024: M3 would read (12 × 1,100,000) ÷ (11 × 1,000,000) = 1.2, a twelfth above its 1.1. Matched: M4 alone, with
+    // 6,000 of 10,000 design racks (60 %), below the 90 % minimum: no value.
+    const v = await value('DC_PUE', '310105', 2024);
+    expect(v).toMatchObject({ value: null, numerator: null, denominator: null });
+    expect(v.coverage).toEqual({ unitsReporting: 1, unitsExpected: 2, share: 0.6, weight: 'DESIGN_RACKS', minimum: 0.9, status: 'INSUFFICIENT' });
+    expect(v.missing).toEqual([expect.objectContaining({ metric: 'DC_IT_ENERGY_KWH', agency: 'energy', year: 2024, units: 1, unitIds: ['M3'] })]);
+    expect(v.missing[0]!.message).toContain('M3 reported it, but not for every month DC_TOTAL_ENERGY_KWH was reported for (UNIT_MONTHS_DIFFER)');
+    expect(v.qualityFlags.map((f) => f.code)).toEqual(['UNIT_MONTHS_DIFFER']);
+  });
+
+  it("the province's PUE is summed over the data centres whose months agree", async () => {
+    // Shanghai 2024 (M1 to M4; no other data centre in this world): matched M2 and M4,
+    // (1,300,000 + 12 × 1,250,000) ÷ (1,000,000 + 12 × 1,000,000) = 16,300,000 ÷ 13,000,000, with 73,000 of 80,000 racks.
+    // Counting M1 and M3 would give (1.0 + 1.3 + 13.2 + 15.0) ÷ (5.0 + 1.0 + 11.0 + 12.0) GWh = 30.5 ÷ 29 ≈ 1.05.
+    const v = await value('DC_PUE', '310000', 2024);
+    expect(v.value).toBeCloseTo(16.3 / 13, 2);
+    expect(v).toMatchObject({ numerator: 16_300_000, denominator: 13_000_000 });
+    expect(v.coverage).toMatchObject({ unitsReporting: 2, unitsExpected: 4, share: 73 / 80, status: 'PARTIAL' });
+    expect(v.qualityFlags).toEqual([expect.objectContaining({ code: 'UNIT_MONTHS_DIFFER', message: expect.stringContaining('2 data centre(s): M1, M3.') })]);
+  });
+
+  it('units whose months agree are matched as before', async () => {
+    // 长宁's M4 alone, as a data centre: (12 × 1,250,000) ÷ (12 × 1,000,000) = 1.25 over every month of the year.
+    const res = await fed.query<{ dataCenter: { years: { indicatorValues: (Value & { indicatorCode: string })[] }[] } }>(
+      `{ dataCenter(id: "M4") { years(from: 2024, to: 2024) { indicatorValues { indicatorCode ${FIELDS} } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const v = res.data!.dataCenter.years[0]!.indicatorValues.find((i) => i.indicatorCode === 'DC_PUE')!;
+    expect(v.value).toBeCloseTo(1.25, 12);
+    expect(v.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 1, status: 'COMPLETE' });
+    expect(v.qualityFlags).toEqual([]);
+  });
+
+  it('a core room with total energy for January and IT energy for February is not matched either', async () => {
+    // 徐汇's renovated rooms 2024: Q1 matched (1,400,000 ÷ 1,000,000), Q2 not: 1 of 2 rooms, below 90 %. Q2 lacks a month of each meter.
+    const v = await value('CORE_ROOM_PUE', '310104', 2024);
+    expect(v.value).toBeNull();
+    expect(v.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 2, share: 0.5, status: 'INSUFFICIENT' });
+    expect(v.missing.map((m) => [m.metric, m.unitIds])).toEqual([
+      ['CORE_ROOM_IT_ENERGY_KWH', ['Q2']],
+      ['CORE_ROOM_TOTAL_ENERGY_KWH', ['Q2']],
+    ]);
+    expect(v.qualityFlags).toEqual([expect.objectContaining({ code: 'UNIT_MONTHS_DIFFER', message: expect.stringContaining('core machine room(s): Q2.') })]);
+  });
+
+  it('the cube matches the months as indicatorValues does, cell by cell', async () => {
+    const codes = ['DC_PUE', 'NEW_LARGE_DC_PUE', 'CORE_ROOM_PUE'];
+    const regions = ['310000', '310104', '310105'];
+    const res = await fed.query<{
+      indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; coverageShares: (number | null)[] };
+      indicatorValues: (Value & { indicatorCode: string; scopeId: string })[];
+    }>(
+      `query($c: [ID!], $r: [ID!]!) {
+        indicatorCube(codes: $c, regions: $r, years: [2024]) { values coverageStatuses unitsReporting coverageShares }
+        indicatorValues(codes: $c, regions: $r, years: [2024]) { indicatorCode scopeId value coverage { unitsReporting share status } }
+      }`,
+      { c: codes, r: regions },
+    );
+    expect(res.errors).toBeUndefined();
+    const { indicatorCube: cube, indicatorValues: values } = res.data!;
+    const cells = codes.flatMap((code) => regions.map((region) => values.find((v) => v.indicatorCode === code && v.scopeId === region)!));
+    expect(cube.values).toEqual(cells.map((v) => v.value));
+    expect(cube.coverageStatuses).toEqual(cells.map((v) => v.coverage!.status));
+    expect(cube.unitsReporting).toEqual(cells.map((v) => v.coverage!.unitsReporting));
+    expect(cube.coverageShares).toEqual(cells.map((v) => v.coverage!.share));
+    // All four data centres are new and large: NEW_LARGE_DC_PUE reads as DC_PUE does; Shanghai's rooms are 徐汇's two.
+    expect(cube.coverageStatuses).toEqual([
+      'PARTIAL',
+      'PARTIAL',
+      'INSUFFICIENT',
+      'PARTIAL',
+      'PARTIAL',
+      'INSUFFICIENT',
+      'INSUFFICIENT',
+      'INSUFFICIENT',
+      'NOT_APPLICABLE',
+    ]);
+    expect(cube.values[0]).toBeCloseTo(16.3 / 13, 2);
+    expect(cube.values[1]).toBeCloseTo(1.3, 12);
+  });
+});
+
 describe('an empty population is not a known zero', () => {
   it('a region with no data centre registered is NOT_APPLICABLE, not zero and not a zero denominator', async () => {
     const v = await value('DC_RACK_UTILISATION', '500105', 2024);

@@ -1,6 +1,6 @@
 import { populationColumn, type DataCenterMembers, type PopulationContext } from '../../../lib/indicators/population.ts';
-import { revisedInYear, statusInYear, type MetricYear } from '../../../lib/observations.ts';
-import { REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
+import { monthsInYear, revisedInYear, statusInYear, type MetricYear } from '../../../lib/observations.ts';
+import { MONTHS_FIELD, REVISED_AT_FIELD } from '../../../lib/indicators/owner-sums.ts';
 import { DATA_CENTER_METERS, pairedPue, yearly } from '../facts.ts';
 import { RENEWABLE_METRICS } from '../metrics.ts';
 import type { DataCenterYearResolvers } from '../resolvers.generated.ts';
@@ -24,14 +24,16 @@ export const dataCenterFigures = {
 
 /** energy's own columns of data-centre years, named as the unit fields the catalog reads: what its totals sum. */
 export async function ownColumns(members: DataCenterMembers, context: PopulationContext): Promise<Record<string, unknown[] | null>> {
-  const [totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, revisedAt] = await Promise.all([
+  const [totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, revisedAt, months] = await Promise.all([
     populationColumn(members, context, dataCenterFigures.totalEnergyKwh),
     populationColumn(members, context, dataCenterFigures.itEnergyKwh),
     populationColumn(members, context, dataCenterFigures.renewableEnergyKwh),
     populationColumn(members, context, dataCenterFigures.energyStatus),
     populationColumn(members, context, revisedInYear),
+    // The months each meter was read, so the totals match total and IT energy over the same months (`monthMatchedInputs`).
+    populationColumn(members, context, monthsInYear),
   ]);
-  return { totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, [REVISED_AT_FIELD]: revisedAt };
+  return { totalEnergyKwh, itEnergyKwh, renewableEnergyKwh, energyStatus, [REVISED_AT_FIELD]: revisedAt, [MONTHS_FIELD]: months };
 }
 
 export const DataCenterYear: DataCenterYearResolvers = {

@@ -1,6 +1,6 @@
 import { cubeListSums, disclosureFor, listSums } from '../../../lib/indicators/serve-sums.ts';
-import { REVISED_AT_FIELD, type Unit } from '../../../lib/indicators/owner-sums.ts';
-import { revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
+import { MONTHS_FIELD, REVISED_AT_FIELD, type Unit } from '../../../lib/indicators/owner-sums.ts';
+import { monthsInYear, revisedInYear, statusInYear, type MetricYear, type SubjectYear } from '../../../lib/observations.ts';
 import type { CubePopulations } from '../../../lib/indicators/cube.ts';
 import type { Context } from '../context.ts';
 import { reportedUnits } from '../../../lib/quality/unit-references.ts';
@@ -27,6 +27,7 @@ const roomFigures = (year: readonly MetricYear[]) => ({
   itEnergyKwh: yearly(year, CORE_ROOM_METERS.it),
   energyStatus: statusInYear(year),
   [REVISED_AT_FIELD]: revisedInYear(year),
+  [MONTHS_FIELD]: monthsInYear(year),
 });
 /** energy's own figures of an enterprise year. */
 const enterpriseFigures = (year: readonly MetricYear[]) => ({
