@@ -151,8 +151,13 @@ describe('the annual report', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(scratch, 'content', 'report.xlsx'));
     const sheet = workbook.getWorksheet('indicators')!;
-    const row = sheet.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'DC_RACK_UTILISATION') as unknown[];
-    expect(row[4]).toBe('56.9');
+    const rowNumber = sheet.getSheetValues().findIndex((r) => Array.isArray(r) && r[1] === 'DC_RACK_UTILISATION');
+    // A number a spreadsheet can add up, the published 56.9 (not 56.914…), shown in the indicator's one decimal;
+    // its change on 2023 likewise, signed by the format (+22.3).
+    const [value, change] = [sheet.getRow(rowNumber).getCell(4), sheet.getRow(rowNumber).getCell(9)];
+    expect([value.value, value.numFmt]).toEqual([56.9, '#,##0.0']);
+    expect([change.value, change.numFmt]).toEqual([22.3, '+#,##0.0;-#,##0.0;#,##0.0']);
+    expect(sheet.getRow(rowNumber).getCell(3).value).toBe('%');
 
     const html = readFileSync(path.join(scratch, 'content', 'report.html'), 'utf8');
     expect(html).toContain('<svg');
