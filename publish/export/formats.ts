@@ -119,8 +119,8 @@ export function toJsonStat(table: ExportTable): Record<string, unknown> {
 }
 
 /** Every format an export serves, by the name its URL ends in. */
-export const EXPORT_FORMATS: Record<string, { contentType: string; render: (table: ExportTable) => string }> = {
-  'indicators.csv': { contentType: 'text/csv; charset=utf-8; header=present', render: toCsv },
-  'indicators.sdmx.csv': { contentType: 'application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8', render: toSdmxCsv },
-  'indicators.jsonstat.json': { contentType: 'application/json; charset=utf-8', render: (t) => JSON.stringify(toJsonStat(t)) },
+export const EXPORT_FORMATS: Record<string, { contentType: string; render: (table: ExportTable) => string; text: 'csv' | 'json' }> = {
+  'indicators.csv': { contentType: 'text/csv; charset=utf-8; header=present', render: toCsv, text: 'csv' },
+  'indicators.sdmx.csv': { contentType: 'application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8', render: toSdmxCsv, text: 'csv' },
+  'indicators.jsonstat.json': { contentType: 'application/json; charset=utf-8', render: (t) => JSON.stringify(toJsonStat(t)), text: 'json' },
 };

@@ -8,6 +8,8 @@ export const ExportErrorCode = {
   INVALID_REGION_CODE: 'INVALID_REGION_CODE',
   INVALID_YEAR: 'INVALID_YEAR',
   INVALID_AS_OF: 'INVALID_AS_OF',
+  /** A rendering option with a value it does not take, or for a format it does not apply to. */
+  INVALID_OPTION: 'INVALID_OPTION',
   UNKNOWN_FORMAT: 'UNKNOWN_FORMAT',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
 } as const;
@@ -33,7 +35,7 @@ export interface ExportRequest {
   asOf?: string;
 }
 
-const KNOWN = new Set(['codes', 'regions', 'years', 'asOf']);
+const KNOWN = new Set(['codes', 'regions', 'years', 'asOf', 'bom']);
 const INDICATOR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 const REGION_CODE = /^\d{6}$/;
 const YEAR = /^\d{4}$/;
@@ -75,6 +77,17 @@ function years(params: URLSearchParams): number[] {
     else throw new ExportError(ExportErrorCode.INVALID_YEAR, `"${item}" in \`years\` is not a four-digit year or a range such as 2020-2025.`, 'years');
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * `bom=true`: start the file with a UTF-8 byte-order mark, which Excel needs to read the Chinese names of a CSV (without
+ * one it guesses the system's code page). Off by default: most CSV readers take the mark for part of the first header.
+ */
+export function wantsByteOrderMark(params: URLSearchParams): boolean {
+  const bom = params.get('bom');
+  if (bom === null || bom === 'false') return false;
+  if (bom === 'true') return true;
+  throw new ExportError(ExportErrorCode.INVALID_OPTION, '`bom` is true or false.', 'bom');
 }
 
 /** Reads and checks an export's query string; the API then checks the codes against the catalog and the code list. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalGraphQL } from '../../lib/http.ts';
 import { OperationError, type GraphQLResponseBody, type Transport } from '../client/request.ts';
 import { EXPORT_FORMATS } from './formats.ts';
-import { ExportError, ExportErrorCode, parseExportRequest } from './params.ts';
+import { ExportError, ExportErrorCode, parseExportRequest, wantsByteOrderMark } from './params.ts';
 import { fetchExportTable } from './table.ts';
 
 export const EXPORT_PREFIX = '/export/';
@@ -78,8 +78,11 @@ export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL,
         );
       if (req.method !== 'GET' && req.method !== 'HEAD')
         throw new ExportError(ExportErrorCode.METHOD_NOT_ALLOWED, 'Exports are read with GET.', undefined, 405);
-      const table = await fetchExportTable(localTransport(req, graphql), parseExportRequest(url.searchParams));
-      const body = format.render(table);
+      const wanted = parseExportRequest(url.searchParams);
+      const bom = wantsByteOrderMark(url.searchParams);
+      if (bom && format.text !== 'csv') throw new ExportError(ExportErrorCode.INVALID_OPTION, '`bom` applies to the CSV exports only.', 'bom');
+      const table = await fetchExportTable(localTransport(req, graphql), wanted);
+      const body = (bom ? '\uFEFF' : '') + format.render(table);
       res.writeHead(200, {
         'content-type': format.contentType,
         'content-disposition': `attachment; filename="${name}"`,

@@ -50,6 +50,19 @@ describe('CSV export of an indicator grid', () => {
     expect(table[2]).toMatchObject({ unit: '%', decimals: '1', status: 'FINAL' });
   });
 
+  it('starts with a UTF-8 byte-order mark only when asked (bom=true), for Excel; never a JSON export', async () => {
+    const bytes = async (path: string) => new Uint8Array(await (await fetch(base + path, { headers: ANONYMOUS_HEADERS })).arrayBuffer());
+    const grid = 'codes=DC_PUE&regions=500000&years=2024';
+    // EF BB BF, then the header's first letter: "i" of indicator (0x69) or "S" of STRUCTURE (0x53).
+    expect([...(await bytes(`/export/indicators.csv?${grid}&bom=true`)).slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x69]);
+    expect([...(await bytes(`/export/indicators.sdmx.csv?${grid}&bom=true`)).slice(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x53]);
+    expect((await bytes(`/export/indicators.csv?${grid}`))[0]).toBe(0x69);
+    const json = await get(`/export/indicators.jsonstat.json?${grid}&bom=true`);
+    expect([json.status, JSON.parse(json.text)]).toEqual([400, { error: { code: 'INVALID_OPTION', parameter: 'bom', message: expect.any(String) } }]);
+    const typo = await get(`/export/indicators.csv?${grid}&bom=yes`);
+    expect([typo.status, JSON.parse(typo.text).error.code]).toEqual([400, 'INVALID_OPTION']);
+  });
+
   it('shows a confidential value to a reader, whose token it forwards', async () => {
     const res = await get('/export/indicators.csv?codes=DC_PUE&regions=500101&years=2024', await readerHeaders());
     // C and D: (0.9 + 0.7 GWh) / (0.5 + 0.5 GWh) = 1.6.
