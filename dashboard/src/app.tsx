@@ -52,6 +52,22 @@ function cellState(v: {
   return { className, marks };
 }
 
+/**
+ * The grid on screen, with the jurisdiction's districts, as the gateway's exports give it: the same figures, read the
+ * same way (the exports run the public API). The Excel CSV carries the byte-order mark Excel needs for the Chinese names.
+ */
+const DOWNLOADS = [
+  { id: 'csv', format: 'indicators.csv', label: 'CSV (Excel)', bom: true },
+  { id: 'sdmx', format: 'indicators.sdmx.csv', label: 'SDMX-CSV', bom: false },
+  { id: 'jsonstat', format: 'indicators.jsonstat.json', label: 'JSON-stat', bom: false },
+] as const;
+
+function exportHref(format: string, codes: readonly string[], regions: readonly string[], years: readonly number[], bom: boolean): string {
+  const query = new URLSearchParams({ codes: codes.join(','), regions: regions.join(','), years: `${years[0]}-${years[years.length - 1]}` });
+  if (bom) query.set('bom', 'true');
+  return `/export/${format}?${query}`;
+}
+
 /** The tooltip's word on coverage: how many units reported, and their share of the population's weight. */
 function coverageNote(coverage: Value['coverage'] | undefined): string {
   if (!coverage || coverage.status === 'COMPLETE' || coverage.share == null) return '';
@@ -228,6 +244,16 @@ export function App() {
             </table>
           )}
           <p class="legend">{t('legend')}</p>
+          {where && (
+            <p class="downloads">
+              {t('download')}:{' '}
+              {DOWNLOADS.map(({ id, format, label, bom }) => (
+                <a id={`download-${id}`} href={exportHref(format, codes, [where.code, ...where.children.map((c) => c.code)], years, bom)} download>
+                  {label}
+                </a>
+              ))}
+            </p>
+          )}
         </section>
         <section>
           <h2>{t('charts')}</h2>

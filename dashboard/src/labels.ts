@@ -22,6 +22,7 @@ export const LABELS = {
   scopeSubRegionsHelp: { zh: '约束该行政区及其下辖每个区县、集群或园区', en: 'Binds the jurisdiction and each district, cluster or zone inside it' },
   scopeEachUnitHelp: { zh: '约束每个单位，因而约束其中每个汇总值', en: 'Binds each unit, hence every aggregate inside the jurisdiction' },
   charts: { zh: '历年趋势', en: 'Over the years' },
+  download: { zh: '下载本表及各区县数据', en: 'Download this grid with its districts' },
   districts: { zh: '区县比较', en: 'Districts compared' },
   district: { zh: '区县', en: 'District' },
   map: { zh: '区县示意图', en: 'Districts on a tile map' },

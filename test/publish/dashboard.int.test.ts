@@ -9,6 +9,7 @@ import { startTestFederation, type TestFederation } from '../support/federation.
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 import { USABLE_ROOFS, writeFixtures } from '../indicators/fixtures.ts';
 import { observationRow } from '../support/observations.ts';
+import { csvRecords } from '../support/csv.ts';
 import { observation as econObservation } from '../../subgraphs/econ/tables.ts';
 
 // Screenshots of each view are kept as artefacts (git-ignored) for a human to look at.
@@ -165,6 +166,30 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     expect(column).toBeGreaterThan(0);
     expect(await page.locator('#districts tr[data-region="500120"] td').nth(column).textContent()).toBe('100.0');
     await page.locator('#map').screenshot({ path: path.join(ARTEFACTS, 'chongqing-map.png') });
+  });
+
+  it('offers the grid on screen, with its districts, as the exports give it: a CSV Excel reads, SDMX-CSV, JSON-stat', async () => {
+    const csv = page.locator('#download-csv');
+    await csv.waitFor();
+    const href = new URL((await csv.getAttribute('href'))!, page.url());
+    expect(href.pathname).toBe('/export/indicators.csv');
+    expect(href.searchParams.get('bom')).toBe('true');
+    // Fetched as the browser would follow the link: the byte-order mark, then one row per indicator, region and year.
+    const bytes = new Uint8Array(await (await page.request.get(href.toString())).body());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRecords(new TextDecoder().decode(bytes));
+    const [header, ...cells] = rows;
+    const at = (code: string, region: string, year: string) =>
+      cells.find((r) => r[0] === code && r[header!.indexOf('region')] === region && r[header!.indexOf('year')] === year)!;
+    // The grid's figure (Chongqing's 2024 rack utilisation, 56.9 %) and a district's beside it (500120: A alone is 1 unit,
+    // withheld from an anonymous caller as the tile map withholds it).
+    expect(Number(at('DC_RACK_UTILISATION', '500000', '2024')[header!.indexOf('value')])).toBeCloseTo((10_700 / 18_800) * 100, 8);
+    expect(at('DC_RACK_UTILISATION', '500120', '2024')[header!.indexOf('value')]).toBe('');
+    // Every year of the grid, 2020 to 2025, and every district.
+    expect(new Set(cells.map((r) => r[header!.indexOf('year')]))).toEqual(new Set(['2020', '2021', '2022', '2023', '2024', '2025']));
+    expect(new Set(cells.map((r) => r[header!.indexOf('region')])).size).toBe(39);
+    for (const format of ['sdmx', 'jsonstat'])
+      expect((await page.request.get(new URL((await page.locator(`#download-${format}`).getAttribute('href'))!, page.url()).toString())).status()).toBe(200);
   });
 
   it('keeps every asked year on a trend chart’s time axis and leaves a year without a value as a gap in the line', async () => {
