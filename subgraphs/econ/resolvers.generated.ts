@@ -250,7 +250,7 @@ export type CommsCubeSums = {
   __typename?: 'CommsCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid. A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
   lacking: Array<Array<Scalars['Int']['output']>>;
   /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
   provisional: Array<Array<Scalars['Int']['output']>>;
@@ -529,7 +529,7 @@ export type EnergyCubeSums = {
   __typename?: 'EnergyCubeSums';
   /** Indicators with totals, in the cube's order: the first axis. */
   indicatorCodes: Array<Scalars['ID']['output']>;
-  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
+  /** Each unit that lacked a unit input, as [entry, input, position]: the entry's position in the columns, the input's index among its indicator's unit inputs (metric codes in order), the unit's position on the data-centre grid or in the cube's unit-year list of its kind. A unit that reported its monthly inputs for different months is listed under each input it lacks a month of. */
   lacking: Array<Array<Scalars['Int']['output']>>;
   /** [entry, input] of each unit input whose weakest status over the entry's matched units is PROVISIONAL. Every other unit input of an entry with matched units is FINAL (unless listed in `unstated`); an entry without matched units has no status. */
   provisional: Array<Array<Scalars['Int']['output']>>;
