@@ -10,13 +10,8 @@ import { importBatch, observation, pvInstallation } from './tables.ts';
 
 export type PvInstallationRow = typeof pvInstallation.$inferSelect;
 export type ObservationRow = typeof observation.$inferSelect;
-/** An observation with who wrote it, from which system and with which key (null for rows loaded by the demo seed). */
-export type StampedObservationRow = ObservationRow & {
-  author: string | null;
-  authorAgency: string | null;
-  sourceSystem: string | null;
-  idempotencyKey: string | null;
-};
+/** An observation with who wrote it, from which system and with which key (`batchStamp`; null for rows loaded by the demo seed). */
+export type StampedObservationRow = ObservationRow & { [K in keyof ReturnType<typeof batchStamp>]: string | null };
 
 export interface PvInstallationFilter {
   regionCodes?: string[] | undefined;
