@@ -4,9 +4,9 @@ import { districtBars, pueDistribution, timeSeries, type ChartSpec } from './cha
 import { BASELINE_YEAR, type Indicator, type ReportData, type Value } from './data.ts';
 
 /**
- * An indicator's figure in a table cell (a stored value with the indicator's display rule). HTML, Markdown and XLSX
- * show it grouped by thousands ("15,165"); CSV, which machines read, writes it plain ("15165"). A `signed` figure is a
- * change, shown with its sign ("+2.3") and written as a plain number ("2.3").
+ * An indicator's figure in a table cell (a stored value with the indicator's display rule). HTML and Markdown show it
+ * grouped by thousands ("15,165"); CSV, which machines read, writes it plain ("15165"); the workbook holds the number.
+ * A `signed` figure is a change, shown with its sign ("+2.3") and written as a plain number ("2.3").
  */
 export interface Figure {
   figure: number | null | undefined;
@@ -32,25 +32,24 @@ export interface ReportTable {
 
 const figure = (value: number | null | undefined, indicator: Indicator): Figure => ({ figure: value, rule: indicator });
 
+/** A figure for readers (grouped in its decimals, a change signed) or for machines (plain). */
 function figureText(f: Figure, forMachines: boolean): string {
   if (forMachines) return formatPlain(f.figure, f.rule);
   const text = formatValue(f.figure, f.rule);
   return f.signed && f.figure != null && f.figure > 0 ? `+${text}` : text;
 }
 
-/** A cell as a reader sees it (HTML, Markdown, XLSX): figures grouped by thousands in their decimals, changes signed. */
-export function shownCell(cell: ReportCell): CsvValue {
+const cellText = (cell: ReportCell, forMachines: boolean): CsvValue => {
   if (cell === null || typeof cell !== 'object') return cell;
-  if ('phrase' in cell) return cell.phrase.map((part) => (typeof part === 'string' ? part : figureText(part, false))).join('');
-  return figureText(cell, false);
-}
+  if ('phrase' in cell) return cell.phrase.map((part) => (typeof part === 'string' ? part : figureText(part, forMachines))).join('');
+  return figureText(cell, forMachines);
+};
+
+/** A cell as a reader sees it (HTML, Markdown, the workbook's text cells): figures grouped by thousands in their decimals, changes signed. */
+export const shownCell = (cell: ReportCell): CsvValue => cellText(cell, false);
 
 /** A cell as CSV carries it for machines: figures plain, in their decimals, no grouping, `.` as the decimal point. */
-export function csvCell(cell: ReportCell): CsvValue {
-  if (cell === null || typeof cell !== 'object') return cell;
-  if ('phrase' in cell) return cell.phrase.map((part) => (typeof part === 'string' ? part : figureText(part, true))).join('');
-  return figureText(cell, true);
-}
+export const csvCell = (cell: ReportCell): CsvValue => cellText(cell, true);
 
 export interface ReportChart {
   id: string;
