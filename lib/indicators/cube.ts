@@ -41,6 +41,8 @@ export interface CubeFacts {
   values: (number | null)[];
   /** Entries whose figure is provisional, ascending; every other entry with a value is final. */
   provisional: number[];
+  /** Entries without a figure that their region's parts did not all report, ascending: which parts did not. */
+  partsMissing: { at: number; expected: number; regionCodes: string[] }[];
 }
 
 /**
@@ -66,7 +68,7 @@ export async function cubeFacts(
   }
   const metrics = [...metricSet].sort();
   const years = [...yearSet].sort((a, b) => a - b);
-  const facts: CubeFacts = { metrics, years, values: [], provisional: [] };
+  const facts: CubeFacts = { metrics, years, values: [], provisional: [], partsMissing: [] };
   if (metrics.length === 0) return facts;
   const perRegion = await Promise.all(
     cube.regionCodes.map((scopeId) =>
@@ -80,6 +82,8 @@ export async function cubeFacts(
         const fact = byMetricYear.get(metric, year);
         const value = fact?.value ?? null;
         if (value !== null && fact!.status === 'PROVISIONAL') facts.provisional.push(facts.values.length);
+        if (value === null && fact?.partsExpected && fact.partsMissing?.length)
+          facts.partsMissing.push({ at: facts.values.length, expected: fact.partsExpected, regionCodes: fact.partsMissing });
         facts.values.push(value);
       }
     }
@@ -87,16 +91,37 @@ export async function cubeFacts(
   return facts;
 }
 
-/** The facts of a dense `CubeFacts` table, each with its region; entries with nothing reported are left out, as absent facts. */
+/**
+ * The facts of a dense `CubeFacts` table, each with its region. Entries with nothing reported are left out, as absent
+ * facts, unless their parts could have stood in: those come without a value, naming the parts that did not report.
+ */
 export function cubeFactList(facts: CubeFacts, regionCodes: readonly string[]): CubeFact[] {
   const list: CubeFact[] = [];
   const provisional = new Set(facts.provisional);
+  const partsMissing = new Map(facts.partsMissing.map((p) => [p.at, p]));
   let i = 0;
   for (const regionCode of regionCodes) {
     for (const metric of facts.metrics) {
       for (const year of facts.years) {
         const value = facts.values[i] ?? null;
         if (value !== null) list.push({ regionCode, metric, year, value, status: provisional.has(i) ? 'PROVISIONAL' : 'FINAL', updatedAt: null });
+        else {
+          const parts = partsMissing.get(i);
+          if (parts) {
+            const partsReporting = parts.expected - parts.regionCodes.length;
+            list.push({
+              regionCode,
+              metric,
+              year,
+              value: null,
+              status: null,
+              updatedAt: null,
+              partsExpected: parts.expected,
+              partsReporting,
+              partsMissing: parts.regionCodes,
+            });
+          }
+        }
         i++;
       }
     }

@@ -18,7 +18,7 @@ const BY_NAME = [...AGENCIES].sort();
 /** What a region fact carries to the engine. */
 const FACT_FIELDS = 'metric year value status updatedAt source partsValue partsReporting partsExpected partsMissing';
 /** A cube's dense region facts and its populations' member lists. */
-const CUBE_FACT_FIELDS = 'metrics years values provisional';
+const CUBE_FACT_FIELDS = 'metrics years values provisional partsMissing { at expected regionCodes }';
 const CUBE_POPULATION_FIELDS = 'indicatorCodes members';
 
 /** Kinds of unit their register lists as entities (core rooms, enterprises): on their population entity and as the cube's `<prefix>Years`. */

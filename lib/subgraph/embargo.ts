@@ -91,7 +91,12 @@ const cubeFacts: Withhold = (cube: { regionCodes: readonly string[] }, facts: Cu
   const M = facts.metrics.length;
   const Y = facts.years.length;
   const withheld = (i: number) => embargo.at(cube.regionCodes[Math.floor(i / (M * Y))]!, facts.years[i % Y]!);
-  return { ...facts, values: facts.values.map((v, i) => (withheld(i) ? null : v)), provisional: facts.provisional.filter((i) => !withheld(i)) };
+  return {
+    ...facts,
+    values: facts.values.map((v, i) => (withheld(i) ? null : v)),
+    provisional: facts.provisional.filter((i) => !withheld(i)),
+    partsMissing: facts.partsMissing.filter((p) => !withheld(p.at)),
+  };
 };
 
 const ownerSums =

@@ -314,12 +314,25 @@ export type CubeFacts = {
   __typename?: 'CubeFacts';
   /** Metric codes along the second axis: every metric of this agency that a cell reads. */
   metrics: Array<Scalars['ID']['output']>;
+  /** Entries without a figure whose region has regions directly below it that could have summed to one, had all of them reported (ascending by position): which did not. */
+  partsMissing: Array<CubePartsMissing>;
   /** Entries (positions in `values`, ascending) whose figure is provisional: the weakest status of the observations summed is PROVISIONAL. Every other entry with a value is FINAL. */
   provisional: Array<Scalars['Int']['output']>;
   /** Value summed over the region; null when nothing was reported. */
   values: Array<Maybe<Scalars['Float']['output']>>;
   /** Calendar years along the third axis: every year a cell reads (its own and its baseline). */
   years: Array<Scalars['Int']['output']>;
+};
+
+/** A region fact of a cube with no figure, whose parts could have stood in for it but did not all report: what `IndicatorValue.missing` names. */
+export type CubePartsMissing = {
+  __typename?: 'CubePartsMissing';
+  /** Position of the entry in `CubeFacts.values`. */
+  at: Scalars['Int']['output'];
+  /** How many regions lie directly below the entry's region. */
+  expected: Scalars['Int']['output'];
+  /** GB/T 2260 codes of those without a figure of the metric and year. */
+  regionCodes: Array<Scalars['ID']['output']>;
 };
 
 /**
@@ -1778,6 +1791,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CommsUnitSums: ResolverTypeWrapper<CommsUnitSums>;
   CubeFacts: ResolverTypeWrapper<CubeFacts>;
+  CubePartsMissing: ResolverTypeWrapper<CubePartsMissing>;
   CubePopulations: ResolverTypeWrapper<CubePopulations>;
   DataCenter: ResolverTypeWrapper<DataCenterMapper>;
   DataCenterDesignationList: ResolverTypeWrapper<DataCenterDesignationList>;
@@ -1855,6 +1869,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   CommsUnitSums: CommsUnitSums;
   CubeFacts: CubeFacts;
+  CubePartsMissing: CubePartsMissing;
   CubePopulations: CubePopulations;
   DataCenter: DataCenterMapper;
   DataCenterDesignationList: DataCenterDesignationList;
@@ -1978,9 +1993,16 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
 
 export type CubeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubeFacts'] = ResolversParentTypes['CubeFacts']> = {
   metrics?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  partsMissing?: Resolver<Array<ResolversTypes['CubePartsMissing']>, ParentType, ContextType>;
   provisional?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CubePartsMissingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePartsMissing'] = ResolversParentTypes['CubePartsMissing']> = {
+  at?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regionCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CubePopulationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CubePopulations'] = ResolversParentTypes['CubePopulations']> = {
@@ -2341,6 +2363,7 @@ export type Resolvers<ContextType = Context> = {
   CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;
   CubeFacts?: CubeFactsResolvers<ContextType>;
+  CubePartsMissing?: CubePartsMissingResolvers<ContextType>;
   CubePopulations?: CubePopulationsResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterDesignationList?: DataCenterDesignationListResolvers<ContextType>;

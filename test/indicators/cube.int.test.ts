@@ -219,21 +219,66 @@ describe('indicatorCube', () => {
     expect(c.values[3]).toBe(c.cells[3]!.value);
   });
 
-  it('answers a dashboard’s indicatorValues query with the same records, renamed scopeId → regionCode', async () => {
-    // The national value's coverage names the provinces the registers hold, as IndicatorValue.coverage does.
-    const variables = { c: ['DC_CLUSTER_SHARE', 'DC_PUE', 'NEW_LARGE_DC_PUE'], r: ['000000', '500000', '500101'], y: [2024, 2025] };
-    const fields = 'value status meetsTarget confidentiality coverage { status unitsReporting unitsExpected share weight minimum registeredIn }';
+  /** What a published table reads of a cell: the figure, its coverage, its target and how far it has come, and why it is missing. */
+  const RECORD =
+    'value status meetsTarget confidentiality coverage { status unitsReporting unitsExpected share weight minimum registeredIn } ' +
+    'target { jurisdiction symbol value year measure scope binding inherited expected } gapToTarget progress ' +
+    'missing { metric agency year units unitIds message }';
+
+  /** The same grid through both APIs, keyed by cell, `scopeId` renamed `regionCode`. */
+  async function bothApis(variables: { c: string[] | null; r: string[]; y: number[] }, headers?: Record<string, string>) {
     const res = await fed.query<{ indicatorValues: (Record<string, unknown> & { scopeId: string })[]; indicatorCube: { cells: Record<string, unknown>[] } }>(
-      `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year ${fields} } indicatorCube(codes: $c, regions: $r, years: $y) { cells { indicatorCode regionCode year ${fields} } } }`,
+      `query(${ARGS}) { indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId year ${RECORD} } indicatorCube(codes: $c, regions: $r, years: $y) { cells { indicatorCode regionCode year ${RECORD} } } }`,
       variables,
-      ANONYMOUS_HEADERS,
+      headers,
     );
     expect(res.errors).toBeUndefined();
     const byKey = (rows: Record<string, unknown>[]) => new Map(rows.map((row) => [`${row.indicatorCode}|${row.regionCode}|${row.year}`, row]));
-    const values = byKey(res.data!.indicatorValues.map(({ scopeId, ...v }) => ({ ...v, regionCode: scopeId })));
-    expect(values.size).toBe(3 * 3 * 2);
-    expect(byKey(res.data!.indicatorCube.cells)).toEqual(values);
-    expect(res.data!.indicatorCube.cells.find((row) => row.regionCode === '000000')!.coverage).toMatchObject({ registeredIn: ['310000', '500000'] });
+    return {
+      values: byKey(res.data!.indicatorValues.map(({ scopeId, ...v }) => ({ ...v, regionCode: scopeId }))),
+      cells: byKey(res.data!.indicatorCube.cells),
+    };
+  }
+
+  it('answers a dashboard’s indicatorValues query with the same records, renamed scopeId → regionCode', async () => {
+    // The national value's coverage names the provinces the registers hold, as IndicatorValue.coverage does.
+    // With the plan period's baseline year among the years, so that a level target's progress can be read from the cube.
+    const variables = { c: ['DC_CLUSTER_SHARE', 'DC_PUE', 'NEW_LARGE_DC_PUE'], r: ['000000', '500000', '500101'], y: [2020, 2024, 2025] };
+    const { values, cells } = await bothApis(variables, ANONYMOUS_HEADERS);
+    expect(values.size).toBe(3 * 3 * 3);
+    expect(cells).toEqual(values);
+    expect(cells.get('DC_PUE|000000|2025')!.coverage).toMatchObject({ registeredIn: ['310000', '500000'] });
+  });
+
+  it('carries what a published table needs, as indicatorValues does: targets, gaps, progress from the baseline year it holds, and why a value is missing', async () => {
+    const variables = { c: null, r: ['000000', '500000', '500101', '500112', '310000', '310118'], y: [2020, 2021, 2022, 2023, 2024, 2025] };
+    for (const headers of [undefined, ANONYMOUS_HEADERS]) {
+      const { values, cells } = await bothApis(variables, headers);
+      expect(cells).toEqual(values);
+      // Each part is exercised: a binding target with its gap and progress, a confidential cell's notice, a missing input.
+      const rows = [...cells.values()];
+      expect(rows.some((row) => row.progress !== null && row.gapToTarget !== null)).toBe(true);
+      expect(rows.some((row) => (row.missing as { metric: string }[]).some((m) => m.metric !== 'CONFIDENTIAL'))).toBe(true);
+      if (headers) expect(rows.some((row) => (row.missing as { metric: string }[])[0]?.metric === 'CONFIDENTIAL')).toBe(true);
+    }
+  });
+
+  it('leaves a level target’s progress null when the cube does not hold the baseline year, and keeps a change target’s', async () => {
+    // Chongqing's cluster share is judged as a level (≥ 80 %) against 2020, when none of its data centres lay in the cluster; the nation's green standards count from 2020 (≥ 30).
+    const query = `query($y: [Int!]!) { indicatorCube(codes: ["DC_CLUSTER_SHARE", "GREEN_STANDARDS_COUNT"], regions: ["500000", "000000"], years: $y) { cells { indicatorCode regionCode year value progress target { measure } } } }`;
+    type Cell = { indicatorCode: string; regionCode: string; year: number; value: number | null; progress: number | null; target: { measure: string } | null };
+    const cellOf = async (years: number[], code: string, region: string) => {
+      const res = await fed.query<{ indicatorCube: { cells: Cell[] } }>(query, { y: years });
+      expect(res.errors).toBeUndefined();
+      return res.data!.indicatorCube.cells.find((c) => c.indicatorCode === code && c.regionCode === region && c.year === 2024)!;
+    };
+    const level = await cellOf([2024], 'DC_CLUSTER_SHARE', '500000');
+    expect([level.target?.measure, level.value, level.progress]).toEqual(['LEVEL', 0.5, null]);
+    // Half of them inside by 2024, from none in 2020: (0.5 − 0) ÷ (0.8 − 0) of the way.
+    expect((await cellOf([2020, 2024], 'DC_CLUSTER_SHARE', '500000')).progress).toBeCloseTo(0.625, 12);
+    // Three standards published by 2024 of the 30 the plan asks for: a tenth of the way.
+    const change = await cellOf([2024], 'GREEN_STANDARDS_COUNT', '000000');
+    expect([change.target?.measure, change.value, change.progress]).toEqual(['CHANGE', 3, 0.1]);
   });
 
   it('withholds a small aggregate of unit-level data from an anonymous caller, as indicatorValues does', async () => {

@@ -1,26 +1,42 @@
 import { catalog } from '../../../lib/indicators/catalog.ts';
 import { perCube } from '../../../lib/indicators/cube.ts';
+import type { Embargo } from '../../../lib/embargo.ts';
 import type { Context } from '../context.ts';
 import { cubeEvaluations, type CubeRepresentation } from '../cube.ts';
 import type { IndicatorEvaluation } from '../engine.ts';
-import { meetsTarget } from '../targets.ts';
+import { gapToTarget, meetsTarget, periodOf } from '../targets.ts';
 import type { IndicatorCubeCellResolvers, IndicatorCubeResolvers } from '../resolvers.generated.ts';
-import { coverageShown, disclosed, embargoAt } from './IndicatorValue.ts';
+import { coverageShown, disclosed, embargoAt, missingShown, progressShown } from './IndicatorValue.ts';
 
-/** A cell of a cube: where it lies, and its evaluation with what disclosure control decides for this caller. */
-export type CubeCell = ReturnType<typeof disclosed> & { indicatorCode: string; regionCode: string; year: number };
+/**
+ * A cell of a cube: where it lies, and its evaluation with what disclosure control and the embargoes decide for this
+ * caller; `baseline` is the cell of its plan period's baseline year when the cube holds that year (for `progress`).
+ */
+export type CubeCell = ReturnType<typeof disclosed> & {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  embargo: Embargo | null;
+  baseline: CubeCell | null;
+};
 
 // Every column, and the rows, read the same cells: evaluate them once per cube (a request's fields share its caller).
 // Cell (i, r, y) is entry (i × R + r) × Y + y: its indicator is i, its region r, its year y.
 const cellsOf = perCube((cube: CubeRepresentation, context: Context): CubeCell[] => {
   const R = cube.regionCodes.length;
   const Y = cube.years.length;
-  return cubeEvaluations(cube).map((evaluation, k) => {
+  const cells = cubeEvaluations(cube).map((evaluation, k): CubeCell => {
     const regionCode = cube.regionCodes[Math.floor(k / Y) % R]!;
     const year = cube.years[k % Y]!;
-    const embargoed = embargoAt(regionCode, year, context) !== null;
-    return { ...disclosed(evaluation, context, embargoed), indicatorCode: cube.indicatorCodes[Math.floor(k / (R * Y))]!, regionCode, year };
+    const embargo = embargoAt(regionCode, year, context);
+    const indicatorCode = cube.indicatorCodes[Math.floor(k / (R * Y))]!;
+    return { ...disclosed(evaluation, context, embargo !== null), indicatorCode, regionCode, year, embargo, baseline: null };
   });
+  cells.forEach((cell, k) => {
+    const at = cube.years.indexOf(periodOf(cell.year)?.baselineYear ?? cell.year);
+    if (at >= 0) cell.baseline = cells[k - (k % Y) + at]!;
+  });
+  return cells;
 });
 
 /** A figure that disclosure control withholds: null where the cell is withheld from the caller. */
@@ -78,4 +94,10 @@ export const IndicatorCubeCell: IndicatorCubeCellResolvers = {
   confidentiality: figure.confidentiality,
   // The same coverage as `IndicatorValue.coverage` of the cell's region value (with its weight, minimum and registered provinces).
   coverage: (cell, _args, context) => coverageShown(cell.evaluation, cell.regionCode, context),
+  target: (cell) => cell.evaluation.target,
+  gapToTarget: shown((r) => gapToTarget(r.value, r.target)),
+  progress: (cell) =>
+    progressShown(cell.evaluation, cell.hidden, () => cell.baseline && { value: cell.baseline.evaluation.value, hidden: cell.baseline.hidden }),
+  // Under an embargo its notice stands alone; otherwise a hidden cell is a confidential one withheld from the caller.
+  missing: (cell, _args, context) => missingShown(cell.evaluation, cell.year, cell.embargo, cell.hidden, context),
 };

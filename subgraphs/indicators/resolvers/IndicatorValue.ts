@@ -88,6 +88,39 @@ export function coverageShown(r: IndicatorEvaluation, regionCode: string | null,
   return coverage && { ...coverage, registeredIn };
 }
 
+/**
+ * `missing` as this caller sees it: under an embargo only the embargo's notice (the agencies withhold the inputs under
+ * it, so what they did not send is not missing), a confidential value's notice first when it is withheld from the caller.
+ */
+export function missingShown(r: IndicatorEvaluation, year: number, embargo: Embargo | null, confidentialWithheld: boolean, context: Context) {
+  if (embargo) return [{ metric: 'EMBARGOED', agency: null, year, units: null, unitIds: null, message: embargoMessage(embargo) }];
+  if (!confidentialWithheld) return r.missing;
+  const small = smallCellOf(r, context)!;
+  return [
+    {
+      metric: 'CONFIDENTIAL',
+      agency: null,
+      year: small.year,
+      units: small.units,
+      unitIds: null,
+      message: withheldMessage(r.indicator, small.units, context.disclosureMinUnits),
+    },
+    ...r.missing,
+  ];
+}
+
+/**
+ * `progress` as this caller sees it (null when the value is `hidden` from it). A level needs the baseline year's value,
+ * read only when asked; a progress figure next to a published value would give a withheld baseline away.
+ */
+export function progressShown(r: IndicatorEvaluation, hidden: boolean, baseline: () => { value: number | null; hidden: boolean } | null): number | null {
+  const target = r.target;
+  if (hidden || !target?.binding) return null;
+  if (target.measure === 'CHANGE') return progress(r.value, target, null);
+  const base = baseline();
+  return !base || base.hidden ? null : progress(r.value, target, base.value);
+}
+
 /** `<agency>Inputs` of every agency: a reference to its inputs to the value, or null when the indicator reads nothing of it. */
 const agencyInputs = Object.fromEntries(AGENCIES.map((agency) => [`${agency}Inputs`, (rep: IndicatorValueRepresentation) => inputsOf(rep, agency)])) as Record<
   `${Agency}Inputs`,
@@ -117,14 +150,12 @@ export const IndicatorValue: IndicatorValueResolvers = {
   periodBaseline: baselineKey,
   progress: (rep, _args, context) => {
     const r = result(rep, context);
-    const target = r.target;
-    if (withheld(rep, r, context) || !target?.binding) return null;
-    if (target.measure === 'CHANGE') return progress(r.value, target, null);
-    if (!rep.periodBaseline) return null;
-    const key = baselineKey(rep);
-    const baseline = new IndicatorEvaluation({ ...rep.periodBaseline, ...key });
-    // A progress figure next to a published value would give a withheld baseline away.
-    return withheld(rep, baseline, context, key.year) ? null : progress(r.value, target, baseline.value);
+    return progressShown(r, withheld(rep, r, context), () => {
+      if (!rep.periodBaseline) return null;
+      const key = baselineKey(rep);
+      const baseline = new IndicatorEvaluation({ ...rep.periodBaseline, ...key });
+      return { value: baseline.value, hidden: withheld(rep, baseline, context, key.year) };
+    });
   },
   ...agencyInputs,
   dataCenterPopulation: (rep) => dataCenterPopulationOf(rep),
@@ -148,15 +179,7 @@ export const IndicatorValue: IndicatorValueResolvers = {
   },
   missing: (rep, _args, context) => {
     const r = result(rep, context);
-    const embargo = embargoOf(rep, context);
-    // The agencies withhold the inputs under the same embargo: what they did not send is not missing.
-    if (embargo) return [{ metric: 'EMBARGOED', agency: null, year: rep.year, units: null, unitIds: null, message: embargoMessage(embargo) }];
-    if (!confidentialHidden(r, context)) return r.missing;
-    const { year, units } = smallCellOf(r, context)!;
-    return [
-      { metric: 'CONFIDENTIAL', agency: null, year, units, unitIds: null, message: withheldMessage(r.indicator, units, context.disclosureMinUnits) },
-      ...r.missing,
-    ];
+    return missingShown(r, rep.year, embargoOf(rep, context), confidentialHidden(r, context), context);
   },
   coverage: (rep, _args, context) => coverageShown(result(rep, context), rep.scopeKind === 'REGION' ? rep.scopeId : null, context),
   // A flag's message carries figures: none under an embargo.
