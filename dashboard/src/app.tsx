@@ -2,15 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   CatalogDocument,
   DashboardCubeDocument,
-  IndicatorGridDocument,
   JurisdictionDocument,
   JurisdictionsDocument,
   type CatalogQuery,
   type DashboardCubeQuery,
-  type IndicatorGridQuery,
   type JurisdictionQuery,
   type JurisdictionsQuery,
 } from '../../publish/client/generated/graphql.ts';
+import { fetchGrid, type GridValue } from '../../publish/client/grid.ts';
 import { formatValue, toDisplay } from '../../publish/format.ts';
 import { request, transport } from './api.ts';
 import { Chart } from './chart.tsx';
@@ -19,7 +18,7 @@ import { TILE_LAYOUTS } from './tiles.ts';
 import { LABELS, SCOPE_HELP, SCOPE_LABELS, type Lang } from './labels.ts';
 
 type Indicator = NonNullable<CatalogQuery['indicators']>[number];
-type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
+type Value = GridValue;
 type Cube = DashboardCubeQuery['indicatorCube'];
 type Jurisdiction = NonNullable<JurisdictionsQuery['regions']>[number];
 
@@ -115,7 +114,7 @@ export function App() {
     setError(null);
     (async () => {
       const place = (await request(transport, JurisdictionDocument, { code: jurisdiction })).region;
-      const grid = (await request(transport, IndicatorGridDocument, { codes, regions: [jurisdiction], years })).indicatorValues ?? [];
+      const grid = await fetchGrid(transport, { codes, regions: [jurisdiction], years });
       const districts = place?.children.map((c) => c.code) ?? [];
       const last = years[years.length - 1]!;
       const compared = districts.length ? (await request(transport, DashboardCubeDocument, { codes, regions: districts, years: [last] })).indicatorCube : null;

@@ -6,47 +6,66 @@ import { graphql } from './generated/index.ts';
  * One grid of indicator values with what a published table needs: the figure, its status and confidentiality,
  * the target, and the catalog's display rules. Observation attributes a statistical tool reads go here too,
  * each with one row in publish/export/attributes.ts (coverage of a value over units, progress to the target).
+ * A grid is read from the cube's rows, one record per cell at a fraction of `indicatorValues`' cost; ./grid.ts
+ * names them as `IndicatorValue` does.
  */
 export const IndicatorGridDocument = graphql(`
   query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
-    indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
-      indicatorCode
-      scopeId
-      region {
+    indicatorCube(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
+      asOf
+      indicators {
+        code
+        unit
+      }
+      regions {
+        code
         nameZh
         nameEn
       }
-      year
-      asOf
-      value
-      unit
-      status
-      confidentiality
-      coverage {
-        status
-        unitsReporting
-        unitsExpected
-        share
-      }
-      meetsTarget
-      gapToTarget
-      progress
-      target {
-        jurisdiction
-        symbol
-        value
+      cells {
+        indicatorCode
+        regionCode
         year
-        cumulative
-        inherited
-        scope
-        binding
-        expected
+        value
+        status
+        confidentiality
+        coverage {
+          status
+          unitsReporting
+          unitsExpected
+          share
+        }
+        meetsTarget
+        gapToTarget
+        progress
+        target {
+          jurisdiction
+          symbol
+          value
+          year
+          cumulative
+          inherited
+          scope
+          binding
+          expected
+        }
+        missing {
+          metric
+          agency
+          message
+        }
       }
-      missing {
-        metric
-        agency
-        message
-      }
+    }
+  }
+`);
+
+/** The plan periods, whose baseline years a grid's progress figures are read against. */
+export const PlanPeriodsDocument = graphql(`
+  query PlanPeriods {
+    planPeriods {
+      from
+      to
+      baselineYear
     }
   }
 `);

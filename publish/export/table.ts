@@ -1,10 +1,10 @@
-import { CatalogDocument, IndicatorGridDocument, type CatalogQuery, type IndicatorGridQuery } from '../client/generated/graphql.ts';
+import { CatalogDocument, type CatalogQuery } from '../client/generated/graphql.ts';
+import { fetchGrid, type GridValue } from '../client/grid.ts';
 import { request, type Transport } from '../client/request.ts';
 import { toDisplay } from '../format.ts';
 import type { ExportRequest } from './params.ts';
 
 export type CatalogIndicator = NonNullable<CatalogQuery['indicators']>[number];
-export type GridValue = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
 
 /** One observation of an export: the API's value and its indicator's catalog entry. */
 export interface ExportCell {
@@ -27,12 +27,8 @@ export interface ExportTable {
 
 /** Asks the public API for the grid and the catalog (through the caller's own credentials) and joins them. */
 export async function fetchExportTable(transport: Transport, wanted: ExportRequest): Promise<ExportTable> {
-  const [grid, catalog] = await Promise.all([
-    request(transport, IndicatorGridDocument, { codes: wanted.codes ?? null, regions: wanted.regions, years: wanted.years, asOf: wanted.asOf ?? null }),
-    request(transport, CatalogDocument, {}),
-  ]);
+  const [values, catalog] = await Promise.all([fetchGrid(transport, wanted), request(transport, CatalogDocument, {})]);
   const byCode = new Map((catalog.indicators ?? []).map((i) => [i.code, i]));
-  const values = grid.indicatorValues ?? [];
   const cells: ExportCell[] = [];
   const regions = new Map<string, ExportTable['regions'][number]>();
   const indicators = new Map<string, CatalogIndicator>();

@@ -2,17 +2,16 @@ import {
   CatalogDocument,
   ClusterGridDocument,
   DataCentrePueDocument,
-  IndicatorGridDocument,
   InputRevisionsDocument,
   JurisdictionDocument,
   ShutdownScreenDocument,
   type CatalogQuery,
   type ClusterGridQuery,
-  type IndicatorGridQuery,
   type InputRevisionsQuery,
   type JurisdictionQuery,
   type ShutdownScreenQuery,
 } from '../client/generated/graphql.ts';
+import { fetchGrid, type GridValue } from '../client/grid.ts';
 import { OperationError, request, type Transport } from '../client/request.ts';
 
 export const BASELINE_YEAR = 2020;
@@ -20,7 +19,7 @@ export const BASELINE_YEAR = 2020;
 const MAX_CELLS = 10_000;
 
 export type Indicator = NonNullable<CatalogQuery['indicators']>[number];
-export type Value = NonNullable<IndicatorGridQuery['indicatorValues']>[number];
+export type Value = GridValue;
 export type ClusterValue = NonNullable<ClusterGridQuery['clusterIndicatorValues']>[number];
 export type Jurisdiction = NonNullable<JurisdictionQuery['region']>;
 export type Cluster = NonNullable<JurisdictionQuery['dataCenterClusters']>[number];
@@ -71,16 +70,15 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   });
   if (!where.region) throw unknownJurisdiction(region);
   step('jurisdiction');
-  const series = (await request(transport, IndicatorGridDocument, { regions: [region], years, asOf })).indicatorValues ?? [];
+  const series = await fetchGrid(transport, { regions: [region], years, asOf });
   step('indicator series');
   const children = where.region.children.map((c) => c.code);
-  // The API serves at most 20,000 cells a request (GRID_TOO_LARGE): a larger world's districts go in slices.
-  const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, catalog.length)));
+  // The API serves at most 20,000 cells a request (GRID_TOO_LARGE): a larger world's districts go in slices, each with
+  // the report's year and its plan period's baseline year (which progress is read against).
+  const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, 2 * catalog.length)));
   const districts: Value[] = [];
   for (let i = 0; i < children.length; i += perRequest) {
-    districts.push(
-      ...((await request(transport, IndicatorGridDocument, { regions: children.slice(i, i + perRequest), years: [year], asOf })).indicatorValues ?? []),
-    );
+    districts.push(...(await fetchGrid(transport, { regions: children.slice(i, i + perRequest), years: [year], asOf })));
   }
   step('districts');
   const clusters = where.dataCenterClusters ?? [];

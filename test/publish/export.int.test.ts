@@ -191,13 +191,21 @@ describe('refused exports', () => {
     expect(JSON.parse(res.text)).toEqual({ error: { code, parameter, message: expect.any(String) } });
   });
 
-  it('passes on the gateway’s refusal of a too costly grid as 400 QUERY_TOO_COSTLY, as GraphQL answers it', async () => {
-    // Every indicator (31, costing 1 + their inputs: 81 a region-year) × 57 regions × 11 years (2020-2030)
-    // = 81 × 627 = 50,787, over QUERY_MAX_COST's 30,000 (and 19,437 cells, under the 20,000 of GRID_TOO_LARGE).
+  it('exports the whole grid the API serves in one request, which the per-cell API refused as too costly', async () => {
+    // Every indicator (31, costing 1 + their inputs: 81 a region-year) × 57 regions × 11 years (2020-2030) = 19,437
+    // cells, under the 20,000 of GRID_TOO_LARGE. Through indicatorValues that costs 81 × 627 = 50,787, over
+    // QUERY_MAX_COST's 30,000; the exports read the cube, whose cells weigh a fifth: 10,157.
     const regions = REGION_CODES.map((r) => r.code).join(',');
     const res = await get(`/export/indicators.csv?regions=${regions}&years=2020-2030`);
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).error.code).toBe('QUERY_TOO_COSTLY');
+    expect(res.status).toBe(200);
+    expect(rows(res.text)).toHaveLength(19_437);
+    const graphql = await fed.query(
+      `query($r: [ID!]!) { indicatorValues(regions: $r, years: [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]) { value } }`,
+      {
+        r: REGION_CODES.map((r) => r.code),
+      },
+    );
+    expect(graphql.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
   });
 
   it('refuses a bad token as GraphQL does (401), and an unknown export path with 404', async () => {

@@ -78,7 +78,12 @@ export type IndicatorGridQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorGridQuery = { indicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, asOf: string, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, region: { nameZh: string, nameEn: string } | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean, expected: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null };
+export type IndicatorGridQuery = { indicatorCube: { asOf: string, indicators: Array<{ code: string, unit: string }> | null, regions: Array<{ code: string, nameZh: string, nameEn: string }> | null, cells: Array<{ indicatorCode: string, regionCode: string, year: number, value: number | null, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, gapToTarget: number | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean, expected: boolean } | null, missing: Array<{ metric: string, agency: string | null, message: string }> }> | null } | null };
+
+export type PlanPeriodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanPeriodsQuery = { planPeriods: Array<{ from: number, to: number, baselineYear: number }> | null };
 
 export type ClusterGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
@@ -164,47 +169,62 @@ export class TypedDocumentString<TResult, TVariables>
 
 export const IndicatorGridDocument = new TypedDocumentString(`
     query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
-  indicatorValues(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
-    indicatorCode
-    scopeId
-    region {
+  indicatorCube(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
+    asOf
+    indicators {
+      code
+      unit
+    }
+    regions {
+      code
       nameZh
       nameEn
     }
-    year
-    asOf
-    value
-    unit
-    status
-    confidentiality
-    coverage {
-      status
-      unitsReporting
-      unitsExpected
-      share
-    }
-    meetsTarget
-    gapToTarget
-    progress
-    target {
-      jurisdiction
-      symbol
-      value
+    cells {
+      indicatorCode
+      regionCode
       year
-      cumulative
-      inherited
-      scope
-      binding
-      expected
-    }
-    missing {
-      metric
-      agency
-      message
+      value
+      status
+      confidentiality
+      coverage {
+        status
+        unitsReporting
+        unitsExpected
+        share
+      }
+      meetsTarget
+      gapToTarget
+      progress
+      target {
+        jurisdiction
+        symbol
+        value
+        year
+        cumulative
+        inherited
+        scope
+        binding
+        expected
+      }
+      missing {
+        metric
+        agency
+        message
+      }
     }
   }
 }
     `) as unknown as TypedDocumentString<IndicatorGridQuery, IndicatorGridQueryVariables>;
+export const PlanPeriodsDocument = new TypedDocumentString(`
+    query PlanPeriods {
+  planPeriods {
+    from
+    to
+    baselineYear
+  }
+}
+    `) as unknown as TypedDocumentString<PlanPeriodsQuery, PlanPeriodsQueryVariables>;
 export const ClusterGridDocument = new TypedDocumentString(`
     query ClusterGrid($codes: [ID!], $clusters: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
   clusterIndicatorValues(
