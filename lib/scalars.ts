@@ -44,6 +44,22 @@ function parseAmountInput(value: unknown): number | string {
 }
 
 /**
+ * Days pushed by agency systems, as they sent them: the row reader checks the form (lib/writes/row-reader.ts `date`),
+ * so a malformed day in row 7 rejects row 7 with its row number, instead of the whole request.
+ */
+export const CalendarDayScalar = new GraphQLScalarType<unknown, string>({
+  name: 'CalendarDay',
+  description: 'A calendar day as sent by an agency system, meant as `YYYY-MM-DD`.',
+  serialize: (value) => parseDate(value),
+  parseValue: (value) => value,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.BOOLEAN) return ast.value;
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return Number(ast.value);
+    throw new GraphQLError('A CalendarDay is a string written YYYY-MM-DD.', { extensions: { code: 'INVALID_ARGUMENT' } });
+  },
+});
+
+/**
  * Numbers pushed by agency systems. Parsing is left to row validation (lib/writes/fields.ts) so a
  * "NaN" in row 7 rejects row 7 with its row number, instead of the whole request.
  */

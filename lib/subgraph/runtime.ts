@@ -5,7 +5,7 @@ import type { Agency } from '../agencies.ts';
 import { subgraphTypeDefs } from '../subgraphs.ts';
 import { REGION_CODES, type RegionCode } from '../regions/codes.ts';
 import { RegionDirectory } from '../regions/directory.ts';
-import { AmountScalar, DateScalar, DateTimeScalar } from '../scalars.ts';
+import { AmountScalar, CalendarDayScalar, DateScalar, DateTimeScalar } from '../scalars.ts';
 import { regionResolvers } from './regions.ts';
 import { serve, type RunningServer } from '../http.ts';
 import { maxBodyBytes } from '../config.ts';
@@ -53,7 +53,13 @@ export interface SubgraphModule<L> {
 
 export function subgraphSchema(module: SubgraphModule<unknown>): GraphQLSchema {
   // Merge per type, so a subgraph may add fields to the shared Region/RegionYear/Query types.
-  const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar, Amount: AmountScalar, ...regionResolvers };
+  const merged: Record<string, object> = {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Amount: AmountScalar,
+    CalendarDay: CalendarDayScalar,
+    ...regionResolvers,
+  };
   for (const [type, fields] of Object.entries(module.resolvers)) merged[type] = { ...(merged[type] ?? {}), ...fields };
   const schema = enforceUnitLevel(buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.agency), resolvers: merged as never }), module.agency);
   return withholdEmbargoed(schema, module.scopeRegion);

@@ -19,6 +19,12 @@ export type Scalars = {
    * against their row, instead of failing the whole request.
    */
   Amount: { input: number | string; output: number; }
+  /**
+   * A calendar day as sent by an agency system, meant as `YYYY-MM-DD`. A malformed day (`"2024-13-01"`, `"01/04/2024"`,
+   * a number) reaches row validation and is reported against its row and field (`WRONG_TYPE`), instead of failing the
+   * whole request; a day after today is `DATE_IN_FUTURE`.
+   */
+  CalendarDay: { input: unknown; output: string; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
@@ -410,7 +416,7 @@ export type DataCenterInput = {
   /** Designated cluster the centre lies in: a registered cluster (`UNKNOWN_REFERENCE`) of the centre's province. Required when `zoneId` is set; left out outside any cluster. */
   clusterId?: InputMaybe<Scalars['ID']['input']>;
   /** Date the centre went into service; not after today (`DATE_IN_FUTURE`). Required. */
-  commissionedOn?: InputMaybe<Scalars['Date']['input']>;
+  commissionedOn?: InputMaybe<Scalars['CalendarDay']['input']>;
   /** Design capacity in standard racks (2.5 kW each), a whole number ≥ 0. Required. */
   designRacks?: InputMaybe<Scalars['Int']['input']>;
   /** Register id, e.g. `DC-500112-004`; at most 64 characters, no control characters. */
@@ -1366,6 +1372,7 @@ export type ResolversTypes = {
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputsMapper>;
   BigdataUnregisteredUnits: ResolverTypeWrapper<BigdataUnregisteredUnits>;
   BuildType: BuildType;
+  CalendarDay: ResolverTypeWrapper<Scalars['CalendarDay']['output']>;
   ClusterZone: ResolverTypeWrapper<ClusterZoneMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ClusterZoneInput: ClusterZoneInput;
@@ -1427,6 +1434,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   BigdataIndicatorInputs: BigdataIndicatorInputsMapper;
   BigdataUnregisteredUnits: BigdataUnregisteredUnits;
+  CalendarDay: Scalars['CalendarDay']['output'];
   ClusterZone: ClusterZoneMapper;
   Boolean: Scalars['Boolean']['output'];
   ClusterZoneInput: ClusterZoneInput;
@@ -1501,6 +1509,10 @@ export type BigdataUnregisteredUnitsResolvers<ContextType = Context, ParentType 
   agency?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
+
+export interface CalendarDayScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CalendarDay'], any> {
+  name: 'CalendarDay';
+}
 
 export type ClusterZoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClusterZone'] = ResolversParentTypes['ClusterZone'], FederationReferenceType extends FederationReferenceTypes['ClusterZone'] = FederationReferenceTypes['ClusterZone']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ClusterZone']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1841,6 +1853,7 @@ export type Resolvers<ContextType = Context> = {
   BigdataCubeInputs?: BigdataCubeInputsResolvers<ContextType>;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
   BigdataUnregisteredUnits?: BigdataUnregisteredUnitsResolvers<ContextType>;
+  CalendarDay?: GraphQLScalarType;
   ClusterZone?: ClusterZoneResolvers<ContextType>;
   CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;

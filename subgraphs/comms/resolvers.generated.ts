@@ -19,6 +19,12 @@ export type Scalars = {
    * against their row, instead of failing the whole request.
    */
   Amount: { input: number | string; output: number; }
+  /**
+   * A calendar day as sent by an agency system, meant as `YYYY-MM-DD`. A malformed day (`"2024-13-01"`, `"01/04/2024"`,
+   * a number) reaches row validation and is reported against its row and field (`WRONG_TYPE`), instead of failing the
+   * whole request; a day after today is `DATE_IN_FUTURE`.
+   */
+  CalendarDay: { input: unknown; output: string; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
@@ -1429,6 +1435,7 @@ export type ResolversTypes = {
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputs>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CalendarDay: ResolverTypeWrapper<Scalars['CalendarDay']['output']>;
   CommsCubeSums: ResolverTypeWrapper<CommsCubeSums>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CommsDataQuality: ResolverTypeWrapper<CommsDataQualityMapper>;
@@ -1497,6 +1504,7 @@ export type ResolversParentTypes = {
   BigdataIndicatorInputs: BigdataIndicatorInputs | FederationReferenceTypes['BigdataIndicatorInputs'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CalendarDay: Scalars['CalendarDay']['output'];
   CommsCubeSums: CommsCubeSums;
   Float: Scalars['Float']['output'];
   CommsDataQuality: CommsDataQualityMapper;
@@ -1570,6 +1578,10 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export interface CalendarDayScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CalendarDay'], any> {
+  name: 'CalendarDay';
+}
 
 export type CommsCubeSumsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommsCubeSums'] = ResolversParentTypes['CommsCubeSums']> = {
   indicatorCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1957,6 +1969,7 @@ export type UnitCheckResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = {
   Amount?: GraphQLScalarType;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  CalendarDay?: GraphQLScalarType;
   CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsDataQuality?: CommsDataQualityResolvers<ContextType>;
   CommsIndicatorInputs?: CommsIndicatorInputsResolvers<ContextType>;

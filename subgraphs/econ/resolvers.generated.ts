@@ -19,6 +19,12 @@ export type Scalars = {
    * against their row, instead of failing the whole request.
    */
   Amount: { input: number | string; output: number; }
+  /**
+   * A calendar day as sent by an agency system, meant as `YYYY-MM-DD`. A malformed day (`"2024-13-01"`, `"01/04/2024"`,
+   * a number) reaches row validation and is reported against its row and field (`WRONG_TYPE`), instead of failing the
+   * whole request; a day after today is `DATE_IN_FUTURE`.
+   */
+  CalendarDay: { input: unknown; output: string; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with a time zone, e.g. `2026-03-31T16:00:00Z`. */
@@ -510,7 +516,7 @@ export type EnergyAssessment = {
 /** One energy audit or energy-saving diagnosis as a row of `upsertEnergyAssessments`: its full state, or only `id` under DELETE. */
 export type EnergyAssessmentInput = {
   /** Date the report was completed, not in the future. Required. */
-  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  completedOn?: InputMaybe<Scalars['CalendarDay']['input']>;
   /** Stable id, e.g. `AUD-91310115…-2022`; at most 64 characters. */
   id: Scalars['ID']['input'];
   /** Audit or diagnosis. Required. */
@@ -568,7 +574,7 @@ export type EnergyManagementCentre = {
 /** One energy-management centre as a row of `upsertEnergyManagementCentres`: its full state, or only `uscc` under DELETE. */
 export type EnergyManagementCentreInput = {
   /** Date the centre went into operation, not in the future. Required. */
-  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  establishedOn?: InputMaybe<Scalars['CalendarDay']['input']>;
   /** USCC of the registered enterprise that runs the centre (`INVALID_USCC`, `UNKNOWN_ENTERPRISE`): the key, one centre per enterprise. */
   uscc: Scalars['ID']['input'];
 };
@@ -1780,6 +1786,7 @@ export type ResolversTypes = {
   ApplicationScenarioInput: ApplicationScenarioInput;
   BigdataCubeInputs: ResolverTypeWrapper<BigdataCubeInputsMapper>;
   BigdataIndicatorInputs: ResolverTypeWrapper<BigdataIndicatorInputsMapper>;
+  CalendarDay: ResolverTypeWrapper<Scalars['CalendarDay']['output']>;
   CarbonPeakPilot: ResolverTypeWrapper<CarbonPeakPilotMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CarbonPeakPilotDomain: CarbonPeakPilotDomain;
@@ -1862,6 +1869,7 @@ export type ResolversParentTypes = {
   ApplicationScenarioInput: ApplicationScenarioInput;
   BigdataCubeInputs: BigdataCubeInputsMapper;
   BigdataIndicatorInputs: BigdataIndicatorInputsMapper;
+  CalendarDay: Scalars['CalendarDay']['output'];
   CarbonPeakPilot: CarbonPeakPilotMapper;
   Boolean: Scalars['Boolean']['output'];
   CarbonPeakPilotInput: CarbonPeakPilotInput;
@@ -1950,6 +1958,10 @@ export type BigdataIndicatorInputsResolvers<ContextType = Context, ParentType ex
   scopeKind?: Resolver<ResolversTypes['IndicatorLevel'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export interface CalendarDayScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CalendarDay'], any> {
+  name: 'CalendarDay';
+}
 
 export type CarbonPeakPilotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CarbonPeakPilot'] = ResolversParentTypes['CarbonPeakPilot'], FederationReferenceType extends FederationReferenceTypes['CarbonPeakPilot'] = FederationReferenceTypes['CarbonPeakPilot']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CarbonPeakPilot']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -2359,6 +2371,7 @@ export type Resolvers<ContextType = Context> = {
   ApplicationScenario?: ApplicationScenarioResolvers<ContextType>;
   BigdataCubeInputs?: BigdataCubeInputsResolvers<ContextType>;
   BigdataIndicatorInputs?: BigdataIndicatorInputsResolvers<ContextType>;
+  CalendarDay?: GraphQLScalarType;
   CarbonPeakPilot?: CarbonPeakPilotResolvers<ContextType>;
   CommsCubeSums?: CommsCubeSumsResolvers<ContextType>;
   CommsUnitSums?: CommsUnitSumsResolvers<ContextType>;

@@ -347,18 +347,25 @@ describe('impossible calendar days in register rows', () => {
     ['30 February', '2023-02-30', false],
     ['29 February of a common year', '2023-02-29', true],
     ['29 February of a common year', '2023-02-29', false],
-  ])('the API refuses %s (%s, dryRun: %s) like any malformed Date, naming row and field, and stores nothing', async (_, day, dryRun) => {
+    ['a day written the other way round', '30/01/2023', false],
+    ['a number', 20230130, false],
+  ])('the API reports %s (%s, dryRun: %s) against its row and field, and an atomic batch stores nothing', async (_, day, dryRun) => {
     const before = await stored();
-    const response = await send('upsertDataCenters', [dc('T-DC-CAL-OK'), dc('T-DC-CAL', { commissionedOn: day })], { dryRun });
-    expect(response.data?.upsertDataCenters ?? null).toBeNull();
-    expect(response.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringContaining(`"${day}" at "rows[1].commissionedOn"; A Date is a calendar day written YYYY-MM-DD`) as string,
-        extensions: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as object,
-      }),
+    const summary = await upsert('upsertDataCenters', [dc('T-DC-CAL-OK'), dc('T-DC-CAL', { commissionedOn: day })], { dryRun });
+    expect(summary).toMatchObject({ applied: false, created: 0, rejected: 1 });
+    expect(summary.problems).toEqual([
+      { row: 1, field: 'commissionedOn', code: expect.any(String) as string, message: expect.stringContaining('YYYY-MM-DD') as string },
     ]);
     expect(await stored()).toEqual(before);
     expect(await dataCenterRow('T-DC-CAL-OK')).toEqual([]);
+  });
+
+  it('takes the good rows of a batch with a malformed day when it is not atomic, from every agency that registers days', async () => {
+    const partial = await upsert('upsertDataCenters', [dc('T-DC-DAY-OK'), dc('T-DC-DAY', { commissionedOn: '2023-13-01' })], { atomic: false });
+    expect(partial).toMatchObject({ applied: true, created: 1, rejected: 1, problems: [expect.objectContaining({ row: 1, field: 'commissionedOn' })] });
+    expect(await dataCenterRow('T-DC-DAY-OK')).toHaveLength(1);
+    const energy = await upsert('upsertPvInstallations', [pv('T-PV-DAY', { commissionedOn: '1 March 2024' })]);
+    expect(energy).toMatchObject({ applied: false, rejected: 1, problems: [expect.objectContaining({ row: 0, field: 'commissionedOn' })] });
   });
 
   it.each([true, false])('the register write refuses 2023-02-30 with row, field and code (dryRun: %s), and stores nothing', async (dryRun) => {
