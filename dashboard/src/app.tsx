@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   CatalogDocument,
-  DashboardCubeDocument,
   JurisdictionDocument,
   JurisdictionsDocument,
   type CatalogQuery,
-  type DashboardCubeQuery,
   type JurisdictionQuery,
   type JurisdictionsQuery,
 } from '../../publish/client/generated/graphql.ts';
@@ -19,7 +17,6 @@ import { LABELS, SCOPE_HELP, SCOPE_LABELS, type Lang } from './labels.ts';
 
 type Indicator = NonNullable<CatalogQuery['indicators']>[number];
 type Value = GridValue;
-type Cube = DashboardCubeQuery['indicatorCube'];
 type Jurisdiction = NonNullable<JurisdictionsQuery['regions']>[number];
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
@@ -73,6 +70,9 @@ function coverageNote(coverage: Value['coverage'] | undefined): string {
   return `${coverage.unitsReporting} / ${coverage.unitsExpected} (${(coverage.share * 100).toFixed(1)} %)`;
 }
 
+/** A cell's tooltip: its coverage, and why a value is missing or withheld. */
+const cellNote = (v: Value | undefined): string => [coverageNote(v?.coverage), ...(v?.missing.map((m) => m.message) ?? [])].filter(Boolean).join(' ');
+
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
@@ -83,7 +83,7 @@ export function App() {
   const [chosen, setChosen] = useState<string[]>(DEFAULT_INDICATORS);
   const [where, setWhere] = useState<JurisdictionQuery['region']>(null);
   const [values, setValues] = useState<Value[] | null>(null);
-  const [cube, setCube] = useState<Cube | null>(null);
+  const [compared, setCompared] = useState<Value[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mapCode, setMapCode] = useState<string | null>(null);
   const t = (key: keyof typeof LABELS) => LABELS[key][lang];
@@ -110,18 +110,18 @@ export function App() {
     if (jurisdiction === null || codes.length === 0 || years.length === 0) return;
     let current = true;
     setValues(null);
-    setCube(null);
+    setCompared(null);
     setError(null);
     (async () => {
       const place = (await request(transport, JurisdictionDocument, { code: jurisdiction })).region;
       const grid = await fetchGrid(transport, { codes, regions: [jurisdiction], years });
       const districts = place?.children.map((c) => c.code) ?? [];
       const last = years[years.length - 1]!;
-      const compared = districts.length ? (await request(transport, DashboardCubeDocument, { codes, regions: districts, years: [last] })).indicatorCube : null;
+      const districtValues = districts.length ? await fetchGrid(transport, { codes, regions: districts, years: [last] }) : null;
       if (!current) return;
       setWhere(place);
       setValues(grid);
-      setCube(compared);
+      setCompared(districtValues);
     })().catch((e: Error) => current && setError(e.message));
     return () => {
       current = false;
@@ -132,6 +132,8 @@ export function App() {
   const layout = jurisdiction === null ? undefined : TILE_LAYOUTS[jurisdiction];
   const mapIndicator = indicators.find((i) => i.code === mapCode) ?? indicators[0];
   const cell = (code: string, year: number) => values?.find((v) => v.indicatorCode === code && v.year === year);
+  const districtCells = useMemo(() => new Map((compared ?? []).map((v) => [`${v.indicatorCode} ${v.scopeId}`, v])), [compared]);
+  const districtCell = (code: string, region: string) => districtCells.get(`${code} ${region}`);
 
   return (
     <>
@@ -217,11 +219,7 @@ export function App() {
                         const v = cell(i.code, y);
                         const state = v ? cellState(v) : { className: 'missing', marks: '' };
                         return (
-                          <td
-                            class={state.className}
-                            data-year={y}
-                            title={[coverageNote(v?.coverage), ...(v?.missing.map((m) => m.message) ?? [])].filter(Boolean).join(' ')}
-                          >
+                          <td class={state.className} data-year={y} title={cellNote(v)}>
                             {formatValue(v?.value, i)}
                             {state.marks && <sup class="mark">{state.marks}</sup>}
                           </td>
@@ -271,44 +269,32 @@ export function App() {
           <h2>
             {t('districts')} {years[years.length - 1]}
           </h2>
-          {cube && where && (
+          {compared && where && (
             <table id="districts">
               <thead>
                 <tr>
                   <th>{t('district')}</th>
-                  {cube.indicatorCodes.map((code) => {
-                    const i = indicators.find((x) => x.code === code);
-                    return <th>{i ? name(i) : code}</th>;
-                  })}
+                  {indicators.map((i) => (
+                    <th>{name(i)}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {cube.regionCodes.map((region, r) => {
-                  const district = where.children.find((c) => c.code === region);
-                  return (
-                    <tr data-region={region}>
-                      <td>{district ? name(district) : region}</td>
-                      {cube.indicatorCodes.map((code, i) => {
-                        // Cell (i, r, y) of the cube is entry (i × R + r) × Y + y; one year here.
-                        const k = i * cube.regionCodes.length + r;
-                        const indicator = indicators.find((x) => x.code === code)!;
-                        // A column is null when the agency it comes from was unavailable: its cells show as missing.
-                        const state = cellState({
-                          value: cube.values?.[k] ?? null,
-                          meetsTarget: cube.meetsTarget?.[k] ?? null,
-                          status: cube.statuses?.[k] ?? null,
-                          confidentiality: cube.confidentiality?.[k] ?? 'FREE',
-                        });
-                        return (
-                          <td class={state.className}>
-                            {indicator ? formatValue(cube.values?.[k], indicator) : ''}
-                            {state.marks && <sup class="mark">{state.marks}</sup>}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
+                {where.children.map((district) => (
+                  <tr data-region={district.code}>
+                    <td>{name(district)}</td>
+                    {indicators.map((i) => {
+                      const v = districtCell(i.code, district.code);
+                      const state = v ? cellState(v) : { className: 'missing', marks: '' };
+                      return (
+                        <td class={state.className} title={cellNote(v)}>
+                          {formatValue(v?.value, i)}
+                          {state.marks && <sup class="mark">{state.marks}</sup>}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
@@ -320,7 +306,7 @@ export function App() {
           {!layout ? (
             <p>{t('noMap')}</p>
           ) : (
-            cube &&
+            compared &&
             where &&
             mapIndicator && (
               <>
@@ -333,8 +319,7 @@ export function App() {
                   </select>
                 </label>
                 <TileMap
-                  cube={cube}
-                  code={mapIndicator.code}
+                  cell={(region) => districtCell(mapIndicator.code, region)}
                   indicator={mapIndicator}
                   layout={layout}
                   names={new Map(where.children.map((c) => [c.code, name(c)]))}

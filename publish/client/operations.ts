@@ -168,21 +168,6 @@ export const JurisdictionDocument = graphql(`
   }
 `);
 
-/** The dashboard's grid: one dense table (`IndicatorCube`), cell (i, r, y) at (i × R + r) × Y + y. */
-export const DashboardCubeDocument = graphql(`
-  query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
-    indicatorCube(codes: $codes, regions: $regions, years: $years) {
-      indicatorCodes
-      regionCodes
-      years
-      values
-      statuses
-      confidentiality
-      meetsTarget
-    }
-  }
-`);
-
 /** The seed 003 shutdown screen, as counts (the candidates themselves are unit-level: reader role). */
 export const ShutdownScreenDocument = graphql(`
   query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {

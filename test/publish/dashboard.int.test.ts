@@ -151,6 +151,11 @@ describe.skipIf(!chromium)('the dashboard at / in Chromium', () => {
     expect(await chart.innerHTML()).toMatch(/aria-label="year: 2024; %: 56\.9"/);
     // The districts compared: 500101 has two data centres, so its figure is withheld (c) from the page's anonymous caller.
     await expect.poll(() => page.locator('#districts tr[data-region="500101"] td').nth(2).textContent()).toBe('—c');
+    // Its tooltip gives the coverage and says why, as the grid's do (the district comparison reads the same records):
+    // C (800 of the district's 2,800 design racks) has not reported its racks in use for 2025: D alone, 2,000 / 2,800 = 71.4 %.
+    expect(await page.locator('#districts tr[data-region="500101"] td').nth(2).getAttribute('title')).toMatch(
+      /^1 \/ 2 \(71\.4 %\) Withheld \(statistical disclosure control\): 1 data centre\(s\) contribute/,
+    );
     await page.screenshot({ path: path.join(ARTEFACTS, 'chongqing.png'), fullPage: true });
   });
 

@@ -112,15 +112,6 @@ export type JurisdictionQueryVariables = Exact<{
 
 export type JurisdictionQuery = { region: { code: string, nameZh: string, nameEn: string, level: RegionLevel, children: Array<{ code: string, nameZh: string, nameEn: string }> } | null, dataCenterClusters: Array<{ id: string, nameZh: string, nameEn: string, zones: Array<{ id: string, nameZh: string, nameEn: string }> }> | null };
 
-export type DashboardCubeQueryVariables = Exact<{
-  codes?: Array<string | number> | string | number | null | undefined;
-  regions: Array<string | number> | string | number;
-  years: Array<number> | number;
-}>;
-
-
-export type DashboardCubeQuery = { indicatorCube: { indicatorCodes: Array<string>, regionCodes: Array<string>, years: Array<number>, values: Array<number | null> | null, statuses: Array<ObservationStatus | null> | null, confidentiality: Array<Confidentiality> | null, meetsTarget: Array<boolean | null> | null } | null };
-
 export type ShutdownScreenQueryVariables = Exact<{
   region: string | number;
   year: number;
@@ -320,19 +311,6 @@ export const JurisdictionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<JurisdictionQuery, JurisdictionQueryVariables>;
-export const DashboardCubeDocument = new TypedDocumentString(`
-    query DashboardCube($codes: [ID!], $regions: [ID!]!, $years: [Int!]!) {
-  indicatorCube(codes: $codes, regions: $regions, years: $years) {
-    indicatorCodes
-    regionCodes
-    years
-    values
-    statuses
-    confidentiality
-    meetsTarget
-  }
-}
-    `) as unknown as TypedDocumentString<DashboardCubeQuery, DashboardCubeQueryVariables>;
 export const ShutdownScreenDocument = new TypedDocumentString(`
     query ShutdownScreen($region: ID!, $year: Int!, $asOf: DateTime) {
   dataCenterShutdownCandidates(region: $region, year: $year, asOf: $asOf) {
