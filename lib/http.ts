@@ -91,8 +91,13 @@ export interface ObservedRoute {
 /**
  * Runs one GraphQL operation through this server's own pipeline (the caller's headers, authentication,
  * validation rules and plugins, as a POST to /graphql would): routes that answer from the public API use it.
+ * The caller's request is admitted once however many operations answer it; `headers` are the admission's
+ * (the rate limit's budget), for the route's response.
  */
-export type LocalGraphQL = (req: IncomingMessage, body: { query: string; variables: Record<string, unknown> }) => Promise<{ status: number; body: string }>;
+export type LocalGraphQL = (
+  req: IncomingMessage,
+  body: { query: string; variables: Record<string, unknown> },
+) => Promise<{ status: number; body: string; headers: Record<string, string> }>;
 
 /** A request to /graphql refused before Apollo sees it; answered as GraphQL answers errors, with the bulk path's codes. */
 class HttpError extends Error {
@@ -137,10 +142,15 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
   let served = 0;
   // Bytes of GraphQL request and response bodies, on /health: the benchmark reports what crosses between gateway and subgraphs.
   const bytes = { received: 0, sent: 0 };
+  // A route's request is one request to the rate limit, however many operations it runs.
+  const admissions = new WeakMap<IncomingMessage, Promise<Refusal | null>>();
   const localGraphQL: LocalGraphQL = async (req, body) => {
     // The same admission (the gateway's rate limit) as a POST to /graphql: an export is a query too.
-    const refused = await options.admit?.(req);
-    if (refused?.status) return { status: refused.status, body: JSON.stringify(graphQLRefusalBody(refused)) };
+    let admission = admissions.get(req);
+    if (!admission) admissions.set(req, (admission = options.admit ? options.admit(req) : Promise.resolve(null)));
+    const admitted = await admission;
+    const admittedHeaders = admitted?.headers ?? {};
+    if (admitted?.status) return { status: admitted.status, body: JSON.stringify(graphQLRefusalBody(admitted)), headers: admittedHeaders };
     // Only what the pipeline reads from the caller: the token (and the content type of a POST).
     const headers = new HeaderMap([['content-type', 'application/json']]);
     if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
@@ -151,7 +161,7 @@ export async function serve<C extends BaseContext>(options: ServeOptions<C>): Pr
     let text = '';
     if (response.body.kind === 'complete') text = response.body.string;
     else for await (const chunk of response.body.asyncIterator) text += chunk;
-    return { status: response.status ?? 200, body: text };
+    return { status: response.status ?? 200, body: text, headers: admittedHeaders };
   };
   const cors = corsOrigins();
   const bodyLimit = options.maxBodyBytes ?? maxBodyBytes('subgraph');

@@ -49,10 +49,14 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
     .end(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }) + '\n');
 }
 
-/** The gateway's own pipeline as a transport: the export runs the public operation as the caller, under the same rules. */
-function localTransport(req: IncomingMessage, graphql: LocalGraphQL): Transport {
+/**
+ * The gateway's own pipeline as a transport: the export runs the public operations as the caller, under the same rules.
+ * `headers` collects what the admission answered (the rate limit's budget), for the export's response.
+ */
+function localTransport(req: IncomingMessage, graphql: LocalGraphQL, headers: Record<string, string>): Transport {
   return async (body) => {
     const answer = await graphql(req, body);
+    Object.assign(headers, answer.headers);
     return { status: answer.status, body: JSON.parse(answer.body) as GraphQLResponseBody };
   };
 }
@@ -64,6 +68,7 @@ function localTransport(req: IncomingMessage, graphql: LocalGraphQL): Transport 
 export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL, graphql: LocalGraphQL): boolean {
   if (!url.pathname.startsWith(EXPORT_PREFIX)) return false;
   const name = url.pathname.slice(EXPORT_PREFIX.length);
+  const admitted: Record<string, string> = {};
   void (async () => {
     try {
       const format = EXPORT_FORMATS[name];
@@ -81,19 +86,21 @@ export function exportRoute(req: IncomingMessage, res: ServerResponse, url: URL,
       const wanted = parseExportRequest(url.searchParams);
       const bom = wantsByteOrderMark(url.searchParams);
       if (bom && format.text !== 'csv') throw new ExportError(ExportErrorCode.INVALID_OPTION, '`bom` applies to the CSV exports only.', 'bom');
-      const table = await fetchExportTable(localTransport(req, graphql), wanted);
+      const table = await fetchExportTable(localTransport(req, graphql, admitted), wanted);
       const body = (bom ? '\uFEFF' : '') + format.render(table);
       res.writeHead(200, {
         'content-type': format.contentType,
         'content-disposition': `attachment; filename="${name}"`,
         // Figures follow the caller's token (disclosure control): no shared cache may keep them.
         'cache-control': 'private, no-store',
+        ...admitted,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       if (error instanceof ExportError) sendError(res, error.status, error.code, error.message, error.parameter);
       // The API names the argument at fault; an export's parameters carry the same names (codes, regions, years, asOf).
-      else if (error instanceof OperationError) sendError(res, statusOf(error), error.code, error.message, argumentOf(error), retryHeaders(error));
+      else if (error instanceof OperationError)
+        sendError(res, statusOf(error), error.code, error.message, argumentOf(error), { ...admitted, ...retryHeaders(error) });
       else {
         console.error(error);
         sendError(res, 500, 'INTERNAL_ERROR', 'The export failed; the gateway log has the cause.');

@@ -139,6 +139,17 @@ describe('per-client rate limits', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
   });
 
+  it('counts an export as one request, though it runs several operations, and tells the budget left as GraphQL does', async () => {
+    const erin = await bearer(null, ['reader'], 'erin');
+    // The subgraphs are down, so the export fails (503) after its operations ran: the plan periods and the catalog.
+    const exported = await fetch(gateway.url.replace(/\/graphql$/, '/export/indicators.csv?regions=500000&years=2024'), { headers: erin });
+    expect(exported.status).toBe(503);
+    expect([exported.headers.get('ratelimit-limit'), exported.headers.get('ratelimit-remaining')]).toEqual(['3', '2']);
+    // Two of the three requests left.
+    for (let i = 0; i < 2; i++) expect((await post(gateway.url, '{ __typename }', erin)).status).toBe(200);
+    expect((await post(gateway.url, '{ __typename }', erin)).status).toBe(429);
+  });
+
   it('records bulk ingestion as requests in the gateway’s metrics, refused ones included', async () => {
     const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
     // From the test above: one ingestion admitted (503 from the dead subgraph) and one refused (429).
