@@ -665,7 +665,7 @@ export type IndicatorCube = {
   regionCodes: Array<Scalars['ID']['output']>;
   /** The regions along the second axis (ask for `nameZh`, `level`, … to label them). */
   regions: Maybe<Array<Region>>;
-  /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional, null where the value is not known. */
+  /** `IndicatorValue.status` of every cell: PROVISIONAL if any input is provisional, null where the value is not known or under a release's embargo. */
   statuses: Maybe<Array<Maybe<ObservationStatus>>>;
   /** `IndicatorValue.coverage.unitsExpected` of every cell: units in the population; null for cells over region figures. */
   unitsExpected: Maybe<Array<Maybe<Scalars['Int']['output']>>>;
@@ -707,7 +707,7 @@ export type IndicatorCubeCell = {
   progress: Maybe<Scalars['Float']['output']>;
   /** GB/T 2260 region code. */
   regionCode: Scalars['ID']['output'];
-  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why); a value withheld from the caller keeps its status. */
+  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why), and under a release's embargo (it would tell whether a figure exists); a value withheld for confidentiality keeps its status. */
   status: Maybe<ObservationStatus>;
   /** The target of this year's plan period for this region, its own or inherited from the nearest region above it (as `IndicatorValue.target`); null when none is set. */
   target: Maybe<Target>;
@@ -830,7 +830,7 @@ export type IndicatorValue = {
   scopeId: Scalars['ID']['output'];
   /** What `scopeId` identifies. */
   scopeKind: IndicatorLevel;
-  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why); a value withheld from the caller keeps its status. */
+  /** Weakest status among the inputs: PROVISIONAL if any input is provisional. Null when the value is not known (`missing` says why), and under a release's embargo (it would tell whether a figure exists); a value withheld for confidentiality keeps its status. */
   status: Maybe<ObservationStatus>;
   /**
    * The target of this year's plan period for this scope, set for its own jurisdiction or the nearest above it;

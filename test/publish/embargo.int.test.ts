@@ -40,6 +40,7 @@ interface Cell {
   value: number | null;
   numerator: number | null;
   change: number | null;
+  status: string | null;
   inputs: { value: number | null }[];
   missing: { metric: string; message: string }[];
 }
@@ -47,7 +48,7 @@ interface Cell {
 async function grid(headers: Record<string, string>, asOf?: string): Promise<Cell[]> {
   const res = await fed.query<{ indicatorValues: Cell[] }>(
     `query($asOf: DateTime) { indicatorValues(codes: ["DC_RACK_UTILISATION"], regions: ["500000", "500112", "310000"], years: [2023, 2024, 2025], asOf: $asOf) {
-       indicatorCode scopeId year value numerator change inputs { value } missing { metric message } } }`,
+       indicatorCode scopeId year value numerator change status inputs { value } missing { metric message } } }`,
     asOf ? { asOf } : {},
     headers,
   );
@@ -64,7 +65,7 @@ describe('release embargoes', () => {
         // Chongqing and its district 500112 in 2024: embargoed, with every figure that would give the value away.
         for (const scope of ['500000', '500112']) {
           const cell = at(cells, scope, 2024);
-          expect([cell.value, cell.numerator, cell.change]).toEqual([null, null, null]);
+          expect([cell.value, cell.numerator, cell.change, cell.status]).toEqual([null, null, null, null]);
           expect(cell.inputs.every((i) => i.value === null)).toBe(true);
           expect(cell.missing[0]!.metric).toBe('EMBARGOED');
           expect(cell.missing[0]!.message).toContain('release "cq-2024-embargoed"');
@@ -96,20 +97,33 @@ describe('release embargoes', () => {
 
   it('the cube withholds the embargoed cells the same way', async () => {
     const res = await fed.query<{
-      indicatorCube: { values: (number | null)[]; confidentiality: string[]; cells: { year: number; value: number | null; meetsTarget: boolean | null }[] };
+      indicatorCube: {
+        values: (number | null)[];
+        statuses: (string | null)[];
+        confidentiality: string[];
+        cells: {
+          year: number;
+          value: number | null;
+          status: string | null;
+          meetsTarget: boolean | null;
+          gapToTarget: number | null;
+          missing: { metric: string }[];
+        }[];
+      };
     }>(
-      '{ indicatorCube(codes: ["DC_CLUSTER_SHARE"], regions: ["500000"], years: [2023, 2024]) { values confidentiality cells { year value meetsTarget } } }',
+      '{ indicatorCube(codes: ["DC_CLUSTER_SHARE"], regions: ["500000"], years: [2023, 2024]) { values statuses confidentiality cells { year value status meetsTarget gapToTarget missing { metric } } } }',
       {},
       ANONYMOUS_HEADERS,
     );
     expect(res.errors).toBeUndefined();
-    // 2023: A and B of the four data centres in service are in the cluster, 2 / 4; 2024 embargoed.
+    // 2023: A and B of the four data centres in service are in the cluster, 2 / 4; 2024 embargoed, with no status either.
     expect(res.data!.indicatorCube.values).toEqual([0.5, null]);
-    // The rows withhold the same cell.
-    expect(res.data!.indicatorCube.cells).toEqual([
-      { year: 2023, value: 0.5, meetsTarget: res.data!.indicatorCube.cells[0]!.meetsTarget },
-      { year: 2024, value: null, meetsTarget: null },
-    ]);
+    expect(res.data!.indicatorCube.statuses).toEqual(['FINAL', null]);
+    // The rows withhold the same cell, its gap to Chongqing's ≥ 80 % too, and say why.
+    const [shown, embargoed] = res.data!.indicatorCube.cells;
+    expect(shown).toMatchObject({ year: 2023, value: 0.5, status: 'FINAL' });
+    expect(shown!.gapToTarget).toBeCloseTo(0.5 - 0.8, 12);
+    expect(embargoed).toEqual({ year: 2024, value: null, status: null, meetsTarget: null, gapToTarget: null, missing: [{ metric: 'EMBARGOED' }] });
   });
 
   it('the report generator refuses an embargoed release without the reader role and marks it for a reader', async () => {

@@ -54,7 +54,7 @@ const figure = {
   numerator: shown((r) => r.numerator),
   denominator: shown((r) => r.denominator),
   meetsTarget: shown((r) => meetsTarget(r.value, r.target)),
-  status: (cell: CubeCell) => cell.evaluation.status,
+  status: (cell: CubeCell) => (cell.embargo ? null : cell.evaluation.status),
   confidentiality: (cell: CubeCell) => (cell.confidential ? ('CONFIDENTIAL' as const) : ('FREE' as const)),
   // Coverage is about which registered units reported, not their figures: shown to every caller, as `IndicatorValue.coverage` is.
   coverage: (cell: CubeCell) => cell.evaluation.coverage,

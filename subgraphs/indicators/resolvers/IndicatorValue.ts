@@ -168,7 +168,8 @@ export const IndicatorValue: IndicatorValueResolvers = {
     // A change next to a published value would give a withheld prior year away, and the other way round.
     return withheld(rep, r, context) || withheld(rep, prior, context, rep.year - 1) ? null : minus(r.value, prior.value);
   },
-  status: (rep, _args, context) => result(rep, context).status,
+  // Under an embargo, a status would tell whether the figure exists and is final.
+  status: (rep, _args, context) => (embargoOf(rep, context) ? null : result(rep, context).status),
   confidentiality: (rep, _args, context) => (smallCellOf(result(rep, context), context) ? 'CONFIDENTIAL' : 'FREE'),
   inputs: (rep, _args, context) => {
     const r = result(rep, context);
