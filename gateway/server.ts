@@ -20,6 +20,7 @@ import { isEntityFetch, nullEntities } from './unavailable.ts';
 import { disableApolloTelemetry } from './no-telemetry.ts';
 import { costLimitPlugin } from './cost.ts';
 import { rateLimiter } from './rate-limit.ts';
+import { scalarArgumentsPlugin } from './scalar-arguments.ts';
 import { addObservabilityHeaders, observedDataSource } from '../lib/observability/subgraphs.ts';
 import { subgraphsReady } from '../lib/observability/readiness.ts';
 
@@ -192,7 +193,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: {
       gateway,
       introspection: true,
-      plugins: [unitLevelPlugin(options.supergraphSdl), costLimitPlugin(options.maxCost ?? queryMaxCost())],
+      plugins: [unitLevelPlugin(options.supergraphSdl), scalarArgumentsPlugin(), costLimitPlugin(options.maxCost ?? queryMaxCost())],
       validationRules: queryLimitRules(limits),
       parseOptions: { maxTokens: limits.maxTokens },
     },

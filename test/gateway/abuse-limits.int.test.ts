@@ -59,6 +59,40 @@ describe('the cost limit, computed at the gateway before any fetch', () => {
   });
 });
 
+describe('dates and instants, checked at the gateway before any fetch', () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await gatewayWith({ rateLimitPerMinute: 0 });
+  });
+  afterAll(() => gateway?.stop());
+
+  const send = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return { status: res.status, body: (await res.json()) as Errors };
+  };
+  const cube = 'indicatorCube(codes: ["DC_PUE"], regions: ["500000"], years: [2024], asOf: $asOf) { values }';
+
+  it.each([
+    ['a literal', `query { ${cube.replace('$asOf', '"yesterday"')} }`, {}],
+    ['a variable', `query($asOf: DateTime) { ${cube} }`, { asOf: '2024-03-31' }],
+    ['a number', `query { ${cube.replace('$asOf', '20240331')} }`, {}],
+  ])('refuses an instant that is not one, as %s, with 400 INVALID_ARGUMENT naming the argument', async (_, query, variables) => {
+    const res = await send(query, variables);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        message: expect.stringContaining('Argument `asOf`: A DateTime is an ISO 8601 instant with a zone'),
+        extensions: { code: 'INVALID_ARGUMENT', argument: 'asOf' },
+      },
+    ]);
+  });
+
+  it('lets a well-formed instant through to the subgraphs (down here, so the fields are unavailable)', async () => {
+    const res = await send(`query($asOf: DateTime) { ${cube} }`, { asOf: '2024-03-31T16:00:00Z' });
+    expect(res.body.errors?.[0]?.extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+  });
+});
+
 describe('request bodies the gateway does not read', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
