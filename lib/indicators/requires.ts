@@ -57,7 +57,8 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 }
 
 /** What an owner's totals carry (`UnitSums`). */
-const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking monthsDiffer terms inputSums inputStatuses withheld updatedAt';
+const UNIT_SUMS_FIELDS =
+  'indicatorCode regionCode year units lacking monthsDiffer monthsIncomplete monthsMissing terms inputSums inputStatuses withheld updatedAt';
 /** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
 const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms provisional unstated withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
