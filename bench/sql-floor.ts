@@ -5,9 +5,9 @@ import type postgres from 'postgres';
  * agencies' tables on one database, with the catalog's semantics (current revisions only, ratios of
  * sums, a stock's last period in the year, a missing input makes the value unknown; a region's own flow
  * figure first, else the sum of the regions directly below when all of them have one; a ratio over units
- * computed over the units that reported every input, total and IT energy for the same months, published when they
- * hold at least 90 % of the population's design racks (data centres) or units (core rooms), and no value over an
- * empty population).
+ * computed over the units that reported every input, total and IT energy for the same months and for every month the
+ * unit was in service, published when they hold at least 90 % of the population's design racks (data centres) or units
+ * (core rooms), and no value over an empty population).
  * The SQL aggregates; a few lines of arithmetic below apply the formulas.
  */
 
@@ -38,13 +38,23 @@ export const cellKey = (code: string, region: string, year: number) => `${code}|
 const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: number[]): Promise<Grid> {
+export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: number[], now: Date = new Date()): Promise<Grid> {
   // Revisions in force: corrections supersede, withdrawals are deleted revisions.
   const current = sql`superseded_at is null and not deleted`;
   // The months a meter was read in the year (bit m for month m; none for a period `YYYY`), as metricYearsLoader reduces
   // them. Total and IT energy are matched only over the same months: a unit whose two meters cover different months
   // counts as not reporting.
   const months = (metric: string) => sql`coalesce(bit_or(1 << nullif(substr(period, 6), '')::int) filter (where metric = ${metric}), 0)`;
+  // The last month read in the year, for a unit that closed in it (lib/indicators/months-in-service.ts).
+  const lastMonth = (metric: string) => sql`coalesce(max(nullif(substr(period, 6), '')::int) filter (where metric = ${metric}), 0)`;
+  // A monthly meter counts only when it covers the months the unit was in service: from the commissioning month of the
+  // year it was commissioned (else January) through December, through its last reading in the year it closed, through the
+  // last month ended in the current year. `mask` covers months `from`..`through` when it holds all their bits.
+  const [currentYear, lastEnded] = [now.getUTCFullYear(), now.getUTCMonth()];
+  const ended = (year: postgres.Fragment) =>
+    sql`(case when ${year} < ${currentYear}::int then 12 when ${year} = ${currentYear}::int then ${lastEnded}::int else 0 end)`;
+  const covers = (mask: postgres.Fragment, from: postgres.Fragment, through: postgres.Fragment) =>
+    sql`(${mask} & greatest((1 << (${through} + 1)) - (1 << ${from}), 0)) = greatest((1 << (${through} + 1)) - (1 << ${from}), 0)`;
   const tree = sql`
     with recursive tree(scope, code) as (
       select code, code from bigdata.region where code = any(${regions})
@@ -67,24 +77,35 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
           from tree t join bigdata.data_center dc on dc.region_code = t.code
           cross join unnest(${years}::int[]) as y(year)
          where extract(year from dc.commissioned_on)::int <= y.year and (dc.closed_year is null or dc.closed_year >= y.year)),
-      e as (
+      m as (
         select subject_id, year,
                sum(value) filter (where metric = 'DC_TOTAL_ENERGY_KWH') as total,
                sum(value) filter (where metric = 'DC_IT_ENERGY_KWH') as it,
                sum(value) filter (where metric in ('DC_RENEWABLE_GREEN_POWER_KWH', 'DC_RENEWABLE_CERTIFICATE_KWH', 'DC_RENEWABLE_ONSITE_PV_KWH')) as ren,
-               ${months('DC_TOTAL_ENERGY_KWH')} = ${months('DC_IT_ENERGY_KWH')} as same_months
+               ${months('DC_TOTAL_ENERGY_KWH')} as total_months, ${months('DC_IT_ENERGY_KWH')} as it_months,
+               ${lastMonth('DC_TOTAL_ENERGY_KWH')} as total_last, ${lastMonth('DC_IT_ENERGY_KWH')} as it_last
           from energy.observation where ${current} and subject_kind = 'DATA_CENTER' and subject_id in (select id from dcy) group by 1, 2),
+      s as (
+        select m.*, case when extract(year from dc.commissioned_on)::int = m.year then extract(month from dc.commissioned_on)::int else 1 end as from_month,
+               dc.closed_year is not null and dc.closed_year = m.year as closing
+          from m join bigdata.data_center dc on dc.id = m.subject_id),
+      e as (
+        select subject_id, year, total, it, ren, total_months = it_months as same_months,
+               ${covers(sql`total_months`, sql`from_month`, sql`(case when closing then total_last else ${ended(sql`year`)} end)`)} as total_in_service,
+               ${covers(sql`it_months`, sql`from_month`, sql`(case when closing then it_last else ${ended(sql`year`)} end)`)} as it_in_service
+          from s),
       r as (
         select distinct on (subject_id, year) subject_id, year, round(value) as racks from comms.observation
          where ${current} and metric = 'RACKS_IN_USE' and subject_id in (select id from dcy) order by subject_id, year, period desc)
       select d.scope, d.year, count(*) as dcs, count(*) filter (where inside) as inside, sum(d.design_racks) as racks,
              sum(r.racks) as in_use, sum(d.design_racks) filter (where r.racks is not null) as racks_matched,
-             sum(e.ren) filter (where e.ren is not null and e.total is not null) as ren, sum(e.total) filter (where e.ren is not null and e.total is not null) as ren_total,
-             sum(d.design_racks) filter (where e.ren is not null and e.total is not null) as ren_matched,
+             sum(e.ren) filter (where e.ren is not null and e.total is not null and e.total_in_service) as ren,
+             sum(e.total) filter (where e.ren is not null and e.total is not null and e.total_in_service) as ren_total,
+             sum(d.design_racks) filter (where e.ren is not null and e.total is not null and e.total_in_service) as ren_matched,
              count(*) filter (where new_large) as nl, sum(d.design_racks) filter (where new_large) as nl_racks,
-             sum(e.total) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_total,
-             sum(e.it) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_it,
-             sum(d.design_racks) filter (where new_large and e.total is not null and e.it is not null and e.same_months) as nl_matched
+             sum(e.total) filter (where new_large and e.total is not null and e.it is not null and e.same_months and e.total_in_service and e.it_in_service) as nl_total,
+             sum(e.it) filter (where new_large and e.total is not null and e.it is not null and e.same_months and e.total_in_service and e.it_in_service) as nl_it,
+             sum(d.design_racks) filter (where new_large and e.total is not null and e.it is not null and e.same_months and e.total_in_service and e.it_in_service) as nl_matched
         from dcy d left join e on e.subject_id = d.id and e.year = d.year left join r on r.subject_id = d.id and r.year = d.year
        group by 1, 2`,
     sql`${tree},
@@ -92,11 +113,13 @@ export async function sqlFloorGrid(sql: postgres.Sql, regions: string[], years: 
         select t.scope, y.year, cr.id from tree t join comms.core_room cr on cr.region_code = t.code
          cross join unnest(${years}::int[]) as y(year) where cr.renovated_year <= y.year),
       e as (
+        -- comms' register keeps no commissioning day or closing year: a room's meters are due for every month of the year.
         select subject_id, year, sum(value) filter (where metric = 'CORE_ROOM_TOTAL_ENERGY_KWH') as total, sum(value) filter (where metric = 'CORE_ROOM_IT_ENERGY_KWH') as it,
-               ${months('CORE_ROOM_TOTAL_ENERGY_KWH')} = ${months('CORE_ROOM_IT_ENERGY_KWH')} as same_months
+               ${months('CORE_ROOM_TOTAL_ENERGY_KWH')} = ${months('CORE_ROOM_IT_ENERGY_KWH')}
+                 and ${covers(months('CORE_ROOM_TOTAL_ENERGY_KWH'), sql`1`, ended(sql`year`))} as in_service
           from energy.observation where ${current} and subject_kind = 'CORE_ROOM' and subject_id in (select id from cry) group by 1, 2)
-      select c.scope, c.year, count(*) as rooms, sum(e.total) filter (where e.it is not null and e.same_months) as total,
-             sum(e.it) filter (where e.total is not null and e.same_months) as it, count(*) filter (where e.total is not null and e.it is not null and e.same_months) as matched
+      select c.scope, c.year, count(*) as rooms, sum(e.total) filter (where e.it is not null and e.in_service) as total,
+             sum(e.it) filter (where e.total is not null and e.in_service) as it, count(*) filter (where e.total is not null and e.it is not null and e.in_service) as matched
         from cry c left join e on e.subject_id = c.id and e.year = c.year group by 1, 2`,
     sql`${tree}
       select t.scope, s.built_year as year, count(*) as n, count(*) filter (where s.built_by_sharing) as shared, sum(s.base_stations) as stations

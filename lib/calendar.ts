@@ -41,3 +41,14 @@ export function parseInstant(text: string): Date | null {
 
 /** An instant as people read it in a message: ISO 8601 in UTC, without the milliseconds of a whole second. */
 export const formatInstant = (at: Date): string => at.toISOString().replace(/\.000Z$/, 'Z');
+
+/**
+ * The last month of `year` that has ended by `now` (read in UTC, as periods are checked on write): 12 for a year gone
+ * by, the month before today's in the current year (0 in its January), 0 for a year not begun. A monthly flow can be
+ * complete only through this month.
+ */
+export function lastEndedMonth(year: number, now: Date = new Date()): number {
+  const current = now.getUTCFullYear();
+  if (year < current) return 12;
+  return year === current ? now.getUTCMonth() : 0;
+}

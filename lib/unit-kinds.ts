@@ -17,13 +17,33 @@ export interface UnitKind {
    * `DataCenterPopulation`, shared by indicators over the same units).
    */
   valueList: string | null;
+  /**
+   * The register's public fields that say which months of a year a unit was in service (a monthly flow must cover them to
+   * count as reported, lib/indicators/months-in-service.ts): the day it went into service and the year it closed (the
+   * register keeps no closing month). Null where the register keeps neither: its units are in service all year.
+   */
+  inService: { since: string; closedYear: string } | null;
 }
 
 /** The kinds of unit, one row each: the engine, the cube and the generated `@requires` iterate this table. */
 export const UNIT_KINDS = {
-  DATA_CENTER: { register: 'bigdata', idField: 'dataCenterId', noun: 'data centre', cubePrefix: 'dataCenter', valueList: null },
-  CORE_ROOM: { register: 'comms', idField: 'coreMachineRoomId', noun: 'core machine room', cubePrefix: 'coreMachineRoom', valueList: 'coreMachineRooms' },
-  ENTERPRISE: { register: 'econ', idField: 'uscc', noun: 'enterprise', cubePrefix: 'enterprise', valueList: 'enterprises' },
+  DATA_CENTER: {
+    register: 'bigdata',
+    idField: 'dataCenterId',
+    noun: 'data centre',
+    cubePrefix: 'dataCenter',
+    valueList: null,
+    inService: { since: 'commissionedOn', closedYear: 'closedYear' },
+  },
+  CORE_ROOM: {
+    register: 'comms',
+    idField: 'coreMachineRoomId',
+    noun: 'core machine room',
+    cubePrefix: 'coreMachineRoom',
+    valueList: 'coreMachineRooms',
+    inService: null,
+  },
+  ENTERPRISE: { register: 'econ', idField: 'uscc', noun: 'enterprise', cubePrefix: 'enterprise', valueList: 'enterprises', inService: null },
 } as const satisfies Record<string, UnitKind>;
 
 export type UnitKindCode = keyof typeof UNIT_KINDS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, parseInstant } from '../lib/calendar.ts';
+import { isCalendarDate, lastEndedMonth, parseInstant } from '../lib/calendar.ts';
 
 describe('calendar days', () => {
   it('takes a day that exists, 29 February of a leap year included', () => {
@@ -54,5 +54,18 @@ describe('instants', () => {
       '2024-01-01T10Z',
     ])
       expect(parseInstant(text), text).toBeNull();
+  });
+});
+
+describe('months ended', () => {
+  it('counts every month of a year gone by, the months before today’s in the current year, none of a year to come', () => {
+    const now = new Date('2026-12-07T14:00:00Z');
+    expect(lastEndedMonth(2025, now)).toBe(12);
+    // 7 December: November is the last month that has ended.
+    expect(lastEndedMonth(2026, now)).toBe(11);
+    expect(lastEndedMonth(2027, now)).toBe(0);
+    // In January no month of the year has ended yet; on 1 March, February has.
+    expect(lastEndedMonth(2026, new Date('2026-01-31T23:59:59Z'))).toBe(0);
+    expect(lastEndedMonth(2026, new Date('2026-03-01T00:00:00Z'))).toBe(2);
   });
 });

@@ -184,7 +184,7 @@ describe('catalog validation', () => {
   it('asks each owner for its checks against register bounds as the catalog declares them (`atMost`), and rejects a bound that is not a register metric of the same units', () => {
     const base = indicatorValueRequires(loadCatalog());
     expect(base).toContain(
-      'commsSums { indicatorCode regionCode year units lacking monthsDiffer terms inputSums inputStatuses withheld updatedAt } racksAboveDesign { units ids }',
+      'commsSums { indicatorCode regionCode year units lacking monthsDiffer monthsIncomplete monthsMissing terms inputSums inputStatuses withheld updatedAt } racksAboveDesign { units ids }',
     );
     // A made-up second check, energy's: its own IT kWh against the register's design racks.
     const withCheck = catalogWith((i, m) => [
@@ -192,7 +192,7 @@ describe('catalog validation', () => {
       m.replace('  field: itEnergyKwh\n', '  field: itEnergyKwh\n  atMost: { metric: DESIGN_RACKS, check: itEnergyAboveDesign }\n'),
     ]);
     expect(indicatorValueRequires(loadCatalog(withCheck))).toContain(
-      'energySums { indicatorCode regionCode year units lacking monthsDiffer terms inputSums inputStatuses withheld updatedAt } itEnergyAboveDesign { units ids }',
+      'energySums { indicatorCode regionCode year units lacking monthsDiffer monthsIncomplete monthsMissing terms inputSums inputStatuses withheld updatedAt } itEnergyAboveDesign { units ids }',
     );
     const observedBound = catalogWith((i, m) => [
       i,

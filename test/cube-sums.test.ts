@@ -11,6 +11,8 @@ const entry = (regionCode: string, year: number, over: Partial<OwnerSums>): Owne
   units: 2,
   lacking: [[], []],
   monthsDiffer: [],
+  monthsIncomplete: [],
+  monthsMissing: [],
   terms: [1200, 1700],
   inputSums: [1700, 1200],
   inputStatuses: ['FINAL', 'FINAL'],

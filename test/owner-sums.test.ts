@@ -40,6 +40,8 @@ describe("an owner's totals", () => {
       units: 3,
       lacking: [[], ['C']], // unit inputs by code: DESIGN_RACKS, RACKS_IN_USE
       monthsDiffer: [],
+      monthsIncomplete: [],
+      monthsMissing: [],
       terms: [1200, 1700],
       inputSums: [1700, 1200],
       inputStatuses: ['FINAL', 'PROVISIONAL'],
@@ -73,7 +75,9 @@ describe("an owner's totals", () => {
 
   it('needs from other agencies only public register fields', () => {
     expect(foreignUnitFields('comms', 'DATA_CENTER')).toEqual(['designRacks']);
-    expect(foreignUnitFields('energy', 'DATA_CENTER')).toEqual([]);
+    // energy's PUE and renewable share read no register figure, but a monthly meter must cover the months in service.
+    expect(foreignUnitFields('energy', 'DATA_CENTER')).toEqual(['commissionedOn', 'closedYear']);
+    expect(foreignUnitFields('energy', 'CORE_ROOM')).toEqual([]);
   });
 });
 
@@ -100,14 +104,16 @@ describe('total and IT energy over the same months', () => {
   });
 
   it('a data centre with total energy for January only and IT energy for February only is not matched', () => {
-    // J: 1,000,000 kWh total in January, 5,000,000 kWh IT in February (a PUE of 0.2 if divided). K: both in January,
-    // 1,300,000 ÷ 1,000,000. Matched: K alone, so Σ total ÷ Σ IT = 1,300,000 ÷ 1,000,000 = 1.3.
-    const units = [meter('J', 1_000_000, 5_000_000, months(1), months(2)), meter('K', 1_300_000, 1_000_000, months(1), months(1))];
+    // J: 1,000,000 kWh total in January, 5,000,000 kWh IT in February (a PUE of 0.2 if divided). K: both for every month,
+    // 1,300,000 ÷ 1,000,000. Matched: K alone, so Σ total ÷ Σ IT = 1,300,000 ÷ 1,000,000 = 1.3. J is named for its
+    // months differing, not also for the months in service it lacks.
+    const units = [meter('J', 1_000_000, 5_000_000, months(1), months(2)), meter('K', 1_300_000, 1_000_000, ALL_YEAR, ALL_YEAR)];
     expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1 })).toMatchObject({
       units: 1,
       // unit inputs by code: DC_IT_ENERGY_KWH (J lacks January), DC_TOTAL_ENERGY_KWH (J lacks February)
       lacking: [['J'], ['J']],
       monthsDiffer: ['J'],
+      monthsIncomplete: [],
       terms: [1_300_000, 1_000_000],
       inputSums: [1_000_000, 1_300_000],
     });
@@ -129,16 +135,104 @@ describe('total and IT energy over the same months', () => {
   });
 
   it('units whose months agree are matched as before, and a unit without one meter lacks that meter only', () => {
-    // N: both meters for March and April; O: total only. Matched: N, 3,000,000 ÷ 2,000,000.
+    // N: both meters for every month; O: total only. Matched: N, 3,000,000 ÷ 2,000,000.
     const units = [
-      meter('N', 3_000_000, 2_000_000, months(3, 4), months(3, 4)),
-      { ...meter('O', 1_000_000, 0, months(3), 0), itEnergyKwh: null, [MONTHS_FIELD]: { DC_TOTAL_ENERGY_KWH: months(3) } },
+      meter('N', 3_000_000, 2_000_000, ALL_YEAR, ALL_YEAR),
+      { ...meter('O', 1_000_000, 0, ALL_YEAR, 0), itEnergyKwh: null, [MONTHS_FIELD]: { DC_TOTAL_ENERGY_KWH: ALL_YEAR } },
     ];
     expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1 })).toMatchObject({
       units: 1,
       lacking: [['O'], []],
       monthsDiffer: [],
       terms: [3_000_000, 2_000_000],
+    });
+  });
+});
+
+describe('monthly flows over the months in service', () => {
+  const { indicators } = catalog();
+  const pue = indicators.get('DC_PUE')!;
+  const months = (...m: number[]) => m.reduce((mask, month) => mask | (1 << month), 0);
+  const range = (from: number, through: number) => months(...Array.from({ length: through - from + 1 }, (_, i) => from + i));
+  // A data centre's year as energy sees it, with bigdata's register dates (public, through @requires).
+  const unit = (dataCenterId: string, year: number, commissionedOn: string, closedYear: number | null, mask: number, total: number, it: number): Unit => ({
+    dataCenterId,
+    year,
+    commissionedOn,
+    closedYear,
+    totalEnergyKwh: total,
+    itEnergyKwh: it,
+    energyStatus: 'FINAL',
+    [MONTHS_FIELD]: { DC_TOTAL_ENERGY_KWH: mask, DC_IT_ENERGY_KWH: mask },
+  });
+  const AT = new Date('2026-12-07T12:00:00Z');
+
+  it('counts a unit from its commissioning month, through its last report in the year it closed, and not one with a month missing', () => {
+    // 2024: A commissioned 15 April, April to December (1,350,000 ÷ 900,000 kWh); B in service all year, January only
+    // (2,000,000 ÷ 1,000,000); C closed in 2024, January to June (1,500,000 ÷ 1,200,000); D closed in 2024, no March
+    // (500,000 ÷ 400,000). Matched A and C: (1,350,000 + 1,500,000) ÷ (900,000 + 1,200,000) = 2,850,000 ÷ 2,100,000.
+    const units = [
+      unit('A', 2024, '2024-04-15', null, range(4, 12), 1_350_000, 900_000),
+      unit('B', 2024, '2019-06-01', null, months(1), 2_000_000, 1_000_000),
+      unit('C', 2024, '2018-03-01', 2024, range(1, 6), 1_500_000, 1_200_000),
+      unit('D', 2024, '2018-03-01', 2024, months(1, 2, 4, 5, 6), 500_000, 400_000),
+    ];
+    expect(ownerSums(pue, units, 2024, { mayRead: true, minUnits: 1, now: AT })).toMatchObject({
+      units: 2,
+      // unit inputs by code: DC_IT_ENERGY_KWH, DC_TOTAL_ENERGY_KWH
+      lacking: [
+        ['B', 'D'],
+        ['B', 'D'],
+      ],
+      monthsDiffer: [],
+      monthsIncomplete: ['B', 'D'],
+      monthsMissing: [[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [3]],
+      terms: [2_850_000, 2_100_000],
+    });
+  });
+
+  it('in the current year asks only for the months that have ended', () => {
+    // 7 December 2026: January to November are due. E sent them all (11 × 130,000 ÷ 11 × 100,000); F is a month short.
+    const units = [
+      unit('E', 2026, '2015-01-01', null, range(1, 11), 1_430_000, 1_100_000),
+      unit('F', 2026, '2015-01-01', null, range(1, 10), 1_300_000, 1_000_000),
+    ];
+    expect(ownerSums(pue, units, 2026, { mayRead: true, minUnits: 1, now: AT })).toMatchObject({
+      units: 1,
+      monthsIncomplete: ['F'],
+      monthsMissing: [[11]],
+      terms: [1_430_000, 1_100_000],
+    });
+    // The same year judged in July (as of 2026-07-01): January to June are due, and F's months cover them.
+    expect(ownerSums(pue, units, 2026, { mayRead: true, minUnits: 1, now: new Date('2026-07-01T00:00:00Z') })).toMatchObject({
+      units: 2,
+      monthsIncomplete: [],
+    });
+  });
+
+  it('holds the renewable share to its one monthly flow, total energy, and a core room to the whole year', () => {
+    // G: renewable 500,000 for the year over total energy of January alone (1,000,000): not matched, lacking total energy only.
+    const renewable = indicators.get('DC_RENEWABLE_RATE')!;
+    const g = { ...unit('G', 2024, '2015-01-01', null, months(1), 1_000_000, 800_000), renewableEnergyKwh: 500_000 };
+    expect(ownerSums(renewable, [g], 2024, { mayRead: true, minUnits: 1, now: AT })).toMatchObject({
+      units: 0,
+      // unit inputs by code: DC_RENEWABLE_KWH, DC_TOTAL_ENERGY_KWH
+      lacking: [[], ['G']],
+      monthsIncomplete: ['G'],
+    });
+    // Core rooms: comms' register keeps no commissioning day, so every month of the year is due.
+    const room = {
+      coreMachineRoomId: 'R',
+      year: 2024,
+      totalEnergyKwh: 150_000,
+      itEnergyKwh: 100_000,
+      energyStatus: 'FINAL',
+      [MONTHS_FIELD]: { CORE_ROOM_TOTAL_ENERGY_KWH: range(2, 12), CORE_ROOM_IT_ENERGY_KWH: range(2, 12) },
+    };
+    expect(ownerSums(indicators.get('CORE_ROOM_PUE')!, [room], 2024, { mayRead: true, minUnits: 1, now: AT })).toMatchObject({
+      units: 0,
+      monthsIncomplete: ['R'],
+      monthsMissing: [[1]],
     });
   });
 });

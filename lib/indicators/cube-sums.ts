@@ -104,8 +104,11 @@ export function fromCubeSums(columns: CubeSums, regionCodes: readonly string[], 
             year,
             units,
             lacking: Array.from({ length: inputs }, () => []),
-            // A unit whose monthly inputs' months differ travels in `lacking`, which is all coverage needs; a cube carries no quality flags.
+            // A unit whose monthly inputs' months differ, or miss a month in service, travels in `lacking`, which is all coverage
+            // needs; a cube carries no quality flags.
             monthsDiffer: [],
+            monthsIncomplete: [],
+            monthsMissing: [],
             terms: columns.terms[k] ?? [],
             inputSums: [],
             inputStatuses: new Array<'FINAL' | null>(inputs).fill(units > 0 ? 'FINAL' : null),

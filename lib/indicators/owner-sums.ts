@@ -1,6 +1,7 @@
 import type { Agency } from '../agencies.ts';
 import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type MetricDefinition, type UnitSubject } from './catalog.ts';
 import { evaluate, sumTerms, type UnknownReason } from './formula.ts';
+import { inServiceFields, monthlyInputs, monthsMissing, serviceSpan } from './months-in-service.ts';
 
 /**
  * The owner's aggregate (data minimisation): the agency that owns an indicator's confidential unit-level
@@ -29,6 +30,13 @@ export interface OwnerSums {
   lacking: string[][];
   /** Units that reported the indicator's monthly inputs (`monthMatchedInputs`) for different months, so were not matched; each is in `lacking` too. */
   monthsDiffer: string[];
+  /**
+   * Units whose monthly inputs (the same months of each, else they are in `monthsDiffer`) miss a month they were in
+   * service (lib/indicators/months-in-service.ts), so were not matched; each is in `lacking` too, under those inputs.
+   */
+  monthsIncomplete: string[];
+  /** The months (1–12) each unit of `monthsIncomplete` lacks, aligned with it. */
+  monthsMissing: number[][];
   /** Σ of each sum() term of the formula over the matched units, in formula order (`sumTerms`); nulls when withheld. */
   terms: (number | null)[];
   /** Σ of each unit input over the matched units (what `inputs` shows); nulls when withheld. */
@@ -54,7 +62,7 @@ export const MONTHS_FIELD = 'monthsReported';
  * offices match the periods before they divide. Empty for every other indicator.
  */
 export function monthMatchedInputs(indicator: IndicatorDefinition): number[] {
-  const monthly = indicator.unitInputs.flatMap((m, i) => (m.aggregation === 'FLOW' && m.observation?.periodicity === 'MONTHLY' ? [i] : []));
+  const monthly = monthlyInputs(indicator);
   return monthly.length >= 2 ? monthly : [];
 }
 
@@ -70,6 +78,33 @@ function monthsShort(unit: Unit, indicator: IndicatorDefinition, monthly: readon
   if (masks.some((mask) => mask === undefined)) return [];
   const all = masks.reduce((union, mask) => union! | mask!, 0)!;
   return monthly.filter((_, k) => masks[k] !== all);
+}
+
+/**
+ * The monthly inputs (indices) a unit reported that miss a month it was in service, and those months: none when it covers
+ * them, for an input it did not report at all (it is lacking anyway), or when the owner did not say the months.
+ */
+function monthsShortOfService(
+  unit: Unit,
+  indicator: IndicatorDefinition,
+  monthly: readonly number[],
+  now: Date,
+): { inputs: number[]; months: number[] } | null {
+  const reported = unit[MONTHS_FIELD] as Record<string, number> | null | undefined;
+  if (monthly.length === 0 || !reported) return null;
+  const span = serviceSpan(unit, indicator.population!.subject, unit.year, now);
+  const inputs: number[] = [];
+  const months = new Set<number>();
+  for (const i of monthly) {
+    const metric = indicator.unitInputs[i]!;
+    const mask = reported[metric.code];
+    if (unitValue(unit, metric) === null || mask === undefined) continue;
+    const missing = monthsMissing(mask, span);
+    if (missing.length === 0) continue;
+    inputs.push(i);
+    for (const m of missing) months.add(m);
+  }
+  return inputs.length === 0 ? null : { inputs, months: [...months].sort((a, b) => a - b) };
 }
 
 function latestRevision(units: readonly Unit[]): string | null {
@@ -119,19 +154,23 @@ export function foreignUnitFields(agency: Agency, subject: UnitSubject): string[
       for (const field of [metric.field, metric.statusField]) if (field && !fields.includes(field)) fields.push(field);
     }
   }
+  // A monthly flow must cover the months the unit was in service: the register's commissioning day and closing year.
+  if (ownedIndicators(agency, subject).some((indicator) => monthlyInputs(indicator).length > 0))
+    for (const field of inServiceFields(subject)) if (!fields.includes(field)) fields.push(field);
   return fields;
 }
 
 /**
  * The owner's totals for one indicator over one year's units. `mayRead`: whether the caller may read the units'
  * figures (its own token, as `@unitLevel` judges it); if not, totals over 1 to `minUnits - 1` matched units are
- * withheld (the threshold rule), since they would be those units' own figures.
+ * withheld (the threshold rule), since they would be those units' own figures. `now`: the instant the months in service
+ * are judged at (a value's as-of, else the clock): in its year, only the months ended by then are due.
  */
 export function ownerSums(
   indicator: IndicatorDefinition,
   units: readonly Unit[],
   year: number,
-  { mayRead, minUnits, regionCode = null }: { mayRead: boolean; minUnits: number; regionCode?: string | null },
+  { mayRead, minUnits, regionCode = null, now = new Date() }: { mayRead: boolean; minUnits: number; regionCode?: string | null; now?: Date },
 ): OwnerSums {
   const idField = UNIT_ID_FIELD[indicator.population!.subject];
   const inYear = units.filter((u) => u.year === year);
@@ -141,10 +180,17 @@ export function ownerSums(
     const inputs = monthsShort(u, indicator, monthly);
     if (inputs.length > 0) short.set(u, inputs);
   }
+  // A unit whose months differ is named for that alone; the others must cover their months in service.
+  const serviceMonthly = monthlyInputs(indicator);
+  const incomplete = new Map<Unit, { inputs: number[]; months: number[] }>();
+  for (const u of inYear) {
+    const gap = short.has(u) ? null : monthsShortOfService(u, indicator, serviceMonthly, now);
+    if (gap) incomplete.set(u, gap);
+  }
   const lacking = indicator.unitInputs.map((metric, i) =>
-    inYear.filter((u) => unitValue(u, metric) === null || short.get(u)?.includes(i)).map((u) => String(u[idField])),
+    inYear.filter((u) => unitValue(u, metric) === null || short.get(u)?.includes(i) || incomplete.get(u)?.inputs.includes(i)).map((u) => String(u[idField])),
   );
-  const matched = inYear.filter((u) => !short.has(u) && indicator.unitInputs.every((metric) => unitValue(u, metric) !== null));
+  const matched = inYear.filter((u) => !short.has(u) && !incomplete.has(u) && indicator.unitInputs.every((metric) => unitValue(u, metric) !== null));
   const withheld = !mayRead && matched.length > 0 && matched.length < minUnits;
   const terms = sumTerms(indicator.ast);
   const reasons: UnknownReason[] = [];
@@ -163,6 +209,8 @@ export function ownerSums(
     units: matched.length,
     lacking,
     monthsDiffer: [...short.keys()].map((u) => String(u[idField])),
+    monthsIncomplete: [...incomplete.keys()].map((u) => String(u[idField])),
+    monthsMissing: [...incomplete.values()].map((gap) => gap.months),
     terms: withheld ? terms.map(() => null) : terms.map((term) => evaluate(term, scope)),
     inputSums: indicator.unitInputs.map((metric) => (withheld ? null : matched.reduce((s, u) => s + unitValue(u, metric)!, 0))),
     inputStatuses: indicator.unitInputs.map((metric) => unitStatus(matched, metric)),
@@ -206,13 +254,13 @@ export function populationSums(
   indicatorCodes: ReadonlySet<string>,
   units: readonly Unit[],
   disclosure: Disclosure,
-  regionCode: string | null = null,
+  { regionCode = null, now = new Date() }: { regionCode?: string | null; now?: Date } = {},
 ): OwnerSums[] {
   const years = unitYears(units);
   return ownedIndicators(agency, subject)
     .filter((indicator) => indicatorCodes.has(indicator.code))
     .flatMap((indicator) => {
       const mayRead = disclosure.mayRead(indicator);
-      return years.map((year) => ownerSums(indicator, units, year, { mayRead, minUnits: disclosure.minUnits, regionCode }));
+      return years.map((year) => ownerSums(indicator, units, year, { mayRead, minUnits: disclosure.minUnits, regionCode, now }));
     });
 }

@@ -57,7 +57,8 @@ export function listedUnitFields(kind: UnitKindCode, cat: Catalog = catalog()): 
 }
 
 /** What an owner's totals carry (`UnitSums`). */
-const UNIT_SUMS_FIELDS = 'indicatorCode regionCode year units lacking monthsDiffer terms inputSums inputStatuses withheld updatedAt';
+const UNIT_SUMS_FIELDS =
+  'indicatorCode regionCode year units lacking monthsDiffer monthsIncomplete monthsMissing terms inputSums inputStatuses withheld updatedAt';
 /** What an owner's totals over a cube carry, as columns (`CubeSums`, lib/indicators/cube-sums.ts). */
 const CUBE_SUMS_FIELDS = 'indicatorCodes years units lacking terms provisional unstated withheld';
 /** Checks an owner runs of its own data-centre figures against register bounds (catalog `atMost`), reported as counts (`UnitCheck`). */
@@ -193,18 +194,46 @@ export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): st
   return rewriteRequires(sdl, (type, field) => selection[type]?.(field));
 }
 
-/** The SDL with the selection of each `@requires` replaced by `generated(type, field)`, where that gives one. */
+/**
+ * The SDL with the selection of each `@requires` replaced by `generated(type, field)`, where that gives one. A field's
+ * `@requires` may sit on its line (`value: Float @requires(fields: "…")`) or, as graphql-js prints a long one, on the lines
+ * after it (`@requires(`, `fields: "…"`, `)`); descriptions are skipped, so their text is never taken for a field.
+ */
 function rewriteRequires(sdl: string, generated: (type: string, field: string) => string | undefined): string {
   let type: string | null = null;
+  let field: string | null = null;
+  let description = false;
+  // Inside a `@requires(` whose argument is on the lines below it.
+  let argument = false;
   return sdl
     .split('\n')
     .map((line) => {
+      const trimmed = line.trim();
+      if (description) {
+        if (trimmed.endsWith('"""')) description = false;
+        return line;
+      }
+      if (trimmed.startsWith('"""')) {
+        description = trimmed === '"""' || !trimmed.slice(3).endsWith('"""');
+        return line;
+      }
       const opened = /^type (\w+)\b/.exec(line);
-      if (opened) type = opened[1]!;
+      if (opened) [type, field] = [opened[1]!, null];
       else if (line === '}') type = null;
-      const field = /^ {2}(\w+)\b.*@requires\(fields: "[^"]*"\)/.exec(line);
-      const selection = type && field ? generated(type, field[1]!) : undefined;
-      return selection ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${selection}")`) : line;
+      const named = /^ {2}(\w+)\b/.exec(line);
+      if (named) field = named[1]!;
+      if (/@requires\(\s*$/.test(line)) {
+        argument = true;
+        return line;
+      }
+      const inline = /@requires\(fields: "[^"]*"\)/.test(line);
+      const below = argument && /^\s*fields: "[^"]*"/.test(line);
+      if (argument && (below || /^\s*\)/.test(line))) argument = false;
+      const selection = (inline || below) && type && field ? generated(type, field) : undefined;
+      if (!selection) return line;
+      return inline
+        ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${selection}")`)
+        : line.replace(/fields: "[^"]*"/, `fields: "${selection}"`);
     })
     .join('\n');
 }

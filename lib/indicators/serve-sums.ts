@@ -6,6 +6,7 @@ import { catalog, UNIT_ID_FIELD, type IndicatorDefinition, type UnitSubject } fr
 import { gridCell, gridPositions, populationCells, type CubePopulations } from './cube.ts';
 import { listPositions, toCubeSums, type CubeSums } from './cube-sums.ts';
 import { populationSums, unitsFromColumns, type Disclosure, type OwnerSums, type Unit } from './owner-sums.ts';
+import { asOfInstant } from '../observations.ts';
 import { populationRepresentative } from './population.ts';
 
 /**
@@ -22,6 +23,12 @@ export function disclosureFor(viewer: Viewer, minUnits: number = disclosureMinUn
   };
 }
 
+/**
+ * The instant months in service are judged at: a value's as-of (its figures as they stood then, when fewer months of its
+ * year had ended), else the clock.
+ */
+export const judgedAt = (asOf: string | undefined): Date => asOfInstant(asOf) ?? new Date();
+
 /** The indicators whose population a representative stands for, among `codes` (all of the catalog's by default). */
 function representedBy(populationCode: string, codes: Iterable<string> = catalog().indicators.keys()): Set<string> {
   return new Set([...codes].filter((code) => populationRepresentative(code) === populationCode));
@@ -30,6 +37,7 @@ function representedBy(populationCode: string, codes: Iterable<string> = catalog
 /** A population as bigdata lists it: the key's indicator, the members and the public columns the owner @requires. */
 export interface PopulationColumns {
   indicatorCode: string;
+  asOf?: string;
   dataCenterIds?: readonly string[] | null | undefined;
   years?: readonly number[] | null | undefined;
 }
@@ -47,12 +55,13 @@ export function valuePopulationSums(
   for (const [field, column] of Object.entries(population as object))
     if (Array.isArray(column) && field !== 'dataCenterIds' && field !== 'years') columns[field] = column;
   const units = unitsFromColumns('DATA_CENTER', dataCenterIds, years, columns);
-  return populationSums(agency, 'DATA_CENTER', representedBy(population.indicatorCode), units, disclosure);
+  return populationSums(agency, 'DATA_CENTER', representedBy(population.indicatorCode), units, disclosure, { now: judgedAt(population.asOf) });
 }
 
 /** A cube as an owner receives it: its key, bigdata's populations and data-centre columns. */
 export interface CubeColumns {
   indicatorCodes: readonly string[];
+  asOf?: string;
   regionCodes: readonly string[];
   years: readonly number[];
   dataCenterPopulations?: CubePopulations | null | undefined;
@@ -97,11 +106,11 @@ export function cubePopulationSums(
   return toCubeSums(sums, cube, gridPositions(ids, years));
 }
 
-/** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator; null without a list. */
+/** The owner's totals over a list of unit-years (core rooms comms lists, enterprises econ lists) for one value's indicator (and as-of); null without a list. */
 export function listSums(
   agency: Agency,
   subject: UnitSubject,
-  indicatorCode: string,
+  { indicatorCode, asOf }: { indicatorCode: string; asOf?: string },
   units: readonly Unit[] | null | undefined,
   own: readonly Record<string, unknown>[],
   disclosure: Disclosure,
@@ -113,6 +122,7 @@ export function listSums(
     new Set([indicatorCode]),
     units.map((u, i) => ({ ...u, ...own[i] })),
     disclosure,
+    { now: judgedAt(asOf) },
   );
 }
 
@@ -123,7 +133,7 @@ export function listSums(
 export function cubeListSums(
   agency: Agency,
   subject: UnitSubject,
-  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[]; years: readonly number[] },
+  cube: { indicatorCodes: readonly string[]; regionCodes: readonly string[]; years: readonly number[]; asOf?: string },
   populations: CubePopulations | null | undefined,
   units: readonly Unit[] | null | undefined,
   own: readonly Record<string, unknown>[],
@@ -148,16 +158,17 @@ function cellSums(
   agency: Agency,
   subject: UnitSubject,
   populations: CubePopulations,
-  cube: { regionCodes: readonly string[]; years: readonly number[] },
+  cube: { regionCodes: readonly string[]; years: readonly number[]; asOf?: string },
   all: readonly Unit[],
   indicatorsOf: (populationCode: string) => ReadonlySet<string>,
   disclosure: Disclosure,
 ): OwnerSums[] {
   const sums: OwnerSums[] = [];
   const seen = new Set<string>();
+  const now = judgedAt(cube.asOf);
   for (const { indicatorCode, regionCode, members } of populationCells(populations, cube)) {
     const units: Unit[] = members.map((m) => all[m]!);
-    for (const entry of populationSums(agency, subject, indicatorsOf(indicatorCode), units, disclosure, regionCode)) {
+    for (const entry of populationSums(agency, subject, indicatorsOf(indicatorCode), units, disclosure, { regionCode, now })) {
       // Cells of two years of one region share their units of a year (a baseline year, say): list each total once.
       const key = `${entry.indicatorCode}|${regionCode}|${entry.year}`;
       if (seen.has(key)) continue;

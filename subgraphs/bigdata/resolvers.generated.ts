@@ -201,10 +201,14 @@ export type CommsUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -450,6 +454,10 @@ export type DataCenterPopulation = {
   __typename?: 'DataCenterPopulation';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
+  /** Year each data centre closed, null while operating (register): in that year a monthly flow is due through the last month reported. */
+  closedYear: Array<Maybe<Scalars['Int']['output']>>;
+  /** Day each data centre went into service (register): a monthly flow of its first year is due from that month. */
+  commissionedOn: Array<Maybe<Scalars['Date']['output']>>;
   /** Register id of each data centre. */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** The same data-centre years as entities, to read any of their fields (a drill-down behind a value). */
@@ -560,10 +568,14 @@ export type EnergyUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -721,9 +733,13 @@ export type IndicatorCube = {
    * come through econ's `designationInputs` (`BigdataCubeInputs.facts`) instead, since they need econ's list.
    */
   bigdataFacts: CubeFacts;
+  /** Year each data centre of `dataCenterIds` closed; null while operating. */
+  dataCenterClosedYear: Array<Maybe<Scalars['Int']['output']>>;
+  /** Day each data centre of `dataCenterIds` went into service: the months in service of its first year start there. */
+  dataCenterCommissionedOn: Array<Maybe<Scalars['Date']['output']>>;
   /** Registered racks of each data centre of `dataCenterIds`. */
   dataCenterDesignRacks: Array<Maybe<Scalars['Int']['output']>>;
-  /** Every data centre any cell's population holds, once: the grid's first axis, and entry d of the register columns (`dataCenterDesignRacks`, `dataCenterInCluster`). */
+  /** Every data centre any cell's population holds, once: the grid's first axis, and entry d of the register columns (`dataCenterDesignRacks`, `dataCenterInCluster`, `dataCenterCommissionedOn`, `dataCenterClosedYear`). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Whether each data centre of `dataCenterIds` lies inside a designated cluster. */
   dataCenterInCluster: Array<Maybe<Scalars['Boolean']['output']>>;
@@ -1541,6 +1557,8 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1627,6 +1645,8 @@ export type DataCenterIdSetResolvers<ContextType = Context, ParentType extends R
 export type DataCenterPopulationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataCenterPopulation'] = ResolversParentTypes['DataCenterPopulation'], FederationReferenceType extends FederationReferenceTypes['DataCenterPopulation'] = FederationReferenceTypes['DataCenterPopulation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataCenterPopulation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closedYear?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  commissionedOn?: Resolver<Array<Maybe<ResolversTypes['Date']>>, ParentType, ContextType>;
   dataCenterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterYear']>, ParentType, ContextType>;
   designRacks?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
@@ -1677,6 +1697,8 @@ export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends Re
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1717,6 +1739,8 @@ export type IndicatorCubeResolvers<ContextType = Context, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['IndicatorCube']> | FederationReferenceType, FederationReferenceType, ContextType>;
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bigdataFacts?: Resolver<ResolversTypes['CubeFacts'], ParentType, ContextType>;
+  dataCenterClosedYear?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
+  dataCenterCommissionedOn?: Resolver<Array<Maybe<ResolversTypes['Date']>>, ParentType, ContextType>;
   dataCenterDesignRacks?: Resolver<Array<Maybe<ResolversTypes['Int']>>, ParentType, ContextType>;
   dataCenterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   dataCenterInCluster?: Resolver<Array<Maybe<ResolversTypes['Boolean']>>, ParentType, ContextType>;

@@ -289,10 +289,14 @@ export type CommsUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -596,10 +600,14 @@ export type EnergyUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -1995,6 +2003,8 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2106,6 +2116,8 @@ export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends Re
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -125,10 +125,14 @@ export type CommsUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -301,6 +305,10 @@ export type DataCenterPopulation = {
   __typename?: 'DataCenterPopulation';
   /** Point in time (ISO 8601) or `latest`. */
   asOf: Scalars['String']['output'];
+  /** Year each data centre closed, null while operating (bigdata's public register). */
+  closedYear: Array<Maybe<Scalars['Int']['output']>>;
+  /** Day each data centre went into service (bigdata's public register): a monthly meter of its first year is due from that month. */
+  commissionedOn: Array<Maybe<Scalars['Date']['output']>>;
   /** Register id of each data centre (bigdata). */
   dataCenterIds: Array<Scalars['ID']['output']>;
   /** Weakest status of each data-centre year's energy figures; null where none was reported. */
@@ -587,10 +595,14 @@ export type EnergyUnitSums = {
   inputStatuses: Array<Maybe<ObservationStatus>>;
   /** Total of each unit input over the matched units; null when withheld. */
   inputSums: Array<Maybe<Scalars['Float']['output']>>;
-  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, or lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`). */
+  /** For each unit input of the indicator (its metric codes in order): register ids of the units that lacked it, lacked it for a month another of its monthly inputs was reported for (`monthsDiffer`), or lacked it for a month in service (`monthsIncomplete`). */
   lacking: Array<Array<Scalars['ID']['output']>>;
   /** Register ids of the units that reported the formula's monthly inputs (e.g. total and IT energy) for different months of the year: not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_DIFFER`). */
   monthsDiffer: Array<Scalars['ID']['output']>;
+  /** Register ids of the units whose monthly inputs (the same months of each) miss a month the unit was in service: from its commissioning month in the year it was commissioned (else January) through December, through the last month it reported in the year the register says it closed, through the last month ended in the current year. Not matched, so left out of the totals; each is in `lacking` too (quality flag `UNIT_MONTHS_INCOMPLETE`). */
+  monthsIncomplete: Array<Scalars['ID']['output']>;
+  /** The months (1–12) each unit of `monthsIncomplete` did not report, aligned with it. */
+  monthsMissing: Array<Array<Scalars['Int']['output']>>;
   /** Region of the cell, for an indicator cube's entries; null for one value's population. */
   regionCode: Maybe<Scalars['ID']['output']>;
   /** Total of each sum() of the formula over the matched units, in the order they appear; null when withheld. */
@@ -804,6 +816,10 @@ export type IndicatorCube = {
   coreMachineRoomPopulations: Maybe<CubePopulations>;
   /** The core-machine-room years those populations hold (comms, external). */
   coreMachineRoomYears: Maybe<Array<CoreMachineRoomYear>>;
+  /** bigdata's register: the year each data centre of the grid closed; null while operating. */
+  dataCenterClosedYear: Array<Maybe<Scalars['Int']['output']>>;
+  /** bigdata's register: the day each data centre of the grid went into service, for its months in service. */
+  dataCenterCommissionedOn: Array<Maybe<Scalars['Date']['output']>>;
   /** energy's totals over each cell's data centres (the owner's aggregate, as `DataCenterPopulation.energySums`), as columns: each indicator, region and year once, units by position on the data-centre grid. */
   dataCenterEnergySums: Maybe<EnergyCubeSums>;
   /** bigdata's data-centre grid: each data centre the populations hold, once. */
@@ -1429,23 +1445,23 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"indicatorCode":true,"scopeKind":true,"scopeId":true,"year":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
-        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true,"scopeRegionCode":true,"commissionedOn":true,"closedYear":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
         | GraphQLRecursivePick<FederationTypes['DataCenterPopulation'], {"dataCenterIds":true,"years":true}>
@@ -1478,16 +1494,16 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"indicatorCodes":true,"regionCodes":true,"years":true,"asOf":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true}>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
-        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true},"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
+        | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"dataCenterPopulations":{"indicatorCodes":true,"members":true},"dataCenterIds":true,"dataCenterYears":true,"dataCenterCommissionedOn":true,"dataCenterClosedYear":true,"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}>
         | GraphQLRecursivePick<FederationTypes['IndicatorCube'], {"coreMachineRoomPopulations":{"indicatorCodes":true,"members":true},"coreMachineRoomYears":{"coreMachineRoomId":true,"year":true},"enterprisePopulations":{"indicatorCodes":true,"members":true},"enterpriseYears":{"uscc":true,"year":true,"audited":true,"diagnosed":true,"hasEnergyManagementCentre":true}}> ) );
@@ -1687,6 +1703,8 @@ export type CommsUnitSumsResolvers<ContextType = Context, ParentType extends Res
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1882,6 +1900,8 @@ export type EnergyUnitSumsResolvers<ContextType = Context, ParentType extends Re
   inputSums?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   lacking?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   monthsDiffer?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsIncomplete?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  monthsMissing?: Resolver<Array<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   terms?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

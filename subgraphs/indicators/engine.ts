@@ -11,6 +11,7 @@ import { matchUnits, type Coverage, type MatchedUnits } from '../../lib/indicato
 import { significant } from '../../lib/indicators/digits.ts';
 import { evaluate, ratioParts, sumTerms, type EvaluationScope, type FormulaNode, type UnknownReason } from '../../lib/indicators/formula.ts';
 import { monthMatchedInputs, unitStatus, unitValue, type OwnerSums } from '../../lib/indicators/owner-sums.ts';
+import { formatMonths, monthlyInputs } from '../../lib/indicators/months-in-service.ts';
 import { ownerSumsField, publicUnitFields } from '../../lib/indicators/requires.ts';
 import { FactIndex, metricYearKey, type FactSource, type RegionFact } from '../../lib/indicators/region-facts.ts';
 import type { ScopeKind } from '../../lib/indicators/scope.ts';
@@ -26,6 +27,8 @@ type Status = 'PROVISIONAL' | 'FINAL';
 
 /** The quality flag of units whose monthly inputs cover different months (see `monthMatchedInputs`). */
 const MONTHS_DIFFER = 'UNIT_MONTHS_DIFFER';
+/** The quality flag of units whose monthly inputs miss a month they were in service (lib/indicators/months-in-service.ts). */
+const MONTHS_INCOMPLETE = 'UNIT_MONTHS_INCOMPLETE';
 
 type Unit = Record<string, unknown> & { year: number };
 
@@ -317,10 +320,14 @@ export class IndicatorEvaluation implements IndicatorResult {
           if (lacking.length === 0) continue;
           const differ = this.monthsDiffer(year);
           const short = lacking.filter((id) => differ.includes(id));
+          const incomplete = this.monthsIncomplete(year).filter(({ id }) => lacking.includes(id));
           const months =
-            short.length === 0
+            (short.length === 0
               ? ''
-              : `; ${short.join(', ')} reported it, but not for every month ${this.monthlyPeers(metric)} was reported for (${MONTHS_DIFFER})`;
+              : `; ${short.join(', ')} reported it, but not for every month ${this.monthlyPeers(metric)} was reported for (${MONTHS_DIFFER})`) +
+            (incomplete.length === 0
+              ? ''
+              : `; ${incomplete.map(({ id }) => id).join(', ')} reported it, but not for every month in service (${MONTHS_INCOMPLETE}: ${this.missingMonths(year, incomplete)})`);
           missing.push({
             metric: metric.code,
             agency: metric.owner,
@@ -340,6 +347,17 @@ export class IndicatorEvaluation implements IndicatorResult {
   /** Units the owner did not match in a year because they reported the monthly inputs for different months (`monthMatchedInputs`). */
   private monthsDiffer(year: number): string[] {
     return this.owned?.get(year)?.monthsDiffer ?? [];
+  }
+
+  /** Units the owner did not match in a year because their monthly inputs miss a month they were in service, with those months. */
+  private monthsIncomplete(year: number): { id: string; months: number[] }[] {
+    const owned = this.owned?.get(year);
+    return (owned?.monthsIncomplete ?? []).map((id, i) => ({ id, months: owned!.monthsMissing[i] ?? [] }));
+  }
+
+  /** `M1 lacks 2024-02…2024-12; M5 lacks 2024-07`: the months each unit did not report. */
+  private missingMonths(year: number, units: readonly { id: string; months: number[] }[]): string {
+    return units.map(({ id, months }) => `${id} lacks ${formatMonths(year, months)}`).join('; ');
   }
 
   /** The other month-matched inputs of the formula, by code: what a unit's months of `metric` are held against. */
@@ -544,7 +562,7 @@ export class IndicatorEvaluation implements IndicatorResult {
     const subject = this.indicator.population?.subject;
     if (!subject || this.notBegun()) return [];
     const codes = monthMatchedInputs(this.indicator).map((i) => this.indicator.unitInputs[i]!);
-    return this.inputYears().flatMap((year) => {
+    const differ = this.inputYears().flatMap((year) => {
       const ids = this.monthsDiffer(year);
       if (ids.length === 0) return [];
       const owner = codes[0]!.owner;
@@ -554,6 +572,30 @@ export class IndicatorEvaluation implements IndicatorResult {
           message:
             `${owner} holds ${codes.map((m) => m.code).join(' and ')} for different months of ${year} for ${ids.length} ${UNIT_KINDS[subject].noun}(s): ${ids.join(', ')}. ` +
             `A ratio of sums over different months is not comparable, so they count as not reporting (see coverage): ${owner} sends the months each of them lacks.`,
+        },
+      ];
+    });
+    return [...differ, ...this.incompleteFlags(subject)];
+  }
+
+  /**
+   * Units whose monthly inputs miss a month of a year they were in service (from the commissioning month, through December,
+   * through the last month reported in the year they closed, through the last month ended in the current year): a year's
+   * flow summed over part of it is not the year's, so the owner left them out as units that did not report. The flag names
+   * them and the months they lack (register ids and which months came in are public, as in `missing`).
+   */
+  private incompleteFlags(subject: UnitSubject): { code: string; message: string }[] {
+    const monthly = monthlyInputs(this.indicator).map((i) => this.indicator.unitInputs[i]!);
+    return this.inputYears().flatMap((year) => {
+      const units = this.monthsIncomplete(year);
+      if (units.length === 0) return [];
+      const owner = monthly[0]!.owner;
+      return [
+        {
+          code: MONTHS_INCOMPLETE,
+          message:
+            `${owner} holds ${monthly.map((m) => m.code).join(' and ')} of ${year} for ${units.length} ${UNIT_KINDS[subject].noun}(s) for fewer months than they were in service: ${this.missingMonths(year, units)}. ` +
+            `A year's flow summed over part of it is not the year's, so they count as not reporting (see coverage): ${owner} sends the months each of them lacks.`,
         },
       ];
     });

@@ -24,7 +24,7 @@ afterAll(() => fed?.stop());
 
 describe.runIf(onPostgres)('the benchmark SQL floor', () => {
   it('answers every cell as indicatorCube does, late units, region figures at any level and empty populations included', async () => {
-    const regions = ['500000', '500101', '500102', '500103', '500105', '500112', '500120', '310000', '310118', '310151'];
+    const regions = ['500000', '500101', '500102', '500103', '500105', '500112', '500120', '310000', '310106', '310118', '310151'];
     const years = [2020, 2021, 2022, 2023, 2024, 2025];
     const sql = (fed.databases.bigdata.db as unknown as { $client: postgres.Sql }).$client;
     const floor = await sqlFloorGrid(sql, regions, years);
@@ -52,5 +52,8 @@ describe.runIf(onPostgres)('the benchmark SQL floor', () => {
     // The world has late units and region-level figures in it: the comparison is not over blanks only.
     expect(floor.get(cellKey('DC_RACK_UTILISATION', '500000', 2024))).not.toBeNull();
     expect(floor.get(cellKey('ICT_TRAFFIC_ENERGY_DECREASE', '310000', 2024))).toBeCloseTo(1 / 11, 12);
+    // 静安 2025 (coverage-fixtures.ts): N2 sent January alone and N4 no March, so the renewable share is N1's and N3's,
+    // (2,340,000 + 4,500,000) ÷ (11,700,000 + 9,000,000) kWh, with 9,000 of 9,900 design racks.
+    expect(floor.get(cellKey('DC_RENEWABLE_RATE', '310106', 2025))).toBeCloseTo(6_840_000 / 20_700_000, 12);
   });
 });

@@ -203,6 +203,91 @@ describe('total and IT energy over the same months', () => {
   });
 });
 
+describe('monthly flows over the months in service', () => {
+  it('a data centre commissioned in April that reported April to December counts; one that sent January alone does not, and the flag names it and its months', async () => {
+    // 静安 2025. Matched: N1 (from April, 9 months) and N3 (closed in 2025, January to June):
+    // (9 × 1,300,000 + 6 × 1,500,000) ÷ (9 × 1,000,000 + 6 × 1,000,000) = 20,700,000 ÷ 15,000,000 = 1.38, with
+    // 4,000 + 5,000 = 9,000 of 9,900 design racks (90.9 %), at least the 90 % minimum. N2 (in service all year) sent January
+    // only, N4 (closed in 2025) has no March: counting them would read (20.7 + 2.0 + 6.0) ÷ (15 + 1 + 5) GWh ≈ 1.367.
+    const v = await value('DC_PUE', '310106', 2025);
+    expect(v.value).toBeCloseTo(1.38, 12);
+    expect(v).toMatchObject({ numerator: 20_700_000, denominator: 15_000_000, missing: [] });
+    expect(v.coverage).toEqual({ unitsReporting: 2, unitsExpected: 4, share: 90 / 99, weight: 'DESIGN_RACKS', minimum: 0.9, status: 'PARTIAL' });
+    expect(v.qualityFlags).toEqual([
+      {
+        code: 'UNIT_MONTHS_INCOMPLETE',
+        message: expect.stringContaining(
+          'of 2025 for 2 data centre(s) for fewer months than they were in service: N2 lacks 2025-02…2025-12; N4 lacks 2025-03.',
+        ),
+      },
+    ]);
+  });
+
+  it('the renewable share divides by total energy over the months in service only', async () => {
+    // 静安 2025, N1 and N3 matched: (2,340,000 + 4,500,000) ÷ (11,700,000 + 9,000,000) = 6,840,000 ÷ 20,700,000 ≈ 33.0 %.
+    // N2's 1,000,000 kWh of renewables over its January's 2,000,000 kWh would read 50 % for a year of which one month is known.
+    const v = await value('DC_RENEWABLE_RATE', '310106', 2025);
+    expect(v.value).toBeCloseTo(6_840_000 / 20_700_000, 12);
+    expect(v).toMatchObject({ numerator: 6_840_000, denominator: 20_700_000 });
+    expect(v.coverage).toMatchObject({ unitsReporting: 2, unitsExpected: 4, share: 90 / 99, status: 'PARTIAL' });
+    expect(v.qualityFlags).toEqual([
+      { code: 'UNIT_MONTHS_INCOMPLETE', message: expect.stringMatching(/^energy holds DC_TOTAL_ENERGY_KWH of 2025 for 2 data centre\(s\)/) },
+    ]);
+  });
+
+  it('a data centre closed in the year counts through its last report, but not with a month missing before it', async () => {
+    const pueOf = async (id: string) => {
+      const res = await fed.query<{ dataCenter: { years: { indicatorValues: (Value & { indicatorCode: string })[] }[] } }>(
+        `query($id: ID!) { dataCenter(id: $id) { years(from: 2025, to: 2025) { indicatorValues { indicatorCode ${FIELDS} } } } }`,
+        { id },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.dataCenter.years[0]!.indicatorValues.find((i) => i.indicatorCode === 'DC_PUE')!;
+    };
+    // N3, closed in 2025, reported January to June: (6 × 1,500,000) ÷ (6 × 1,000,000) = 1.5.
+    const closed = await pueOf('N3');
+    expect(closed.value).toBeCloseTo(1.5, 12);
+    expect(closed.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 1, status: 'COMPLETE' });
+    expect(closed.qualityFlags).toEqual([]);
+    // N4, closed in 2025, reported January, February and April to June: March is missing before its last report.
+    const gap = await pueOf('N4');
+    expect(gap.value).toBeNull();
+    expect(gap.coverage).toMatchObject({ unitsReporting: 0, unitsExpected: 1, status: 'INSUFFICIENT' });
+    expect(gap.missing.map((m) => [m.metric, m.unitIds])).toEqual([
+      ['DC_IT_ENERGY_KWH', ['N4']],
+      ['DC_TOTAL_ENERGY_KWH', ['N4']],
+    ]);
+    expect(gap.missing[0]!.message).toContain('N4 reported it, but not for every month in service (UNIT_MONTHS_INCOMPLETE: N4 lacks 2025-03)');
+    expect(gap.qualityFlags.map((f) => f.code)).toEqual(['UNIT_MONTHS_INCOMPLETE']);
+  });
+
+  it('the cube leaves out the units short of their months in service as indicatorValues does, cell by cell', async () => {
+    const codes = ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE'];
+    const regions = ['310000', '310106'];
+    const res = await fed.query<{
+      indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; coverageShares: (number | null)[] };
+      indicatorValues: (Value & { indicatorCode: string; scopeId: string })[];
+    }>(
+      `query($c: [ID!], $r: [ID!]!) {
+        indicatorCube(codes: $c, regions: $r, years: [2025]) { values coverageStatuses unitsReporting coverageShares }
+        indicatorValues(codes: $c, regions: $r, years: [2025]) { indicatorCode scopeId value coverage { unitsReporting share status } }
+      }`,
+      { c: codes, r: regions },
+    );
+    expect(res.errors).toBeUndefined();
+    const { indicatorCube: cube, indicatorValues: values } = res.data!;
+    const cells = codes.flatMap((code) => regions.map((region) => values.find((v) => v.indicatorCode === code && v.scopeId === region)!));
+    expect(cube.values).toEqual(cells.map((v) => v.value));
+    expect(cube.coverageStatuses).toEqual(cells.map((v) => v.coverage!.status));
+    expect(cube.unitsReporting).toEqual(cells.map((v) => v.coverage!.unitsReporting));
+    expect(cube.coverageShares).toEqual(cells.map((v) => v.coverage!.share));
+    // Shanghai 2025: M1 to M4 (80,000 racks) sent nothing, so 9,000 of 89,900 racks reported. 静安's new large data centres are
+    // N1 and N3 (N2 and N4 hold fewer than 3,000 racks), both matched: COMPLETE, 1.38 as over all four.
+    expect(cube.coverageStatuses).toEqual(['INSUFFICIENT', 'PARTIAL', 'INSUFFICIENT', 'COMPLETE', 'INSUFFICIENT', 'PARTIAL']);
+    expect(cube.values[3]).toBeCloseTo(1.38, 12);
+  });
+});
+
 describe('an empty population is not a known zero', () => {
   it('a region with no data centre registered is NOT_APPLICABLE, not zero and not a zero denominator', async () => {
     const v = await value('DC_RACK_UTILISATION', '500105', 2024);

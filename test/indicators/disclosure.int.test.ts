@@ -4,7 +4,7 @@ import { dataCenter } from '../../subgraphs/bigdata/tables.ts';
 import { observation as commsObservation } from '../../subgraphs/comms/tables.ts';
 import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
-import { observationRow as obs } from '../support/observations.ts';
+import { monthlyRows, observationRow as obs } from '../support/observations.ts';
 import { ANONYMOUS_HEADERS, bearer, readerHeaders } from '../support/tokens.ts';
 import { writeFixtures } from './fixtures.ts';
 
@@ -27,18 +27,19 @@ beforeAll(async () => {
     buildType: 'EXISTING' as const,
   });
   await fed.databases.bigdata.db.insert(dataCenter).values([dc('P1', '2020-01-01', 100), dc('P2', '2020-01-01', 1000), dc('P3', '2024-03-01', 1000)]);
-  const meters = (id: string, period: string, total: number, it: number) => [
-    obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total),
-    obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it),
+  // Each year's figure read in June, 0 kWh in the other months in service (P3's from March 2024), so the meters cover them.
+  const meters = (id: string, year: number, total: number, it: number, from = 1) => [
+    ...monthlyRows('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, year, { 6: total }, { from }),
+    ...monthlyRows('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, year, { 6: it }, { from }),
   ];
   await fed.databases.energy.db
     .insert(energyObservation)
     .values([
-      ...meters('P1', '2023-06', 130, 100),
-      ...meters('P2', '2023-06', 260, 200),
-      ...meters('P1', '2024-06', 150, 100),
-      ...meters('P2', '2024-06', 240, 200),
-      ...meters('P3', '2024-06', 150, 100),
+      ...meters('P1', 2023, 130, 100),
+      ...meters('P2', 2023, 260, 200),
+      ...meters('P1', 2024, 150, 100),
+      ...meters('P2', 2024, 240, 200),
+      ...meters('P3', 2024, 150, 100, 3),
     ]);
   // P1 reports more racks in use than bigdata registered (150 of 100): a quality flag naming it.
   await fed.databases.comms.db

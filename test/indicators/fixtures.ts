@@ -1,5 +1,5 @@
 import { makeUscc } from '../../lib/uscc.ts';
-import { observationRow } from '../support/observations.ts';
+import { monthlyRows, observationRow } from '../support/observations.ts';
 import type { TestFederation } from '../support/federation.ts';
 import { cluster, dataCenter, observation as bigdataObservation, zone } from '../../subgraphs/bigdata/tables.ts';
 import { coreRoom, observation as commsObservation, operator, site5g, tower } from '../../subgraphs/comms/tables.ts';
@@ -80,32 +80,32 @@ export async function writeFixtures(fed: TestFederation): Promise<void> {
       obs('RACKS_RETIRED', 'DATA_CENTER', 'C', '2024', 50),
     ]);
 
-  // energy: meters (one month each is enough: the year sums its months), renewables, region flows.
-  const meters = (id: string, period: string, total: number, it: number) => [
-    obs('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, period, total),
-    obs('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, period, it),
+  // energy: meters, renewables, region flows. A meter counts for a year only when it covers the months the unit was in
+  // service, so each year's figure is read in one month (two for C) and the other months of 2024 read 0 kWh (`monthlyRows`).
+  const meters = (id: string, year: number, figures: Record<number, readonly [total: number, it: number]>) => [
+    ...monthlyRows('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', id, year, Object.fromEntries(Object.entries(figures).map(([m, [total]]) => [m, total]))),
+    ...monthlyRows('DC_IT_ENERGY_KWH', 'DATA_CENTER', id, year, Object.fromEntries(Object.entries(figures).map(([m, [, it]]) => [m, it]))),
   ];
-  const rooms = (id: string, period: string, total: number, it: number) => [
-    obs('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', id, period, total),
-    obs('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', id, period, it),
+  const rooms = (id: string, year: number, figures: Record<number, readonly [total: number, it: number]>) => [
+    ...monthlyRows('CORE_ROOM_TOTAL_ENERGY_KWH', 'CORE_ROOM', id, year, Object.fromEntries(Object.entries(figures).map(([m, [total]]) => [m, total]))),
+    ...monthlyRows('CORE_ROOM_IT_ENERGY_KWH', 'CORE_ROOM', id, year, Object.fromEntries(Object.entries(figures).map(([m, [, it]]) => [m, it]))),
   ];
   await energy.db.insert(energyObservation).values([
-    ...meters('A', '2024-06', 1_300_000, 1_000_000),
-    ...meters('B', '2024-06', 2_400_000, 2_000_000),
-    ...meters('C', '2024-03', 450_000, 250_000),
-    ...meters('C', '2024-09', 450_000, 250_000),
-    ...meters('D', '2024-06', 700_000, 500_000),
-    ...meters('S1', '2024-06', 171_000, 100_000),
-    ...meters('S2', '2024-06', 170_000, 100_000),
-    ...meters('S3', '2024-06', 200_000, 100_000),
-    ...meters('S4', '2024-06', 200_000, 100_000),
+    ...meters('A', 2024, { 6: [1_300_000, 1_000_000] }),
+    ...meters('B', 2024, { 6: [2_400_000, 2_000_000] }),
+    ...meters('C', 2024, { 3: [450_000, 250_000], 9: [450_000, 250_000] }),
+    ...meters('D', 2024, { 6: [700_000, 500_000] }),
+    ...meters('S1', 2024, { 6: [171_000, 100_000] }),
+    ...meters('S2', 2024, { 6: [170_000, 100_000] }),
+    ...meters('S3', 2024, { 6: [200_000, 100_000] }),
+    ...meters('S4', 2024, { 6: [200_000, 100_000] }),
     obs('DC_RENEWABLE_GREEN_POWER_KWH', 'DATA_CENTER', 'A', '2024', 400_000),
     obs('DC_RENEWABLE_CERTIFICATE_KWH', 'DATA_CENTER', 'B', '2024', 600_000),
     obs('DC_RENEWABLE_ONSITE_PV_KWH', 'DATA_CENTER', 'B', '2024', 120_000, 'PROVISIONAL'),
     obs('DC_RENEWABLE_GREEN_POWER_KWH', 'DATA_CENTER', 'C', '2024', 0),
     obs('DC_RENEWABLE_GREEN_POWER_KWH', 'DATA_CENTER', 'D', '2024', 35_000),
-    ...rooms('R1', '2024-06', 150_000, 100_000),
-    ...rooms('R2', '2024-06', 190_000, 100_000),
+    ...rooms('R1', 2024, { 6: [150_000, 100_000] }),
+    ...rooms('R2', 2024, { 6: [190_000, 100_000] }),
     obs('TELECOM_ENERGY_TCE', 'REGION', '500112', '2020', 100),
     obs('TELECOM_ENERGY_TCE', 'REGION', '500112', '2024', 120),
     obs('BS_5G_ELECTRICITY_KWH', 'REGION', '500112', '2020', 1000),

@@ -74,10 +74,12 @@ describe('comms: core machine rooms as they stood', () => {
   it('CORE_ROOM_PUE sums the rooms renovated by the year as the register stood at asOf', async () => {
     // 巴南 (500113). 2024 meters of three rooms, sent before any room is registered so that only the register differs
     // between the instants compared: A 1,500 / 1,000 kWh, B 1,200 / 1,000, C 1,100 / 1,000 (total / IT).
-    const meters = (id: string, total: number, it: number) => [
-      { metric: 'CORE_ROOM_TOTAL_ENERGY_KWH', subjectKind: 'CORE_ROOM', subjectId: id, period: '2024-01', value: total },
-      { metric: 'CORE_ROOM_IT_ENERGY_KWH', subjectKind: 'CORE_ROOM', subjectId: id, period: '2024-01', value: it },
-    ];
+    // Each room's figure read in January and 0 kWh in the other months of 2024, so the meters cover the year.
+    const meters = (id: string, total: number, it: number) =>
+      Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`).flatMap((period, i) => [
+        { metric: 'CORE_ROOM_TOTAL_ENERGY_KWH', subjectKind: 'CORE_ROOM', subjectId: id, period, value: i === 0 ? total : 0 },
+        { metric: 'CORE_ROOM_IT_ENERGY_KWH', subjectKind: 'CORE_ROOM', subjectId: id, period, value: i === 0 ? it : 0 },
+      ]);
     await submit('energy', [...meters('CR-ASOF-A', 1500, 1000), ...meters('CR-ASOF-B', 1200, 1000), ...meters('CR-ASOF-C', 1100, 1000)]);
     const room = (id: string, renovatedYear?: number) => ({
       id,

@@ -4,7 +4,7 @@ import { observation as commsObservation } from '../../subgraphs/comms/tables.ts
 import { observation as energyObservation } from '../../subgraphs/energy/tables.ts';
 import { dataCenterRow } from '../bigdata/fixtures.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
-import { observationRow } from '../support/observations.ts';
+import { monthlyRows, observationRow } from '../support/observations.ts';
 import { ANONYMOUS_HEADERS } from '../support/tokens.ts';
 
 // A database written before bounds existed may hold figures no write accepts today. Inserted here with plain
@@ -23,8 +23,9 @@ beforeAll(async () => {
     // DC-OLD-1: 1.7e308 kWh, whose sum with anything overflows float8.
     energy('DC-OLD-1', 'DC_TOTAL_ENERGY_KWH', 1.7e308),
     energy('DC-OLD-1', 'DC_IT_ENERGY_KWH', 1_000_000),
-    energy('DC-OLD-2', 'DC_TOTAL_ENERGY_KWH', 1_300_000),
-    energy('DC-OLD-2', 'DC_IT_ENERGY_KWH', 1_000_000),
+    // DC-OLD-2: its year read in June, 0 kWh in the other months, so its meters cover the year.
+    ...monthlyRows('DC_TOTAL_ENERGY_KWH', 'DATA_CENTER', 'DC-OLD-2', 2024, { 6: 1_300_000 }),
+    ...monthlyRows('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'DC-OLD-2', 2024, { 6: 1_000_000 }),
   ]);
   await fed.databases.energy.db.execute(
     `insert into energy.observation (metric, subject_kind, subject_id, period, year, value, status) values ('DC_IT_ENERGY_KWH', 'DATA_CENTER', 'DC-OLD-1', '2024-07', 2024, 'NaN', 'FINAL')` as never,

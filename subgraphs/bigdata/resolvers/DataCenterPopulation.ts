@@ -15,5 +15,7 @@ export const DataCenterPopulation: DataCenterPopulationResolvers = {
   years: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.year),
   designRacks: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.designRacks),
   inCluster: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.clusterId !== null),
+  commissionedOn: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.commissionedOn),
+  closedYear: async (key, _, ctx) => (await membersOf(key, ctx)).map((m) => m.row.closedYear),
   dataCenters: async (key, _, ctx) => (await membersOf(key, ctx)).map(({ row, year }) => ({ dataCenterId: row.id, year, asOf: key.asOf, row })),
 };

@@ -48,4 +48,6 @@ export const IndicatorCube: IndicatorCubeResolvers = {
   dataCenterYears: async (cube, _, context) => (await dataCenters(cube, context)).years,
   dataCenterDesignRacks: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.designRacks),
   dataCenterInCluster: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.clusterId !== null),
+  dataCenterCommissionedOn: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.commissionedOn),
+  dataCenterClosedYear: async (cube, _, context) => (await dataCenters(cube, context)).rows.map((u) => u.row.closedYear),
 };

@@ -56,7 +56,7 @@ function overListedUnits(kind: 'CORE_ROOM' | 'ENTERPRISE', figures: (year: reado
     __resolveReference: <T>(ref: T) => ref,
     energySums: async (population: object, _: unknown, { loaders, viewer }: Context) => {
       const { indicatorCode, asOf, [valueList]: units } = population as { indicatorCode: string; asOf: string } & Record<string, Unit[] | null | undefined>;
-      return listSums('energy', kind, indicatorCode, units, await own(units, idField, asOf, loaders.metricYears, figures), disclosureFor(viewer));
+      return listSums('energy', kind, { indicatorCode, asOf }, units, await own(units, idField, asOf, loaders.metricYears, figures), disclosureFor(viewer));
     },
   };
 }
