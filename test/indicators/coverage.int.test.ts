@@ -45,6 +45,38 @@ async function value(code: string, region: string, year: number): Promise<Value>
   return res.data!.indicatorValues[0]!;
 }
 
+/** A data centre's own PUE in a year (`DataCenterYear.indicatorValues`, as a reader). */
+async function dataCentrePue(id: string, year: number): Promise<Value> {
+  const res = await fed.query<{ dataCenter: { years: { indicatorValues: (Value & { indicatorCode: string })[] }[] } }>(
+    `query($id: ID!, $y: Int!) { dataCenter(id: $id) { years(from: $y, to: $y) { indicatorValues { indicatorCode ${FIELDS} } } } }`,
+    { id, y: year },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.dataCenter.years[0]!.indicatorValues.find((i) => i.indicatorCode === 'DC_PUE')!;
+}
+
+/** The cube of one year, checked column by column against `indicatorValues` of the same cells (in the cube's layout order). */
+async function cubeAgainstValues(codes: string[], regions: string[], year: number) {
+  const res = await fed.query<{
+    indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; coverageShares: (number | null)[] };
+    indicatorValues: (Value & { indicatorCode: string; scopeId: string })[];
+  }>(
+    `query($c: [ID!], $r: [ID!]!, $y: [Int!]!) {
+      indicatorCube(codes: $c, regions: $r, years: $y) { values coverageStatuses unitsReporting coverageShares }
+      indicatorValues(codes: $c, regions: $r, years: $y) { indicatorCode scopeId value coverage { unitsReporting share status } }
+    }`,
+    { c: codes, r: regions, y: [year] },
+  );
+  expect(res.errors).toBeUndefined();
+  const { indicatorCube: cube, indicatorValues: values } = res.data!;
+  const cells = codes.flatMap((code) => regions.map((region) => values.find((v) => v.indicatorCode === code && v.scopeId === region)!));
+  expect(cube.values).toEqual(cells.map((v) => v.value));
+  expect(cube.coverageStatuses).toEqual(cells.map((v) => v.coverage!.status));
+  expect(cube.unitsReporting).toEqual(cells.map((v) => v.coverage!.unitsReporting));
+  expect(cube.coverageShares).toEqual(cells.map((v) => v.coverage!.share));
+  return cube;
+}
+
 describe('matched-unit coverage', () => {
   it('a late data centre leaves the ratio to the units that reported, published with its coverage when they hold enough of the design racks', async () => {
     // 2024, P4 (500 racks) late. Matched: P1, P2, P3: (4,000 + 2,400 + 900) ÷ (5,000 + 3,000 + 1,500) = 7,300 ÷ 9,500;
@@ -144,11 +176,7 @@ describe('total and IT energy over the same months', () => {
 
   it('units whose months agree are matched as before', async () => {
     // 长宁's M4 alone, as a data centre: (12 × 1,250,000) ÷ (12 × 1,000,000) = 1.25 over every month of the year.
-    const res = await fed.query<{ dataCenter: { years: { indicatorValues: (Value & { indicatorCode: string })[] }[] } }>(
-      `{ dataCenter(id: "M4") { years(from: 2024, to: 2024) { indicatorValues { indicatorCode ${FIELDS} } } } }`,
-    );
-    expect(res.errors).toBeUndefined();
-    const v = res.data!.dataCenter.years[0]!.indicatorValues.find((i) => i.indicatorCode === 'DC_PUE')!;
+    const v = await dataCentrePue('M4', 2024);
     expect(v.value).toBeCloseTo(1.25, 12);
     expect(v.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 1, status: 'COMPLETE' });
     expect(v.qualityFlags).toEqual([]);
@@ -167,25 +195,7 @@ describe('total and IT energy over the same months', () => {
   });
 
   it('the cube matches the months as indicatorValues does, cell by cell', async () => {
-    const codes = ['DC_PUE', 'NEW_LARGE_DC_PUE', 'CORE_ROOM_PUE'];
-    const regions = ['310000', '310104', '310105'];
-    const res = await fed.query<{
-      indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; coverageShares: (number | null)[] };
-      indicatorValues: (Value & { indicatorCode: string; scopeId: string })[];
-    }>(
-      `query($c: [ID!], $r: [ID!]!) {
-        indicatorCube(codes: $c, regions: $r, years: [2024]) { values coverageStatuses unitsReporting coverageShares }
-        indicatorValues(codes: $c, regions: $r, years: [2024]) { indicatorCode scopeId value coverage { unitsReporting share status } }
-      }`,
-      { c: codes, r: regions },
-    );
-    expect(res.errors).toBeUndefined();
-    const { indicatorCube: cube, indicatorValues: values } = res.data!;
-    const cells = codes.flatMap((code) => regions.map((region) => values.find((v) => v.indicatorCode === code && v.scopeId === region)!));
-    expect(cube.values).toEqual(cells.map((v) => v.value));
-    expect(cube.coverageStatuses).toEqual(cells.map((v) => v.coverage!.status));
-    expect(cube.unitsReporting).toEqual(cells.map((v) => v.coverage!.unitsReporting));
-    expect(cube.coverageShares).toEqual(cells.map((v) => v.coverage!.share));
+    const cube = await cubeAgainstValues(['DC_PUE', 'NEW_LARGE_DC_PUE', 'CORE_ROOM_PUE'], ['310000', '310104', '310105'], 2024);
     // All four data centres are new and large: NEW_LARGE_DC_PUE reads as DC_PUE does; Shanghai's rooms are 徐汇's two.
     expect(cube.coverageStatuses).toEqual([
       'PARTIAL',
@@ -236,21 +246,13 @@ describe('monthly flows over the months in service', () => {
   });
 
   it('a data centre closed in the year counts through its last report, but not with a month missing before it', async () => {
-    const pueOf = async (id: string) => {
-      const res = await fed.query<{ dataCenter: { years: { indicatorValues: (Value & { indicatorCode: string })[] }[] } }>(
-        `query($id: ID!) { dataCenter(id: $id) { years(from: 2025, to: 2025) { indicatorValues { indicatorCode ${FIELDS} } } } }`,
-        { id },
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data!.dataCenter.years[0]!.indicatorValues.find((i) => i.indicatorCode === 'DC_PUE')!;
-    };
     // N3, closed in 2025, reported January to June: (6 × 1,500,000) ÷ (6 × 1,000,000) = 1.5.
-    const closed = await pueOf('N3');
+    const closed = await dataCentrePue('N3', 2025);
     expect(closed.value).toBeCloseTo(1.5, 12);
     expect(closed.coverage).toMatchObject({ unitsReporting: 1, unitsExpected: 1, status: 'COMPLETE' });
     expect(closed.qualityFlags).toEqual([]);
     // N4, closed in 2025, reported January, February and April to June: March is missing before its last report.
-    const gap = await pueOf('N4');
+    const gap = await dataCentrePue('N4', 2025);
     expect(gap.value).toBeNull();
     expect(gap.coverage).toMatchObject({ unitsReporting: 0, unitsExpected: 1, status: 'INSUFFICIENT' });
     expect(gap.missing.map((m) => [m.metric, m.unitIds])).toEqual([
@@ -262,25 +264,7 @@ describe('monthly flows over the months in service', () => {
   });
 
   it('the cube leaves out the units short of their months in service as indicatorValues does, cell by cell', async () => {
-    const codes = ['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE'];
-    const regions = ['310000', '310106'];
-    const res = await fed.query<{
-      indicatorCube: { values: (number | null)[]; coverageStatuses: (string | null)[]; unitsReporting: (number | null)[]; coverageShares: (number | null)[] };
-      indicatorValues: (Value & { indicatorCode: string; scopeId: string })[];
-    }>(
-      `query($c: [ID!], $r: [ID!]!) {
-        indicatorCube(codes: $c, regions: $r, years: [2025]) { values coverageStatuses unitsReporting coverageShares }
-        indicatorValues(codes: $c, regions: $r, years: [2025]) { indicatorCode scopeId value coverage { unitsReporting share status } }
-      }`,
-      { c: codes, r: regions },
-    );
-    expect(res.errors).toBeUndefined();
-    const { indicatorCube: cube, indicatorValues: values } = res.data!;
-    const cells = codes.flatMap((code) => regions.map((region) => values.find((v) => v.indicatorCode === code && v.scopeId === region)!));
-    expect(cube.values).toEqual(cells.map((v) => v.value));
-    expect(cube.coverageStatuses).toEqual(cells.map((v) => v.coverage!.status));
-    expect(cube.unitsReporting).toEqual(cells.map((v) => v.coverage!.unitsReporting));
-    expect(cube.coverageShares).toEqual(cells.map((v) => v.coverage!.share));
+    const cube = await cubeAgainstValues(['DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE'], ['310000', '310106'], 2025);
     // Shanghai 2025: M1 to M4 (80,000 racks) sent nothing, so 9,000 of 89,900 racks reported. 静安's new large data centres are
     // N1 and N3 (N2 and N4 hold fewer than 3,000 racks), both matched: COMPLETE, 1.38 as over all four.
     expect(cube.coverageStatuses).toEqual(['INSUFFICIENT', 'PARTIAL', 'INSUFFICIENT', 'COMPLETE', 'INSUFFICIENT', 'PARTIAL']);
