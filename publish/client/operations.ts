@@ -2,6 +2,31 @@
 // `npm run codegen` types them (client preset, over schema/supergraph.graphql) into ./generated/.
 import { graphql } from './generated/index.ts';
 
+/** A value's coverage as a published table shows it: the grids' and the clusters' alike. */
+export const PublishedCoverageFragment = graphql(`
+  fragment PublishedCoverage on Coverage {
+    status
+    unitsReporting
+    unitsExpected
+    share
+  }
+`);
+
+/** The target a value is judged against, as a published table shows it. */
+export const PublishedTargetFragment = graphql(`
+  fragment PublishedTarget on Target {
+    jurisdiction
+    symbol
+    value
+    year
+    cumulative
+    inherited
+    scope
+    binding
+    expected
+  }
+`);
+
 /**
  * One grid of indicator values with what a published table needs: the figure, its status and confidentiality,
  * the target, and the catalog's display rules. Observation attributes a statistical tool reads go here too,
@@ -30,24 +55,13 @@ export const IndicatorGridDocument = graphql(`
         status
         confidentiality
         coverage {
-          status
-          unitsReporting
-          unitsExpected
-          share
+          ...PublishedCoverage
         }
         meetsTarget
         gapToTarget
         progress
         target {
-          jurisdiction
-          symbol
-          value
-          year
-          cumulative
-          inherited
-          scope
-          binding
-          expected
+          ...PublishedTarget
         }
         missing {
           metric
@@ -82,20 +96,12 @@ export const ClusterGridDocument = graphql(`
       status
       confidentiality
       coverage {
-        status
-        unitsReporting
-        unitsExpected
-        share
+        ...PublishedCoverage
       }
       meetsTarget
       progress
       target {
-        jurisdiction
-        symbol
-        value
-        scope
-        binding
-        expected
+        ...PublishedTarget
       }
     }
   }

@@ -70,6 +70,10 @@ export type TargetScope =
   /** The jurisdiction and each region or cluster inside it. */
   | 'SUB_REGIONS';
 
+export type PublishedCoverageFragment = { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null };
+
+export type PublishedTargetFragment = { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean, expected: boolean };
+
 export type IndicatorGridQueryVariables = Exact<{
   codes?: Array<string | number> | string | number | null | undefined;
   regions: Array<string | number> | string | number;
@@ -93,7 +97,7 @@ export type ClusterGridQueryVariables = Exact<{
 }>;
 
 
-export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, scope: TargetScope, binding: boolean, expected: boolean } | null }> | null };
+export type ClusterGridQuery = { clusterIndicatorValues: Array<{ indicatorCode: string, scopeId: string, year: number, value: number | null, unit: string, status: ObservationStatus | null, confidentiality: Confidentiality, meetsTarget: boolean | null, progress: number | null, coverage: { status: CoverageStatus, unitsReporting: number, unitsExpected: number, share: number | null } | null, target: { jurisdiction: string, symbol: string, value: number, year: number, cumulative: boolean, inherited: boolean, scope: TargetScope, binding: boolean, expected: boolean } | null }> | null };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -157,7 +161,27 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PublishedCoverageFragmentDoc = new TypedDocumentString(`
+    fragment PublishedCoverage on Coverage {
+  status
+  unitsReporting
+  unitsExpected
+  share
+}
+    `, {"fragmentName":"PublishedCoverage"}) as unknown as TypedDocumentString<PublishedCoverageFragment, unknown>;
+export const PublishedTargetFragmentDoc = new TypedDocumentString(`
+    fragment PublishedTarget on Target {
+  jurisdiction
+  symbol
+  value
+  year
+  cumulative
+  inherited
+  scope
+  binding
+  expected
+}
+    `, {"fragmentName":"PublishedTarget"}) as unknown as TypedDocumentString<PublishedTargetFragment, unknown>;
 export const IndicatorGridDocument = new TypedDocumentString(`
     query IndicatorGrid($codes: [ID!], $regions: [ID!]!, $years: [Int!]!, $asOf: DateTime) {
   indicatorCube(codes: $codes, regions: $regions, years: $years, asOf: $asOf) {
@@ -179,24 +203,13 @@ export const IndicatorGridDocument = new TypedDocumentString(`
       status
       confidentiality
       coverage {
-        status
-        unitsReporting
-        unitsExpected
-        share
+        ...PublishedCoverage
       }
       meetsTarget
       gapToTarget
       progress
       target {
-        jurisdiction
-        symbol
-        value
-        year
-        cumulative
-        inherited
-        scope
-        binding
-        expected
+        ...PublishedTarget
       }
       missing {
         metric
@@ -206,7 +219,23 @@ export const IndicatorGridDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<IndicatorGridQuery, IndicatorGridQueryVariables>;
+    fragment PublishedCoverage on Coverage {
+  status
+  unitsReporting
+  unitsExpected
+  share
+}
+fragment PublishedTarget on Target {
+  jurisdiction
+  symbol
+  value
+  year
+  cumulative
+  inherited
+  scope
+  binding
+  expected
+}`) as unknown as TypedDocumentString<IndicatorGridQuery, IndicatorGridQueryVariables>;
 export const PlanPeriodsDocument = new TypedDocumentString(`
     query PlanPeriods {
   planPeriods {
@@ -232,24 +261,32 @@ export const ClusterGridDocument = new TypedDocumentString(`
     status
     confidentiality
     coverage {
-      status
-      unitsReporting
-      unitsExpected
-      share
+      ...PublishedCoverage
     }
     meetsTarget
     progress
     target {
-      jurisdiction
-      symbol
-      value
-      scope
-      binding
-      expected
+      ...PublishedTarget
     }
   }
 }
-    `) as unknown as TypedDocumentString<ClusterGridQuery, ClusterGridQueryVariables>;
+    fragment PublishedCoverage on Coverage {
+  status
+  unitsReporting
+  unitsExpected
+  share
+}
+fragment PublishedTarget on Target {
+  jurisdiction
+  symbol
+  value
+  year
+  cumulative
+  inherited
+  scope
+  binding
+  expected
+}`) as unknown as TypedDocumentString<ClusterGridQuery, ClusterGridQueryVariables>;
 export const CatalogDocument = new TypedDocumentString(`
     query Catalog {
   indicators {
