@@ -34,11 +34,6 @@ export interface EmbargoScope {
   regionCode: string | null;
 }
 
-function within(regions: RegionDirectory, code: string, ancestor: string): boolean {
-  for (let at: string | undefined = code; at; at = regions.parent(at)?.code) if (at === ancestor) return true;
-  return false;
-}
-
 /**
  * The embargo that withholds a figure from this caller now, or null. An unknown region counts as inside (fail
  * closed). `owner`: the agency serving its own figures, whose own token reads them as it wrote them; the indicators
@@ -58,7 +53,7 @@ export function embargoOn(
       (e) =>
         e.year === scope.year &&
         now < e.until &&
-        (scope.regionCode === null || within(regions, scope.regionCode, e.region) || within(regions, e.region, scope.regionCode)),
+        (scope.regionCode === null || regions.within(scope.regionCode, e.region) || regions.within(e.region, scope.regionCode)),
     ) ?? null
   );
 }
@@ -129,13 +124,7 @@ export class EmbargoRegister {
 
 /** The region figures an active embargo withholds, as SQL can leave them out: per year, the region, every region below it and above it. */
 export function withheldRegionYears(gate: EmbargoGate, regions: RegionDirectory): WithheldRegionYear[] {
-  return gate.active.map((e) => ({ year: e.year, regionCodes: [...regions.selfAndDescendants(e.region), ...ancestors(regions, e.region)] }));
-}
-
-function ancestors(regions: RegionDirectory, code: string): string[] {
-  const out: string[] = [];
-  for (let at = regions.parent(code); at; at = regions.parent(at.code)) out.push(at.code);
-  return out;
+  return gate.active.map((e) => ({ year: e.year, regionCodes: [...regions.selfAndDescendants(e.region), ...regions.ancestors(e.region)] }));
 }
 
 /** Regions' figures of one year withheld from the caller. */

@@ -50,6 +50,18 @@ export class RegionDirectory {
     return parentCode ? this.byCode.get(parentCode) : undefined;
   }
 
+  /** The codes of the regions above `code`, nearest first. */
+  ancestors(code: string): string[] {
+    const out: string[] = [];
+    for (let at = this.parent(code); at; at = this.parent(at.code)) out.push(at.code);
+    return out;
+  }
+
+  /** True when region `code` is `ancestor` or lies below it in the code list. */
+  within(code: string, ancestor: string): boolean {
+    return code === ancestor || this.ancestors(code).includes(ancestor);
+  }
+
   /** The region itself and everything below it: what a region filter matches. */
   selfAndDescendants(code: string): string[] {
     const out: string[] = [];

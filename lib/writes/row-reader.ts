@@ -104,7 +104,7 @@ export class RowReader<I extends object> {
       );
       return null;
     }
-    if (options.within && !options.within.some((root) => isWithin(this.context.regions, code, root))) {
+    if (options.within && !options.within.some((root) => this.context.regions.within(code, root))) {
       this.problem(
         field,
         'OUT_OF_RANGE',
@@ -248,10 +248,4 @@ export class RowReader<I extends object> {
     this.problem(field, 'OUT_OF_RANGE', `${FIELD_LABEL(field)} must be ${expected}.`);
     return null;
   }
-}
-
-/** True when region `code` is `ancestor` or lies below it in the code list. */
-export function isWithin(regions: RegionDirectory, code: string, ancestor: string): boolean {
-  for (let region = regions.find(code); region; region = regions.parent(region.code)) if (region.code === ancestor) return true;
-  return false;
 }

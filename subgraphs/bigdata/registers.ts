@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { checkReferences, type Register } from '../../lib/writes/registers.ts';
-import { isWithin } from '../../lib/writes/row-reader.ts';
 import type { ClusterZoneInput, DataCenterClusterInput, DataCenterInput } from './resolvers.generated.ts';
 import { buildType as buildTypes, cluster, dataCenter, dataCenterStatus, importBatch, observation, registerRevision, zone } from './tables.ts';
 
@@ -107,7 +106,7 @@ export const dataCenters: Register<DataCenterInput, DataCenterState> = {
     for (const { row, data } of entries) {
       if (problems.has(row)) continue;
       const c = data.clusterId ? clusters.get(data.clusterId) : undefined;
-      if (c && !isWithin(regions, data.regionCode, c.provinceCode)) {
+      if (c && !regions.within(data.regionCode, c.provinceCode)) {
         problems.add(
           row,
           'clusterId',
@@ -170,7 +169,7 @@ export const clusters: Register<DataCenterClusterInput, typeof cluster.$inferSel
       ).map((d) => ({ ...d, what: 'data centre' })),
     ];
     for (const { row, id, data } of entries) {
-      const outside = members.find((m) => m.clusterId === id && !isWithin(regions, m.regionCode, data.provinceCode));
+      const outside = members.find((m) => m.clusterId === id && !regions.within(m.regionCode, data.provinceCode));
       if (outside)
         problems.add(
           row,
@@ -227,7 +226,7 @@ export const zones: Register<ClusterZoneInput, typeof zone.$inferSelect> = {
     for (const { row, id, data } of entries) {
       if (problems.has(row)) continue;
       const province = provinces.get(data.clusterId);
-      if (province && !isWithin(regions, data.regionCode, province)) {
+      if (province && !regions.within(data.regionCode, province)) {
         problems.add(
           row,
           'regionCode',

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { visibleObservations } from '../../db/observation-table.ts';
 import { SHANGHAI } from '../../lib/regions/codes.ts';
 import { checkReferences, type Register, type RegisterEntry } from '../../lib/writes/registers.ts';
-import { isWithin, type RowReader } from '../../lib/writes/row-reader.ts';
+import type { RowReader } from '../../lib/writes/row-reader.ts';
 import type {
   ApplicationScenarioInput,
   CarbonPeakPilotInput,
@@ -244,7 +244,7 @@ export const pilots: Register<CarbonPeakPilotInput, typeof carbonPeakPilot.$infe
           'UNKNOWN_ENTERPRISE',
           `No enterprise "${data.applicantUscc}" is registered; register it first (upsertEnterprises) or correct applicantUscc.`,
         );
-      else if (data.type === 'ENTERPRISE' && !isWithin(regions, regionCode, SHANGHAI)) {
+      else if (data.type === 'ENTERPRISE' && !regions.within(regionCode, SHANGHAI)) {
         problems.add(
           row,
           'applicantUscc',
