@@ -1,3 +1,4 @@
+import { Kind, parse } from 'graphql';
 import { AGENCIES, type Agency } from '../agencies.ts';
 import { capitalised } from '../names.ts';
 import { populationField, populationType, UNIT_KIND_CODES, UNIT_KINDS, unitColumn, type UnitKindCode } from '../unit-kinds.ts';
@@ -195,47 +196,22 @@ export function withGeneratedRequires(sdl: string, cat: Catalog = catalog()): st
 }
 
 /**
- * The SDL with the selection of each `@requires` replaced by `generated(type, field)`, where that gives one. A field's
- * `@requires` may sit on its line (`value: Float @requires(fields: "…")`) or, as graphql-js prints a long one, on the lines
- * after it (`@requires(`, `fields: "…"`, `)`); descriptions are skipped, so their text is never taken for a field.
+ * The SDL with the selection of each `@requires` of an object type's field replaced by `generated(type, field)`, where
+ * that gives one. graphql-js finds them, so the SDL's layout (a long directive printed over several lines) and its
+ * descriptions do not matter; only the selections' text changes.
  */
 function rewriteRequires(sdl: string, generated: (type: string, field: string) => string | undefined): string {
-  let type: string | null = null;
-  let field: string | null = null;
-  let description = false;
-  // Inside a `@requires(` whose argument is on the lines below it.
-  let argument = false;
-  return sdl
-    .split('\n')
-    .map((line) => {
-      const trimmed = line.trim();
-      if (description) {
-        if (trimmed.endsWith('"""')) description = false;
-        return line;
-      }
-      if (trimmed.startsWith('"""')) {
-        description = trimmed === '"""' || !trimmed.slice(3).endsWith('"""');
-        return line;
-      }
-      const opened = /^type (\w+)\b/.exec(line);
-      if (opened) [type, field] = [opened[1]!, null];
-      else if (line === '}') type = null;
-      const named = /^ {2}(\w+)\b/.exec(line);
-      if (named) field = named[1]!;
-      if (/@requires\(\s*$/.test(line)) {
-        argument = true;
-        return line;
-      }
-      const inline = /@requires\(fields: "[^"]*"\)/.test(line);
-      const below = argument && /^\s*fields: "[^"]*"/.test(line);
-      if (argument && (below || /^\s*\)/.test(line))) argument = false;
-      const selection = (inline || below) && type && field ? generated(type, field) : undefined;
-      if (!selection) return line;
-      return inline
-        ? line.replace(/@requires\(fields: "[^"]*"\)/, `@requires(fields: "${selection}")`)
-        : line.replace(/fields: "[^"]*"/, `fields: "${selection}"`);
-    })
-    .join('\n');
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const definition of parse(sdl).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    for (const field of definition.fields ?? []) {
+      const fields = field.directives?.find((d) => d.name.value === 'requires')?.arguments?.find((a) => a.name.value === 'fields')?.value;
+      const selection = fields?.kind === Kind.STRING && fields.loc ? generated(definition.name.value, field.name.value) : undefined;
+      if (selection) edits.push({ start: fields!.loc!.start, end: fields!.loc!.end, text: `"${selection}"` });
+    }
+  }
+  // From the end, so that each edit's offsets still hold.
+  return edits.sort((a, b) => b.start - a.start).reduce((text, e) => text.slice(0, e.start) + e.text + text.slice(e.end), sdl);
 }
 
 /**
