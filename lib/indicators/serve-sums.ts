@@ -27,7 +27,7 @@ export function disclosureFor(viewer: Viewer, minUnits: number = disclosureMinUn
  * The instant months in service are judged at: a value's as-of (its figures as they stood then, when fewer months of its
  * year had ended), else the clock.
  */
-export const judgedAt = (asOf: string | undefined): Date => asOfInstant(asOf) ?? new Date();
+const judgedAt = (asOf: string | undefined): Date => asOfInstant(asOf) ?? new Date();
 
 /** The indicators whose population a representative stands for, among `codes` (all of the catalog's by default). */
 function representedBy(populationCode: string, codes: Iterable<string> = catalog().indicators.keys()): Set<string> {

@@ -274,9 +274,9 @@ describe('indicatorCube', () => {
     };
     const level = await cellOf([2024], 'DC_CLUSTER_SHARE', '500000');
     expect([level.target?.measure, level.value, level.progress]).toEqual(['LEVEL', 0.5, null]);
-    // Half of them inside by 2024, from none in 2020: (0.5 − 0) ÷ (0.8 − 0) of the way.
+    // 2024: A and B inside of A to D, 0.5; 2020: C alone in service, outside, 0. (0.5 − 0) ÷ (0.8 − 0) of the way.
     expect((await cellOf([2020, 2024], 'DC_CLUSTER_SHARE', '500000')).progress).toBeCloseTo(0.625, 12);
-    // Three standards published by 2024 of the 30 the plan asks for: a tenth of the way.
+    // ST2 and ST3 (2021) and ST4 (2024) count from the period's start, ST1 (2019) does not: 3 of the 30 asked for, 3 ÷ 30.
     const change = await cellOf([2024], 'GREEN_STANDARDS_COUNT', '000000');
     expect([change.target?.measure, change.value, change.progress]).toEqual(['CHANGE', 3, 0.1]);
   });
