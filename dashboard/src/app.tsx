@@ -7,7 +7,7 @@ import {
   type JurisdictionQuery,
   type JurisdictionsQuery,
 } from '../../publish/client/generated/graphql.ts';
-import { fetchGrid, type GridValue } from '../../publish/client/grid.ts';
+import { gridReader, type GridValue } from '../../publish/client/grid.ts';
 import { formatValue, toDisplay } from '../../publish/format.ts';
 import { request, transport } from './api.ts';
 import { Chart } from './chart.tsx';
@@ -23,6 +23,8 @@ const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 const DEFAULT_INDICATORS = ['DC_RACK_UTILISATION', 'DC_PUE', 'NEW_LARGE_DC_PUE', 'DC_RENEWABLE_RATE', 'NEW_5G_SITE_SHARING_RATE'];
 /** Shown first when the federation knows it (the seeds' own jurisdiction); otherwise the first the API lists. */
 const PREFERRED_JURISDICTION = '500000';
+/** The page's grids, read as the gateway's anonymous caller; the plan periods are asked for once. */
+const readGrid = gridReader(transport);
 
 /**
  * A cell's class and marks: attainment colours (only where the target binds the cell's scope: a target shown from
@@ -114,10 +116,10 @@ export function App() {
     setError(null);
     (async () => {
       const place = (await request(transport, JurisdictionDocument, { code: jurisdiction })).region;
-      const grid = await fetchGrid(transport, { codes, regions: [jurisdiction], years });
+      const grid = await readGrid({ codes, regions: [jurisdiction], years });
       const districts = place?.children.map((c) => c.code) ?? [];
       const last = years[years.length - 1]!;
-      const districtValues = districts.length ? await fetchGrid(transport, { codes, regions: districts, years: [last] }) : null;
+      const districtValues = districts.length ? await readGrid({ codes, regions: districts, years: [last] }) : null;
       if (!current) return;
       setWhere(place);
       setValues(grid);

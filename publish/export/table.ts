@@ -1,5 +1,5 @@
 import { CatalogDocument, type CatalogQuery } from '../client/generated/graphql.ts';
-import { fetchGrid, type GridValue } from '../client/grid.ts';
+import { gridReader, type GridValue } from '../client/grid.ts';
 import { request, type Transport } from '../client/request.ts';
 import { toDisplay } from '../format.ts';
 import type { ExportRequest } from './params.ts';
@@ -27,7 +27,7 @@ export interface ExportTable {
 
 /** Asks the public API for the grid and the catalog (through the caller's own credentials) and joins them. */
 export async function fetchExportTable(transport: Transport, wanted: ExportRequest): Promise<ExportTable> {
-  const [values, catalog] = await Promise.all([fetchGrid(transport, wanted), request(transport, CatalogDocument, {})]);
+  const [values, catalog] = await Promise.all([gridReader(transport)(wanted), request(transport, CatalogDocument, {})]);
   const byCode = new Map((catalog.indicators ?? []).map((i) => [i.code, i]));
   const cells: ExportCell[] = [];
   const regions = new Map<string, ExportTable['regions'][number]>();

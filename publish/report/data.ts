@@ -11,7 +11,7 @@ import {
   type JurisdictionQuery,
   type ShutdownScreenQuery,
 } from '../client/generated/graphql.ts';
-import { fetchGrid, type GridValue } from '../client/grid.ts';
+import { gridReader, type GridValue } from '../client/grid.ts';
 import { OperationError, request, type Transport } from '../client/request.ts';
 
 export const BASELINE_YEAR = 2020;
@@ -70,7 +70,8 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   });
   if (!where.region) throw unknownJurisdiction(region);
   step('jurisdiction');
-  const series = await fetchGrid(transport, { regions: [region], years, asOf });
+  const readGrid = gridReader(transport);
+  const series = await readGrid({ regions: [region], years, asOf });
   step('indicator series');
   const children = where.region.children.map((c) => c.code);
   // The API serves at most 20,000 cells a request (GRID_TOO_LARGE): a larger world's districts go in slices, each with
@@ -78,7 +79,7 @@ export async function gatherReportData({ transport, region, year, asOf, step = (
   const perRequest = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, 2 * catalog.length)));
   const districts: Value[] = [];
   for (let i = 0; i < children.length; i += perRequest) {
-    districts.push(...(await fetchGrid(transport, { regions: children.slice(i, i + perRequest), years: [year], asOf })));
+    districts.push(...(await readGrid({ regions: children.slice(i, i + perRequest), years: [year], asOf })));
   }
   step('districts');
   const clusters = where.dataCenterClusters ?? [];

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../../publish/chromium.ts';
 import { runReportCli, UsageError } from '../../publish/report/cli.ts';
+import { gatherReportData } from '../../publish/report/data.ts';
+import { httpTransport, type Transport } from '../../publish/client/request.ts';
 import { csvRecords } from '../support/csv.ts';
 import { startTestFederation, type TestFederation } from '../support/federation.ts';
 import { bearer, readerHeaders } from '../support/tokens.ts';
@@ -55,6 +57,21 @@ const mdRow = (md: string, code: string) =>
     .split('\n')
     .find((l) => l.startsWith(`| ${code} |`))
     ?.split(' | ');
+
+describe('what a report asks the gateway', () => {
+  it('asks for the plan periods once, though it reads several grids', async () => {
+    const operations: string[] = [];
+    const http = httpTransport(fed.gateway.url, `Bearer ${token}`);
+    const counting: Transport = (body) => {
+      operations.push(/^\s*query\s+(\w+)/.exec(body.query)?.[1] ?? '?');
+      return http(body);
+    };
+    await gatherReportData({ transport: counting, region: '500000', year: 2024, asOf: new Date(Date.now() - 1000).toISOString() });
+    // The jurisdiction's series and its districts' year: two grids, one reader.
+    expect(operations.filter((o) => o === 'IndicatorGrid')).toHaveLength(2);
+    expect(operations.filter((o) => o === 'PlanPeriods')).toHaveLength(1);
+  });
+});
 
 describe('the annual report', () => {
   it('regenerating a release after a correction gives byte-identical files', async () => {
